@@ -1,0 +1,214 @@
+"""The Arabic text layer: matching normalisation that keeps offsets, sentences, clitics.
+
+Every later stage matches on a *normalised* copy of the text (no diacritics or
+tatweel, one alef, ى→ي, ة→ه, hamza seats folded, Western digits, one quote
+style) but reports offsets into the *original* text. :class:`NormText` holds the
+normalised string and, for each of its characters, where it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters dropped for matching: harakat, Quranic marks, tatweel, bidi controls.
+_DROP = set(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b",
+       "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
+_MAP = {
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",  # alef forms
+    "\u0649": "\u064a",  # alef maqsura -> ya
+    "\u0629": "\u0647",  # ta marbuta -> ha
+    "\u0624": "\u0648",  # waw hamza -> waw
+    "\u0626": "\u064a",  # ya hamza -> ya
+    "\u06cc": "\u064a", "\u06a9": "\u0643",  # Persian ya, kaf
+    "\u060c": ",", "\u061b": ";", "\u061f": "?",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+}
+for _q in "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a":
+    _MAP[_q] = '"'
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+_MAP["\u066b"] = "."  # Arabic decimal separator
+_MAP["\u066c"] = ","
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def norm_char(ch: str) -> str | None:
+    if ch in _DROP:
+        return None
+    return _MAP.get(ch, ch)
+
+
+def normalize(s: str) -> str:
+    """Normalise a lexicon entry or query the same way :class:`NormText` does."""
+    out = []
+    for ch in s:
+        n = norm_char(ch)
+        if n is not None:
+            out.append(n)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_TRANS = {ord(k): v for k, v in _MAP.items()}
+_TRANS.update({ord(k): None for k in _DROP})
+
+
+class NormText:
+    """A normalised view of ``text`` with a map back to original offsets.
+
+    ``norm[i]`` came from ``text[pos[i]]``; ``pos`` has one extra entry equal to
+    ``len(text)`` so that an exclusive end maps back too.
+    """
+
+    __slots__ = ("text", "norm", "pos")
+
+    def __init__(self, text: str):
+        self.text = text
+        if not any(ch in _DROP for ch in text):
+            # Fast path: a one-to-one mapping keeps offsets as they are.
+            self.norm = text.translate(_TRANS)
+            self.pos = None
+        else:
+            chars: list[str] = []
+            pos: list[int] = []
+            for i, ch in enumerate(text):
+                n = norm_char(ch)
+                if n is not None:
+                    chars.append(n)
+                    pos.append(i)
+            pos.append(len(text))
+            self.norm = "".join(chars)
+            self.pos = pos
+
+    def orig(self, i: int) -> int:
+        """Original offset of normalised offset ``i`` (start of a span)."""
+        return i if self.pos is None else self.pos[i]
+
+    def orig_end(self, j: int) -> int:
+        """Original exclusive end for a normalised exclusive end ``j``."""
+        if self.pos is None:
+            return j
+        return self.pos[j - 1] + 1 if j > 0 else 0
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.orig(i), self.orig_end(j)
+
+
+# ---------------------------------------------------------------- words and clitics
+WORD_CHARS = re.compile(r"[\w\u0600-\u06ff]")
+CLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u0600" <= ch <= "\u06ff" and ch not in "،؛؟"
+
+
+def left_boundary(norm: str, i: int, allow_clitic: bool = True) -> int | None:
+    """Return where the word containing a match at ``i`` starts if the material
+    before the match is nothing or a proclitic (و ف ب ل ك, possibly with ال), else None.
+    """
+    j = i
+    while j > 0 and is_word_char(norm[j - 1]):
+        j -= 1
+    prefix = norm[j:i]
+    if not prefix:
+        return j
+    if not allow_clitic:
+        return None
+    # "لـ" written with tatweel was dropped; "بـ "X"" leaves a quote between.
+    if prefix in CLITICS or prefix in ("ال",) or (len(prefix) <= 4 and prefix.endswith("ال") and prefix[:-2] in CLITICS):
+        return j
+    return None
+
+
+def right_boundary(norm: str, j: int, suffixes: tuple[str, ...] = ()) -> int | None:
+    """Return the word end if the match ending at ``j`` ends a word (or takes an allowed suffix)."""
+    if j >= len(norm) or not is_word_char(norm[j]):
+        return j
+    for suf in suffixes:
+        if norm.startswith(suf, j) and (j + len(suf) >= len(norm) or not is_word_char(norm[j + len(suf)])):
+            return j + len(suf)
+    return None
+
+
+def quote_clitic(norm: str, i: int) -> bool:
+    """True when a quote-opened name has a clitic right before the quote: 'لـ"قسد"'."""
+    return i >= 2 and norm[i - 1] == '"'
+
+
+# ---------------------------------------------------------------- sentences
+_SENT_END = re.compile(r"(?<=[.!?؟\n])\s+|\n+|(?<=[.!?؟])(?=[\u0600-\u06ff])")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split web text into sentences: line breaks, . ! ? ؟, keeping offsets.
+
+    Arabic news often runs one paragraph as one sentence; very long ones are
+    further cut at ' ، و' style clause joins by :func:`clauses` when needed.
+    """
+    out: list[Sentence] = []
+    start = 0
+    for m in re.finditer(r"[.!?؟]+(?=\s|$|[\"”»’])|\n", text):
+        end = m.end()
+        _add(text, start, end, out)
+        start = end
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        # Do not split inside a number like "3.5" or an abbreviation: merge tiny pieces.
+        if out and end - start < 3 and out[-1].end >= start - 1:
+            prev = out.pop()
+            start = prev.start
+        out.append(Sentence(start, end, text[start:end]))
+
+
+_CLAUSE = re.compile(r"[،,؛;]\s*(?=(?:فيما|في حين|بينما|كما|وفي|وقال|وأكد|وذكر|وأضاف|ووفق|وبحسب)\b)|[؛;:]\s+")
+
+
+def clauses(s: Sentence) -> list[Sentence]:
+    """Cut a sentence at strong clause joins (؛ and '، فيما/في حين/كما …')."""
+    out = []
+    start = s.start
+    for m in _CLAUSE.finditer(s.text):
+        _add_abs(s, start, s.start + m.start(), out)
+        start = s.start + m.end()
+    _add_abs(s, start, s.end, out)
+    return out or [s]
+
+
+def _add_abs(s: Sentence, start: int, end: int, out: list[Sentence]) -> None:
+    full = s.text
+    a, b = start - s.start, end - s.start
+    while a < b and full[a].isspace():
+        a += 1
+    while b > a and full[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(s.start + a, s.start + b, full[a:b]))
+
+
+def arabic_ratio(text: str) -> float:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufefc") / len(letters)

@@ -1,0 +1,215 @@
+"""Clean a raw article: HTML to text (trafilatura), page debris out, metadata found.
+
+Debris rules live in ``data/boilerplate.tsv`` and outlet cues in
+``data/outlet_cues.tsv``. Every removal is kept as ``{start, end, reason}`` into
+the raw text, so nothing leaves the record silently; the cleaned text is what
+evidence offsets point into.
+"""
+from __future__ import annotations
+
+import hashlib
+import re as stdre
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from .arabic import arabic_ratio, normalize
+from .dates import find_dates
+from .arabic import NormText
+from .lexicon import read_tsv
+from .model import Document, RawArticle, Removal
+
+
+class NotArabicError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    scope: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[_Rule], list[tuple[str, re.Pattern]]]:
+    rules = [_Rule(r[0], r[1], re.compile(r[2], re.I)) for r in read_tsv("boilerplate.tsv")]
+    outlets = [(r[0], re.compile(r[1], re.M)) for r in read_tsv("outlet_cues.tsv")]
+    return rules, outlets
+
+
+def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
+    """Main text and metadata of an HTML page with trafilatura (comments excluded)."""
+    import trafilatura
+
+    meta: dict = {}
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True, favor_precision=True)
+    except Exception:  # trafilatura raises on some broken trees; fall back below
+        doc = None
+    text = None
+    if doc is not None:
+        d = doc if isinstance(doc, dict) else doc.as_dict()
+        text = d.get("text")
+        meta = {"title": d.get("title"), "published": d.get("date"), "outlet": d.get("sitename"), "url": d.get("url")}
+    if not text:
+        text = trafilatura.html2txt(html) or ""
+    return text, meta
+
+
+def clean(article: RawArticle, min_arabic: float = 0.3) -> Document:
+    """Turn a :class:`RawArticle` into a :class:`Document` with cleaned text and metadata."""
+    meta: dict = {}
+    raw = article.raw
+    if article.is_html:
+        raw, meta = html_to_text(article.raw, article.url)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.strip():
+        raise NotArabicError("no text found in the page")
+    ratio = arabic_ratio(raw)
+    if ratio < min_arabic:
+        raise NotArabicError(f"not Arabic (Arabic letters {ratio:.0%} of letters)")
+
+    rules, outlet_rules = _rules()
+    lines = _lines(raw)
+    keep = [True] * len(lines)
+    removed: list[Removal] = []
+    n = len(raw)
+    cut_from = None
+    for i, (a, b, line) in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        for rule in rules:
+            if rule.pattern.search(s):
+                if rule.scope == "tail" and a > n * 0.5:
+                    cut_from = (i, rule.reason)
+                else:
+                    keep[i] = False
+                    removed.append(Removal(a, b, rule.reason))
+                break
+        if cut_from:
+            break
+    if cut_from:
+        i, reason = cut_from
+        for j in range(i, len(lines)):
+            a, b, line = lines[j]
+            if not line.strip():
+                keep[j] = False
+                continue
+            why = next((r.reason for r in rules if r.pattern.search(line.strip())), reason)
+            keep[j] = False
+            removed.append(Removal(a, b, why if j > i else reason))
+
+    outlet = article.outlet or meta.get("outlet") or _find_outlet(raw, outlet_rules)
+    # Lines that only repeat the site's name are debris too.
+    if outlet:
+        on = normalize(outlet)
+        for i, (a, b, line) in enumerate(lines):
+            if keep[i] and normalize(line.strip().strip('"“”«»|-–')) == on:
+                keep[i] = False
+                removed.append(Removal(a, b, "site_name"))
+    # Source lines ("المصدر: X - خاص", "خاص | X") carry metadata only.
+    line_rules = [pat for where, pat in outlet_rules if where == "line"]
+    for i, (a, b, line) in enumerate(lines):
+        if keep[i] and len(line) < 80 and any(p.match(line.strip()) for p in line_rules):
+            keep[i] = False
+            removed.append(Removal(a, b, "source_line"))
+
+    kept = [lines[i][2].strip() for i in range(len(lines)) if keep[i]]
+    text = "\n".join(_squeeze(kept)).strip()
+    removed.sort(key=lambda r: r.start)
+    removed = _merge(removed)
+
+    published = article.published or _iso(meta.get("published")) or _find_published(raw)
+    title = article.title or meta.get("title") or _first_title(text)
+    return Document(
+        doc_id=article.doc_id, raw=raw, text=text, source=article.source, outlet=outlet,
+        url=article.url or meta.get("url"), title=title, published=published, language="ar",
+        removed=removed, content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def _lines(raw: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in raw.split("\n"):
+        end = pos + len(line)
+        out.append((pos, min(end + 1, len(raw)), line))
+        pos = end + 1
+    return out
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    """Collapse runs of blank lines into one."""
+    out: list[str] = []
+    for s in lines:
+        if not s and (not out or not out[-1]):
+            continue
+        out.append(s)
+    return out
+
+
+def _merge(rs: list[Removal]) -> list[Removal]:
+    out: list[Removal] = []
+    for r in rs:
+        if out and r.start < out[-1].end:
+            out[-1].end = max(out[-1].end, r.end)
+            continue
+        out.append(r)
+    return out
+
+
+def _find_outlet(raw: str, rules) -> str | None:
+    lines = [l.strip() for l in raw.split("\n") if l.strip()]
+    for where, pat in rules:
+        if where == "line":
+            for line in lines:
+                m = pat.match(line)
+                if m:
+                    return _tidy(m["name"])
+        else:
+            m = pat.search(raw)
+            if m:
+                return _tidy(m["name"])
+    return None
+
+
+def _tidy(name: str) -> str | None:
+    name = name.strip().strip('"“”«»\'‘’ -–|')
+    return name or None
+
+
+_PUB_CUE = re.compile(r"(?:تم\s+النشر|نشر|تاريخ\s+النشر|آخر\s+تحديث|بتاريخ|نُشر)\s*(?:في|بتاريخ)?\s*[:：]?\s*(.{0,40})")
+
+
+def _find_published(raw: str) -> str | None:
+    """A publication date the page states: 'تم النشر بتاريخ …' or a dated header line."""
+    for m in _PUB_CUE.finditer(raw):
+        nt = NormText(m.group(1))
+        for d in find_dates(nt, None):
+            if d.precision == 1 and d.start_date:
+                return d.start_date
+    # a short header/footer line that is only a date
+    lines = [l.strip() for l in raw.split("\n") if l.strip()]
+    for line in lines[:5] + lines[-5:]:
+        if len(line) <= 40:
+            for d in find_dates(NormText(line), None):
+                if d.kind.startswith("abs") and d.precision == 1 and d.start_date and len(d.text) >= len(line) * 0.6:
+                    return d.start_date
+    return None
+
+
+def _iso(s: str | None) -> str | None:
+    if not s:
+        return None
+    m = stdre.match(r"(\d{4}-\d{2}-\d{2})", s)
+    return m.group(1) if m else None
+
+
+def _first_title(text: str) -> str | None:
+    for line in text.split("\n")[:4]:
+        s = line.strip()
+        if 15 <= len(s) <= 200:
+            return s
+    return None

@@ -1,0 +1,169 @@
+"""Date expressions in Arabic news, resolved against the publication date.
+
+Handles "اليوم"، "أمس"، "أمس الأول"، "الليلة الماضية"، weekdays ("اليوم الخميس"،
+"أمس الأربعاء"، "يوم الثلاثاء")، "منذ نحو 10 أيام"، "الأسبوع الماضي"، absolute
+dates in both month systems (كانون الثاني / يناير) and numeric forms. Output
+precision follows ACLED: 1 day, 2 up to a week, 3 month or vaguer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex as re
+
+from .arabic import NormText
+
+MONTHS = {
+    "كانون الثاني": 1, "يناير": 1, "شباط": 2, "فبراير": 2, "اذار": 3, "مارس": 3,
+    "نيسان": 4, "ابريل": 4, "افريل": 4, "ايار": 5, "مايو": 5, "ماي": 5, "حزيران": 6, "يونيو": 6, "يونيه": 6,
+    "تموز": 7, "يوليو": 7, "يوليه": 7, "اب": 8, "اغسطس": 8, "غشت": 8, "ايلول": 9, "سبتمبر": 9,
+    "تشرين الاول": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11, "نونبر": 11,
+    "كانون الاول": 12, "ديسمبر": 12, "دجنبر": 12,
+}
+# Python weekday(): Monday=0
+WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+NUM_WORDS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
+
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_W = "|".join(WEEKDAYS)
+_PRE = r"(?<![\p{L}])(?:[وفب]|ل)?"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 6 كانون الأول 2018 / 6 ديسمبر (كانون الأول) 2018 / 6 من ديسمبر
+    ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
+    # ديسمبر 2018 (month and year only)
+    ("abs_my", re.compile(rf"{_PRE}(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(\d{{4}})(?!\d)")),
+    # 15 / 4 / 2017, 2017-04-15
+    ("abs_num", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")),
+    ("abs_iso", re.compile(r"(?<![\d/.\-])(\d{4})-(\d{2})-(\d{2})(?![\d])")),
+    # أمس الأول / أول أمس / أول من أمس
+    ("rel_-2", re.compile(rf"{_PRE}(?:(?:يوم\s+)?امس\s+الاول|اول\s+(?:من\s+)?امس)(?:\s+({_W}))?")),
+    ("rel_-1", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|مساء|صباح|ظهر|فجر|عصر)\s+)?(?:امس|البارحه)(?:\s+({_W}))?(?![\p{{L}}])")),
+    ("rel_-1n", re.compile(rf"{_PRE}(?:الليله\s+الماضيه|ليله\s+امس)")),
+    ("rel_0", re.compile(rf"{_PRE}(?:(?:صباح|مساء|ظهر|فجر|عصر|ليل|ظهيره)\s+)?اليوم(?:\s+({_W}))?(?![\p{{L}}])")),
+    ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله)(?![\p{{L}}])")),
+    # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
+    ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(\d+|يومين|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)?")),
+    ("last_week", re.compile(rf"{_PRE}(?:الاسبوع\s+الماضي|خلال\s+الاسبوع\s+الماضي)")),
+    ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الايام|الساعات)\s+(?:القليله\s+)?الماضيه")),
+    ("weekday", re.compile(rf"{_PRE}(?:يوم\s+|ليله\s+|صباح\s+|مساء\s+|فجر\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
+    ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
+]
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int  # offsets into the original text
+    end: int
+    text: str
+    kind: str
+    start_date: str | None
+    end_date: str | None
+    precision: int | None
+    relative: bool
+
+    def as_field(self) -> dict:
+        return {"start": self.start_date, "end": self.end_date, "precision": self.precision, "text": self.text}
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def parse_published(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", s.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
+    delta = (pub.weekday() - wd) % 7
+    return pub - dt.timedelta(days=min(delta, max_back))
+
+
+def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:
+    """All date mentions in ``nt.norm[lo:hi]``, resolved when ``published`` is known."""
+    pub = parse_published(published)
+    norm = nt.norm
+    hi = len(norm) if hi is None else hi
+    seg = norm[lo:hi]
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(seg):
+            a, b = m.start() + lo, m.end() + lo
+            while a < b and not norm[a].isalnum():
+                a += 1
+            if any(a < y and b > x for x, y in taken):
+                continue
+            res = _resolve(kind, m, pub)
+            if res is None:
+                continue
+            sd, ed, prec, rel = res
+            oa, ob = nt.span(a, b)
+            taken.append((a, b))
+            out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None):
+    """(start, end, precision, relative) or None when the match is not a date."""
+    try:
+        if kind == "abs_dmy":
+            day, mon = int(m[1]), MONTHS[m[2]]
+            year = int(m[3]) if m[3] else (pub.year if pub else None)
+            if year is None:
+                return None, None, 1, False
+            if not m[3] and pub and dt.date(year, mon, day) > pub + dt.timedelta(days=2):
+                year -= 1
+            d = dt.date(year, mon, day)
+            return _iso(d), _iso(d), 1, False
+        if kind == "abs_my":
+            mon, year = MONTHS[m[1]], int(m[2])
+            first = dt.date(year, mon, 1)
+            last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
+            return _iso(first), _iso(last), 3, False
+        if kind == "abs_num":
+            d = dt.date(int(m[3]), int(m[2]), int(m[1]))
+            return _iso(d), _iso(d), 1, False
+        if kind == "abs_iso":
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return _iso(d), _iso(d), 1, False
+    except (ValueError, KeyError):
+        return None
+    if kind == "year":
+        y = int(m[1])
+        if not 1900 < y < 2100:
+            return None
+        return f"{y}-01-01", f"{y}-12-31", 3, False
+    # relative expressions
+    if pub is None:
+        prec = {"last_week": 2, "past_days": 2, "ago_days": 2}.get(kind, 1)
+        return None, None, prec, True
+    if kind.startswith("rel_"):
+        off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
+        d = pub + dt.timedelta(days=off)
+        return _iso(d), _iso(d), 1, True
+    if kind == "weekday":
+        d = _weekday_back(pub, WEEKDAYS[m[1]])
+        return _iso(d), _iso(d), 1, True
+    if kind == "ago_days":
+        n = m[1]
+        days = int(n) if n.isdigit() else NUM_WORDS.get(n, 2)
+        if days > 60:
+            return None
+        d = pub - dt.timedelta(days=days)
+        return _iso(d), _iso(d), 1 if days <= 3 else 2, True
+    if kind == "last_week":
+        return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
+    if kind == "past_days":
+        return _iso(pub - dt.timedelta(days=6)), _iso(pub), 2, True
+    return None

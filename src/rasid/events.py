@@ -1,0 +1,395 @@
+"""Event coding: clauses with triggers become report events with evidence.
+
+For each clause: the strongest trigger that is not negated ("دون تنفيذ أي غارة")
+sets the type; actors take roles from their position around the trigger and from
+role words (على يد، لصالح، ضد، مدعومة من); the clause's places, date, tolls,
+status cues, attribution and framing are attached. Mentions of the same event
+(same type, place, day and actors) in headline, lead and body merge into one
+report event with several evidence quotes.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from .arabic import NormText, Sentence, clauses
+from .dates import DateMention, find_dates, parse_published
+from .lexicon import Lexicon, Match, default_lexicon
+from .model import Document, Event
+from .tolls import combine, find_counts
+
+AIR_WORDS = ("طيران", "طائرات", "طائره", "غاره", "غارات", "جوي", "جويه", "الحربي", "مروحي", "مقاتلات", "المقاتلات", "قاذفات", "مسيره")
+STATE_KINDS = {"state", "external"}
+# words before an actor that make it the target (actor2) rather than the agent
+TARGET_WORDS = ("علي", "ضد", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "استهدف", "استهدفت", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
+AGENT_WORDS = ("يد", "لصالح", "بواسطه")
+ASSOC_WORDS = ("مدعومه من", "مدعوما من", "مدعومين من", "بدعم من", "بمساندة", "بمسانده", "باسناد من", "باسناد", "باسناد جوي من", "بغطاء جوي من", "بتغطيه من", "التابعه ل", "التابع ل", "المدعومه من", "المدعوم من")
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass
+class Mention:
+    """One clause's reading of an event, before merging."""
+
+    event_type: str
+    sub: str
+    role: str
+    weight: int
+    clause: Sentence
+    trigger: Match
+    actor1: tuple[str, str] | None = None
+    actor2: tuple[str, str] | None = None
+    assoc1: list[tuple[str, str]] = field(default_factory=list)
+    assoc2: list[tuple[str, str]] = field(default_factory=list)
+    locations: list[dict] = field(default_factory=list)
+    date: DateMention | None = None
+    fatalities: dict | None = None
+    injured: dict | None = None
+    missing: dict | None = None
+    territory: dict | None = None
+    status: str = "asserted"
+    attribution: dict | None = None
+    framing: list[dict] = field(default_factory=list)
+    background: bool = False
+    toll_text: str | None = None
+
+
+class EventCoder:
+    """Pipeline stage: ``doc.events`` from the cleaned text and its spans."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or default_lexicon()
+
+    def __call__(self, doc: Document) -> Document:
+        nt = NormText(doc.text)
+        ctx = _DocContext(doc, nt, self.lex)
+        mentions: list[Mention] = []
+        for s in doc.spans_of("sentence"):
+            sent = Sentence(s.start, s.end, s.text)
+            for cl in clauses(sent):
+                m = self.code_clause(ctx, sent, cl)
+                if m is not None:
+                    mentions.append(m)
+        doc.events = self.merge(doc, ctx, mentions)
+        return doc
+
+    # ------------------------------------------------------------------ one clause
+    def code_clause(self, ctx: "_DocContext", sent: Sentence, cl: Sentence) -> Mention | None:
+        nt, lex = ctx.nt, self.lex
+        lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+        trigs = [t for t in ctx.triggers if lo <= t.start < hi and not ctx.negated(t, lo)]
+        counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi))
+        kill = combine(counts, "killed")
+        if not trigs:
+            return None
+        best = max(trigs, key=lambda t: (t.value.weight, -t.start))
+        tv = best.value
+        m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best)
+        clause_norm = nt.norm[lo:hi]
+        # sub-type from context
+        if m.sub == "STRIKE":
+            m.sub = "Air/drone strike" if any(w in clause_norm for w in AIR_WORDS) else "Shelling/artillery/missile attack"
+        if m.event_type == "Explosions/Remote violence" and m.sub == "Shelling/artillery/missile attack" and any(
+            t.value.sub_event_type == "Air/drone strike" for t in trigs
+        ):
+            m.sub = "Air/drone strike"
+        self.assign_actors(ctx, m, lo, hi)
+        if m.sub == "TERRITORY":
+            gainer = m.actor1[0] if m.actor1 else None
+            kind = lex.actors[gainer].kind if gainer in lex.actors else "rebel"
+            m.sub = "Government regains territory" if kind in STATE_KINDS else "Non-state actor overtakes territory"
+            m.territory = {"gained_by": gainer, "lost_by": m.actor2[0] if m.actor2 else None,
+                           "extent": "partial" if any(w in clause_norm for w in ("نصف", "اجزاء", "جزء", "احياء من", "بعض", "معظم", "اغلب", "تقدم")) else "full"}
+        m.fatalities = kill
+        m.injured = combine(counts, "injured")
+        m.missing = combine(counts, "missing")
+        # victims: civilians killed or hit
+        if m.event_type in ("Explosions/Remote violence", "Violence against civilians") and m.actor2 is None:
+            if kill and kill.get("group") == "civilians" or ctx.has_actor(lo, hi, "Civilians"):
+                m.actor2 = ("Civilians", "")
+        if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
+            m.actor2 = None
+        m.locations = ctx.places_in(cl.start, cl.end) or ctx.places_in(sent.start, sent.end)
+        m.date = ctx.date_for(cl, sent)
+        m.status = ctx.status(lo, hi, ctx.n(sent.start), best.start)
+        m.attribution = ctx.attribution(ctx.n(sent.start), ctx.n_end(sent.end))
+        m.framing = ctx.framing(lo, hi)
+        m.background = ctx.background(lo, hi, m.date)
+        return m
+
+    def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int) -> None:
+        acts = [a for a in ctx.actors if lo <= a.start < hi and not ctx.is_source(a)]
+        if not acts:
+            return
+        t = m.trigger
+        norm = ctx.nt.norm
+
+        def word_before(a: Match) -> str:
+            w = norm[max(lo, a.start - 14):a.start].split()
+            return w[-1] if w else ""
+
+        def is_target(a: Match) -> bool:
+            wb = word_before(a)
+            return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي")) or norm[max(lo, a.start - 2):a.start] in ("ل",) and False
+
+        def is_agent_marked(a: Match) -> bool:
+            return word_before(a) in AGENT_WORDS
+
+        assoc = []
+        for a in acts:
+            pre = norm[max(lo, a.start - 22):a.start]
+            if any(pre.rstrip(' "').endswith(w) for w in ASSOC_WORDS):
+                assoc.append(a)
+        main = [a for a in acts if a not in assoc and a.value != "Civilians"]
+        civ = [a for a in acts if a.value == "Civilians"]
+        agent = next((a for a in main if is_agent_marked(a)), None)
+        if agent is None:
+            after = [a for a in main if a.start >= t.end and a.start - t.end <= 40 and not is_target(a)]
+            before = [a for a in main if a.end <= t.start and not is_target(a)]
+            if m.role == "clash":
+                ordered = [a for a in main]
+                if ordered:
+                    agent = ordered[0]
+            elif after and (not before or after[0].start - t.end < t.start - before[-1].end or t.start - lo < 3):
+                agent = after[0]
+            elif before:
+                agent = before[-1]
+            elif after:
+                agent = after[0]
+        others = [a for a in main if agent is None or a.value != agent.value]
+        target = next((a for a in others if is_target(a)), None) or (others[0] if others else None)
+        if m.role == "loss":
+            # the named actor lost ground: the other side (لصالح X) gained it
+            gainer = next((a for a in main if word_before(a) in ("لصالح", "امام", "يد")), None)
+            loser = next((a for a in main if a is not gainer), None)
+            if m.event_type == "Battles":
+                m.actor1 = _a(ctx, gainer)
+                m.actor2 = _a(ctx, loser)
+            else:
+                m.actor1 = _a(ctx, loser)
+                m.actor2 = _a(ctx, gainer)
+        else:
+            m.actor1 = _a(ctx, agent)
+            m.actor2 = _a(ctx, target)
+        if m.actor2 is None and civ and m.event_type != "Battles":
+            m.actor2 = _a(ctx, civ[0])
+        for a in assoc:
+            pair = _a(ctx, a)
+            if m.actor1 and pair[0] != m.actor1[0] and pair not in m.assoc1:
+                m.assoc1.append(pair)
+
+    # ------------------------------------------------------------------ merging
+    def merge(self, doc: Document, ctx: "_DocContext", mentions: list[Mention]) -> list[Event]:
+        groups: list[list[Mention]] = []
+        for m in mentions:
+            for g in groups:
+                if _same_event(g[0], m):
+                    g.append(m)
+                    break
+            else:
+                groups.append([m])
+        events = []
+        for g in groups:
+            e = self._event(doc, ctx, g)
+            if e is not None:
+                events.append(e)
+        return events
+
+    def _event(self, doc: Document, ctx: "_DocContext", g: list[Mention]) -> Event | None:
+        head = max(g, key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
+        first = g[0]
+
+        def pick(attr):
+            for m in [head] + g:
+                v = getattr(m, attr)
+                if v:
+                    return v
+            return None
+
+        date = pick("date")
+        date_field = date.as_field() if date else ctx.default_date()
+        key = f"{doc.doc_id}|{head.event_type}|{head.sub}|{first.clause.start}|{self.lex.fingerprint}"
+        eid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        locs, seen = [], set()
+        for m in [head] + g:
+            for loc in m.locations:
+                k = loc.get("gazetteer_id") or loc.get("text")
+                if k not in seen:
+                    seen.add(k)
+                    locs.append(loc)
+            if locs and m is head:
+                break
+        framing, fseen = [], set()
+        for m in g:
+            for f in m.framing:
+                if (f["marker"], f["text"]) not in fseen:
+                    fseen.add((f["marker"], f["text"]))
+                    framing.append(f)
+        statuses = [m.status for m in g]
+        status = "denied" if "denied" in statuses and all(s != "asserted" for s in statuses) else head.status
+        evidence = []
+        for m in sorted(g, key=lambda m: m.clause.start):
+            c = m.clause
+            assert doc.text[c.start:c.end] == c.text
+            evidence.append({"quote": c.text, "start": c.start, "end": c.end})
+        a1, a2 = pick("actor1"), pick("actor2")
+        if a1 and a2 and a1[0] == a2[0]:
+            a2 = None
+        return Event(
+            event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=head.sub,
+            date=date_field,
+            actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in pick("assoc1") or []],
+            actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in pick("assoc2") or []],
+            locations=locs, fatalities=_with_text(pick("fatalities")), injured=_with_text(pick("injured")),
+            missing=_with_text(pick("missing")), territory=pick("territory") if head.event_type == "Battles" else None,
+            status=status, attribution=pick("attribution") or {"kind": "outlet", "text": doc.outlet or ""},
+            framing=framing, evidence=evidence, background=all(m.background for m in g),
+        )
+
+
+def _with_text(t: dict | None) -> dict | None:
+    return dict(t) if t else None
+
+
+def _a(ctx: "_DocContext", a: Match | None) -> tuple[str, str] | None:
+    if a is None:
+        return None
+    s, e = ctx.nt.span(a.start, a.end)
+    return (a.value, ctx.nt.text[s:e])
+
+
+def _actor_field(a: tuple[str, str] | None) -> dict | None:
+    return {"id": a[0], "text": a[1]} if a else None
+
+
+def _loc_keys(m: Mention) -> set[str]:
+    return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations}
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.background != b.background:
+        return False
+    da = a.date.start_date if a.date else None
+    db = b.date.start_date if b.date else None
+    if da and db and da != db:
+        return False
+    la, lb = _loc_keys(a), _loc_keys(b)
+    actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
+    actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
+    if la and lb:
+        if not la & lb:
+            return False
+        return not (actors_a and actors_b) or bool(actors_a & actors_b)
+    # one side has no place: merge when the actors agree and the sub-type agrees
+    return a.sub == b.sub and bool(actors_a) and actors_a == actors_b
+
+
+class _DocContext:
+    """Everything found once per document, with offset maps."""
+
+    def __init__(self, doc: Document, nt: NormText, lex: Lexicon):
+        self.doc, self.nt, self.lex = doc, nt, lex
+        self.triggers = lex.trigger_matcher.find(nt)
+        self.actors = lex.actor_matcher.find(nt)
+        self.cues = lex.cue_matcher.find(nt)
+        self.frames = lex.framing.find(nt)
+        self.dates = find_dates(nt, doc.published)
+        self.places = [s for s in doc.spans if s.label == "place"]
+        self.pub = parse_published(doc.published)
+        self._lead_date = None
+        for d in self.dates[:6]:
+            if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5:
+                self._lead_date = d
+                break
+
+    # offsets
+    def n(self, orig: int) -> int:
+        if self.nt.pos is None:
+            return orig
+        return bisect.bisect_left(self.nt.pos, orig)
+
+    def n_end(self, orig_end: int) -> int:
+        if self.nt.pos is None:
+            return orig_end
+        return bisect.bisect_left(self.nt.pos, orig_end)
+
+    # lookups
+    def negated(self, t: Match, lo: int) -> bool:
+        for c in self.cues:
+            if c.value == "negation" and c.end <= t.start and t.start - c.end <= 12 and c.start >= lo:
+                between = self.nt.norm[c.end:t.start].split()
+                if len(between) <= 1:
+                    return True
+        return False
+
+    def is_source(self, a: Match) -> bool:
+        """An actor named as the source of a report ('قالت وزارة الدفاع الروسية') is not a party."""
+        pre = self.nt.norm[max(0, a.start - 16):a.start]
+        return any(w in pre for w in ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت", "اعلن", "ذكرت", "افادت", "اكدت", "اكد", "مسؤول في", "متحدث")) and not any(
+            w in self.nt.norm[a.end:a.end + 30] for w in ("سيطر", "قصف", "تقدم"))
+
+    def actor_right_after(self, p: int, hi: int) -> str | None:
+        for a in self.actors:
+            if p <= a.start < min(hi, p + 12):
+                return a.value
+        return None
+
+    def has_actor(self, lo: int, hi: int, aid: str) -> bool:
+        return any(a.value == aid and lo <= a.start < hi for a in self.actors)
+
+    def places_in(self, start: int, end: int) -> list[dict]:
+        locs = [s.value for s in self.places if start <= s.start < end]
+        # drop a region when a place inside it is named in the same clause
+        precise = [l for l in locs if (l.get("geo_precision") or 1) < 3]
+        return precise or locs
+
+    def date_for(self, cl: Sentence, sent: Sentence) -> DateMention | None:
+        ds = [d for d in self.dates if cl.start <= d.start < cl.end] or [d for d in self.dates if sent.start <= d.start < sent.end]
+        ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
+        return ds[0] if ds else None
+
+    def default_date(self) -> dict:
+        """No date in the event's sentences: the lead's date, else the publication day."""
+        if self._lead_date is not None:
+            return self._lead_date.as_field()
+        if self.pub:
+            return {"start": self.pub.isoformat(), "end": self.pub.isoformat(), "precision": 1, "text": ""}
+        return {"start": None, "end": None, "precision": None, "text": ""}
+
+    def status(self, lo: int, hi: int, sent_lo: int, trig: int) -> str:
+        kinds = [c.value for c in self.cues if sent_lo <= c.start < hi and c.start < trig + 1]
+        if "deny" in kinds:
+            return "denied"
+        if "hedge" in kinds:
+            return "hedged"
+        if "others" in kinds:
+            return "reported_by_others"
+        return "asserted"
+
+    def attribution(self, lo: int, hi: int) -> dict | None:
+        order = ("correspondent", "field_source", "monitor", "official", "other_media", "local_residents")
+        found = [c for c in self.cues if lo <= c.start < hi and c.value in order]
+        if not found:
+            return None
+        c = min(found, key=lambda c: (order.index(c.value), c.start))
+        s, e = self.nt.span(c.start, c.end)
+        return {"kind": c.value, "text": self.nt.text[s:e]}
+
+    def framing(self, lo: int, hi: int) -> list[dict]:
+        out = []
+        for f in self.frames:
+            if lo <= f.start < hi:
+                s, e = self.nt.span(f.start, f.end)
+                out.append({"marker": f.value, "text": self.nt.text[s:e]})
+        return out
+
+    def background(self, lo: int, hi: int, date: DateMention | None) -> bool:
+        if date and date.start_date and self.pub:
+            d = dt.date.fromisoformat(date.start_date)
+            if (self.pub - d).days > 31:
+                return True
+        return any(c.value == "background" and lo <= c.start < min(hi, lo + 40) and c.start - lo < 25 for c in self.cues)

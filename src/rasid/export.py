@@ -1,0 +1,171 @@
+"""Exports from the store: JSONL (spec), ACLED-column CSV, GeoJSON, errors, places.
+
+ACLED conventions apply to the CSV only: the most conservative figure, vague
+amounts as ACLED counts them (tens 10, dozens 12, hundreds 100), a toll reported
+without a number as 10 (significant attack) or 3 (limited), no injuries,
+4-decimal coordinates. What the CSV cannot carry (several locations, injured,
+missing, territory, framing detail, evidence offsets) stays in events.jsonl;
+see docs/exports.md.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from .store import Store
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+EVENT_FIELDS = ["event_id", "doc_id", "outlet", "event_type", "sub_event_type", "date", "actor1", "assoc_actor1", "actor2",
+                "assoc_actor2", "locations", "fatalities", "injured", "missing", "territory", "status", "attribution",
+                "framing", "evidence"]
+# ACLED inter codes by actor kind (actors.tsv column 'kind')
+INTER = {"state": 1, "rebel": 2, "militia": 4, "identity": 4, "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "other": 3}
+VAGUE = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات": 100, "آلاف": 1000, "الآلاف": 1000}
+COUNTRY = {"SY": ("Syria", 760, "Middle East"), "IQ": ("Iraq", 368, "Middle East")}
+
+
+def _write_atomic(path: Path, write) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        write(f)
+    os.replace(tmp, path)
+
+
+def event_record(e: dict) -> dict:
+    """The spec's export record (internal fields dropped)."""
+    return {k: e.get(k) for k in EVENT_FIELDS}
+
+
+def export_all(store: Store, out: Path) -> dict[str, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {name: out / name for name in ("documents.jsonl", "events.jsonl", "events.csv", "events.geojson", "errors.jsonl", "places.jsonl")}
+    _write_atomic(paths["documents.jsonl"], lambda f: _documents(store, f))
+    _write_atomic(paths["events.jsonl"], lambda f: _events(store, f))
+    _write_atomic(paths["events.csv"], lambda f: _csv(store, f))
+    _write_atomic(paths["events.geojson"], lambda f: _geojson(store, f))
+    _write_atomic(paths["errors.jsonl"], lambda f: _errors(store, f))
+    _write_atomic(paths["places.jsonl"], lambda f: _places(store, f))
+    return paths
+
+
+def _documents(store: Store, f) -> None:
+    for d in store.iter_documents():
+        rec = {"doc_id": d["doc_id"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
+               "published": d["published"], "language": d["language"], "text": d["text"],
+               "removed": json.loads(d["removed"] or "[]"), "duplicate_of": d["duplicate_of"]}
+        f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def _events(store: Store, f) -> None:
+    for e in store.iter_events():
+        f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
+
+
+def _errors(store: Store, f) -> None:
+    for e in store.iter_errors():
+        f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+
+def _places(store: Store, f) -> None:
+    for d in store.iter_documents():
+        for p in json.loads(d["places"] or "[]"):
+            f.write(json.dumps({"doc_id": d["doc_id"], **p}, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------- ACLED CSV
+def acled_fatalities(e: dict) -> int:
+    """ACLED's figure: the most conservative number; vague amounts by ACLED's table."""
+    f = e.get("fatalities")
+    if not f:
+        return 0
+    if f.get("value") is not None:
+        v = int(f["value"])
+        return v + 1 if f.get("qualifier") == "more_than" else v
+    text = (f.get("text") or "")
+    for w, v in VAGUE.items():
+        if w in text:
+            return v
+    significant = e.get("event_type") in ("Explosions/Remote violence",) and e.get("sub_event_type") in ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
+    return 10 if significant else 3
+
+
+def _actor_kind(aid: str | None) -> str | None:
+    if not aid:
+        return None
+    from .lexicon import default_lexicon
+
+    a = default_lexicon().actors.get(aid)
+    return a.kind if a else "other"
+
+
+def acled_row(e: dict) -> dict:
+    date = e.get("date") or {}
+    loc = (e.get("locations") or [{}])[0]
+    a1, a2 = (e.get("actor1") or {}).get("id"), (e.get("actor2") or {}).get("id")
+    i1, i2 = INTER.get(_actor_kind(a1) or "", 0), INTER.get(_actor_kind(a2) or "", 0)
+    gid = loc.get("gazetteer_id") or ""
+    iso = "SY" if loc.get("lat") and loc.get("lon", 0) < 42.5 and loc.get("lat", 0) > 32.3 else ("IQ" if loc.get("lat") else "")
+    country, iso_n, region = COUNTRY.get(iso, ("", "", ""))
+    att = e.get("attribution") or {}
+    quotes = " / ".join(q["quote"] for q in e.get("evidence") or [])
+    notes = f"{quotes} [{att.get('kind', '')}: {att.get('text', '')}]".strip()
+    tags = [f"status={e.get('status')}"] + [f"framing={f['marker']}" for f in e.get("framing") or []]
+    prec = date.get("precision")
+    disorder = "Demonstrations" if e.get("event_type") in ("Protests", "Riots") else "Strategic developments" if e.get("event_type") == "Strategic developments" else "Political violence"
+    return {
+        "event_id_cnty": e["event_id"], "event_date": date.get("start") or "", "year": (date.get("start") or "")[:4],
+        "time_precision": prec if prec else 3, "disorder_type": disorder, "event_type": e.get("event_type"),
+        "sub_event_type": e.get("sub_event_type"), "actor1": a1 or "", "assoc_actor_1": "; ".join(x["id"] for x in e.get("assoc_actor1") or []),
+        "inter1": i1 or "", "actor2": a2 or "", "assoc_actor_2": "; ".join(x["id"] for x in e.get("assoc_actor2") or []),
+        "inter2": i2 or "", "interaction": (min(i1, i2) * 10 + max(i1, i2)) if i1 and i2 else (i1 * 10 if i1 else ""),
+        "civilian_targeting": "Civilian targeting" if a2 == "Civilians" else "", "iso": iso_n, "region": region,
+        "country": country, "admin1": loc.get("admin1") or "", "admin2": "", "admin3": "",
+        "location": loc.get("name") or loc.get("name_ar") or loc.get("text") or "",
+        "latitude": f"{loc['lat']:.4f}" if loc.get("lat") is not None else "",
+        "longitude": f"{loc['lon']:.4f}" if loc.get("lon") is not None else "",
+        "geo_precision": loc.get("geo_precision") or "", "source": e.get("outlet") or "", "source_scale": "",
+        "notes": notes, "fatalities": acled_fatalities(e), "tags": "; ".join(tags),
+        "timestamp": _timestamp(date.get("start")),
+        "_gid": gid,
+    }
+
+
+def _timestamp(day: str | None) -> int | str:
+    """ACLED's timestamp column; here the event day at 00:00 UTC, so exports stay deterministic."""
+    if not day:
+        return ""
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())
+
+
+def _csv(store: Store, f) -> None:
+    w = csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    w.writeheader()
+    for e in store.iter_events():
+        w.writerow(acled_row(e))
+
+
+# ---------------------------------------------------------------- GeoJSON
+def _geojson(store: Store, f) -> None:
+    f.write('{"type": "FeatureCollection", "features": [')
+    first = True
+    for e in store.iter_events():
+        rec = event_record(e)
+        for i, loc in enumerate(e.get("locations") or []):
+            if loc.get("lat") is None or loc.get("lon") is None:
+                continue
+            props = {k: v for k, v in rec.items() if k != "locations"}
+            props["location"] = loc
+            props["location_index"] = i
+            feat = {"type": "Feature", "id": f"{e['event_id']}-{i}",
+                    "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}, "properties": props}
+            f.write(("" if first else ",") + "\n" + json.dumps(feat, ensure_ascii=False))
+            first = False
+    f.write("\n]}\n")

@@ -1,0 +1,367 @@
+"""Geoparsing: find Arabic place names and resolve them to gazetteer places.
+
+The gazetteer (a GeoNames-style TSV, see ``shared/gazetteer/README.md``) is
+compiled once into a pickled index in the cache directory, rebuilt when the
+source changes. Recognition is Aho-Corasick over the normalised text (ص/س
+folded, with and without ال, clitics allowed); names that are also everyday
+words (``data/common_words.tsv``) need a place cue (بلدة، قرية، ريف …) or quotes.
+Resolution scores each candidate by the admin areas the article names, by
+closeness to the other places it resolves, and by importance.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from .arabic import NormText, is_word_char, left_boundary, normalize
+from .lexicon import default_lexicon, read_tsv
+from .model import Document, Span
+
+INDEX_VERSION = "3"
+FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
+RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
+        "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5}
+
+
+def fold(s: str) -> str:
+    return s.translate(FOLD)
+
+
+def geo_key(s: str) -> str:
+    """A loose key for a place name: normalised, folded, no article, no spaces."""
+    s = fold(normalize(s))
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in s.split()]
+    return "".join(words)
+
+
+def haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    country: str
+    name_ar: str
+    name_en: str
+    lat: float
+    lon: float
+    code: str
+    adm1: str
+    adm1_ar: str
+    adm2: str
+    adm2_ar: str
+    population: int
+
+    @property
+    def is_admin(self) -> bool:
+        return self.code.startswith("ADM")
+
+    def importance(self) -> float:
+        return RANK.get(self.code, 0.8) + 0.25 * math.log10(self.population + 1)
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("RASID_CACHE", Path.home() / ".cache" / "rasid"))
+
+
+def find_gazetteer(path: str | None) -> Path | None:
+    """The gazetteer source: the argument, ``RASID_GAZETTEER``, or the cache directory."""
+    for cand in (path, os.environ.get("RASID_GAZETTEER")):
+        if cand:
+            p = Path(cand)
+            if p.is_dir():
+                tsvs = sorted(p.glob("*.tsv")) + sorted(p.glob("*.txt"))
+                if tsvs:
+                    return tsvs[0]
+            elif p.exists():
+                return p
+    cache = default_cache_dir() / "gazetteer"
+    if cache.is_dir():
+        files = sorted(cache.glob("*.tsv"))
+        if files:
+            return files[0]
+    return None
+
+
+class Gazetteer:
+    """Places plus an Aho-Corasick automaton over their normalised Arabic names."""
+
+    def __init__(self, places: list[Place], names: dict[str, list[int]]):
+        self.places = places
+        self.names = names  # folded normalised surface form -> place indices
+        self.by_key: dict[str, list[int]] = {}
+        for form, idx in names.items():
+            self.by_key.setdefault(form.replace(" ", ""), []).extend(idx)
+        self.auto = ahocorasick.Automaton()
+        for form in names:
+            self.auto.add_word(form, form)
+        if names:
+            self.auto.make_automaton()
+        self.admin1 = {}
+        for i, p in enumerate(places):
+            if p.code == "ADM1":
+                self.admin1.setdefault(p.adm1, i)
+
+    # ----------------------------------------------------------- building
+    @classmethod
+    def from_tsv(cls, path: Path) -> "Gazetteer":
+        places: list[Place] = []
+        names: dict[str, list[int]] = {}
+        csv.field_size_limit(sys.maxsize)
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except (TypeError, ValueError, KeyError):
+                    continue
+                code = (row.get("feature_code") or "").strip()
+                p = Place(
+                    id=row.get("id") or "", country=row.get("country") or "", name_ar=row.get("name_ar") or "",
+                    name_en=row.get("name_en") or "", lat=lat, lon=lon, code=code,
+                    adm1=row.get("adm1_name_en") or "", adm1_ar=row.get("adm1_name_ar") or "",
+                    adm2=row.get("adm2_name_en") or "", adm2_ar=row.get("adm2_name_ar") or "",
+                    population=int(float(row.get("population") or 0) or 0),
+                )
+                i = len(places)
+                places.append(p)
+                arabic = [p.name_ar] + [a for a in (row.get("alt_names") or "").split("|") if _is_arabic(a)]
+                for form in _variants(arabic):
+                    names.setdefault(form, [])
+                    if i not in names[form]:
+                        names[form].append(i)
+        return cls(places, names)
+
+    @classmethod
+    def load(cls, source: Path, cache_dir: Path | None = None) -> "Gazetteer":
+        """Load the compiled index from the cache, rebuilding it when the source changed."""
+        cache_dir = cache_dir or default_cache_dir()
+        st = source.stat()
+        sig = hashlib.sha1(f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{INDEX_VERSION}".encode()).hexdigest()[:16]
+        cached = cache_dir / f"gazetteer-{sig}.pickle"
+        if cached.exists():
+            try:
+                with open(cached, "rb") as f:
+                    return pickle.load(f)
+            except Exception:
+                pass
+        gz = cls.from_tsv(source)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+        return gz
+
+
+def _is_arabic(s: str) -> bool:
+    return any("\u0621" <= c <= "\u064a" for c in s)
+
+
+def _variants(names: list[str]) -> set[str]:
+    out = set()
+    for n in names:
+        s = fold(normalize(n))
+        if len(s.replace(" ", "")) < 3:
+            continue
+        out.add(s)
+        words = s.split()
+        if words[0].startswith("ال") and len(words[0]) > 4:
+            out.add(" ".join([words[0][2:]] + words[1:]))
+        elif len(words[0]) >= 3:
+            out.add(" ".join(["ال" + words[0]] + words[1:]))
+        if len(words) == 2 and words[0] in ("البو", "ابو", "بو"):
+            out.add(words[0] + words[1])
+        if s.startswith("البو") and " " not in s and len(s) > 6:
+            out.add("البو " + s[4:])
+    return {v for v in out if len(v.replace(" ", "")) >= 3}
+
+
+# ---------------------------------------------------------------- recognition and resolution
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    norm: str
+    cue: str | None
+    precision: int
+    candidates: list[int] = field(default_factory=list)
+    resolved: int | None = None
+    region: dict | None = None
+
+
+class Geoparser:
+    """Pipeline stage: adds ``place`` spans whose value is the resolved location dict."""
+
+    def __init__(self, gazetteer: str | Path | None = None, cache_dir: Path | None = None):
+        self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
+        self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
+        self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv")}
+        self.regions = [(r[0], r[1], int(r[2])) for r in read_tsv("regions.tsv")]
+        self.lex = default_lexicon()
+
+    @property
+    def available(self) -> bool:
+        return self.gaz is not None
+
+    def __call__(self, doc: Document) -> Document:
+        nt = NormText(doc.text)
+        mentions = self.recognise(nt)
+        self.resolve(mentions, nt)
+        for m in mentions:
+            doc.spans.append(Span(m.start, m.end, "place", m.text, self.location(m)))
+        doc.spans.append(Span(0, 0, "place_audit", "", [self.audit(m) for m in mentions]))
+        return doc
+
+    # ------------------------------------------------------------- recognition
+    def recognise(self, nt: NormText) -> list[PlaceMention]:
+        norm = nt.norm
+        folded = fold(norm)
+        taken = self._blocked(nt)
+        out: list[PlaceMention] = []
+        # named regions of the project's own data (ريف دير الزور الشرقي …)
+        for phrase, admin, prec in self.regions:
+            key = fold(normalize(phrase))
+            start = 0
+            while (i := folded.find(key, start)) >= 0:
+                start = i + 1
+                if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
+                    continue
+                a, b = nt.span(i, i + len(key))
+                out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
+                taken.append((i, i + len(key)))
+        if self.gaz is None:
+            return sorted(out, key=lambda m: m.start)
+        found = []
+        for end_idx, form in self.gaz.auto.iter(folded):
+            i, j = end_idx - len(form) + 1, end_idx + 1
+            if j < len(folded) and is_word_char(folded[j]):
+                continue
+            lb = left_boundary(folded, i)
+            if lb is None:
+                continue
+            found.append((i, j, form))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        last_end = -1
+        for i, j, form in found:
+            if i < last_end or any(i < y and j > x for x, y in taken):
+                continue
+            cue, prec = self._cue(norm, i)
+            quoted = i > 0 and norm[i - 1] == '"'
+            if form in self.common or form.replace("ال", "", 1) in self.common or len(form) <= 3:
+                if cue is None and not quoted:
+                    continue
+            a, b = nt.span(i, j)
+            out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
+            last_end = j
+        return sorted(out, key=lambda m: m.start)
+
+    def _blocked(self, nt: NormText) -> list[tuple[int, int]]:
+        """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
+        spans = []
+        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns):
+            spans.extend((m.start, m.end) for m in matcher.find(nt))
+        return spans
+
+    def _cue(self, norm: str, i: int) -> tuple[str | None, int]:
+        """The place cue right before position ``i`` (up to three words back)."""
+        lo = max(0, i - 30)
+        best = (None, 1)
+        for m in self.lex.place_cues.find(norm, lo, i):
+            between = norm[m.end:i].strip(' "')
+            # allow "بلدة X", "ريف مدينة X", "قرية "X""
+            if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):
+                best = m.value  # (kind, precision): the closest wins
+        return best if best[0] else (None, 1)
+
+    # ------------------------------------------------------------- resolution
+    def resolve(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        if self.gaz is None:
+            return
+        gz = self.gaz
+        # admin areas the article names: governorates and districts
+        adm1, adm2 = set(), set()
+        for m in mentions:
+            for c in m.candidates:
+                p = gz.places[c]
+                if p.code == "ADM1":
+                    adm1.add(p.adm1)
+                elif p.code == "ADM2":
+                    adm2.add(p.adm2)
+                elif p.code in ("PPLA", "PPLA2", "PPLC"):
+                    adm1.add(p.adm1)
+                    adm2.add(p.adm2)
+            if m.region:
+                adm1.add(m.region["admin"])
+        # first pass: unambiguous places anchor the article
+        anchors = [gz.places[m.candidates[0]] for m in mentions if len(m.candidates) == 1]
+        for m in mentions:
+            if not m.candidates:
+                continue
+            best, best_s = None, -1e9
+            for c in m.candidates:
+                p = gz.places[c]
+                s = p.importance()
+                if p.adm1 and p.adm1 in adm1:
+                    s += 2.5
+                if p.adm2 and p.adm2 in adm2:
+                    s += 2.5
+                if anchors:
+                    d = min(haversine((p.lat, p.lon), (a.lat, a.lon)) for a in anchors if a is not p) if len(anchors) > 1 or anchors[0] is not p else 999
+                    s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
+                if m.cue in ("governorate",) and p.code == "ADM1":
+                    s += 3
+                if m.cue in ("settlement", "near") and p.is_admin:
+                    s -= 1.5
+                if m.cue == "countryside" and p.is_admin:
+                    s += 1
+                if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
+                    s -= 0.5
+                s += -0.001 * c  # stable tie-break
+                if s > best_s:
+                    best, best_s = c, s
+            m.resolved = best
+
+    def location(self, m: PlaceMention) -> dict:
+        """The spec's location record for a mention (coordinates only from the gazetteer)."""
+        loc = {"name": None, "name_ar": None, "lat": None, "lon": None, "admin1": None, "gazetteer_id": None,
+               "geo_precision": m.precision, "text": m.text}
+        p = None
+        if m.resolved is not None and self.gaz is not None:
+            p = self.gaz.places[m.resolved]
+        elif m.region and self.gaz is not None:
+            i = self.gaz.admin1.get(m.region["admin"])
+            p = self.gaz.places[i] if i is not None else None
+            loc["geo_precision"] = 3
+        if p is not None:
+            prec = m.precision
+            if p.is_admin and p.code in ("ADM1", "ADM2"):
+                prec = 3
+            loc.update(name=p.name_en, name_ar=p.name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
+                       admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
+        else:
+            loc["name_ar"] = m.text.lstrip("وفبل") if m.text[:2] not in ("ال",) else m.text
+        return loc
+
+    def audit(self, m: PlaceMention) -> dict:
+        gz = self.gaz
+        return {
+            "text": m.text, "start": m.start, "end": m.end, "cue": m.cue,
+            "resolved": self.location(m) if (m.resolved is not None or m.region) else None,
+            "candidates": [{"gazetteer_id": gz.places[c].id, "name": gz.places[c].name_en, "admin1": gz.places[c].adm1,
+                            "feature_code": gz.places[c].code} for c in m.candidates[:10]] if gz else [],
+        }

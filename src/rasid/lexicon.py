@@ -1,0 +1,181 @@
+"""Language knowledge as data: loading the TSV lexicons and matching them in text.
+
+Every lexicon lives in ``rasid/data/*.tsv`` (one entry a line, ``#`` comments),
+so users can read and extend it. Entries are normalised with
+:func:`rasid.arabic.normalize` and matched with Aho-Corasick on the normalised
+text, with Arabic word boundaries and proclitics (و ف ب ل ك، ال) checked here.
+
+Pattern syntax in a lexicon phrase: a trailing ``*`` lets the last word take any
+ending ("قصف*" matches قصفت، قصفها، القصف); otherwise only the word itself
+(with proclitics) matches.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+import ahocorasick
+
+from .arabic import NormText, is_word_char, left_boundary, normalize
+
+DATA = resources.files("rasid") / "data"
+
+
+def data_path(name: str) -> Path:
+    override = os.environ.get("RASID_LEXICON_DIR")
+    if override and (Path(override) / name).exists():
+        return Path(override) / name
+    return Path(str(DATA / name))
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    with open(data_path(name), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def lexicon_fingerprint() -> str:
+    """A hash of every lexicon file: part of event ids, so ids change when rules do."""
+    h = hashlib.sha1()
+    for p in sorted(Path(str(DATA)).glob("*.tsv")):
+        h.update(p.name.encode())
+        h.update(data_path(p.name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+@dataclass(slots=True)
+class Match:
+    start: int  # normalised offsets
+    end: int
+    value: Any
+    phrase: str
+
+
+class Matcher:
+    """Aho-Corasick over normalised phrases, with Arabic word-boundary checks."""
+
+    def __init__(self, entries: list[tuple[str, Any]], allow_clitics: bool = True, allow_article: bool = True):
+        self.allow_clitics = allow_clitics
+        self.allow_article = allow_article
+        self.auto = ahocorasick.Automaton()
+        table: dict[str, list] = {}
+        for phrase, value in entries:
+            stem = phrase.endswith("*")
+            key = normalize(phrase.rstrip("*"))
+            if not key:
+                continue
+            table.setdefault(key, []).append((stem, value))
+        for key, vals in table.items():
+            self.auto.add_word(key, (key, vals))
+        self.empty = not table
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def find(self, nt: NormText | str, lo: int = 0, hi: int | None = None) -> list[Match]:
+        norm = nt.norm if isinstance(nt, NormText) else nt
+        if self.empty:
+            return []
+        hi = len(norm) if hi is None else hi
+        found: list[Match] = []
+        for end_idx, (key, vals) in self.auto.iter(norm, lo, hi):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            lb = left_boundary(norm, start, self.allow_clitics)
+            if lb is None:
+                continue
+            for stem, value in vals:
+                e = end
+                if e < len(norm) and is_word_char(norm[e]):
+                    if not stem:
+                        continue
+                    while e < len(norm) and is_word_char(norm[e]):
+                        e += 1
+                found.append(Match(start, e, value, key))
+        return _longest(found)
+
+
+def _longest(ms: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (ties: the earliest)."""
+    ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            last = out[-1]
+            if (m.end - m.start) > (last.end - last.start):
+                out[-1] = m
+            elif m.start == last.start and m.end == last.end and m.value != last.value:
+                out.append(m)  # same words, several meanings: keep both
+            continue
+        out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------- lexicons
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    kind: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    sub_event_type: str
+    role: str  # how the trigger relates actors: see data/triggers.tsv header
+    weight: int
+
+
+class Lexicon:
+    """All of rasid's language data, loaded once."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        actor_entries = []
+        for row in read_tsv("actors.tsv"):
+            aid, kind, name_en, aliases = (row + ["", "", "", ""])[:4]
+            self.actors[aid] = Actor(aid, kind, name_en)
+            for a in aliases.split("|"):
+                if a.strip():
+                    actor_entries.append((a.strip(), aid))
+        self.actor_matcher = Matcher(actor_entries)
+
+        trig = []
+        for row in read_tsv("triggers.tsv"):
+            phrase, et, sub, role, weight = (row + ["", "", "", "", "1"])[:5]
+            trig.append((phrase, Trigger(et, sub, role or "-", int(weight or 1))))
+        self.trigger_matcher = Matcher(trig)
+
+        self.cues: dict[str, Matcher] = {}
+        by_kind: dict[str, list] = {}
+        for row in read_tsv("cues.tsv"):
+            kind, phrase = row[0], row[1]
+            by_kind.setdefault(kind, []).append((phrase, kind))
+        for kind, entries in by_kind.items():
+            self.cues[kind] = Matcher(entries)
+        self.cue_matcher = Matcher([e for es in by_kind.values() for e in es])
+
+        self.framing = Matcher([(r[1], r[0]) for r in read_tsv("framing.tsv")])
+        self.numbers = {normalize(r[0]): (int(r[1]), r[2]) for r in read_tsv("numbers.tsv")}
+        self.qualifiers = Matcher([(r[0], r[1]) for r in read_tsv("qualifiers.tsv")], allow_clitics=True)
+        self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "")) for r in read_tsv("toll_nouns.tsv")])
+        self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")])
+        self.fingerprint = lexicon_fingerprint()
+
+    def cues_in(self, nt: NormText, lo: int, hi: int) -> Iterator[Match]:
+        yield from self.cue_matcher.find(nt, lo, hi)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,180 @@
+"""The embedded store: SQLite by default, through SQLAlchemy Core.
+
+Tables: ``documents``, ``events``, ``runs``, ``input_errors``. A document and
+its events are written in one transaction, so a killed run leaves either both
+or neither; re-running skips what is already stored (same ``doc_id`` and
+content hash) and so finishes the job with nothing lost or doubled.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import (
+    Column, Integer, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select, update,
+)
+from sqlalchemy.engine import Engine
+
+from .model import Document, Event
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("content_hash", String, index=True, nullable=False),
+    Column("raw_hash", String, index=True),
+    Column("outlet", String),
+    Column("url", String),
+    Column("title", Text),
+    Column("published", String),
+    Column("language", String),
+    Column("text", Text, nullable=False),
+    Column("raw", Text),
+    Column("removed", Text),  # JSON list
+    Column("duplicate_of", String),
+    Column("source", Text),
+    Column("places", Text),  # JSON list of place mentions (geoparsing audit)
+    Column("n_events", Integer, default=0),
+    Column("run_id", Integer),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String, primary_key=True),
+    Column("doc_id", String, index=True, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("outlet", String),
+    Column("event_type", String, index=True),
+    Column("sub_event_type", String),
+    Column("date_start", String, index=True),
+    Column("record", Text, nullable=False),  # the export record as JSON
+)
+
+runs = Table(
+    "runs", metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=True),
+    Column("started", String),
+    Column("finished", String),
+    Column("args", Text),
+    Column("lexicon", String),
+    Column("summary", Text),
+)
+
+input_errors = Table(
+    "input_errors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer),
+    Column("path", Text, nullable=False),
+    Column("line", Integer),
+    Column("reason", Text, nullable=False),
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def make_engine(db: str | Path) -> Engine:
+    """An engine for a path (SQLite) or a SQLAlchemy URL."""
+    url = str(db)
+    if "://" not in url:
+        Path(url).parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{url}"
+    eng = create_engine(url, future=True)
+    if eng.dialect.name == "sqlite":
+        @event.listens_for(eng, "connect")
+        def _pragmas(conn, _rec):  # pragma: no cover - trivial
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+    return eng
+
+
+class Store:
+    def __init__(self, db: str | Path):
+        self.engine = make_engine(db)
+        metadata.create_all(self.engine)
+
+    # -------------------------------------------------------------- runs
+    def start_run(self, args: dict, lexicon: str) -> int:
+        with self.engine.begin() as c:
+            r = c.execute(insert(runs).values(started=_now(), args=json.dumps(args, ensure_ascii=False), lexicon=lexicon))
+            return int(r.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, summary: dict) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(runs).where(runs.c.run_id == run_id).values(finished=_now(), summary=json.dumps(summary, ensure_ascii=False)))
+
+    # -------------------------------------------------------------- documents
+    def known(self) -> tuple[dict[str, str], set[str], set[str]]:
+        """doc_id -> content hash, the set of content hashes, the set of raw hashes stored."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash)).all()
+        return {r[0]: r[1] for r in rows}, {r[1] for r in rows}, {r[2] for r in rows if r[2]}
+
+    def write(self, conn, doc: Document, run_id: int | None, raw_hash: str | None = None, places: list | None = None) -> None:
+        """Write one document with its events (inside the caller's transaction)."""
+        conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
+        conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
+        rec = doc.record()
+        conn.execute(insert(documents).values(
+            doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
+            title=doc.title, published=doc.published, language=doc.language, text=doc.text, raw=doc.raw,
+            removed=json.dumps(rec["removed"]), duplicate_of=doc.duplicate_of, source=doc.source,
+            places=json.dumps(places or [], ensure_ascii=False), n_events=len(doc.events), run_id=run_id,
+        ))
+        if doc.events:
+            conn.execute(insert(events), [
+                {"event_id": e.event_id, "doc_id": e.doc_id, "seq": i, "outlet": e.outlet, "event_type": e.event_type,
+                 "sub_event_type": e.sub_event_type, "date_start": (e.date or {}).get("start"),
+                 "record": json.dumps(e.record(), ensure_ascii=False)}
+                for i, e in enumerate(doc.events)
+            ])
+
+    def add_error(self, conn, run_id: int | None, path: str, reason: str, line: int | None = None) -> None:
+        """Record an input error once (a resumed run does not double it)."""
+        q = select(func.count()).select_from(input_errors).where(
+            input_errors.c.path == path, input_errors.c.reason == reason,
+            (input_errors.c.line == line) if line is not None else input_errors.c.line.is_(None))
+        if conn.execute(q).scalar():
+            return
+        conn.execute(insert(input_errors).values(run_id=run_id, path=path, line=line, reason=reason))
+
+    def clear_error(self, conn, path: str, line: int | None) -> None:
+        """An input that now reads fine loses its old error."""
+        q = delete(input_errors).where(input_errors.c.path == path)
+        q = q.where(input_errors.c.line == line) if line is not None else q.where(input_errors.c.line.is_(None))
+        conn.execute(q)
+
+    # -------------------------------------------------------------- reading
+    def iter_documents(self) -> Iterator[dict]:
+        with self.engine.connect() as c:
+            for r in c.execute(select(documents).order_by(documents.c.doc_id)).mappings():
+                yield dict(r)
+
+    def iter_events(self) -> Iterator[dict]:
+        with self.engine.connect() as c:
+            q = select(events.c.record).order_by(events.c.doc_id, events.c.seq)
+            for (rec,) in c.execute(q):
+                yield json.loads(rec)
+
+    def iter_errors(self) -> Iterator[dict]:
+        with self.engine.connect() as c:
+            for r in c.execute(select(input_errors).order_by(input_errors.c.id)).mappings():
+                d = {"path": r["path"], "reason": r["reason"]}
+                if r["line"] is not None:
+                    d["line"] = r["line"]
+                yield d
+
+    def counts(self) -> dict:
+        with self.engine.connect() as c:
+            return {
+                "documents": c.execute(select(func.count()).select_from(documents)).scalar(),
+                "events": c.execute(select(func.count()).select_from(events)).scalar(),
+                "errors": c.execute(select(func.count()).select_from(input_errors)).scalar(),
+            }

@@ -1,0 +1,166 @@
+"""Casualty counts: numbers (digits and words), their qualifiers and counted nouns.
+
+"ما يزيد عن 100 من مقاتليها" -> 100 more_than combatants; "مقتل 12 جنديا و9 مسلحين"
+-> 21 exact mixed; "عشرات القتلى" -> value None, qualifier unknown. Sub-counts after
+"بينهم / منهم" are part of a total, never added to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from .arabic import NormText, normalize
+from .lexicon import Lexicon
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
+SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
+MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
+
+
+@dataclass(slots=True)
+class Count:
+    value: int | None
+    qualifier: str
+    measure: str  # killed | injured | missing | captured
+    group: str
+    of: str | None
+    start: int  # normalised offsets
+    end: int
+    sub: bool = False
+
+
+@dataclass(slots=True)
+class Tok:
+    w: str
+    start: int
+    end: int
+
+
+def tokens(norm: str, lo: int, hi: int) -> list[Tok]:
+    return [Tok(m.group(), m.start() + lo, m.end() + lo) for m in TOKEN.finditer(norm[lo:hi])]
+
+
+def _strip_clitic(w: str) -> str:
+    if len(w) > 2 and w[0] in "وفب" and not w.startswith("ال"):
+        return w[1:]
+    return w
+
+
+def parse_number(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, int] | None:
+    """Parse a number starting at token ``i``: (value, 'exact'|'vague', tokens used)."""
+    w = toks[i].w
+    nums = lex.numbers
+    if w.isdigit():
+        v = int(w)
+        if i + 1 < len(toks) and toks[i + 1].w in ("الف", "الاف"):
+            return v * 1000, "exact", 2
+        return v, "exact", 1
+    for cand in (w, _strip_clitic(w)):
+        # two-word numbers first: "احد عشر", "ثلاثه عشر"
+        if i + 1 < len(toks):
+            two = f"{cand} {toks[i + 1].w}"
+            if two in nums:
+                return nums[two][0], nums[two][1], 2
+        if cand in nums:
+            v, kind = nums[cand]
+            used = 1
+            # "خمسه وعشرون" = 25
+            if i + 1 < len(toks) and toks[i + 1].w.startswith("و") and toks[i + 1].w[1:] in nums:
+                v2, _ = nums[toks[i + 1].w[1:]]
+                if v < 10 and 20 <= v2 <= 90:
+                    v, used = v + v2, 2
+            if i + used < len(toks) and toks[i + used].w in ("الف", "الاف") and kind == "exact":
+                v, used = v * 1000, used + 1
+            return v, kind, used
+    return None
+
+
+def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> list[Count]:
+    """Counts of killed / injured / missing / captured people in ``nt.norm[lo:hi]``."""
+    norm = nt.norm
+    toks = tokens(norm, lo, hi)
+    nouns = {m.start: m for m in lex.toll_nouns.find(nt, lo, hi)}
+    measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in lex.cue_matcher.find(nt, lo, hi) if m.value in MEASURES]
+    quals = lex.qualifiers.find(nt, lo, hi)
+    out: list[Count] = []
+    i = 0
+    while i < len(toks):
+        num = parse_number(toks, i, lex)
+        if num is None:
+            i += 1
+            continue
+        value, kind, used = num
+        j = i + used
+        # the counted noun: right after, maybe after "من"
+        k = j
+        if k < len(toks) and toks[k].w in ("من",):
+            k += 1
+        noun = nouns.get(toks[k].start) if k < len(toks) else None
+        if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
+            noun = None
+        n_start, n_end = toks[i].start, toks[j - 1].end
+        if noun is None:
+            i += used
+            continue
+        measure, group, hint = noun.value
+        end = noun.end
+        # a measure from the noun, else from a verb before ("مقتل 11 مدنيا") or after ("في عداد المفقودين")
+        if measure == "-":
+            measure = None
+            before = [c for c in measure_cues if c[1] <= n_start and n_start - c[1] <= 40]
+            after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 25]
+            if after and after[0][2] in ("missing", "captured", "injured"):
+                measure = after[0][2]
+            elif before:
+                measure = before[-1][2]
+            elif after:
+                measure = after[0][2]
+        if measure is None:
+            i += used
+            continue
+        qualifier = "exact" if kind == "exact" else "unknown"
+        for q in quals:
+            if 0 <= n_start - q.end <= 2 and kind == "exact":
+                qualifier = q.value
+        if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
+            qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
+        prev = toks[i - 1].w if i > 0 else ""
+        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
+        of = hint or None
+        if actor_at is not None and of is None:
+            of = actor_at(end)
+        out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
+        i = k + 1
+    # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
+    for m in lex.toll_nouns.find(nt, lo, hi):
+        measure, group, _ = m.value
+        if measure in ("killed", "injured") and not any(c.start <= m.start < c.end + 2 for c in out):
+            if not any(abs(c.end - m.end) < 3 for c in out):
+                out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def combine(counts: list[Count], measure: str) -> dict | None:
+    """One toll for an event from the counts of one measure (spec: sums, at_least for lower bounds)."""
+    cs = [c for c in counts if c.measure == measure and not c.sub]
+    if not cs:
+        return None
+    numbered = [c for c in cs if c.value is not None]
+    if not numbered:
+        c = cs[0]
+        return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+    if len(numbered) == 1:
+        c = numbered[0]
+        return {"value": c.value, "qualifier": c.qualifier, "group": c.group if c.group != "-" else "unknown", "of": c.of}
+    groups = {c.group for c in numbered}
+    total = sum(c.value for c in numbered)
+    quals = {c.qualifier for c in numbered}
+    q = "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
+    group = "combatants" if groups == {"combatants"} else "civilians" if groups == {"civilians"} else "mixed"
+    return {"value": total, "qualifier": q, "group": group, "of": None}
+
+
+def norm_noun(s: str) -> str:
+    return normalize(s)

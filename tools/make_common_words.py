@@ -1,0 +1,52 @@
+"""Build data/common_words.tsv: gazetteer names that are also everyday Arabic words.
+
+A name like "الجسر" (the bridge) or "النصر" (victory) is also a village somewhere;
+rasid only reads such a name as a place with a cue (بلدة، قرية، ريف …) or quotes.
+"Everyday" is measured, not guessed: a word counts when it occurs in at least
+MIN_SHARE of the documents of a general news corpus (word statistics only; no
+text is copied). Run:  python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
+"""
+import csv
+import json
+import sys
+from collections import Counter
+
+sys.path.insert(0, "src")
+from rasid.arabic import normalize  # noqa: E402
+from rasid.geo import fold  # noqa: E402
+
+MIN_SHARE = 0.004
+
+
+def main(corpus: str, gazetteer: str) -> None:
+    df: Counter = Counter()
+    n = 0
+    for line in open(corpus, encoding="utf-8"):
+        text = json.loads(line).get("text") or ""
+        n += 1
+        words = set(fold(normalize(text)).split())
+        df.update(w.strip('".,:;()?!') for w in words)
+    names, major = set(), set()
+    csv.field_size_limit(10**9)
+    for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
+        important = row["feature_code"] in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC") or float(row["population"] or 0) >= 20000
+        for nm in [row["name_ar"]] + row["alt_names"].split("|"):
+            s = fold(normalize(nm))
+            if s and " " not in s:
+                forms = {s, s[2:] if s.startswith("ال") else "ال" + s}
+                names |= forms
+                if important:
+                    major |= forms
+    names -= major  # towns and admin centres everyone names are places first
+    # a name that is a frequent word, or that sits inside one of the regular function-word patterns
+    common = sorted(w for w in names if df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
+    with open("src/rasid/data/common_words.tsv", "w", encoding="utf-8") as f:
+        f.write("# Place names that are also everyday words (need a place cue or quotes). Built by tools/make_common_words.py\n")
+        f.write("# from document frequencies in a news corpus (>= %.1f%% of documents); edit freely.\n" % (MIN_SHARE * 100))
+        for w in common:
+            f.write(w + "\n")
+    print(len(common), "common words")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
