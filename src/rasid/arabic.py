@@ -47,44 +47,47 @@ def norm_char(ch: str) -> str | None:
 
 def normalize(s: str) -> str:
     """Normalise a lexicon entry or query the same way :class:`NormText` does."""
-    out = []
-    for ch in s:
-        n = norm_char(ch)
-        if n is not None:
-            out.append(n)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return NormText(s).norm.strip()
 
 
+_QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+# For matching, quotes vanish ('لـ"قسد"' reads 'لقسد', 'تنظيم " الدولة "' reads 'تنظيم الدوله')
+# and runs of spaces become one; every kept character remembers where it came from.
 _TRANS = {ord(k): v for k, v in _MAP.items()}
-_TRANS.update({ord(k): None for k in _DROP})
+_TRANS.update({ord(k): "\x00" for k in _DROP})
+_TRANS.update({ord(q): "\x00" for q in _QUOTES})
+_TRANS.update({ord(c): " " for c in "\n\r\t\u00a0\u2009\u202f"})
 
 
 class NormText:
     """A normalised view of ``text`` with a map back to original offsets.
 
     ``norm[i]`` came from ``text[pos[i]]``; ``pos`` has one extra entry equal to
-    ``len(text)`` so that an exclusive end maps back too.
+    ``len(text)`` so that an exclusive end maps back too. ``pos`` is None when
+    the mapping is the identity (nothing dropped).
     """
 
     __slots__ = ("text", "norm", "pos")
 
     def __init__(self, text: str):
         self.text = text
-        if not any(ch in _DROP for ch in text):
-            # Fast path: a one-to-one mapping keeps offsets as they are.
-            self.norm = text.translate(_TRANS)
+        t = text.translate(_TRANS)
+        if "\x00" not in t and "  " not in t:
+            self.norm = t
             self.pos = None
-        else:
-            chars: list[str] = []
-            pos: list[int] = []
-            for i, ch in enumerate(text):
-                n = norm_char(ch)
-                if n is not None:
-                    chars.append(n)
-                    pos.append(i)
-            pos.append(len(text))
-            self.norm = "".join(chars)
-            self.pos = pos
+            return
+        chars: list[str] = []
+        pos: list[int] = []
+        prev = ""
+        for i, ch in enumerate(t):
+            if ch == "\x00" or (ch == " " and prev == " "):
+                continue
+            chars.append(ch)
+            pos.append(i)
+            prev = ch
+        pos.append(len(text))
+        self.norm = "".join(chars)
+        self.pos = pos
 
     def orig(self, i: int) -> int:
         """Original offset of normalised offset ``i`` (start of a span)."""
@@ -182,7 +185,10 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
-_CLAUSE = re.compile(r"[،,؛;]\s*(?=(?:فيما|في حين|بينما|كما|وفي|وقال|وأكد|وذكر|وأضاف|ووفق|وبحسب)\b)|[؛;:]\s+")
+_JOIN = r"(?:فيما|في حين|بينما|كما|وفي|وقال|وقالت|وأكد|وأكدت|وذكر|وذكرت|وأضاف|وأضافت|ووفق|وبحسب|بعد|عقب|إثر سيطر|تزامنا|تزامناً|وسط|بالتوازي|ترافق|بالتزامن|وتزامن|ما أدى|مما أدى|ليرتفع|لترتفع)"
+_JOIN_BARE = r"(?:تزامنا مع|تزامناً مع|بالتوازي مع|بالتزامن مع|بعد أن|بعد ان|عقب سيطرة|عقب سيطرته|بعد سيطرة|بعد سيطرته|بعد سيطرتها|وسط قصف|وسط غارات|وسط اشتباكات)"
+# Cut at strong joins: '؛', or a comma before a connective that starts a new event, or a bare connective like "تزامنا مع".
+_CLAUSE = re.compile(rf"[،,؛;]\s*(?={_JOIN}(?:\s|$))|[؛;]\s+|\s(?={_JOIN_BARE}\s)")
 
 
 def clauses(s: Sentence) -> list[Sentence]:

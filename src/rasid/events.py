@@ -23,7 +23,7 @@ from .tolls import combine, find_counts
 AIR_WORDS = ("طيران", "طائرات", "طائره", "غاره", "غارات", "جوي", "جويه", "الحربي", "مروحي", "مقاتلات", "المقاتلات", "قاذفات", "مسيره")
 STATE_KINDS = {"state", "external"}
 # words before an actor that make it the target (actor2) rather than the agent
-TARGET_WORDS = ("علي", "ضد", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "استهدف", "استهدفت", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
+TARGET_WORDS = ("علي", "ضد", "لسيطره", "سيطره", "قبضه", "لقبضه", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "استهدف", "استهدفت", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
 AGENT_WORDS = ("يد", "لصالح", "بواسطه")
 ASSOC_WORDS = ("مدعومه من", "مدعوما من", "مدعومين من", "بدعم من", "بمساندة", "بمسانده", "باسناد من", "باسناد", "باسناد جوي من", "بغطاء جوي من", "بتغطيه من", "التابعه ل", "التابع ل", "المدعومه من", "المدعوم من")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -79,7 +79,7 @@ class EventCoder:
     def code_clause(self, ctx: "_DocContext", sent: Sentence, cl: Sentence) -> Mention | None:
         nt, lex = ctx.nt, self.lex
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-        trigs = [t for t in ctx.triggers if lo <= t.start < hi and not ctx.negated(t, lo)]
+        trigs = [t for t in ctx.triggers if lo <= t.start < hi and t.value.event_type != "-" and not ctx.negated(t, lo)]
         counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi))
         kill = combine(counts, "killed")
         if not trigs:
@@ -95,7 +95,7 @@ class EventCoder:
             t.value.sub_event_type == "Air/drone strike" for t in trigs
         ):
             m.sub = "Air/drone strike"
-        self.assign_actors(ctx, m, lo, hi)
+        self.assign_actors(ctx, m, lo, hi, ctx.n(sent.start), ctx.n_end(sent.end))
         if m.sub == "TERRITORY":
             gainer = m.actor1[0] if m.actor1 else None
             kind = lex.actors[gainer].kind if gainer in lex.actors else "rebel"
@@ -117,10 +117,28 @@ class EventCoder:
         m.attribution = ctx.attribution(ctx.n(sent.start), ctx.n_end(sent.end))
         m.framing = ctx.framing(lo, hi)
         m.background = ctx.background(lo, hi, m.date)
+        if not self.specific(m):
+            return None
         return m
 
-    def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int) -> None:
+    @staticmethod
+    def specific(m: Mention) -> bool:
+        """Keep a clause only when it anchors an event: a place, a toll, or a named party plus a date.
+
+        Generic talk ("the battles will continue", "the attacks came at 11") names none of these.
+        """
+        if m.locations or m.fatalities or m.injured or m.missing:
+            return True
+        if (m.actor1 or m.actor2) and (m.date is not None or m.weight >= 6):
+            return True
+        return False
+
+    def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
         acts = [a for a in ctx.actors if lo <= a.start < hi and not ctx.is_source(a)]
+        if not acts and slo is not None:
+            # the clause names nobody: the sentence around it may (a subject before a comma)
+            acts = [a for a in ctx.actors if slo <= a.start < shi and not ctx.is_source(a)]
+            lo, hi = slo, shi
         if not acts:
             return
         t = m.trigger
@@ -195,7 +213,35 @@ class EventCoder:
             e = self._event(doc, ctx, g)
             if e is not None:
                 events.append(e)
+        self._fill_sides(ctx, events)
         return events
+
+    def _fill_sides(self, ctx: "_DocContext", events: list[Event]) -> None:
+        """A battle told with one side named: the other side is the article's main opponent of that side.
+
+        Articles about a front name both belligerents early and then only one; the
+        most frequent actor other than the named one (and not civilians) is the other side.
+        """
+        freq = ctx.actor_frequency()
+        for e in events:
+            if e.event_type != "Battles":
+                continue
+            named = (e.actor1 or e.actor2 or {}).get("id")
+            if named is None or (e.actor1 and e.actor2):
+                continue
+            other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
+                          and not _allied(named, aid, self.lex)), None)
+            if other is None:
+                continue
+            if e.actor1 is None:
+                e.actor1 = {"id": other, "text": ""}
+            else:
+                e.actor2 = {"id": other, "text": ""}
+            if e.territory:
+                if e.territory.get("gained_by") is None:
+                    e.territory["gained_by"] = e.actor1["id"]
+                if e.territory.get("lost_by") is None:
+                    e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
 
     def _event(self, doc: Document, ctx: "_DocContext", g: list[Mention]) -> Event | None:
         head = max(g, key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
@@ -249,6 +295,16 @@ class EventCoder:
         )
 
 
+ALLIES = [
+    {"SDF", "YPG", "Deir ez-Zor Military Council", "Barq al-Shaitat", "Manbij Military Council", "Jaysh al-Thuwar", "Asayish", "US-led coalition", "US forces", "French forces"},
+    {"Syrian government forces", "Pro-government militias", "Hezbollah", "Russian forces", "Iranian forces"},
+]
+
+
+def _allied(a: str, b: str, lex: Lexicon) -> bool:
+    return any(a in g and b in g for g in ALLIES)
+
+
 def _with_text(t: dict | None) -> dict | None:
     return dict(t) if t else None
 
@@ -280,12 +336,11 @@ def _same_event(a: Mention, b: Mention) -> bool:
     la, lb = _loc_keys(a), _loc_keys(b)
     actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
     actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
+    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
     if la and lb:
-        if not la & lb:
-            return False
-        return not (actors_a and actors_b) or bool(actors_a & actors_b)
-    # one side has no place: merge when the actors agree and the sub-type agrees
-    return a.sub == b.sub and bool(actors_a) and actors_a == actors_b
+        return bool(la & lb) and actors_ok
+    # one side has no place: the same kind of event between the same parties on the same day
+    return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)
 
 
 class _DocContext:
@@ -337,6 +392,12 @@ class _DocContext:
             if p <= a.start < min(hi, p + 12):
                 return a.value
         return None
+
+    def actor_frequency(self) -> list[tuple[str, int]]:
+        from collections import Counter
+
+        c = Counter(a.value for a in self.actors if not self.is_source(a))
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def has_actor(self, lo: int, hi: int, aid: str) -> bool:
         return any(a.value == aid and lo <= a.start < hi for a in self.actors)

@@ -26,6 +26,7 @@ from .lexicon import default_lexicon, read_tsv
 from .model import Document, Span
 
 INDEX_VERSION = "3"
+QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
 RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
         "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5}
@@ -261,7 +262,8 @@ class Geoparser:
             if i < last_end or any(i < y and j > x for x, y in taken):
                 continue
             cue, prec = self._cue(norm, i)
-            quoted = i > 0 and norm[i - 1] == '"'
+            oi = nt.orig(i)
+            quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES
             if form in self.common or form.replace("ال", "", 1) in self.common or len(form) <= 3:
                 if cue is None and not quoted:
                     continue
