@@ -15,7 +15,7 @@ sys.path.insert(0, "src")
 from rasid.arabic import normalize  # noqa: E402
 from rasid.geo import fold  # noqa: E402
 
-MIN_SHARE = 0.004
+MIN_SHARE = 0.003
 
 
 def main(corpus: str, gazetteer: str) -> None:
@@ -29,7 +29,7 @@ def main(corpus: str, gazetteer: str) -> None:
     names, major = set(), set()
     csv.field_size_limit(10**9)
     for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
-        important = row["feature_code"] in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC") or float(row["population"] or 0) >= 20000
+        important = row["feature_code"] in ("ADM1", "ADM2") or float(row["population"] or 0) >= 50000
         for nm in [row["name_ar"]] + row["alt_names"].split("|"):
             s = fold(normalize(nm))
             if s and " " not in s:

@@ -32,6 +32,12 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
         "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5}
 
 
+NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
+NAME_STOP = {"في", "علي", "من", "الي", "عن", "مع", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+             "التي", "الذي", "اللتين", "الواقعه", "الواقع", "المحاذيه", "القريبه", "بريف", "ريف", "وسط", "بعد", "قبل", "منذ",
+             "اليوم", "امس", "حيث", "ضمن", "داخل", "خارج", "محيط", "اطراف", "بين", "لدي", "عند", "نحو", "باتجاه", "حتي", "او"}
+
+
 def fold(s: str) -> str:
     return s.translate(FOLD)
 
@@ -211,7 +217,7 @@ class Geoparser:
     def __init__(self, gazetteer: str | Path | None = None, cache_dir: Path | None = None):
         self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
-        self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv")}
+        self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         self.regions = [(r[0], r[1], int(r[2])) for r in read_tsv("regions.tsv")]
         self.lex = default_lexicon()
 
@@ -242,9 +248,11 @@ class Geoparser:
                 start = i + 1
                 if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
                     continue
+                taken.append((i, i + len(key)))
+                if admin == "-":
+                    continue  # a country or wide area: blocks namesakes, not a location
                 a, b = nt.span(i, i + len(key))
                 out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
-                taken.append((i, i + len(key)))
         if self.gaz is None:
             return sorted(out, key=lambda m: m.start)
         found = []
@@ -265,12 +273,52 @@ class Geoparser:
             oi = nt.orig(i)
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES
             if form in self.common or form.replace("ال", "", 1) in self.common or len(form) <= 3:
-                if cue is None and not quoted:
+                if cue not in ("settlement", "district", "area") and not quoted:
                     continue
             a, b = nt.span(i, j)
             out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
             last_end = j
+        out.extend(self._unknown_after_cues(nt, out, taken))
         return sorted(out, key=lambda m: m.start)
+
+    def _unknown_after_cues(self, nt: NormText, found: list[PlaceMention], taken) -> list[PlaceMention]:
+        """'بلدة الشميطية', 'بحي سلطان بيلي': a name after a settlement cue that the gazetteer lacks.
+
+        It is kept as a place without coordinates (its text only), so users see it and can add it.
+        """
+        norm = nt.norm
+        starts = {nt_start for m in found for nt_start in range(m.start - 1, m.start + 3)}
+        out = []
+        for cue in self.lex.place_cues.find(norm):
+            if cue.value[0] not in ("settlement", "district", "area"):
+                continue
+            j = cue.end
+            while j < len(norm) and norm[j] in " (":
+                j += 1
+            words = []
+            for mm in NAME_WORD.finditer(norm, j):
+                if mm.start() != j:
+                    break
+                w = mm.group()
+                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) or fold(w) in self.common:
+                    break
+                words.append(w)
+                j = mm.end()
+                while j < len(norm) and norm[j] == " ":
+                    j += 1
+                if len(words) >= 2:
+                    break
+            if not words:
+                continue
+            a0 = cue.end
+            while norm[a0] in " (":
+                a0 += 1
+            b0 = a0 + len(" ".join(words))
+            if any(a0 <= x < b0 for x in starts) or any(a0 < y and b0 > x for x, y in taken):
+                continue
+            a, b = nt.span(a0, b0)
+            out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], cue.value[1]))
+        return out
 
     def _blocked(self, nt: NormText) -> list[tuple[int, int]]:
         """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
@@ -309,6 +357,11 @@ class Geoparser:
                     adm2.add(p.adm2)
             if m.region:
                 adm1.add(m.region["admin"])
+        # the article's country: Iraq when it names Iraq more than Syria
+        norm = nt.norm
+        iraq = norm.count("العراق") + norm.count("عراقي")
+        syria = norm.count("سوري") + norm.count("سوريا")
+        country = "IQ" if iraq > syria else "SY"
         # first pass: unambiguous places anchor the article
         anchors = [gz.places[m.candidates[0]] for m in mentions if len(m.candidates) == 1]
         for m in mentions:
@@ -318,6 +371,8 @@ class Geoparser:
             for c in m.candidates:
                 p = gz.places[c]
                 s = p.importance()
+                if p.country == country:
+                    s += 1.5
                 if p.adm1 and p.adm1 in adm1:
                     s += 2.5
                 if p.adm2 and p.adm2 in adm2:

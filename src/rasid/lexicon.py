@@ -91,7 +91,7 @@ class Matcher:
             start = end_idx - len(key) + 1
             end = end_idx + 1
             lb = left_boundary(norm, start, self.allow_clitics)
-            if lb is None:
+            if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
                 continue
             for stem, value in vals:
                 e = end
@@ -169,7 +169,8 @@ class Lexicon:
         self.numbers = {normalize(r[0]): (int(r[1]), r[2]) for r in read_tsv("numbers.tsv")}
         self.qualifiers = Matcher([(r[0], r[1]) for r in read_tsv("qualifiers.tsv")], allow_clitics=True)
         self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "")) for r in read_tsv("toll_nouns.tsv")])
-        self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")])
+        # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
+        self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.fingerprint = lexicon_fingerprint()
 
     def cues_in(self, nt: NormText, lo: int, hi: int) -> Iterator[Match]:
