@@ -80,9 +80,13 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError as e:
             raise DecodeError(f"broken UTF-16 ({e.reason})") from None
     head = data[:4096]
-    # UTF-16 without BOM: every other byte is NUL for Latin and many Arabic code points.
-    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
-        for enc in ("utf-16-le", "utf-16-be"):
+    # UTF-16 without BOM: every other byte is the high byte of the code point,
+    # 0x00 for Latin and spaces, 0x06 for Arabic letters.
+    odd, even = head[1::2], head[0::2]
+    hi_odd = sum(b in (0, 6) for b in odd) / max(1, len(odd))
+    hi_even = sum(b in (0, 6) for b in even) / max(1, len(even))
+    if len(head) >= 4 and (head.count(b"\x00") > len(head) // 4 or max(hi_odd, hi_even) > 0.6):
+        for enc in (("utf-16-le", "utf-16-be") if hi_odd >= hi_even else ("utf-16-be", "utf-16-le")):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
@@ -96,20 +100,35 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=["cp1256", "iso8859_6", "utf_16", "cp1252"]).best()
-    if best is None:
+    # Single-byte Arabic pages: cp1256 and ISO-8859-6 put letters at different bytes, and
+    # each decodes the other's bytes without error, so score the readings for Arabic text.
+    cands = ["cp1256", "iso8859_6"]
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in cands:
+        cands.append(best.encoding)
+    scored = []
+    for enc in cands:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_plausibility(text), enc, text))
+    if not scored:
         raise DecodeError("binary or undecodable file (no text encoding fits)")
-    enc = best.encoding
-    # Arabic single-byte pages: prefer cp1256 when the bytes fit it (it is a superset in practice).
-    if enc in ("cp1252", "latin_1", "iso8859_6") and _arabic_share(data, "cp1256") > 0.3:
-        enc = "cp1256"
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        raise DecodeError(f"undecodable bytes (guessed {enc})") from None
+    score, enc, text = max(scored)
     if not _looks_textual(text):
         raise DecodeError("binary file (control characters)")
     return text
+
+
+def _plausibility(text: str) -> float:
+    """Arabic letters count for a reading, accented Latin letters and controls against it."""
+    sample = text[:20000]
+    arabic = sum("\u0621" <= c <= "\u064a" for c in sample)
+    latin_ext = sum("\u00c0" <= c <= "\u00ff" for c in sample)
+    ctrl = sum(ord(c) < 32 and c not in "\n\r\t" for c in sample)
+    words = sum(sample.count(w) for w in (" في ", " من ", " على ", " ال"))
+    return arabic - 5 * latin_ext - 10 * ctrl + 20 * words
 
 
 def _utf8(data: bytes) -> str:
@@ -120,15 +139,6 @@ def _utf8(data: bytes) -> str:
         if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
             return data[: e.start].decode("utf-8")
         raise DecodeError(f"invalid UTF-8 at byte {e.start}") from None
-
-
-def _arabic_share(data: bytes, enc: str) -> float:
-    try:
-        t = data[:20000].decode(enc, errors="ignore")
-    except LookupError:
-        return 0.0
-    letters = [c for c in t if c.isalpha()]
-    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters) if letters else 0.0
 
 
 def _looks_textual(text: str) -> bool:

@@ -75,6 +75,9 @@ class Matcher:
             if not key:
                 continue
             table.setdefault(key, []).append((stem, value))
+            if allow_clitics and key.startswith("ال") and len(key) > 3:
+                # ل + ال is written لل: "للحوثيين", "للتحالف"
+                table.setdefault("لل" + key[2:], []).append((stem, value))
         for key, vals in table.items():
             self.auto.add_word(key, (key, vals))
         self.empty = not table

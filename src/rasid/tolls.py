@@ -96,7 +96,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         k = j
         if k < len(toks) and toks[k].w in ("من",):
             k += 1
-        noun = nouns.get(toks[k].start) if k < len(toks) else None
+        noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
         if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
             noun = None
         n_start, n_end = toks[i].start, toks[j - 1].end
@@ -109,7 +109,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         if measure == "-":
             measure = None
             before = [c for c in measure_cues if c[1] <= n_start and n_start - c[1] <= 40]
-            after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 25]
+            after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
             if after and after[0][2] in ("missing", "captured", "injured"):
                 measure = after[0][2]
             elif before:

@@ -1,0 +1,127 @@
+"""The text layer: normalisation keeps offsets; sentences; numbers; dates."""
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasid.arabic import NormText, clauses, normalize, sentences
+from rasid.dates import find_dates
+from rasid.lexicon import default_lexicon
+from rasid.tolls import combine, find_counts
+
+
+def test_normalisation_folds_forms_and_maps_offsets_back():
+    text = "قالت «مصادرُ» إنّ لـ”قسد” ٣ قتلى في الرقّة"
+    nt = NormText(text)
+    assert "مصادر" in nt.norm and "لقسد" in nt.norm and "3" in nt.norm and "الرقه" in nt.norm
+    i = nt.norm.index("قسد")
+    a, b = nt.span(i, i + 3)
+    assert text[a:b] == "قسد"
+
+
+def test_normalize_lexicon_entries_match_text_forms():
+    assert normalize("إدلب") == normalize("ادلب")
+    assert normalize("الأولى") == normalize("الاولي")
+    assert normalize("تنظيم \" الدولة \"") == "تنظيم الدوله"
+
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"
+DIAC = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+alphabet = st.sampled_from(list(ARABIC + DIAC + "«»“”\"' ،؛؟.\n0123456789٠١٢٣" + string.ascii_letters[:6]))
+
+
+@settings(max_examples=10000, deadline=None)
+@given(st.text(alphabet=alphabet, max_size=80))
+def test_offsets_always_valid_on_random_text(text):
+    nt = NormText(text)
+    assert len(nt.norm) <= len(text)
+    for i in range(len(nt.norm)):
+        a, b = nt.span(i, i + 1)
+        assert 0 <= a < b <= len(text)
+    for s in sentences(text):
+        assert text[s.start:s.end] == s.text
+        for c in clauses(s):
+            assert text[c.start:c.end] == c.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=alphabet, max_size=300))
+def test_matchers_quotes_are_exact_substrings(text):
+    lex = default_lexicon()
+    nt = NormText(text)
+    for m in lex.actor_matcher.find(nt) + lex.trigger_matcher.find(nt):
+        a, b = nt.span(m.start, m.end)
+        assert 0 <= a < b <= len(text)
+    for d in find_dates(nt, "2018-12-06"):
+        assert text[d.start:d.end] == d.text
+
+
+def test_sentences_split_on_arabic_punctuation():
+    text = "سيطرت القوات على البلدة. هل انسحبت؟ نعم\nسطر جديد"
+    got = [s.text for s in sentences(text)]
+    assert got == ["سيطرت القوات على البلدة.", "هل انسحبت؟", "نعم", "سطر جديد"]
+
+
+def test_clitics_on_actor_names():
+    lex = default_lexicon()
+    for text, aid in [("لـ”قسد”", "SDF"), ("وداعش", "ISIS"), ("بقوات النظام", "Syrian government forces"),
+                      ("للحوثيين", "Houthis"), ("والبيشمركة", "Kurdish Peshmerga")]:
+        ids = [m.value for m in lex.actor_matcher.find(NormText(text))]
+        assert aid in ids, text
+
+
+def test_actor_not_matched_inside_another_word():
+    lex = default_lexicon()
+    assert [m.value for m in lex.actor_matcher.find(NormText("الداعشيون"))] == []
+
+
+def _counts(text):
+    lex = default_lexicon()
+    nt = NormText(text)
+    return find_counts(nt, 0, len(nt.norm), lex)
+
+
+def test_toll_numbers_words_and_qualifiers():
+    c = combine(_counts("خسرت قسد ما يزيد عن 100 من مقاتليها"), "killed")
+    assert c["value"] == 100 and c["qualifier"] == "more_than"  # losing fighters = fighters killed
+    assert combine(_counts("وصل 100 من المقاتلين إلى البلدة"), "killed") is None  # no measure, no toll
+    c = combine(_counts("ومقتل ما يزيد عن 100 من مقاتليها"), "killed")
+    assert c == {"value": 100, "qualifier": "more_than", "group": "combatants", "of": None}
+    c = combine(_counts("تسبب باستشهاد أحد عشر مدنيا"), "killed")
+    assert c["value"] == 11 and c["qualifier"] == "exact" and c["group"] == "civilians"
+    c = combine(_counts("كما يعتبر نحو 50 من مقاتلي الميليشيا في عداد المفقودين"), "missing")
+    assert c["value"] == 50 and c["qualifier"] == "about"
+    c = combine(_counts("مقتل 12 جنديا و9 مسلحين"), "killed")
+    assert c["value"] == 21 and c["group"] == "combatants"
+
+
+def test_toll_subcount_after_binahum_is_not_added():
+    c = combine(_counts("قتل 24 مواطنا بينهم ستة من أفراد المعارضة"), "killed")
+    assert c["value"] == 24
+
+
+def test_vague_toll_has_no_value():
+    c = combine(_counts("سقوط عشرات القتلى"), "killed")
+    assert c["value"] is None and c["qualifier"] == "unknown"
+
+
+def test_relative_dates_resolve_against_publication():
+    text = "اليوم الخميس قصف، وأمس الأربعاء غارة، ومنذ نحو 10 أيام، والأسبوع الماضي، وأمس الأول"
+    ds = {d.text.lstrip("و"): (d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2018-12-06")}
+    assert ds["اليوم الخميس"] == ("2018-12-06", "2018-12-06", 1)
+    assert ds["أمس الأربعاء"] == ("2018-12-05", "2018-12-05", 1)
+    assert ds["منذ نحو 10 أيام"][0] == "2018-11-26"
+    assert ds["الأسبوع الماضي"] == ("2018-11-29", "2018-12-05", 2)
+    assert ds["أمس الأول"][0] == "2018-12-04"
+
+
+def test_absolute_dates_both_month_systems():
+    for text, iso in [("في 6 كانون الأول 2018", "2018-12-06"), ("في 6 ديسمبر 2018", "2018-12-06"),
+                      ("الاثنين 23 تشرين الأول", "2017-10-23"), ("15 / 4 / 2017", "2017-04-15")]:
+        ds = [d for d in find_dates(NormText(text), "2017-12-01") if d.kind.startswith("abs")]
+        assert ds and ds[0].start_date == iso, text
+
+
+def test_no_publication_date_keeps_phrase_only():
+    d = find_dates(NormText("قصفت الطائرات أمس"), None)[0]
+    assert d.start_date is None and d.text == "أمس"

@@ -1,0 +1,105 @@
+"""Bad input never stops a run: one clear reason per failed input, the rest processed."""
+import gzip
+import io
+import json
+
+from warcio.warcwriter import WARCWriter
+from warcio.statusandheaders import StatusAndHeaders
+
+from rasid.ingest import DecodeError, decode_bytes, read_inputs
+from rasid.model import RawArticle
+from rasid.runner import run
+from rasid.store import Store
+
+AR = "قصفت قوات النظام بلدة كفرنبل في ريف إدلب اليوم الأحد، ما أدى إلى مقتل ثلاثة مدنيين، بحسب ناشطين. " * 3
+
+
+def test_decodes_utf8_bom_utf16_cp1256_and_iso8859_6():
+    for data in (AR.encode("utf-8-sig"), AR.encode("utf-16"), AR.encode("utf-16-le"), AR.encode("cp1256"),
+                 AR.encode("iso8859_6", errors="ignore")):
+        text = decode_bytes(data)
+        assert "قوات النظام" in text
+
+
+def test_truncated_utf8_keeps_whole_characters():
+    data = AR.encode("utf-8")[:-1]  # cut inside the last letter
+    assert decode_bytes(data).startswith("قصفت قوات النظام")
+
+
+def test_binary_and_empty_are_refused():
+    import pytest
+
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(bytes(range(256)) * 40)
+    with pytest.raises(DecodeError, match="empty"):
+        decode_bytes(b"   \n")
+
+
+def _make_inputs(d):
+    (d / "good.txt").write_text(AR, encoding="utf-8")
+    (d / "win.txt").write_bytes(AR.replace("كفرنبل", "سراقب").encode("cp1256"))
+    (d / "utf16.txt").write_bytes(AR.replace("كفرنبل", "معرة النعمان").encode("utf-16"))
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 100)
+    (d / "english.txt").write_text("The army shelled the town today, killing three civilians. " * 5)
+    (d / "broken.html").write_text("<html><body><div><p>" + AR.replace("كفرنبل", "سرمين") + "<p><div><b>unclosed", encoding="utf-8")
+    lines = [json.dumps({"doc_id": "j1", "outlet": "x", "published": "2019-01-01", "text": AR.replace("كفرنبل", "بنش")}, ensure_ascii=False),
+             '{"doc_id": "j2", "text": "broken',
+             json.dumps({"doc_id": "j3", "html": "<html><body><article><p>" + AR.replace("كفرنبل", "تفتناز") + "</p></article></body></html>"}, ensure_ascii=False)]
+    (d / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    big = d / "huge.txt"
+    with open(big, "wb") as f:
+        f.write(AR.encode("utf-8") * (50 * 1024 * 1024 // len(AR.encode("utf-8")) + 1))
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path, pipeline):
+    src = tmp_path / "in"
+    src.mkdir()
+    _make_inputs(src)
+    store = Store(tmp_path / "r.db")
+    summ = run([str(src)], store, pipeline)
+    reasons = {e["path"].split("/")[-1] + (f":{e['line']}" if "line" in e else ""): e["reason"] for e in summ.errors}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "not Arabic" in reasons["english.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "malformed JSON" in reasons["batch.jsonl:2"]
+    docs = {d["doc_id"]: d for d in store.iter_documents()}
+    assert {"good", "win", "utf16", "broken", "j1", "j3"} <= set(docs)
+    assert "سراقب" in docs["win"]["text"] and "معرة النعمان" in docs["utf16"]["text"]
+    assert "\ufffd" not in "".join(d["text"] for d in docs.values())
+    assert "سرمين" in docs["broken"]["text"] and "تفتناز" in docs["j3"]["text"]
+    assert summ.failed == 5
+    assert len(list(store.iter_errors())) == 5
+
+
+def test_warc_html_records_become_articles(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i, url in enumerate(["https://example.org/a", "https://example.org/b"]):
+            html = f"<html><head><title>خبر {i}</title></head><body><article><p>{AR}</p></article></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=headers))
+    got = list(read_inputs([str(path)]))
+    assert [a.url for a in got] == ["https://example.org/a", "https://example.org/b"]
+    assert all(isinstance(a, RawArticle) and a.is_html for a in got)
+
+
+def test_stdin_jsonl(tmp_path, pipeline):
+    data = (json.dumps({"doc_id": "s1", "published": "2019-03-01", "text": AR}, ensure_ascii=False) + "\n").encode()
+    store = Store(tmp_path / "s.db")
+    summ = run(["-"], store, pipeline, stdin=io.BytesIO(data))
+    assert summ.stored == 1 and [d["doc_id"] for d in store.iter_documents()] == ["s1"]
+
+
+def test_same_text_twice_is_stored_once(tmp_path, pipeline):
+    a = tmp_path / "a.txt"
+    a.write_text(AR, encoding="utf-8")
+    b = tmp_path / "copy_of_a.txt"
+    b.write_text(AR, encoding="utf-8")
+    store = Store(tmp_path / "d.db")
+    summ = run([str(a), str(b)], store, pipeline)
+    assert (summ.stored, summ.skipped) == (1, 1)
+    summ = run([str(a), str(b)], store, pipeline)
+    assert (summ.stored, summ.skipped) == (0, 2)

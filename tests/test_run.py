@@ -1,0 +1,137 @@
+"""The command, the store, resume after SIGKILL, and the exports."""
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, GAZETTEER, SAMPLES, needs_shared
+
+RASID = [sys.executable, "-m", "rasid.cli"]
+
+
+def _run(args, **kw):
+    return subprocess.run(RASID + args, capture_output=True, text=True, **kw)
+
+
+@needs_shared
+def test_samples_run_writes_all_exports_with_outlets_and_debris_removed(tmp_path):
+    out = tmp_path / "out"
+    r = _run(["run", str(SAMPLES), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json"])
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["documents_stored"] == 2 and summary["failed"] == 0
+    for name in ("documents.jsonl", "events.jsonl", "events.csv", "events.geojson", "errors.jsonl", "places.jsonl"):
+        assert (out / name).exists(), name
+    docs = {d["doc_id"]: d for d in map(json.loads, open(out / "documents.jsonl", encoding="utf-8"))}
+    outlets = {d["outlet"] for d in docs.values()}
+    assert outlets == {"داماس بوست", "فرات بوست"}
+    for d in docs.values():
+        assert "التعليقات المنشورة لا تعبر" not in d["text"]
+        assert "الكوكيز" not in d["text"] and "Cookies" not in d["text"]
+    reasons = {r["reason"] for d in docs.values() for r in d["removed"]}
+    assert {"comment_disclaimer", "cookie_banner"} <= reasons
+    # every removal points into the raw text the store keeps
+    raw = {row["doc_id"]: row["raw"] for row in __import__("rasid.store", fromlist=["Store"]).Store(out / "rasid.db").iter_documents()}
+    for d in docs.values():
+        for rem in d["removed"]:
+            assert 0 <= rem["start"] < rem["end"] <= len(raw[d["doc_id"]])
+    events = [json.loads(l) for l in open(out / "events.jsonl", encoding="utf-8")]
+    assert events
+    for e in events:
+        text = docs[e["doc_id"]]["text"]
+        for ev in e["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["quote"]
+    rows = list(csv.DictReader(open(out / "events.csv", encoding="utf-8")))
+    assert list(rows[0].keys())[:3] == ["event_id_cnty", "event_date", "year"] and len(rows[0]) == 31
+    gj = json.load(open(out / "events.geojson", encoding="utf-8"))
+    assert gj["type"] == "FeatureCollection"
+    for f in gj["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert 30 < lat < 38 and 35 < lon < 49  # Syria / Iraq
+
+
+@needs_shared
+def test_rerun_is_a_noop_and_export_reproduces_the_same_files(tmp_path):
+    out = tmp_path / "o"
+    _run(["run", str(SAMPLES), "--out", str(out), "--gazetteer", str(GAZETTEER), "--quiet"])
+    first = (out / "events.jsonl").read_text(encoding="utf-8")
+    r = _run(["run", str(SAMPLES), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json"])
+    assert json.loads(r.stdout)["skipped_already_stored"] == 2
+    again = tmp_path / "again"
+    r = _run(["export", "--db", str(out / "rasid.db"), "--out", str(again)])
+    assert r.returncode == 0
+    assert (again / "events.jsonl").read_text(encoding="utf-8") == first
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert _run(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]).returncode == 2
+    assert _run(["run", str(tmp_path), "--out", str(tmp_path / "o"), "--published", "yesterday"]).returncode == 2
+
+
+def test_some_failed_inputs_exit_1(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ok.txt").write_text("اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في ريف حماة الشمالي اليوم.", encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    r = _run(["run", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--json"])
+    assert r.returncode == 1
+    errs = [json.loads(l) for l in open(tmp_path / "o" / "errors.jsonl", encoding="utf-8")]
+    assert [e["reason"] for e in errs] == ["empty file"]
+
+
+@needs_shared
+def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path):
+    # 400 real articles, killed mid-run, then run again to the end
+    src = tmp_path / "part.jsonl"
+    with open(CORPUS, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as g:
+        for i, line in enumerate(f):
+            if i >= 400:
+                break
+            g.write(line)
+    ref = tmp_path / "ref"
+    r = _run(["run", str(src), "--out", str(ref), "--gazetteer", str(GAZETTEER), "--quiet"])
+    assert r.returncode in (0, 1)
+    out = tmp_path / "killed"
+    env = dict(os.environ)
+    p = subprocess.Popen(RASID + ["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--quiet"], env=env)
+    db = out / "rasid.db"
+    deadline = time.time() + 60
+    from rasid.store import Store
+
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                if Store(db).counts()["documents"] > 20:
+                    break
+            except Exception:
+                pass
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    partial = Store(db).counts()["documents"]
+    r = _run(["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json"])
+    assert r.returncode in (0, 1)
+    s_ref, s_out = Store(ref / "rasid.db"), Store(db)
+    assert s_out.counts() == s_ref.counts()
+    assert partial < s_ref.counts()["documents"] or partial == s_ref.counts()["documents"]
+    ids_ref = sorted(e["event_id"] for e in s_ref.iter_events())
+    ids_out = sorted(e["event_id"] for e in s_out.iter_events())
+    assert ids_out == ids_ref and len(set(ids_out)) == len(ids_out)
+    assert (ref / "events.jsonl").read_text(encoding="utf-8") == (out / "events.jsonl").read_text(encoding="utf-8")
+
+
+def test_python_api_process_text_and_read_events(tmp_path):
+    import rasid
+
+    text = "قتل خمسة مدنيين اليوم الثلاثاء جراء غارات جوية للطيران الروسي على مدينة خان شيخون بريف إدلب الجنوبي."
+    doc = rasid.process_text(text, published="2017-04-04", outlet="مثال")
+    assert doc.events and doc.events[0].event_type == "Explosions/Remote violence"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    _run(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--published", "2017-04-04", "--quiet"])
+    df = rasid.read_events(tmp_path / "o" / "rasid.db")
+    assert len(df) >= 1 and set(["event_id", "event_type", "evidence"]) <= set(df.columns)
