@@ -23,7 +23,7 @@ demo: venv
 	$(BIN)/rasid run $(DEMO_INPUT) --out $(OUT)/demo $(DEMO_GAZ) ; test $$? -le 1
 
 test: dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
 
 eval: venv
 	rm -rf $(OUT)/eval

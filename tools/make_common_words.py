@@ -16,16 +16,24 @@ from rasid.arabic import normalize  # noqa: E402
 from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
+PLACE_SHARE = 0.3
+LOCATIVE = {"في", "من", "الي", "قرب", "بلده", "مدينه", "قريه", "منطقه", "محيط", "ريف", "بلدتي", "مدينتي", "حي", "شرق", "غرب", "شمال", "جنوب"}
 
 
 def main(corpus: str, gazetteer: str) -> None:
     df: Counter = Counter()
+    tf: Counter = Counter()
+    locative: Counter = Counter()  # occurrences right after a place preposition or cue
     n = 0
     for line in open(corpus, encoding="utf-8"):
         text = json.loads(line).get("text") or ""
         n += 1
-        words = set(fold(normalize(text)).split())
-        df.update(w.strip('".,:;()?!') for w in words)
+        toks = [w.strip('".,:;()?!') for w in fold(normalize(text)).split()]
+        df.update(set(toks))
+        tf.update(toks)
+        for a, b in zip(toks, toks[1:]):
+            if a in LOCATIVE:
+                locative[b] += 1
     names, major = set(), set()
     csv.field_size_limit(10**9)
     for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
@@ -39,7 +47,9 @@ def main(corpus: str, gazetteer: str) -> None:
                     major |= forms
     names -= major  # towns and admin centres everyone names are places first
     # a name that is a frequent word, or that sits inside one of the regular function-word patterns
-    common = sorted(w for w in names if df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
+    # frequent, and not mostly used as a place (a famous base like التنف follows في/من/قرب most of the time)
+    common = sorted(w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
+                    and locative[w] < PLACE_SHARE * max(1, tf[w]))
     with open("src/rasid/data/common_words.tsv", "w", encoding="utf-8") as f:
         f.write("# Place names that are also everyday words (need a place cue or quotes). Built by tools/make_common_words.py\n")
         f.write("# from document frequencies in a news corpus (>= %.1f%% of documents); edit freely.\n" % (MIN_SHARE * 100))

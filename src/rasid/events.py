@@ -105,9 +105,11 @@ class EventCoder:
         m.fatalities = kill
         m.injured = combine(counts, "injured")
         m.missing = combine(counts, "missing")
-        # victims: civilians killed or hit
-        if m.event_type in ("Explosions/Remote violence", "Violence against civilians") and m.actor2 is None:
-            if kill and kill.get("group") == "civilians" or ctx.has_actor(lo, hi, "Civilians"):
+        # victims: civilians killed or hit are the second actor of a strike or attack
+        if m.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            if kill and kill.get("group") == "civilians":
+                m.actor2 = ("Civilians", "")
+            elif m.actor2 is None and ctx.has_actor(lo, hi, "Civilians"):
                 m.actor2 = ("Civilians", "")
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
             m.actor2 = None
@@ -164,13 +166,14 @@ class EventCoder:
         civ = [a for a in acts if a.value == "Civilians"]
         agent = next((a for a in main if is_agent_marked(a)), None)
         if agent is None:
-            after = [a for a in main if a.start >= t.end and a.start - t.end <= 40 and not is_target(a)]
-            before = [a for a in main if a.end <= t.start and not is_target(a)]
+            # an actor inside the trigger phrase ("شنت طائرات حربية روسية") counts as right after it
+            after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not is_target(a)]
+            before = [a for a in main if a.start < t.start and a.end <= t.end and not is_target(a)]
             if m.role == "clash":
                 ordered = [a for a in main]
                 if ordered:
                     agent = ordered[0]
-            elif after and (not before or after[0].start - t.end < t.start - before[-1].end or t.start - lo < 3):
+            elif after and (not before or max(0, after[0].start - t.end) < t.start - before[-1].end or t.start - lo < 3):
                 agent = after[0]
             elif before:
                 agent = before[-1]
@@ -374,11 +377,15 @@ class _DocContext:
 
     # lookups
     def negated(self, t: Match, lo: int) -> bool:
+        """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen."""
         for c in self.cues:
-            if c.value == "negation" and c.end <= t.start and t.start - c.end <= 12 and c.start >= lo:
-                between = self.nt.norm[c.end:t.start].split()
-                if len(between) <= 1:
-                    return True
+            if c.value not in ("negation", "modal") or c.start < lo or c.start >= t.start:
+                continue
+            if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
+                return True
+            between = self.nt.norm[c.end:t.start].split()
+            if len(between) <= (1 if c.value == "negation" else 3):
+                return True
         return False
 
     def is_source(self, a: Match) -> bool:

@@ -38,6 +38,13 @@ NAME_STOP = {"في", "علي", "من", "الي", "عن", "مع", "قرب", "شم
              "اليوم", "امس", "حيث", "ضمن", "داخل", "خارج", "محيط", "اطراف", "بين", "لدي", "عند", "نحو", "باتجاه", "حتي", "او"}
 
 
+def _coordinated(norm: str, end: int, start: int) -> bool:
+    """True when only 'و' or a comma joins a name ending at ``end`` and one starting at ``start``."""
+    if not 0 <= end <= start <= end + 4:
+        return False
+    return norm[end:start].strip() in ("و", ",", "،") or (norm[end:start] == " " and norm[start:start + 1] == "و") or norm[end:start] == " و"
+
+
 def fold(s: str) -> str:
     return s.translate(FOLD)
 
@@ -266,18 +273,28 @@ class Geoparser:
             found.append((i, j, form))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         last_end = -1
+        held: list[tuple[int, int, str, str | None, int]] = []
+        accepted: list[tuple[int, int]] = []
         for i, j, form in found:
             if i < last_end or any(i < y and j > x for x, y in taken):
                 continue
             cue, prec = self._cue(norm, i)
             oi = nt.orig(i)
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES
-            if form in self.common or form.replace("ال", "", 1) in self.common or len(form) <= 3:
+            if form in self.common or len(form) <= 3:
                 if cue not in ("settlement", "district", "area") and not quoted:
+                    held.append((i, j, form, cue, prec))
+                    last_end = j
                     continue
             a, b = nt.span(i, j)
             out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
+            accepted.append((i, j))
             last_end = j
+        # a common word coordinated with a place ("السوسة والشعفة", "الشعفة، السوسة") is a place too
+        for i, j, form, cue, prec in held:
+            if any(_coordinated(norm, j, x) or _coordinated(norm, y, i) for x, y in accepted):
+                a, b = nt.span(i, j)
+                out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
         out.extend(self._unknown_after_cues(nt, out, taken))
         return sorted(out, key=lambda m: m.start)
 
@@ -335,7 +352,8 @@ class Geoparser:
             between = norm[m.end:i].strip(' "')
             # allow "بلدة X", "ريف مدينة X", "قرية "X""
             if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):
-                best = m.value  # (kind, precision): the closest wins
+                # the closest cue names the kind; "محيط بلدة X" keeps the vaguer precision of the chain
+                best = (m.value[0], max(m.value[1], best[1]) if best[0] else m.value[1])
         return best if best[0] else (None, 1)
 
     # ------------------------------------------------------------- resolution
@@ -343,27 +361,29 @@ class Geoparser:
         if self.gaz is None:
             return
         gz = self.gaz
-        # admin areas the article names: governorates and districts
+        # admin areas the article names (governorates, districts, their centres), from names
+        # that mean one admin area only: a namesake village elsewhere must not vote
         adm1, adm2 = set(), set()
         for m in mentions:
-            for c in m.candidates:
-                p = gz.places[c]
-                if p.code == "ADM1":
-                    adm1.add(p.adm1)
-                elif p.code == "ADM2":
-                    adm2.add(p.adm2)
-                elif p.code in ("PPLA", "PPLA2", "PPLC"):
-                    adm1.add(p.adm1)
-                    adm2.add(p.adm2)
             if m.region:
                 adm1.add(m.region["admin"])
+                continue
+            admins = [gz.places[c] for c in m.candidates if gz.places[c].code in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC")]
+            if admins and len({p.adm1 for p in admins}) == 1:
+                adm1.add(admins[0].adm1)
+                if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
+                    adm2.add(next(p.adm2 for p in admins if p.adm2))
         # the article's country: Iraq when it names Iraq more than Syria
         norm = nt.norm
         iraq = norm.count("العراق") + norm.count("عراقي")
         syria = norm.count("سوري") + norm.count("سوريا")
         country = "IQ" if iraq > syria else "SY"
         # first pass: unambiguous places anchor the article
-        anchors = [gz.places[m.candidates[0]] for m in mentions if len(m.candidates) == 1]
+        anchors = []
+        for m in mentions:
+            cs = [gz.places[c] for c in m.candidates]
+            if cs and all(haversine((cs[0].lat, cs[0].lon), (p.lat, p.lon)) < 10 for p in cs[1:]):
+                anchors.append(cs[0])  # one place (or near-duplicates of it)
         for m in mentions:
             if not m.candidates:
                 continue
@@ -377,8 +397,9 @@ class Geoparser:
                     s += 2.5
                 if p.adm2 and p.adm2 in adm2:
                     s += 2.5
-                if anchors:
-                    d = min(haversine((p.lat, p.lon), (a.lat, a.lon)) for a in anchors if a is not p) if len(anchors) > 1 or anchors[0] is not p else 999
+                others = [a for a in anchors if a is not p]
+                if others:
+                    d = min(haversine((p.lat, p.lon), (a.lat, a.lon)) for a in others)
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if m.cue in ("governorate",) and p.code == "ADM1":
                     s += 3
@@ -388,7 +409,7 @@ class Geoparser:
                     s += 1
                 if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
                     s -= 0.5
-                s += -0.001 * c  # stable tie-break
+                s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
                     best, best_s = c, s
             m.resolved = best

@@ -1,0 +1,80 @@
+"""Geoparsing against the shared gazetteer: the seeds' villages, namesakes, cues, no gazetteer."""
+import http.server
+import threading
+
+import pytest
+
+from conftest import GAZETTEER, needs_shared
+from rasid.arabic import NormText
+from rasid.geo import Gazetteer, Geoparser, haversine
+
+SEED_PLACES = {  # (lat, lon) from the issue, 5 km tolerance
+    "باغوز فوقاني": (34.461, 40.949), "السوسة": (34.534, 40.958), "الشعفة": (34.579, 40.934),
+    "هجين": (34.693, 40.827), "المراشدة": (34.509, 40.929), "التنف": (33.488, 38.657),
+}
+
+
+@pytest.fixture(scope="module")
+def geo():
+    return Geoparser(str(GAZETTEER))
+
+
+def _resolve(geo, text):
+    nt = NormText(text)
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    return {m.text: geo.location(m) for m in ms}
+
+
+@needs_shared
+def test_seed_villages_resolve_to_the_right_namesake(geo):
+    text = ("تقدمت قوات قسد في بلدة باغوز فوقاني بريف البوكمال، وامتدت المعارك إلى السوسة والشعفة والمراشدة "
+            "قرب مدينة هجين، بينما نقل التحالف مقاتلين من التنف إلى ريف دير الزور الشرقي.")
+    locs = _resolve(geo, text)
+    for name, (lat, lon) in SEED_PLACES.items():
+        hit = [l for t, l in locs.items() if t.endswith(name) or t.endswith(name[2:])]
+        assert hit and hit[0]["lat"] is not None, name
+        assert haversine((lat, lon), (hit[0]["lat"], hit[0]["lon"])) < 5, (name, hit[0])
+
+
+@needs_shared
+def test_common_words_are_not_places_without_a_cue(geo):
+    locs = _resolve(geo, "قال المتحدث إن الجيش سيواصل العمليات في المنطقة حتى النصر، وإن السوق مغلقة.")
+    assert not [t for t in locs if t in ("النصر", "السوق", "الجيش")]
+
+
+@needs_shared
+def test_precision_from_cues_and_regions(geo):
+    locs = _resolve(geo, "دارت اشتباكات في محيط بلدة هجين وفي ريف دير الزور الشرقي")
+    assert locs["هجين"]["geo_precision"] == 2
+    region = locs["ريف دير الزور الشرقي"]
+    assert region["geo_precision"] == 3 and region["admin1"] == "Deir ez-Zor"
+
+
+@needs_shared
+def test_unknown_name_after_a_cue_is_kept_without_coordinates(geo):
+    locs = _resolve(geo, "أسقط التنظيم طائرة في بلدة الزعترانية المتخيلة اليوم")
+    assert any(l["lat"] is None and "الزعترانية" in t for t, l in locs.items())
+
+
+def test_no_gazetteer_still_runs(tmp_path, monkeypatch):
+    monkeypatch.delenv("RASID_GAZETTEER", raising=False)
+    monkeypatch.setenv("RASID_CACHE", str(tmp_path))
+    g = Geoparser(None)
+    assert not g.available
+    import rasid.pipeline as P
+
+    pipe = P.Pipeline(gazetteer=None)
+    doc = pipe.text("قصفت قوات النظام بلدة كفرنبل في ريف إدلب اليوم ما أدى لمقتل مدنيين", published="2017-01-01")
+    assert doc.events and all(l["lat"] is None for e in doc.events for l in e.locations)
+
+
+def test_index_is_cached_and_rebuilt_when_the_source_changes(tmp_path):
+    src = tmp_path / "g.tsv"
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    src.write_text(header + "x:1\tSY\tقرية المثال\tMithal\t\t35.0\t38.0\tP\tPPL\tHama\tحماة\t\t\t0\n", encoding="utf-8")
+    g1 = Gazetteer.load(src, tmp_path / "c")
+    assert len(g1.places) == 1 and list((tmp_path / "c").glob("*.pickle"))
+    src.write_text(src.read_text(encoding="utf-8") + "x:2\tSY\tتل المثال\tTell\t\t35.1\t38.1\tP\tPPL\tHama\tحماة\t\t\t0\n", encoding="utf-8")
+    g2 = Gazetteer.load(src, tmp_path / "c")
+    assert len(g2.places) == 2
