@@ -107,7 +107,7 @@ def clean(article: RawArticle, min_arabic: float = 0.3) -> Document:
     if outlet:
         on = normalize(outlet)
         for i, (a, b, line) in enumerate(lines):
-            if keep[i] and normalize(line.strip().strip('"“”«»|-–')) == on:
+            if keep[i] and len(line) <= len(outlet) + 8 and normalize(line.strip().strip('"“”«»|-–')) == on:
                 keep[i] = False
                 removed.append(Removal(a, b, "site_name"))
     # Source lines ("المصدر: X - خاص", "خاص | X") carry metadata only.
