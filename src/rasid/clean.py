@@ -190,6 +190,10 @@ def _find_published(raw: str) -> str | None:
         for d in find_dates(nt, None):
             if d.precision == 1 and d.start_date:
                 return d.start_date
+    # a dated header: the first full date (day, month, year) near the top of the page
+    for d in find_dates(NormText(raw[:400]), None):
+        if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date:
+            return d.start_date
     # a short header/footer line that is only a date
     lines = [l.strip() for l in raw.split("\n") if l.strip()]
     for line in lines[:5] + lines[-5:]:
