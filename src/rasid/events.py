@@ -298,14 +298,8 @@ class EventCoder:
         )
 
 
-ALLIES = [
-    {"SDF", "YPG", "Deir ez-Zor Military Council", "Barq al-Shaitat", "Manbij Military Council", "Jaysh al-Thuwar", "Asayish", "US-led coalition", "US forces", "French forces"},
-    {"Syrian government forces", "Pro-government militias", "Hezbollah", "Russian forces", "Iranian forces"},
-]
-
-
 def _allied(a: str, b: str, lex: Lexicon) -> bool:
-    return any(a in g and b in g for g in ALLIES)
+    return any(a in g and b in g for g in lex.alliances)
 
 
 def _with_text(t: dict | None) -> dict | None:

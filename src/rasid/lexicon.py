@@ -174,6 +174,7 @@ class Lexicon:
         self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "")) for r in read_tsv("toll_nouns.tsv")])
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
+        self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
         self.fingerprint = lexicon_fingerprint()
 
     def cues_in(self, nt: NormText, lo: int, hi: int) -> Iterator[Match]:
