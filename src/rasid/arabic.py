@@ -130,21 +130,6 @@ def left_boundary(norm: str, i: int, allow_clitic: bool = True) -> int | None:
     return None
 
 
-def right_boundary(norm: str, j: int, suffixes: tuple[str, ...] = ()) -> int | None:
-    """Return the word end if the match ending at ``j`` ends a word (or takes an allowed suffix)."""
-    if j >= len(norm) or not is_word_char(norm[j]):
-        return j
-    for suf in suffixes:
-        if norm.startswith(suf, j) and (j + len(suf) >= len(norm) or not is_word_char(norm[j + len(suf)])):
-            return j + len(suf)
-    return None
-
-
-def quote_clitic(norm: str, i: int) -> bool:
-    """True when a quote-opened name has a clitic right before the quote: 'لـ"قسد"'."""
-    return i >= 2 and norm[i - 1] == '"'
-
-
 # ---------------------------------------------------------------- sentences
 _SENT_END = re.compile(r"(?<=[.!?؟\n])\s+|\n+|(?<=[.!?؟])(?=[\u0600-\u06ff])")
 

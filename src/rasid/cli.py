@@ -84,6 +84,15 @@ def run(
     raise typer.Exit(1 if summ.failed else 0)
 
 
+def _counts_table(title: str, label: str, counts: dict) -> Table:
+    t = Table(title=title)
+    t.add_column(label)
+    t.add_column("n", justify="right")
+    for k, v in counts.items():
+        t.add_row(k, str(v))
+    return t
+
+
 def _print_summary(d: dict) -> None:
     con = Console()
     t = Table(title="rasid run", show_header=False)
@@ -95,18 +104,8 @@ def _print_summary(d: dict) -> None:
     t.add_row("seconds", f"{d['seconds']:.2f}")
     con.print(t)
     if d["events_by_type"]:
-        tt = Table(title="events by type")
-        tt.add_column("event type")
-        tt.add_column("n", justify="right")
-        for k, v in d["events_by_type"].items():
-            tt.add_row(k, str(v))
-        con.print(tt)
-        to = Table(title="events by outlet")
-        to.add_column("outlet")
-        to.add_column("n", justify="right")
-        for k, v in d["events_by_outlet"].items():
-            to.add_row(k, str(v))
-        con.print(to)
+        con.print(_counts_table("events by type", "event type", d["events_by_type"]))
+        con.print(_counts_table("events by outlet", "outlet", d["events_by_outlet"]))
     for e in d["errors"][:20]:
         con.print(f"[yellow]failed[/yellow] {e['path']}{':' + str(e['line']) if 'line' in e else ''}: {e['reason']}")
     if len(d["errors"]) > 20:

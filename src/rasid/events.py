@@ -53,7 +53,6 @@ class Mention:
     attribution: dict | None = None
     framing: list[dict] = field(default_factory=list)
     background: bool = False
-    toll_text: str | None = None
 
 
 class EventCoder:
@@ -152,7 +151,7 @@ class EventCoder:
 
         def is_target(a: Match) -> bool:
             wb = word_before(a)
-            return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي")) or norm[max(lo, a.start - 2):a.start] in ("ل",) and False
+            return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
         def is_agent_marked(a: Match) -> bool:
             return word_before(a) in AGENT_WORDS

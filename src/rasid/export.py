@@ -111,7 +111,6 @@ def acled_row(e: dict) -> dict:
     loc = (e.get("locations") or [{}])[0]
     a1, a2 = (e.get("actor1") or {}).get("id"), (e.get("actor2") or {}).get("id")
     i1, i2 = INTER.get(_actor_kind(a1) or "", 0), INTER.get(_actor_kind(a2) or "", 0)
-    gid = loc.get("gazetteer_id") or ""
     iso = "SY" if loc.get("lat") and loc.get("lon", 0) < 42.5 and loc.get("lat", 0) > 32.3 else ("IQ" if loc.get("lat") else "")
     country, iso_n, region = COUNTRY.get(iso, ("", "", ""))
     att = e.get("attribution") or {}
@@ -134,7 +133,6 @@ def acled_row(e: dict) -> dict:
         "geo_precision": loc.get("geo_precision") or "", "source": e.get("outlet") or "", "source_scale": "",
         "notes": notes, "fatalities": acled_fatalities(e), "tags": "; ".join(tags),
         "timestamp": _timestamp(date.get("start")),
-        "_gid": gid,
     }
 
 

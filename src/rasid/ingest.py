@@ -8,9 +8,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
-import io
 import json
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -275,8 +273,4 @@ def _decode_declared(data: bytes, ctype: str) -> str | InputError:
         return InputError("", str(e))
 
 
-def read_stdin_text() -> io.BufferedReader:  # pragma: no cover - thin wrapper
-    return sys.stdin.buffer
-
-
-__all__ = ["InputError", "RawArticle", "decode_bytes", "discover", "read_inputs", "DecodeError", "os"]
+__all__ = ["InputError", "RawArticle", "decode_bytes", "discover", "read_inputs", "DecodeError"]

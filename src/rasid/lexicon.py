@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import ahocorasick
 
@@ -176,9 +176,6 @@ class Lexicon:
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
         self.fingerprint = lexicon_fingerprint()
-
-    def cues_in(self, nt: NormText, lo: int, hi: int) -> Iterator[Match]:
-        yield from self.cue_matcher.find(nt, lo, hi)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from .model import Document, Event
+from .model import Document
 
 metadata = MetaData()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from .arabic import NormText, normalize
+from .arabic import NormText
 from .lexicon import Lexicon
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
@@ -99,7 +99,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
         if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
             noun = None
-        n_start, n_end = toks[i].start, toks[j - 1].end
+        n_start = toks[i].start
         if noun is None:
             i += used
             continue
@@ -161,6 +161,3 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     group = "combatants" if groups == {"combatants"} else "civilians" if groups == {"civilians"} else "mixed"
     return {"value": total, "qualifier": q, "group": group, "of": None}
 
-
-def norm_noun(s: str) -> str:
-    return normalize(s)
