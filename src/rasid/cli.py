@@ -1,4 +1,4 @@
-"""The `rasid` command: run, export.
+"""The `rasid` command: run, export, reconcile, control, check.
 
 Exit status of `rasid run`: 0 all inputs fine, 1 some inputs failed (the rest
 were processed), 2 usage error.
@@ -112,24 +112,122 @@ def _print_summary(d: dict) -> None:
         con.print(f"... and {len(d['errors']) - 20} more in errors.jsonl")
     for n in d["notes"]:
         con.print(f"[cyan]note[/cyan] {n}")
-    con.print(f"exports in {d['out']}: documents.jsonl events.jsonl events.csv events.geojson errors.jsonl places.jsonl")
+    r = d.get("reconciled") or {}
+    if r:
+        grades = ", ".join(f"{k} {v}" for k, v in r.get("by_grade", {}).items())
+        con.print(f"reconciled events: {r['reconciled_events']} ({grades}); near-duplicate articles found: {r['duplicates_found']}")
+    con.print(f"exports in {d['out']}: documents.jsonl events.jsonl events.csv events.geojson reconciled.jsonl "
+              "control.jsonl errors.jsonl places.jsonl")
+
+
+def _store(db: str):
+    from .store import Store
+
+    if "://" not in db and not Path(db).exists():
+        err.print(f"[red]error:[/red] no such database: {db}")
+        raise typer.Exit(2)
+    return Store(db)
 
 
 @app.command()
 def export(
     db: str = typer.Option(..., "--db", help="The store to export."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the exports."),
+    layer: str = typer.Option("report", "--layer", help="ACLED CSV of: report (events.csv), reconciled (reconciled.csv), or both."),
 ):
     """Write the exports again from a store."""
-    from .export import export_all
-    from .store import Store
+    from .export import LAYERS, export_all
 
-    if "://" not in db and not Path(db).exists():
-        err.print(f"[red]error:[/red] no such database: {db}")
-        raise typer.Exit(2)
-    paths = export_all(Store(db), out)
+    if layer not in LAYERS:
+        raise typer.BadParameter(f"--layer must be one of {', '.join(LAYERS)}")
+    paths = export_all(_store(db), out, layer=layer)
     for p in paths.values():
         print(p)
+
+
+@app.command()
+def reconcile(
+    db: str = typer.Option(..., "--db", help="The store."),
+    full: bool = typer.Option(False, "--full", help="Rebuild every reconciled event, not only place new report events."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+):
+    """Group report events into reconciled events (and find near-duplicate articles)."""
+    from .reconcile import reconcile as do
+
+    d = do(_store(db), full=full).as_dict()
+    if as_json:
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    t = Table(title="rasid reconcile", show_header=False)
+    for k in ("new_reports", "removed_reports", "groups_touched", "reconciled_events", "duplicates_found"):
+        t.add_row(k.replace("_", " "), str(d[k]))
+    Console().print(t)
+    Console().print(_counts_table("reconciled events by grade", "grade", d["by_grade"]))
+
+
+@app.command("control")
+def control_cmd(
+    place: str = typer.Argument(..., help="A place name, Arabic or English (e.g. الباغوز, Baghuz)."),
+    db: str = typer.Option(..., "--db", help="The store."),
+    as_json: bool = typer.Option(False, "--json", help="Print the timelines as JSON."),
+):
+    """Print who held PLACE over time, claim by claim, with each outlet's quote."""
+    from .control import control, find_place
+
+    found = find_place(control(_store(db)), place)
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    if not found:
+        err.print(f"no control claims about {place!r} in this store")
+        raise typer.Exit(1)
+    if as_json:
+        return
+    con = Console()
+    for t in found:
+        p = t["place"]
+        t_ = Table(title=f"{p.get('name')} ({p.get('name_ar')}) {p.get('gazetteer_id') or ''}", show_lines=True)
+        for col in ("date", "actor", "claim", "outlet", "status", "quote"):
+            t_.add_column(col, overflow="fold")
+        for c in t["claims"]:
+            t_.add_row(c["date"] or "?", c["actor"] or "-", c["action"], c["outlet"] or "", c["status"], c["quote"][:160])
+        con.print(t_)
+        for iv in t["intervals"]:
+            con.print(f"  {iv['actor']} holds from {iv['start']} to {iv['end'] or 'the latest report'}")
+        for cf in t["conflicts"]:
+            a, b = cf["a"], cf["b"]
+            con.print(f"  [yellow]conflict[/yellow] {a['outlet']}: {a['actor']} {a['action']}  <->  {b['outlet']}: {b['actor']} {b['action']}")
+
+
+@app.command()
+def check(
+    claim: str = typer.Argument(..., help="The claim, in Arabic (e.g. \"قصف التحالف بلدة السوسة أمس\")."),
+    db: str = typer.Option(..., "--db", help="The store."),
+    date: Optional[str] = typer.Option(None, "--date", help="The claim's date of reference (YYYY-MM-DD) for اليوم/أمس."),
+    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer TSV or folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+):
+    """Code CLAIM and list the stored reports that support, contradict or discuss it."""
+    from . import get_pipeline
+    from .check import check as do
+
+    res = do(_store(db), claim, published=_date_ok(date), pipeline=get_pipeline(gazetteer))
+    if as_json:
+        print(json.dumps(res.as_dict(), ensure_ascii=False, indent=2))
+        return
+    con = Console()
+    for e in res.coded:
+        locs = ", ".join(loc.get("name") or loc.get("text") or "" for loc in e.get("locations") or [])
+        con.print(f"claim read as: {e['event_type']} / {e['sub_event_type']}; actor1 {(e.get('actor1') or {}).get('id')}; "
+                  f"actor2 {(e.get('actor2') or {}).get('id')}; at {locs or '?'}; date {(e.get('date') or {}).get('start') or '?'}")
+    for title, items in (("supports", res.supports), ("contradicts", res.contradicts), ("discusses", res.discusses)):
+        if items:
+            t = Table(title=title, show_lines=True)
+            for col in ("outlet", "date", "why", "quote"):
+                t.add_column(col, overflow="fold")
+            for i in items:
+                t.add_row(i["outlet"] or "", i["date"] or "?", i["why"], (i["quote"] or "")[:200])
+            con.print(t)
+    con.print(res.line())
 
 
 def main() -> None:  # pragma: no cover

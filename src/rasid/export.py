@@ -44,12 +44,28 @@ def event_record(e: dict) -> dict:
     return {k: e.get(k) for k in EVENT_FIELDS}
 
 
-def export_all(store: Store, out: Path) -> dict[str, Path]:
+LAYERS = ("report", "reconciled", "both")
+
+
+def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path]:
+    """Write every export; ``layer`` picks the ACLED CSV(s): events.csv (report events), reconciled.csv, or both."""
+    from .control import control
+
     out.mkdir(parents=True, exist_ok=True)
-    paths = {name: out / name for name in ("documents.jsonl", "events.jsonl", "events.csv", "events.geojson", "errors.jsonl", "places.jsonl")}
+    names = ["documents.jsonl", "events.jsonl", "events.geojson", "errors.jsonl", "places.jsonl", "reconciled.jsonl", "control.jsonl"]
+    if layer in ("report", "both"):
+        names.append("events.csv")
+    if layer in ("reconciled", "both"):
+        names.append("reconciled.csv")
+    paths = {name: out / name for name in names}
     _write_atomic(paths["documents.jsonl"], lambda f: _documents(store, f))
     _write_atomic(paths["events.jsonl"], lambda f: _events(store, f))
-    _write_atomic(paths["events.csv"], lambda f: _csv(store, f))
+    if "events.csv" in paths:
+        _write_atomic(paths["events.csv"], lambda f: _csv(store, f))
+    if "reconciled.csv" in paths:
+        _write_atomic(paths["reconciled.csv"], lambda f: _reconciled_csv(store, f))
+    _write_atomic(paths["reconciled.jsonl"], lambda f: _jsonl(store.iter_reconciled(), f))
+    _write_atomic(paths["control.jsonl"], lambda f: _jsonl(control(store), f))
     _write_atomic(paths["events.geojson"], lambda f: _geojson(store, f))
     _write_atomic(paths["errors.jsonl"], lambda f: _errors(store, f))
     _write_atomic(paths["places.jsonl"], lambda f: _places(store, f))
@@ -67,6 +83,11 @@ def _documents(store: Store, f) -> None:
 def _events(store: Store, f) -> None:
     for e in store.iter_events():
         f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
+
+
+def _jsonl(records, f) -> None:
+    for r in records:
+        f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def _errors(store: Store, f) -> None:
@@ -148,6 +169,40 @@ def _csv(store: Store, f) -> None:
     w.writeheader()
     for e in store.iter_events():
         w.writerow(acled_row(e))
+
+
+def reconciled_row(r: dict, outlets) -> dict:
+    """One ACLED row for a reconciled event: all its outlets as source, its best toll as fatalities."""
+    best = (r.get("fatalities") or {}).get("best")
+    pseudo = {
+        "event_id": r["recon_id"], "event_type": r["event_type"], "sub_event_type": r["sub_event_type"], "date": r["date"],
+        "actor1": {"id": r["actor1"]} if r.get("actor1") else None, "actor2": {"id": r["actor2"]} if r.get("actor2") else None,
+        "locations": r.get("locations") or [],
+        "fatalities": {"value": best["value"], "qualifier": best.get("qualifier")} if best else None,
+    }
+    vague = (r.get("fatalities") or {}).get("unknown")
+    if not best and vague:
+        pseudo["fatalities"] = {"value": None, "text": vague[0].get("value")}
+    row = acled_row(pseudo)
+    loc = (r.get("locations") or [{}])[0]
+    country = "SY" if row["country"] == "Syria" else "IQ" if row["country"] == "Iraq" else None
+    scales = sorted({outlets.scale(o, country) for o in r.get("outlets") or []})
+    quotes = " / ".join(f"{rep['outlet']}: {rep['quote']}" for rep in r.get("reports") or [] if rep.get("quote"))
+    row.update(source="; ".join(r.get("outlets") or []), source_scale="-".join(scales), notes=quotes,
+               tags="; ".join([f"grade={r['grade']}", f"independent_outlets={r['independent_outlets']}"]
+                              + [f"contradiction={c['kind']}" for c in r.get("contradictions") or []]),
+               location=loc.get("name") or loc.get("name_ar") or "")
+    return row
+
+
+def _reconciled_csv(store: Store, f) -> None:
+    from .reconcile import Outlets
+
+    outlets = Outlets()
+    w = csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    w.writeheader()
+    for r in store.iter_reconciled():
+        w.writerow(reconciled_row(r, outlets))
 
 
 # ---------------------------------------------------------------- GeoJSON

@@ -35,6 +35,7 @@ class Summary:
     errors: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    reconciled: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -42,6 +43,7 @@ class Summary:
             "failed": self.failed, "events": self.events, "events_by_type": dict(sorted(self.by_type.items())),
             "events_by_outlet": dict(sorted(self.by_outlet.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))),
             "errors": self.errors, "seconds": round(self.seconds, 3), "notes": self.notes,
+            "reconciled": self.reconciled,
         }
 
 
@@ -146,6 +148,13 @@ def run(
             if pending >= BATCH_DOCS or time.perf_counter() - last > BATCH_SECONDS:
                 commit()
         tx.commit()
+        if code_events:
+            from .reconcile import reconcile
+
+            try:  # incremental: only new report events are placed
+                summ.reconciled = reconcile(store).as_dict()
+            except Exception as e:  # the report events are stored; `rasid reconcile` can redo this step
+                summ.notes.append(f"reconciling failed ({type(e).__name__}: {e}); run `rasid reconcile`")
     except BaseException:
         tx.rollback()  # the open batch is redone by the next run: nothing half-written stays
         raise

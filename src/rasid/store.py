@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import (
-    Column, Integer, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select, update,
+    Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
+    update,
 )
 from sqlalchemy.engine import Engine
 
@@ -73,6 +74,32 @@ input_errors = Table(
 )
 
 
+# near-duplicate detection: one MinHash signature per stored document (NULL: too short to judge)
+signatures = Table(
+    "signatures", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("sig", LargeBinary),
+)
+
+# the reconciled layer: groups of report events told by one or more outlets
+reconciled = Table(
+    "reconciled", metadata,
+    Column("recon_id", String, primary_key=True),
+    Column("event_type", String, index=True),
+    Column("grade", String, index=True),
+    Column("day_start", Integer, index=True),  # proleptic ordinals, for range queries
+    Column("day_end", Integer),
+    Column("match", Text, nullable=False),  # compact JSON the reconciler matches new reports against
+    Column("record", Text, nullable=False),  # the export record as JSON
+)
+
+recon_members = Table(
+    "recon_members", metadata,
+    Column("event_id", String, primary_key=True),
+    Column("recon_id", String, index=True, nullable=False),
+)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
@@ -121,6 +148,7 @@ class Store:
         """Write one document with its events (inside the caller's transaction)."""
         conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
         conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
+        conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
         rec = doc.record()
         conn.execute(insert(documents).values(
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
@@ -171,10 +199,16 @@ class Store:
                     d["line"] = r["line"]
                 yield d
 
+    def iter_reconciled(self) -> Iterator[dict]:
+        with self.engine.connect() as c:
+            for (rec,) in c.execute(select(reconciled.c.record).order_by(reconciled.c.day_start, reconciled.c.recon_id)):
+                yield json.loads(rec)
+
     def counts(self) -> dict:
         with self.engine.connect() as c:
             return {
                 "documents": c.execute(select(func.count()).select_from(documents)).scalar(),
                 "events": c.execute(select(func.count()).select_from(events)).scalar(),
                 "errors": c.execute(select(func.count()).select_from(input_errors)).scalar(),
+                "reconciled": c.execute(select(func.count()).select_from(reconciled)).scalar(),
             }

@@ -1,0 +1,580 @@
+"""Reconciled events: the report events of many articles grouped into what happened.
+
+A report event is one outlet's account; a reconciled event is the thing those
+accounts describe. Report events join one when they are compatible, following
+ACLED's unit of coding (one event per type, place, day and actor pair):
+
+- type: the same type; an air strike or shelling at the place and day of a
+  battle belongs to the battle; a strike whose dead are civilians and an
+  attack on civilians are one event; strategic developments only with the
+  same sub-type;
+- place: the same gazetteer id, or within 5 km (15 km when either is only
+  "near" a place, 40 km for a region), or the same name where no coordinates;
+- date: the ranges overlap (an undated report stays alone);
+- actors: they share an actor (or an ally), or one side names none.
+  Different perpetrators for the same victims are kept together and flagged
+  as a contradiction, since that is what a reader must see.
+
+Each reconciled event carries its reports and outlets, the number of
+independent outlets (near-duplicate articles count once), tolls low / best /
+high with the report behind each (best = the lowest figure an outlet asserts,
+ACLED's conservative rule), its contradictions with the quotes on each side,
+and a grade in the spirit of Airwars: ``conceded`` (a belligerent's own
+statement or media claims or admits it), else ``contested`` (a contradiction),
+else ``corroborated`` (two or more independent outlets), else ``single_source``.
+
+Placement is incremental: only report events not yet placed are matched
+against the stored groups, and only the groups they touch are rebuilt.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from sqlalchemy import delete, func, insert, select
+
+from .dedup import DuplicateIndex, signature
+from .geo import geo_key, haversine
+from .arabic import NormText
+from .lexicon import Lexicon, default_lexicon, normalize, read_tsv
+from .store import Store, documents, events, recon_members, reconciled, signatures
+
+RADIUS_KM = {1: 5.0, 2: 15.0, 3: 40.0}
+CELL = 0.5  # degrees; neighbouring cells cover every radius above
+MAX_INDEX_DAYS = 62  # a report dated only to a month is indexed on each of its days
+REMOTE = "Explosions/Remote violence"
+STATUS_SUPPORT = ("asserted", "hedged", "reported_by_others")
+GRADES = ("conceded", "contested", "corroborated", "single_source")
+
+
+def _ordinal(day: str | None) -> int | None:
+    if not day:
+        return None
+    try:
+        return dt.date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _day(o: int) -> str:
+    return dt.date.fromordinal(o).isoformat()
+
+
+# ---------------------------------------------------------------- outlets
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name_en: str
+    scope: str
+    country: str
+    belligerent: str | None
+
+
+class Outlets:
+    """The project's outlet table (data/outlets.tsv), looked up by any of an outlet's names."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Outlet] = {}
+        for row in read_tsv("outlets.tsv"):
+            oid, names, name_en, scope, country, bell = (row + [""] * 6)[:6]
+            o = Outlet(oid, name_en, scope, country, bell or None)
+            for n in names.split("|"):
+                if n.strip():
+                    self.by_name[normalize(n.strip()).lower()] = o
+
+    def get(self, name: str | None) -> Outlet | None:
+        if not name:
+            return None
+        key = normalize(name).lower()
+        if key in self.by_name:
+            return self.by_name[key]
+        for n, o in self.by_name.items():  # a domain inside a URL-like outlet name
+            if "." in n and n in key:
+                return o
+        return None
+
+    def scale(self, name: str | None, event_country: str | None) -> str:
+        """ACLED's source_scale of one outlet for an event in a country."""
+        o = self.get(name)
+        if o is None:
+            return "Other"
+        if o.scope in ("Other", "New media") or not event_country or o.country == event_country:
+            return o.scope
+        if o.scope in ("National", "Subnational", "Regional") and o.country in MIDDLE_EAST:
+            return "Regional"
+        return "International"
+
+
+MIDDLE_EAST = {"SY", "IQ", "LB", "JO", "PS", "IL", "TR", "IR", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "EG"}
+
+
+# ---------------------------------------------------------------- matching
+@dataclass(slots=True)
+class Report:
+    """What the reconciler needs of one report event."""
+    event_id: str
+    event_type: str
+    sub: str
+    start: int | None
+    end: int | None
+    places: list  # [gid, lat, lon, precision, name key]
+    actors: set
+    civ: bool
+
+    @classmethod
+    def of(cls, rec: dict) -> "Report":
+        d = rec.get("date") or {}
+        s, e = _ordinal(d.get("start")), _ordinal(d.get("end") or d.get("start"))
+        if s is not None and (e is None or e < s):
+            e = s
+        places = []
+        for loc in rec.get("locations") or []:
+            key = geo_key(loc.get("name_ar") or loc.get("text") or loc.get("name") or "")
+            places.append([loc.get("gazetteer_id"), loc.get("lat"), loc.get("lon"), loc.get("geo_precision") or 1, key])
+        if places:  # an event is where its most precise places are; a region named beside them is context
+            best = min(p[3] for p in places)
+            places = [p for p in places if p[3] == best]
+        actors = {a["id"] for a in (rec.get("actor1"), rec.get("actor2")) if a and a.get("id")}
+        f = rec.get("fatalities") or {}
+        civ = (rec.get("actor2") or {}).get("id") == "Civilians" or f.get("group") == "civilians"
+        return cls(rec["event_id"], rec.get("event_type") or "", rec.get("sub_event_type") or "", s, e, places, actors, civ)
+
+
+@dataclass
+class Group:
+    recon_id: str
+    types: set
+    subs: set
+    start: int | None
+    end: int | None
+    places: list
+    actors: set
+    civ: bool
+    new: list = field(default_factory=list)  # event ids placed in this pass
+
+    @classmethod
+    def found(cls, r: Report) -> "Group":
+        rid = "r" + hashlib.sha1(r.event_id.encode()).hexdigest()[:15]
+        return cls(rid, {r.event_type}, {r.sub}, r.start, r.end, [list(p) for p in r.places], set(r.actors), r.civ)
+
+    def add(self, r: Report) -> None:
+        self.types.add(r.event_type)
+        self.subs.add(r.sub)
+        if r.start is not None and self.start is not None:
+            # the core date narrows to what every report allows
+            self.start, self.end = max(self.start, r.start), min(self.end, r.end)
+        have = {(p[0], p[4]) for p in self.places}
+        for p in r.places:
+            if (p[0], p[4]) not in have and len(self.places) < 12:
+                self.places.append(list(p))
+        self.actors |= r.actors
+        self.civ = self.civ or r.civ
+
+    def match(self) -> dict:
+        return {"types": sorted(self.types), "subs": sorted(self.subs), "start": self.start, "end": self.end,
+                "places": self.places, "actors": sorted(self.actors), "civ": self.civ}
+
+    @classmethod
+    def from_match(cls, rid: str, m: dict) -> "Group":
+        return cls(rid, set(m["types"]), set(m["subs"]), m["start"], m["end"], m["places"], set(m["actors"]), m["civ"])
+
+
+def types_compatible(t1: str, s1: str, t2: str, s2: str, civ: bool) -> bool:
+    if t1 == t2:
+        return t1 != "Strategic developments" or s1 == s2
+    pair = {t1, t2}
+    if pair == {"Battles", REMOTE}:
+        return True  # strikes and shelling inside a battle belong to it
+    if pair == {REMOTE, "Violence against civilians"}:
+        return civ  # civilians killed by a strike: one event
+    return pair == {"Protests", "Riots"}
+
+
+def places_near(p: list, q: list) -> bool:
+    if p[0] and p[0] == q[0]:
+        return True
+    if p[1] is not None and q[1] is not None:
+        return haversine((p[1], p[2]), (q[1], q[2])) <= RADIUS_KM.get(max(p[3] or 1, q[3] or 1), 5.0)
+    return bool(p[4]) and p[4] == q[4] and p[1] is None and q[1] is None
+
+
+class Matcher:
+    """Groups in memory with a (day, grid cell) index, for fast candidate lookup."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.groups: dict[str, Group] = {}
+        self.index: dict[tuple, set[str]] = defaultdict(set)
+
+    def _keys(self, start: int | None, end: int | None, places: list) -> Iterable[tuple]:
+        if start is None or not places:
+            return
+        for o in range(start, min(end, start + MAX_INDEX_DAYS) + 1):
+            for p in places:
+                if p[1] is not None:
+                    yield (o, int(p[1] // CELL), int(p[2] // CELL))
+                elif p[4]:
+                    yield (o, p[4])
+
+    def _near_keys(self, r: Report) -> set[tuple]:
+        out = set()
+        for k in self._keys(r.start, r.end, r.places):
+            if len(k) == 3:
+                o, x, y = k
+                out.update((o, x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+            else:
+                out.add(k)
+        return out
+
+    def add_group(self, g: Group) -> None:
+        self.groups[g.recon_id] = g
+        for k in self._keys(g.start, g.end, g.places):
+            self.index[k].add(g.recon_id)
+
+    def allied_overlap(self, a: set, b: set) -> bool:
+        return any(x in al and y in al for al in self.lex.alliances for x in a for y in b)
+
+    def compatible(self, r: Report, g: Group) -> bool:
+        if r.start is None or g.start is None or r.end < g.start or r.start > g.end:
+            return False
+        if not any(types_compatible(r.event_type, r.sub, t, s, r.civ or g.civ) for t in g.types for s in g.subs):
+            return False
+        if not any(places_near(p, q) for p in r.places for q in g.places):
+            return False
+        if r.actors and g.actors and not (r.actors & g.actors) and not self.allied_overlap(r.actors, g.actors):
+            return False
+        return True
+
+    def place(self, r: Report) -> Group:
+        best, best_score = None, None
+        for rid in sorted({rid for k in self._near_keys(r) for rid in self.index.get(k, ())}):
+            g = self.groups[rid]
+            if not self.compatible(r, g):
+                continue
+            score = (2 * any(p[0] and p[0] == q[0] for p in r.places for q in g.places) + (r.event_type in g.types)
+                     + len(r.actors & g.actors) + (r.sub in g.subs))
+            if best_score is None or score > best_score:
+                best, best_score = g, score
+        if best is None:
+            best = Group.found(r)
+            while best.recon_id in self.groups:  # vanishingly rare: a hash clash
+                best.recon_id += "x"
+            best.new.append(r.event_id)
+            self.add_group(best)
+            return best
+        best.add(r)
+        best.new.append(r.event_id)
+        for k in self._keys(best.start, best.end, best.places):
+            self.index[k].add(best.recon_id)
+        return best
+
+
+# ---------------------------------------------------------------- the reconciled record
+@dataclass
+class DocInfo:
+    outlet: str | None
+    root: str  # the original of a near-duplicate, else the document itself
+
+
+def _side(rec: dict, value=None) -> dict:
+    ev = (rec.get("evidence") or [{}])[0]
+    d = {"event_id": rec["event_id"], "doc_id": rec["doc_id"], "outlet": rec.get("outlet"), "status": rec.get("status"),
+         "quote": ev.get("quote")}
+    if value is not None:
+        d["value"] = value
+    return d
+
+
+def _actor_ids(r: dict) -> set[str]:
+    return {a["id"] for a in (r.get("actor1"), r.get("actor2")) if a and a.get("id")}
+
+
+def _majority(values: list) -> str | None:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    top = max(counts.values())
+    return next(v for v in vals if counts[v] == top)  # ties: the earliest report's
+
+
+class RecordBuilder:
+    """Builds a reconciled event's record from its member report events."""
+
+    def __init__(self, lexicon: Lexicon | None = None, outlets: Outlets | None = None):
+        self.lex = lexicon or default_lexicon()
+        self.outlets = outlets or Outlets()
+
+    def allied(self, a: str, b: str) -> bool:
+        return a == b or any(a in g and b in g for g in self.lex.alliances)
+
+    def voices(self, rec: dict) -> set[str]:
+        """Belligerents whose own statement or media carries this report."""
+        out = set()
+        o = self.outlets.get(rec.get("outlet"))
+        if o and o.belligerent:
+            out.add(o.belligerent)
+        att = rec.get("attribution") or {}
+        if att.get("kind") == "official" and att.get("text"):
+            out |= {m.value for m in self.lex.actor_matcher.find(NormText(att["text"]))}
+        return out
+
+    def build(self, recon_id: str, members: list[dict], docs: dict[str, DocInfo]) -> dict:
+        members = sorted(members, key=lambda r: ((r.get("date") or {}).get("start") or "9999", r["event_id"]))
+        support = [r for r in members if r.get("status") in STATUS_SUPPORT]
+        denied = [r for r in members if r.get("status") == "denied"]
+        basis = support or members
+        types = [r["event_type"] for r in basis]
+        etype = "Battles" if "Battles" in types and REMOTE in types else _majority(types)
+        sub = _majority([r.get("sub_event_type") for r in basis if r["event_type"] == etype]) or _majority(
+            [r.get("sub_event_type") for r in basis])
+        days = [((r.get("date") or {}).get("start"), (r.get("date") or {}).get("end")) for r in members]
+        known = [(s, e or s) for s, e in days if s]
+        if known:
+            start, end = max(s for s, _ in known), min(e for _, e in known)
+            if start > end:  # disagreeing dates: the span of them all
+                start, end = min(s for s, _ in known), max(e for _, e in known)
+            span = _ordinal(end) - _ordinal(start)
+            date = {"start": start, "end": end, "precision": 1 if span == 0 else 2 if span <= 7 else 3}
+        else:
+            date = {"start": None, "end": None, "precision": None}
+        a1 = _majority([(r.get("actor1") or {}).get("id") for r in basis])
+        a2 = _majority([(r.get("actor2") or {}).get("id") for r in basis])
+        if a2 == a1:
+            a2 = None
+        locs: dict[str, dict] = {}
+        loc_count: Counter = Counter()
+        for r in basis:
+            for loc in r.get("locations") or []:
+                key = loc.get("gazetteer_id") or geo_key(loc.get("name_ar") or loc.get("text") or "")
+                loc_count[key] += 1
+                locs.setdefault(key, {k: loc.get(k) for k in ("name", "name_ar", "lat", "lon", "admin1", "gazetteer_id", "geo_precision")})
+        locations = [locs[k] for k, _ in sorted(loc_count.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+        reports, outlets, independent = [], [], set()
+        for r in members:
+            info = docs.get(r["doc_id"]) or DocInfo(r.get("outlet"), r["doc_id"])
+            reports.append({**_side(r), "event_type": r["event_type"], "sub_event_type": r.get("sub_event_type"),
+                            "attribution": (r.get("attribution") or {}).get("kind"),
+                            "duplicate_of": info.root if info.root != r["doc_id"] else None})
+            if r.get("outlet") and r["outlet"] not in outlets:
+                outlets.append(r["outlet"])
+            if r in support:
+                root_outlet = (docs.get(info.root) or info).outlet
+                independent.add(root_outlet or f"doc:{info.root}")
+
+        tolls = {k: self.toll_range(support, k) for k in ("fatalities", "injured", "missing")}
+        contradictions = self.contradictions(support, denied)
+        conceded = [r for r in support if self.voices(r) & ({(r.get("actor1") or {}).get("id"), (r.get("actor2") or {}).get("id"), a1, a2} - {None})]
+        if conceded:
+            grade = "conceded"
+        elif contradictions:
+            grade = "contested"
+        elif len(independent) >= 2:
+            grade = "corroborated"
+        else:
+            grade = "single_source"
+        territory = None
+        terr = [r["territory"] for r in basis if r.get("territory")]
+        if terr:
+            gained = _majority([t.get("gained_by") for t in terr])
+            territory = {"gained_by": gained, "lost_by": _majority([t.get("lost_by") for t in terr]),
+                         "extent": _majority([t.get("extent") for t in terr])}
+        return {
+            "recon_id": recon_id, "event_type": etype, "sub_event_type": sub, "date": date,
+            "actor1": a1, "actor2": a2, "locations": locations,
+            "fatalities": tolls["fatalities"], "injured": tolls["injured"], "missing": tolls["missing"],
+            "territory": territory, "grade": grade, "independent_outlets": len(independent),
+            "outlets": outlets, "n_reports": len(members), "reports": reports,
+            "conceded_by": [_side(r) for r in conceded], "contradictions": contradictions,
+        }
+
+    @staticmethod
+    def toll_range(support: list[dict], key: str) -> dict | None:
+        """low / best / high of one toll over the supporting reports (best: lowest asserted figure)."""
+        figures = [(r[key]["value"], r) for r in support if r.get(key) and r[key].get("value") is not None]
+        if not figures:
+            vague = [r for r in support if r.get(key)]
+            if not vague:
+                return None
+            return {"low": None, "best": None, "high": None, "unknown": [_side(vague[0], vague[0][key].get("text"))]}
+        figures.sort(key=lambda vr: (vr[0], vr[1]["event_id"]))
+        asserted = [vr for vr in figures if vr[1].get("status") == "asserted"] or figures
+
+        def side(vr):
+            v, r = vr
+            return {**_side(r, v), "qualifier": r[key].get("qualifier"), "text": r[key].get("text")}
+        return {"low": side(figures[0]), "best": side(asserted[0]), "high": side(figures[-1])}
+
+    def _differing(self, support: list[dict], kind: str, value) -> list[dict]:
+        """Reports from different articles naming non-allied actors for the same role."""
+        first: list[tuple[str, dict]] = []
+        out = []
+        for r in support:
+            a = value(r)
+            if not a or a == "Civilians":
+                continue
+            other = next(((p, q) for p, q in first if not self.allied(a, p) and q["doc_id"] != r["doc_id"]
+                          and a not in _actor_ids(q) and p not in _actor_ids(r)), None)
+            if other is not None:
+                out.append({"kind": kind, "a": _side(other[1], other[0]), "b": _side(r, a)})
+            elif all(not self.allied(a, p) for p, _ in first):
+                first.append((a, r))
+        return out
+
+    def contradictions(self, support: list[dict], denied: list[dict]) -> list[dict]:
+        out = []
+        for d in denied:
+            other = next((r for r in support if r["doc_id"] != d["doc_id"]), None) or next(iter(support), None)
+            if other is not None:
+                out.append({"kind": "denial", "a": _side(other), "b": _side(d)})
+        out += self._differing(support, "perpetrator", lambda r: (r.get("actor1") or {}).get("id")
+                               if r["event_type"] != "Battles" else None)  # a battle has two agents, no perpetrator
+        out += self._differing(support, "territory", lambda r: (r.get("territory") or {}).get("gained_by"))
+        for key in ("fatalities", "injured", "missing"):
+            # one figure per article (its highest: an article's partial counts are not a dispute)
+            per_doc: dict[str, tuple[int, dict]] = {}
+            for r in support:
+                v = (r.get(key) or {}).get("value")
+                if v is not None and (r["doc_id"] not in per_doc or v > per_doc[r["doc_id"]][0]):
+                    per_doc[r["doc_id"]] = (v, r)
+            if len(per_doc) < 2:
+                continue
+            lo = min(per_doc.values(), key=lambda vr: (vr[0], vr[1]["event_id"]))
+            hi = max(per_doc.values(), key=lambda vr: (vr[0], vr[1]["event_id"]))
+            if hi[0] > 0 and lo[0] * 2 < hi[0]:
+                out.append({"kind": "toll", "field": key, "a": _side(lo[1], lo[0]), "b": _side(hi[1], hi[0])})
+        return out
+
+
+# ---------------------------------------------------------------- the run
+@dataclass
+class ReconcileSummary:
+    new_reports: int = 0
+    removed_reports: int = 0
+    groups_touched: int = 0
+    reconciled: int = 0
+    duplicates_found: int = 0
+    by_grade: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        return {"new_reports": self.new_reports, "removed_reports": self.removed_reports,
+                "groups_touched": self.groups_touched, "reconciled_events": self.reconciled,
+                "duplicates_found": self.duplicates_found, "by_grade": dict(sorted(self.by_grade.items()))}
+
+
+def _chunks(xs: list, n: int = 500):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def find_duplicates(store: Store) -> int:
+    """Sign every document not yet signed and set ``duplicate_of`` where it copies a stored one."""
+    found = 0
+    with store.engine.begin() as c:
+        idx = DuplicateIndex()
+        import numpy as np
+
+        rows = c.execute(select(signatures.c.doc_id, signatures.c.sig, documents.c.duplicate_of)
+                         .join(documents, documents.c.doc_id == signatures.c.doc_id).order_by(signatures.c.doc_id)).all()
+        for doc_id, sig, dup in rows:
+            idx.add(doc_id, np.frombuffer(sig, dtype=np.uint32) if sig else None, dup)
+        new = c.execute(select(documents.c.doc_id, documents.c.text).where(
+            documents.c.doc_id.not_in(select(signatures.c.doc_id))).order_by(documents.c.doc_id)).all()
+        for doc_id, text in new:
+            sig = signature(text or "")
+            dup = idx.find(sig)
+            c.execute(documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=dup))
+            c.execute(insert(signatures).values(doc_id=doc_id, sig=sig.tobytes() if sig is not None else None))
+            idx.add(doc_id, sig, dup)
+            found += dup is not None
+    return found
+
+
+def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) -> ReconcileSummary:
+    """Place report events not yet placed into reconciled events (all of them with ``full``)."""
+    lex = lexicon or default_lexicon()
+    summ = ReconcileSummary()
+    summ.duplicates_found = find_duplicates(store)
+    builder = RecordBuilder(lex)
+    with store.engine.begin() as c:
+        if full:
+            c.execute(delete(recon_members))
+            c.execute(delete(reconciled))
+        touched: set[str] = set()
+        # reports whose article was re-coded are gone: their groups are rebuilt
+        gone = c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(
+            recon_members.c.event_id.not_in(select(events.c.event_id)))).all()
+        for ev, rid in gone:
+            touched.add(rid)
+        for part in _chunks([g[0] for g in gone]):
+            c.execute(delete(recon_members).where(recon_members.c.event_id.in_(part)))
+        summ.removed_reports = len(gone)
+
+        m = Matcher(lex)
+        for rid, match in c.execute(select(reconciled.c.recon_id, reconciled.c.match)):
+            m.add_group(Group.from_match(rid, json.loads(match)))
+        new = [json.loads(rec) for (rec,) in c.execute(select(events.c.record).where(
+            events.c.event_id.not_in(select(recon_members.c.event_id))))]
+        reports = sorted((Report.of(r) for r in new), key=lambda r: (r.start is None, r.start or 0, r.event_id))
+        summ.new_reports = len(reports)
+        placed: list[dict] = []
+        for r in reports:
+            g = m.place(r)
+            touched.add(g.recon_id)
+            placed.append({"event_id": r.event_id, "recon_id": g.recon_id})
+        if placed:
+            c.execute(insert(recon_members), placed)
+        summ.groups_touched = len(touched)
+        _rebuild(c, sorted(touched), builder)
+    with store.engine.connect() as c:
+        for grade, n in c.execute(select(reconciled.c.grade, func.count()).group_by(reconciled.c.grade)):
+            summ.by_grade[grade] = n
+            summ.reconciled += n
+    return summ
+
+
+def _rebuild(c, recon_ids: list[str], builder: RecordBuilder) -> None:
+    """Recompute the match summary and the record of each touched group from its members."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for part in _chunks(recon_ids):
+        for ev, rid in c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(recon_members.c.recon_id.in_(part))):
+            members[rid].append(ev)
+    records: dict[str, dict] = {}
+    for part in _chunks([e for evs in members.values() for e in evs]):
+        for (rec,) in c.execute(select(events.c.record).where(events.c.event_id.in_(part))):
+            r = json.loads(rec)
+            records[r["event_id"]] = r
+    doc_ids = sorted({r["doc_id"] for r in records.values()})
+    docs: dict[str, DocInfo] = {}
+    roots: set[str] = set()
+    for part in _chunks(doc_ids):
+        for d, outlet, dup in c.execute(select(documents.c.doc_id, documents.c.outlet, documents.c.duplicate_of).where(documents.c.doc_id.in_(part))):
+            docs[d] = DocInfo(outlet, dup or d)
+            if dup:
+                roots.add(dup)
+    for part in _chunks(sorted(roots - set(docs))):
+        for d, outlet, dup in c.execute(select(documents.c.doc_id, documents.c.outlet, documents.c.duplicate_of).where(documents.c.doc_id.in_(part))):
+            docs[d] = DocInfo(outlet, d)
+    for part in _chunks(recon_ids):
+        c.execute(delete(reconciled).where(reconciled.c.recon_id.in_(part)))
+    rows = []
+    for rid in recon_ids:
+        recs = [records[e] for e in members.get(rid, []) if e in records]
+        if not recs:
+            continue
+        reports = sorted((Report.of(r) for r in recs), key=lambda r: (r.start is None, r.start or 0, r.event_id))
+        g = Group.found(reports[0])
+        g.recon_id = rid
+        for r in reports[1:]:
+            g.add(r)
+        rec = builder.build(rid, recs, docs)
+        rows.append({"recon_id": rid, "event_type": rec["event_type"], "grade": rec["grade"], "day_start": _ordinal(rec["date"]["start"]),
+                     "day_end": _ordinal(rec["date"]["end"]), "match": json.dumps(g.match(), ensure_ascii=False),
+                     "record": json.dumps(rec, ensure_ascii=False)})
+    for part in _chunks(rows):
+        c.execute(insert(reconciled), part)
