@@ -46,13 +46,19 @@ def norm_char(ch: str) -> str | None:
 
 
 def normalize(s: str) -> str:
-    """Normalise a lexicon entry or query the same way :class:`NormText` does."""
-    return NormText(s).norm.strip()
+    """Normalise a lexicon entry or query the same way :class:`NormText` does (without the offset map)."""
+    t = s.translate(_TRANS)
+    if "\x00" in t:
+        t = t.replace("\x00", "")
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    return t.strip()
 
 
 _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
 # For matching, quotes vanish ('لـ"قسد"' reads 'لقسد', 'تنظيم " الدولة "' reads 'تنظيم الدوله')
 # and runs of spaces become one; every kept character remembers where it came from.
+_SPACES = re.compile(" {2,}")
 _TRANS = {ord(k): v for k, v in _MAP.items()}
 _TRANS.update({ord(k): "\x00" for k in _DROP})
 _TRANS.update({ord(q): "\x00" for q in _QUOTES})

@@ -231,7 +231,8 @@ def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
         if not any(c.action != "fighting" for c in cs):
             continue  # fighting alone says nothing about who holds a place
         place = next(c.place for c in cs if c.place_key == key)
-        place = {**place, "also": sorted({c.place_key for c in cs} - {key})}
+        others = {c.place_key: c.place for c in cs if c.place_key != key}
+        place = {**place, "also": sorted(others), "also_names": sorted({p.get("name_ar") or "" for p in others.values()} - {""})}
         out.append(timeline(place, cs, lex))
     return out
 
@@ -240,15 +241,19 @@ def find_place(timelines: list[dict], query: str) -> list[dict]:
     """Timelines whose place matches a name (Arabic or English, any spelling of the gazetteer's folding)."""
     from rapidfuzz import fuzz
 
+    import unicodedata
+
+    def latin(x: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", x.lower()) if ch.isalnum() or ch == " ")
     q = geo_key(query)
-    ql = query.strip().lower()
+    ql = latin(query.strip())
     exact, fuzzy = [], []
     for t in timelines:
         p = t["place"]
-        keys = [geo_key(p.get("name_ar") or "")]
-        en = (p.get("name") or "").lower()
+        keys = [k for k in (geo_key(n) for n in [p.get("name_ar") or ""] + list(p.get("also_names") or [])) if k]
+        en = latin(p.get("name") or "")
         if q and q in keys or ql and (ql == en or ql in en.split()):
             exact.append(t)
-        elif q and keys[0] and (fuzz.ratio(q, keys[0]) >= 85 or keys[0].startswith(q)) or ql and en and fuzz.partial_ratio(ql, en) >= 90:
+        elif q and any(fuzz.ratio(q, k) >= 85 or k.startswith(q) for k in keys) or ql and en and fuzz.partial_ratio(ql, en) >= 90:
             fuzzy.append(t)
     return exact or fuzzy

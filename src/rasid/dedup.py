@@ -7,77 +7,114 @@ never counts it as an independent outlet.
 
 Shingles are word 3-grams of the normalised text (diacritics, alef forms,
 quotes folded), so copies that differ in spelling of hamza or quotes still
-match. Signatures are stored, so a later run only hashes its new documents.
+match. Signatures (datasketch MinHash) and their LSH band keys are stored, so a later
+run only hashes and looks up its new documents.
 """
 from __future__ import annotations
 
+import hashlib
 import zlib
-from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 from .arabic import normalize
 
 NUM_PERM = 128
 SHINGLE = 3
-LSH_THRESHOLD = 0.5  # candidates from the LSH bands ...
-MIN_JACCARD = 0.7  # ... confirmed by the estimated Jaccard similarity of the signatures
+BANDS, ROWS = 20, 5  # LSH bands give candidates ...
+MIN_JACCARD = 0.7  # ... confirmed by the estimated Jaccard similarity of the whole signatures
 MIN_SHINGLES = 20
 SCHEME = "affine32"  # datasketch 2's hash scheme; stored signatures depend on it  # shorter texts (a headline, a caption) are never called copies
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the word k-grams of the normalised text (crc32 per word, combined per k-gram)."""
     words = normalize(text).split()
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(max(0, len(words) - k + 1))}
+    if len(words) < k:
+        return np.zeros(0, dtype=np.uint64)
+    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    h = wh[: len(words) - k + 1].copy()
+    for i in range(1, k):
+        h = h * np.uint64(1_000_003) + wh[i: len(words) - k + 1 + i]  # wraps modulo 2**64: deterministic
+    return np.unique(h & np.uint64(0xFFFFFFFF))
+
+
+_TEMPLATE: MinHash | None = None
 
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature of a text (None when it is too short to judge)."""
-    sh = shingles(text)
+    global _TEMPLATE
+    sh = shingle_hashes(text)
     if len(sh) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME)  # crc32: fast and the same in every process
-    m.update_batch(list(sh))
+    if _TEMPLATE is None:  # the permutations are drawn once, not per document
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME, permutations=_TEMPLATE.permutations)
+    m.update_batch(sh.tolist())  # the shingles are hashed already
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
-def _lean(sig: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=sig, scheme=SCHEME)
+def band_keys(sig: np.ndarray) -> list[int]:
+    """LSH band keys of a signature: two texts sharing any key are candidate copies.
+
+    BANDS x ROWS = 20 x 5: a pair with Jaccard 0.7 becomes a candidate with probability 0.975,
+    0.8 with 0.9997, 0.3 with 0.05; candidates are then confirmed on the whole signature.
+    """
+    return [int.from_bytes(hashlib.blake2b(bytes([b]) + sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                           "big", signed=True) for b in range(BANDS)]
 
 
-@dataclass
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures (the share of equal MinHash values)."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
 class DuplicateIndex:
-    """An LSH index of stored signatures; ``find`` names the stored copy of a new text."""
+    """Finds the original of each new text among the indexed ones.
 
-    def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self.sigs: dict[str, LeanMinHash] = {}
-        self.root: dict[str, str] = {}  # doc_id -> the first stored copy (itself if original)
+    The store keeps every document's band keys (table ``lsh_bands``); a run indexes, chunk by
+    chunk, only the stored documents that share a key with its new ones (``know``) plus the new
+    ones themselves (``add``), so memory stays bounded however large the store.
+    """
 
-    def add(self, doc_id: str, sig: np.ndarray | None, duplicate_of: str | None = None) -> None:
-        self.root[doc_id] = self.root.get(duplicate_of, duplicate_of) if duplicate_of else doc_id
-        if sig is None or doc_id in self.sigs:
+    def __init__(self) -> None:
+        self.bands: dict[int, list[str]] = {}
+        self.sigs: dict[str, np.ndarray] = {}
+        self.root: dict[str, str] = {}
+
+    def know(self, doc_id: str, sig: np.ndarray, root: str | None, keys: list[int]) -> None:
+        """Index a stored document (its original is ``root``, or itself)."""
+        if doc_id in self.sigs:
             return
-        m = _lean(sig)
-        self.sigs[doc_id] = m
-        self.lsh.insert(doc_id, m)
+        self.sigs[doc_id] = sig
+        self.root[doc_id] = root or doc_id
+        for k in keys:
+            self.bands.setdefault(k, []).append(doc_id)
 
-    def find(self, sig: np.ndarray | None) -> str | None:
-        """The original of the closest stored copy, or None."""
-        if sig is None or not self.sigs:
+    def add(self, doc_id: str, sig: np.ndarray | None, duplicate_of: str | None = None,
+            keys: list[int] | None = None) -> list[int]:
+        """Index a new document; returns its band keys (to store)."""
+        self.root[doc_id] = self.root.get(duplicate_of, duplicate_of) if duplicate_of else doc_id
+        if sig is None:
+            return []
+        self.sigs[doc_id] = sig
+        keys = keys if keys is not None else band_keys(sig)
+        for k in keys:
+            self.bands.setdefault(k, []).append(doc_id)
+        return keys
+
+    def find(self, sig: np.ndarray | None, keys: list[int] | None = None) -> str | None:
+        """The original of the closest indexed copy, or None."""
+        if sig is None:
             return None
-        m = _lean(sig)
+        keys = keys if keys is not None else band_keys(sig)
         best: tuple[float, str] | None = None
-        for cand in self.lsh.query(m):
-            j = m.jaccard(self.sigs[cand])
-            if j >= MIN_JACCARD and (best is None or (j, _neg(cand)) > (best[0], _neg(best[1]))):
+        for cand in sorted({d for k in keys for d in self.bands.get(k, ())}):
+            j = similarity(sig, self.sigs[cand])
+            if j >= MIN_JACCARD and (best is None or j > best[0]):  # ties: the smaller doc id (sorted)
                 best = (j, cand)
         if best is None:
             return None
         return self.root.get(best[1], best[1])
-
-
-def _neg(s: str) -> tuple:
-    """Sort key making the smaller doc_id win ties."""
-    return tuple(-ord(c) for c in s)

@@ -344,8 +344,11 @@ class _DocContext:
 
     def __init__(self, doc: Document, nt: NormText, lex: Lexicon):
         self.doc, self.nt, self.lex = doc, nt, lex
-        self.triggers = lex.trigger_matcher.find(nt)
         self.actors = lex.actor_matcher.find(nt)
+        # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
+        spans = [(a.start, a.end) for a in self.actors]
+        self.triggers = [t for t in lex.trigger_matcher.find(nt)
+                         if not any(s <= t.start and t.end <= e for s, e in spans)]
         self.cues = lex.cue_matcher.find(nt)
         self.frames = lex.framing.find(nt)
         self.dates = find_dates(nt, doc.published)

@@ -35,13 +35,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from .dedup import DuplicateIndex, signature
+from .dedup import DuplicateIndex, band_keys, signature
 from .geo import geo_key, haversine
 from .arabic import NormText
 from .lexicon import Lexicon, default_lexicon, normalize, read_tsv
-from .store import Store, documents, events, recon_members, reconciled, signatures
+from .store import Store, documents, events, lsh_bands, recon_members, reconciled, signatures
 
 RADIUS_KM = {1: 5.0, 2: 15.0, 3: 40.0}
 CELL = 0.5  # degrees; neighbouring cells cover every radius above
@@ -410,8 +410,12 @@ class RecordBuilder:
             return {**_side(r, v), "qualifier": r[key].get("qualifier"), "text": r[key].get("text")}
         return {"low": side(figures[0]), "best": side(asserted[0]), "high": side(figures[-1])}
 
-    def _differing(self, support: list[dict], kind: str, value) -> list[dict]:
-        """Reports from different articles naming non-allied actors for the same role."""
+    def _differing(self, support: list[dict], kind: str, value, roles: bool = True) -> list[dict]:
+        """Reports from different articles naming non-allied actors for the same role.
+
+        With ``roles``, two reports that name the same two actors in swapped roles are not a dispute
+        (one says A hit B, the other B was hit by A and A by B: how a clause was read, not a claim).
+        """
         first: list[tuple[str, dict]] = []
         out = []
         for r in support:
@@ -419,7 +423,7 @@ class RecordBuilder:
             if not a or a == "Civilians":
                 continue
             other = next(((p, q) for p, q in first if not self.allied(a, p) and q["doc_id"] != r["doc_id"]
-                          and a not in _actor_ids(q) and p not in _actor_ids(r)), None)
+                          and not (roles and (a in _actor_ids(q) or p in _actor_ids(r)))), None)
             if other is not None:
                 out.append({"kind": kind, "a": _side(other[1], other[0]), "b": _side(r, a)})
             elif all(not self.allied(a, p) for p, _ in first):
@@ -434,7 +438,7 @@ class RecordBuilder:
                 out.append({"kind": "denial", "a": _side(other), "b": _side(d)})
         out += self._differing(support, "perpetrator", lambda r: (r.get("actor1") or {}).get("id")
                                if r["event_type"] != "Battles" else None)  # a battle has two agents, no perpetrator
-        out += self._differing(support, "territory", lambda r: (r.get("territory") or {}).get("gained_by"))
+        out += self._differing(support, "territory", lambda r: (r.get("territory") or {}).get("gained_by"), roles=False)
         for key in ("fatalities", "injured", "missing"):
             # one figure per article (its highest: an article's partial counts are not a dispute)
             per_doc: dict[str, tuple[int, dict]] = {}
@@ -472,26 +476,51 @@ def _chunks(xs: list, n: int = 500):
         yield xs[i:i + n]
 
 
+DEDUP_CHUNK = 2000
+
+
 def find_duplicates(store: Store) -> int:
-    """Sign every document not yet signed and set ``duplicate_of`` where it copies a stored one."""
+    """Sign every document not yet signed and set ``duplicate_of`` where it copies a stored one.
+
+    New documents go in doc id order, in chunks: each chunk indexes the stored documents sharing
+    an LSH band with it (earlier chunks included), then finds and writes its own.
+    """
+    import numpy as np
+
     found = 0
     with store.engine.begin() as c:
-        idx = DuplicateIndex()
-        import numpy as np
-
-        rows = c.execute(select(signatures.c.doc_id, signatures.c.sig, documents.c.duplicate_of)
-                         .join(documents, documents.c.doc_id == signatures.c.doc_id).order_by(signatures.c.doc_id)).all()
-        for doc_id, sig, dup in rows:
-            idx.add(doc_id, np.frombuffer(sig, dtype=np.uint32) if sig else None, dup)
-        new = c.execute(select(documents.c.doc_id, documents.c.text).where(
-            documents.c.doc_id.not_in(select(signatures.c.doc_id))).order_by(documents.c.doc_id)).all()
-        for doc_id, text in new:
-            sig = signature(text or "")
-            dup = idx.find(sig)
-            c.execute(documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=dup))
-            c.execute(insert(signatures).values(doc_id=doc_id, sig=sig.tobytes() if sig is not None else None))
-            idx.add(doc_id, sig, dup)
-            found += dup is not None
+        new = [d for (d,) in c.execute(select(documents.c.doc_id).where(
+            documents.c.doc_id.not_in(select(signatures.c.doc_id))).order_by(documents.c.doc_id))]
+        for chunk in _chunks(new, DEDUP_CHUNK):
+            texts = dict(c.execute(select(documents.c.doc_id, documents.c.text).where(documents.c.doc_id.in_(chunk))).all())
+            sigs = {d: signature(texts.get(d) or "") for d in chunk}
+            keys = {d: band_keys(s) for d, s in sigs.items() if s is not None}
+            idx = DuplicateIndex()
+            stored: dict[str, list[int]] = defaultdict(list)
+            for part in _chunks(sorted({k for ks in keys.values() for k in ks}), 900):
+                for k, d in c.execute(select(lsh_bands.c.key, lsh_bands.c.doc_id).where(lsh_bands.c.key.in_(part))):
+                    stored[d].append(k)
+            for part in _chunks(sorted(stored)):
+                q = select(signatures.c.doc_id, signatures.c.sig, documents.c.duplicate_of).join(
+                    documents, documents.c.doc_id == signatures.c.doc_id).where(signatures.c.doc_id.in_(part))
+                for d, sig, dup in c.execute(q):
+                    if sig:
+                        idx.know(d, np.frombuffer(sig, dtype=np.uint32), dup, stored[d])
+            rows, bands, dups = [], [], []
+            for d in chunk:
+                sig = sigs[d]
+                dup = idx.find(sig, keys.get(d))
+                rows.append({"doc_id": d, "sig": sig.tobytes() if sig is not None else None})
+                if dup is not None:
+                    dups.append({"b_doc": d, "b_dup": dup})
+                bands += [{"key": k, "doc_id": d} for k in idx.add(d, sig, dup, keys.get(d))]
+            c.execute(insert(signatures), rows)
+            if bands:
+                c.execute(insert(lsh_bands), bands)
+            if dups:
+                c.execute(update(documents).where(documents.c.doc_id == bindparam("b_doc")).values(
+                    duplicate_of=bindparam("b_dup")), dups)
+            found += len(dups)
     return found
 
 
@@ -518,9 +547,9 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
         m = Matcher(lex)
         for rid, match in c.execute(select(reconciled.c.recon_id, reconciled.c.match)):
             m.add_group(Group.from_match(rid, json.loads(match)))
-        new = [json.loads(rec) for (rec,) in c.execute(select(events.c.record).where(
-            events.c.event_id.not_in(select(recon_members.c.event_id))))]
-        reports = sorted((Report.of(r) for r in new), key=lambda r: (r.start is None, r.start or 0, r.event_id))
+        new = c.execute(select(events.c.record).where(events.c.event_id.not_in(select(recon_members.c.event_id))))
+        # each record is read into its compact Report at once: 100,000 full records would not fit in 1 GB
+        reports = sorted((Report.of(json.loads(rec)) for (rec,) in new), key=lambda r: (r.start is None, r.start or 0, r.event_id))
         summ.new_reports = len(reports)
         placed: list[dict] = []
         for r in reports:
@@ -538,8 +567,16 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
     return summ
 
 
+REBUILD_CHUNK = 2000
+
+
 def _rebuild(c, recon_ids: list[str], builder: RecordBuilder) -> None:
-    """Recompute the match summary and the record of each touched group from its members."""
+    """Recompute the match summary and the record of each touched group from its members (in chunks)."""
+    for chunk in _chunks(recon_ids, REBUILD_CHUNK):
+        _rebuild_chunk(c, chunk, builder)
+
+
+def _rebuild_chunk(c, recon_ids: list[str], builder: RecordBuilder) -> None:
     members: dict[str, list[str]] = defaultdict(list)
     for part in _chunks(recon_ids):
         for ev, rid in c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(recon_members.c.recon_id.in_(part))):

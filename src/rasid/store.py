@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import (
-    Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
+    BigInteger, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -79,6 +79,12 @@ signatures = Table(
     "signatures", metadata,
     Column("doc_id", String, primary_key=True),
     Column("sig", LargeBinary),
+)
+
+lsh_bands = Table(
+    "lsh_bands", metadata,
+    Column("key", BigInteger, index=True, nullable=False),
+    Column("doc_id", String, nullable=False),
 )
 
 # the reconciled layer: groups of report events told by one or more outlets
@@ -149,6 +155,7 @@ class Store:
         conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
         conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
         conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
+        conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
         rec = doc.record()
         conn.execute(insert(documents).values(
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,

@@ -1,0 +1,233 @@
+"""Across outlets: near-duplicates, reconciled events and their grades, contradictions, control, claim check.
+
+The scenarios are short Arabic reports written for these tests (outlet, publication day, text), each
+pair telling one event the way two outlets would; the duplicate pair comes from ../shared/corpus.
+"""
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, DEV, GAZETTEER, needs_shared
+
+# scenario -> [(doc_id, outlet, published, text)]
+SCENARIOS = {
+    "corroborated": [
+        ("a1", "عنب بلدي", "2019-05-12", "قصفت طائرات حربية روسية بلدة كفرنبل في ريف إدلب الجنوبي اليوم الأحد، ما أدى إلى مقتل خمسة مدنيين بينهم طفلان، بحسب ما أفاد به مراسل عنب بلدي."),
+        ("a2", "الجزيرة", "2019-05-12", "قتل خمسة مدنيين اليوم الأحد في غارات جوية روسية استهدفت بلدة كفرنبل جنوبي إدلب، وفق ما أفاد به الدفاع المدني السوري."),
+    ],
+    "toll": [
+        ("b1", "عنب بلدي", "2019-06-03", "قتل أربعة مدنيين اليوم الاثنين في قصف مدفعي لقوات النظام على مدينة معرة النعمان في ريف إدلب."),
+        ("b2", "الجزيرة", "2019-06-03", "قتل عشرون مدنيا اليوم الاثنين في قصف مدفعي لقوات النظام على مدينة معرة النعمان في ريف إدلب."),
+    ],
+    "perpetrator": [
+        ("c1", "عنب بلدي", "2019-07-10", "قتل سبعة مدنيين اليوم الأربعاء في غارات لطائرات حربية روسية على قرية حاس في ريف إدلب الجنوبي."),
+        ("c2", "سانا", "2019-07-10", "قتل سبعة مدنيين اليوم الأربعاء في غارات لطيران التحالف الدولي على قرية حاس في ريف إدلب الجنوبي."),
+    ],
+    "denial": [
+        ("d1", "الجزيرة", "2019-08-01", "قصفت طائرات حربية روسية بلدة خان شيخون في ريف إدلب الجنوبي اليوم الخميس."),
+        ("d2", "روسيا اليوم", "2019-08-01", "نفت وزارة الدفاع الروسية اليوم الخميس صحة الأنباء عن قصف طائراتها بلدة خان شيخون في ريف إدلب."),
+    ],
+    "conceded": [
+        ("e1", "سانا", "2019-08-20", "قصفت وحدات الجيش العربي السوري اليوم الثلاثاء بالمدفعية الثقيلة مواقع جبهة النصرة في بلدة اللطامنة بريف حماة الشمالي."),
+    ],
+    "territory": [
+        ("f1", "فرات بوست", "2018-12-14", "سيطرت قوات سوريا الديمقراطية اليوم الجمعة على بلدة هجين بريف دير الزور الشرقي بعد معارك مع تنظيم الدولة."),
+        ("f2", "داماس بوست", "2018-12-14", "استعاد تنظيم داعش اليوم الجمعة السيطرة على بلدة هجين بريف دير الزور الشرقي بعد انسحاب قسد منها."),
+    ],
+    "single": [
+        ("g1", "عنب بلدي", "2019-09-02", "قتل مدنيان اليوم الاثنين بانفجار عبوة ناسفة في مدينة الباب بريف حلب الشرقي."),
+    ],
+}
+COPY = ("h1", "مدونة", "2019-05-12",
+        SCENARIOS["corroborated"][0][3].replace("بحسب ما أفاد به مراسل عنب بلدي", "بحسب ما أفاد مراسل عنب بلدي"))
+
+
+def _write(path, items):
+    with open(path, "w", encoding="utf-8") as f:
+        for doc_id, outlet, published, text in items:
+            f.write(json.dumps({"doc_id": doc_id, "outlet": outlet, "published": published, "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, pipeline):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    d = tmp_path_factory.mktemp("recon")
+    src = _write(d / "all.jsonl", [a for items in SCENARIOS.values() for a in items])
+    st = Store(d / "rasid.db")
+    summ = run([str(src)], st, pipeline)
+    assert summ.failed == 0 and summ.reconciled["new_reports"] == summ.events
+    return st
+
+
+def _recon_of(store, doc_ids):
+    out = [r for r in store.iter_reconciled() if {x["doc_id"] for x in r["reports"]} & set(doc_ids)]
+    return out
+
+
+pytestmark = needs_shared
+
+
+def test_two_outlets_telling_one_strike_are_one_corroborated_event(store):
+    (r,) = _recon_of(store, ["a1", "a2"])
+    assert {x["doc_id"] for x in r["reports"]} == {"a1", "a2"}
+    assert r["grade"] == "corroborated" and r["independent_outlets"] == 2
+    assert r["event_type"] == "Explosions/Remote violence" and r["actor1"] == "Russian forces" and r["actor2"] == "Civilians"
+    assert r["locations"][0]["name"] == "Kafr Nabl" and r["date"]["start"] == "2019-05-12"
+    assert r["fatalities"]["low"]["value"] == r["fatalities"]["best"]["value"] == r["fatalities"]["high"]["value"] == 5
+    assert not r["contradictions"]
+
+
+def test_tolls_differing_by_more_than_half_make_it_contested_with_low_best_high(store):
+    (r,) = _recon_of(store, ["b1"])
+    assert r["grade"] == "contested"
+    f = r["fatalities"]
+    assert (f["low"]["value"], f["best"]["value"], f["high"]["value"]) == (4, 4, 20)
+    assert f["low"]["outlet"] == "عنب بلدي" and f["high"]["outlet"] == "الجزيرة"
+    (c,) = r["contradictions"]
+    assert c["kind"] == "toll" and c["a"]["value"] == 4 and c["b"]["value"] == 20
+    assert "أربعة" in c["a"]["quote"] and "عشرون" in c["b"]["quote"]
+
+
+def test_different_perpetrators_for_the_same_victims_are_flagged(store):
+    (r,) = _recon_of(store, ["c1", "c2"])
+    assert {x["doc_id"] for x in r["reports"]} == {"c1", "c2"}
+    (c,) = [c for c in r["contradictions"] if c["kind"] == "perpetrator"]
+    assert {c["a"]["value"], c["b"]["value"]} == {"Russian forces", "US-led coalition"}
+    assert r["grade"] == "contested"
+
+
+def test_a_denial_by_another_outlet_is_a_contradiction_with_both_quotes(store):
+    (r,) = _recon_of(store, ["d1", "d2"])
+    (c,) = [c for c in r["contradictions"] if c["kind"] == "denial"]
+    assert c["a"]["doc_id"] == "d1" and c["b"]["doc_id"] == "d2" and c["b"]["status"] == "denied"
+    assert "نفت" in c["b"]["quote"]
+    assert r["grade"] == "contested" and r["independent_outlets"] == 1  # a denial is no support
+
+
+def test_a_belligerents_own_media_concedes_its_action(store):
+    (r,) = _recon_of(store, ["e1"])
+    assert r["actor1"] == "Syrian government forces"
+    assert r["grade"] == "conceded" and r["conceded_by"][0]["outlet"] == "سانا"
+
+
+def test_outlets_claiming_opposite_captures_are_contested(store):
+    (r,) = _recon_of(store, ["f1", "f2"])
+    (c,) = [c for c in r["contradictions"] if c["kind"] == "territory"]
+    assert {c["a"]["value"], c["b"]["value"]} == {"SDF", "ISIS"}
+
+
+def test_one_report_alone_is_single_source(store):
+    (r,) = _recon_of(store, ["g1"])
+    assert r["grade"] == "single_source" and r["n_reports"] == 1
+
+
+def test_control_timeline_shows_both_outlets_claims_side_by_side(store):
+    from rasid.control import control, find_place
+
+    (t,) = find_place(control(store), "هجين")
+    assert t["outlets"] == sorted(["فرات بوست", "داماس بوست"])
+    took = {(c["actor"], c["outlet"]) for c in t["claims"] if c["action"] == "took"}
+    assert took == {("SDF", "فرات بوست"), ("ISIS", "داماس بوست")}
+    assert t["conflicts"] and {t["conflicts"][0]["a"]["outlet"], t["conflicts"][0]["b"]["outlet"]} == {"فرات بوست", "داماس بوست"}
+    assert find_place(control(store), "Hajin") == [t]
+
+
+def test_incremental_placement_joins_new_reports_and_keeps_ids(tmp_path, pipeline):
+    """A copied article arrives later: it joins the event, is marked duplicate, and adds no independent outlet."""
+    from rasid.reconcile import reconcile
+    from rasid.runner import run
+    from rasid.store import Store
+
+    st = Store(tmp_path / "rasid.db")
+    run([str(_write(tmp_path / "one.jsonl", SCENARIOS["corroborated"][:1]))], st, pipeline)
+    (before,) = list(st.iter_reconciled())
+    assert before["grade"] == "single_source"
+    summ = run([str(_write(tmp_path / "two.jsonl", [COPY, SCENARIOS["corroborated"][1]]))], st, pipeline)
+    assert summ.reconciled["new_reports"] == 2 and summ.reconciled["duplicates_found"] == 1
+    (after,) = list(st.iter_reconciled())
+    assert after["recon_id"] == before["recon_id"]
+    copy = next(x for x in after["reports"] if x["doc_id"] == "h1")
+    assert copy["duplicate_of"] == "a1"
+    assert after["independent_outlets"] == 2 and after["grade"] == "corroborated"  # عنب بلدي + الجزيرة, not the copy
+    docs = {d["doc_id"]: d for d in st.iter_documents()}
+    assert docs["h1"]["duplicate_of"] == "a1" and docs["a2"]["duplicate_of"] is None
+    # a full rebuild gives the same layer (ids name the founding report, so only they may differ)
+    def layer():
+        return sorted(json.dumps({k: v for k, v in r.items() if k != "recon_id"}, sort_keys=True) for r in st.iter_reconciled())
+    incremental = layer()
+    assert reconcile(st, full=True).reconciled == 1
+    assert layer() == incremental
+
+
+def test_a_copy_is_found_in_the_corpus_and_a_different_story_is_not():
+    from rasid.dedup import DuplicateIndex, signature
+
+    recs = {}
+    with open(CORPUS, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["doc_id"] in ("c34dceaccb7", "c9528e01971", "c622a559c50"):
+                recs[r["doc_id"]] = r
+    # the same BBC story carried by masrawy, and a BBC story from the same week on another subject
+    idx = DuplicateIndex()
+    idx.add("c34dceaccb7", signature(recs["c34dceaccb7"]["text"]))
+    assert recs["c34dceaccb7"]["outlet"] != recs["c9528e01971"]["outlet"]
+    assert idx.find(signature(recs["c9528e01971"]["text"])) == "c34dceaccb7"
+    assert idx.find(signature(recs["c622a559c50"]["text"])) is None
+
+
+def test_claim_check_verdicts(store, pipeline):
+    from rasid.check import check
+
+    sup = check(store, "قصفت طائرات حربية روسية بلدة كفرنبل أمس السبت.", published="2019-05-13", pipeline=pipeline)
+    assert sup.verdict == "supported" and {x["doc_id"] for x in sup.supports} == {"a1", "a2"}
+    other = check(store, "قتل سبعة مدنيين في غارات للتحالف الدولي على قرية حاس أمس.", published="2019-07-11", pipeline=pipeline)
+    assert other.verdict == "disputed"  # سانا says so, عنب بلدي names Russian aircraft
+    assert any("perpetrator" in x["why"] for x in other.contradicts)
+    held = check(store, "سيطرت قوات سوريا الديمقراطية على بلدة هجين أمس.", published="2018-12-15", pipeline=pipeline)
+    assert any(x["doc_id"] == "f2" for x in held.contradicts) and held.verdict == "disputed"
+    none = check(store, "قصفت طائرات حربية بلدة كفرنبل أمس.", published="2020-01-02", pipeline=pipeline)
+    assert none.verdict == "no evidence"
+
+
+def test_cli_reconcile_control_check_and_reconciled_csv(store, tmp_path):
+    db = str(store.engine.url.database)
+    run = lambda *a: subprocess.run([sys.executable, "-m", "rasid.cli", *a], capture_output=True, text=True)  # noqa: E731
+    r = run("reconcile", "--db", db, "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["new_reports"] == 0  # already placed: nothing new
+    r = run("control", "هجين", "--db", db)
+    assert r.returncode == 0 and "فرات بوست" in r.stdout and "داماس بوست" in r.stdout and "conflict" in r.stdout
+    assert run("control", "مكان لا يذكر", "--db", db).returncode == 1
+    r = run("check", "قصفت طائرات حربية روسية بلدة كفرنبل أمس السبت.", "--db", db, "--date", "2019-05-13",
+            "--gazetteer", str(GAZETTEER), "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["verdict"] == "supported"
+    r = run("export", "--db", db, "--out", str(tmp_path / "x"), "--layer", "reconciled")
+    assert r.returncode == 0
+    rows = list(csv.DictReader(open(tmp_path / "x" / "reconciled.csv", encoding="utf-8")))
+    assert len(rows) == len(list(store.iter_reconciled()))
+    kafr = next(row for row in rows if row["location"] == "Kafr Nabl")
+    assert set(kafr["source"].split("; ")) == {"عنب بلدي", "الجزيرة"}
+    assert kafr["source_scale"] == "National-Regional" and kafr["fatalities"] == "5"
+    assert "grade=corroborated" in kafr["tags"]
+    assert (tmp_path / "x" / "control.jsonl").exists() and not (tmp_path / "x" / "events.csv").exists()
+
+
+def test_dev_seed_places_have_one_timeline_with_both_outlets(tmp_path, pipeline):
+    """The two sample outlets' claims about Al-Susah and Baghuz meet in one timeline per place."""
+    from rasid.control import control, find_place
+    from rasid.runner import run
+    from rasid.store import Store
+
+    st = Store(tmp_path / "rasid.db")
+    run([str(DEV / "docs.jsonl")], st, pipeline)
+    tls = control(st)
+    for name in ("السوسة", "الباغوز"):
+        found = find_place(tls, name)
+        assert len(found) == 1, name
+        assert {"داماس بوست", "فرات بوست"} <= set(found[0]["outlets"]), name
