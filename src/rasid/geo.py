@@ -22,14 +22,17 @@ from pathlib import Path
 import ahocorasick
 
 from .arabic import NormText, is_word_char, left_boundary, normalize
-from .lexicon import default_lexicon, read_tsv
+from .lexicon import Matcher, data_path, default_lexicon, read_tsv
 from .model import Document, Span
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
 RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
-        "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5}
+        "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5,
+        "AIRP": 1.5, "AIRB": 1.5, "DAM": 1.5}
+# words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
+FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني"}
 
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
@@ -154,21 +157,32 @@ class Gazetteer:
                     adm2=row.get("adm2_name_en") or "", adm2_ar=row.get("adm2_name_ar") or "",
                     population=int(float(row.get("population") or 0) or 0),
                 )
-                i = len(places)
-                places.append(p)
-                arabic = [p.name_ar] + [a for a in (row.get("alt_names") or "").split("|") if _is_arabic(a)]
-                for form in _variants(arabic):
-                    names.setdefault(form, [])
-                    if i not in names[form]:
-                        names[form].append(i)
+                cls._add(places, names, p, row.get("alt_names") or "")
+        # the project's own non-settlement features (data/features.tsv), each with its source
+        for r in read_tsv("features.tsv"):
+            fid, name_ar, alts, name_en, lat, lon, code, country, adm1 = (r + [""] * 10)[:9]
+            p = Place(id=fid, country=country, name_ar=name_ar, name_en=name_en, lat=float(lat), lon=float(lon),
+                      code=code, adm1=adm1, adm1_ar="", adm2="", adm2_ar="", population=0)
+            cls._add(places, names, p, alts)
         return cls(places, names)
+
+    @staticmethod
+    def _add(places: list, names: dict, p: "Place", alt_names: str) -> None:
+        i = len(places)
+        places.append(p)
+        arabic = [p.name_ar] + [a for a in alt_names.split("|") if _is_arabic(a)]
+        for form in _variants(arabic):
+            names.setdefault(form, [])
+            if i not in names[form]:
+                names[form].append(i)
 
     @classmethod
     def load(cls, source: Path, cache_dir: Path | None = None) -> "Gazetteer":
         """Load the compiled index from the cache, rebuilding it when the source changed."""
         cache_dir = cache_dir or default_cache_dir()
         st = source.stat()
-        sig = hashlib.sha1(f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{INDEX_VERSION}".encode()).hexdigest()[:16]
+        extra = hashlib.sha1(data_path("features.tsv").read_bytes()).hexdigest()[:8]
+        sig = hashlib.sha1(f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{INDEX_VERSION}|{extra}".encode()).hexdigest()[:16]
         cached = cache_dir / f"gazetteer-{sig}.pickle"
         if cached.exists():
             try:
@@ -234,6 +248,10 @@ class Geoparser:
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         self.regions = [(r[0], r[1], int(r[2])) for r in read_tsv("regions.tsv")]
         self.lex = default_lexicon()
+        self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
+        # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
+        self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
+                                     if len(n.split()) >= 2 and _is_arabic(n)])
 
     @property
     def available(self) -> bool:
@@ -289,9 +307,15 @@ class Geoparser:
             if i < last_end or 1 in blocked[i:j]:
                 continue
             cue, prec = self._cue(norm, i)
-            oi = nt.orig(i)
-            quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES
-            if form in self.common or len(form) <= 3:
+            oi, oj = nt.span(i, j)
+            # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
+            quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
+                nt.text[oj:oj + 2].strip()[:1] in QUOTES
+            # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
+            possessive = nt.text[oj - 1:oj] == "ه" and all(
+                self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
+            if form in self.common or len(form) <= 3 or possessive:
+                # a feature's name that is a common word ("حقل العمر") is kept as a feature without coordinates
                 if cue not in ("settlement", "district", "area") and not quoted:
                     held.append((i, j, form, cue, prec))
                     last_end = j
@@ -309,7 +333,32 @@ class Geoparser:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
         out.extend(self._unknown_after_cues(nt, out, blocked))
+        for m in out:
+            first = m.norm.split()[0] if m.norm else ""
+            if m.cue == "feature" or first in self.feature_words:
+                self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _feature_phrase(self, nt: NormText, m: PlaceMention) -> None:
+        """'مطار حلب الدولي': the mention of a feature is the whole phrase, cue word and closing adjective."""
+        norm = nt.norm
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        cues = [c for c in self.lex.place_cues.find(norm, max(0, i - 30), i) if c.value[0] == "feature"]
+        if cues and len(norm[cues[-1].end:i].split()) <= 1:
+            i = cues[-1].start
+        nxt = NAME_WORD.match(norm, j + 1) if j < len(norm) and norm[j] == " " else None
+        if nxt and nxt.group() in FEATURE_TAIL:
+            j = nxt.end()
+        a, b = nt.span(i, j)
+        m.start, m.end, m.text = a, b, nt.text[a:b]
+
+    @staticmethod
+    def _n(nt: NormText, orig: int) -> int:
+        """Normalised offset of an original offset."""
+        if nt.pos is None:
+            return orig
+        import bisect
+        return bisect.bisect_left(nt.pos, orig)
 
     def _unknown_after_cues(self, nt: NormText, found: list[PlaceMention], blocked: bytearray) -> list[PlaceMention]:
         """'بلدة الشميطية', 'بحي سلطان بيلي': a name after a settlement cue that the gazetteer lacks.
@@ -319,7 +368,7 @@ class Geoparser:
         norm = nt.norm
         out = []
         for cue in self.lex.place_cues.find(norm):
-            if cue.value[0] not in ("settlement", "district", "area"):
+            if cue.value[0] not in ("settlement", "district", "area", "feature"):
                 continue
             j = cue.end
             while j < len(norm) and norm[j] in " (":
@@ -352,7 +401,8 @@ class Geoparser:
     def _blocked(self, nt: NormText) -> list[tuple[int, int]]:
         """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
         spans = []
-        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns):
+        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns,
+                        self.outlet_names):
             spans.extend((m.start, m.end) for m in matcher.find(nt))
         return spans
 
@@ -417,7 +467,7 @@ class Geoparser:
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if m.cue in ("governorate",) and p.code == "ADM1":
                     s += 3
-                if m.cue in ("settlement", "near") and p.is_admin:
+                if m.cue in ("settlement", "near", "feature") and p.is_admin:
                     s -= 1.5
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
