@@ -74,7 +74,34 @@ def test_index_is_cached_and_rebuilt_when_the_source_changes(tmp_path):
     header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
     src.write_text(header + "x:1\tSY\tقرية المثال\tMithal\t\t35.0\t38.0\tP\tPPL\tHama\tحماة\t\t\t0\n", encoding="utf-8")
     g1 = Gazetteer.load(src, tmp_path / "c")
-    assert len(g1.places) == 1 and list((tmp_path / "c").glob("*.pickle"))
+    own = sum(p.id.startswith("rasid:") for p in g1.places)  # the project's own features file is always added
+    assert own >= 10 and len(g1.places) == 1 + own and list((tmp_path / "c").glob("*.pickle"))
     src.write_text(src.read_text(encoding="utf-8") + "x:2\tSY\tتل المثال\tTell\t\t35.1\t38.1\tP\tPPL\tHama\tحماة\t\t\t0\n", encoding="utf-8")
     g2 = Gazetteer.load(src, tmp_path / "c")
-    assert len(g2.places) == 2
+    assert len(g2.places) == 2 + own
+
+
+@needs_shared
+def test_features_resolve_from_the_projects_own_list_or_near_the_place_they_name(geo):
+    got = _resolve(geo, "قصفت طائرات حربية مطار الجراح العسكري، واستهدفت جسر البوكمال وحقل العمر النفطي.")
+    base = got["مطار الجراح العسكري"]  # the whole phrase is the mention
+    assert base["gazetteer_id"].startswith("rasid:") and base["geo_precision"] == 1
+    assert haversine((base["lat"], base["lon"]), (36.10, 37.94)) < 3
+    bridge = got["جسر البوكمال"]  # no bridge in any list: near the town it is named after
+    assert bridge["geo_precision"] == 2 and haversine((bridge["lat"], bridge["lon"]), (34.45, 40.92)) < 10
+    assert "حقل العمر النفطي" in got  # an oil field named after a common word: kept, text as written
+
+
+@needs_shared
+def test_a_word_after_someone_elses_closing_quote_is_no_place(geo):
+    got = _resolve(geo, 'وتسيطر " تحرير الشام " على منطقة واسعة، وقال " أبو الخير " إن الهيئة لم ترد.')
+    assert not any(loc.get("lat") is not None and t in ("على", "أبو", "ابو") for t, loc in got.items()), got
+    quoted = _resolve(geo, 'سيطرت الفصائل على "الجسر" بعد معارك عنيفة.')  # a quoted name of its own is a place
+    assert "الجسر" in quoted
+
+
+@needs_shared
+def test_ta_marbuta_names_are_not_read_from_possessive_words(geo):
+    got = _resolve(geo, "وأضاف العسكري في حديثه لوكالة الأنباء أن المعارك مستمرة.")
+    assert not any(loc.get("lat") is not None and "حديث" in t for t, loc in got.items()), got
+    assert any("حديثة" in t for t in _resolve(geo, "قتل ثلاثة جنود في هجوم على مدينة حديثة غرب الأنبار."))

@@ -1,4 +1,4 @@
-"""The `rasid` command: run, export, reconcile, control, check.
+"""The `rasid` command: run, export, reconcile, control, check, gazetteer fetch.
 
 Exit status of `rasid run`: 0 all inputs fine, 1 some inputs failed (the rest
 were processed), 2 usage error.
@@ -228,6 +228,31 @@ def check(
                 t.add_row(i["outlet"] or "", i["date"] or "?", i["why"], (i["quote"] or "")[:200])
             con.print(t)
     con.print(res.line())
+
+
+gazetteer_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Get and inspect the gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("fetch")
+def gazetteer_fetch(
+    countries: List[str] = typer.Argument(None, help="ISO country codes (default: SY IQ)."),
+    base_url: str = typer.Option("https://download.geonames.org/export/dump", "--base-url", help="Where the GeoNames dumps are (a mirror, or a local copy)."),
+    refresh: bool = typer.Option(False, "--refresh", help="Download again even when a copy is cached."),
+):
+    """Download GeoNames places and their Arabic names into the cache, where `rasid run` finds them."""
+    from .geonames import FetchError, fetch
+
+    try:
+        with err.status("fetching") as st:
+            path, counts = fetch(countries or ["SY", "IQ"], base_url=base_url.rstrip("/"), refresh=refresh,
+                                 on_step=lambda s: st.update(f"fetching {s}"))
+    except FetchError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+    for cc, n in counts.items():
+        print(f"{cc}: {n} places")
+    print(path)
 
 
 def main() -> None:  # pragma: no cover

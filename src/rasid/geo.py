@@ -25,7 +25,7 @@ from .arabic import NormText, is_word_char, left_boundary, normalize
 from .lexicon import Matcher, data_path, default_lexicon, read_tsv
 from .model import Document, Span
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
 RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
@@ -133,9 +133,13 @@ class Gazetteer:
         if names:
             self.auto.make_automaton()
         self.admin1 = {}
+        self.admin1_ar: dict[str, int] = {}  # folded Arabic governorate name -> its ADM1 place
         for i, p in enumerate(places):
             if p.code == "ADM1":
                 self.admin1.setdefault(p.adm1, i)
+                ar = fold(normalize(p.name_ar.replace("محافظة", "")))
+                if ar:
+                    self.admin1_ar.setdefault(ar, i)
 
     # ----------------------------------------------------------- building
     @classmethod
@@ -246,12 +250,19 @@ class Geoparser:
         self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
-        self.regions = [(r[0], r[1], int(r[2])) for r in read_tsv("regions.tsv")]
+        self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.lex = default_lexicon()
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
         self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
                                      if len(n.split()) >= 2 and _is_arabic(n)])
+
+    def _admin(self, name_en: str, name_ar: str) -> str:
+        """The gazetteer's own name of a governorate (GeoNames spells 'Deir ez-Zor' 'Dayr az Zawr')."""
+        if name_en == "-" or self.gaz is None or name_en in self.gaz.admin1 or not name_ar:
+            return name_en
+        i = self.gaz.admin1_ar.get(fold(normalize(name_ar)))
+        return self.gaz.places[i].adm1 if i is not None else name_en
 
     @property
     def available(self) -> bool:
