@@ -241,6 +241,7 @@ class PlaceMention:
     candidates: list[int] = field(default_factory=list)
     resolved: int | None = None
     region: dict | None = None
+    name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
 
 
 class Geoparser:
@@ -317,6 +318,10 @@ class Geoparser:
         for i, j, form in found:
             if i < last_end or 1 in blocked[i:j]:
                 continue
+            if form in self.feature_words or (form.startswith("ال") and form[2:] in self.feature_words):
+                nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
+                if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
+                    continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
             cue, prec = self._cue(norm, i)
             oi, oj = nt.span(i, j)
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
@@ -339,6 +344,8 @@ class Geoparser:
         starts = {x for x, _ in accepted}
         ends = {y for _, y in accepted}
         for i, j, form, cue, prec in held:
+            if not folded[i:j].startswith("ال"):
+                continue  # "الرقة , أنه سيتم": a function word after a comma is no village
             if any(_coordinated(norm, j, x) for x in range(j, j + 5) if x in starts) or any(
                     _coordinated(norm, y, i) for y in range(i - 4, i + 1) if y in ends):
                 a, b = nt.span(i, j)
@@ -406,7 +413,8 @@ class Geoparser:
             a, b = nt.span(a0, b0)
             if 1 in blocked[a0:b0] or any(m.start < b and a < m.end for m in found):
                 continue
-            out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], cue.value[1]))
+            out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], cue.value[1],
+                                    name=nt.text[a:b].strip(" \"'«»“”‘’")))
         return out
 
     def _blocked(self, nt: NormText) -> list[tuple[int, int]]:
@@ -508,6 +516,8 @@ class Geoparser:
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
             loc["name_ar"] = m.text.lstrip("وفبل") if m.text[:2] not in ("ال",) else m.text
+            if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
+                loc["name_ar"] = m.name
         return loc
 
     def audit(self, m: PlaceMention) -> dict:
