@@ -23,8 +23,11 @@ from .tolls import combine, find_counts
 AIR_WORDS = ("طيران", "طائرات", "طائره", "غاره", "غارات", "جوي", "جويه", "الحربي", "مروحي", "مقاتلات", "المقاتلات", "قاذفات", "مسيره")
 STATE_KINDS = {"state", "external"}
 # words before an actor that make it the target (actor2) rather than the agent
-TARGET_WORDS = ("علي", "ضد", "لسيطره", "سيطره", "قبضه", "لقبضه", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "استهدف", "استهدفت", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
+# (not the verb itself: Arabic news is verb-subject-object, "استهدفت قوات النظام بلدة ..." names the agent first)
+TARGET_WORDS = ("علي", "ضد", "لسيطره", "سيطره", "قبضه", "لقبضه", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
 AGENT_WORDS = ("يد", "لصالح", "بواسطه")
+# nouns for a body of fighters: "X من Y" after them is partitive (units of Y), not a target
+UNIT_WORDS = ("وحدات", "عناصر", "مقاتلين", "مقاتلي", "مقاتلو", "مجموعات", "مجموعه", "قوات", "دوريات", "دوريه", "افراد", "كتائب", "ارتال", "رتل")
 ASSOC_WORDS = ("مدعومه من", "مدعوما من", "مدعومين من", "بدعم من", "بمساندة", "بمسانده", "باسناد من", "باسناد", "باسناد جوي من", "بغطاء جوي من", "بتغطيه من", "التابعه ل", "التابع ل", "المدعومه من", "المدعوم من")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -151,10 +154,15 @@ class EventCoder:
 
         def is_target(a: Match) -> bool:
             wb = word_before(a)
+            if wb == "من":
+                w2 = norm[max(lo, a.start - 30):a.start].split()
+                if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
+                    return False  # partitive: "وحدات من الجيش" is the army
             return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
         def is_agent_marked(a: Match) -> bool:
-            return word_before(a) in AGENT_WORDS
+            wb = word_before(a)
+            return wb in AGENT_WORDS
 
         assoc = []
         for a in acts:
@@ -205,7 +213,7 @@ class EventCoder:
         groups: list[list[Mention]] = []
         for m in mentions:
             for g in groups:
-                if _same_event(g[0], m):
+                if any(_same_event(x, m) for x in g):
                     g.append(m)
                     break
             else:
@@ -336,7 +344,9 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if la and lb:
         return bool(la & lb) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
-    return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)
+    # (a battle told as a clash in one clause and as ground taken in the next is one battle)
+    same_kind = a.sub == b.sub or a.event_type == "Battles"
+    return same_kind and actors_ok and bool(actors_a & actors_b if actors_a and actors_b else actors_a or actors_b)
 
 
 class _DocContext:
@@ -352,8 +362,16 @@ class _DocContext:
         self.cues = lex.cue_matcher.find(nt)
         self.frames = lex.framing.find(nt)
         self.dates = find_dates(nt, doc.published)
+        ref = doc.published
+        if not ref:
+            # no publication date: the article's first full date (its dateline, most often) is what
+            # "today", "yesterday Wednesday" and "15 September" are read against
+            full = [d for d in self.dates if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
+            if full:
+                ref = full[0].start_date
+                self.dates = find_dates(nt, ref)
         self.places = [s for s in doc.spans if s.label == "place"]
-        self.pub = parse_published(doc.published)
+        self.pub = parse_published(ref)
         self._lead_date = None
         for d in self.dates[:6]:
             if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5:
