@@ -7,20 +7,43 @@ DEMO_INPUT := $(if $(wildcard $(SHARED)/samples),$(SHARED)/samples,examples)
 DEMO_GAZ := $(if $(wildcard $(SHARED)/gazetteer/gazetteer_sy_iq.tsv),--gazetteer $(SHARED)/gazetteer,)
 OUT ?= out
 
-.PHONY: venv dev demo test eval bench clean
+.PHONY: venv dev demo test eval bench assets browser serve clean
+
+VENDOR := src/rasid/web/static/vendor
+# the web app's map library and outlines, from the npm registry at build time (no CDN at run time)
+assets: $(VENDOR)/leaflet.js
+
+$(VENDOR)/leaflet.js:
+	rm -rf build/npm && mkdir -p build/npm $(VENDOR)
+	cd build/npm && npm install --silent --no-audit --no-fund --no-save leaflet@1.9.4 world-atlas@2.0.2 topojson-client@3.1.0 swagger-ui-dist@5
+	cp build/npm/node_modules/leaflet/dist/leaflet.js build/npm/node_modules/leaflet/dist/leaflet.css $(VENDOR)/
+	cp -r build/npm/node_modules/leaflet/dist/images $(VENDOR)/
+	cp build/npm/node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
+	cp build/npm/node_modules/world-atlas/countries-50m.json $(VENDOR)/
+	cp build/npm/node_modules/swagger-ui-dist/swagger-ui-bundle.js build/npm/node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp build/npm/node_modules/leaflet/LICENSE $(VENDOR)/LICENSE-leaflet
+	cp build/npm/node_modules/world-atlas/LICENSE* $(VENDOR)/ 2>/dev/null || true
+
+# headless Chromium and Arabic fonts for the end-to-end tests (Debian packages)
+browser:
+	command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null; }
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-venv: $(BIN)/python
+venv: $(BIN)/python assets
 	$(BIN)/pip install -q -e .
 
-dev: $(BIN)/python
+dev: $(BIN)/python assets
 	$(BIN)/pip install -q -e '.[dev]'
 
 demo: venv
 	$(BIN)/rasid run $(DEMO_INPUT) --out $(OUT)/demo $(DEMO_GAZ) ; test $$? -le 1
+
+serve: demo
+	$(BIN)/rasid serve --db $(OUT)/demo/rasid.db
 
 test: dev
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc

@@ -1,4 +1,4 @@
-"""The `rasid` command: run, export, reconcile, control, check, gazetteer fetch.
+"""The `rasid` command: run, export, reconcile, control, check, serve, gazetteer fetch.
 
 Exit status of `rasid run`: 0 all inputs fine, 1 some inputs failed (the rest
 were processed), 2 usage error.
@@ -228,6 +228,27 @@ def check(
                 t.add_row(i["outlet"] or "", i["date"] or "?", i["why"], (i["quote"] or "")[:200])
             con.print(t)
     con.print(res.line())
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(..., "--db", help="The store to show."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+    port: int = typer.Option(8000, "--port"),
+    review: bool = typer.Option(False, "--review", help="Allow review: confirm, correct, reject, merge, split (recorded with who and when)."),
+    tiles: Optional[str] = typer.Option(None, "--tiles", help="A tile URL template (https://.../{z}/{x}/{y}.png) for users with internet."),
+):
+    """A local web app: map, timeline, events, articles with highlighted evidence, reconciled events, review."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    store = _store(db)
+    del store
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/yellow] serving on {host}: anyone who can reach it can read the store"
+                  + (" and change it (--review)" if review else ""))
+    uvicorn.run(create_app(db, review=review, tiles=tiles), host=host, port=port, log_level="warning")
 
 
 gazetteer_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Get and inspect the gazetteer.")

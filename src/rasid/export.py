@@ -52,7 +52,8 @@ def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path
     from .control import control
 
     out.mkdir(parents=True, exist_ok=True)
-    names = ["documents.jsonl", "events.jsonl", "events.geojson", "errors.jsonl", "places.jsonl", "reconciled.jsonl", "control.jsonl"]
+    names = ["documents.jsonl", "events.jsonl", "events.geojson", "errors.jsonl", "places.jsonl", "reconciled.jsonl",
+             "control.jsonl", "reviews.jsonl"]
     if layer in ("report", "both"):
         names.append("events.csv")
     if layer in ("reconciled", "both"):
@@ -66,6 +67,9 @@ def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path
         _write_atomic(paths["reconciled.csv"], lambda f: _reconciled_csv(store, f))
     _write_atomic(paths["reconciled.jsonl"], lambda f: _jsonl(store.iter_reconciled(), f))
     _write_atomic(paths["control.jsonl"], lambda f: _jsonl(control(store), f))
+    from .review import trail
+
+    _write_atomic(paths["reviews.jsonl"], lambda f: _jsonl(trail(store), f))
     _write_atomic(paths["events.geojson"], lambda f: _geojson(store, f))
     _write_atomic(paths["errors.jsonl"], lambda f: _errors(store, f))
     _write_atomic(paths["places.jsonl"], lambda f: _places(store, f))
@@ -81,7 +85,7 @@ def _documents(store: Store, f) -> None:
 
 
 def _events(store: Store, f) -> None:
-    for e in store.iter_events():
+    for e in store.iter_events(reviewed=True):  # reviewers' corrections applied, rejected events left out
         f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
 
 
@@ -167,7 +171,7 @@ def _timestamp(day: str | None) -> int | str:
 def _csv(store: Store, f) -> None:
     w = csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
     w.writeheader()
-    for e in store.iter_events():
+    for e in store.iter_events(reviewed=True):
         w.writerow(acled_row(e))
 
 
@@ -209,7 +213,7 @@ def _reconciled_csv(store: Store, f) -> None:
 def _geojson(store: Store, f) -> None:
     f.write('{"type": "FeatureCollection", "features": [')
     first = True
-    for e in store.iter_events():
+    for e in store.iter_events(reviewed=True):
         rec = event_record(e)
         for i, loc in enumerate(e.get("locations") or []):
             if loc.get("lat") is None or loc.get("lon") is None:

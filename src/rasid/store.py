@@ -106,6 +106,22 @@ recon_members = Table(
 )
 
 
+# human review: every change with who, when, the old and the new value (an audit trail; never updated)
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target", String, nullable=False),  # "event" or "reconciled"
+    Column("target_id", String, index=True, nullable=False),
+    Column("action", String, nullable=False),  # confirm | correct | reject | merge | split
+    Column("field", String),
+    Column("old", Text),  # JSON
+    Column("new", Text),  # JSON
+    Column("who", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("note", Text),
+)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
@@ -192,11 +208,20 @@ class Store:
             for r in c.execute(select(documents).order_by(documents.c.doc_id)).mappings():
                 yield dict(r)
 
-    def iter_events(self) -> Iterator[dict]:
+    def iter_events(self, reviewed: bool = False) -> Iterator[dict]:
+        """Report events in document order; with ``reviewed``, as corrected by reviewers (rejected ones left out)."""
+        from .review import apply, load_reviews
+
+        revs = load_reviews(self) if reviewed else {}
         with self.engine.connect() as c:
             q = select(events.c.record).order_by(events.c.doc_id, events.c.seq)
             for (rec,) in c.execute(q):
-                yield json.loads(rec)
+                r = json.loads(rec)
+                if revs:
+                    r = apply(r, revs.get(r["event_id"], []))
+                    if r is None:
+                        continue
+                yield r
 
     def iter_errors(self) -> Iterator[dict]:
         with self.engine.connect() as c:
