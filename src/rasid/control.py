@@ -164,7 +164,7 @@ def _allied(lex: Lexicon, a: str, b: str) -> bool:
 
 def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
     """One place's claims in date order, the intervals they imply, and their conflicts."""
-    claims = sorted(claims, key=lambda c: (c.date is None, c.date or "", c.action, c.actor, c.doc_id, c.event_id or ""))
+    claims = sorted(claims, key=lambda c: (c.date is None, c.date or "", c.action, c.actor or "", c.doc_id, c.event_id or ""))
     intervals: list[dict] = []
     open_: dict[str, dict] = {}
     for c in claims:

@@ -51,6 +51,8 @@ def create_app(db: str, review: bool = False, tiles: str | None = None) -> FastA
                   "control timelines, review.", version="0.1", docs_url=None, redoc_url=None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(review=review, colours=TYPE_COLOURS, tiles=tiles or "")
+    # every value a page prints shows bidi controls instead of obeying them (then autoescaping runs)
+    templates.env.finalize = lambda v: visible_controls(v) if isinstance(v, str) else v
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.store, app.state.index = store, index
 

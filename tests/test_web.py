@@ -1,0 +1,163 @@
+"""The web app's JSON API and pages over a store built from the samples and part of the corpus."""
+import json
+import warnings
+
+import pytest
+
+from conftest import CORPUS, GAZETTEER, SAMPLES, needs_shared
+
+warnings.filterwarnings("ignore", message=".*httpx.*")
+pytestmark = needs_shared
+
+HOSTILE = ("قصفت طائرات حربية بلدة كفرنبل اليوم <script>window.__pwned = 1</script> "
+           "وقتل خمسة مدنيين \u202eكلام معكوس\u202c <img src=x onerror=\"window.__pwned=2\">.")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pipeline):
+    """samples + 150 corpus articles + one hostile article, coded and reconciled."""
+    from rasid.runner import run
+    from rasid.store import Store
+
+    d = tmp_path_factory.mktemp("web")
+    part = d / "part.jsonl"
+    with open(CORPUS, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as out:
+        for i, line in enumerate(f):
+            if i >= 150:
+                break
+            out.write(line)
+        out.write(json.dumps({"doc_id": "hostile", "outlet": "موقع تجريبي", "published": "2019-05-12", "text": HOSTILE},
+                             ensure_ascii=False) + "\n")
+    st = Store(d / "rasid.db")
+    run([str(SAMPLES), str(part)], st, pipeline)
+    return d / "rasid.db"
+
+
+def _client(db, review=False):
+    from fastapi.testclient import TestClient
+
+    from rasid.web.app import create_app
+
+    return TestClient(create_app(str(db), review=review))
+
+
+def test_events_api_filters_sorts_and_pages(built):
+    c = _client(built)
+    everything = c.get("/api/events", params={"limit": 500}).json()
+    assert everything["total"] > 50
+    battles = c.get("/api/events", params={"type": "Battles", "limit": 500}).json()
+    assert 0 < battles["total"] < everything["total"]
+    assert {r["event_type"] for r in battles["items"]} == {"Battles"}
+    sdf = c.get("/api/events", params={"actor": "SDF", "limit": 500}).json()["items"]
+    assert sdf and all("SDF" in (r["actor1"], r["actor2"]) for r in sdf)
+    furat = c.get("/api/events", params={"outlet": "فرات بوست"}).json()["items"]
+    assert furat and {r["outlet"] for r in furat} == {"فرات بوست"}
+    dated = c.get("/api/events", params={"sort": "date", "order": "asc", "date_from": "2013-01-01", "limit": 500}).json()["items"]
+    days = [r["date_start"] for r in dated]
+    assert days == sorted(days) and all(d >= "2013-01-01" for d in days)
+    page2 = c.get("/api/events", params={"limit": 10, "offset": 10}).json()["items"]
+    assert len(page2) == 10 and page2[0]["event_id"] != c.get("/api/events", params={"limit": 10}).json()["items"][0]["event_id"]
+
+
+def test_map_timeline_and_facets(built):
+    c = _client(built)
+    fc = c.get("/api/map").json()
+    assert fc["type"] == "FeatureCollection" and fc["shown"] == len(fc["features"]) > 0
+    lon, lat = fc["features"][0]["geometry"]["coordinates"]
+    assert 29 < lat < 38 and 35 < lon < 49  # Syria and Iraq
+    tl = c.get("/api/timeline", params={"type": "Battles"}).json()
+    assert tl and all(r["event_type"] == "Battles" and r["n"] > 0 for r in tl)
+    f = c.get("/api/facets").json()
+    assert "فرات بوست" in f["outlets"] and "Battles" in f["types"] and "single_source" in f["grades"]
+
+
+def test_article_page_highlights_every_evidence_quote(built):
+    c = _client(built)
+    art = c.get("/api/articles/003_ee4c6d8332a2e84e").json()
+    html = c.get("/articles/003_ee4c6d8332a2e84e").text
+    for e in art["events"]:
+        assert f'id="ev-{e["event_id"]}"' in html or e["event_id"] in html
+        for ev in e["evidence"]:
+            assert art["text"][ev["start"]:ev["end"]] == ev["quote"]
+    assert html.count('<mark class="evidence"') >= len(art["events"])
+    assert "cookie_banner" in html or "comment_disclaimer" in html  # removed debris can be shown
+
+
+def test_hostile_text_is_escaped_and_bidi_controls_shown(built):
+    c = _client(built)
+    html = c.get("/articles/hostile").text
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned" in html
+    assert "<img src=x" not in html
+    assert "\u202e" not in html and "⟦U+202E⟧" in html
+    csp = c.get("/articles/hostile").headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_reconciled_place_and_outlet_pages(built):
+    c = _client(built)
+    rid = next(r["recon_id"] for r in c.get("/api/events", params={"limit": 500}).json()["items"] if r["recon_id"])
+    rec = c.get(f"/api/reconciled/{rid}").json()
+    assert rec["recon_id"] == rid and rec["reports"]
+    assert c.get(f"/reconciled/{rid}").status_code == 200
+    tls = c.get("/api/places", params={"name": "الباغوز"}).json()
+    assert tls and "فرات بوست" in tls[0]["outlets"]
+    assert "الباغوز" in c.get("/places", params={"name": "الباغوز"}).text or "باغوز" in c.get("/places", params={"name": "الباغوز"}).text
+    o = c.get("/api/outlets/داماس بوست").json()
+    assert {f["marker"] for f in o["framing"]} & {"occupation", "martyrdom", "militia"}
+    assert c.get("/api/outlets/no such outlet").status_code == 404
+    spec = c.get("/openapi.json").json()
+    assert {"/api/events", "/api/map", "/api/articles/{doc_id}", "/api/events/{event_id}/review"} <= set(spec["paths"])
+
+
+def test_read_only_unless_review(built):
+    c = _client(built)
+    eid = c.get("/api/events").json()["items"][0]["event_id"]
+    r = c.post(f"/api/events/{eid}/review", json={"action": "reject", "who": "x"})
+    assert r.status_code == 403
+    assert c.get(f"/api/events/{eid}").json()["reviews"] == []
+
+
+def test_review_changes_are_audited_and_exported(built, tmp_path):
+    import shutil
+
+    from rasid.export import export_all
+    from rasid.store import Store
+
+    db = tmp_path / "r.db"
+    shutil.copy(built, db)
+    c = _client(db, review=True)
+    items = c.get("/api/events", params={"outlet": "فرات بوست"}).json()["items"]
+    a, b = items[0]["event_id"], items[1]["event_id"]
+    before = c.get(f"/api/events/{a}").json()["event"]["status"]
+    r = c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "hedged", "who": "reviewer1"})
+    assert r.status_code == 200 and r.json()["event"]["status"] == "hedged"
+    assert c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "maybe",
+                                                   "who": "reviewer1"}).status_code == 400
+    assert c.post(f"/api/events/{b}/review", json={"action": "reject", "who": "reviewer2", "note": "not an event"}).status_code == 200
+    trail = c.get("/api/reviews").json()
+    assert [(t["who"], t["action"], t["old"], t["new"]) for t in trail] == [
+        ("reviewer1", "correct", before, "hedged"), ("reviewer2", "reject", None, None)]
+    assert c.get("/api/events", params={"status": "hedged", "outlet": "فرات بوست"}).json()["total"] >= 1
+    paths = export_all(Store(db), tmp_path / "x")
+    exported = {json.loads(line)["event_id"]: json.loads(line) for line in open(paths["events.jsonl"], encoding="utf-8")}
+    assert exported[a]["status"] == "hedged" and b not in exported
+    audit = [json.loads(line) for line in open(paths["reviews.jsonl"], encoding="utf-8")]
+    assert [x["action"] for x in audit] == ["correct", "reject"] and audit[0]["who"] == "reviewer1"
+
+
+def test_merge_and_split_reconciled_events(built, tmp_path):
+    import shutil
+
+    db = tmp_path / "m.db"
+    shutil.copy(built, db)
+    c = _client(db, review=True)
+    items = c.get("/api/events", params={"outlet": "فرات بوست", "limit": 100}).json()["items"]
+    r1, r2 = items[0]["recon_id"], next(i["recon_id"] for i in items if i["recon_id"] != items[0]["recon_id"])
+    n1, n2 = c.get(f"/api/reconciled/{r1}").json()["n_reports"], c.get(f"/api/reconciled/{r2}").json()["n_reports"]
+    assert c.post(f"/api/reconciled/{r1}/merge", json={"other": r2, "who": "rev"}).status_code == 200
+    assert c.get(f"/api/reconciled/{r1}").json()["n_reports"] == n1 + n2
+    assert c.get(f"/api/reconciled/{r2}").status_code == 404
+    ev = c.get(f"/api/reconciled/{r1}").json()["reports"][-1]["event_id"]
+    new = c.post(f"/api/reconciled/{r1}/split", json={"event_id": ev, "who": "rev"}).json()["recon_id"]
+    assert c.get(f"/api/reconciled/{new}").json()["n_reports"] == 1
+    assert [t["action"] for t in c.get("/api/reviews").json()] == ["merge", "split"]
