@@ -56,6 +56,7 @@ eval: venv
 bench: venv
 	$(BIN)/python bench/bench.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_reconcile.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
+	$(BIN)/python bench/bench_web.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 
 clean:
 	rm -rf $(OUT) build dist src/*.egg-info

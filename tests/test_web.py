@@ -55,6 +55,8 @@ def test_events_api_filters_sorts_and_pages(built):
     dated = c.get("/api/events", params={"sort": "date", "order": "asc", "date_from": "2013-01-01", "limit": 500}).json()["items"]
     days = [r["date_start"] for r in dated]
     assert days == sorted(days) and all(d >= "2013-01-01" for d in days)
+    found = c.get("/api/events", params={"q": "الباغوز", "limit": 500}).json()["items"]
+    assert found and all("الباغوز" in (r["quote"] or "") or "الباغوز" in (r["location"] or "") for r in found)
     page2 = c.get("/api/events", params={"limit": 10, "offset": 10}).json()["items"]
     assert len(page2) == 10 and page2[0]["event_id"] != c.get("/api/events", params={"limit": 10}).json()["items"][0]["event_id"]
 

@@ -53,7 +53,10 @@ class Filters:
         if self.date_to:
             parts.append("date_start <= ?")
             args.append(self.date_to)
-        if self.q:
+        if self.q and len(self.q.strip()) >= 3:  # trigram full-text index over quotes and place names
+            parts.append("rowid IN (SELECT rowid FROM ev_text WHERE ev_text MATCH ?)")
+            args.append('"' + self.q.strip().replace('"', '""') + '"')
+        elif self.q:
             parts.append("(quote LIKE ? OR location LIKE ?)")
             args += [f"%{self.q}%", f"%{self.q}%"]
         return (" WHERE " + " AND ".join(parts)) if parts else "", args
@@ -67,6 +70,7 @@ class EventIndex:
         self.db.execute(f"CREATE TABLE ev ({', '.join(c + (' PRIMARY KEY' if c == 'event_id' else '') for c in COLUMNS)})")
         for col in ("date_start", "event_type", "outlet", "actor1", "actor2", "status", "grade", "doc_id", "recon_id"):
             self.db.execute(f"CREATE INDEX ix_{col} ON ev ({col})")
+        self.db.execute("CREATE VIRTUAL TABLE ev_text USING fts5(quote, location, content='ev', tokenize='trigram')")
         self.rebuild()
 
     @staticmethod
@@ -95,6 +99,7 @@ class EventIndex:
         with self.lock:
             self.db.execute("DELETE FROM ev")
             self.db.executemany(f"INSERT INTO ev VALUES ({', '.join('?' * len(COLUMNS))})", rows)
+            self.db.execute("INSERT INTO ev_text(ev_text) VALUES ('rebuild')")
             self.db.commit()
 
     def query(self, sql: str, args: list | tuple = ()) -> list[dict]:
