@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from .arabic import NormText, Sentence, clauses
+from .arabic import NormText, Sentence, clauses, normalize
 from .dates import DateMention, find_dates, parse_published
 from .lexicon import Lexicon, Match, default_lexicon
 from .model import Document, Event
@@ -30,6 +30,9 @@ AGENT_WORDS = ("يد", "لصالح", "بواسطه")
 UNIT_WORDS = ("وحدات", "عناصر", "مقاتلين", "مقاتلي", "مقاتلو", "مجموعات", "مجموعه", "قوات", "دوريات", "دوريه", "افراد", "كتائب", "ارتال", "رتل")
 ASSOC_WORDS = ("مدعومه من", "مدعوما من", "مدعومين من", "بدعم من", "بمساندة", "بمسانده", "باسناد من", "باسناد", "باسناد جوي من", "بغطاء جوي من", "بتغطيه من", "التابعه ل", "التابع ل", "المدعومه من", "المدعوم من")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# the lists above are matched against normalised text: normalise them the same way (ئ -> ي, ة -> ه ...)
+AIR_WORDS, TARGET_WORDS, AGENT_WORDS, UNIT_WORDS, ASSOC_WORDS = (
+    tuple(dict.fromkeys(normalize(w) for w in ws)) for ws in (AIR_WORDS, TARGET_WORDS, AGENT_WORDS, UNIT_WORDS, ASSOC_WORDS))
 
 
 @dataclass
@@ -213,7 +216,10 @@ class EventCoder:
         groups: list[list[Mention]] = []
         for m in mentions:
             for g in groups:
-                if any(_same_event(x, m) for x in g):
+                # like one of the group, and named at none of the group's places but its own
+                # (a placeless clause must not chain a battle in one village to one in the next)
+                if any(_same_event(x, m) for x in g) and not (
+                        _loc_keys(m) and any(_loc_keys(x) and not (_loc_keys(x) & _loc_keys(m)) for x in g)):
                     g.append(m)
                     break
             else:
@@ -299,10 +305,23 @@ class EventCoder:
             actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in pick("assoc1") or []],
             actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in pick("assoc2") or []],
             locations=locs, fatalities=_with_text(pick("fatalities")), injured=_with_text(pick("injured")),
-            missing=_with_text(pick("missing")), territory=pick("territory") if head.event_type == "Battles" else None,
+            missing=_with_text(pick("missing")), territory=_territory(pick("territory"), head),
             status=status, attribution=pick("attribution") or {"kind": "outlet", "text": doc.outlet or ""},
             framing=framing, evidence=evidence, background=all(m.background for m in g),
         )
+
+
+TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+
+
+def _territory(t: dict | None, head: "Mention") -> dict | None:
+    """Ground changing hands: only on a territory event, and never 'taken by X from X'."""
+    if not t or head.sub not in TERRITORY_SUBS:
+        return None
+    t = dict(t)
+    if t.get("gained_by") and t.get("gained_by") == t.get("lost_by"):
+        t["lost_by"] = None
+    return t
 
 
 def _allied(a: str, b: str, lex: Lexicon) -> bool:
@@ -344,9 +363,7 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if la and lb:
         return bool(la & lb) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
-    # (a battle told as a clash in one clause and as ground taken in the next is one battle)
-    same_kind = a.sub == b.sub or a.event_type == "Battles"
-    return same_kind and actors_ok and bool(actors_a & actors_b if actors_a and actors_b else actors_a or actors_b)
+    return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)
 
 
 class _DocContext:
