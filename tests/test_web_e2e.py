@@ -54,7 +54,8 @@ def server(db, tmp_path):
             path = tmp_path / "review.db"
             shutil.copy(db, path)
         port = _free_port()
-        p = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(path), "--port", str(port)]
+        p = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(path), "--port", str(port),
+                              "--gazetteer", str(GAZETTEER)]
                              + (["--review"] if review else []), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         procs.append(p)
         url = f"http://127.0.0.1:{port}"
@@ -108,6 +109,8 @@ def test_map_loads_markers_and_filters(server, browser, request):
     _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.event-marker")) > 0)
     _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.leaflet-interactive, svg path")) > 10)
     n_all = len(browser.find_elements(By.CSS_SELECTOR, "path.event-marker"))
+    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".admin-label")) >= 14)  # Syria's governorates at least
+    assert "دير الزور" in browser.find_element(By.ID, "map").text
     assert "events with coordinates" in browser.find_element(By.ID, "count").text
     _shot(browser, request, "map")
     Select(browser.find_element(By.NAME, "type")).select_by_visible_text("Explosions/Remote violence")

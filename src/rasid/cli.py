@@ -237,6 +237,7 @@ def serve(
     port: int = typer.Option(8000, "--port"),
     review: bool = typer.Option(False, "--review", help="Allow review: confirm, correct, reject, merge, split (recorded with who and when)."),
     tiles: Optional[str] = typer.Option(None, "--tiles", help="A tile URL template (https://.../{z}/{x}/{y}.png) for users with internet."),
+    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer for the map's governorate labels (else as `rasid run` finds it)."),
 ):
     """A local web app: map, timeline, events, articles with highlighted evidence, reconciled events, review."""
     import uvicorn
@@ -248,7 +249,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] serving on {host}: anyone who can reach it can read the store"
                   + (" and change it (--review)" if review else ""))
-    uvicorn.run(create_app(db, review=review, tiles=tiles), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, review=review, tiles=tiles, gazetteer=gazetteer), host=host, port=port, log_level="warning")
 
 
 gazetteer_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Get and inspect the gazetteer.")

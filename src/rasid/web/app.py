@@ -44,9 +44,26 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     return out
 
 
-def create_app(db: str, review: bool = False, tiles: str | None = None) -> FastAPI:
+def _admin_areas(gazetteer: str | None) -> list[dict]:
+    """Governorate points of the gazetteer (found as `rasid run` finds it); none without one."""
+    from ..geo import Gazetteer, find_gazetteer
+
+    src = find_gazetteer(gazetteer)
+    if src is None:
+        return []
+    gz = Gazetteer.load(src)
+    seen, out = set(), []
+    for p in gz.places:
+        if p.code == "ADM1" and p.name_en not in seen:
+            seen.add(p.name_en)
+            out.append({"name": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon, "country": p.country})
+    return out
+
+
+def create_app(db: str, review: bool = False, tiles: str | None = None, gazetteer: str | None = None) -> FastAPI:
     store = Store(db)
     index = EventIndex(store)
+    admin_areas = _admin_areas(gazetteer)
     app = FastAPI(title="rasid", description="Coded Arabic conflict reports: events, articles, reconciled events, "
                   "control timelines, review.", version="0.1", docs_url=None, redoc_url=None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -307,6 +324,21 @@ def create_app(db: str, review: bool = False, tiles: str | None = None) -> FastA
     @app.get("/reconciled/{recon_id}", response_class=HTMLResponse, include_in_schema=False)
     def reconciled_page(request: Request, recon_id: str):
         return page(request, "reconciled.html", r=api_reconciled(recon_id))
+
+    @app.post("/reconciled/{recon_id}/merge", include_in_schema=False)
+    def merge_form(recon_id: str, other: str = Form(...), who: str = Form(...)):
+        api_merge(recon_id, {"other": other.strip(), "who": who})
+        return RedirectResponse(f"/reconciled/{recon_id}", status_code=303)
+
+    @app.post("/reconciled/{recon_id}/split", include_in_schema=False)
+    def split_form(recon_id: str, event_id: str = Form(...), who: str = Form(...)):
+        new = api_split(recon_id, {"event_id": event_id, "who": who})["recon_id"]
+        return RedirectResponse(f"/reconciled/{new}", status_code=303)
+
+    @app.get("/api/admin-areas", tags=["api"])
+    def api_admin_areas():
+        """Governorates (admin level 1) of the gazetteer, for the map's labels."""
+        return admin_areas
 
     @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
     def place_page(request: Request, name: str = ""):

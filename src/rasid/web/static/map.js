@@ -13,6 +13,17 @@
     var land = topojson.feature(topo, topo.objects.countries);
     L.geoJSON(land, {style: {color: "#78909c", weight: 1, fillColor: "#f5f5f0", fillOpacity: 1}, interactive: false}).addTo(map).bringToBack();
   });
+  // governorates of the gazetteer as labels (HTML markers: Arabic is shaped by the browser)
+  fetch("/api/admin-areas").then(function (r) { return r.json(); }).then(function (areas) {
+    areas.forEach(function (a) {
+      var div = document.createElement("div");
+      var ar = document.createElement("bdi"); ar.textContent = a.name_ar || ""; ar.className = "admin-ar";
+      var en = document.createElement("span"); en.textContent = a.name || ""; en.className = "admin-en";
+      div.appendChild(ar); div.appendChild(document.createElement("br")); div.appendChild(en);
+      L.marker([a.lat, a.lon], {icon: L.divIcon({className: "admin-label", html: div, iconSize: null}), interactive: false,
+        keyboard: false}).addTo(map);
+    });
+  });
   var layer = L.layerGroup().addTo(map);
   function line(parent, label, value) {
     var p = document.createElement("div");
