@@ -68,7 +68,7 @@ class EventCoder:
         self.lex = lexicon or default_lexicon()
 
     def __call__(self, doc: Document) -> Document:
-        nt = NormText(doc.text)
+        nt = doc.norm if doc.norm is not None else NormText(doc.text)
         ctx = _DocContext(doc, nt, self.lex)
         mentions: list[Mention] = []
         for s in doc.spans_of("sentence"):
@@ -371,13 +371,14 @@ class _DocContext:
 
     def __init__(self, doc: Document, nt: NormText, lex: Lexicon):
         self.doc, self.nt, self.lex = doc, nt, lex
-        self.actors = lex.actor_matcher.find(nt)
+        found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
+        self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         spans = [(a.start, a.end) for a in self.actors]
-        self.triggers = [t for t in lex.trigger_matcher.find(nt)
+        self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
                          if not any(s <= t.start and t.end <= e for s, e in spans)]
-        self.cues = lex.cue_matcher.find(nt)
-        self.frames = lex.framing.find(nt)
+        self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
+        self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
         self.dates = find_dates(nt, doc.published)
         ref = doc.published
         if not ref:

@@ -55,8 +55,12 @@ def _coordinated(norm: str, end: int, start: int) -> bool:
     return norm[end:start].strip() in ("و", ",", "،") or (norm[end:start] == " " and norm[start:start + 1] == "و") or norm[end:start] == " و"
 
 
+_FOLDED = __import__("re").compile("[صظذ]")
+
+
 def fold(s: str) -> str:
-    return s.translate(FOLD)
+    """ص/س ظ/ض ذ/ز spelt alike (a regex over the few letters: str.translate is slow on Arabic text)."""
+    return _FOLDED.sub(lambda m: FOLD[ord(m.group())], s) if ("ص" in s or "ظ" in s or "ذ" in s) else s
 
 
 def geo_key(s: str) -> str:
@@ -252,6 +256,7 @@ class Geoparser:
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
+        self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
         self.lex = default_lexicon()
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
@@ -270,8 +275,8 @@ class Geoparser:
         return self.gaz is not None
 
     def __call__(self, doc: Document) -> Document:
-        nt = NormText(doc.text)
-        mentions = self.recognise(nt)
+        nt = doc.norm if doc.norm is not None else NormText(doc.text)
+        mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt)
         for m in mentions:
             doc.spans.append(Span(m.start, m.end, "place", m.text, self.location(m)))
@@ -279,14 +284,13 @@ class Geoparser:
         return doc
 
     # ------------------------------------------------------------- recognition
-    def recognise(self, nt: NormText) -> list[PlaceMention]:
+    def recognise(self, nt: NormText, matches: dict | None = None) -> list[PlaceMention]:
         norm = nt.norm
         folded = fold(norm)
-        taken = self._blocked(nt)
+        taken = self._blocked(nt, matches)
         out: list[PlaceMention] = []
         # named regions of the project's own data (ريف دير الزور الشرقي …)
-        for phrase, admin, prec in self.regions:
-            key = fold(normalize(phrase))
+        for key, admin, prec in self.region_keys:
             start = 0
             while (i := folded.find(key, start)) >= 0:
                 start = i + 1
@@ -313,6 +317,8 @@ class Geoparser:
         for x, y in taken:
             blocked[x:y] = b"\x01" * (y - x)
         last_end = -1
+        cue_matches = sorted(self.lex.place_cues.find(norm), key=lambda c: c.end)
+        cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
         for i, j, form in found:
@@ -322,13 +328,13 @@ class Geoparser:
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
                     continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
-            cue, prec = self._cue(norm, i)
+            cue, prec = self._cue(norm, i, cue_matches, cue_ends)
             oi, oj = nt.span(i, j)
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
                 nt.text[oj:oj + 2].strip()[:1] in QUOTES
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
-            possessive = nt.text[oj - 1:oj] == "ه" and all(
+            possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
             if form in self.common or len(form) <= 3 or possessive:
                 # a feature's name that is a common word ("حقل العمر") is kept as a feature without coordinates
@@ -350,7 +356,7 @@ class Geoparser:
                     _coordinated(norm, y, i) for y in range(i - 4, i + 1) if y in ends):
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
-        out.extend(self._unknown_after_cues(nt, out, blocked))
+        out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
             if m.cue == "feature" or first in self.feature_words:
@@ -378,14 +384,15 @@ class Geoparser:
         import bisect
         return bisect.bisect_left(nt.pos, orig)
 
-    def _unknown_after_cues(self, nt: NormText, found: list[PlaceMention], blocked: bytearray) -> list[PlaceMention]:
+    def _unknown_after_cues(self, nt: NormText, found: list[PlaceMention], blocked: bytearray,
+                            cues: list | None = None) -> list[PlaceMention]:
         """'بلدة الشميطية', 'بحي سلطان بيلي': a name after a settlement cue that the gazetteer lacks.
 
         It is kept as a place without coordinates (its text only), so users see it and can add it.
         """
         norm = nt.norm
         out = []
-        for cue in self.lex.place_cues.find(norm):
+        for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
             if cue.value[0] not in ("settlement", "district", "area", "feature"):
                 continue
             j = cue.end
@@ -417,19 +424,30 @@ class Geoparser:
                                     name=nt.text[a:b].strip(" \"'«»“”‘’")))
         return out
 
-    def _blocked(self, nt: NormText) -> list[tuple[int, int]]:
+    def _blocked(self, nt: NormText, matches: dict | None = None) -> list[tuple[int, int]]:
         """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
-        spans = []
-        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns,
-                        self.outlet_names):
+        spans = [(m.start, m.end) for m in self.outlet_names.find(nt)]
+        if matches:  # found once by the pipeline's match stage
+            for key in ("actors", "triggers", "cues", "toll_nouns"):
+                spans.extend((m.start, m.end) for m in matches[key])
+            return spans
+        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns):
             spans.extend((m.start, m.end) for m in matcher.find(nt))
         return spans
 
-    def _cue(self, norm: str, i: int) -> tuple[str | None, int]:
-        """The place cue right before position ``i`` (up to three words back)."""
+    def _cue(self, norm: str, i: int, cues: list | None = None, ends: list | None = None) -> tuple[str | None, int]:
+        """The place cue right before position ``i`` (up to three words back).
+
+        ``cues`` (the text's cue matches, found once) and ``ends`` (their end offsets) spare a
+        search of the text before every name."""
         lo = max(0, i - 30)
         best = (None, 1)
-        for m in self.lex.place_cues.find(norm, lo, i):
+        if cues is None:
+            window = self.lex.place_cues.find(norm, lo, i)
+        else:
+            import bisect
+            window = [m for m in cues[bisect.bisect_left(ends, lo):bisect.bisect_right(ends, i)] if m.start >= lo]
+        for m in window:
             between = norm[m.end:i].strip(' "')
             # allow "بلدة X", "ريف مدينة X", "قرية "X""
             if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):
@@ -467,8 +485,13 @@ class Geoparser:
             if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
                 anchors.append(cs[0])  # one place (or near-duplicates of it)
                 seen_anchor.add(cs[0].id)
+        memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
         for m in mentions:
             if not m.candidates:
+                continue
+            key = (tuple(m.candidates), m.cue)
+            if key in memo:
+                m.resolved = memo[key]
                 continue
             best, best_s = None, -1e9
             for c in m.candidates:
@@ -495,7 +518,7 @@ class Geoparser:
                 s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
                     best, best_s = c, s
-            m.resolved = best
+            m.resolved = memo[key] = best
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""

@@ -61,6 +61,10 @@ class Document:
     content_hash: str = ""
     spans: list[Span] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
+    # the text layer, computed once by the pipeline's "match" stage and shared by later stages
+    # (not part of any export): the normalised text and the lexicon matches over it
+    norm: Any = field(default=None, repr=False, compare=False)
+    matches: dict = field(default_factory=dict, repr=False, compare=False)
 
     def spans_of(self, label: str) -> list[Span]:
         return [s for s in self.spans if s.label == label]

@@ -1,7 +1,8 @@
 """The pipeline: small stages over a :class:`Document`, in the spirit of spaCy.
 
 ``clean`` turns a raw article into a Document; then each stage adds spans or
-events: ``segment`` (sentences), ``geoparse`` (place mentions resolved to the
+events: ``segment`` (sentences), ``match`` (normalised text and lexicon matches, shared by
+the stages after it), ``geoparse`` (place mentions resolved to the
 gazetteer), ``code`` (report events). A stage is any callable ``Document ->
 Document``; users can insert their own.
 """
@@ -16,6 +17,19 @@ from .model import Document, RawArticle, Span
 Stage = Callable[[Document], Document]
 
 
+def match(doc: Document) -> Document:
+    """The text layer once for all later stages: normalised text and every lexicon's matches."""
+    from .arabic import NormText
+    from .lexicon import default_lexicon
+
+    lex = default_lexicon()
+    doc.norm = NormText(doc.text)
+    doc.matches = {"actors": lex.actor_matcher.find(doc.norm), "triggers": lex.trigger_matcher.find(doc.norm),
+                   "cues": lex.cue_matcher.find(doc.norm), "framing": lex.framing.find(doc.norm),
+                   "toll_nouns": lex.toll_nouns.find(doc.norm)}
+    return doc
+
+
 def segment(doc: Document) -> Document:
     """Sentence spans over the cleaned text."""
     doc.spans.extend(Span(s.start, s.end, "sentence", s.text) for s in sentences(doc.text))
@@ -28,7 +42,7 @@ class Pipeline:
             from .events import EventCoder
             from .geo import Geoparser
 
-            stages = [("segment", segment), ("geoparse", Geoparser(gazetteer)), ("code", EventCoder())]
+            stages = [("segment", segment), ("match", match), ("geoparse", Geoparser(gazetteer)), ("code", EventCoder())]
         self.stages = stages
 
     @property
