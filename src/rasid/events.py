@@ -16,23 +16,27 @@ from dataclasses import dataclass, field
 
 from .arabic import NormText, Sentence, clauses, normalize
 from .dates import DateMention, find_dates, parse_published
-from .lexicon import Lexicon, Match, default_lexicon
+from .lexicon import Lexicon, Match, default_lexicon, read_tsv
 from .model import Document, Event
 from .tolls import combine, find_counts
 
-AIR_WORDS = ("طيران", "طائرات", "طائره", "غاره", "غارات", "جوي", "جويه", "الحربي", "مروحي", "مقاتلات", "المقاتلات", "قاذفات", "مسيره")
 STATE_KINDS = {"state", "external"}
-# words before an actor that make it the target (actor2) rather than the agent
-# (not the verb itself: Arabic news is verb-subject-object, "استهدفت قوات النظام بلدة ..." names the agent first)
-TARGET_WORDS = ("علي", "ضد", "لسيطره", "سيطره", "قبضه", "لقبضه", "مواقع", "نقاط", "مقرات", "مقر", "تجمعات", "تحصينات", "عناصر", "مع", "معاقل", "ارتال", "رتل", "صفوف", "حواجز", "حاجز", "مناطق", "من")
-AGENT_WORDS = ("يد", "لصالح", "بواسطه")
-# nouns for a body of fighters: "X من Y" after them is partitive (units of Y), not a target
-UNIT_WORDS = ("وحدات", "عناصر", "مقاتلين", "مقاتلي", "مقاتلو", "مجموعات", "مجموعه", "قوات", "دوريات", "دوريه", "افراد", "كتائب", "ارتال", "رتل")
-ASSOC_WORDS = ("مدعومه من", "مدعوما من", "مدعومين من", "بدعم من", "بمساندة", "بمسانده", "باسناد من", "باسناد", "باسناد جوي من", "بغطاء جوي من", "بتغطيه من", "التابعه ل", "التابع ل", "المدعومه من", "المدعوم من")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# the lists above are matched against normalised text: normalise them the same way (ئ -> ي, ة -> ه ...)
-AIR_WORDS, TARGET_WORDS, AGENT_WORDS, UNIT_WORDS, ASSOC_WORDS = (
-    tuple(dict.fromkeys(normalize(w) for w in ws)) for ws in (AIR_WORDS, TARGET_WORDS, AGENT_WORDS, UNIT_WORDS, ASSOC_WORDS))
+
+
+def _role_words() -> dict[str, tuple[str, ...]]:
+    """data/role_words.tsv by kind, normalised like the text they are matched in (ئ -> ي, ة -> ه ...)."""
+    out: dict[str, list[str]] = {}
+    for kind, word in read_tsv("role_words.tsv"):
+        w = normalize(word)
+        if w not in out.setdefault(kind, []):
+            out[kind].append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_RW = _role_words()
+AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
+UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
 
 
 @dataclass
@@ -106,7 +110,7 @@ class EventCoder:
             kind = lex.actors[gainer].kind if gainer in lex.actors else "rebel"
             m.sub = "Government regains territory" if kind in STATE_KINDS else "Non-state actor overtakes territory"
             m.territory = {"gained_by": gainer, "lost_by": m.actor2[0] if m.actor2 else None,
-                           "extent": "partial" if any(w in clause_norm for w in ("نصف", "اجزاء", "جزء", "احياء من", "بعض", "معظم", "اغلب", "تقدم")) else "full"}
+                           "extent": "partial" if any(w in clause_norm for w in PARTIAL_WORDS) else "full"}
         m.fatalities = kill
         m.injured = combine(counts, "injured")
         m.missing = combine(counts, "missing")
