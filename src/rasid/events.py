@@ -351,6 +351,14 @@ def _loc_keys(m: Mention) -> set[str]:
     return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations}
 
 
+def _within_region(region: Mention, place: Mention) -> bool:
+    """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
+    if not region.locations or any((loc.get("geo_precision") or 1) < 3 for loc in region.locations):
+        return False
+    admins = {loc.get("admin1") for loc in region.locations} - {None}
+    return bool(admins) and all(loc.get("admin1") in admins for loc in place.locations)
+
+
 def _same_event(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -361,6 +369,8 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if da and db and da != db:
         return False
     la, lb = _loc_keys(a), _loc_keys(b)
+    if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):
+        la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
     actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
     actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
     actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
@@ -454,6 +464,10 @@ class _DocContext:
     def date_for(self, cl: Sentence, sent: Sentence) -> DateMention | None:
         ds = [d for d in self.dates if cl.start <= d.start < cl.end] or [d for d in self.dates if sent.start <= d.start < sent.end]
         ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
+        # "اليوم , الاثنين 9 تشرين الأول": the written date says which day; it beats the relative word
+        exact = [d for d in ds if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
+        if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
+            return exact[0]
         return ds[0] if ds else None
 
     def default_date(self) -> dict:
