@@ -100,6 +100,15 @@ def test_toll_subcount_after_binahum_is_not_added():
     assert c["value"] == 24
 
 
+def test_a_singular_noun_after_the_verb_counts_one():
+    assert combine(_counts("قتل جندي تركي في هجوم"), "killed")["value"] == 1
+    c = combine(_counts("وأصيب طفلا بجروح"), "injured")
+    assert c["value"] == 1 and c["group"] == "civilians"
+    assert combine(_counts("وصل جندي إلى البلدة"), "killed") is None  # no toll verb: no toll
+    plural = combine(_counts("قتل جنود في الهجوم"), "killed")
+    assert plural is None or plural["value"] is None  # a plural is not one
+
+
 def test_vague_toll_has_no_value():
     c = combine(_counts("سقوط عشرات القتلى"), "killed")
     assert c["value"] is None and c["qualifier"] == "unknown"

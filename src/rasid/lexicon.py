@@ -171,7 +171,10 @@ class Lexicon:
         self.framing = Matcher([(r[1], r[0]) for r in read_tsv("framing.tsv")])
         self.numbers = {normalize(r[0]): (int(r[1]), r[2]) for r in read_tsv("numbers.tsv")}
         self.qualifiers = Matcher([(r[0], r[1]) for r in read_tsv("qualifiers.tsv")], allow_clitics=True)
-        self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "")) for r in read_tsv("toll_nouns.tsv")])
+        # value: (measure, group, actor hint, singular); a starred entry ("جندي*") is a singular noun
+        self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "",
+                                           r[0].endswith("*") or (len(r) > 4 and r[4] == "singular")))
+                                   for r in read_tsv("toll_nouns.tsv")])
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]

@@ -103,7 +103,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         if noun is None:
             i += used
             continue
-        measure, group, hint = noun.value
+        measure, group, hint, _ = noun.value
         end = noun.end
         # a measure from the noun, else from a verb before ("مقتل 11 مدنيا") or after ("في عداد المفقودين")
         if measure == "-":
@@ -132,9 +132,18 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
             of = actor_at(end)
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
+    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
+    for m in lex.toll_nouns.find(nt, lo, hi):
+        measure, group, hint, singular = m.value
+        word = norm[m.start:m.end]
+        if measure != "-" or not singular or word not in (m.phrase, m.phrase + "ا") or any(c.start <= m.start < c.end + 2 for c in out):
+            continue
+        cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1), None)
+        if cue is not None:
+            out.append(Count(1, "exact", cue[2], group, hint or (actor_at(m.end) if actor_at else None), m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in lex.toll_nouns.find(nt, lo, hi):
-        measure, group, _ = m.value
+        measure, group, _, _ = m.value
         if measure in ("killed", "injured") and not any(c.start <= m.start < c.end + 2 for c in out):
             if not any(abs(c.end - m.end) < 3 for c in out):
                 out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
