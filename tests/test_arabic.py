@@ -114,6 +114,12 @@ def test_vague_toll_has_no_value():
     assert c["value"] is None and c["qualifier"] == "unknown"
 
 
+def test_a_comma_between_month_and_year_keeps_the_year():
+    ds = find_dates(NormText("تم النشر بتاريخ : 8 تشرين الثاني , 2016 14 : 27"), None)
+    assert [(d.start_date, d.precision) for d in ds][0] == ("2016-11-08", 1)
+    assert find_dates(NormText("في 5 كانون الأول، 2018"), None)[0].start_date == "2018-12-05"
+
+
 def test_relative_dates_resolve_against_publication():
     text = "اليوم الخميس قصف، وأمس الأربعاء غارة، ومنذ نحو 10 أيام، والأسبوع الماضي، وأمس الأول"
     ds = {d.text.lstrip("و"): (d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2018-12-06")}

@@ -32,6 +32,7 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
         "PPL": 1.0, "PPLL": 0.6, "PPLX": 0.7, "PPLW": 0.2, "PPLQ": 0.1, "PPLF": 0.4, "STLMT": 0.5,
         "AIRP": 1.5, "AIRB": 1.5, "DAM": 1.5}
 # words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
+SETTLEMENT_WORDS = {"قريه", "بلده", "مدينه", "بلدات", "قري", "مزرعه", "حي", "مخيم"}
 FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني"}
 
 
@@ -477,6 +478,8 @@ class Geoparser:
         iraq = norm.count("العراق") + norm.count("عراقي")
         syria = norm.count("سوري") + norm.count("سوريا")
         country = "IQ" if iraq > syria else "SY"
+        # an article that names one country only: a small place of the other is a namesake, not a jump
+        only = country if min(iraq, syria) == 0 and max(iraq, syria) >= 1 else None
         # first pass: unambiguous places anchor the article
         anchors: list = []
         seen_anchor: set[str] = set()
@@ -518,6 +521,9 @@ class Geoparser:
                 s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
                     best, best_s = c, s
+            if best is not None and only and gz.places[best].country not in (only, "") and \
+                    gz.places[best].code not in ("ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "AIRP", "AIRB"):
+                best = None  # kept as its text, without coordinates (the audit lists the candidates)
             m.resolved = memo[key] = best
 
     def location(self, m: PlaceMention) -> dict:
@@ -539,6 +545,9 @@ class Geoparser:
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
             loc["name_ar"] = m.text.lstrip("وفبل") if m.text[:2] not in ("ال",) else m.text
+            first, _, rest = loc["name_ar"].partition(" ")
+            if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
+                loc["name_ar"] = rest
             if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
                 loc["name_ar"] = m.name
         return loc
