@@ -395,13 +395,15 @@ class _DocContext:
         self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
         self.dates = find_dates(nt, doc.published)
         ref = doc.published
-        if not ref:
+        full = [d for d in self.dates if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
+        if not ref and full:
             # no publication date: the article's first full date (its dateline, most often) is what
             # "today", "yesterday Wednesday" and "15 September" are read against
-            full = [d for d in self.dates if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
-            if full:
-                ref = full[0].start_date
-                self.dates = find_dates(nt, ref)
+            ref = full[0].start_date
+            self.dates = find_dates(nt, ref)
+        # the dateline itself (a page header's date) dates the page, not an event told beside it
+        head = [d for d in self.dates if d.start < 400 and d.start_date == ref and d.kind in ("abs_dmy", "abs_num", "abs_iso")]
+        self.dateline = head[0].start if head else None
         self.places = [s for s in doc.spans if s.label == "place"]
         self.pub = parse_published(ref)
         self._lead_date = None
@@ -462,7 +464,8 @@ class _DocContext:
         return precise or locs
 
     def date_for(self, cl: Sentence, sent: Sentence) -> DateMention | None:
-        ds = [d for d in self.dates if cl.start <= d.start < cl.end] or [d for d in self.dates if sent.start <= d.start < sent.end]
+        ds = [d for d in self.dates if cl.start <= d.start < cl.end and d.start != self.dateline] or \
+            [d for d in self.dates if sent.start <= d.start < sent.end and d.start != self.dateline]
         ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
         # "اليوم , الاثنين 9 تشرين الأول": the written date says which day; it beats the relative word
         exact = [d for d in ds if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
