@@ -223,7 +223,8 @@ class EventCoder:
                 # like one of the group, and named at none of the group's places but its own
                 # (a placeless clause must not chain a battle in one village to one in the next)
                 if any(_same_event(x, m) for x in g) and not (
-                        _loc_keys(m) and any(_loc_keys(x) and not (_loc_keys(x) & _loc_keys(m)) for x in g)):
+                        _loc_keys(m) and any(_loc_keys(x) and not (_loc_keys(x) & _loc_keys(m)) and not
+                                             (_within_region(x, m) or _within_region(m, x)) for x in g)):
                     g.append(m)
                     break
             else:
@@ -353,7 +354,10 @@ def _loc_keys(m: Mention) -> set[str]:
 
 def _within_region(region: Mention, place: Mention) -> bool:
     """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
-    if not region.locations or any((loc.get("geo_precision") or 1) < 3 for loc in region.locations):
+    def wide(loc: dict) -> bool:  # a region, or "east of" a governorate named after its capital
+        p = loc.get("geo_precision") or 1
+        return p >= 3 or (p == 2 and loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+    if not region.locations or not all(wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
     return bool(admins) and all(loc.get("admin1") in admins for loc in place.locations)

@@ -312,6 +312,8 @@ class Geoparser:
             lb = left_boundary(folded, i)
             if lb is None:
                 continue
+            if lb < i and folded[lb:j] in self.common:
+                continue  # "وصولا" is a word ("arriving"), not و + the village صولا
             found.append((i, j, form))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
