@@ -266,6 +266,12 @@ class EventCoder:
 
     def _event(self, doc: Document, ctx: "_DocContext", g: list[Mention]) -> Event | None:
         head = max(g, key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
+        if head.event_type == "Battles" and head.sub not in TERRITORY_SUBS:
+            # ground changed hands in one of the clauses: the battle is coded as that (ACLED's rule),
+            # with the gainer as actor1
+            taken = [m for m in g if m.sub in TERRITORY_SUBS and m.territory and m.territory.get("gained_by")]
+            if taken:
+                head = max(taken, key=lambda m: (m.weight + (2 if m.locations else 0), -m.clause.start))
         first = g[0]
 
         def pick(attr):
