@@ -120,6 +120,10 @@ class EventCoder:
                 m.actor2 = ("Civilians", "")
             elif m.actor2 is None and ctx.has_actor(lo, hi, "Civilians"):
                 m.actor2 = ("Civilians", "")
+        # a bombing that kills or wounds, with no armed target named, hits civilians (ACLED's coding)
+        if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
+                and (kill or m.injured) and m.actor2 is None:
+            m.actor2 = ("Civilians", "")
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
             m.actor2 = None
         m.locations = ctx.places_in(cl.start, cl.end) or ctx.places_in(sent.start, sent.end)
