@@ -133,3 +133,13 @@ def test_a_written_date_beats_the_relative_word_beside_it(pipeline):
                         "بعد اشتباكات مع حركة أحرار الشام.", published="2018-01-21")
     (e,) = doc.events
     assert e.date["start"] == "2017-10-09" and e.date["precision"] == 1
+
+
+@needs_shared
+def test_a_definite_noun_refers_back_to_the_event_already_told(pipeline):
+    doc = pipeline.text("انفجرت سيارة مفخخة في مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل خمسة مدنيين. "
+                        "وتبنى تنظيم داعش اليوم التفجير في بيان نشره على الانترنت.", published="2019-03-01")
+    assert len(doc.events) == 1
+    (e,) = doc.events
+    assert len(e.evidence) == 2 and e.fatalities["value"] == 5 and e.actor2["id"] == "Civilians"
+    assert e.actor1["id"] == "ISIS"  # who claimed it, told in the second sentence

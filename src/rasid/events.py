@@ -222,7 +222,17 @@ class EventCoder:
     # ------------------------------------------------------------------ merging
     def merge(self, doc: Document, ctx: "_DocContext", mentions: list[Mention]) -> list[Event]:
         groups: list[list[Mention]] = []
+        norm = ctx.nt.norm
         for m in mentions:
+            # "التفجير", "الغارة", "بالهجوم": a definite noun refers back to an event already told
+            before = norm[max(0, m.trigger.start - 2):m.trigger.start]
+            anaphoric = norm[m.trigger.start:m.trigger.start + 2] == "ال" or before in ("ال", "لل")
+            if anaphoric and not m.locations and not m.fatalities:
+                back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and _dates_ok(g[0], m)
+                             and _actors_ok(g, m)), None)
+                if back is not None:
+                    back.append(m)
+                    continue
             for g in groups:
                 # like one of the group, and named at none of the group's places but its own
                 # (a placeless clause must not chain a battle in one village to one in the next)
@@ -360,6 +370,19 @@ def _actor_field(a: tuple[str, str] | None) -> dict | None:
 
 def _loc_keys(m: Mention) -> set[str]:
     return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations}
+
+
+def _dates_ok(a: Mention, b: Mention) -> bool:
+    da = a.date.start_date if a.date else None
+    db = b.date.start_date if b.date else None
+    return not (da and db and da != db)
+
+
+def _actors_ok(g: list[Mention], m: Mention) -> bool:
+    """No two different sets of armed parties (civilians are victims, not a party to tell events apart)."""
+    mine = {x[0] for x in (m.actor1, m.actor2) if x} - {"Civilians"}
+    theirs = {x[0] for y in g for x in (y.actor1, y.actor2) if x} - {"Civilians"}
+    return not (mine and theirs) or bool(mine & theirs)
 
 
 def _within_region(region: Mention, place: Mention) -> bool:
