@@ -35,6 +35,7 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 
 
 _RW = _role_words()
+BACK_WORDS = _RW.get("back", ())
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
 
@@ -226,7 +227,10 @@ class EventCoder:
         for m in mentions:
             # "التفجير", "الغارة", "بالهجوم": a definite noun refers back to an event already told
             before = norm[max(0, m.trigger.start - 2):m.trigger.start]
-            anaphoric = norm[m.trigger.start:m.trigger.start + 2] == "ال" or before in ("ال", "لل")
+            prev_word = (norm[max(0, m.trigger.start - 12):m.trigger.start].split() or [""])[-1]
+            # "بعد مواجهات استمرت لساعات": the fighting that led to what the sentence tells, told already
+            anaphoric = norm[m.trigger.start:m.trigger.start + 2] == "ال" or before in ("ال", "لل") or \
+                prev_word in BACK_WORDS
             if anaphoric and not m.locations and not m.fatalities:
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and _dates_ok(g[0], m)
                              and _actors_ok(g, m)), None)
