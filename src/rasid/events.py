@@ -266,7 +266,15 @@ class EventCoder:
             if e.event_type != "Battles":
                 continue
             named = (e.actor1 or e.actor2 or {}).get("id")
-            if named is None or (e.actor1 and e.actor2):
+            if named is None:
+                # "the battles reached X": a battle with no side named is the article's main front
+                sides = [aid for aid, n in freq if aid != "Civilians" and n >= 2]
+                if sides:
+                    rival = next((b for b in sides[1:] if not _allied(sides[0], b, self.lex)), None)
+                    if rival is not None:
+                        e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
+                continue
+            if e.actor1 and e.actor2:
                 continue
             other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
                           and not _allied(named, aid, self.lex)), None)
