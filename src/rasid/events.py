@@ -263,6 +263,13 @@ class EventCoder:
         """
         freq = ctx.actor_frequency()
         for e in events:
+            if e.event_type == "Explosions/Remote violence" and e.actor1 and not e.actor2 and not e.fatalities:
+                # a strike by a named party with no target named hits its main opponent in the article
+                other = next((aid for aid, _ in freq if aid not in (e.actor1["id"], "Civilians")
+                              and not _allied(e.actor1["id"], aid, self.lex)), None)
+                if other is not None:
+                    e.actor2 = {"id": other, "text": ""}
+                continue
             if e.event_type != "Battles":
                 continue
             named = (e.actor1 or e.actor2 or {}).get("id")
