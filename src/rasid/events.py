@@ -483,6 +483,8 @@ class _DocContext:
     def negated(self, t: Match, lo: int) -> bool:
         """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen."""
         for c in self.cues:
+            if c.value == "modal" and t.end <= c.start and len(self.nt.norm[t.end:c.start].split()) == 0:
+                return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
             if c.value not in ("negation", "modal") or c.start < lo or c.start >= t.start:
                 continue
             if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
