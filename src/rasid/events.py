@@ -233,7 +233,7 @@ class EventCoder:
                 prev_word in BACK_WORDS
             if anaphoric and not m.locations and not m.fatalities:
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and _dates_ok(g[0], m)
-                             and _actors_ok(g, m)), None)
+                             and _actors_ok(g, m) and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
                     back.append(m)
                     continue
@@ -420,6 +420,8 @@ def _same_event(a: Mention, b: Mention) -> bool:
         return False
     if a.background != b.background:
         return False
+    if (a.status == "denied") != (b.status == "denied"):
+        return False  # a claim the article denies is not the event it asserts
     da = a.date.start_date if a.date else None
     db = b.date.start_date if b.date else None
     if da and db and da != db:
