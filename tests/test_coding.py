@@ -143,3 +143,13 @@ def test_a_definite_noun_refers_back_to_the_event_already_told(pipeline):
     (e,) = doc.events
     assert len(e.evidence) == 2 and e.fatalities["value"] == 5 and e.actor2["id"] == "Civilians"
     assert e.actor1["id"] == "ISIS"  # who claimed it, told in the second sentence
+
+
+@needs_shared
+def test_a_denied_claim_stays_apart_and_the_organisation_is_the_one_named_before(pipeline):
+    doc = pipeline.text("تقدمت قوات سوريا الديمقراطية في بلدة الباغوز ضد تنظيم الدولة اليوم. وبالتالي لا صحة ما ذكرته "
+                        "وسائل إعلامية عدة، من أن التنظيم خسر الباغوز بشكل كامل.", published="2018-12-06")
+    denied = [e for e in doc.events if e.status == "denied"]
+    asserted = [e for e in doc.events if e.status == "asserted"]
+    assert len(denied) == 1 and len(asserted) == 1
+    assert denied[0].actor2["id"] == "ISIS" and denied[0].actor2["text"] == "التنظيم"  # "the organisation"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .arabic import NormText, Sentence, clauses, normalize
 from .dates import DateMention, find_dates, parse_published
-from .lexicon import Lexicon, Match, default_lexicon, read_tsv
+from .lexicon import Lexicon, Match, Matcher, default_lexicon, read_tsv
 from .model import Document, Event
 from .tolls import combine, find_counts
 
@@ -36,6 +36,8 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 
 _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
+ANAPHORS = _RW.get("anaphor", ())
+_ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
 
@@ -445,6 +447,7 @@ class _DocContext:
         self.doc, self.nt, self.lex = doc, nt, lex
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
+        self.actors = self._anaphors(nt, self.actors)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         spans = [(a.start, a.end) for a in self.actors]
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
@@ -469,6 +472,28 @@ class _DocContext:
             if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5:
                 self._lead_date = d
                 break
+
+    @staticmethod
+    def _anaphors(nt: NormText, actors: list[Match]) -> list[Match]:
+        """"التنظيم" after "تنظيم الدولة": a definite head noun stands for the party named with it most."""
+        from collections import Counter
+
+        if not ANAPHORS or not actors:
+            return actors
+        named: dict[str, Counter] = {}
+        for a in actors:
+            words = nt.norm[a.start:a.end].split()
+            for noun in ANAPHORS:
+                if noun[2:] in words or noun in words:
+                    named.setdefault(noun, Counter())[a.value] += 1
+        if not named:
+            return actors
+        extra = []
+        for m in _ANAPHOR_MATCHER.find(nt):
+            c = named.get(m.value)
+            if c and not any(a.start <= m.start < a.end for a in actors):
+                extra.append(Match(m.start, m.end, c.most_common(1)[0][0], m.phrase))
+        return sorted(actors + extra, key=lambda a: a.start) if extra else actors
 
     # offsets
     def n(self, orig: int) -> int:
