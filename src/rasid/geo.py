@@ -514,7 +514,7 @@ class Geoparser:
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if m.cue in ("governorate",) and p.code == "ADM1":
                     s += 3
-                if m.cue in ("settlement", "near", "feature") and p.is_admin:
+                if m.cue in ("settlement", "near", "feature", "area") and p.is_admin:
                     s -= 1.5
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
