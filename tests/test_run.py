@@ -85,6 +85,8 @@ def test_some_failed_inputs_exit_1(tmp_path):
 
 
 @needs_shared
+# the kill lands at a moment chosen by the clock: on a loaded machine, run it once more before failing
+@pytest.mark.flaky(reruns=1)
 def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path):
     # 400 real articles, killed mid-run, then run again to the end
     src = tmp_path / "part.jsonl"

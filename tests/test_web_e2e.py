@@ -20,7 +20,8 @@ from conftest import GAZETTEER, SAMPLES, needs_shared
 CHROMEDRIVER = shutil.which("chromedriver")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_browser = pytest.mark.skipif(not (CHROMEDRIVER and CHROMIUM), reason="chromium and chromedriver not installed (make browser)")
-pytestmark = [needs_shared, needs_browser]
+# a real browser against a real server: a slow start on a loaded machine gets one more try
+pytestmark = [needs_shared, needs_browser, pytest.mark.flaky(reruns=1)]
 
 HOSTILE = ("قصفت طائرات حربية روسية بلدة كفرنبل اليوم <script>window.__pwned = 1</script> وقتل خمسة مدنيين "
            "\u202eكلام معكوس\u202c <img src=x onerror=\"window.__pwned=2\">.")
