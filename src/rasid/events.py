@@ -233,7 +233,7 @@ class EventCoder:
             # "بعد مواجهات استمرت لساعات": the fighting that led to what the sentence tells, told already
             anaphoric = norm[m.trigger.start:m.trigger.start + 2] == "ال" or before in ("ال", "لل") or \
                 prev_word in BACK_WORDS
-            if anaphoric and not m.locations and not m.fatalities:
+            if anaphoric and (not m.locations or prev_word in BACK_WORDS) and not m.fatalities:
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and _dates_ok(g[0], m)
                              and _actors_ok(g, m) and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
