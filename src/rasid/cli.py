@@ -117,7 +117,7 @@ def _print_summary(d: dict) -> None:
         grades = ", ".join(f"{k} {v}" for k, v in r.get("by_grade", {}).items())
         con.print(f"reconciled events: {r['reconciled_events']} ({grades}); near-duplicate articles found: {r['duplicates_found']}")
     con.print(f"exports in {d['out']}: documents.jsonl events.jsonl events.csv events.geojson reconciled.jsonl "
-              "control.jsonl errors.jsonl places.jsonl")
+              "control.jsonl reviews.jsonl errors.jsonl places.jsonl")
 
 
 def _store(db: str):
