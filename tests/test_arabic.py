@@ -140,3 +140,10 @@ def test_absolute_dates_both_month_systems():
 def test_no_publication_date_keeps_phrase_only():
     d = find_dates(NormText("قصفت الطائرات أمس"), None)[0]
     assert d.start_date is None and d.text == "أمس"
+
+
+def test_the_past_hours_reach_back_a_day_or_two():
+    (d,) = find_dates(NormText("خلال الـ36 ساعة الماضية"), "2013-03-15")
+    assert (d.start_date, d.end_date, d.precision) == ("2013-03-13", "2013-03-15", 2)
+    (d,) = find_dates(NormText("خلال الساعات الماضية"), "2013-03-15")
+    assert (d.start_date, d.end_date) == ("2013-03-14", "2013-03-15")  # hours, not the week "past days" gives

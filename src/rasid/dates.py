@@ -46,7 +46,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(\d+|يومين|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)?")),
     ("last_week", re.compile(rf"{_PRE}(?:الاسبوع\s+الماضي|خلال\s+الاسبوع\s+الماضي)")),
-    ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الايام|الساعات)\s+(?:القليله\s+)?الماضيه")),
+    # "خلال الـ36 ساعة الماضية", "الساعات الـ24 الماضية": a day or two back from publication
+    ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
+    ("past_hours_few", re.compile(rf"{_PRE}(?:خلال\s+)?الساعات\s+(?:القليله\s+)?الماضيه")),
+    ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?الايام\s+(?:القليله\s+)?الماضيه")),
     ("weekday", re.compile(rf"{_PRE}(?:يوم\s+|ليله\s+|صباح\s+|مساء\s+|فجر\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
 ]
@@ -146,7 +149,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
     if pub is None:
-        prec = {"last_week": 2, "past_days": 2, "ago_days": 2}.get(kind, 1)
+        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
         off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
@@ -166,4 +169,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "past_days":
         return _iso(pub - dt.timedelta(days=6)), _iso(pub), 2, True
+    if kind == "past_hours":
+        hours = int(m[1])
+        if not 0 < hours <= 96:
+            return None
+        return _iso(pub - dt.timedelta(days=-(-hours // 24))), _iso(pub), 2, True
+    if kind == "past_hours_few":
+        return _iso(pub - dt.timedelta(days=1)), _iso(pub), 2, True
     return None
