@@ -105,3 +105,10 @@ def test_ta_marbuta_names_are_not_read_from_possessive_words(geo):
     got = _resolve(geo, "وأضاف العسكري في حديثه لوكالة الأنباء أن المعارك مستمرة.")
     assert not any(loc.get("lat") is not None and "حديث" in t for t, loc in got.items()), got
     assert any("حديثة" in t for t in _resolve(geo, "قتل ثلاثة جنود في هجوم على مدينة حديثة غرب الأنبار."))
+
+
+@needs_shared
+def test_a_family_name_after_a_given_name_is_no_place(geo):
+    got = _resolve(geo, "وقال الناشط أحمد العسكر إن قوات النظام تقدمت نحو قرية الخريطة.")
+    assert not any("العسكر" in t for t in got), got
+    assert any("الخريطة" in t for t in got)

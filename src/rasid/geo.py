@@ -259,6 +259,7 @@ class Geoparser:
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
         self.lex = default_lexicon()
+        self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
         self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
@@ -314,6 +315,9 @@ class Geoparser:
                 continue
             if lb < i and folded[lb:j] in self.common:
                 continue  # "وصولا" is a word ("arriving"), not و + the village صولا
+            prev = folded[max(0, lb - 12):lb].split()
+            if prev and prev[-1] in self.given_names:
+                continue  # "أحمد العسكر", "رامي عبد الرحمن": a family name, not a place
             found.append((i, j, form))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
