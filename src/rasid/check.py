@@ -65,10 +65,6 @@ def _item(e: dict, why: str) -> dict:
             "quote": ev.get("quote")}
 
 
-def _allied(lex: Lexicon, a: str, b: str) -> bool:
-    return a == b or any(a in g and b in g for g in lex.alliances)
-
-
 def _toll(e: dict) -> int | None:
     return (e.get("fatalities") or {}).get("value")
 
@@ -87,7 +83,7 @@ def judge(claim: dict, e: dict, lex: Lexicon) -> tuple[str, str] | None:
     if e.get("status") == "denied":
         return ("contradicts", "the outlet denies it")
     a1c, a1r = (claim.get("actor1") or {}).get("id"), (e.get("actor1") or {}).get("id")
-    if claim.get("event_type") != "Battles" and a1c and a1r and not _allied(lex, a1c, a1r) and a1r not in c.actors:
+    if claim.get("event_type") != "Battles" and a1c and a1r and not lex.allied(a1c, a1r) and a1r not in c.actors:
         return ("contradicts", f"another perpetrator: {a1r}")
     tc, tr = _toll(claim), _toll(e)
     if tc is not None and tr is not None and max(tc, tr) > 0 and min(tc, tr) * 2 < max(tc, tr):
@@ -138,7 +134,7 @@ def _held_by_others(claim: dict, actor: str, timelines: list[dict], lex: Lexicon
         if not ids & ({t["place"].get("gazetteer_id")} | set(t["place"].get("also") or [])):
             continue
         for c in t["claims"]:
-            if c["action"] in ("took", "holds") and not _allied(lex, c["actor"], actor) and (day is None or c["date"] in (None, day)):
+            if c["action"] in ("took", "holds") and not lex.allied(c["actor"], actor) and (day is None or c["date"] in (None, day)):
                 out.append({"event_id": c["event_id"], "doc_id": c["doc_id"], "outlet": c["outlet"], "status": c["status"],
                             "event_type": None, "date": c["date"], "why": f"held by {c['actor']} ({c['action']})",
                             "quote": c["quote"]})

@@ -158,10 +158,6 @@ def _merge_places(claims: list[Claim]) -> dict[str, str]:
     return {k: find(k) for k in keys}
 
 
-def _allied(lex: Lexicon, a: str, b: str) -> bool:
-    return a == b or any(a in g and b in g for g in lex.alliances)
-
-
 def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
     """One place's claims in date order, the intervals they imply, and their conflicts."""
     claims = sorted(claims, key=lambda c: (c.date is None, c.date or "", c.action, c.actor or "", c.doc_id, c.event_id or ""))
@@ -172,7 +168,7 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
             continue
         if c.action in ("took", "holds"):
             for actor, iv in list(open_.items()):
-                if not _allied(lex, actor, c.actor):
+                if not lex.allied(actor, c.actor):
                     iv["end"] = c.date
                     del open_[actor]
             iv = open_.get(c.actor)
@@ -195,7 +191,7 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
                 continue
             says_a = (a.actor, a.action != "lost")
             says_b = (b.actor, b.action != "lost")
-            disagree = (says_a[1] and says_b[1] and not _allied(lex, a.actor, b.actor)) or \
+            disagree = (says_a[1] and says_b[1] and not lex.allied(a.actor, b.actor)) or \
                        (a.actor == b.actor and says_a[1] != says_b[1])
             if disagree:
                 conflicts.append({"a": a.record(), "b": b.record()})

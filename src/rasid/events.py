@@ -270,7 +270,7 @@ class EventCoder:
             if e.event_type == "Explosions/Remote violence" and e.actor1 and not e.actor2 and not e.fatalities:
                 # a strike by a named party with no target named hits its main opponent in the article
                 other = next((aid for aid, _ in freq if aid not in (e.actor1["id"], "Civilians")
-                              and not _allied(e.actor1["id"], aid, self.lex)), None)
+                              and not self.lex.allied(e.actor1["id"], aid)), None)
                 if other is not None:
                     e.actor2 = {"id": other, "text": ""}
                 continue
@@ -281,14 +281,14 @@ class EventCoder:
                 # "the battles reached X": a battle with no side named is the article's main front
                 sides = [aid for aid, n in freq if aid != "Civilians" and n >= 2]
                 if sides:
-                    rival = next((b for b in sides[1:] if not _allied(sides[0], b, self.lex)), None)
+                    rival = next((b for b in sides[1:] if not self.lex.allied(sides[0], b)), None)
                     if rival is not None:
                         e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
                 continue
             if e.actor1 and e.actor2:
                 continue
             other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
-                          and not _allied(named, aid, self.lex)), None)
+                          and not self.lex.allied(named, aid)), None)
             if other is None:
                 continue
             if e.actor1 is None:
@@ -370,10 +370,6 @@ def _territory(t: dict | None, head: "Mention") -> dict | None:
     if t.get("gained_by") and t.get("gained_by") == t.get("lost_by"):
         t["lost_by"] = None
     return t
-
-
-def _allied(a: str, b: str, lex: Lexicon) -> bool:
-    return any(a in g and b in g for g in lex.alliances)
 
 
 def _with_text(t: dict | None) -> dict | None:

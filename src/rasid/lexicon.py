@@ -180,6 +180,10 @@ class Lexicon:
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
         self.fingerprint = lexicon_fingerprint()
 
+    def allied(self, a: str, b: str) -> bool:
+        """The same party, or two parties of one bloc in data/alliances.tsv."""
+        return a == b or any(a in g and b in g for g in self.alliances)
+
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:

@@ -236,7 +236,7 @@ class Matcher:
             self.index[k].add(g.recon_id)
 
     def allied_overlap(self, a: set, b: set) -> bool:
-        return any(x in al and y in al for al in self.lex.alliances for x in a for y in b)
+        return any(self.lex.allied(x, y) for x in a for y in b)
 
     def compatible(self, r: Report, g: Group) -> bool:
         if r.start is None or g.start is None or r.end < g.start or r.start > g.end:
@@ -308,9 +308,6 @@ class RecordBuilder:
     def __init__(self, lexicon: Lexicon | None = None, outlets: Outlets | None = None):
         self.lex = lexicon or default_lexicon()
         self.outlets = outlets or Outlets()
-
-    def allied(self, a: str, b: str) -> bool:
-        return a == b or any(a in g and b in g for g in self.lex.alliances)
 
     def voices(self, rec: dict) -> set[str]:
         """Belligerents whose own statement or media carries this report."""
@@ -422,11 +419,11 @@ class RecordBuilder:
             a = value(r)
             if not a or a == "Civilians":
                 continue
-            other = next(((p, q) for p, q in first if not self.allied(a, p) and q["doc_id"] != r["doc_id"]
+            other = next(((p, q) for p, q in first if not self.lex.allied(a, p) and q["doc_id"] != r["doc_id"]
                           and not (roles and (a in _actor_ids(q) or p in _actor_ids(r)))), None)
             if other is not None:
                 out.append({"kind": kind, "a": _side(other[1], other[0]), "b": _side(r, a)})
-            elif all(not self.allied(a, p) for p, _ in first):
+            elif all(not self.lex.allied(a, p) for p, _ in first):
                 first.append((a, r))
         return out
 

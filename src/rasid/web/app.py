@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from fastapi import FastAPI, Form, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -42,6 +42,14 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
         ids = sorted({i for s, e, i in spans if s <= a and b <= e})
         out.append({"text": visible_controls(text[a:b]), "events": ids})
     return out
+
+
+def event_filters(type: str | None = None, actor: str | None = None, outlet: str | None = None,
+                  status: str | None = None, grade: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, q: str | None = None) -> Filters:
+    """The query parameters every list, map and timeline accepts (empty values mean no filter)."""
+    return Filters(type or None, actor or None, outlet or None, status or None, grade or None, date_from or None,
+                   date_to or None, q or None)
 
 
 def _admin_areas(gazetteer: str | None) -> list[dict]:
@@ -84,14 +92,6 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         resp.headers["X-Frame-Options"] = "DENY"
         return resp
 
-    def filters(type: str | None, actor: str | None, outlet: str | None, status: str | None, grade: str | None,
-                date_from: str | None, date_to: str | None, q: str | None) -> Filters:
-        return Filters(type or None, actor or None, outlet or None, status or None, grade or None, date_from or None,
-                       date_to or None, q or None)
-
-    F = dict(type=Query(None), actor=Query(None), outlet=Query(None), status=Query(None), grade=Query(None),
-             date_from=Query(None), date_to=Query(None), q=Query(None))
-
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/health", tags=["api"])
     def health():
@@ -103,20 +103,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return index.facets()
 
     @app.get("/api/events", tags=["api"])
-    def api_events(type: str | None = F["type"], actor: str | None = F["actor"], outlet: str | None = F["outlet"],
-                   status: str | None = F["status"], grade: str | None = F["grade"], date_from: str | None = F["date_from"],
-                   date_to: str | None = F["date_to"], q: str | None = F["q"], sort: str = "date", order: str = "desc",
+    def api_events(f: Filters = Depends(event_filters), sort: str = "date", order: str = "desc",
                    limit: int = 50, offset: int = 0):
         """Report events, filtered, sorted and paged (as reviewed)."""
-        total, rows = index.events(filters(type, actor, outlet, status, grade, date_from, date_to, q), sort, order, limit, offset)
+        total, rows = index.events(f, sort, order, limit, offset)
         return {"total": total, "offset": offset, "items": rows}
 
     @app.get("/api/map", tags=["api"])
-    def api_map(type: str | None = F["type"], actor: str | None = F["actor"], outlet: str | None = F["outlet"],
-                status: str | None = F["status"], grade: str | None = F["grade"], date_from: str | None = F["date_from"],
-                date_to: str | None = F["date_to"], q: str | None = F["q"]):
+    def api_map(f: Filters = Depends(event_filters)):
         """A GeoJSON FeatureCollection of the filtered events' first locations (the latest 5,000)."""
-        total, rows = index.map_points(filters(type, actor, outlet, status, grade, date_from, date_to, q))
+        total, rows = index.map_points(f)
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                   "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}} for r in rows]
         # serialised here: 5,000 features through the framework's generic encoder take several times longer
@@ -125,11 +121,9 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return Response(body, media_type="application/json")
 
     @app.get("/api/timeline", tags=["api"])
-    def api_timeline(type: str | None = F["type"], actor: str | None = F["actor"], outlet: str | None = F["outlet"],
-                     status: str | None = F["status"], grade: str | None = F["grade"], date_from: str | None = F["date_from"],
-                     date_to: str | None = F["date_to"], q: str | None = F["q"]):
+    def api_timeline(f: Filters = Depends(event_filters)):
         """Events per day and type."""
-        return index.timeline(filters(type, actor, outlet, status, grade, date_from, date_to, q))
+        return index.timeline(f)
 
     def event_record(event_id: str) -> dict:
         from ..review import apply, load_reviews, trail
@@ -276,18 +270,14 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return RedirectResponse("/static/vendor/countries-50m.json")
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, type: str | None = F["type"], actor: str | None = F["actor"],
-                      outlet: str | None = F["outlet"], status: str | None = F["status"], grade: str | None = F["grade"],
-                      date_from: str | None = F["date_from"], date_to: str | None = F["date_to"], q: str | None = F["q"]):
-        rows = index.timeline(filters(type, actor, outlet, status, grade, date_from, date_to, q))
+    def timeline_page(request: Request, f: Filters = Depends(event_filters)):
+        rows = index.timeline(f)
         return page(request, "timeline.html", chart=_chart(rows), facets=index.facets(), args=dict(request.query_params))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(request: Request, type: str | None = F["type"], actor: str | None = F["actor"],
-                    outlet: str | None = F["outlet"], status: str | None = F["status"], grade: str | None = F["grade"],
-                    date_from: str | None = F["date_from"], date_to: str | None = F["date_to"], q: str | None = F["q"],
+    def events_page(request: Request, f: Filters = Depends(event_filters),
                     sort: str = "date", order: str = "desc", offset: int = 0):
-        total, rows = index.events(filters(type, actor, outlet, status, grade, date_from, date_to, q), sort, order, 50, offset)
+        total, rows = index.events(f, sort, order, 50, offset)
         return page(request, "events.html", total=total, rows=rows, offset=offset, sort=sort, order=order,
                     facets=index.facets(), args=dict(request.query_params))
 
