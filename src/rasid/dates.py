@@ -91,17 +91,59 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
     return pub - dt.timedelta(days=min(delta, max_back))
 
 
+# Every pattern needs one of these words or a digit: the patterns run only in windows around them
+# (a scan of the whole text by sixteen patterns cost 1.7 ms an article; the windows are a few % of it).
+_KEYS = ["امس", "البارحه", "ليله", "اليوم", "الصباح", "منذ", "قبل", "الاسبوع", "الماضيه", "عام", "سنه",
+         *(w[2:] if w.startswith("ال") else w for w in WEEKDAYS), *(m for m in MONTHS if len(m) > 3)]
+_DIGITS = re.compile(r"\d+")
+
+
+def _key_automaton():
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for k in _KEYS:
+        a.add_word(k, len(k))
+    a.make_automaton()
+    return a
+
+
+_AUTO = _key_automaton()
+
+
+def _windows(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``norm[lo:hi]`` around date words and digits, cut at spaces."""
+    hits = [(end - n + 1, end + 1) for end, n in _AUTO.iter(norm, lo, hi)]
+    hits += [(m.start(), m.end()) for m in _DIGITS.finditer(norm, lo, hi)]
+    if not hits:
+        return []
+    hits.sort()
+    out: list[list[int]] = []
+    for a, b in hits:
+        a, b = max(lo, a - 25), min(hi, b + 25)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    for w in out:  # whole words at both ends, so no lookaround is fooled by a cut
+        while w[0] > lo and not norm[w[0] - 1].isspace():
+            w[0] -= 1
+        while w[1] < hi and not norm[w[1]].isspace():
+            w[1] += 1
+    return [(a, b) for a, b in out]
+
+
 def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:
     """All date mentions in ``nt.norm[lo:hi]``, resolved when ``published`` is known."""
     pub = parse_published(published)
     norm = nt.norm
     hi = len(norm) if hi is None else hi
-    seg = norm[lo:hi]
+    wins = _windows(norm, lo, hi)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, pat in PATTERNS:
-        for m in pat.finditer(seg):
-            a, b = m.start() + lo, m.end() + lo
+        for m in (m for a, b in wins for m in pat.finditer(norm, a, b)):
+            a, b = m.start(), m.end()
             while a < b and not norm[a].isalnum():
                 a += 1
             if any(a < y and b > x for x, y in taken):

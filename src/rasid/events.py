@@ -91,11 +91,11 @@ class EventCoder:
     def code_clause(self, ctx: "_DocContext", sent: Sentence, cl: Sentence) -> Mention | None:
         nt, lex = ctx.nt, self.lex
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-        trigs = [t for t in ctx.triggers if lo <= t.start < hi and t.value.event_type != "-" and not ctx.negated(t, lo)]
-        counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi))
-        kill = combine(counts, "killed")
+        trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)]
         if not trigs:
             return None
+        counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+        kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
         tv = best.value
         m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best)
@@ -154,10 +154,10 @@ class EventCoder:
         return False
 
     def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
-        acts = [a for a in ctx.actors if lo <= a.start < hi and not ctx.is_source(a)]
+        acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
         if not acts and slo is not None:
             # the clause names nobody: the sentence around it may (a subject before a comma)
-            acts = [a for a in ctx.actors if slo <= a.start < shi and not ctx.is_source(a)]
+            acts = [a for a in ctx.within(ctx.actors, slo, shi) if not ctx.is_source(a)]
             lo, hi = slo, shi
         if not acts:
             return
@@ -451,7 +451,14 @@ class _DocContext:
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
                          if not any(s <= t.start and t.end <= e for s, e in spans)]
         self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
+        self.actors.sort(key=lambda m: m.start)
+        self.triggers.sort(key=lambda m: m.start)
+        self.cues = sorted(self.cues, key=lambda m: m.start)
+        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues)}
         self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
+        self.found = {"cues": self.cues, "toll_nouns": found.get("toll_nouns"), "qualifiers": found.get("qualifiers")}
+        if self.found["toll_nouns"] is None or self.found["qualifiers"] is None:
+            self.found = None
         self.dates = find_dates(nt, doc.published)
         ref = doc.published
         full = [d for d in self.dates if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
@@ -493,6 +500,11 @@ class _DocContext:
                 extra.append(Match(m.start, m.end, c.most_common(1)[0][0], m.phrase))
         return sorted(actors + extra, key=lambda a: a.start) if extra else actors
 
+    def within(self, found: list[Match], lo: int, hi: int) -> list[Match]:
+        """The matches of one of the document's sorted lists that start in [lo, hi)."""
+        starts = self._starts[id(found)]
+        return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     # offsets
     def n(self, orig: int) -> int:
         if self.nt.pos is None:
@@ -507,7 +519,7 @@ class _DocContext:
     # lookups
     def negated(self, t: Match, lo: int) -> bool:
         """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen."""
-        for c in self.cues:
+        for c in self.within(self.cues, lo, t.end + 2):
             if c.value == "modal" and t.end <= c.start and len(self.nt.norm[t.end:c.start].split()) == 0:
                 return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
             if c.value not in ("negation", "modal") or c.start < lo or c.start >= t.start:
@@ -538,7 +550,7 @@ class _DocContext:
         return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def has_actor(self, lo: int, hi: int, aid: str) -> bool:
-        return any(a.value == aid and lo <= a.start < hi for a in self.actors)
+        return any(a.value == aid for a in self.within(self.actors, lo, hi))
 
     def places_in(self, start: int, end: int) -> list[dict]:
         locs = [s.value for s in self.places if start <= s.start < end]
@@ -565,7 +577,7 @@ class _DocContext:
         return {"start": None, "end": None, "precision": None, "text": ""}
 
     def status(self, lo: int, hi: int, sent_lo: int, trig: int) -> str:
-        kinds = [c.value for c in self.cues if sent_lo <= c.start < hi and c.start < trig + 1]
+        kinds = [c.value for c in self.within(self.cues, sent_lo, min(hi, trig + 1))]
         if "deny" in kinds:
             return "denied"
         if "hedge" in kinds:
@@ -576,7 +588,7 @@ class _DocContext:
 
     def attribution(self, lo: int, hi: int) -> dict | None:
         order = ("correspondent", "field_source", "monitor", "official", "other_media", "local_residents")
-        found = [c for c in self.cues if lo <= c.start < hi and c.value in order]
+        found = [c for c in self.within(self.cues, lo, hi) if c.value in order]
         if not found:
             return None
         c = min(found, key=lambda c: (order.index(c.value), c.start))
@@ -596,4 +608,4 @@ class _DocContext:
             d = dt.date.fromisoformat(date.start_date)
             if (self.pub - d).days > 31:
                 return True
-        return any(c.value == "background" and lo <= c.start < min(hi, lo + 40) and c.start - lo < 25 for c in self.cues)
+        return any(c.value == "background" for c in self.within(self.cues, lo, min(hi, lo + 25)))

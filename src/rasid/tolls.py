@@ -6,12 +6,13 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex as re
 
 from .arabic import NormText
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Match
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
@@ -76,13 +77,31 @@ def parse_number(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, int] 
     return None
 
 
-def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> list[Count]:
-    """Counts of killed / injured / missing / captured people in ``nt.norm[lo:hi]``."""
+def _range(found: list[Match], lo: int, hi: int) -> list[Match]:
+    """The matches of a document-wide list (sorted by start) that start in [lo, hi)."""
+    return found[bisect_left(found, lo, key=_start):bisect_left(found, hi, key=_start)]
+
+
+def _start(m: Match) -> int:
+    return m.start
+
+
+def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, found: dict | None = None) -> list[Count]:
+    """Counts of killed / injured / missing / captured people in ``nt.norm[lo:hi]``.
+
+    ``found``: the document's matches by lexicon ("toll_nouns", "cues", "qualifiers", sorted by start),
+    so a clause reuses them instead of matching again.
+    """
     norm = nt.norm
+    if found is not None and all(k in found for k in ("toll_nouns", "cues", "qualifiers")):
+        noun_ms, cue_ms, quals = (_range(found[k], lo, hi) for k in ("toll_nouns", "cues", "qualifiers"))
+    else:
+        noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
+    if not noun_ms:
+        return []  # every count needs its counted noun
     toks = tokens(norm, lo, hi)
-    nouns = {m.start: m for m in lex.toll_nouns.find(nt, lo, hi)}
-    measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in lex.cue_matcher.find(nt, lo, hi) if m.value in MEASURES]
-    quals = lex.qualifiers.find(nt, lo, hi)
+    nouns = {m.start: m for m in noun_ms}
+    measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
     out: list[Count] = []
     i = 0
     while i < len(toks):
@@ -133,7 +152,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
     # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
-    for m in lex.toll_nouns.find(nt, lo, hi):
+    for m in noun_ms:
         measure, group, hint, singular = m.value
         word = norm[m.start:m.end]
         if measure != "-" or not singular or word not in (m.phrase, m.phrase + "ا") or any(c.start <= m.start < c.end + 2 for c in out):
@@ -142,7 +161,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None) -> 
         if cue is not None:
             out.append(Count(1, "exact", cue[2], group, hint or (actor_at(m.end) if actor_at else None), m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
-    for m in lex.toll_nouns.find(nt, lo, hi):
+    for m in noun_ms:
         measure, group, _, _ = m.value
         if measure in ("killed", "injured") and not any(c.start <= m.start < c.end + 2 for c in out):
             if not any(abs(c.end - m.end) < 3 for c in out):
