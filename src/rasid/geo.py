@@ -306,13 +306,22 @@ class Geoparser:
         if self.gaz is None:
             return sorted(out, key=lambda m: m.start)
         found = []
+        # arabic.is_word_char inlined: the automaton yields hundreds of in-word hits an article
+        padded = " " + folded + " "
         for end_idx, form in self.gaz.auto.iter(folded):
-            i, j = end_idx - len(form) + 1, end_idx + 1
-            if j < len(folded) and is_word_char(folded[j]):
-                continue
-            lb = left_boundary(folded, i)
-            if lb is None:
-                continue
+            j = end_idx + 1
+            c = padded[j + 1]
+            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                continue  # the name ends inside a word
+            i = j - len(form)
+            c = padded[i]
+            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                # a proclitic glued before the name: "والشعفة", "بالبوكمال"
+                lb = left_boundary(folded, i)
+                if lb is None:
+                    continue
+            else:
+                lb = i
             if lb < i and folded[lb:j] in self.common:
                 continue  # "وصولا" is a word ("arriving"), not و + the village صولا
             prev = folded[max(0, lb - 12):lb].split()
