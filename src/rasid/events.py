@@ -36,6 +36,7 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 
 _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
+DEMONSTRATIVES = _RW.get("demonstrative", ())
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
@@ -66,6 +67,7 @@ class Mention:
     attribution: dict | None = None
     framing: list[dict] = field(default_factory=list)
     background: bool = False
+    sentence: int = -1  # start of the sentence the clause belongs to
 
 
 class EventCoder:
@@ -98,7 +100,7 @@ class EventCoder:
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
         tv = best.value
-        m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best)
+        m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best, sentence=sent.start)
         clause_norm = nt.norm[lo:hi]
         # sub-type from context
         if m.sub == "STRIKE":
@@ -228,18 +230,39 @@ class EventCoder:
     def merge(self, doc: Document, ctx: "_DocContext", mentions: list[Mention]) -> list[Event]:
         groups: list[list[Mention]] = []
         norm = ctx.nt.norm
+        prev: Mention | None = None
+        pending: list[Mention] = []
         for m in mentions:
+            last, prev = prev, m
+            if last is not None and last.sentence == m.sentence and not m.fatalities and \
+                    _circumstance(norm, ctx.n(m.clause.start), m.trigger.start, BACK_WORDS):
+                # "سيطرت الهيئة على المدينة، بعد اشتباكات استمرت لساعات": the fighting that led to
+                # the event the sentence tells is part of it, whoever the clause names
+                if m.date is None or last.date is None or _dates_ok(last, m):
+                    # its parties are the other side of that event ("... مع حركة أحرار الشام")
+                    others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
+                    m.actor1, m.actor2 = None, (others[0] if others else None)
+                    next(g for g in groups if any(x is last for x in g)).append(m)
+                    continue
             # "التفجير", "الغارة", "بالهجوم": a definite noun refers back to an event already told
             before = norm[max(0, m.trigger.start - 2):m.trigger.start]
             prev_word = (norm[max(0, m.trigger.start - 12):m.trigger.start].split() or [""])[-1]
             # "بعد مواجهات استمرت لساعات": the fighting that led to what the sentence tells, told already
             anaphoric = norm[m.trigger.start:m.trigger.start + 2] == "ال" or before in ("ال", "لل") or \
                 prev_word in BACK_WORDS
-            if anaphoric and (not m.locations or prev_word in BACK_WORDS) and not m.fatalities:
-                back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and _dates_ok(g[0], m)
-                             and _actors_ok(g, m) and (g[0].status == "denied") == (m.status == "denied")), None)
+            # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
+            pointed = prev_word in DEMONSTRATIVES and norm[m.trigger.start:m.trigger.start + 2] == "ال"
+            if (anaphoric and (not m.locations or prev_word in BACK_WORDS) or pointed) and not m.fatalities:
+                # same type, day and denial; the actors too, unless the clause names no place (then the
+                # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
+                back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
+                             and (not m.locations or pointed or _actors_ok(g, m))
+                             and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
                     back.append(m)
+                    continue
+                if pointed:
+                    pending.append(m)  # "هذه الغارة" before the strike is told: it joins it below
                     continue
             for g in groups:
                 # like one of the group, and named at none of the group's places but its own
@@ -251,6 +274,11 @@ class EventCoder:
                     break
             else:
                 groups.append([m])
+        for m in pending:  # a pointer to an event never told is no event of its own
+            g = next((g for g in groups if g[0].event_type == m.event_type
+                      and (g[0].status == "denied") == (m.status == "denied")), None)
+            if g is not None:
+                g.append(m)
         events = []
         for g in groups:
             e = self._event(doc, ctx, g)
@@ -395,6 +423,12 @@ def _dates_ok(a: Mention, b: Mention) -> bool:
     da = a.date.start_date if a.date else None
     db = b.date.start_date if b.date else None
     return not (da and db and da != db)
+
+
+def _circumstance(norm: str, clause_lo: int, trig: int, back_words) -> bool:
+    """The clause opens with "بعد / عقب / إثر" and the trigger is its first or second word after it."""
+    words = norm[clause_lo:trig].split()
+    return bool(words) and words[0] in back_words and len(words) <= 2
 
 
 def _actors_ok(g: list[Mention], m: Mention) -> bool:
