@@ -563,6 +563,8 @@ class _DocContext:
             between = self.nt.norm[c.end:t.start].split()
             if len(between) <= (1 if c.value == "negation" else 3):
                 return True
+            if c.value == "modal" and len(between) <= 8 and self.nt.norm[t.start:t.start + 2] == "ال":
+                return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
         return False
 
     def is_source(self, a: Match) -> bool:
