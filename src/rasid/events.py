@@ -460,6 +460,9 @@ def _same_event(a: Mention, b: Mention) -> bool:
     db = b.date.start_date if b.date else None
     if da and db and da != db:
         return False
+    fa, fb = a.fatalities or {}, b.fatalities or {}
+    if fa.get("qualifier") == fb.get("qualifier") == "exact" and fa.get("value") != fb.get("value"):
+        return False  # "4 killed" and "1 killed": two events, though told alike
     la, lb = _loc_keys(a), _loc_keys(b)
     if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
