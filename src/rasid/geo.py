@@ -479,13 +479,24 @@ class Geoparser:
         # admin areas the article names (governorates, districts, their centres), from names
         # that mean one admin area only: a namesake village elsewhere must not vote
         adm1, adm2 = set(), set()
+        adm_countries: set[str] = set()  # the countries of the admin areas named
         for m in mentions:
             if m.region:
                 adm1.add(m.region["admin"])
+                i = gz.admin1.get(m.region["admin"])
+                if i is not None and gz.places[i].country:
+                    adm_countries.add(gz.places[i].country)
                 continue
-            admins = [gz.places[c] for c in m.candidates if gz.places[c].code in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC")]
+            # a district's name is often a village's too (Iraq's الشامية, الحويجة): it votes only when
+            # called a district, or when no namesake lies in another governorate
+            cands = [gz.places[c] for c in m.candidates]
+            admins = [p for p in cands if p.code in ("ADM1", "PPLA", "PPLC") or (
+                p.code in ("ADM2", "PPLA2") and (m.cue in ("district", "countryside", "governorate", "subdistrict")
+                                                 or len({q.adm1 for q in cands}) == 1))]
             if admins and len({p.adm1 for p in admins}) == 1:
                 adm1.add(admins[0].adm1)
+                if admins[0].country:
+                    adm_countries.add(admins[0].country)
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
         # the article's country: Iraq when it names Iraq more than Syria
@@ -495,6 +506,10 @@ class Geoparser:
         country = "IQ" if iraq > syria else "SY"
         # an article that names one country only: a small place of the other is a namesake, not a jump
         only = country if min(iraq, syria) == 0 and max(iraq, syria) >= 1 else None
+        if only is None and len(adm_countries) == 1:
+            # every governorate, district or city the article names is in one country: a small
+            # place of the other is a namesake (Iraq's الشامية in a Deir ez-Zor story)
+            only = next(iter(adm_countries))
         # first pass: unambiguous places anchor the article
         anchors: list = []
         seen_anchor: set[str] = set()
@@ -536,9 +551,17 @@ class Geoparser:
                 s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
                     best, best_s = c, s
-            if best is not None and only and gz.places[best].country not in (only, "") and \
-                    gz.places[best].code not in ("ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "AIRP", "AIRB"):
+            big = ("ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "AIRP", "AIRB")
+            if best is not None and only and gz.places[best].country not in (only, "") and gz.places[best].code not in big:
                 best = None  # kept as its text, without coordinates (the audit lists the candidates)
+            if best is not None and len(adm1) == 1 and gz.places[best].code not in big \
+                    and len({gz.places[c].adm1 for c in m.candidates
+                             if gz.places[c].country == gz.places[best].country}) > 1 \
+                    and gz.places[best].adm1 not in adm1 \
+                    and not any(_approx_km(gz.places[best], a) < 75 for a in anchors if a.adm1 in adm1):
+                # a story of one governorate: a name shared by several villages, none of them in it, is a
+                # place the gazetteer lacks, not a namesake far away
+                best = None
             m.resolved = memo[key] = best
 
     def location(self, m: PlaceMention) -> dict:
