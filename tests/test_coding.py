@@ -153,3 +153,37 @@ def test_a_denied_claim_stays_apart_and_the_organisation_is_the_one_named_before
     asserted = [e for e in doc.events if e.status == "asserted"]
     assert len(denied) == 1 and len(asserted) == 1
     assert denied[0].actor2["id"] == "ISIS" and denied[0].actor2["text"] == "التنظيم"  # "the organisation"
+
+
+@needs_shared
+def test_a_denial_after_a_comma_is_its_own_clause(pipeline):
+    doc = pipeline.text("وتستمر المعارك في بلدة الباغوز وسط قصف مدفعي على مواقع التنظيم، وبالتالي لا صحة لما ذكرته "
+                        "وسائل إعلام من أن تنظيم الدولة خسر الباغوز بشكل كامل.", published="2018-12-06")
+    denied = [e for e in doc.events if e.status == "denied"]
+    assert denied and denied[0].event_type == "Battles" and denied[0].territory["lost_by"] == "ISIS"
+    assert [e for e in doc.events if e.status == "asserted" and e.event_type == "Explosions/Remote violence"]
+
+
+@needs_shared
+def test_the_fighting_before_a_capture_is_part_of_it(pipeline):
+    doc = pipeline.text("سيطرت هيئة تحرير الشام على مدينة أرمناز في ريف إدلب الغربي اليوم، بعد مواجهات استمرت لساعات "
+                        "مع حركة أحرار الشام.", published="2018-01-21")
+    (e,) = doc.events
+    assert e.sub_event_type == "Non-state actor overtakes territory" and len(e.evidence) == 2
+    assert e.actor1["id"] == "HTS" and e.actor2["id"] == "Ahrar al-Sham"  # the clause's party is the other side
+
+
+@needs_shared
+def test_a_demonstrative_points_to_the_event_told_even_before_it(pipeline):
+    doc = pipeline.text("ودان الأمين العام هذه الغارة التي نددت بها دمشق. "
+                        "وكانت طائرات حربية إسرائيلية قصفت أمس مركزا عسكريا في بلدة جمرايا بريف دمشق.", published="2013-01-31")
+    strikes = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1 and len(strikes[0].evidence) == 2
+    assert strikes[0].actor1["id"] == "Israeli forces"
+
+
+def test_an_aim_is_not_a_deed(pipeline):
+    for text in ("وتحاول قوات النظام والميليشيات المدعومة من إيران السيطرة على بلدة الميادين بشكل كامل.",
+                 "وتسعى فصائل المعارضة منذ شهر إلى السيطرة على مطار حلب الدولي."):
+        doc = pipeline.text(text, published="2017-09-18")
+        assert not [e for e in doc.events if e.sub_event_type.endswith("territory")], text

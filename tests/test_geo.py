@@ -112,3 +112,29 @@ def test_a_family_name_after_a_given_name_is_no_place(geo):
     got = _resolve(geo, "وقال الناشط أحمد العسكر إن قوات النظام تقدمت نحو قرية الخريطة.")
     assert not any("العسكر" in t for t in got), got
     assert any("الخريطة" in t for t in got)
+
+
+@needs_shared
+def test_a_city_named_like_its_governorate_is_the_city(geo):
+    locs = _resolve(geo, "قصفت الطائرات مدينة حلب، وامتدت الاشتباكات إلى ريف حلب الغربي")
+    city, rural = locs["حلب"], locs["ريف حلب الغربي"]
+    assert city["geo_precision"] == 1 and rural["geo_precision"] == 3
+    assert haversine((city["lat"], city["lon"]), (36.20, 37.15)) < 5  # the city, not the governorate's centre
+    assert haversine((city["lat"], city["lon"]), (rural["lat"], rural["lon"])) > 20
+
+
+@needs_shared
+def test_a_neighbourhood_lies_in_the_city_named_after_it(geo):
+    # the gazetteer's only جوبر is a village near Homs: the neighbourhood of Damascus falls back to the city
+    locs = _resolve(geo, "وتركزت الاشتباكات حول حي جوبر في دمشق اليوم")
+    job = locs["جوبر"]
+    assert job["admin1"] == "Damascus" and job["geo_precision"] == 2
+
+
+@needs_shared
+def test_a_one_governorate_story_does_not_jump_to_a_far_namesake(geo):
+    # الشامية is a district of Iraq and villages of Hasakah, Homs and Latakia; the bank of the
+    # Euphrates in Deir ez-Zor that the story means is in none of them
+    locs = _resolve(geo, "عبرت قوات النظام نهر الفرات من منطقة الجفرة في الشامية إلى مراط في ريف دير الزور")
+    assert locs["الشامية"]["lat"] is None
+    assert locs["مراط"]["admin1"] == "Deir ez-Zor"

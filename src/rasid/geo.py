@@ -491,7 +491,7 @@ class Geoparser:
             # called a district, or when no namesake lies in another governorate
             cands = [gz.places[c] for c in m.candidates]
             admins = [p for p in cands if p.code in ("ADM1", "PPLA", "PPLC") or (
-                p.code in ("ADM2", "PPLA2") and (m.cue in ("district", "countryside", "governorate", "subdistrict")
+                p.code in ("ADM2", "PPLA2") and (m.cue in ("countryside", "governorate", "subdistrict")
                                                  or len({q.adm1 for q in cands}) == 1))]
             if admins and len({p.adm1 for p in admins}) == 1:
                 adm1.add(admins[0].adm1)
@@ -519,6 +519,10 @@ class Geoparser:
                 anchors.append(cs[0])  # one place (or near-duplicates of it)
                 seen_anchor.add(cs[0].id)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
+
+        def cands_of(m: PlaceMention) -> list:
+            return [gz.places[c] for c in m.candidates]
+
         for m in mentions:
             if not m.candidates:
                 continue
@@ -544,6 +548,9 @@ class Geoparser:
                     s += 3
                 if m.cue in ("settlement", "near", "feature", "area") and p.is_admin:
                     s -= 1.5
+                if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
+                        not q.is_admin and q.population >= 10000 and _approx_km(p, q) < 60 for q in cands_of(m)):
+                    s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
                 if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
@@ -563,6 +570,27 @@ class Geoparser:
                 # place the gazetteer lacks, not a namesake far away
                 best = None
             m.resolved = memo[key] = best
+        self._neighbourhoods(mentions)
+
+    def _neighbourhoods(self, mentions: list[PlaceMention]) -> None:
+        """"حي جوبر في دمشق": a neighbourhood lies in the city named right after it.
+
+        When the name resolved far from that city (a namesake village) or not at all, the
+        event is placed at the city with precision 2 (the spec's fallback to the nearest named place).
+        """
+        gz = self.gaz
+        cities = ("PPLC", "PPLA", "PPLA2", "ADM1")
+        for k, m in enumerate(mentions):
+            if m.cue != "district" or k + 1 >= len(mentions):
+                continue
+            n = mentions[k + 1]
+            if n.resolved is None or n.start - m.end > 40:
+                continue
+            if gz.places[n.resolved].code not in cities and gz.places[n.resolved].population < 50000:
+                continue
+            city = gz.places[n.resolved]
+            if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
+                m.resolved, m.precision = n.resolved, 2
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
