@@ -187,3 +187,16 @@ def test_an_aim_is_not_a_deed(pipeline):
                  "وتسعى فصائل المعارضة منذ شهر إلى السيطرة على مطار حلب الدولي."):
         doc = pipeline.text(text, published="2017-09-18")
         assert not [e for e in doc.events if e.sub_event_type.endswith("territory")], text
+
+
+@needs_shared
+def test_the_day_a_source_speaks_is_not_the_day_of_the_event(pipeline):
+    doc = pipeline.text("أفادت مصادر في المعارضة الجمعة بأن انفجارا ضرب حي المزرعة في دمشق بعد ظهر الخميس "
+                        "وأسفر عن مقتل 20 مدنيا.", published="2013-02-22")
+    (e,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert e.date["start"] == "2013-02-21"
+    # "today" in a statement made on Wednesday evening is Wednesday, though the article is of Thursday
+    doc = pipeline.text("وأعلنت القيادة العامة للجيش مساء الأربعاء أن طائرات حربية إسرائيلية قصفت فجر اليوم مركزا "
+                        "عسكريا في بلدة جمرايا بريف دمشق.", published="2013-01-31")
+    (e,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert e.date["start"] == "2013-01-30"

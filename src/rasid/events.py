@@ -37,6 +37,7 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+SPEECH = frozenset(_RW.get("speech", ()))
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
@@ -425,6 +426,15 @@ def _dates_ok(a: Mention, b: Mention) -> bool:
     return not (da and db and da != db)
 
 
+def _shift(d: DateMention, said: DateMention, pub: dt.date | None) -> DateMention:
+    """``d`` ("اليوم", "أمس") read against the day ``said`` was said instead of the publication day."""
+    if not (pub and d.start_date and said.start_date and said.precision == 1):
+        return d
+    off = dt.date.fromisoformat(d.start_date) - pub
+    day = (dt.date.fromisoformat(said.start_date) + off).isoformat()
+    return DateMention(d.start, d.end, d.text, d.kind, day, day, d.precision, d.relative)
+
+
 def _circumstance(norm: str, clause_lo: int, trig: int, back_words) -> bool:
     """The clause opens with "بعد / عقب / إثر" and the trigger is its first or second word after it."""
     words = norm[clause_lo:trig].split()
@@ -509,11 +519,17 @@ class _DocContext:
         self.dateline = head[0].start if head else None
         self.places = [s for s in doc.spans if s.label == "place"]
         self.pub = parse_published(ref)
+        self.report_dates = {id(d) for d in self.dates if self._reports(d)}
         self._lead_date = None
-        for d in self.dates[:6]:
-            if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5:
-                self._lead_date = d
-                break
+        leads = [d for d in self.dates[:6] if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5]
+        # "أفادت مصادر الجمعة بأن حصيلة مواجهات الخميس ...": the day of the report is not the day of the event
+        self._lead_date = next((d for d in leads if id(d) not in self.report_dates), leads[0] if leads else None)
+
+    def _reports(self, d: DateMention) -> bool:
+        """A date a few words after a speech verb ("قال المرصد اليوم", "أفادت مصادر الجمعة") dates the report."""
+        i = self.n(d.start)
+        words = self.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
+        return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
 
     @staticmethod
     def _anaphors(nt: NormText, actors: list[Match]) -> list[Match]:
@@ -601,6 +617,13 @@ class _DocContext:
         ds = [d for d in self.dates if cl.start <= d.start < cl.end and d.start != self.dateline] or \
             [d for d in self.dates if sent.start <= d.start < sent.end and d.start != self.dateline]
         ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
+        told = [d for d in ds if id(d) not in self.report_dates]
+        if told and len(told) < len(ds):
+            said = next(d for d in ds if id(d) in self.report_dates)
+            if told[0].kind.startswith("rel_") and said.start < told[0].start:
+                # "أعلنت القيادة مساء الأربعاء أن طائرات قصفت فجر اليوم": today is the day it was said
+                return _shift(told[0], said, self.pub)
+        ds = told or ds
         # "اليوم , الاثنين 9 تشرين الأول": the written date says which day; it beats the relative word
         exact = [d for d in ds if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
         if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
