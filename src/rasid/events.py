@@ -138,8 +138,10 @@ class EventCoder:
         m.attribution = ctx.attribution(ctx.n(sent.start), ctx.n_end(sent.end))
         m.framing = ctx.framing(lo, hi)
         m.background = ctx.background(lo, hi, m.date)
-        if m.event_type == "Strategic developments" and not (m.actor1 or m.actor2):
-            return None  # a withdrawal or move of nobody named is talk ("انسحب ... من المحادثات"), not an event
+        if m.event_type == "Strategic developments" and not m.actor1:
+            # a move of nobody named is talk ("انسحب ... من المحادثات", "تم توقيفها"); ACLED codes no
+            # strategic development without the party that makes it
+            return None
         if not self.specific(m):
             return None
         return m
