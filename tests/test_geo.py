@@ -138,3 +138,11 @@ def test_a_one_governorate_story_does_not_jump_to_a_far_namesake(geo):
     locs = _resolve(geo, "عبرت قوات النظام نهر الفرات من منطقة الجفرة في الشامية إلى مراط في ريف دير الزور")
     assert locs["الشامية"]["lat"] is None
     assert locs["مراط"]["admin1"] == "Deir ez-Zor"
+
+
+@needs_shared
+def test_a_definite_word_after_a_definite_noun_is_its_adjective(geo):
+    locs = _resolve(geo, "وقال إن هذه الممارسات تؤكد الطبيعة الجبانة لمرتكبيها، وإن العملية السلمية انتهت، "
+                         "ثم توجه الوفد الى الرقة.")
+    assert "الجبانة" not in locs and "السلمية" not in locs
+    assert locs["الرقة"]["admin1"] == "Raqqa"

@@ -62,6 +62,13 @@ def fold(s: str) -> str:
     return _FOLDED.sub(lambda m: FOLD[ord(m.group())], s) if ("ص" in s or "ظ" in s or "ذ" in s) else s
 
 
+# definite words a place name may follow directly: function words that begin with ال ("الى الرقة")
+# and heads of an apposition ("العاصمة الرياض", "المدينة حلب")
+DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
+    "الى", "إلى", "الا", "إلا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "الآن",
+    "العاصمة", "المدينة", "البلدة", "القرية", "المنطقة", "الناحية", "المحافظة", "المخيم"))
+
+
 def geo_key(s: str) -> str:
     """A loose key for a place name: normalised, folded, no article, no spaces."""
     s = fold(normalize(s))
@@ -325,6 +332,10 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and prev[-1] in self.given_names:
                 continue  # "أحمد العسكر", "رامي عبد الرحمن": a family name, not a place
+            if lb == i and prev and folded[i:i + 2] == "ال" and prev[-1][:2] == "ال" and folded[lb - 1:lb] == " " \
+                    and prev[-1] not in self.feature_words and prev[-1][2:] not in self.feature_words \
+                    and prev[-1] not in DEFINITE_FUNCTION_WORDS:
+                continue  # "الطبيعة الجبانة", "القوات الخاصة": a definite word after a definite noun is its adjective
             found.append((i, j, form))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
