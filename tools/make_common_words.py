@@ -4,7 +4,8 @@ A name like "الجسر" (the bridge) or "النصر" (victory) is also a villag
 rasid only reads such a name as a place with a cue (بلدة، قرية، ريف …) or quotes.
 "Everyday" is measured, not guessed: a word counts when it occurs in at least
 MIN_SHARE of the documents of a general news corpus (word statistics only; no
-text is copied). Run:  python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
+text is copied). A name glued behind a proclitic is listed too when the glued form is an
+everyday word and the bare name is rare ("بواسطة", by means of, is not ب + the village واسطة). Run:  python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
 """
 import csv
 import json
@@ -17,6 +18,7 @@ from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
 PLACE_SHARE = 0.3
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
 LOCATIVE = {"في", "من", "الي", "قرب", "بلده", "مدينه", "قريه", "منطقه", "محيط", "ريف", "بلدتي", "مدينتي", "حي", "شرق", "غرب", "شمال", "جنوب"}
 
 
@@ -45,11 +47,17 @@ def main(corpus: str, gazetteer: str) -> None:
                 names |= forms
                 if important:
                     major |= forms
+    every_name = names | major
     names -= major  # towns and admin centres everyone names are places first
     # a name that is a frequent word, or that sits inside one of the regular function-word patterns
     # frequent, and not mostly used as a place (a famous base like التنف follows في/من/قرب most of the time)
-    common = sorted(w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
-                    and locative[w] < PLACE_SHARE * max(1, tf[w]))
+    common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
+              and locative[w] < PLACE_SHARE * max(1, tf[w])}
+    # a name behind a proclitic that makes an everyday word: "بواسطة" (by means of) is not ب + a village واسطة
+    # (only when the bare name is much rarer than the glued word: "والزهراء" is و + a place named often)
+    common |= {c + w for w in names for c in CLITICS if df[c + w] >= MIN_SHARE * n and df[c + w] > 5 * df[w]
+               and c + w not in every_name}  # "بيجي" is Baiji's own name, not ب + a village يجي
+    common = sorted(common)
     with open("src/rasid/data/common_words.tsv", "w", encoding="utf-8") as f:
         f.write("# Place names that are also everyday words (need a place cue or quotes). Built by tools/make_common_words.py\n")
         f.write("# from document frequencies in a news corpus (>= %.1f%% of documents); edit freely.\n" % (MIN_SHARE * 100))
