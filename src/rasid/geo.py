@@ -69,6 +69,9 @@ DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
     "العاصمة", "المدينة", "البلدة", "القرية", "المنطقة", "الناحية", "المحافظة", "المخيم"))
 
 
+_JOIN_CITY = __import__("re").compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
+
+
 def geo_key(s: str) -> str:
     """A loose key for a place name: normalised, folded, no article, no spaces."""
     s = fold(normalize(s))
@@ -579,9 +582,9 @@ class Geoparser:
                 # place the gazetteer lacks, not a namesake far away
                 best = None
             m.resolved = memo[key] = best
-        self._neighbourhoods(mentions)
+        self._neighbourhoods(mentions, nt.text)
 
-    def _neighbourhoods(self, mentions: list[PlaceMention]) -> None:
+    def _neighbourhoods(self, mentions: list[PlaceMention], text: str) -> None:
         """"حي جوبر في دمشق": a neighbourhood lies in the city named right after it.
 
         When the name resolved far from that city (a namesake village) or not at all, the
@@ -593,7 +596,9 @@ class Geoparser:
             if m.cue != "district" or k + 1 >= len(mentions):
                 continue
             n = mentions[k + 1]
-            if n.resolved is None or n.start - m.end > 40:
+            between = text[m.end:n.start]
+            # joined by "في", "ب", "بمدينة", "في مدينة" only (not across a sentence)
+            if n.resolved is None or not _JOIN_CITY.fullmatch(normalize(between)):
                 continue
             if gz.places[n.resolved].code not in cities and gz.places[n.resolved].population < 50000:
                 continue
