@@ -79,7 +79,7 @@ class Matcher:
                 # ل + ال is written لل: "للحوثيين", "للتحالف"
                 table.setdefault("لل" + key[2:], []).append((stem, value))
         for key, vals in table.items():
-            self.auto.add_word(key, (key, vals))
+            self.auto.add_word(key, (key, vals, any(stem for stem, _ in vals)))
         self.empty = not table
         if not self.empty:
             self.auto.make_automaton()
@@ -90,12 +90,19 @@ class Matcher:
             return []
         hi = len(norm) if hi is None else hi
         found: list[Match] = []
-        for end_idx, (key, vals) in self.auto.iter(norm, lo, hi):
+        n = len(norm)
+        for end_idx, (key, vals, has_stem) in self.auto.iter(norm, lo, hi):
             start = end_idx - len(key) + 1
             end = end_idx + 1
-            lb = left_boundary(norm, start, self.allow_clitics)
-            if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
-                continue
+            if not has_stem and end < n:  # is_word_char inlined: the automaton yields many in-word hits
+                c = norm[end]
+                if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                    continue  # the match ends inside a word and may take no ending
+            c = norm[start - 1] if start else " "
+            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                lb = left_boundary(norm, start, self.allow_clitics)  # a proclitic glued before the match
+                if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
+                    continue
             for stem, value in vals:
                 e = end
                 if e < len(norm) and is_word_char(norm[e]):

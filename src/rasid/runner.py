@@ -67,6 +67,7 @@ def run(
 
     run_id = store.start_run(args or {}, default_lexicon().fingerprint)
     by_id, hashes, raw_hashes = store.known()
+    error_paths = store.error_paths()
     paths = discover(inputs)
     conn = store.engine.connect()
     tx = conn.begin()
@@ -128,8 +129,9 @@ def run(
             path, line = _where(item.source)
             try:
                 with conn.begin_nested():  # a savepoint: this document and its events, or nothing
-                    store.write(conn, doc, run_id, raw_hash=rh, places=places)
-                    store.clear_error(conn, path, line)
+                    store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id)
+                    if path in error_paths:
+                        store.clear_error(conn, path, line)
             except Exception as e:
                 summ.failed += 1
                 reason = f"could not store: {type(e).__name__}: {str(e).splitlines()[0][:120]}"

@@ -166,12 +166,17 @@ class Store:
             rows = c.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash)).all()
         return {r[0]: r[1] for r in rows}, {r[1] for r in rows}, {r[2] for r in rows if r[2]}
 
-    def write(self, conn, doc: Document, run_id: int | None, raw_hash: str | None = None, places: list | None = None) -> None:
-        """Write one document with its events (inside the caller's transaction)."""
-        conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
-        conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
-        conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
-        conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
+    def write(self, conn, doc: Document, run_id: int | None, raw_hash: str | None = None, places: list | None = None,
+              fresh: bool = False) -> None:
+        """Write one document with its events (inside the caller's transaction).
+
+        ``fresh``: the caller knows no version of this document is stored, so nothing is deleted first.
+        """
+        if not fresh:
+            conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
+            conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
+            conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
+            conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
         rec = doc.record()
         conn.execute(insert(documents).values(
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
@@ -183,7 +188,7 @@ class Store:
             conn.execute(insert(events), [
                 {"event_id": e.event_id, "doc_id": e.doc_id, "seq": i, "outlet": e.outlet, "event_type": e.event_type,
                  "sub_event_type": e.sub_event_type, "date_start": (e.date or {}).get("start"),
-                 "record": json.dumps(e.record(), ensure_ascii=False)}
+                 "record": json.dumps(e.flat(), ensure_ascii=False)}
                 for i, e in enumerate(doc.events)
             ])
 
@@ -195,6 +200,11 @@ class Store:
         if conn.execute(q).scalar():
             return
         conn.execute(insert(input_errors).values(run_id=run_id, path=path, line=line, reason=reason))
+
+    def error_paths(self) -> set[str]:
+        """Paths with a stored input error (a run clears an error only where there is one)."""
+        with self.engine.connect() as c:
+            return {r[0] for r in c.execute(select(input_errors.c.path).distinct())}
 
     def clear_error(self, conn, path: str, line: int | None) -> None:
         """An input that now reads fine loses its old error."""
