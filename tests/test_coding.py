@@ -200,3 +200,16 @@ def test_the_day_a_source_speaks_is_not_the_day_of_the_event(pipeline):
                         "عسكريا في بلدة جمرايا بريف دمشق.", published="2013-01-31")
     (e,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
     assert e.date["start"] == "2013-01-30"
+
+
+@needs_shared
+def test_a_toll_at_a_place_is_an_event_though_no_word_names_the_fighting(pipeline):
+    doc = pipeline.text("وفي محافظة حلب قتل تسعة رجال بينهم ثلاثة من أفراد المعارضة. "
+                        "وفي مدينة إدلب قتل خمسة مدنيين اليوم.", published="2013-02-26")
+    by_type = {e.event_type: e for e in doc.events}
+    battle = by_type["Battles"]  # fighters among the dead
+    assert battle.fatalities["value"] == 9 and "Opposition factions" in {battle.actor1["id"], (battle.actor2 or {}).get("id")}
+    attack = by_type["Violence against civilians"]
+    assert attack.fatalities["value"] == 5 and attack.actor2["id"] == "Civilians"
+    # a toll with no place is a summary, not an event
+    assert not pipeline.text("وارتفع عدد القتلى إلى 200 شخص منذ بداية الشهر.", published="2013-02-26").events

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .arabic import NormText, Sentence, clauses, normalize
 from .dates import DateMention, find_dates, parse_published
-from .lexicon import Lexicon, Match, Matcher, default_lexicon, read_tsv
+from .lexicon import Lexicon, Match, Matcher, Trigger, default_lexicon, read_tsv
 from .model import Document, Event
 from .tolls import combine, find_counts
 
@@ -95,9 +95,15 @@ class EventCoder:
         nt, lex = ctx.nt, self.lex
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
         trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)]
+        counts = None
         if not trigs:
-            return None
-        counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+            counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+            told = self.toll_trigger(ctx, cl, counts)
+            if told is None:
+                return None
+            trigs = [told]
+        if counts is None:
+            counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
         tv = best.value
@@ -145,6 +151,20 @@ class EventCoder:
         if not self.specific(m):
             return None
         return m
+
+    @staticmethod
+    def toll_trigger(ctx: "_DocContext", cl: Sentence, counts: list) -> Match | None:
+        """"وفي محافظة حلب قتل تسعة رجال بينهم ثلاثة من أفراد المعارضة": a toll at a place is an event
+        though no word names the fighting. Battles when fighters are among the dead, else an attack on civilians.
+        """
+        killed = [c for c in counts if c.measure == "killed" and c.value]
+        if not killed or not ctx.places_in(cl.start, cl.end):
+            return None
+        fighters = any(c.group in ("combatants", "mixed") for c in killed)
+        trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
+            Trigger("Violence against civilians", "Attack", "agent", 3)
+        c = killed[0]
+        return Match(c.start, c.end, trig, "toll")
 
     @staticmethod
     def specific(m: Mention) -> bool:

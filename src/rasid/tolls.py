@@ -149,6 +149,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         of = hint or None
         if actor_at is not None and of is None:
             of = actor_at(end)
+        if group in ("-", "unknown") and of and of != "Civilians":
+            group = "combatants"  # "ستة من أفراد المعارضة": members of an armed party are fighters
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
     # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
