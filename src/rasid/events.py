@@ -290,7 +290,7 @@ class EventCoder:
             for g in groups:
                 # like one of the group, and named at none of the group's places but its own
                 # (a placeless clause must not chain a battle in one village to one in the next)
-                if any(_same_event(x, m) for x in g) and not (
+                if any(_same_event(x, m) for x in g) and not _toll_conflict(g, m) and not (
                         _loc_keys(m) and any(_loc_keys(x) and not (_loc_keys(x) & _loc_keys(m)) and not
                                              (_within_region(x, m) or _within_region(m, x)) for x in g)):
                     g.append(m)
@@ -455,6 +455,15 @@ def _shift(d: DateMention, said: DateMention, pub: dt.date | None) -> DateMentio
     off = dt.date.fromisoformat(d.start_date) - pub
     day = (dt.date.fromisoformat(said.start_date) + off).isoformat()
     return DateMention(d.start, d.end, d.text, d.kind, day, day, d.precision, d.relative)
+
+
+def _toll_conflict(g: list[Mention], m: Mention) -> bool:
+    """Two different exact death tolls ("24 killed", "15 killed") are two events, whatever else they share."""
+    fm = m.fatalities or {}
+    if fm.get("qualifier") != "exact" or fm.get("value") is None:
+        return False
+    return any((x.fatalities or {}).get("qualifier") == "exact" and x.fatalities.get("value") not in (None, fm["value"])
+               for x in g)
 
 
 def _circumstance(norm: str, clause_lo: int, trig: int, back_words) -> bool:
