@@ -213,3 +213,14 @@ def test_a_toll_at_a_place_is_an_event_though_no_word_names_the_fighting(pipelin
     assert attack.fatalities["value"] == 5 and attack.actor2["id"] == "Civilians"
     # a toll with no place is a summary, not an event
     assert not pipeline.text("وارتفع عدد القتلى إلى 200 شخص منذ بداية الشهر.", published="2013-02-26").events
+
+
+@needs_shared
+def test_parties_joined_by_and_share_a_role_unless_between(pipeline):
+    doc = pipeline.text('وأعاد مقاتلو غرفة عمليات " حوار كلس " و " الجبهة الشامية " السيطرة على بلدة الراعي اليوم '
+                        "بعد معارك مع تنظيم الدولة.", published="2016-08-25")
+    (e,) = doc.events
+    assert e.actor1["id"] == "Hawar Kilis operations room" and e.actor2["id"] == "ISIS"
+    assert [a["id"] for a in e.assoc_actor1] == ["Levant Front"]
+    (e,) = pipeline.text("دارت اشتباكات بين قوات النظام و الجيش الحر في بلدة الراعي اليوم.", published="2016-08-25").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Opposition factions")

@@ -210,7 +210,14 @@ class EventCoder:
             pre = norm[max(lo, a.start - 22):a.start]
             if any(pre.rstrip(' "').endswith(w) for w in ASSOC_WORDS):
                 assoc.append(a)
-        main = [a for a in acts if a not in assoc and a.value != "Civilians"]
+        # "مقاتلو حوار كلس و الجبهة الشامية": a party joined to the one before by "و" shares its role
+        # (but "بين X و Y" sets them against each other)
+        coord: dict[int, Match] = {}
+        for x, y in zip(acts, acts[1:]):
+            if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
+                    and "بين" not in norm[max(lo, x.start - 15):x.start]:
+                coord[id(y)] = coord.get(id(x), x)
+        main = [a for a in acts if a not in assoc and a.value != "Civilians" and id(a) not in coord]
         civ = [a for a in acts if a.value == "Civilians"]
         agent = next((a for a in main if is_agent_marked(a)), None)
         if agent is None:
@@ -248,6 +255,15 @@ class EventCoder:
             pair = _a(ctx, a)
             if m.actor1 and pair[0] != m.actor1[0] and pair not in m.assoc1:
                 m.assoc1.append(pair)
+        for a in acts:
+            head = coord.get(id(a))
+            if head is None:
+                continue
+            pair = _a(ctx, a)
+            if m.actor1 and head.value == m.actor1[0] and pair[0] != m.actor1[0] and pair not in m.assoc1:
+                m.assoc1.append(pair)
+            elif m.actor2 and head.value == m.actor2[0] and pair[0] != m.actor2[0] and pair not in m.assoc2:
+                m.assoc2.append(pair)
 
     # ------------------------------------------------------------------ merging
     def merge(self, doc: Document, ctx: "_DocContext", mentions: list[Mention]) -> list[Event]:
