@@ -224,3 +224,11 @@ def test_parties_joined_by_and_share_a_role_unless_between(pipeline):
     assert [a["id"] for a in e.assoc_actor1] == ["Levant Front"]
     (e,) = pipeline.text("دارت اشتباكات بين قوات النظام و الجيش الحر في بلدة الراعي اليوم.", published="2016-08-25").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Opposition factions")
+
+
+def test_a_nationality_after_the_strike_names_who_struck(pipeline):
+    (e,) = pipeline.text("وكانت البلدة قد تعرضت لقصف جوي روسي اليوم في بلدة الراعي.", published="2017-01-02").events
+    assert e.sub_event_type == "Air/drone strike" and e.actor1["id"] == "Russian forces"
+    (e,) = pipeline.text("قتل ثلاثة مدنيين في قصف مدفعي على بلدة الراعي، بحسب مصادر في المعارضة السورية.",
+                         published="2017-01-02").events
+    assert e.actor1 is None  # "السورية" qualifies the opposition, not the shelling

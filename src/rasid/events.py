@@ -38,6 +38,8 @@ _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 SPEECH = frozenset(_RW.get("speech", ()))
+NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
+NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
@@ -185,6 +187,8 @@ class EventCoder:
             acts = [a for a in ctx.within(ctx.actors, slo, shi) if not ctx.is_source(a)]
             lo, hi = slo, shi
         if not acts:
+            if m.event_type == "Explosions/Remote violence":
+                m.actor1 = _a(ctx, self._nationality(ctx, m.trigger, hi))
             return
         t = m.trigger
         norm = ctx.nt.norm
@@ -234,6 +238,8 @@ class EventCoder:
                 agent = before[-1]
             elif after:
                 agent = after[0]
+        if agent is None and m.event_type == "Explosions/Remote violence":
+            agent = self._nationality(ctx, t, hi)
         others = [a for a in main if agent is None or a.value != agent.value]
         target = next((a for a in others if is_target(a)), None) or (others[0] if others else None)
         if m.role == "loss":
@@ -264,6 +270,16 @@ class EventCoder:
                 m.assoc1.append(pair)
             elif m.actor2 and head.value == m.actor2[0] and pair[0] != m.actor2[0] and pair not in m.assoc2:
                 m.assoc2.append(pair)
+
+    @staticmethod
+    def _nationality(ctx: "_DocContext", t: Match, hi: int) -> Match | None:
+        """"قصف جوي روسي": a nationality adjective within two words after the strike names who struck."""
+        for w in NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 30)):
+            if w.group() in NATIONALITY:
+                return Match(w.start(), w.end(), NATIONALITY[w.group()], w.group())
+            if len(ctx.nt.norm[t.end:w.end()].split()) >= 2:
+                break
+        return None
 
     # ------------------------------------------------------------------ merging
     def merge(self, doc: Document, ctx: "_DocContext", mentions: list[Mention]) -> list[Event]:
