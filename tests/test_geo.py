@@ -146,3 +146,11 @@ def test_a_definite_word_after_a_definite_noun_is_its_adjective(geo):
                          "ثم توجه الوفد الى الرقة.")
     assert "الجبانة" not in locs and "السلمية" not in locs
     assert locs["الرقة"]["admin1"] == "Raqqa"
+
+
+@needs_shared
+def test_a_district_is_placed_at_the_town_it_is_named_after(geo):
+    locs = _resolve(geo, "نفذت طائرات غارات في منطقة الميادين بريف دير الزور")
+    loc = locs["منطقة الميادين"]
+    assert loc["geo_precision"] == 3  # only the district is known ...
+    assert haversine((loc["lat"], loc["lon"]), (35.02, 40.45)) < 5  # ... placed at its seat, not its centroid

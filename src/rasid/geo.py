@@ -581,8 +581,25 @@ class Geoparser:
                 # a story of one governorate: a name shared by several villages, none of them in it, is a
                 # place the gazetteer lacks, not a namesake far away
                 best = None
+            if best is not None and gz.places[best].code in ("ADM2", "ADM3"):
+                seat = self._seat(gz.places[best])
+                if seat is not None:  # "منطقة الميادين": the district, placed at its seat (ACLED's practice)
+                    best, m.precision = seat, 3
             m.resolved = memo[key] = best
         self._neighbourhoods(mentions, nt.text)
+
+    def _seat(self, admin: "Place") -> int | None:
+        """The town a district is named after: same name, within 40 km, the most populous."""
+        gz = self.gaz
+        words = fold(normalize(admin.name_ar)).split()
+        if words and words[0] in ("منطقه", "ناحيه", "قضاء", "مركز"):
+            words = words[1:]
+        best, pop = None, -1
+        for c in gz.names.get(" ".join(words), []):
+            p = gz.places[c]
+            if not p.is_admin and p.country == admin.country and _approx_km(p, admin) < 40 and p.population > pop:
+                best, pop = c, p.population
+        return best
 
     def _neighbourhoods(self, mentions: list[PlaceMention], text: str) -> None:
         """"حي جوبر في دمشق": a neighbourhood lies in the city named right after it.
