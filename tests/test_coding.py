@@ -232,3 +232,14 @@ def test_a_nationality_after_the_strike_names_who_struck(pipeline):
     (e,) = pipeline.text("قتل ثلاثة مدنيين في قصف مدفعي على بلدة الراعي، بحسب مصادر في المعارضة السورية.",
                          published="2017-01-02").events
     assert e.actor1 is None  # "السورية" qualifies the opposition, not the shelling
+
+
+@needs_shared
+def test_a_denial_covers_the_event_right_after_it_not_the_one_told_in_passing(pipeline):
+    doc = pipeline.text("ونفى المصدر الأنباء عن نقل التحالف الدولي مقاتلين من قاعدة التنف إلى ريف دير الزور للمشاركة في "
+                        "المعركة التي خسرت فيها قسد أكثر من 40 من مقاتليها اليوم.", published="2018-12-06")
+    denied = [e for e in doc.events if e.status == "denied"]
+    assert [e.event_type for e in denied] == ["Strategic developments"]
+    battle = [e for e in doc.events if e.event_type == "Battles"]
+    assert battle and battle[0].status != "denied" and battle[0].fatalities["value"] == 40
+    assert battle[0].territory["lost_by"] == "SDF"

@@ -88,9 +88,35 @@ class EventCoder:
             for cl in clauses(sent):
                 m = self.code_clause(ctx, sent, cl)
                 if m is not None:
+                    denied = self.denied_before(ctx, sent, cl, m)
+                    if denied is not None:
+                        mentions.append(denied)
+                        # the rest of the clause tells the other event: its places and parties are its own
+                        cut = denied.clause.end
+                        rest = ctx.doc.text[cut:cl.end]
+                        skip = len(rest) - len(rest.lstrip())
+                        m = self.code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
                     mentions.append(m)
         doc.events = self.merge(doc, ctx, mentions)
         return doc
+
+    def denied_before(self, ctx: "_DocContext", sent: Sentence, cl: Sentence, m: Mention) -> Mention | None:
+        """"نافية المعلومات عن نقل التحالف مجموعات ... للمشاركة في المعركة التي خسرت فيها قسد": the clause
+        tells two events, the denied transfer and the battle told in passing. The denied one is coded from
+        the clause cut before the next event word after it."""
+        lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+        deny = [c for c in ctx.within(ctx.cues, lo, m.trigger.start) if c.value == "deny"]
+        if not deny:
+            return None
+        after = [t for t in ctx.within(ctx.triggers, deny[0].end, hi) if t.value.event_type != "-"]
+        if len(after) < 2 or after[0].start >= m.trigger.start:
+            return None
+        cut = ctx.nt.orig(after[1].start)
+        text = ctx.doc.text[cl.start:cut].rstrip()
+        if not text:
+            return None
+        sub = self.code_clause(ctx, sent, Sentence(cl.start, cl.start + len(text), text))
+        return sub if sub is not None and sub.status == "denied" else None
 
     # ------------------------------------------------------------------ one clause
     def code_clause(self, ctx: "_DocContext", sent: Sentence, cl: Sentence) -> Mention | None:
@@ -243,9 +269,13 @@ class EventCoder:
         others = [a for a in main if agent is None or a.value != agent.value]
         target = next((a for a in others if is_target(a)), None) or (others[0] if others else None)
         if m.role == "loss":
-            # the named actor lost ground: the other side (لصالح X) gained it
+            # the named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's
+            # subject (right after it, else before it), not whoever the clause names first
             gainer = next((a for a in main if word_before(a) in ("لصالح", "امام", "يد")), None)
-            loser = next((a for a in main if a is not gainer), None)
+            subj_after = [a for a in main if a is not gainer and a.start >= t.end and a.start - t.end <= 40]
+            subj_before = [a for a in main if a is not gainer and a.end <= t.start]
+            loser = (subj_after[0] if subj_after else subj_before[-1] if subj_before else
+                     next((a for a in main if a is not gainer), None))
             if m.event_type == "Battles":
                 m.actor1 = _a(ctx, gainer)
                 m.actor2 = _a(ctx, loser)
@@ -702,8 +732,13 @@ class _DocContext:
         return {"start": None, "end": None, "precision": None, "text": ""}
 
     def status(self, lo: int, hi: int, sent_lo: int, trig: int) -> str:
-        kinds = [c.value for c in self.within(self.cues, sent_lo, min(hi, trig + 1))]
-        if "deny" in kinds:
+        cues = self.within(self.cues, sent_lo, min(hi, trig + 1))
+        kinds = [c.value for c in cues]
+        # a denial covers the first event told after it: "نافية نقل مجموعات ... للمشاركة في المعركة التي
+        # خسرت فيها قسد" denies the transfer, not the battle told in passing
+        denials = [c for c in cues if c.value == "deny"]
+        if denials and not any(t.start < trig and t.value.event_type != "-"
+                               for t in self.within(self.triggers, denials[-1].end, trig)):
             return "denied"
         if "hedge" in kinds:
             return "hedged"
