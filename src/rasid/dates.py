@@ -91,10 +91,19 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
     return pub - dt.timedelta(days=min(delta, max_back))
 
 
-# Every pattern needs one of these words or a digit: the patterns run only in windows around them
-# (a scan of the whole text by sixteen patterns cost 1.7 ms an article; the windows are a few % of it).
-_KEYS = ["امس", "البارحه", "ليله", "اليوم", "الصباح", "منذ", "قبل", "الاسبوع", "الماضيه", "عام", "سنه",
-         *(w[2:] if w.startswith("ال") else w for w in WEEKDAYS), *(m for m in MONTHS if len(m) > 3)]
+# Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
+# (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
+_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
+_MONTH_KINDS = ("abs_dmy", "abs_my")
+_KEYS: dict[str, tuple[str, ...]] = {
+    "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
+    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
+    "الاسبوع": ("last_week",), "الماضيه": ("past_hours", "past_hours_few", "past_days"), "عام": ("year",),
+    "سنه": ("year",), "يومين": ("ago_days",),
+    **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2") for w in WEEKDAYS},
+    **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
+    **{w: ("ago_days",) for w in NUM_WORDS},
+}
 _DIGITS = re.compile(r"\d+")
 
 
@@ -102,8 +111,8 @@ def _key_automaton():
     import ahocorasick
 
     a = ahocorasick.Automaton()
-    for k in _KEYS:
-        a.add_word(k, len(k))
+    for k, kinds in _KEYS.items():
+        a.add_word(k, (len(k), kinds))
     a.make_automaton()
     return a
 
@@ -111,12 +120,20 @@ def _key_automaton():
 _AUTO = _key_automaton()
 
 
-def _windows(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Merged stretches of ``norm[lo:hi]`` around date words and digits, cut at spaces."""
-    hits = [(end - n + 1, end + 1) for end, n in _AUTO.iter(norm, lo, hi)]
-    hits += [(m.start(), m.end()) for m in _DIGITS.finditer(norm, lo, hi)]
-    if not hits:
-        return []
+def _windows(norm: str, lo: int, hi: int) -> dict[str, list[tuple[int, int]]]:
+    """For each pattern kind, merged stretches of ``norm[lo:hi]`` around its key words, cut at spaces."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for end, (n, kinds) in _AUTO.iter(norm, lo, hi):
+        for k in kinds:
+            hits.setdefault(k, []).append((end - n + 1, end + 1))
+    digits = [(m.start(), m.end()) for m in _DIGITS.finditer(norm, lo, hi)]
+    if digits:
+        for k in _DIGIT_KINDS:
+            hits.setdefault(k, []).extend(digits)
+    return {k: _merge(norm, lo, hi, v) for k, v in hits.items()}
+
+
+def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     hits.sort()
     out: list[list[int]] = []
     for a, b in hits:
@@ -142,7 +159,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, pat in PATTERNS:
-        for m in (m for a, b in wins for m in pat.finditer(norm, a, b)):
+        for m in (m for a, b in wins.get(kind, ()) for m in pat.finditer(norm, a, b)):
             a, b = m.start(), m.end()
             while a < b and not norm[a].isalnum():
                 a += 1
