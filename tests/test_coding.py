@@ -243,3 +243,8 @@ def test_a_denial_covers_the_event_right_after_it_not_the_one_told_in_passing(pi
     battle = [e for e in doc.events if e.event_type == "Battles"]
     assert battle and battle[0].status != "denied" and battle[0].fatalities["value"] == 40
     assert battle[0].territory["lost_by"] == "SDF"
+
+
+def test_an_undated_event_spans_the_day_before_publication_to_that_day(pipeline):
+    (e,) = pipeline.text("وفي مدينة إدلب قتل خمسة مدنيين جراء القصف.", published="2013-02-26").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2013-02-25", "2013-02-26", 2)

@@ -724,11 +724,14 @@ class _DocContext:
         return ds[0] if ds else None
 
     def default_date(self) -> dict:
-        """No date in the event's sentences: the lead's date, else the publication day."""
+        """No date in the event's sentences: the lead's date, else the day before publication to that day."""
         if self._lead_date is not None:
             return self._lead_date.as_field()
         if self.pub:
-            return {"start": self.pub.isoformat(), "end": self.pub.isoformat(), "precision": 1, "text": ""}
+            # an article that dates nothing tells the news of the last day or so: the day before
+            # publication to the day itself, precision 2 (a range), not a guessed single day
+            start = self.pub - dt.timedelta(days=1)
+            return {"start": start.isoformat(), "end": self.pub.isoformat(), "precision": 2, "text": ""}
         return {"start": None, "end": None, "precision": None, "text": ""}
 
     def status(self, lo: int, hi: int, sent_lo: int, trig: int) -> str:
