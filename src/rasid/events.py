@@ -431,6 +431,11 @@ class EventCoder:
                     return v
             return None
 
+        def toll(attr):
+            """A number beats "heavy losses" told in another clause of the same event."""
+            found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
+            return next((t for t in found if t.get("value") is not None), found[0] if found else None)
+
         date = pick("date")
         date_field = date.as_field() if date else ctx.default_date()
         key = f"{doc.doc_id}|{head.event_type}|{head.sub}|{first.clause.start}|{self.lex.fingerprint}"
@@ -465,8 +470,8 @@ class EventCoder:
             date=date_field,
             actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in pick("assoc1") or []],
             actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in pick("assoc2") or []],
-            locations=locs, fatalities=_with_text(pick("fatalities")), injured=_with_text(pick("injured")),
-            missing=_with_text(pick("missing")), territory=_territory(pick("territory"), head),
+            locations=locs, fatalities=_with_text(toll("fatalities")), injured=_with_text(toll("injured")),
+            missing=_with_text(toll("missing")), territory=_territory(pick("territory"), head),
             status=status, attribution=pick("attribution") or {"kind": "outlet", "text": doc.outlet or ""},
             framing=framing, evidence=evidence, background=all(m.background for m in g),
         )

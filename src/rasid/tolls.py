@@ -146,6 +146,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
         prev = toks[i - 1].w if i > 0 else ""
         sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
+        if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
+            sub = True  # "بينهم ثلاثة أطفال و10 من أفراد المعارضة": the second part of the same breakdown
         of = hint or None
         if actor_at is not None and of is None:
             of = actor_at(end)
@@ -183,7 +185,12 @@ def combine(counts: list[Count], measure: str) -> dict | None:
         return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
     if len(numbered) == 1:
         c = numbered[0]
-        return {"value": c.value, "qualifier": c.qualifier, "group": c.group if c.group != "-" else "unknown", "of": c.of}
+        group, of = (c.group if c.group != "-" else "unknown"), c.of
+        # "24 مواطنا بينهم ستة من أفراد المعارضة": a breakdown naming fighters among civilians makes it mixed
+        parts = {x.group for x in counts if x.measure == measure and x.sub} - {"-", "unknown", group}
+        if parts and group in ("civilians", "combatants"):
+            group, of = "mixed", None
+        return {"value": c.value, "qualifier": c.qualifier, "group": group, "of": of}
     groups = {c.group for c in numbered}
     total = sum(c.value for c in numbered)
     quals = {c.qualifier for c in numbered}
