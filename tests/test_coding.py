@@ -209,6 +209,7 @@ def test_a_toll_at_a_place_is_an_event_though_no_word_names_the_fighting(pipelin
     by_type = {e.event_type: e for e in doc.events}
     battle = by_type["Battles"]  # fighters among the dead
     assert battle.fatalities["value"] == 9 and "Opposition factions" in {battle.actor1["id"], (battle.actor2 or {}).get("id")}
+    assert battle.fatalities["group"] == "mixed"  # fighters among the nine
     attack = by_type["Violence against civilians"]
     assert attack.fatalities["value"] == 5 and attack.actor2["id"] == "Civilians"
     # a toll with no place is a summary, not an event

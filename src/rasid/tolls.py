@@ -188,7 +188,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
         group, of = (c.group if c.group != "-" else "unknown"), c.of
         # "24 مواطنا بينهم ستة من أفراد المعارضة": a breakdown naming fighters among civilians makes it mixed
         parts = {x.group for x in counts if x.measure == measure and x.sub} - {"-", "unknown", group}
-        if parts and group in ("civilians", "combatants"):
+        if parts and group in ("civilians", "combatants", "unknown"):
             group, of = "mixed", None
         return {"value": c.value, "qualifier": c.qualifier, "group": group, "of": of}
     groups = {c.group for c in numbered}
