@@ -682,6 +682,8 @@ class _DocContext:
                 return True
             if c.value == "modal" and len(between) <= 8 and self.nt.norm[t.start:t.start + 2] == "ال":
                 return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+            if c.value == "modal" and c.phrase == "اذا" and "ام" in between:
+                return True  # "لم يتضح إذا تمكن المسلحون من السيطرة ... أم أن القوات استعادتها": both unsure
         return False
 
     def is_source(self, a: Match) -> bool:
