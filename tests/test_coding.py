@@ -249,3 +249,14 @@ def test_a_denial_covers_the_event_right_after_it_not_the_one_told_in_passing(pi
 def test_an_undated_event_spans_the_day_before_publication_to_that_day(pipeline):
     (e,) = pipeline.text("وفي مدينة إدلب قتل خمسة مدنيين جراء القصف.", published="2013-02-26").events
     assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2013-02-25", "2013-02-26", 2)
+
+
+def test_killing_a_fighter_is_an_armed_clash_and_mines_lying_in_wait_are_no_event(pipeline):
+    (e,) = pipeline.text("اغتال مجهولون قياديا في هيئة تحرير الشام في مدينة إدلب اليوم.", published="2017-09-15").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1["id"] == "Unidentified armed group" and e.actor2["id"] == "HTS"
+    (e,) = pipeline.text("اغتال مسلحون مجهولون طبيبا في مدينة إدلب اليوم.", published="2017-09-15").events
+    assert e.event_type == "Violence against civilians"
+    for text in ("ويلجأ التنظيم إلى زراعة الألغام بكثافة في مناطق سيطرته في مدينة الرقة.",
+                 "ولم يتضح إذا تمكن المسلحون من السيطرة على بلدة الراعي أم أن القوات الحكومية استعادتها."):
+        assert not pipeline.text(text, published="2017-09-15").events, text

@@ -38,6 +38,7 @@ _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 SPEECH = frozenset(_RW.get("speech", ()))
+MEMBERS = frozenset(_RW.get("member", ()))
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
@@ -164,6 +165,8 @@ class EventCoder:
         if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
                 and (kill or m.injured) and m.actor2 is None:
             m.actor2 = ("Civilians", "")
+        if m.event_type == "Violence against civilians" and m.sub == "Attack":
+            self._armed_victim(ctx, m, lo, hi)
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
             m.actor2 = None
         m.locations = ctx.places_in(cl.start, cl.end) or ctx.places_in(sent.start, sent.end)
@@ -300,6 +303,20 @@ class EventCoder:
                 m.assoc1.append(pair)
             elif m.actor2 and head.value == m.actor2[0] and pair[0] != m.actor2[0] and pair not in m.assoc2:
                 m.assoc2.append(pair)
+
+    def _armed_victim(self, ctx: "_DocContext", m: Mention, lo: int, hi: int) -> None:
+        """"اغتيال قيادي في تحرير الشام": the victim is a fighter of a named party, so the killing is an armed
+        clash with that party (ACLED), not violence against civilians."""
+        for a in ctx.within(ctx.actors, lo, hi):
+            kind = self.lex.actors[a.value].kind if a.value in self.lex.actors else ""
+            if kind not in ("state", "rebel", "militia", "external"):
+                continue
+            before = ctx.nt.norm[max(lo, a.start - 30):a.start].split()
+            if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
+                m.event_type, m.sub = "Battles", "Armed clash"
+                attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
+                m.actor1, m.actor2 = attacker, _a(ctx, a)
+                return
 
     @staticmethod
     def _nationality(ctx: "_DocContext", t: Match, hi: int) -> Match | None:
