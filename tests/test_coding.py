@@ -260,3 +260,11 @@ def test_killing_a_fighter_is_an_armed_clash_and_mines_lying_in_wait_are_no_even
     for text in ("ويلجأ التنظيم إلى زراعة الألغام بكثافة في مناطق سيطرته في مدينة الرقة.",
                  "ولم يتضح إذا تمكن المسلحون من السيطرة على بلدة الراعي أم أن القوات الحكومية استعادتها."):
         assert not pipeline.text(text, published="2017-09-15").events, text
+
+
+@needs_shared
+def test_opinions_are_talk_unless_they_tell_where_or_how_many(pipeline):
+    doc = pipeline.text("وأعرب مجلس الأمن عن قلقه العميق إزاء تكرار عمليات القصف وتبادل إطلاق النار.", published="2013-03-15")
+    assert not doc.events
+    doc = pipeline.text("أدان الأمين العام الهجوم الذي استهدف معبر باب السلامة الحدودي وخلف 12 قتيلا.", published="2013-02-14")
+    assert doc.events and doc.events[0].fatalities["value"] == 12
