@@ -126,6 +126,9 @@ class EventCoder:
         trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)]
         counts = None
         if not trigs:
+            if not any(c.value == "kill" for c in ctx.within(ctx.cues, lo, hi)) and not any(
+                    n.value[0] == "killed" for n in ctx.within(ctx.toll_nouns, lo, hi)):
+                return None  # no trigger, no killing verb, no "قتيلا": nothing to code
             counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
             told = self.toll_trigger(ctx, cl, counts)
             if told is None:
@@ -197,6 +200,8 @@ class EventCoder:
         if not killed or not ctx.places_in(cl.start, cl.end):
             return None
         fighters = any(c.group in ("combatants", "mixed") for c in killed)
+        if not fighters and not any(c.group == "civilians" for c in killed):
+            return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
         trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
             Trigger("Violence against civilians", "Attack", "agent", 3)
         c = killed[0]
@@ -621,7 +626,9 @@ class _DocContext:
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
         self.cues = sorted(self.cues, key=lambda m: m.start)
-        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues)}
+        self.toll_nouns = sorted(found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt),
+                                 key=lambda m: m.start)
+        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues, self.toll_nouns)}
         self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
         self.found = {"cues": self.cues, "toll_nouns": found.get("toll_nouns"), "qualifiers": found.get("qualifiers")}
         if self.found["toll_nouns"] is None or self.found["qualifiers"] is None:
