@@ -268,3 +268,10 @@ def test_opinions_are_talk_unless_they_tell_where_or_how_many(pipeline):
     assert not doc.events
     doc = pipeline.text("أدان الأمين العام الهجوم الذي استهدف معبر باب السلامة الحدودي وخلف 12 قتيلا.", published="2013-02-14")
     assert doc.events and doc.events[0].fatalities["value"] == 12
+
+
+@needs_shared
+def test_after_that_comes_what_was_said_not_who_said_it(pipeline):
+    (e,) = pipeline.text("وأفادت تقارير أمنية أن إسرائيل نفذت ليل الثلاثاء غارة على قافلة قرب الحدود.",
+                         published="2013-01-31").events
+    assert e.actor1["id"] == "Israeli forces" and e.date["start"] == "2013-01-29"

@@ -718,6 +718,8 @@ class _DocContext:
     def is_source(self, a: Match) -> bool:
         """An actor named as the source of a report ('قالت وزارة الدفاع الروسية') is not a party."""
         pre = self.nt.norm[max(0, a.start - 16):a.start]
+        if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
+            return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
         return any(w in pre for w in ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت", "اعلن", "ذكرت", "افادت", "اكدت", "اكد", "مسؤول في", "متحدث")) and not any(
             w in self.nt.norm[a.end:a.end + 30] for w in ("سيطر", "قصف", "تقدم"))
 
