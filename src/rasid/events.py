@@ -350,7 +350,9 @@ class EventCoder:
                     _circumstance(norm, ctx.n(m.clause.start), m.trigger.start, BACK_WORDS):
                 # "سيطرت الهيئة على المدينة، بعد اشتباكات استمرت لساعات": the fighting that led to
                 # the event the sentence tells is part of it, whoever the clause names
-                if m.date is None or last.date is None or _dates_ok(last, m):
+                own_day = m.date is not None and m.date.kind.startswith("abs") and (
+                    last.date is None or last.date.text != m.date.text)  # "عقب سيطرتها على المخيم في 29 أيلول"
+                if not own_day and (m.date is None or last.date is None or _dates_ok(last, m)):
                     # its parties are the other side of that event ("... مع حركة أحرار الشام")
                     others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
                     m.actor1, m.actor2 = None, (others[0] if others else None)
