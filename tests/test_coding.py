@@ -275,3 +275,10 @@ def test_after_that_comes_what_was_said_not_who_said_it(pipeline):
     (e,) = pipeline.text("وأفادت تقارير أمنية أن إسرائيل نفذت ليل الثلاثاء غارة على قافلة قرب الحدود.",
                          published="2013-01-31").events
     assert e.actor1["id"] == "Israeli forces" and e.date["start"] == "2013-01-29"
+
+
+@needs_shared
+def test_a_capture_told_as_the_cause_keeps_its_own_gainer(pipeline):
+    (e,) = pipeline.text("وانسحب مقاتلو النصرة من قرية بليل بعد سيطرة النظام عليها ليل أمس.", published="2016-10-02").events
+    assert e.sub_event_type == "Government regains territory"
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "HTS")

@@ -237,6 +237,8 @@ class EventCoder:
             return w[-1] if w else ""
 
         def is_target(a: Match) -> bool:
+            if m.role == "gain" and 0 <= a.start - t.end <= 1:
+                return False  # "سيطرة النظام على القرية": the noun's own party is who took it
             wb = word_before(a)
             if wb == "من":
                 w2 = norm[max(lo, a.start - 30):a.start].split()
@@ -353,9 +355,11 @@ class EventCoder:
                 own_day = m.date is not None and m.date.kind.startswith("abs") and (
                     last.date is None or last.date.text != m.date.text)  # "عقب سيطرتها على المخيم في 29 أيلول"
                 if not own_day and (m.date is None or last.date is None or _dates_ok(last, m)):
-                    # its parties are the other side of that event ("... مع حركة أحرار الشام")
-                    others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
-                    m.actor1, m.actor2 = None, (others[0] if others else None)
+                    # the fighting's parties are the other side of that event ("... مع حركة أحرار الشام"); a
+                    # capture told as the cause ("بعد سيطرة النظام عليها") keeps its own gainer
+                    if m.sub not in TERRITORY_SUBS:
+                        others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
+                        m.actor1, m.actor2 = None, (others[0] if others else None)
                     next(g for g in groups if any(x is last for x in g)).append(m)
                     continue
             # "التفجير", "الغارة", "بالهجوم": a definite noun refers back to an event already told
@@ -399,6 +403,11 @@ class EventCoder:
             if e is not None:
                 events.append(e)
         self._fill_sides(ctx, events)
+        for e in events:  # the gainer may be known only now (a pronoun's party, the other side filled in)
+            gainer = (e.territory or {}).get("gained_by")
+            if e.sub_event_type in TERRITORY_SUBS - {"Non-violent transfer of territory"} and gainer in self.lex.actors:
+                state = self.lex.actors[gainer].kind in STATE_KINDS
+                e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
         return events
 
     def _fill_sides(self, ctx: "_DocContext", events: list[Event]) -> None:
