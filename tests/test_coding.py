@@ -282,3 +282,12 @@ def test_a_capture_told_as_the_cause_keeps_its_own_gainer(pipeline):
     (e,) = pipeline.text("وانسحب مقاتلو النصرة من قرية بليل بعد سيطرة النظام عليها ليل أمس.", published="2016-10-02").events
     assert e.sub_event_type == "Government regains territory"
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "HTS")
+
+
+@needs_shared
+def test_a_headline_in_the_governorate_and_the_body_in_its_town_are_one_event(pipeline):
+    doc = pipeline.text("اغتيال قيادي في تحرير الشام في إدلب\nقتل قيادي في هيئة تحرير الشام اليوم في مدينة سراقب "
+                        "بريف إدلب الشرقي برصاص مجهولين.", published="2018-01-21")
+    assert len(doc.events) == 1 and len(doc.events[0].evidence) == 2
+    # "opened the door to" is an idiom, not the town of al-Bab
+    assert not pipeline.text("واعتبر البيان أن النظام فتح الباب أمام التدخل الأجنبي.", published="2018-01-21").events

@@ -586,9 +586,10 @@ def _actors_ok(g: list[Mention], m: Mention) -> bool:
 
 def _within_region(region: Mention, place: Mention) -> bool:
     """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
-    def wide(loc: dict) -> bool:  # a region, or "east of" a governorate named after its capital
+    def wide(loc: dict) -> bool:
+        # a region, or a governorate's capital named like it ("في إدلب" may mean the governorate)
         p = loc.get("geo_precision") or 1
-        return p >= 3 or (p == 2 and loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+        return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
     if not region.locations or not all(wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
