@@ -154,3 +154,11 @@ def test_a_district_is_placed_at_the_town_it_is_named_after(geo):
     loc = locs["منطقة الميادين"]
     assert loc["geo_precision"] == 3  # only the district is known ...
     assert haversine((loc["lat"], loc["lon"]), (35.02, 40.45)) < 5  # ... placed at its seat, not its centroid
+
+
+@needs_shared
+def test_short_names_of_big_cities_need_no_cue_and_camps_keep_their_word(geo):
+    locs = _resolve(geo, "احتدم القتال في حلب وقرب حمص، وسيطرت قوات النظام على مخيم حندرات، وقال علي إن القصف مستمر")
+    assert locs["حلب"]["admin1"] == "Aleppo" and locs["حمص"]["admin1"] == "Homs"
+    assert locs["مخيم حندرات"]["name_ar"] == "حندرات" and locs["مخيم حندرات"]["lat"] is not None
+    assert "علي" not in locs  # a short name of no town of note still needs a cue

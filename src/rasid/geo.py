@@ -69,6 +69,7 @@ DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
     "العاصمة", "المدينة", "البلدة", "القرية", "المنطقة", "الناحية", "المحافظة", "المخيم"))
 
 
+MAJOR_CODES = ("ADM1", "ADM2", "PPLA", "PPLC", "PPLA2")
 _JOIN_CITY = __import__("re").compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
 
 
@@ -364,9 +365,11 @@ class Geoparser:
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
-            if form in self.common or len(form) <= 3 or possessive:
+            short = len(form) <= 3 and not any(self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000
+                                               for c in self.gaz.names[form][:8])  # "حلب", "حمص" need no cue
+            if form in self.common or short or possessive:
                 # a feature's name that is a common word ("حقل العمر") is kept as a feature without coordinates
-                if cue not in ("settlement", "district", "area") and not quoted:
+                if cue not in ("settlement", "district", "area", "camp") and not quoted:
                     held.append((i, j, form, cue, prec))
                     last_end = j
                     continue
@@ -387,7 +390,7 @@ class Geoparser:
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
-            if m.cue == "feature" or first in self.feature_words:
+            if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
 
@@ -395,7 +398,7 @@ class Geoparser:
         """'مطار حلب الدولي': the mention of a feature is the whole phrase, cue word and closing adjective."""
         norm = nt.norm
         i, j = self._n(nt, m.start), self._n(nt, m.end)
-        cues = [c for c in self.lex.place_cues.find(norm, max(0, i - 30), i) if c.value[0] == "feature"]
+        cues = [c for c in self.lex.place_cues.find(norm, max(0, i - 30), i) if c.value[0] in ("feature", "camp")]
         if cues and len(norm[cues[-1].end:i].split()) <= 1:
             i = cues[-1].start
         nxt = NAME_WORD.match(norm, j + 1) if j < len(norm) and norm[j] == " " else None
@@ -421,7 +424,7 @@ class Geoparser:
         norm = nt.norm
         out = []
         for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
-            if cue.value[0] not in ("settlement", "district", "area", "feature"):
+            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp"):
                 continue
             j = cue.end
             while j < len(norm) and norm[j] in " (":
@@ -558,7 +561,7 @@ class Geoparser:
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if m.cue in ("governorate",) and p.code == "ADM1":
                     s += 3
-                if m.cue in ("settlement", "near", "feature", "area") and p.is_admin:
+                if m.cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
                     s -= 1.5
                 if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
                         not q.is_admin and q.population >= 10000 and _approx_km(p, q) < 60 for q in cands_of(m)):
