@@ -162,3 +162,10 @@ def test_short_names_of_big_cities_need_no_cue_and_camps_keep_their_word(geo):
     assert locs["حلب"]["admin1"] == "Aleppo" and locs["حمص"]["admin1"] == "Homs"
     assert locs["مخيم حندرات"]["name_ar"] == "حندرات" and locs["مخيم حندرات"]["lat"] is not None
     assert "علي" not in locs  # a short name of no town of note still needs a cue
+
+
+@needs_shared
+def test_a_country_is_a_place_only_where_the_text_puts_something_in_it(geo):
+    locs = _resolve(geo, "قتل جنديان بانفجار في لبنان، وقالت روسيا إنها ستواصل دعم الحكومة")
+    assert locs["لبنان"]["name_ar"] == "لبنان" and locs["لبنان"]["lat"] is None and locs["لبنان"]["geo_precision"] == 3
+    assert "روسيا" not in locs

@@ -374,6 +374,7 @@ class EventCoder:
                 # same type, day and denial; the actors too, unless the clause names no place (then the
                 # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
+                             and g[0].background == m.background
                              and (not m.locations or pointed or _actors_ok(g, m))
                              and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
@@ -544,7 +545,9 @@ def _actor_field(a: tuple[str, str] | None) -> dict | None:
 
 
 def _loc_keys(m: Mention) -> set[str]:
-    return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations}
+    """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none."""
+    return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations
+            if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
 
 
 def _dates_ok(a: Mention, b: Mention) -> bool:
@@ -752,9 +755,13 @@ class _DocContext:
 
     def places_in(self, start: int, end: int) -> list[dict]:
         locs = [s.value for s in self.places if start <= s.start < end]
-        # drop a region when a place inside it is named in the same clause
+        # drop a region when a place inside it is named in the same clause, and a country ("في سوريا",
+        # no coordinates) when anything else is
         precise = [l for l in locs if (l.get("geo_precision") or 1) < 3]
-        return precise or locs
+        if precise:
+            return precise
+        placed = [l for l in locs if l.get("lat") is not None]
+        return placed or locs
 
     def date_for(self, cl: Sentence, sent: Sentence) -> DateMention | None:
         ds = [d for d in self.dates if cl.start <= d.start < cl.end and d.start != self.dateline] or \

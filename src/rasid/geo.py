@@ -309,7 +309,14 @@ class Geoparser:
                     continue
                 taken.append((i, i + len(key)))
                 if admin == "-":
-                    continue  # a country or wide area: blocks namesakes, not a location
+                    # a country or wide area blocks namesakes; it is a location of its own (no coordinates,
+                    # precision 3) only where the text puts something in it: "في سوريا", "بالعراق", "داخل لبنان"
+                    lb = left_boundary(folded, i)
+                    before = folded[max(0, lb - 8):lb].split()[-1:]
+                    if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]):
+                        a, b = nt.span(i, i + len(key))
+                        out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
+                    continue
                 a, b = nt.span(i, i + len(key))
                 out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
         if self.gaz is None:
@@ -644,7 +651,7 @@ class Geoparser:
             loc.update(name=p.name_en, name_ar=p.name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
-            loc["name_ar"] = m.text.lstrip("وفبل") if m.text[:2] not in ("ال",) else m.text
+            loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
             first, _, rest = loc["name_ar"].partition(" ")
             if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
                 loc["name_ar"] = rest
