@@ -149,3 +149,8 @@ def test_the_past_hours_reach_back_a_day_or_two():
     assert (d.start_date, d.end_date, d.precision) == ("2013-03-13", "2013-03-15", 2)
     (d,) = find_dates(NormText("خلال الساعات الماضية"), "2013-03-15")
     assert (d.start_date, d.end_date) == ("2013-03-14", "2013-03-15")  # hours, not the week "past days" gives
+
+
+def test_the_verb_right_before_a_number_decides_what_it_counts():
+    counts = _counts("ما أسفر عن استشهاد 17 مواطنا وإصابة 35 آخرين")
+    assert combine(counts, "killed")["value"] == 17 and combine(counts, "injured")["value"] == 35

@@ -129,7 +129,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             measure = None
             before = [c for c in measure_cues if c[1] <= n_start and n_start - c[1] <= 40]
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
-            if after and after[0][2] in ("missing", "captured", "injured"):
+            if before and n_start - before[-1][1] <= 3:
+                measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
+            elif after and after[0][2] in ("missing", "captured", "injured"):
                 measure = after[0][2]
             elif before:
                 measure = before[-1][2]
