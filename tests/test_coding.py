@@ -291,3 +291,9 @@ def test_a_headline_in_the_governorate_and_the_body_in_its_town_are_one_event(pi
     assert len(doc.events) == 1 and len(doc.events[0].evidence) == 2
     # "opened the door to" is an idiom, not the town of al-Bab
     assert not pipeline.text("واعتبر البيان أن النظام فتح الباب أمام التدخل الأجنبي.", published="2018-01-21").events
+
+
+def test_a_tally_over_the_country_is_no_events_toll(pipeline):
+    doc = pipeline.text("وأكدت المعارضة أن حصيلة أعمال العنف والقتال بلغت 112 قتيلا سقط معظمهم في حلب ودمشق، "
+                        "مع اشتباكات عنيفة في بلدة عزاز اليوم.", published="2013-02-12")
+    assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)

@@ -136,6 +136,8 @@ class EventCoder:
             trigs = [told]
         if counts is None:
             counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
+            counts = []  # "حصيلة أعمال العنف في أنحاء سوريا بلغت 112 قتيلا": a tally, no one event's toll
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
         tv = best.value
@@ -197,6 +199,9 @@ class EventCoder:
         though no word names the fighting. Battles when fighters are among the dead, else an attack on civilians.
         """
         killed = [c for c in counts if c.measure == "killed" and c.value]
+        lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
+            return None
         if not killed or not ctx.places_in(cl.start, cl.end):
             return None
         fighters = any(c.group in ("combatants", "mixed") for c in killed)
