@@ -265,6 +265,9 @@ class Geoparser:
         self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        # short names (three letters or less) read as places without a cue: those of big towns only
+        self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
+            self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
         self.lex = default_lexicon()
@@ -372,8 +375,7 @@ class Geoparser:
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
-            short = len(form) <= 3 and not any(self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000
-                                               for c in self.gaz.names[form][:8])  # "حلب", "حمص" need no cue
+            short = len(form) <= 3 and form not in self.major_short  # "حلب", "حمص" need no cue
             if form in self.common or short or possessive:
                 # a feature's name that is a common word ("حقل العمر") is kept as a feature without coordinates
                 if cue not in ("settlement", "district", "area", "camp") and not quoted:
