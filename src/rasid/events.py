@@ -421,16 +421,11 @@ class EventCoder:
 
         Articles about a front name both belligerents early and then only one; the
         most frequent actor other than the named one (and not civilians) is the other side.
+        Strikes are left alone: a strike on a place with no target named has no actor 2 (ACLED
+        leaves it blank rather than guess who was there).
         """
         freq = ctx.actor_frequency()
         for e in events:
-            if e.event_type == "Explosions/Remote violence" and e.actor1 and not e.actor2 and not e.fatalities:
-                # a strike by a named party with no target named hits its main opponent in the article
-                other = next((aid for aid, _ in freq if aid not in (e.actor1["id"], "Civilians")
-                              and not self.lex.allied(e.actor1["id"], aid)), None)
-                if other is not None:
-                    e.actor2 = {"id": other, "text": ""}
-                continue
             if e.event_type != "Battles":
                 continue
             named = (e.actor1 or e.actor2 or {}).get("id")
