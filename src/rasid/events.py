@@ -226,10 +226,14 @@ class EventCoder:
 
     def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
         acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
-        if not acts and slo is not None:
-            # the clause names nobody: the sentence around it may (a subject before a comma)
-            acts = [a for a in ctx.within(ctx.actors, slo, shi) if not ctx.is_source(a)]
-            lo, hi = slo, shi
+        first = ctx.nt.norm[lo:lo + 12].split()[:1]
+        opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
+        if not acts and slo is not None and not opens_statement and \
+                m.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
+            # the clause names nobody: the sentence before it may (a subject before a comma); not for a
+            # new statement ("وقالت إن تفجيرا ..."), nor a bomb, whose maker must be named to be known
+            acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a)]
+            lo, hi = slo, hi
         if not acts:
             if m.event_type == "Explosions/Remote violence":
                 m.actor1 = _a(ctx, self._nationality(ctx, m.trigger, hi))
