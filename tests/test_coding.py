@@ -297,3 +297,12 @@ def test_a_tally_over_the_country_is_no_events_toll(pipeline):
     doc = pipeline.text("وأكدت المعارضة أن حصيلة أعمال العنف والقتال بلغت 112 قتيلا سقط معظمهم في حلب ودمشق، "
                         "مع اشتباكات عنيفة في بلدة عزاز اليوم.", published="2013-02-12")
     assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)
+
+
+def test_who_underwent_a_strike_and_whose_site_was_struck(pipeline):
+    (e,) = pipeline.text("وكانت مواقع قسد قد تعرضت لقصف جوي روسي مؤخرا في بلدة الباغوز.", published="2017-09-18").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "SDF")
+    (e,) = pipeline.text("وتعرضت مواقع قسد في الباغوز لقصف من قوات النظام اليوم.", published="2017-09-18").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "SDF")
+    (e,) = pipeline.text("وقصف الطيران الإسرائيلي فجر السبت موقعا عسكريا إيرانيا قرب مدينة الكسوة.", published="2018-01-21").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Israeli forces", "Iranian forces")

@@ -39,6 +39,7 @@ BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
+PASSIVE = frozenset(_RW.get("passive", ()))
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
@@ -288,9 +289,25 @@ class EventCoder:
                 agent = before[-1]
             elif after:
                 agent = after[0]
+        # "تعرضت بلدة X لقصف": a verb of undergoing up to five words back, the event word taking ل
+        undergo = [w.lstrip("و") for w in norm[max(lo, t.start - 45):t.start].split()[-6:]]
+        if norm[t.start - 1:t.start] == "ل" and any(w in PASSIVE or w[:-1] in PASSIVE for w in undergo):
+            # "تعرضت (مواقع قسد) لقصف جوي روسي": who is named before suffered it; the agent follows, if named
+            after_t = [a for a in main if a.start >= t.end]
+            before_t = [a for a in main if a.end <= t.start]
+            agent = after_t[0] if after_t else (self._nationality(ctx, t, hi) if m.event_type != "Battles" else None)
+            if before_t:
+                main = [a for a in main if a is not before_t[-1]] + [before_t[-1]]
+                target_first = before_t[-1]
+            else:
+                target_first = None
+        else:
+            target_first = None
         if agent is None and m.event_type == "Explosions/Remote violence":
             agent = self._nationality(ctx, t, hi)
         others = [a for a in main if agent is None or a.value != agent.value]
+        if target_first is not None and (agent is None or target_first.value != agent.value):
+            others = [target_first] + [a for a in others if a is not target_first]
         target = next((a for a in others if is_target(a)), None) or (others[0] if others else None)
         if m.role == "loss":
             # the named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's
@@ -311,6 +328,10 @@ class EventCoder:
             m.actor2 = _a(ctx, target)
         if m.actor2 is None and civ and m.event_type != "Battles":
             m.actor2 = _a(ctx, civ[0])
+        if m.actor2 is None and m.event_type == "Explosions/Remote violence":
+            hit = self._target_nationality(ctx, t, hi)
+            if hit is not None and (m.actor1 is None or hit.value != m.actor1[0]):
+                m.actor2 = _a(ctx, hit)
         for a in assoc:
             pair = _a(ctx, a)
             if m.actor1 and pair[0] != m.actor1[0] and pair not in m.assoc1:
@@ -340,11 +361,24 @@ class EventCoder:
                 return
 
     @staticmethod
+    def _target_nationality(ctx: "_DocContext", t: Match, hi: int) -> Match | None:
+        """"قصف الطيران موقعا عسكريا إيرانيا": a target word with a nationality within two words after it."""
+        words = list(NAME_RE.finditer(ctx.nt.norm, t.end, hi))
+        for k, w in enumerate(words):
+            if w.group() in TARGET_WORDS:
+                for x in words[k + 1:k + 3]:
+                    aid = _nationality_of(x.group())
+                    if aid:
+                        return Match(x.start(), x.end(), aid, x.group())
+        return None
+
+    @staticmethod
     def _nationality(ctx: "_DocContext", t: Match, hi: int) -> Match | None:
         """"قصف جوي روسي": a nationality adjective within two words after the strike names who struck."""
         for w in NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 30)):
-            if w.group() in NATIONALITY:
-                return Match(w.start(), w.end(), NATIONALITY[w.group()], w.group())
+            aid = _nationality_of(w.group())
+            if aid:
+                return Match(w.start(), w.end(), aid, w.group())
             if len(ctx.nt.norm[t.end:w.end()].split()) >= 2:
                 break
         return None
@@ -567,6 +601,11 @@ def _shift(d: DateMention, said: DateMention, pub: dt.date | None) -> DateMentio
     off = dt.date.fromisoformat(d.start_date) - pub
     day = (dt.date.fromisoformat(said.start_date) + off).isoformat()
     return DateMention(d.start, d.end, d.text, d.kind, day, day, d.precision, d.relative)
+
+
+def _nationality_of(word: str) -> str | None:
+    """The party a nationality adjective names, also in the accusative ("إيرانيا")."""
+    return NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
 
 
 def _toll_conflict(g: list[Mention], m: Mention) -> bool:
