@@ -306,3 +306,15 @@ def test_who_underwent_a_strike_and_whose_site_was_struck(pipeline):
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "SDF")
     (e,) = pipeline.text("وقصف الطيران الإسرائيلي فجر السبت موقعا عسكريا إيرانيا قرب مدينة الكسوة.", published="2018-01-21").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Israeli forces", "Iranian forces")
+
+
+@needs_shared
+def test_a_republished_page_keeps_the_articles_own_today(pipeline):
+    from rasid.model import RawArticle
+
+    raw = ("اغتيال داعية في إدلب - الموقع الأحد 21 كانون الثاني / يناير 2018\n"
+           "ونعت حسابات مقربة من هيئة تحرير الشام اليوم , الجمعة 15 أيلول , الداعية وقالت إن مجهولين اغتالوه "
+           "بعد خروجه من صلاة الجمعة داخل مدينة إدلب.")
+    doc = pipeline(RawArticle("republished", raw, "<test>"))
+    assert doc.published == "2018-01-21"  # the page's header date ...
+    assert {e.date["start"] for e in doc.events} == {"2017-09-15"}  # ... is not the day the article calls today

@@ -123,10 +123,12 @@ def clean(article: RawArticle, min_arabic: float = 0.3) -> Document:
     removed = _merge(removed)
 
     published = article.published or _iso(meta.get("published")) or _find_published(raw)
+    published_from = ("input" if article.published else "metadata" if _iso(meta.get("published"))
+                      else "text" if published else None)
     title = article.title or meta.get("title") or _first_title(text)
     return Document(
         doc_id=article.doc_id, raw=raw, text=text, source=article.source, outlet=outlet,
-        url=article.url or meta.get("url"), title=title, published=published, language="ar",
+        url=article.url or meta.get("url"), title=title, published=published, published_from=published_from, language="ar",
         removed=removed, content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
     )
 

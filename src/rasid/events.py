@@ -694,20 +694,34 @@ class _DocContext:
         self.dates = find_dates(nt, doc.published)
         ref = doc.published
         full = [d for d in self.dates if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date]
+        page_ref = ref
         if not ref and full:
             # no publication date: the article's first full date (its dateline, most often) is what
             # "today", "yesterday Wednesday" and "15 September" are read against
-            ref = full[0].start_date
+            ref = page_ref = full[0].start_date
             self.dates = find_dates(nt, ref)
+        if ref and (doc.published_from == "text" or not doc.published):
+            # ... unless the text says which day today is ("اليوم , الجمعة 15 أيلول"): a page republished
+            # later keeps its new date in the header, the article its own in the text
+            today = next((x for d in self.dates if d.kind == "rel_0" for x in self.dates
+                          if x.kind in ("abs_dmy", "abs_num", "abs_iso") and x.precision == 1 and x.start_date
+                          and 0 <= x.start - d.end <= 20), None)
+            if today is not None and today.start_date != ref:
+                ref = today.start_date
+                self.dates = find_dates(nt, ref)
         # the dateline itself (a page header's date) dates the page, not an event told beside it
-        head = [d for d in self.dates if d.start < 400 and d.start_date == ref and d.kind in ("abs_dmy", "abs_num", "abs_iso")]
+        head = [d for d in self.dates if d.start < 400 and d.start_date == page_ref and d.kind in ("abs_dmy", "abs_num", "abs_iso")]
         self.dateline = head[0].start if head else None
+        # the dateline and the weekday written before it ("الأحد 21 كانون الثاني 2018") date the page
+        self.page_dates = {d.start for d in self.dates if self.dateline is not None
+                           and (d.start == self.dateline or 0 <= self.dateline - d.end <= 4)}
         self.places = [s for s in doc.spans if s.label == "place"]
         self.pub = parse_published(ref)
         self.report_dates = {id(d) for d in self.dates if self._reports(d)}
         self._lead_date = None
         leads = [d for d in self.dates[:6] if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5]
         # "أفادت مصادر الجمعة بأن حصيلة مواجهات الخميس ...": the day of the report is not the day of the event
+        leads = [d for d in leads if d.start not in self.page_dates]
         self._lead_date = next((d for d in leads if id(d) not in self.report_dates), leads[0] if leads else None)
 
     def _reports(self, d: DateMention) -> bool:
@@ -807,8 +821,8 @@ class _DocContext:
         return placed or locs
 
     def date_for(self, cl: Sentence, sent: Sentence) -> DateMention | None:
-        ds = [d for d in self.dates if cl.start <= d.start < cl.end and d.start != self.dateline] or \
-            [d for d in self.dates if sent.start <= d.start < sent.end and d.start != self.dateline]
+        ds = [d for d in self.dates if cl.start <= d.start < cl.end and d.start not in self.page_dates] or \
+            [d for d in self.dates if sent.start <= d.start < sent.end and d.start not in self.page_dates]
         ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
         told = [d for d in ds if id(d) not in self.report_dates]
         if told and len(told) < len(ds):

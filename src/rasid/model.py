@@ -57,6 +57,9 @@ class Document:
     published: str | None = None
     language: str | None = None
     removed: list[Removal] = field(default_factory=list)
+    # where ``published`` came from: "input" (the caller or the JSONL), "metadata" (HTML), "text" (a date
+    # found in the page's header lines, which may be a later republication's)
+    published_from: str | None = None
     duplicate_of: str | None = None
     content_hash: str = ""
     spans: list[Span] = field(default_factory=list)
