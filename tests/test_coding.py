@@ -318,3 +318,10 @@ def test_a_republished_page_keeps_the_articles_own_today(pipeline):
     doc = pipeline(RawArticle("republished", raw, "<test>"))
     assert doc.published == "2018-01-21"  # the page's header date ...
     assert {e.date["start"] for e in doc.events} == {"2017-09-15"}  # ... is not the day the article calls today
+
+
+@needs_shared
+def test_an_event_with_no_place_of_its_own_takes_the_place_told_just_before(pipeline):
+    doc = pipeline.text("قصفت طائرات حربية روسية بلدة كفرنبل بريف إدلب صباح اليوم. "
+                        "وقال ناشطون إن القصف أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين.", published="2019-05-13")
+    assert all(e.locations and e.locations[0]["admin1"] == "Idlib" for e in doc.events)

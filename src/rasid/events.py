@@ -21,6 +21,7 @@ from .model import Document, Event
 from .tolls import combine, find_counts
 
 STATE_KINDS = {"state", "external"}
+CONTEXT_CHARS = 400  # how far back an event with no place of its own looks for one
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -447,12 +448,28 @@ class EventCoder:
             if e is not None:
                 events.append(e)
         self._fill_sides(ctx, events)
+        self._context_places(ctx, events)
         for e in events:  # the gainer may be known only now (a pronoun's party, the other side filled in)
             gainer = (e.territory or {}).get("gained_by")
             if e.sub_event_type in TERRITORY_SUBS - {"Non-violent transfer of territory"} and gainer in self.lex.actors:
                 state = self.lex.actors[gainer].kind in STATE_KINDS
                 e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
         return events
+
+    @staticmethod
+    def _context_places(ctx: "_DocContext", events: list[Event]) -> None:
+        """An event whose sentences name no place happened where the text last placed things, a few
+        sentences (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"."""
+        text = ctx.doc.text
+        for e in events:
+            if e.locations or not e.evidence:
+                continue
+            start = min(q["start"] for q in e.evidence)
+            para = max(0, start - CONTEXT_CHARS)
+            before = [s for s in ctx.places if para <= s.start < start and isinstance(s.value, dict)]
+            if before:
+                last = max(s.start for s in before)
+                e.locations = [dict(s.value) for s in before if s.start == last]
 
     def _fill_sides(self, ctx: "_DocContext", events: list[Event]) -> None:
         """A battle told with one side named: the other side is the article's main opponent of that side.
