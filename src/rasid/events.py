@@ -467,7 +467,7 @@ class EventCoder:
             start = min(q["start"] for q in e.evidence)
             para = max(0, start - CONTEXT_CHARS)
             before = [s for s in ctx.places if para <= s.start < start and isinstance(s.value, dict)]
-            if before:
+            if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
                 last = max(s.start for s in before)
                 e.locations = [dict(s.value) for s in before if s.start == last]
 
