@@ -326,3 +326,9 @@ def test_an_event_with_no_place_of_its_own_takes_the_place_told_just_before(pipe
                         "بين فصائل المعارضة وقوات النظام على أطرافها الشرقية.", published="2019-05-13")
     battle = next(e for e in doc.events if e.event_type == "Battles")
     assert battle.locations and battle.locations[0]["admin1"] == "Idlib"
+
+
+def test_an_offer_is_no_advance(pipeline):
+    assert not pipeline.text("وقضت المحكمة في مدينة مارع بقرار تقدم بموجبه إغراءات للشباب.", published="2017-06-01").events
+    (e,) = pipeline.text("وكانت قوات النظام قد تقدمت إليها أمس الاثنين بعد معارك في بلدة مارع.", published="2017-06-01").events
+    assert e.sub_event_type == "Government regains territory"

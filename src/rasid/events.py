@@ -41,6 +41,7 @@ DEMONSTRATIVES = _RW.get("demonstrative", ())
 SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
+DIRECTIONS = frozenset(_RW.get("direction", ()))
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
@@ -125,7 +126,8 @@ class EventCoder:
     def code_clause(self, ctx: "_DocContext", sent: Sentence, cl: Sentence) -> Mention | None:
         nt, lex = ctx.nt, self.lex
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-        trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)]
+        trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)
+                 and (t.value.role != "advance" or self._directed(ctx, t, hi))]
         counts = None
         if not trigs:
             if not any(c.value == "kill" for c in ctx.within(ctx.cues, lo, hi)) and not any(
@@ -142,6 +144,10 @@ class EventCoder:
             counts = []  # "حصيلة أعمال العنف في أنحاء سوريا بلغت 112 قتيلا": a tally, no one event's toll
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
+        if best.value.event_type == "Battles" and best.value.sub_event_type == "Armed clash":
+            # "تقدمت القوات إلى البلدة بعد معارك": ground changed hands in the battle, so the clause tells
+            # the change of territory (ACLED's rule, as for events told in several clauses)
+            best = next((t for t in trigs if t.value.sub_event_type == "TERRITORY"), best)
         tv = best.value
         m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best, sentence=sent.start)
         clause_norm = nt.norm[lo:hi]
@@ -196,6 +202,13 @@ class EventCoder:
         return m
 
     @staticmethod
+    def _directed(ctx: "_DocContext", t: Match, hi: int) -> bool:
+        """"تقدمت قوات النظام نحو البلدة" is an advance; "تقدم المحكمة إغراءات" is an offer."""
+        words = [w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in ctx.nt.norm[t.end:hi].split()[:4]]
+        return not words or any(w in DIRECTIONS or any(w == d + p for d in DIRECTIONS for p in ("ها", "ه", "هم", "هما"))
+                                for w in words)  # "تقدمت إليها"
+
+    @staticmethod
     def toll_trigger(ctx: "_DocContext", cl: Sentence, counts: list) -> Match | None:
         """"وفي محافظة حلب قتل تسعة رجال بينهم ثلاثة من أفراد المعارضة": a toll at a place is an event
         though no word names the fighting. Battles when fighters are among the dead, else an attack on civilians.
@@ -248,7 +261,7 @@ class EventCoder:
             return w[-1] if w else ""
 
         def is_target(a: Match) -> bool:
-            if m.role == "gain" and 0 <= a.start - t.end <= 1:
+            if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
                 return False  # "سيطرة النظام على القرية": the noun's own party is who took it
             wb = word_before(a)
             if wb == "من":
