@@ -266,6 +266,8 @@ def test_killing_a_fighter_is_an_armed_clash_and_mines_lying_in_wait_are_no_even
 def test_opinions_are_talk_unless_they_tell_where_or_how_many(pipeline):
     doc = pipeline.text("وأعرب مجلس الأمن عن قلقه العميق إزاء تكرار عمليات القصف وتبادل إطلاق النار.", published="2013-03-15")
     assert not doc.events
+    doc = pipeline.text("ولم تعلق الهيئة على اغتيال القيادي العسكري في صفوفها حتى ساعة إعداد هذا التقرير.", published="2018-01-21")
+    assert not doc.events  # a comment on the killing told before, not a second killing
     doc = pipeline.text("أدان الأمين العام الهجوم الذي استهدف معبر باب السلامة الحدودي وخلف 12 قتيلا.", published="2013-02-14")
     assert doc.events and doc.events[0].fatalities["value"] == 12
 

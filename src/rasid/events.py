@@ -192,8 +192,9 @@ class EventCoder:
             # a move of nobody named is talk ("انسحب ... من المحادثات", "تم توقيفها"); ACLED codes no
             # strategic development without the party that makes it
             return None
+        told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
         if any(c.value == "opinion" for c in ctx.within(ctx.cues, lo, best.start)) and not (
-                ctx.places_in(cl.start, cl.end) or m.fatalities or m.injured):
+                ctx.places_in(cl.start, cl.end) or told_toll):
             # "اعتبر الرئيس أن ...", "أعرب عن قلقه إزاء تكرار عمليات القصف": talk about events, not a report of
             # one; a condemnation that names the place or the toll ("أدان الهجوم الذي استهدف معبر ...") still tells it
             return None
