@@ -154,3 +154,15 @@ def test_the_past_hours_reach_back_a_day_or_two():
 def test_the_verb_right_before_a_number_decides_what_it_counts():
     counts = _counts("ما أسفر عن استشهاد 17 مواطنا وإصابة 35 آخرين")
     assert combine(counts, "killed")["value"] == 17 and combine(counts, "injured")["value"] == 35
+
+
+def test_a_letter_split_from_its_word_is_joined_for_matching_only():
+    text = "ق تل ثلاثة عناصر ولم تعل ق الهيئة رسمي ا، وقال و أضاف"
+    nt = NormText(text)
+    assert nt.norm.startswith("قتل ثلاثه") and "تعلق الهييه رسميا" in nt.norm
+    assert " و اضاف" in nt.norm  # "و" stands alone as a word: never glued to the word before
+    i = nt.norm.index("تعلق")
+    a, b = nt.span(i, i + len("تعلق"))
+    assert text[a:b] == "تعل ق"  # the quote is the text as written
+    c = combine(_counts(text), "killed")
+    assert c["value"] == 3

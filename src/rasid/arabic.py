@@ -76,6 +76,24 @@ _TRANS.update({ord(c): " " for c in "\n\r\t\u00a0\u2009\u202f"})
 _CHANGED = re.compile("[" + re.escape("".join(chr(k) for k in _TRANS)) + "]")
 
 
+# Web debris: a letter split from its word by a stray space where a shadda or tanween glyph was lost
+# ("ق تل", "تعل ق", "رسمي ا", "شن ت"). No Arabic letter stands alone as a word but و and the
+# proclitics ب ل ك ف typed apart; for matching, the stray space is dropped (the text keeps it).
+_LONE_END = re.compile(  # a lone letter (not و ب ل ك ف) right after a word ends that word
+    "(?<=[\u0621-\u064a]) (?=[\u0621-\u0627\u0629-\u0640\u0642\u0645-\u0647\u064a](?:[^\u0621-\u064a]|$))")
+_LONE_START = re.compile(  # a lone letter opening a line or a sentence, before a word, starts that word
+    "(?:^|(?<=\n)|(?<=[.،,؛:!?؟] ))[\u0621-\u064a]( )(?=[\u0621-\u064a]{2})")
+_LONE_HINT = re.compile(" [\u0621-\u064a] ")
+
+
+def _join_lone_letters(t: str) -> str:
+    """``t`` (translated, same length as the text) with the stray spaces around lone letters dropped."""
+    if not _LONE_HINT.search(t) and not _LONE_START.match(t):
+        return t
+    t = _LONE_END.sub("\x00", t)
+    return _LONE_START.sub(lambda m: m.group()[:-1] + "\x00", t)
+
+
 class NormText:
     """A normalised view of ``text`` with a map back to original offsets.
 
@@ -88,7 +106,7 @@ class NormText:
 
     def __init__(self, text: str):
         self.text = text
-        t = _translate(text)
+        t = _join_lone_letters(_translate(text))
         if "\x00" not in t and "  " not in t:
             self.norm = t
             self.pos = None
