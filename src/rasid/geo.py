@@ -335,7 +335,9 @@ class Geoparser:
             i = j - len(form)
             c = padded[i]
             if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
-                # a proclitic glued before the name: "والشعفة", "بالبوكمال"
+                # a proclitic glued before the name: "والشعفة", "بالبوكمال" (every proclitic ends in و ف ب ل ك)
+                if c not in "وفبلك":
+                    continue
                 lb = left_boundary(folded, i)
                 if lb is None:
                     continue

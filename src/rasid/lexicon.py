@@ -100,6 +100,8 @@ class Matcher:
                     continue  # the match ends inside a word and may take no ending
             c = norm[start - 1] if start else " "
             if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                if c not in "وفبلك":
+                    continue  # inside a word: every proclitic ends in و ف ب ل ك
                 lb = left_boundary(norm, start, self.allow_clitics)  # a proclitic glued before the match
                 if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
                     continue
