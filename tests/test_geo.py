@@ -169,3 +169,10 @@ def test_a_country_is_a_place_only_where_the_text_puts_something_in_it(geo):
     locs = _resolve(geo, "قتل جنديان بانفجار في لبنان، وقالت روسيا إنها ستواصل دعم الحكومة")
     assert locs["لبنان"]["name_ar"] == "لبنان" and locs["لبنان"]["lat"] is None and locs["لبنان"]["geo_precision"] == 3
     assert "روسيا" not in locs
+
+
+@needs_shared
+def test_a_capital_that_speaks_is_its_government(geo):
+    assert "بغداد" not in _resolve(geo, "مع إعلان بغداد طرد تنظيم داعش من كامل الحدود")
+    assert "دمشق" not in _resolve(geo, "وقالت دمشق إن الغارة استهدفت مركزا للبحوث")
+    assert _resolve(geo, "قصفت الطائرات أحياء في بغداد")["بغداد"]["admin1"] == "Baghdad"

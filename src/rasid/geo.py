@@ -272,6 +272,9 @@ class Geoparser:
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
         self.lex = default_lexicon()
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
+        # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
+        self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "speech"} | {
+            fold(normalize(w)) for w in ("إعلان", "اعلان", "نددت", "ندد", "اتهمت", "اتهم", "ردت", "رد", "طالبت", "طالب")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
         self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
@@ -348,6 +351,10 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and prev[-1] in self.given_names:
                 continue  # "أحمد العسكر", "رامي عبد الرحمن": a family name, not a place
+            if prev and prev[-1].lstrip("و") in self.speech_words and any(
+                    self.gaz.places[c].code == "PPLC" or self.gaz.places[c].population >= 1_000_000
+                    for c in self.gaz.names[form][:4]):
+                continue  # "أعلنت دمشق", "إعلان بغداد": the government speaking, not the city
             if lb == i and prev and folded[i:i + 2] == "ال" and prev[-1][:2] == "ال" and folded[lb - 1:lb] == " " \
                     and prev[-1] not in self.feature_words and prev[-1][2:] not in self.feature_words \
                     and prev[-1] not in DEFINITE_FUNCTION_WORDS:
