@@ -334,3 +334,10 @@ def test_an_offer_is_no_advance(pipeline):
     assert not pipeline.text("وقضت المحكمة في مدينة مارع بقرار تقدم بموجبه إغراءات للشباب.", published="2017-06-01").events
     (e,) = pipeline.text("وكانت قوات النظام قد تقدمت إليها أمس الاثنين بعد معارك في بلدة مارع.", published="2017-06-01").events
     assert e.sub_event_type == "Government regains territory"
+
+
+@needs_shared
+def test_the_dead_of_both_sides_told_in_two_sentences_add_up(pipeline):
+    (e,) = pipeline.text("اندلعت اشتباكات بين قوة عراقية وعناصر من داعش في قرية حشتر جنوب الموصل أمس، وقتل فيها عنصر "
+                         "من الحشد العشائري. كما قتل سبعة من عناصر داعش في الاشتباكات.", published="2017-01-01").events
+    assert e.fatalities["value"] == 8 and e.fatalities["group"] == "combatants" and len(e.evidence) == 2

@@ -91,6 +91,8 @@ class EventCoder:
             sent = Sentence(s.start, s.end, s.text)
             for cl in clauses(sent):
                 m = self.code_clause(ctx, sent, cl)
+                if m is None and mentions and mentions[-1].sentence == sent.start:
+                    self.toll_of_previous(ctx, cl, mentions[-1])
                 if m is not None:
                     denied = self.denied_before(ctx, sent, cl, m)
                     if denied is not None:
@@ -103,6 +105,19 @@ class EventCoder:
                     mentions.append(m)
         doc.events = self.merge(doc, ctx, mentions)
         return doc
+
+    def toll_of_previous(self, ctx: "_DocContext", cl: Sentence, prev: Mention) -> None:
+        """"اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد": a clause with a toll and no event word
+        tells the toll of the event its sentence told just before."""
+        lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+        if not any(c.value in ("kill", "injure") for c in ctx.within(ctx.cues, lo, hi)):
+            return
+        counts = find_counts(ctx.nt, lo, hi, self.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
+            return
+        for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
+            if getattr(prev, attr) is None:
+                setattr(prev, attr, combine(counts, measure))
 
     def denied_before(self, ctx: "_DocContext", sent: Sentence, cl: Sentence, m: Mention) -> Mention | None:
         """"نافية المعلومات عن نقل التحالف مجموعات ... للمشاركة في المعركة التي خسرت فيها قسد": the clause
@@ -540,8 +555,17 @@ class EventCoder:
             return None
 
         def toll(attr):
-            """A number beats "heavy losses" told in another clause of the same event."""
+            """A number beats "heavy losses" told in another clause of the same event; the numbers of
+            different sides told in different clauses ("قتل عنصر من X ... وقتل ستة من Y") add up (the spec)."""
             found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
+            numbered = list({id(t): t for t in found if t.get("value") is not None}.values())
+            sides = [t.get("of") for t in numbered]
+            if len(numbered) > 1 and all(sides) and len(set(sides)) == len(sides):
+                quals = {t.get("qualifier") for t in numbered}
+                return {"value": sum(t["value"] for t in numbered),
+                        "qualifier": "exact" if quals == {"exact"} else "at_least",
+                        "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
+                        "of": None}
             return next((t for t in found if t.get("value") is not None), found[0] if found else None)
 
         date = pick("date")
@@ -641,11 +665,16 @@ def _nationality_of(word: str) -> str | None:
 
 def _toll_conflict(g: list[Mention], m: Mention) -> bool:
     """Two different exact death tolls ("24 killed", "15 killed") are two events, whatever else they share."""
-    fm = m.fatalities or {}
-    if fm.get("qualifier") != "exact" or fm.get("value") is None:
+    return any(_tolls_differ(x.fatalities, m.fatalities) for x in g)
+
+
+def _tolls_differ(a: dict | None, b: dict | None) -> bool:
+    """Two exact tolls that cannot be one event's: different numbers of the same (or an unnamed) side.
+    "قتل عنصر من الحشد" and "قتل سبعة من عناصر داعش" are the two sides of one battle."""
+    a, b = a or {}, b or {}
+    if not (a.get("qualifier") == b.get("qualifier") == "exact") or a.get("value") == b.get("value"):
         return False
-    return any((x.fatalities or {}).get("qualifier") == "exact" and x.fatalities.get("value") not in (None, fm["value"])
-               for x in g)
+    return not (a.get("of") and b.get("of") and a.get("of") != b.get("of"))
 
 
 def _circumstance(norm: str, clause_lo: int, trig: int, back_words) -> bool:
@@ -684,8 +713,7 @@ def _same_event(a: Mention, b: Mention) -> bool:
     db = b.date.start_date if b.date else None
     if da and db and da != db:
         return False
-    fa, fb = a.fatalities or {}, b.fatalities or {}
-    if fa.get("qualifier") == fb.get("qualifier") == "exact" and fa.get("value") != fb.get("value"):
+    if _tolls_differ(a.fatalities, b.fatalities):
         return False  # "4 killed" and "1 killed": two events, though told alike
     la, lb = _loc_keys(a), _loc_keys(b)
     if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):

@@ -15,6 +15,7 @@ from .arabic import NormText
 from .lexicon import Lexicon, Match
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
+BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
@@ -163,7 +164,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         word = norm[m.start:m.end]
         if measure != "-" or not singular or word not in (m.phrase, m.phrase + "ا") or any(c.start <= m.start < c.end + 2 for c in out):
             continue
-        cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1), None)
+        # right after the verb, or after a pronoun pointing back at the event ("وقتل فيها عنصر")
+        cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1 or
+                    (0 <= m.start - c[1] <= 9 and norm[c[1]:m.start].strip() in BACK_POINTERS)), None)
         if cue is not None:
             out.append(Count(1, "exact", cue[2], group, hint or (actor_at(m.end) if actor_at else None), m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
