@@ -75,6 +75,7 @@ class Mention:
     framing: list[dict] = field(default_factory=list)
     background: bool = False
     sentence: int = -1  # start of the sentence the clause belongs to
+    own_place: bool = False  # the clause itself names a place (not only its sentence)
 
 
 class EventCoder:
@@ -197,7 +198,9 @@ class EventCoder:
             self._armed_victim(ctx, m, lo, hi)
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
             m.actor2 = None
-        m.locations = ctx.places_in(cl.start, cl.end) or ctx.places_in(sent.start, sent.end)
+        m.locations = ctx.places_in(cl.start, cl.end)
+        m.own_place = bool(m.locations)
+        m.locations = m.locations or ctx.places_in(sent.start, sent.end)
         m.date = ctx.date_for(cl, sent)
         m.status = ctx.status(lo, hi, ctx.n(sent.start), best.start)
         m.attribution = ctx.attribution(ctx.n(sent.start), ctx.n_end(sent.end))
@@ -443,12 +446,12 @@ class EventCoder:
                 prev_word in BACK_WORDS
             # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
             pointed = prev_word in DEMONSTRATIVES and norm[m.trigger.start:m.trigger.start + 2] == "ال"
-            if (anaphoric and (not m.locations or prev_word in BACK_WORDS) or pointed) and not m.fatalities:
+            if (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed) and not m.fatalities:
                 # same type, day and denial; the actors too, unless the clause names no place (then the
                 # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
                              and g[0].background == m.background
-                             and (not m.locations or pointed or _actors_ok(g, m))
+                             and (not m.own_place or pointed or _actors_ok(g, m))
                              and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
                     back.append(m)
