@@ -42,7 +42,6 @@ SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
 DIRECTIONS = frozenset(_RW.get("direction", ()))
-HEARD = frozenset(_RW.get("heard", ()))
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
@@ -447,14 +446,6 @@ class EventCoder:
                 prev_word in BACK_WORDS
             # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
             pointed = prev_word in DEMONSTRATIVES and norm[m.trigger.start:m.trigger.start + 2] == "ال"
-            # "دوي ثلاثة انفجارات": blasts heard are those of the strike told (if one is), any sub-type
-            heard = any(w in HEARD for w in norm[max(0, m.trigger.start - 20):m.trigger.start].split()[-3:])
-            if heard and m.event_type == "Explosions/Remote violence":
-                g = next((g for g in groups if g[0].event_type == m.event_type and _dates_ok(g[0], m)), None)
-                if g is not None:
-                    m.weight = 0  # evidence of the strike, never its head
-                    g.append(m)
-                    continue
             if (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed) and not m.fatalities:
                 # same type, day and denial; the actors too, unless the clause names no place (then the
                 # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
