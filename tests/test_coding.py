@@ -341,3 +341,13 @@ def test_the_dead_of_both_sides_told_in_two_sentences_add_up(pipeline):
     (e,) = pipeline.text("اندلعت اشتباكات بين قوة عراقية وعناصر من داعش في قرية حشتر جنوب الموصل أمس، وقتل فيها عنصر "
                          "من الحشد العشائري. كما قتل سبعة من عناصر داعش في الاشتباكات.", published="2017-01-01").events
     assert e.fatalities["value"] == 8 and e.fatalities["group"] == "combatants" and len(e.evidence) == 2
+
+
+@needs_shared
+def test_a_generic_name_stands_for_the_party_of_its_kind_the_article_names(pipeline):
+    doc = pipeline.text("وسيطرت الوحدات الكردية على بلدة صرين بعد معارك مع تنظيم داعش. وقال المرصد إن طائرات "
+                        "التحالف شنت غارات على مواقع المتشددين قرب بلدة صرين اليوم.", published="2015-07-27")
+    strike = next(e for e in doc.events if e.event_type == "Explosions/Remote violence")
+    assert strike.actor2["id"] == "ISIS"
+    (e,) = pipeline.text("وشنت طائرات التحالف غارات على مواقع المتشددين قرب بلدة صرين اليوم.", published="2015-07-27").events
+    assert e.actor2["id"] == "Islamist militants"  # no specific party named: the generic id stays

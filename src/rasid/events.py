@@ -42,6 +42,7 @@ SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
 DIRECTIONS = frozenset(_RW.get("direction", ()))
+GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
@@ -737,7 +738,7 @@ class _DocContext:
         self.doc, self.nt, self.lex = doc, nt, lex
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
-        self.actors = self._anaphors(nt, self.actors)
+        self.actors = self._generic(self._anaphors(nt, self.actors))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         spans = [(a.start, a.end) for a in self.actors]
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
@@ -791,6 +792,25 @@ class _DocContext:
         i = self.n(d.start)
         words = self.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
         return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+
+    @staticmethod
+    def _generic(actors: list[Match]) -> list[Match]:
+        """"المتشددين" in an article about ISIS is ISIS: a generic party name stands for the specific party
+        of its kind named most in the article (role_words.tsv "generic")."""
+        from collections import Counter
+
+        if not GENERIC or not actors:
+            return actors
+        counts = Counter(a.value for a in actors)
+        out = []
+        for a in actors:
+            specific = GENERIC.get(a.value)
+            if specific:
+                named = [(counts[s], -k, s) for k, s in enumerate(specific) if counts[s]]
+                if named:
+                    a = Match(a.start, a.end, max(named)[2], a.phrase)
+            out.append(a)
+        return out
 
     @staticmethod
     def _anaphors(nt: NormText, actors: list[Match]) -> list[Match]:
