@@ -137,3 +137,27 @@ def test_python_api_process_text_and_read_events(tmp_path):
     _run(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--published", "2017-04-04", "--quiet"])
     df = rasid.read_events(tmp_path / "o" / "rasid.db")
     assert len(df) >= 1 and set(["event_id", "event_type", "evidence"]) <= set(df.columns)
+
+
+@needs_shared
+def test_workers_give_the_same_store_and_exports_as_one_process(tmp_path):
+    """Two processes clean and code a corpus slice with bad inputs mixed in: same events, ids, errors."""
+    src = tmp_path / "in"
+    src.mkdir()
+    with open(CORPUS, encoding="utf-8") as f:
+        lines = [next(f) for _ in range(60)]
+    (src / "slice.jsonl").write_text("".join(lines[:30]) + "{not json\n" + "".join(lines[30:]), encoding="utf-8")
+    (src / "empty.txt").write_text("")
+    (src / "english.txt").write_text("Clashes were reported in the north of the country today. " * 5, encoding="utf-8")
+    outs = {}
+    for n in (1, 2):
+        out = tmp_path / f"o{n}"
+        r = _run(["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json", "--workers", str(n)])
+        assert r.returncode == 1, r.stderr  # the bad inputs fail, the rest is stored
+        outs[n] = (json.loads(r.stdout), (out / "events.jsonl").read_text(encoding="utf-8"),
+                   (out / "errors.jsonl").read_text(encoding="utf-8"))
+    (s1, e1, x1), (s2, e2, x2) = outs[1], outs[2]
+    assert e1 == e2 and x1 == x2 and e1.count("\n") > 20
+    assert (s1["documents_stored"], s1["failed"], s1["events"]) == (s2["documents_stored"], s2["failed"], s2["events"])
+    again = _run(["run", str(src), "--out", str(tmp_path / "o2"), "--gazetteer", str(GAZETTEER), "--json", "--workers", "2"])
+    assert json.loads(again.stdout)["documents_stored"] == 0  # resumed with workers: nothing doubled

@@ -39,6 +39,7 @@ def run(
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for inputs that do not state one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes that clean and code in parallel (same output as 1)."),
 ):
     """Read articles, code their events, store them and write the exports."""
     from .export import export_all
@@ -67,7 +68,7 @@ def run(
             prog.update(task, advance=1, description=f"reading {Path(src.split(':')[0]).name[:40]}")
     try:
         summ = do_run(inputs, store, pipe, published=published, outlet=outlet, on_progress=progress_cb,
-                      args={"inputs": inputs, "published": published, "outlet": outlet})
+                      args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers)
     finally:
         if show:
             prog.stop()

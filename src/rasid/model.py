@@ -43,6 +43,7 @@ class RawArticle:
     title: str | None = None
     url: str | None = None
     is_html: bool = False
+    raw_hash: str | None = None  # set by the runner: what a later run recognises this input by
 
 
 @dataclass

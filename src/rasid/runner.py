@@ -55,11 +55,58 @@ def _raw_hash(a: RawArticle) -> str:
     return h.hexdigest()
 
 
+# ------------------------------------------------------------------ workers
+# With workers > 1, cleaning and coding run in a pool of processes, each with its own default
+# pipeline (the gazetteer index loaded once per process); the main process reads, skips and
+# writes in input order, so the store, the ids and the exports are the same as with one.
+_W: dict = {}
+
+
+def _worker_init(gazetteer: str | None, code_events: bool, by_id: dict, hashes: set) -> None:
+    _W["pipe"] = Pipeline(gazetteer=gazetteer) if code_events else None
+    _W["known"] = (by_id, hashes)
+
+
+def _worker(item: RawArticle) -> tuple:
+    by_id, hashes = _W["known"]
+    return _prepare(item, _W["pipe"], lambda doc: _known(doc, by_id, hashes))
+
+
+def _known(doc, by_id: dict, hashes: set) -> bool:
+    """Stored already: the same document id with the same text, or this text under another id."""
+    return by_id.get(doc.doc_id) == doc.content_hash or (doc.content_hash in hashes and doc.doc_id not in by_id)
+
+
+def _prepare(item: RawArticle, pipe: Pipeline | None, known: Callable) -> tuple:
+    """Clean and code one article: ("ok", doc, places, note) | ("known", None) | ("not_arabic" | "error", reason)."""
+    try:
+        doc = clean(item)
+    except NotArabicError as e:
+        return ("not_arabic", str(e))
+    except Exception as e:  # a bug on one input must not stop the run
+        return ("error", f"internal error while cleaning: {type(e).__name__}: {e}")
+    if known(doc):
+        return ("known", None)
+    note, places = None, []
+    if pipe is not None:
+        try:
+            doc = pipe.process(doc)
+        except Exception as e:  # keep the document, report the failure
+            doc.events = []
+            note = f"{doc.doc_id}: coding failed ({type(e).__name__}: {e})"
+        audit = doc.spans_of("place_audit")
+        places = audit[0].value if audit else []
+    doc.norm, doc.matches = None, {}  # the text layer is rebuilt on demand; not worth carrying
+    return ("ok", doc, places, note)
+
+
 def run(
     inputs: Iterable[str], store: Store, pipeline: Pipeline | None = None, *, published: str | None = None,
     outlet: str | None = None, stdin: BinaryIO | None = None, on_progress: Callable[[str], None] | None = None,
-    code_events: bool = True, args: dict | None = None,
+    code_events: bool = True, args: dict | None = None, workers: int = 1, gazetteer: str | None = None,
 ) -> Summary:
+    """Run ``inputs`` into ``store``. ``workers`` > 1 cleans and codes in that many processes, each with
+    the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs workers=1)."""
     pipe = pipeline
     summ = Summary()
     t0 = time.perf_counter()
@@ -79,7 +126,9 @@ def run(
         tx = conn.begin()
         pending, last = 0, time.perf_counter()
 
-    try:
+    def articles():
+        """The inputs to clean and code, in order; errors and raw copies already stored are dealt with here."""
+        nonlocal pending
         for item in read_inputs(paths, stdin=stdin):
             if on_progress:
                 on_progress(item.source if isinstance(item, RawArticle) else item.path)
@@ -98,34 +147,36 @@ def run(
             if rh in raw_hashes:
                 summ.skipped += 1
                 continue
-            try:
-                doc = clean(item)
-            except NotArabicError as e:
+            item.raw_hash = rh
+            yield item
+
+    pool = None
+    if workers > 1:
+        import multiprocessing as mp
+
+        gz = gazetteer if gazetteer is not None else (pipe.geoparser.source if pipe and pipe.geoparser else None)
+        pool = mp.get_context("spawn").Pool(workers, _worker_init, (str(gz) if gz else None, code_events, dict(by_id), set(hashes)))
+        prepared = _tee_map(pool, articles())
+    else:
+        coder = pipe if code_events else None
+        prepared = ((item, _prepare(item, coder, lambda doc: _known(doc, by_id, hashes))) for item in articles())
+
+    try:
+        for item, result in prepared:
+            rh = item.raw_hash
+            if result[0] in ("not_arabic", "error"):
                 summ.failed += 1
                 path, line = _where(item.source)
-                summ.errors.append({"path": path, "reason": str(e), **({"line": line} if line else {})})
-                store.add_error(conn, run_id, path, str(e), line)
+                summ.errors.append({"path": path, "reason": result[1], **({"line": line} if line else {})})
+                store.add_error(conn, run_id, path, result[1], line)
                 pending += 1
                 continue
-            except Exception as e:  # a bug on one input must not stop the run
-                summ.failed += 1
-                path, line = _where(item.source)
-                reason = f"internal error while cleaning: {type(e).__name__}: {e}"
-                summ.errors.append({"path": path, "reason": reason, **({"line": line} if line else {})})
-                store.add_error(conn, run_id, path, reason, line)
-                continue
-            if by_id.get(doc.doc_id) == doc.content_hash or (doc.content_hash in hashes and doc.doc_id not in by_id):
+            if result[0] == "known" or _known(result[1], by_id, hashes):  # (a copy met earlier in this run)
                 summ.skipped += 1
                 continue
-            places = []
-            if pipe is not None and code_events:
-                try:
-                    doc = pipe.process(doc)
-                except Exception as e:  # keep the document, report the failure
-                    doc.events = []
-                    summ.notes.append(f"{doc.doc_id}: coding failed ({type(e).__name__}: {e})")
-                audit = doc.spans_of("place_audit")
-                places = audit[0].value if audit else []
+            _, doc, places, note = result
+            if note:
+                summ.notes.append(note)
             path, line = _where(item.source)
             try:
                 with conn.begin_nested():  # a savepoint: this document and its events, or nothing
@@ -161,10 +212,24 @@ def run(
         tx.rollback()  # the open batch is redone by the next run: nothing half-written stays
         raise
     finally:
+        if pool is not None:
+            pool.terminate()
         conn.close()
         summ.seconds = time.perf_counter() - t0
         store.finish_run(run_id, summ.as_dict())
     return summ
+
+
+def _tee_map(pool, items, chunk: int = 8):
+    """(items, their results) in input order, the items fed to the pool lazily (bounded memory)."""
+    import itertools
+
+    it = iter(items)
+    while True:
+        batch = list(itertools.islice(it, chunk * 32))
+        if not batch:
+            return
+        yield from ((i, r) for i, r in zip(batch, pool.imap(_worker, batch, chunksize=chunk)))
 
 
 def _where(source: str) -> tuple[str, int | None]:

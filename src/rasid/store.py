@@ -235,7 +235,9 @@ class Store:
 
     def iter_errors(self) -> Iterator[dict]:
         with self.engine.connect() as c:
-            for r in c.execute(select(input_errors).order_by(input_errors.c.id)).mappings():
+            # by input, not by when the error was met: the same inputs give the same file
+            order = (input_errors.c.path, func.coalesce(input_errors.c.line, 0), input_errors.c.id)
+            for r in c.execute(select(input_errors).order_by(*order)).mappings():
                 d = {"path": r["path"], "reason": r["reason"]}
                 if r["line"] is not None:
                     d["line"] = r["line"]
