@@ -270,6 +270,13 @@ class Geoparser:
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
+        self.region_auto = ahocorasick.Automaton()  # one pass over the text for every region name
+        for k, (key, _, _) in enumerate(self.region_keys):
+            if key in self.region_auto:
+                self.region_auto.get(key).append(k)
+            else:
+                self.region_auto.add_word(key, [k])
+        self.region_auto.make_automaton()
         self.lex = default_lexicon()
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
@@ -307,24 +314,24 @@ class Geoparser:
         taken = self._blocked(nt, matches)
         out: list[PlaceMention] = []
         # named regions of the project's own data (ريف دير الزور الشرقي …)
-        for key, admin, prec in self.region_keys:
-            start = 0
-            while (i := folded.find(key, start)) >= 0:
-                start = i + 1
-                if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
-                    continue
-                taken.append((i, i + len(key)))
-                if admin == "-":
-                    # a country or wide area blocks namesakes; it is a location of its own (no coordinates,
-                    # precision 3) only where the text puts something in it: "في سوريا", "بالعراق", "داخل لبنان"
-                    lb = left_boundary(folded, i)
-                    before = folded[max(0, lb - 8):lb].split()[-1:]
-                    if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]):
-                        a, b = nt.span(i, i + len(key))
-                        out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
-                    continue
-                a, b = nt.span(i, i + len(key))
-                out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
+        hits = sorted((k, end + 1 - len(self.region_keys[k][0])) for end, ks in self.region_auto.iter(folded)
+                      for k in ks) if self.region_keys else []
+        for k, i in hits:  # in the order of data/regions.tsv, as a scan name by name would give
+            key, admin, prec = self.region_keys[k]
+            if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
+                continue
+            taken.append((i, i + len(key)))
+            if admin == "-":
+                # a country or wide area blocks namesakes; it is a location of its own (no coordinates,
+                # precision 3) only where the text puts something in it: "في سوريا", "بالعراق", "داخل لبنان"
+                lb = left_boundary(folded, i)
+                before = folded[max(0, lb - 8):lb].split()[-1:]
+                if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]):
+                    a, b = nt.span(i, i + len(key))
+                    out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
+                continue
+            a, b = nt.span(i, i + len(key))
+            out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
         if self.gaz is None:
             return sorted(out, key=lambda m: m.start)
         found = []
@@ -365,7 +372,8 @@ class Geoparser:
         for x, y in taken:
             blocked[x:y] = b"\x01" * (y - x)
         last_end = -1
-        cue_matches = sorted(self.lex.place_cues.find(norm), key=lambda c: c.end)
+        found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
+        cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []

@@ -27,7 +27,7 @@ def match(doc: Document) -> Document:
     doc.matches = {"actors": lex.actor_matcher.find(doc.norm), "triggers": lex.trigger_matcher.find(doc.norm),
                    "cues": lex.cue_matcher.find(doc.norm), "framing": lex.framing.find(doc.norm),
                    "toll_nouns": lex.toll_nouns.find(doc.norm),
-                   "qualifiers": lex.qualifiers.find(doc.norm)}
+                   "qualifiers": lex.qualifiers.find(doc.norm), "place_cues": lex.place_cues.find(doc.norm)}
     return doc
 
 
