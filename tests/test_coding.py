@@ -351,3 +351,11 @@ def test_a_generic_name_stands_for_the_party_of_its_kind_the_article_names(pipel
     assert strike.actor2["id"] == "ISIS"
     (e,) = pipeline.text("وشنت طائرات التحالف غارات على مواقع المتشددين قرب بلدة صرين اليوم.", published="2015-07-27").events
     assert e.actor2["id"] == "Islamist militants"  # no specific party named: the generic id stays
+
+
+def test_downing_a_crewed_aircraft_is_a_clash_and_a_drone_is_disrupted_weapons_use(pipeline):
+    (e,) = pipeline.text("وأسقط تنظيم الدولة طائرة مروحية لقوات النظام في بلدة الشميطية اليوم.", published="2017-09-18").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
+    (e,) = pipeline.text("وأسقطت الفصائل طائرة مسيرة في بلدة الشميطية اليوم.", published="2017-09-18").events
+    assert e.sub_event_type == "Disrupted weapons use"

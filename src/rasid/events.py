@@ -42,6 +42,7 @@ SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
 DIRECTIONS = frozenset(_RW.get("direction", ()))
+MANNED = frozenset(_RW.get("manned", ()))
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
@@ -165,7 +166,15 @@ class EventCoder:
             # "تقدمت القوات إلى البلدة بعد معارك": ground changed hands in the battle, so the clause tells
             # the change of territory (ACLED's rule, as for events told in several clauses)
             best = next((t for t in trigs if t.value.sub_event_type == "TERRITORY"), best)
+        downing = next((t for t in trigs if t.phrase.startswith("اسقط") and t.start < best.start), None)
+        if downing is not None:
+            best = downing  # "أسقطت الفصائل طائرة مسيرة": the aircraft was downed, it struck nothing
         tv = best.value
+        if tv.sub_event_type == "Disrupted weapons use" and best.phrase.startswith("اسقط") and any(
+                w in MANNED for w in nt.norm[best.end:hi].split()[:6]) and not any(
+                w in nt.norm[best.end:hi] for w in ("مسيره", "دون طيار")):
+            # "أسقط التنظيم طائرة مروحية لقوات النظام": a crewed aircraft downed is a clash with its owner
+            tv = Trigger("Battles", "Armed clash", "clash", tv.weight)
         m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best, sentence=sent.start)
         clause_norm = nt.norm[lo:hi]
         # sub-type from context
