@@ -359,3 +359,10 @@ def test_downing_a_crewed_aircraft_is_a_clash_and_a_drone_is_disrupted_weapons_u
     assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
     (e,) = pipeline.text("وأسقطت الفصائل طائرة مسيرة في بلدة الشميطية اليوم.", published="2017-09-18").events
     assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_an_attack_with_a_weapon_is_that_weapons_event(pipeline):
+    (e,) = pipeline.text("وقتل خمسة مدنيين في هجوم بسيارة مفخخة في مدينة اعزاز اليوم.", published="2017-01-07").events
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor2["id"] == "Civilians"
+    (e,) = pipeline.text("وقتل جندي في هجوم بقذائف الهاون على مدينة اعزاز اليوم.", published="2017-01-07").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack"

@@ -166,6 +166,11 @@ class EventCoder:
             # "تقدمت القوات إلى البلدة بعد معارك": ground changed hands in the battle, so the clause tells
             # the change of territory (ACLED's rule, as for events told in several clauses)
             best = next((t for t in trigs if t.value.sub_event_type == "TERRITORY"), best)
+        if best.value.event_type == "Battles" and nt.norm[best.end:best.end + 3].lstrip().startswith("ب"):
+            # "هجوم بقاذفة صواريخ", "هجوم بسيارة مفخخة": an attack by a stand-off weapon or a bomb is that
+            weapon = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"
+                           and 0 <= t.start - best.end <= 20), None)
+            best = weapon or best
         downing = next((t for t in trigs if t.phrase.startswith("اسقط") and t.start < best.start), None)
         if downing is not None:
             best = downing  # "أسقطت الفصائل طائرة مسيرة": the aircraft was downed, it struck nothing
