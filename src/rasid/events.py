@@ -439,8 +439,9 @@ class EventCoder:
         pending: list[Mention] = []
         for m in mentions:
             last, prev = prev, m
-            if last is not None and last.sentence == m.sentence and not m.fatalities and \
+            if last is not None and last.sentence == m.sentence and not m.fatalities and m.event_type == "Battles" and \
                     _circumstance(norm, ctx.n(m.clause.start), m.trigger.start, BACK_WORDS):
+                # (fighting only: "بعد قصف جوي استهدف المنطقة" is a strike of its own, ACLED codes it apart)
                 # "سيطرت الهيئة على المدينة، بعد اشتباكات استمرت لساعات": the fighting that led to
                 # the event the sentence tells is part of it, whoever the clause names
                 own_day = m.date is not None and m.date.kind.startswith("abs") and (
