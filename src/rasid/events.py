@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from .arabic import NormText, Sentence, clauses, normalize
@@ -43,8 +44,10 @@ MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
 DIRECTIONS = frozenset(_RW.get("direction", ()))
 MANNED = frozenset(_RW.get("manned", ()))
+UNMANNED = _RW.get("unmanned", ())
+DOWNING = frozenset(_RW.get("downing", ()))
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
-NAME_RE = __import__("re").compile(r"[\u0621-\u064a]+")
+NAME_RE = re.compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
@@ -113,11 +116,9 @@ class EventCoder:
         """"اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد": a clause with a toll and no event word
         tells the toll of the event its sentence told just before."""
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-        if not any(c.value in ("kill", "injure") for c in ctx.within(ctx.cues, lo, hi)):
+        if not ctx.has_cue(lo, hi, "kill", "injure") or ctx.has_cue(lo, hi, "tally"):
             return
         counts = find_counts(ctx.nt, lo, hi, self.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
-        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
-            return
         for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
             if getattr(prev, attr) is None:
                 setattr(prev, attr, combine(counts, measure))
@@ -148,7 +149,7 @@ class EventCoder:
                  and (t.value.role != "advance" or self._directed(ctx, t, hi))]
         counts = None
         if not trigs:
-            if not any(c.value == "kill" for c in ctx.within(ctx.cues, lo, hi)) and not any(
+            if not ctx.has_cue(lo, hi, "kill") and not any(
                     n.value[0] == "killed" for n in ctx.within(ctx.toll_nouns, lo, hi)):
                 return None  # no trigger, no killing verb, no "قتيلا": nothing to code
             counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
@@ -158,7 +159,7 @@ class EventCoder:
             trigs = [told]
         if counts is None:
             counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
-        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
+        if ctx.has_cue(lo, hi, "tally"):
             counts = []  # "حصيلة أعمال العنف في أنحاء سوريا بلغت 112 قتيلا": a tally, no one event's toll
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
@@ -171,13 +172,13 @@ class EventCoder:
             weapon = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"
                            and 0 <= t.start - best.end <= 20), None)
             best = weapon or best
-        downing = next((t for t in trigs if t.phrase.startswith("اسقط") and t.start < best.start), None)
+        downing = next((t for t in trigs if t.phrase.split()[0] in DOWNING and t.start < best.start), None)
         if downing is not None:
             best = downing  # "أسقطت الفصائل طائرة مسيرة": the aircraft was downed, it struck nothing
         tv = best.value
-        if tv.sub_event_type == "Disrupted weapons use" and best.phrase.startswith("اسقط") and any(
+        if tv.sub_event_type == "Disrupted weapons use" and best.phrase.split()[0] in DOWNING and any(
                 w in MANNED for w in nt.norm[best.end:hi].split()[:6]) and not any(
-                w in nt.norm[best.end:hi] for w in ("مسيره", "دون طيار")):
+                w in nt.norm[best.end:hi] for w in UNMANNED):
             # "أسقط التنظيم طائرة مروحية لقوات النظام": a crewed aircraft downed is a clash with its owner
             tv = Trigger("Battles", "Armed clash", "clash", tv.weight)
         m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best, sentence=sent.start)
@@ -226,7 +227,7 @@ class EventCoder:
             # strategic development without the party that makes it
             return None
         told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
-        if any(c.value == "opinion" for c in ctx.within(ctx.cues, lo, best.start)) and not (
+        if ctx.has_cue(lo, best.start, "opinion") and not (
                 ctx.places_in(cl.start, cl.end) or told_toll):
             # "اعتبر الرئيس أن ...", "أعرب عن قلقه إزاء تكرار عمليات القصف": talk about events, not a report of
             # one; a condemnation that names the place or the toll ("أدان الهجوم الذي استهدف معبر ...") still tells it
@@ -248,8 +249,7 @@ class EventCoder:
         though no word names the fighting. Battles when fighters are among the dead, else an attack on civilians.
         """
         killed = [c for c in counts if c.measure == "killed" and c.value]
-        lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-        if any(c.value == "tally" for c in ctx.within(ctx.cues, lo, hi)):
+        if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally"):
             return None
         if not killed or not ctx.places_in(cl.start, cl.end):
             return None
@@ -732,8 +732,6 @@ def _same_event(a: Mention, b: Mention) -> bool:
     db = b.date.start_date if b.date else None
     if da and db and da != db:
         return False
-    if _tolls_differ(a.fatalities, b.fatalities):
-        return False  # "4 killed" and "1 killed": two events, though told alike
     la, lb = _loc_keys(a), _loc_keys(b)
     if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
@@ -848,6 +846,10 @@ class _DocContext:
             if c and not any(a.start <= m.start < a.end for a in actors):
                 extra.append(Match(m.start, m.end, c.most_common(1)[0][0], m.phrase))
         return sorted(actors + extra, key=lambda a: a.start) if extra else actors
+
+    def has_cue(self, lo: int, hi: int, *kinds: str) -> bool:
+        """A cue of one of ``kinds`` starts in [lo, hi)."""
+        return any(c.value in kinds for c in self.within(self.cues, lo, hi))
 
     def within(self, found: list[Match], lo: int, hi: int) -> list[Match]:
         """The matches of one of the document's sorted lists that start in [lo, hi)."""
@@ -982,4 +984,4 @@ class _DocContext:
             d = dt.date.fromisoformat(date.start_date)
             if (self.pub - d).days > 31:
                 return True
-        return any(c.value == "background" for c in self.within(self.cues, lo, min(hi, lo + 25)))
+        return self.has_cue(lo, min(hi, lo + 25), "background")

@@ -280,8 +280,7 @@ class Geoparser:
         self.lex = default_lexicon()
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
-        self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "speech"} | {
-            fold(normalize(w)) for w in ("إعلان", "اعلان", "نددت", "ندد", "اتهمت", "اتهم", "ردت", "رد", "طالبت", "طالب")}
+        self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
         self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
