@@ -60,6 +60,9 @@ def test_sentences_split_on_arabic_punctuation():
     text = "سيطرت القوات على البلدة. هل انسحبت؟ نعم\nسطر جديد"
     got = [s.text for s in sentences(text)]
     assert got == ["سيطرت القوات على البلدة.", "هل انسحبت؟", "نعم", "سطر جديد"]
+    # scraped text often glues a stop to the next sentence; "د.محمد" and "3.5" are no sentence ends
+    got = [s.text for s in sentences("بحسب بيان المحافظ.ولاحقا وقعت مواجهات. وقال د.محمد إن المسافة 3.5 كلم")]
+    assert got == ["بحسب بيان المحافظ.", "ولاحقا وقعت مواجهات.", "وقال د.محمد إن المسافة 3.5 كلم"]
 
 
 def test_clitics_on_actor_names():

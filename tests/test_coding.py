@@ -366,3 +366,22 @@ def test_an_attack_with_a_weapon_is_that_weapons_event(pipeline):
     assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor2["id"] == "Civilians"
     (e,) = pipeline.text("وقتل جندي في هجوم بقذائف الهاون على مدينة اعزاز اليوم.", published="2017-01-07").events
     assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@needs_shared
+def test_a_definite_event_noun_with_a_toll_is_the_event_told_before(pipeline):
+    # "الاشتباك" refers back to the clash; "القوات" is the party named with that noun; allies never fight
+    (e,) = pipeline.text("اندلعت اشتباكات بين قوة عراقية وعناصر من داعش في قرية البوير جنوب الموصل أمس. وأضاف المصدر أن "
+                         "الاشتباك أسفر عن مقتل عنصر من الحشد الشعبي وسبعة من عناصر التنظيم، مؤكدا أن القوات تمكنت من "
+                         "السيطرة على القرية.", published="2017-01-01").events
+    assert e.sub_event_type == "Government regains territory" and len(e.evidence) == 2
+    assert (e.actor1["id"], e.actor2["id"]) == ("Iraqi forces", "ISIS")
+    assert e.territory["gained_by"] == "Iraqi forces" and e.territory["lost_by"] == "ISIS"
+    assert e.fatalities["value"] == 8
+
+
+def test_a_party_name_after_a_word_for_a_place_is_the_place(pipeline):
+    (e,) = pipeline.text("وقصفت طائرات حربية ضاحية الأسد في مدينة حلب اليوم.", published="2017-05-10").events
+    assert e.actor1 is None
+    (e,) = pipeline.text("وقصفت طائرات الأسد حي الشعار في مدينة حلب اليوم.", published="2017-05-10").events
+    assert e.actor1["id"] == "Syrian government forces"

@@ -179,7 +179,9 @@ def left_boundary(norm: str, i: int, allow_clitic: bool = True) -> int | None:
 
 
 # ---------------------------------------------------------------- sentences
-_SENT_END = re.compile(r"(?<=[.!?؟\n])\s+|\n+|(?<=[.!?؟])(?=[\u0600-\u06ff])")
+# a stop before a space, a quote or the end; a stop glued to the next sentence's first letter ("المحافظ.ولاحقا",
+# common in scraped text) after a word of two letters or more (not "د.محمد")
+_SENT_END = re.compile(r"[.!?؟]+(?=\s|$|[\"”»’])|(?<=[\u0621-\u064a]{2})[.!?؟](?=[\u0621-\u064a])|\n")
 
 
 @dataclass(slots=True)
@@ -197,7 +199,7 @@ def sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?؟]+(?=\s|$|[\"”»’])|\n", text):
+    for m in _SENT_END.finditer(text):
         end = m.end()
         _add(text, start, end, out)
         start = end

@@ -232,7 +232,8 @@ class EventCoder:
             # "اعتبر الرئيس أن ...", "أعرب عن قلقه إزاء تكرار عمليات القصف": talk about events, not a report of
             # one; a condemnation that names the place or the toll ("أدان الهجوم الذي استهدف معبر ...") still tells it
             return None
-        if not self.specific(m):
+        if not self.specific(m) and not (m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5
+                                         and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start)):
             return None
         return m
 
@@ -462,12 +463,12 @@ class EventCoder:
                 prev_word in BACK_WORDS
             # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
             pointed = prev_word in DEMONSTRATIVES and norm[m.trigger.start:m.trigger.start + 2] == "ال"
-            if (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed) and not m.fatalities:
+            if anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed:
                 # same type, day and denial; the actors too, unless the clause names no place (then the
                 # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
                 back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
                              and g[0].background == m.background
-                             and (not m.own_place or pointed or _actors_ok(g, m))
+                             and (not m.own_place or pointed or _actors_ok(g, m)) and not _toll_conflict(g, m)
                              and (g[0].status == "denied") == (m.status == "denied")), None)
                 if back is not None:
                     back.append(m)
@@ -503,6 +504,19 @@ class EventCoder:
                 state = self.lex.actors[gainer].kind in STATE_KINDS
                 e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
         return events
+
+    def _territory(self, t: dict | None, head: "Mention", a1, a2) -> dict | None:
+        """Ground changing hands: only on a territory event, never 'taken by X from X' or from an ally;
+        a gainer told only as "القوات" is the event's actor 1."""
+        if not t or head.sub not in TERRITORY_SUBS:
+            return None
+        t = dict(t)
+        if t.get("gained_by") is None and a1:
+            t["gained_by"] = a1[0]
+        gained, lost = t.get("gained_by"), t.get("lost_by")
+        if gained and lost and self.lex.allied(gained, lost):
+            t["lost_by"] = a2[0] if a2 and not self.lex.allied(gained, a2[0]) else None
+        return t
 
     @staticmethod
     def _context_places(ctx: "_DocContext", events: list[Event]) -> None:
@@ -614,6 +628,11 @@ class EventCoder:
             assert doc.text[c.start:c.end] == c.text
             evidence.append({"quote": c.text, "start": c.start, "end": c.end})
         a1, a2 = pick("actor1"), pick("actor2")
+        if a1 and a2 and head.event_type == "Battles" and self.lex.allied(a1[0], a2[0]):
+            # allies do not fight each other: another clause of the event names the enemy
+            # ("قتل عنصر من الحشد و 7 من عناصر التنظيم ... القوات تمكنت من السيطرة")
+            a2 = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
+                       if x and not self.lex.allied(a1[0], x[0])), None)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
         return Event(
@@ -622,23 +641,17 @@ class EventCoder:
             actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in pick("assoc1") or []],
             actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in pick("assoc2") or []],
             locations=locs, fatalities=_with_text(toll("fatalities")), injured=_with_text(toll("injured")),
-            missing=_with_text(toll("missing")), territory=_territory(pick("territory"), head),
+            missing=_with_text(toll("missing")), territory=self._territory(pick("territory"), head, a1, a2),
             status=status, attribution=pick("attribution") or {"kind": "outlet", "text": doc.outlet or ""},
             framing=framing, evidence=evidence, background=all(m.background for m in g),
         )
 
 
+# kinds of place_cues.tsv whose next word is a place's own name (not "ريف", "محيط", "منطقة": "مناطق النظام")
+PLACE_NAME_CUES = {"settlement", "district", "camp", "feature"}
 TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 
 
-def _territory(t: dict | None, head: "Mention") -> dict | None:
-    """Ground changing hands: only on a territory event, and never 'taken by X from X'."""
-    if not t or head.sub not in TERRITORY_SUBS:
-        return None
-    t = dict(t)
-    if t.get("gained_by") and t.get("gained_by") == t.get("lost_by"):
-        t["lost_by"] = None
-    return t
 
 
 def _with_text(t: dict | None) -> dict | None:
@@ -751,7 +764,8 @@ class _DocContext:
         self.doc, self.nt, self.lex = doc, nt, lex
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
-        self.actors = self._generic(self._anaphors(nt, self.actors))
+        self.actors = self._generic(self._anaphors(nt, self._not_places(
+            nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt))))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         spans = [(a.start, a.end) for a in self.actors]
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
@@ -805,6 +819,22 @@ class _DocContext:
         i = self.n(d.start)
         words = self.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
         return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+
+    @staticmethod
+    def _not_places(nt: NormText, actors: list[Match], place_cues: list[Match]) -> list[Match]:
+        """"ضاحية الأسد", "حي الحشد": an actor's name right after a word for a place is that place's name."""
+        ends = {c.end for c in place_cues if c.value[0] in PLACE_NAME_CUES}
+        if not ends:
+            return actors
+        norm = nt.norm
+        out = []
+        for a in actors:
+            i = a.start
+            while i > 0 and norm[i - 1] in ' "':
+                i -= 1
+            if i == a.start or i not in ends:
+                out.append(a)
+        return out
 
     @staticmethod
     def _generic(actors: list[Match]) -> list[Match]:
