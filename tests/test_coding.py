@@ -385,3 +385,21 @@ def test_a_party_name_after_a_word_for_a_place_is_the_place(pipeline):
     assert e.actor1 is None
     (e,) = pipeline.text("وقصفت طائرات الأسد حي الشعار في مدينة حلب اليوم.", published="2017-05-10").events
     assert e.actor1["id"] == "Syrian government forces"
+
+
+@needs_shared
+def test_a_correspondents_base_is_not_the_place_and_the_city_is_the_one_named(pipeline):
+    (e,) = pipeline.text("وأفاد مراسل عنب بلدي في حلب أن طائرات حربية قصفت بلدة أرمناز اليوم.", published="2017-10-09").events
+    assert [l["name_ar"] for l in e.locations] == ["أرمناز"]
+    doc = pipeline.text("سيطرت هيئة تحرير الشام على مدينة أرمناز بعد مواجهات مع حركة أحرار الشام. وأفاد مراسل عنب بلدي في "
+                        "إدلب اليوم أن الهيئة فرضت سيطرة كاملة على المدينة.", published="2017-10-09")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["أرمناز"] and len(e.evidence) == 2
+
+
+@needs_shared
+def test_a_counter_attack_told_after_but_is_its_own_event(pipeline):
+    doc = pipeline.text("سيطرت قوات سوريا الديمقراطية على قرية حطلة شرقي دير الزور اليوم، إلا أن تنظيم الدولة استعاد "
+                        "السيطرة عليها بهجوم معاكس.", published="2017-10-09")
+    gainers = sorted(e.territory["gained_by"] for e in doc.events)
+    assert gainers == ["ISIS", "SDF"]

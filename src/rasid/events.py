@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .arabic import NormText, Sentence, clauses, normalize
 from .dates import DateMention, find_dates, parse_published
 from .lexicon import Lexicon, Match, Matcher, Trigger, default_lexicon, read_tsv
-from .model import Document, Event
+from .model import Document, Event, Span
 from .tolls import combine, find_counts
 
 STATE_KINDS = {"state", "external"}
@@ -39,6 +39,9 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 _RW = _role_words()
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+CORRESPONDENTS = set(_RW.get("correspondent", ()))
+PLACE_POINTERS = set(_RW.get("place_pointer", ()))
+POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
 PASSIVE = frozenset(_RW.get("passive", ()))
@@ -527,6 +530,10 @@ class EventCoder:
             if e.locations or not e.evidence:
                 continue
             start = min(q["start"] for q in e.evidence)
+            pointed = [loc for q in e.evidence for loc in ctx.place_pointed(ctx.n(q["start"]), ctx.n_end(q["end"]), q["start"])]
+            if pointed:
+                e.locations = pointed[:1]
+                continue
             para = max(0, start - CONTEXT_CHARS)
             before = [s for s in ctx.places if para <= s.start < start and isinstance(s.value, dict)]
             if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
@@ -745,6 +752,9 @@ def _same_event(a: Mention, b: Mention) -> bool:
     db = b.date.start_date if b.date else None
     if da and db and da != db:
         return False
+    ga, gb = (a.territory or {}).get("gained_by"), (b.territory or {}).get("gained_by")
+    if ga and gb and ga != gb:
+        return False  # a capture and the counter-attack that took it back are two changes of hands
     la, lb = _loc_keys(a), _loc_keys(b)
     if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
@@ -805,7 +815,10 @@ class _DocContext:
         # the dateline and the weekday written before it ("الأحد 21 كانون الثاني 2018") date the page
         self.page_dates = {d.start for d in self.dates if self.dateline is not None
                            and (d.start == self.dateline or 0 <= self.dateline - d.end <= 4)}
-        self.places = [s for s in doc.spans if s.label == "place"]
+        # a party's name is not its place ("ضد الأحرار", "مجلس دير الزور العسكري")
+        named = [(nt.span(a.start, a.end)) for a in self.actors]
+        self.places = [s for s in doc.spans if s.label == "place" and not self._base(s)
+                       and not any(a <= s.start < b for a, b in named)]
         self.pub = parse_published(ref)
         self.report_dates = {id(d) for d in self.dates if self._reports(d)}
         self._lead_date = None
@@ -910,7 +923,7 @@ class _DocContext:
             between = self.nt.norm[c.end:t.start].split()
             if len(between) <= (1 if c.value == "negation" else 3):
                 return True
-            if c.value == "modal" and len(between) <= 8 and self.nt.norm[t.start:t.start + 2] == "ال":
+            if c.value == "modal" and len(between) <= 12 and self.nt.norm[t.start:t.start + 2] == "ال":
                 return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
             if c.value == "modal" and c.phrase == "اذا" and "ام" in between:
                 return True  # "لم يتضح إذا تمكن المسلحون من السيطرة ... أم أن القوات استعادتها": both unsure
@@ -938,6 +951,24 @@ class _DocContext:
 
     def has_actor(self, lo: int, hi: int, aid: str) -> bool:
         return any(a.value == aid for a in self.within(self.actors, lo, hi))
+
+    def _base(self, place: Span) -> bool:
+        """"أفاد مراسل عنب بلدي في إدلب": where a correspondent works is not where the event happened."""
+        i = self.n(place.start)
+        words = self.nt.norm[max(0, i - 50):i].split()[-5:]
+        if not words or words[-1] not in ("في", "ب"):
+            return False
+        return any(w in CORRESPONDENTS or w[1:] in CORRESPONDENTS for w in words[:-1])
+
+    def place_pointed(self, lo: int, hi: int, start: int) -> list[dict]:
+        """"فرضت الهيئة سيطرتها على المدينة": a definite word for a settlement is the last settlement named before
+        (role_words.tsv "place_pointer"), not a region."""
+        words = self.nt.norm[lo:hi].split()
+        if not any(w in PLACE_POINTERS or w[1:] in PLACE_POINTERS for w in words):
+            return []
+        before = [s for s in self.places if start - POINTER_CHARS <= s.start < start and isinstance(s.value, dict)
+                  and (s.value.get("geo_precision") or 1) == 1 and s.value.get("lat") is not None]
+        return [dict(before[-1].value)] if before else []
 
     def places_in(self, start: int, end: int) -> list[dict]:
         locs = [s.value for s in self.places if start <= s.start < end]
