@@ -403,3 +403,12 @@ def test_a_counter_attack_told_after_but_is_its_own_event(pipeline):
                         "السيطرة عليها بهجوم معاكس.", published="2017-10-09")
     gainers = sorted(e.territory["gained_by"] for e in doc.events)
     assert gainers == ["ISIS", "SDF"]
+
+
+def test_air_defences_meeting_a_strike_tell_the_strike_and_a_past_attack_is_background(pipeline):
+    (e,) = pipeline.text("وقال مصدر عسكري اليوم إن دفاعاتنا الجوية تصدت لعدوان إسرائيلي بالصواريخ على موقع عسكري في بلدة "
+                         "الكسوة.", published="2018-01-09").events
+    assert e.event_type == "Explosions/Remote violence" and e.actor1["id"] == "Israeli forces"
+    doc = pipeline.text("قصفت طائرات إسرائيلية موقعا عسكريا في بلدة الكسوة اليوم. وتضم بلدة الكسوة منشأة كانت قد تعرضت "
+                        "لقصف إسرائيلي في الماضي.", published="2018-01-09")
+    assert sorted(e.background for e in doc.events) == [False, True]

@@ -49,6 +49,7 @@ DIRECTIONS = frozenset(_RW.get("direction", ()))
 MANNED = frozenset(_RW.get("manned", ()))
 UNMANNED = _RW.get("unmanned", ())
 DOWNING = frozenset(_RW.get("downing", ()))
+AIR_DEFENCE = _RW.get("air_defence", ())
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 NAME_RE = re.compile(r"[\u0621-\u064a]+")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
@@ -175,6 +176,9 @@ class EventCoder:
             weapon = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"
                            and 0 <= t.start - best.end <= 20), None)
             best = weapon or best
+        if best.value.event_type == "Battles" and any(w in nt.norm[lo:hi] for w in AIR_DEFENCE):
+            # "تصدت دفاعاتنا الجوية لعدوان إسرائيلي بالصواريخ": air defences meeting a strike tell the strike
+            best = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"), best)
         downing = next((t for t in trigs if t.phrase.split()[0] in DOWNING and t.start < best.start), None)
         if downing is not None:
             best = downing  # "أسقطت الفصائل طائرة مسيرة": the aircraft was downed, it struck nothing
@@ -224,7 +228,7 @@ class EventCoder:
         m.status = ctx.status(lo, hi, ctx.n(sent.start), best.start)
         m.attribution = ctx.attribution(ctx.n(sent.start), ctx.n_end(sent.end))
         m.framing = ctx.framing(lo, hi)
-        m.background = ctx.background(lo, hi, m.date)
+        m.background = ctx.background(lo, hi, m.date, best.start)
         if m.event_type == "Strategic developments" and not m.actor1:
             # a move of nobody named is talk ("انسحب ... من المحادثات", "تم توقيفها"); ACLED codes no
             # strategic development without the party that makes it
@@ -289,7 +293,7 @@ class EventCoder:
             lo, hi = slo, hi
         if not acts:
             if m.event_type == "Explosions/Remote violence":
-                m.actor1 = _a(ctx, self._nationality(ctx, m.trigger, hi))
+                m.actor1 = _a(ctx, self._nationality(ctx, m.trigger, hi) or self._nationality_before(ctx, m.trigger, lo))
             return
         t = m.trigger
         norm = ctx.nt.norm
@@ -422,6 +426,16 @@ class EventCoder:
                     aid = _nationality_of(x.group())
                     if aid:
                         return Match(x.start(), x.end(), aid, x.group())
+        return None
+
+    @staticmethod
+    def _nationality_before(ctx: "_DocContext", t: Match, lo: int) -> Match | None:
+        """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت": a nationality within three words before the strike."""
+        words = list(NAME_RE.finditer(ctx.nt.norm, max(lo, t.start - 40), t.start))[-3:]
+        for w in reversed(words):
+            aid = _nationality_of(w.group())
+            if aid:
+                return Match(w.start(), w.end(), aid, w.group())
         return None
 
     @staticmethod
@@ -1040,9 +1054,15 @@ class _DocContext:
                 out.append({"marker": f.value, "text": self.nt.text[s:e]})
         return out
 
-    def background(self, lo: int, hi: int, date: DateMention | None) -> bool:
+    def background(self, lo: int, hi: int, date: DateMention | None, trigger: int | None = None) -> bool:
+        """An event told as past (a month or more before publication, "كانت قد", "في الماضي"), not today's news."""
         if date and date.start_date and self.pub:
             d = dt.date.fromisoformat(date.start_date)
             if (self.pub - d).days > 31:
                 return True
-        return self.has_cue(lo, min(hi, lo + 25), "background")
+        if self.has_cue(lo, min(hi, lo + 25), "background"):
+            return True
+        # "منشأة كانت قد تعرضت لهجوم": a pluperfect right before the trigger, wherever the clause starts
+        # ("وكان" / "وكانت" alone open many a clause and count only at its start)
+        return trigger is not None and any(c.value == "background" and c.phrase not in ("وكان", "وكانت")
+                                           for c in self.within(self.cues, lo, trigger))
