@@ -412,3 +412,12 @@ def test_air_defences_meeting_a_strike_tell_the_strike_and_a_past_attack_is_back
     doc = pipeline.text("قصفت طائرات إسرائيلية موقعا عسكريا في بلدة الكسوة اليوم. وتضم بلدة الكسوة منشأة كانت قد تعرضت "
                         "لقصف إسرائيلي في الماضي.", published="2018-01-09")
     assert sorted(e.background for e in doc.events) == [False, True]
+
+
+def test_the_same_toll_told_exactly_beats_more_than_and_a_partys_own_members_are_fighters(pipeline):
+    (e,) = pipeline.text("وقالت الوكالة إن تفجيرا بسيارة مفخخة استهدف سوقا في مدينة اعزاز اليوم، أوقع أكثر من 20 قتيلا. "
+                         "وأضافت أن الانفجار أسفر عن وقوع 20 قتيلا و35 جريحا.", published="2017-01-07").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (20, "exact") and len(e.evidence) == 2
+    (e,) = pipeline.text("وقصفت طائرات عراقية مواقع لتنظيم الدولة في منطقة الميادين، وقتل فيها عشرات من عناصره.",
+                         published="2017-09-18").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"], e.fatalities["group"]) == (None, "unknown", "combatants")

@@ -620,7 +620,11 @@ class EventCoder:
                         "qualifier": "exact" if quals == {"exact"} else "at_least",
                         "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                         "of": None}
-            return next((t for t in found if t.get("value") is not None), found[0] if found else None)
+            first = next((t for t in found if t.get("value") is not None), found[0] if found else None)
+            if first and first.get("qualifier") != "exact":
+                # "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا": the same number told exactly is the toll
+                first = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"), first)
+            return first
 
         date = pick("date")
         date_field = date.as_field() if date else ctx.default_date()
