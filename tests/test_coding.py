@@ -421,3 +421,10 @@ def test_the_same_toll_told_exactly_beats_more_than_and_a_partys_own_members_are
     (e,) = pipeline.text("وقصفت طائرات عراقية مواقع لتنظيم الدولة في منطقة الميادين، وقتل فيها عشرات من عناصره.",
                          published="2017-09-18").events
     assert (e.fatalities["value"], e.fatalities["qualifier"], e.fatalities["group"]) == (None, "unknown", "combatants")
+
+
+@needs_shared
+def test_a_name_opened_by_a_toponym_head_keeps_its_second_word_and_the_dead_soldiers_side_is_the_target(pipeline):
+    (e,) = pipeline.text("وقتل جندي تركي في هجوم بقاذفة صواريخ في منطقة بيت الشباب اليوم.", published="2015-08-10").events
+    assert [l["text"] for l in e.locations] == ["بيت الشباب"]
+    assert e.fatalities["of"] == "Turkish forces" and e.actor2["id"] == "Turkish forces"

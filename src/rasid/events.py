@@ -217,6 +217,9 @@ class EventCoder:
         if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
                 and (kill or m.injured) and m.actor2 is None:
             m.actor2 = ("Civilians", "")
+        if m.event_type in VIOLENT and m.actor2 is None and kill and kill.get("of") and kill["of"] != "Civilians" \
+                and not (m.actor1 and self.lex.allied(m.actor1[0], kill["of"])):
+            m.actor2 = (kill["of"], "")  # "قتل جندي تركي في هجوم": the dead soldiers' side was attacked
         if m.event_type == "Violence against civilians" and m.sub == "Attack":
             self._armed_victim(ctx, m, lo, hi)
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
@@ -956,10 +959,11 @@ class _DocContext:
             w in self.nt.norm[a.end:a.end + 30] for w in ("سيطر", "قصف", "تقدم"))
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
-        for a in self.actors:
-            if p <= a.start < min(hi, p + 12):
-                return a.value
-        return None
+        """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا")."""
+        for a in self.within(self.actors, p, min(hi, p + 12)):
+            return a.value
+        w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
+        return _nationality_of(w.group()) if w and w.end() <= hi else None
 
     def actor_frequency(self) -> list[tuple[str, int]]:
         from collections import Counter

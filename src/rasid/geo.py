@@ -38,6 +38,7 @@ FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي"
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
 NAME_STOP = frozenset(normalize(r[0]) for r in read_tsv("name_stops.tsv"))
+TOPONYM_HEADS = frozenset(normalize(r[0]) for r in read_tsv("toponym_heads.tsv"))
 
 
 def _approx_km(p: "Place", a: "Place") -> float:
@@ -459,8 +460,11 @@ class Geoparser:
                 if mm.start() != j:
                     break
                 w = mm.group()
-                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) or fold(w) in self.common:
+                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))):
                     break
+                if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS):
+                    break  # an everyday word ends the name, but not right after "بيت", "عين", "تل" ...
+
                 words.append(w)
                 j = mm.end()
                 while j < len(norm) and norm[j] == " ":
