@@ -169,3 +169,13 @@ def test_a_letter_split_from_its_word_is_joined_for_matching_only():
     assert text[a:b] == "تعل ق"  # the quote is the text as written
     c = combine(_counts(text), "killed")
     assert c["value"] == 3
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=200) | st.text(alphabet=alphabet, max_size=200))
+def test_arabic_ratio_counts_letters_like_a_letter_by_letter_count(text):
+    from rasid.arabic import arabic_ratio
+
+    letters = [c for c in text if c.isalpha()]
+    want = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufefc") / len(letters) if letters else 0.0
+    assert abs(arabic_ratio(text) - want) < 1e-12
