@@ -156,21 +156,21 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     norm = nt.norm
     hi = len(norm) if hi is None else hi
     wins = _windows(norm, lo, hi)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(hi - lo + 1)  # 1 where a date was already read: a later pattern may not overlap it
     out: list[DateMention] = []
     for kind, pat in PATTERNS:
         for m in (m for a, b in wins.get(kind, ()) for m in pat.finditer(norm, a, b)):
             a, b = m.start(), m.end()
             while a < b and not norm[a].isalnum():
                 a += 1
-            if any(a < y and b > x for x, y in taken):
+            if taken.find(1, a - lo, b - lo) >= 0:
                 continue
             res = _resolve(kind, m, pub)
             if res is None:
                 continue
             sd, ed, prec, rel = res
             oa, ob = nt.span(a, b)
-            taken.append((a, b))
+            taken[a - lo:b - lo] = b"\x01" * (b - a)
             out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
     out.sort(key=lambda d: d.start)
     return out

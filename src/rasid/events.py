@@ -788,6 +788,23 @@ def _same_event(a: Mention, b: Mention) -> bool:
     return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)
 
 
+class _Covers:
+    """Spans, asked how far the spans starting at or before a point reach (a bisect, not a scan)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reaches, far = [], -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reaches.append(far)
+
+    def reach(self, x: int) -> int:
+        """The furthest end of a span starting at or before ``x`` (-1 when none): x is inside one when it is > x."""
+        k = bisect.bisect_right(self.starts, x)
+        return self.reaches[k - 1] if k else -1
+
+
 class _DocContext:
     """Everything found once per document, with offset maps."""
 
@@ -798,9 +815,9 @@ class _DocContext:
         self.actors = self._generic(self._anaphors(nt, self._not_places(
             nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt))))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
-        spans = [(a.start, a.end) for a in self.actors]
+        within_actor = _Covers((a.start, a.end) for a in self.actors)
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
-                         if not any(s <= t.start and t.end <= e for s, e in spans)]
+                         if within_actor.reach(t.start) < t.end]
         self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
@@ -837,9 +854,9 @@ class _DocContext:
         self.page_dates = {d.start for d in self.dates if self.dateline is not None
                            and (d.start == self.dateline or 0 <= self.dateline - d.end <= 4)}
         # a party's name is not its place ("ضد الأحرار", "مجلس دير الزور العسكري")
-        named = [(nt.span(a.start, a.end)) for a in self.actors]
-        self.places = [s for s in doc.spans if s.label == "place" and not self._base(s)
-                       and not any(a <= s.start < b for a, b in named)]
+        named = _Covers(nt.span(a.start, a.end) for a in self.actors)
+        self.places = [s for s in doc.spans if s.label == "place" and named.reach(s.start) <= s.start
+                       and not self._base(s)]
         self.pub = parse_published(ref)
         self.report_dates = {id(d) for d in self.dates if self._reports(d)}
         self._lead_date = None

@@ -78,6 +78,17 @@ def parse_number(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, int] 
     return None
 
 
+_STARTS: dict[int, frozenset] = {}
+
+
+def _number_starts(lex: Lexicon) -> frozenset:
+    """The words a number word can start with ("احد" of "احد عشر"), per lexicon."""
+    got = _STARTS.get(id(lex.numbers))
+    if got is None:
+        got = _STARTS[id(lex.numbers)] = frozenset(k.split()[0] for k in lex.numbers)
+    return got
+
+
 def _range(found: list[Match], lo: int, hi: int) -> list[Match]:
     """The matches of a document-wide list (sorted by start) that start in [lo, hi)."""
     return found[bisect_left(found, lo, key=_start):bisect_left(found, hi, key=_start)]
@@ -104,8 +115,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     nouns = {m.start: m for m in noun_ms}
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
     out: list[Count] = []
+    starts = _number_starts(lex)
     i = 0
     while i < len(toks):
+        w = toks[i].w
+        if not (w[0].isdigit() or w in starts or _strip_clitic(w) in starts):
+            i += 1  # most words start no number: skip them before parsing
+            continue
         num = parse_number(toks, i, lex)
         if num is None:
             i += 1
