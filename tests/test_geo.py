@@ -176,3 +176,9 @@ def test_a_capital_that_speaks_is_its_government(geo):
     assert "بغداد" not in _resolve(geo, "مع إعلان بغداد طرد تنظيم داعش من كامل الحدود")
     assert "دمشق" not in _resolve(geo, "وقالت دمشق إن الغارة استهدفت مركزا للبحوث")
     assert _resolve(geo, "قصفت الطائرات أحياء في بغداد")["بغداد"]["admin1"] == "Baghdad"
+
+
+@needs_shared
+def test_a_name_quoted_after_a_word_of_speaking_is_the_speaker(geo):
+    assert "العسكر" not in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
+    assert "حطلة" in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
