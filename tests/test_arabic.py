@@ -179,3 +179,14 @@ def test_arabic_ratio_counts_letters_like_a_letter_by_letter_count(text):
     letters = [c for c in text if c.isalpha()]
     want = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufefc") / len(letters) if letters else 0.0
     assert abs(arabic_ratio(text) - want) < 1e-12
+
+
+def test_a_month_with_no_year_is_the_latest_such_month_up_to_publication():
+    def got(text):
+        return [(d.kind, d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2015-07-27")]
+
+    assert got("يذكر أنه في يوليو (تموز) نفذ التحالف غارات") == [("abs_m", "2015-07-01", "2015-07-27", 3)]
+    assert got("وقتل خلال شهر آب الماضي") == [("abs_m", "2014-08-01", "2014-08-31", 3)]
+    assert got("دخلت القوات منذ مطلع أيار") == [("abs_m", "2015-05-01", "2015-05-31", 3)]
+    assert got("في تموز 2014 سيطر التنظيم")[0][:2] == ("abs_my", "2014-07-01")  # a year given: that year
+    assert got("مدرسة تموز") == []  # a month's name with no word of time before it is no date

@@ -34,6 +34,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
     # ديسمبر 2018 (month and year only)
     ("abs_my", re.compile(rf"{_PRE}(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(\d{{4}})(?!\d)")),
+    # في يوليو (تموز) / خلال شهر آب / مطلع أيلول: a month with no year, the latest one up to publication
+    ("abs_m", re.compile(rf"{_PRE}(?:في|خلال|منذ|مطلع|اوائل|اواخر|اواسط|منتصف|شهر)\s+(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?![\p{{L}}\d])(?!\s*[,،]?\s*(?:عام\s+|سنه\s+)?\d)(\s+الماضي)?")),
     # 15 / 4 / 2017, 2017-04-15
     ("abs_num", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")),
     ("abs_iso", re.compile(r"(?<![\d/.\-])(\d{4})-(\d{2})-(\d{2})(?![\d])")),
@@ -94,12 +96,12 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
 _DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
-_MONTH_KINDS = ("abs_dmy", "abs_my")
+_MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
     "الاسبوع": ("last_week",), "الماضيه": ("past_hours", "past_hours_few", "past_days"), "عام": ("year",),
-    "سنه": ("year",), "يومين": ("ago_days",),
+    "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS,
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2") for w in WEEKDAYS},
     **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
     **{w: ("ago_days",) for w in NUM_WORDS},
@@ -192,6 +194,14 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
             mon, year = MONTHS[m[1]], int(m[2])
             first = dt.date(year, mon, 1)
             last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
+            return _iso(first), _iso(last), 3, False
+        if kind == "abs_m":
+            if pub is None:
+                return None, None, 3, False
+            mon = MONTHS[m[1]]
+            year = pub.year if mon < pub.month or (mon == pub.month and not m[2]) else pub.year - 1
+            first = dt.date(year, mon, 1)
+            last = min(dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1), pub)
             return _iso(first), _iso(last), 3, False
         if kind == "abs_num":
             d = dt.date(int(m[3]), int(m[2]), int(m[1]))
