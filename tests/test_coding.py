@@ -428,3 +428,12 @@ def test_a_name_opened_by_a_toponym_head_keeps_its_second_word_and_the_dead_sold
     (e,) = pipeline.text("وقتل جندي تركي في هجوم بقاذفة صواريخ في منطقة بيت الشباب اليوم.", published="2015-08-10").events
     assert [l["text"] for l in e.locations] == ["بيت الشباب"]
     assert e.fatalities["of"] == "Turkish forces" and e.actor2["id"] == "Turkish forces"
+
+
+def test_reports_relayed_are_reported_by_others_but_the_outlets_own_telling_asserts(pipeline):
+    (e,) = pipeline.text("وكانت تقارير أمنية أفادت أن إسرائيل نفذت ليل الثلاثاء غارة على قافلة قرب بلدة الزبداني.",
+                         published="2013-01-31").events
+    assert e.status == "reported_by_others"
+    (e,) = pipeline.text("قطع الجيش طرق الإمداد وسيطر على قرية بليل اليوم. وأشارت وكالة سانا إلى أن الجيش سيطر على قرية "
+                         "بليل بعد معارك.", published="2017-12-10").events
+    assert e.status == "asserted" and len(e.evidence) == 2

@@ -649,7 +649,9 @@ class EventCoder:
                     fseen.add((f["marker"], f["text"]))
                     framing.append(f)
         statuses = [m.status for m in g]
-        status = "denied" if "denied" in statuses and all(s != "asserted" for s in statuses) else head.status
+        # the outlet telling the event in its own voice in any clause asserts it, whoever else it cites
+        status = "denied" if "denied" in statuses and all(s != "asserted" for s in statuses) else \
+            "asserted" if "asserted" in statuses else head.status
         evidence = []
         for m in sorted(g, key=lambda m: m.clause.start):
             c = m.clause
