@@ -437,3 +437,10 @@ def test_reports_relayed_are_reported_by_others_but_the_outlets_own_telling_asse
     (e,) = pipeline.text("قطع الجيش طرق الإمداد وسيطر على قرية بليل اليوم. وأشارت وكالة سانا إلى أن الجيش سيطر على قرية "
                          "بليل بعد معارك.", published="2017-12-10").events
     assert e.status == "asserted" and len(e.evidence) == 2
+
+
+def test_what_an_event_brought_about_is_part_of_it_and_the_loser_is_the_other_side(pipeline):
+    (e,) = pipeline.text("وسيطر تنظيم داعش على قرية باشكون في ريف إدلب الجنوبي الشرقي, بعد معارك عنيفة مع تحرير الشام , "
+                         "وتتمكن بذلك من الدخول إلى الحدود الإدارية لمحافظة إدلب .", published="2017-10-09").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "HTS")
+    assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] == "HTS"

@@ -41,6 +41,7 @@ BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 CORRESPONDENTS = set(_RW.get("correspondent", ()))
 PLACE_POINTERS = set(_RW.get("place_pointer", ()))
+CONSEQUENCE = set(_RW.get("consequence", ()))
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
@@ -475,6 +476,10 @@ class EventCoder:
                         m.actor1, m.actor2 = None, (others[0] if others else None)
                     next(g for g in groups if any(x is last for x in g)).append(m)
                     continue
+            if groups and last is not None and any(w in CONSEQUENCE for w in norm[max(0, m.trigger.start - 30):m.trigger.start].split()[-3:]):
+                # "وتتمكن بذلك من الدخول إلى ...": what the event just told brought about is part of it
+                next(g for g in groups if any(x is last for x in g)).append(m)
+                continue
             # "التفجير", "الغارة", "بالهجوم": a definite noun refers back to an event already told
             before = norm[max(0, m.trigger.start - 2):m.trigger.start]
             prev_word = (norm[max(0, m.trigger.start - 12):m.trigger.start].split() or [""])[-1]
@@ -534,8 +539,9 @@ class EventCoder:
         if t.get("gained_by") is None and a1:
             t["gained_by"] = a1[0]
         gained, lost = t.get("gained_by"), t.get("lost_by")
-        if gained and lost and self.lex.allied(gained, lost):
-            t["lost_by"] = a2[0] if a2 and not self.lex.allied(gained, a2[0]) else None
+        if lost is None or (gained and self.lex.allied(gained, lost)):
+            # the loser is the other side of the fighting ("سيطر داعش على القرية بعد معارك مع تحرير الشام")
+            t["lost_by"] = a2[0] if a2 and not (gained and self.lex.allied(gained, a2[0])) else None
         return t
 
     @staticmethod
