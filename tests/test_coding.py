@@ -444,3 +444,8 @@ def test_what_an_event_brought_about_is_part_of_it_and_the_loser_is_the_other_si
                          "وتتمكن بذلك من الدخول إلى الحدود الإدارية لمحافظة إدلب .", published="2017-10-09").events
     assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "HTS")
     assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] == "HTS"
+
+
+def test_shelling_from_a_sides_positions_is_that_sides(pipeline):
+    (e,) = pipeline.text("ترافق ذلك قصف مدفعي من القواعد التركية القريبة على قرية مرعناز .", published="2018-01-21").events
+    assert e.actor1["id"] == "Turkish forces" and e.actor2 is None

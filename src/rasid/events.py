@@ -310,6 +310,8 @@ class EventCoder:
             if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
                 return False  # "سيطرة النظام على القرية": the noun's own party is who took it
             wb = word_before(a)
+            if wb == "من" and m.event_type == "Explosions/Remote violence" and 0 <= a.start - t.end <= 25:
+                return False  # "قصف مدفعي من القواعد التركية": the shells came from there
             if wb == "من":
                 w2 = norm[max(lo, a.start - 30):a.start].split()
                 if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
@@ -425,7 +427,7 @@ class EventCoder:
         """"قصف الطيران موقعا عسكريا إيرانيا": a target word with a nationality within two words after it."""
         words = list(NAME_RE.finditer(ctx.nt.norm, t.end, hi))
         for k, w in enumerate(words):
-            if w.group() in TARGET_WORDS:
+            if w.group() in TARGET_WORDS and w.group() != "من":  # "من القواعد التركية" is where fire came from
                 for x in words[k + 1:k + 3]:
                     aid = _nationality_of(x.group())
                     if aid:
@@ -445,12 +447,18 @@ class EventCoder:
     @staticmethod
     def _nationality(ctx: "_DocContext", t: Match, hi: int) -> Match | None:
         """"قصف جوي روسي": a nationality adjective within two words after the strike names who struck."""
-        for w in NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 30)):
+        words = list(NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 60)))
+        for w in words[:2]:
             aid = _nationality_of(w.group())
             if aid:
                 return Match(w.start(), w.end(), aid, w.group())
-            if len(ctx.nt.norm[t.end:w.end()].split()) >= 2:
-                break
+        # "قصف مدفعي من القواعد التركية", "من الجانب التركي": fire from a nationality's side is its own
+        for k, w in enumerate(words[:3]):
+            if w.group() == "من":
+                for x in words[k + 1:k + 3]:
+                    aid = _nationality_of(x.group())
+                    if aid:
+                        return Match(x.start(), x.end(), aid, x.group())
         return None
 
     # ------------------------------------------------------------------ merging
