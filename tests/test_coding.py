@@ -449,3 +449,10 @@ def test_what_an_event_brought_about_is_part_of_it_and_the_loser_is_the_other_si
 def test_shelling_from_a_sides_positions_is_that_sides(pipeline):
     (e,) = pipeline.text("ترافق ذلك قصف مدفعي من القواعد التركية القريبة على قرية مرعناز .", published="2018-01-21").events
     assert e.actor1["id"] == "Turkish forces" and e.actor2 is None
+
+
+def test_weapons_belonging_to_a_party_are_that_partys(pipeline):
+    (e,) = pipeline.text('في حين أن المدفعية التابعة لـ "قسد" مازالت تواصل قصف قرية السوسة .', published="2018-12-06").events
+    assert e.actor1["id"] == "SDF"
+    (e,) = pipeline.text('وقصفت قوات الأسد التابعة لـ "حزب الله" قرية السوسة .', published="2018-12-06").events
+    assert e.actor1["id"] == "Syrian government forces" and [a["id"] for a in e.assoc_actor1] == ["Hezbollah"]

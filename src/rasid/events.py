@@ -42,6 +42,7 @@ DEMONSTRATIVES = _RW.get("demonstrative", ())
 CORRESPONDENTS = set(_RW.get("correspondent", ()))
 PLACE_POINTERS = set(_RW.get("place_pointer", ()))
 CONSEQUENCE = set(_RW.get("consequence", ()))
+BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
 MEMBERS = frozenset(_RW.get("member", ()))
@@ -325,8 +326,12 @@ class EventCoder:
         assoc = []
         for a in acts:
             pre = norm[max(lo, a.start - 22):a.start]
-            if any(pre.rstrip(' "').endswith(w) for w in ASSOC_WORDS):
-                assoc.append(a)
+            w = next((w for w in ASSOC_WORDS if pre.rstrip(' "').endswith(w)), None)
+            if w is None:
+                continue
+            if w in BELONGING and not any(x.end <= a.start and a.start - x.end <= len(w) + 6 for x in acts if x is not a):
+                continue  # "المدفعية التابعة لـ قسد": belonging to no named party, it is the party's own
+            assoc.append(a)
         # "مقاتلو حوار كلس و الجبهة الشامية": a party joined to the one before by "و" shares its role
         # (but "بين X و Y" sets them against each other)
         coord: dict[int, Match] = {}
