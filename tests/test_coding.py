@@ -456,3 +456,13 @@ def test_weapons_belonging_to_a_party_are_that_partys(pipeline):
     assert e.actor1["id"] == "SDF"
     (e,) = pipeline.text('وقصفت قوات الأسد التابعة لـ "حزب الله" قرية السوسة .', published="2018-12-06").events
     assert e.actor1["id"] == "Syrian government forces" and [a["id"] for a in e.assoc_actor1] == ["Hezbollah"]
+
+
+def test_a_withdrawal_forced_by_an_enemy_is_ground_lost_to_it(pipeline):
+    (e,) = pipeline.text("وأجبرت قوات سوريا الديمقراطية تنظيم الدولة على الانسحاب من قرية حطلة اليوم.", published="2017-10-09").events
+    assert e.event_type == "Battles" and e.sub_event_type == "Non-state actor overtakes territory"
+    assert (e.territory["gained_by"], e.territory["lost_by"]) == ("SDF", "ISIS")
+    (e,) = pipeline.text("إلا أن تنظيم الدولة أجبر النظام على الانسحاب من قرية مراط بهجوم معاكس.", published="2017-10-09").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
+    (e,) = pipeline.text("وانسحبت قوات النظام من قرية حطلة اليوم.", published="2017-10-09").events
+    assert e.event_type == "Strategic developments"  # a withdrawal no one forced stays a move

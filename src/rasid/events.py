@@ -42,6 +42,7 @@ DEMONSTRATIVES = _RW.get("demonstrative", ())
 CORRESPONDENTS = set(_RW.get("correspondent", ()))
 PLACE_POINTERS = set(_RW.get("place_pointer", ()))
 CONSEQUENCE = set(_RW.get("consequence", ()))
+FORCED = set(_RW.get("forced", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -185,6 +186,9 @@ class EventCoder:
         if downing is not None:
             best = downing  # "أسقطت الفصائل طائرة مسيرة": the aircraft was downed, it struck nothing
         tv = best.value
+        if tv.role == "loss" and tv.event_type == "Strategic developments" and self._forced_at(nt.norm, lo, best.start) is not None:
+            # "أجبر التنظيم النظام على الانسحاب": a withdrawal forced by an enemy is ground lost in fighting
+            tv = Trigger("Battles", "TERRITORY", "loss", tv.weight)
         if tv.sub_event_type == "Disrupted weapons use" and best.phrase.split()[0] in DOWNING and any(
                 w in MANNED for w in nt.norm[best.end:hi].split()[:6]) and not any(
                 w in nt.norm[best.end:hi] for w in UNMANNED):
@@ -380,6 +384,15 @@ class EventCoder:
             # the named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's
             # subject (right after it, else before it), not whoever the clause names first
             gainer = next((a for a in main if word_before(a) in ("لصالح", "امام", "يد")), None)
+            forced = self._forced_at(norm, lo, t.start)
+            if gainer is None and forced is not None:
+                # "أجبر التنظيم النظام على الانسحاب" / "التنظيم أجبر النظام على ...": who forced, who withdrew
+                between = [a for a in main if forced <= a.start < t.start]
+                before_f = [a for a in main if a.end <= forced]
+                if len(between) >= 2:
+                    gainer, main = between[0], [a for a in main if a is not between[0]]
+                elif before_f:
+                    gainer = before_f[-1]
             subj_after = [a for a in main if a is not gainer and a.start >= t.end and a.start - t.end <= 40]
             subj_before = [a for a in main if a is not gainer and a.end <= t.start]
             loser = (subj_after[0] if subj_after else subj_before[-1] if subj_before else
@@ -437,6 +450,14 @@ class EventCoder:
                     aid = _nationality_of(x.group())
                     if aid:
                         return Match(x.start(), x.end(), aid, x.group())
+        return None
+
+    @staticmethod
+    def _forced_at(norm: str, lo: int, trig: int) -> int | None:
+        """Where a verb of forcing ("أجبر", "أرغم") stands within eight words before the trigger, if one does."""
+        for w in reversed(list(NAME_RE.finditer(norm, max(lo, trig - 90), trig))[-8:]):
+            if w.group() in FORCED or w.group()[1:] in FORCED:
+                return w.start()
         return None
 
     @staticmethod
