@@ -182,3 +182,10 @@ def test_a_capital_that_speaks_is_its_government(geo):
 def test_a_name_quoted_after_a_word_of_speaking_is_the_speaker(geo):
     assert "العسكر" not in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
     assert "حطلة" in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
+
+
+@needs_shared
+def test_a_name_right_after_a_word_of_speaking_is_the_speaker_and_a_definite_adjective_is_no_place(geo):
+    assert "الدغيم" not in _resolve(geo, "وعن حوادث الاغتيال قال الدغيم إن الاغتيالات عمليات انتقام")
+    assert not {"الحميدة", "حميدة"} & set(_resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب"))
+    assert "مدينة إدلب" in _resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب")

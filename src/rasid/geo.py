@@ -358,11 +358,10 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and prev[-1] in self.given_names:
                 continue  # "أحمد العسكر", "رامي عبد الرحمن": a family name, not a place
-            if prev and prev[-1].lstrip("و") in self.speech_words and (any(
-                    self.gaz.places[c].code == "PPLC" or self.gaz.places[c].population >= 1_000_000
-                    for c in self.gaz.names[form][:4]) or self._quoted_alone(nt, lb, j)):
-                continue  # "أعلنت دمشق": the government speaking; "وأضاف "العسكر"": the speaker, not a place
-            if lb == i and prev and folded[i:i + 2] == "ال" and prev[-1][:2] == "ال" and folded[lb - 1:lb] == " " \
+            if prev and prev[-1].lstrip("و") in self.speech_words:
+                continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
+            definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
+            if definite and prev and prev[-1][:2] == "ال" and folded[lb - 1:lb] == " " \
                     and prev[-1] not in self.feature_words and prev[-1][2:] not in self.feature_words \
                     and prev[-1] not in DEFINITE_FUNCTION_WORDS:
                 continue  # "الطبيعة الجبانة", "القوات الخاصة": a definite word after a definite noun is its adjective
@@ -419,13 +418,6 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
-
-    @staticmethod
-    def _quoted_alone(nt: NormText, i: int, j: int) -> bool:
-        """The name (normalised offsets) stands alone in quotes in the text: '"العسكر"'."""
-        oi, oj = nt.span(i, j)
-        before, after = nt.text[max(0, oi - 3):oi].strip()[-1:], nt.text[oj:oj + 3].strip()[:1]
-        return bool(before) and before in QUOTES and bool(after) and after in QUOTES
 
     def _feature_phrase(self, nt: NormText, m: PlaceMention) -> None:
         """'مطار حلب الدولي': the mention of a feature is the whole phrase, cue word and closing adjective."""
