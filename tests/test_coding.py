@@ -466,3 +466,11 @@ def test_a_withdrawal_forced_by_an_enemy_is_ground_lost_to_it(pipeline):
     assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
     (e,) = pipeline.text("وانسحبت قوات النظام من قرية حطلة اليوم.", published="2017-10-09").events
     assert e.event_type == "Strategic developments"  # a withdrawal no one forced stays a move
+
+
+def test_an_opinion_naming_only_the_country_tells_no_event(pipeline):
+    assert not pipeline.text("من جانبها، وصفت لجان التنسيق المحلية، كبرى جماعات المعارضة العاملة داخل سوريا، التفجير "
+                             "بأنه عمل إرهابي.", published="2013-02-22").events
+    (e,) = pipeline.text("وأدان الائتلاف الهجوم الذي استهدف معبر باب الهوى اليوم وأسفر عن مقتل خمسة مدنيين.",
+                         published="2013-02-22").events
+    assert e.fatalities["value"] == 5

@@ -243,10 +243,11 @@ class EventCoder:
             # strategic development without the party that makes it
             return None
         told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
-        if ctx.has_cue(lo, best.start, "opinion") and not (
-                ctx.places_in(cl.start, cl.end) or told_toll):
+        if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or any(
+                (p.get("geo_precision") or 1) < 3 for p in ctx.places_in(cl.start, cl.end))):
             # "اعتبر الرئيس أن ...", "أعرب عن قلقه إزاء تكرار عمليات القصف": talk about events, not a report of
-            # one; a condemnation that names the place or the toll ("أدان الهجوم الذي استهدف معبر ...") still tells it
+            # one; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم الذي
+            # استهدف معبر ...") still tells it
             return None
         if not self.specific(m) and not (m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5
                                          and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start)):
