@@ -474,3 +474,8 @@ def test_an_opinion_naming_only_the_country_tells_no_event(pipeline):
     (e,) = pipeline.text("وأدان الائتلاف الهجوم الذي استهدف معبر باب الهوى اليوم وأسفر عن مقتل خمسة مدنيين.",
                          published="2013-02-22").events
     assert e.fatalities["value"] == 5
+
+
+def test_blasts_heard_are_no_event_of_their_own(pipeline):
+    assert not pipeline.text("ونقلت وكالة رويترز عن شاهد عيان مساء الاثنين أن دوي ثلاثة انفجارات قوية سمع من اتجاه بلدة "
+                             "جمرايا.", published="2018-01-09").events

@@ -43,6 +43,7 @@ CORRESPONDENTS = set(_RW.get("correspondent", ()))
 PLACE_POINTERS = set(_RW.get("place_pointer", ()))
 CONSEQUENCE = set(_RW.get("consequence", ()))
 FORCED = set(_RW.get("forced", ()))
+HEARD = set(_RW.get("heard", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -153,7 +154,7 @@ class EventCoder:
         nt, lex = ctx.nt, self.lex
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
         trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)
-                 and (t.value.role != "advance" or self._directed(ctx, t, hi))]
+                 and (t.value.role != "advance" or self._directed(ctx, t, hi)) and not self._heard(nt.norm, lo, t)]
         counts = None
         if not trigs:
             if not ctx.has_cue(lo, hi, "kill") and not any(
@@ -452,6 +453,12 @@ class EventCoder:
                     if aid:
                         return Match(x.start(), x.end(), aid, x.group())
         return None
+
+    @staticmethod
+    def _heard(norm: str, lo: int, t: Match) -> bool:
+        """"دوي ثلاثة انفجارات سمع": blasts heard are no event of their own (role_words.tsv "heard")."""
+        return t.value.event_type == "Explosions/Remote violence" and any(
+            w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
 
     @staticmethod
     def _forced_at(norm: str, lo: int, trig: int) -> int | None:
