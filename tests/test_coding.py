@@ -479,3 +479,9 @@ def test_an_opinion_naming_only_the_country_tells_no_event(pipeline):
 def test_blasts_heard_are_no_event_of_their_own(pipeline):
     assert not pipeline.text("ونقلت وكالة رويترز عن شاهد عيان مساء الاثنين أن دوي ثلاثة انفجارات قوية سمع من اتجاه بلدة "
                              "جمرايا.", published="2018-01-09").events
+
+
+def test_a_place_the_gazetteer_lacks_does_not_split_an_event_told_at_its_city(pipeline):
+    doc = pipeline.text('سيطرت قوات النظام اليوم على مشروع سكني في مدينة حلب. وأضاف المصدر أن النظام تمكن من السيطرة على '
+                        '" تلة مؤتة " التي تطل على المشروع.', published="2016-11-08")
+    assert len([e for e in doc.events if e.event_type == "Battles"]) == 1

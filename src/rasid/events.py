@@ -809,7 +809,9 @@ def _within_region(region: Mention, place: Mention) -> bool:
     if not region.locations or not all(wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
-    return bool(admins) and all(loc.get("admin1") in admins for loc in place.locations)
+    # a place the gazetteer lacks (text only, no governorate) may lie in the region: it does not tell otherwise
+    return bool(admins) and all(loc.get("admin1") in admins or (loc.get("admin1") is None and loc.get("lat") is None)
+                                for loc in place.locations)
 
 
 def _same_event(a: Mention, b: Mention) -> bool:
