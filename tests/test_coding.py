@@ -485,3 +485,11 @@ def test_a_place_the_gazetteer_lacks_does_not_split_an_event_told_at_its_city(pi
     doc = pipeline.text('سيطرت قوات النظام اليوم على مشروع سكني في مدينة حلب. وأضاف المصدر أن النظام تمكن من السيطرة على '
                         '" تلة مؤتة " التي تطل على المشروع.', published="2016-11-08")
     assert len([e for e in doc.events if e.event_type == "Battles"]) == 1
+
+
+def test_an_aim_is_no_deed_unless_it_succeeded(pipeline):
+    assert not pipeline.text("وتحاول قوات النظام منذ أيام السيطرة على بلدة اللطامنة.", published="2017-05-10").events
+    assert not pipeline.text("وتسعى القوات الموالية للنظام استعادة الأماكن في بلدة اللطامنة.", published="2017-05-10").events
+    (e,) = pipeline.text("وحاولت قوات النظام التقدم نحو بلدة اللطامنة وتمكنت من السيطرة على البلدة اليوم.",
+                         published="2017-05-10").events
+    assert e.sub_event_type == "Government regains territory"

@@ -44,6 +44,7 @@ PLACE_POINTERS = set(_RW.get("place_pointer", ()))
 CONSEQUENCE = set(_RW.get("consequence", ()))
 FORCED = set(_RW.get("forced", ()))
 HEARD = set(_RW.get("heard", ()))
+SUCCESS = set(_RW.get("success", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -1013,8 +1014,15 @@ class _DocContext:
             between = self.nt.norm[c.end:t.start].split()
             if len(between) <= (1 if c.value == "negation" else 3):
                 return True
-            if c.value == "modal" and len(between) <= 12 and self.nt.norm[t.start:t.start + 2] == "ال":
-                return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+            if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
+                # (not "حاولت ... وتمكنت من السيطرة": it succeeded)
+                definite = "ال" in (self.nt.norm[t.start:t.start + 2], self.nt.norm[max(0, t.start - 2):t.start])
+                if len(between) <= 12 and definite:
+                    return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+                if len(between) <= 8 and not definite and self.nt.norm[t.end:t.end + 3].strip()[:2] == "ال" \
+                        and "،" not in self.nt.norm[c.end:t.start] and "," not in self.nt.norm[c.end:t.start] \
+                        and self.nt.norm[t.start:t.start + 1] not in "تيسن":
+                    return True  # a verbal noun in construct: "تسعى القوات الموالية للنظام استعادة الأماكن"
             if c.value == "modal" and c.phrase == "اذا" and "ام" in between:
                 return True  # "لم يتضح إذا تمكن المسلحون من السيطرة ... أم أن القوات استعادتها": both unsure
         return False
