@@ -493,3 +493,10 @@ def test_an_aim_is_no_deed_unless_it_succeeded(pipeline):
     (e,) = pipeline.text("وحاولت قوات النظام التقدم نحو بلدة اللطامنة وتمكنت من السيطرة على البلدة اليوم.",
                          published="2017-05-10").events
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_a_definite_verbal_nouns_doer_is_named_before_it_and_losses_in_lives_are_a_toll(pipeline):
+    (e,) = pipeline.text("وتمكنت هيئة تحرير الشام بعد معارك مع قوات النظام من السيطرة على قرية الرشادية, وتكبيد قوات "
+                         "النظام خسائر في الأرواح والعتاد .", published="2017-12-05").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("HTS", "Syrian government forces")
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (None, "unknown")

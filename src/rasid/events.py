@@ -357,7 +357,10 @@ class EventCoder:
                 ordered = [a for a in main]
                 if ordered:
                     agent = ordered[0]
-            elif after and (not before or max(0, after[0].start - t.end) < t.start - before[-1].end or t.start - lo < 3):
+            elif after and (not before or max(0, after[0].start - t.end) < t.start - before[-1].end or t.start - lo < 3) \
+                    and not (before and "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start])):
+                # a verb's subject follows it (VSO); a definite verbal noun's doer was named before it
+                # ("تمكنت الهيئة ... من السيطرة على القرية وتكبيد قوات النظام خسائر")
                 agent = after[0]
             elif before:
                 agent = before[-1]
