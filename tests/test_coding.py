@@ -500,3 +500,9 @@ def test_a_definite_verbal_nouns_doer_is_named_before_it_and_losses_in_lives_are
                          "النظام خسائر في الأرواح والعتاد .", published="2017-12-05").events
     assert (e.actor1["id"], e.actor2["id"]) == ("HTS", "Syrian government forces")
     assert (e.fatalities["value"], e.fatalities["qualifier"]) == (None, "unknown")
+
+
+def test_the_dead_of_a_named_party_told_after_fighting_are_its_toll(pipeline):
+    (e,) = pipeline.text("واندلعت اشتباكات بين وحدات حماية الشعب والبيشمركة في قرية خان صوري. وأشار المصدر إلى أن القتال "
+                         "مستمر , كما قتل ستة عناصر من البيشمركة السورية.", published="2017-03-03").events
+    assert e.fatalities["value"] == 6 and e.fatalities["of"] == "Kurdish Peshmerga" and len(e.evidence) == 2

@@ -271,9 +271,18 @@ class EventCoder:
         killed = [c for c in counts if c.measure == "killed" and c.value]
         if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally"):
             return None
-        if not killed or not ctx.places_in(cl.start, cl.end):
+        if not killed:
             return None
         fighters = any(c.group in ("combatants", "mixed") for c in killed)
+        if not ctx.places_in(cl.start, cl.end):
+            # "... إلى أن عنصرا قتل من وحدات شنكال، كما قتل ستة عناصر من البيشمركة": the dead of a named armed
+            # party told right after fighting are that fighting's toll
+            lo = ctx.n(cl.start)
+            named = [c for c in killed if c.of and c.of != "Civilians"]
+            if not named or not any(t.value.event_type == "Battles" for t in ctx.within(
+                    ctx.triggers, max(0, lo - CONTEXT_CHARS), lo)):
+                return None
+            return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), "toll")
         if not fighters and not any(c.group == "civilians" for c in killed):
             return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
         trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \

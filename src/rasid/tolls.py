@@ -183,6 +183,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         # right after the verb, or after a pronoun pointing back at the event ("وقتل فيها عنصر")
         cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1 or
                     (0 <= m.start - c[1] <= 9 and norm[c[1]:m.start].strip() in BACK_POINTERS)), None)
+        if cue is None and word.endswith("ا"):
+            # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن)
+            cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
             out.append(Count(1, "exact", cue[2], group, hint or (actor_at(m.end) if actor_at else None), m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
