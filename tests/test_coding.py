@@ -506,3 +506,8 @@ def test_the_dead_of_a_named_party_told_after_fighting_are_its_toll(pipeline):
     (e,) = pipeline.text("واندلعت اشتباكات بين وحدات حماية الشعب والبيشمركة في قرية خان صوري. وأشار المصدر إلى أن القتال "
                          "مستمر , كما قتل ستة عناصر من البيشمركة السورية.", published="2017-03-03").events
     assert e.fatalities["value"] == 6 and e.fatalities["of"] == "Kurdish Peshmerga" and len(e.evidence) == 2
+
+
+def test_a_place_under_someones_control_is_no_capture(pipeline):
+    assert not pipeline.text("ويتطلب فتح طريق الإمداد السيطرة على المناطق المحاذية لبلدتي نبل والزهراء , الخاضعتين لسيطرة "
+                             "قوات الأسد.", published="2017-06-29").events
