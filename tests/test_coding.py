@@ -511,3 +511,11 @@ def test_the_dead_of_a_named_party_told_after_fighting_are_its_toll(pipeline):
 def test_a_place_under_someones_control_is_no_capture(pipeline):
     assert not pipeline.text("ويتطلب فتح طريق الإمداد السيطرة على المناطق المحاذية لبلدتي نبل والزهراء , الخاضعتين لسيطرة "
                              "قوات الأسد.", published="2017-06-29").events
+
+
+def test_the_party_a_strike_serves_is_not_its_target(pipeline):
+    (e,) = pipeline.text("وأكدت المصادر أن غارات جوية عنيفة تشنها الطائرات الروسية على مناطق ريف دير الزور الشرقي , لفسح "
+                         "المجال أمام قوات النظام للتقدم.", published="2017-09-18").events
+    assert e.actor1["id"] == "Russian forces" and e.actor2 is None
+    (e,) = pipeline.text("وقصفت طائرات روسية داعمة لقوات النظام بلدة الشميطية اليوم.", published="2017-09-18").events
+    assert e.actor1["id"] == "Russian forces" and e.actor2 is None

@@ -45,6 +45,7 @@ CONSEQUENCE = set(_RW.get("consequence", ()))
 FORCED = set(_RW.get("forced", ()))
 HEARD = set(_RW.get("heard", ()))
 SUCCESS = set(_RW.get("success", ()))
+PURPOSE = set(_RW.get("purpose", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -395,6 +396,9 @@ class EventCoder:
         if target_first is not None and (agent is None or target_first.value != agent.value):
             others = [target_first] + [a for a in others if a is not target_first]
         target = next((a for a in others if is_target(a)), None) or (others[0] if others else None)
+        if target is not None and not is_target(target) and m.event_type == "Explosions/Remote violence" and \
+                any(w in PURPOSE for w in norm[max(lo, target.start - 40):target.start].split()[-4:]):
+            target = None  # "غارات ... لفسح المجال أمام قوات النظام": whom the strike serves is not its target
         if m.role == "loss":
             # the named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's
             # subject (right after it, else before it), not whoever the clause names first
