@@ -519,3 +519,11 @@ def test_the_party_a_strike_serves_is_not_its_target(pipeline):
     assert e.actor1["id"] == "Russian forces" and e.actor2 is None
     (e,) = pipeline.text("وقصفت طائرات روسية داعمة لقوات النظام بلدة الشميطية اليوم.", published="2017-09-18").events
     assert e.actor1["id"] == "Russian forces" and e.actor2 is None
+
+
+def test_conditionals_war_long_tallies_and_square_names_tell_no_event(pipeline):
+    assert not pipeline.text("وإن كانت المظاهرات ممنوعة في مدينة حمص فهو أمر مفهوم.", published="2013-02-28").events
+    assert not pipeline.text("وقال أردوغان في مطار اسطنبول إن الأزمة أسفرت عن مقتل 60 ألف شخص منذ بداية الأزمة في سوريا.",
+                             published="2013-02-03").events
+    (e,) = pipeline.text("وشهد ميدان التحرير أمس تجدد الاشتباكات بين قوات الأمن والمتظاهرين.", published="2013-03-06").events
+    assert e.sub_event_type == "Armed clash"  # "التحرير" in the square's name is no capture
