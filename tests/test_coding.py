@@ -527,3 +527,10 @@ def test_conditionals_war_long_tallies_and_square_names_tell_no_event(pipeline):
                              published="2013-02-03").events
     (e,) = pipeline.text("وشهد ميدان التحرير أمس تجدد الاشتباكات بين قوات الأمن والمتظاهرين.", published="2013-03-06").events
     assert e.sub_event_type == "Armed clash"  # "التحرير" in the square's name is no capture
+
+
+def test_a_count_since_a_year_is_a_running_tally(pipeline):
+    assert not pipeline.text("وذكر التقرير أن القوات الروسية قتلت ما لايقل عن 1529 طفلا منذ 30 / أيلول / 2015 في محافظة "
+                             "إدلب.", published="2017-11-20").events
+    (e,) = pipeline.text("وقتلت القوات الروسية خمسة أطفال بغارة على بلدة معرة النعمان اليوم.", published="2017-11-20").events
+    assert e.fatalities["value"] == 5

@@ -58,6 +58,8 @@ DOWNING = frozenset(_RW.get("downing", ()))
 AIR_DEFENCE = _RW.get("air_defence", ())
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 NAME_RE = re.compile(r"[\u0621-\u064a]+")
+# "منذ آذار 2011", "منذ 30 / أيلول / 2015", "منذ عام 2014": a count since a year is a running tally, no event's toll
+SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
@@ -169,7 +171,7 @@ class EventCoder:
             trigs = [told]
         if counts is None:
             counts = find_counts(nt, lo, hi, lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
-        if ctx.has_cue(lo, hi, "tally"):
+        if ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(nt.norm, lo, hi):
             counts = []  # "حصيلة أعمال العنف في أنحاء سوريا بلغت 112 قتيلا": a tally, no one event's toll
         kill = combine(counts, "killed")
         best = max(trigs, key=lambda t: (t.value.weight, -t.start))
@@ -270,8 +272,9 @@ class EventCoder:
         though no word names the fighting. Battles when fighters are among the dead, else an attack on civilians.
         """
         killed = [c for c in counts if c.measure == "killed" and c.value]
-        if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally"):
-            return None
+        if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally") or \
+                SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
+            return None  # a running tally tells no event
         if not killed:
             return None
         fighters = any(c.group in ("combatants", "mixed") for c in killed)
