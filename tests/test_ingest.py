@@ -103,3 +103,13 @@ def test_same_text_twice_is_stored_once(tmp_path, pipeline):
     assert (summ.stored, summ.skipped) == (1, 1)
     summ = run([str(a), str(b)], store, pipeline)
     assert (summ.stored, summ.skipped) == (0, 2)
+
+
+def test_a_wire_credit_line_is_debris_kept_in_the_record():
+    from rasid.clean import clean
+    from rasid.model import RawArticle
+
+    raw = "قصفت الطائرات بلدة كفرنبل اليوم.\n(إعداد أشرف راضي للنشرة العربية - تحرير أحمد حسن)\n"
+    d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
+    assert "تحرير" not in d.text and [r.reason for r in d.removed] == ["credit_line"]
+    assert raw[d.removed[0].start:d.removed[0].end].startswith("(إعداد")
