@@ -189,3 +189,9 @@ def test_a_name_right_after_a_word_of_speaking_is_the_speaker_and_a_definite_adj
     assert "الدغيم" not in _resolve(geo, "وعن حوادث الاغتيال قال الدغيم إن الاغتيالات عمليات انتقام")
     assert not {"الحميدة", "حميدة"} & set(_resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب"))
     assert "مدينة إدلب" in _resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب")
+
+
+@needs_shared
+def test_everyday_words_that_follow_prepositions_need_a_cue_and_towns_named_after_cues_do_not(geo):
+    assert not {"مرحلة", "الأساس"} & set(_resolve(geo, "يأتي هذا بداية لمرحلة جديدة واستهدفت بالأساس حزب العمال"))
+    assert "تفتناز" in _resolve(geo, "قصفت الطائرات الحربية تفتناز في ريف إدلب")

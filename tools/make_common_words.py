@@ -17,15 +17,18 @@ from rasid.arabic import normalize  # noqa: E402
 from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
-PLACE_SHARE = 0.3
+PLACE_SHARE = 0.6  # after a preposition or a cue
+CUE_SHARE = 0.1  # after a place cue
 CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
-LOCATIVE = {"في", "من", "الي", "قرب", "بلده", "مدينه", "قريه", "منطقه", "محيط", "ريف", "بلدتي", "مدينتي", "حي", "شرق", "غرب", "شمال", "جنوب"}
+PREPOSITIONS = {"في", "من", "الي", "قرب"}  # precede places, and every other noun too
+CUES = {"بلده", "مدينه", "قريه", "منطقه", "محيط", "ريف", "بلدتي", "مدينتي", "حي", "شرق", "غرب", "شمال", "جنوب"}
 
 
 def main(corpus: str, gazetteer: str) -> None:
     df: Counter = Counter()
     tf: Counter = Counter()
-    locative: Counter = Counter()  # occurrences right after a place preposition or cue
+    locative: Counter = Counter()  # occurrences right after a preposition or a place cue
+    cued: Counter = Counter()  # occurrences right after a place cue only
     n = 0
     for line in open(corpus, encoding="utf-8"):
         text = json.loads(line).get("text") or ""
@@ -34,8 +37,10 @@ def main(corpus: str, gazetteer: str) -> None:
         df.update(set(toks))
         tf.update(toks)
         for a, b in zip(toks, toks[1:]):
-            if a in LOCATIVE:
+            if a in PREPOSITIONS or a in CUES:
                 locative[b] += 1
+            if a in CUES:
+                cued[b] += 1
     names, major = set(), set()
     csv.field_size_limit(10**9)
     for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
@@ -49,10 +54,11 @@ def main(corpus: str, gazetteer: str) -> None:
                     major |= forms
     every_name = names | major
     names -= major  # towns and admin centres everyone names are places first
-    # a name that is a frequent word, or that sits inside one of the regular function-word patterns
-    # frequent, and not mostly used as a place (a famous base like التنف follows في/من/قرب most of the time)
+    # a name that is a frequent word, and not mostly used as a place: a place follows a place cue
+    # (بلدة، قرية، ريف …) now and then (a famous base like التنف does, 19%); a word like "مرحلة" follows
+    # في/من often ("في مرحلة") but a cue never, so prepositions alone must be most of its uses to count
     common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
-              and locative[w] < PLACE_SHARE * max(1, tf[w])}
+              and cued[w] < CUE_SHARE * max(1, tf[w]) and locative[w] < PLACE_SHARE * max(1, tf[w])}
     # a name behind a proclitic that makes an everyday word: "بواسطة" (by means of) is not ب + a village واسطة
     # (only when the bare name is much rarer than the glued word: "والزهراء" is و + a place named often)
     common |= {c + w for w in names for c in CLITICS if df[c + w] >= MIN_SHARE * n and df[c + w] > 5 * df[w]
