@@ -534,3 +534,9 @@ def test_a_count_since_a_year_is_a_running_tally(pipeline):
                              "إدلب.", published="2017-11-20").events
     (e,) = pipeline.text("وقتلت القوات الروسية خمسة أطفال بغارة على بلدة معرة النعمان اليوم.", published="2017-11-20").events
     assert e.fatalities["value"] == 5
+
+
+def test_preparing_an_attack_is_no_attack_but_the_shelling_that_prepares_it_is(pipeline):
+    assert not pipeline.text('وتحدثت الصحف عن "استعداد" إسرائيلي لشن ضربات على مواقع في بلدة جمرايا.', published="2013-02-11").events
+    (e,) = pipeline.text("وقصفت قوات النظام بلدة اللطامنة اليوم تمهيدا لاقتحامها.", published="2017-10-01").events
+    assert e.event_type == "Explosions/Remote violence"
