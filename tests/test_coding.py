@@ -540,3 +540,10 @@ def test_preparing_an_attack_is_no_attack_but_the_shelling_that_prepares_it_is(p
     assert not pipeline.text('وتحدثت الصحف عن "استعداد" إسرائيلي لشن ضربات على مواقع في بلدة جمرايا.', published="2013-02-11").events
     (e,) = pipeline.text("وقصفت قوات النظام بلدة اللطامنة اليوم تمهيدا لاقتحامها.", published="2017-10-01").events
     assert e.event_type == "Explosions/Remote violence"
+
+
+def test_a_country_alone_anchors_no_event(pipeline):
+    assert not pipeline.text("وأعلن المدير أنه جرى اكتشاف بعض الأسلحة الكيماوية في ليبيا ومن بينها قذائف مدفعية.",
+                             published="2013-03-20").events
+    (e,) = pipeline.text("وقتل ثلاثة مدنيين بقذائف مدفعية في سوريا اليوم.", published="2013-03-20").events
+    assert e.fatalities["value"] == 3  # a toll anchors it still

@@ -300,8 +300,9 @@ class EventCoder:
 
         Generic talk ("the battles will continue", "the attacks came at 11") names none of these.
         """
-        if m.locations or m.fatalities or m.injured or m.missing:
-            return True
+        if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations) \
+                or m.fatalities or m.injured or m.missing:
+            return True  # (a country alone, "في ليبيا", anchors nothing)
         if (m.actor1 or m.actor2) and (m.date is not None or m.weight >= 6):
             return True
         return False
