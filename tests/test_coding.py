@@ -547,3 +547,12 @@ def test_a_country_alone_anchors_no_event(pipeline):
                              published="2013-03-20").events
     (e,) = pipeline.text("وقتل ثلاثة مدنيين بقذائف مدفعية في سوريا اليوم.", published="2013-03-20").events
     assert e.fatalities["value"] == 3  # a toll anchors it still
+
+
+def test_who_announces_and_whose_planes_struck(pipeline):
+    (e,) = pipeline.text('وأعلن " جيش الفتح " و " غرفة عمليات فتح حلب " , في 23 تشرين الأول , عن بدء معركة على مقرات قوات '
+                         'النظام غربي مدينة حلب.', published="2016-11-08").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Jaysh al-Fatah", "Syrian government forces")
+    (e,) = pipeline.text("وقالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم الدولة في مدينة تدمر.",
+                         published="2016-11-08").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "ISIS")  # "مواقع لـ" marks the target, clitic or not

@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .arabic import NormText, Sentence, clauses, normalize
+from .arabic import NormText, Sentence, clauses, is_word_char, normalize
 from .dates import DateMention, find_dates, parse_published
 from .lexicon import Lexicon, Match, Matcher, Trigger, default_lexicon, read_tsv
 from .model import Document, Event, Span
@@ -46,6 +46,7 @@ FORCED = set(_RW.get("forced", ()))
 HEARD = set(_RW.get("heard", ()))
 SUCCESS = set(_RW.get("success", ()))
 PURPOSE = set(_RW.get("purpose", ()))
+OWN_UNITS = set(_RW.get("own_unit", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -308,6 +309,17 @@ class EventCoder:
         return False
 
     def assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
+        self._assign_actors(ctx, m, lo, hi, slo, shi)
+        if m.actor1 is None and m.event_type in VIOLENT:
+            # "قالت وزارة الدفاع الروسية إن طائراتها قصفت ...": the speaker's own planes or forces act
+            norm, t = ctx.nt.norm, m.trigger
+            near = norm[max(lo, t.start - 60):min(hi, t.end + 25)].split()
+            if any(w.lstrip("و") in OWN_UNITS for w in near):
+                speakers = [a for a in ctx.within(ctx.actors, slo if slo is not None else lo, t.start) if ctx.is_source(a)]
+                if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
+                    m.actor1 = _a(ctx, speakers[-1])
+
+    def _assign_actors(self, ctx: "_DocContext", m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
         acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
         first = ctx.nt.norm[lo:lo + 12].split()[:1]
         opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
@@ -325,7 +337,10 @@ class EventCoder:
         norm = ctx.nt.norm
 
         def word_before(a: Match) -> str:
-            w = norm[max(lo, a.start - 14):a.start].split()
+            i = a.start
+            while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
+                i -= 1  # back over a proclitic glued to the name ("مواقع لتنظيم الدولة")
+            w = norm[max(lo, i - 14):i].split()
             return w[-1] if w else ""
 
         def is_target(a: Match) -> bool:
@@ -1052,8 +1067,17 @@ class _DocContext:
         pre = self.nt.norm[max(0, a.start - 16):a.start]
         if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
             return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
-        return any(w in pre for w in ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت", "اعلن", "ذكرت", "افادت", "اكدت", "اكد", "مسؤول في", "متحدث")) and not any(
-            w in self.nt.norm[a.end:a.end + 30] for w in ("سيطر", "قصف", "تقدم"))
+        if not any(w in pre for w in ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت",
+                                      "اعلن", "ذكرت", "افادت", "اكدت", "اكد", "مسؤول في", "متحدث")):
+            return False
+        # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
+        # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
+        for w in self.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split():
+            if w in ("ان", "بان"):
+                return True
+            if w == "عن" or w.startswith(("سيطر", "قصف", "تقدم")) or "مسووليت" in w:
+                return False
+        return True
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
         """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا")."""
