@@ -161,3 +161,29 @@ def test_workers_give_the_same_store_and_exports_as_one_process(tmp_path):
     assert (s1["documents_stored"], s1["failed"], s1["events"]) == (s2["documents_stored"], s2["failed"], s2["events"])
     again = _run(["run", str(src), "--out", str(tmp_path / "o2"), "--gazetteer", str(GAZETTEER), "--json", "--workers", "2"])
     assert json.loads(again.stdout)["documents_stored"] == 0  # resumed with workers: nothing doubled
+
+
+def test_a_coding_failure_is_a_per_file_error_and_a_rerun_codes_the_article(tmp_path):
+    from rasid.pipeline import Pipeline, match, segment
+    from rasid.events import EventCoder
+    from rasid.runner import run
+    from rasid.store import Store
+
+    texts = {"a.txt": "قصفت طائرات حربية روسية بلدة كفرنبل اليوم.", "b.txt": "سيطرت قوات النظام على قرية بليل اليوم."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def fragile(doc):  # a stage with a bug that only one article meets
+        if "بليل" in doc.text:
+            raise ValueError("a bug")
+        return doc
+
+    store = Store(tmp_path / "r.db")
+    coder = EventCoder()
+    broken = Pipeline(stages=[("segment", segment), ("match", match), ("fragile", fragile), ("code", coder)])
+    summ = run([str(tmp_path)], store, broken, published="2017-05-01")
+    assert summ.stored == 1 and summ.failed == 1
+    assert [e["path"].endswith("b.txt") for e in summ.errors] == [True] and "a bug" in summ.errors[0]["reason"]
+    fixed = Pipeline(stages=[("segment", segment), ("match", match), ("code", coder)])
+    summ = run([str(tmp_path)], store, fixed, published="2017-05-01")
+    assert summ.stored == 1 and summ.skipped == 1 and summ.events == 1  # b.txt coded now, a.txt not doubled

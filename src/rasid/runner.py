@@ -91,9 +91,8 @@ def _prepare(item: RawArticle, pipe: Pipeline | None, known: Callable) -> tuple:
     if pipe is not None:
         try:
             doc = pipe.process(doc)
-        except Exception as e:  # keep the document, report the failure
-            doc.events = []
-            note = f"{doc.doc_id}: coding failed ({type(e).__name__}: {e})"
+        except Exception as e:  # a bug on one input must not stop the run; not stored, so a re-run retries it
+            return ("error", f"internal error while coding: {type(e).__name__}: {e}")
         audit = doc.spans_of("place_audit")
         places = audit[0].value if audit else []
     doc.norm, doc.matches = None, {}  # the text layer is rebuilt on demand; not worth carrying
