@@ -556,3 +556,11 @@ def test_who_announces_and_whose_planes_struck(pipeline):
     (e,) = pipeline.text("وقالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم الدولة في مدينة تدمر.",
                          published="2016-11-08").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "ISIS")  # "مواقع لـ" marks the target, clitic or not
+
+
+def test_members_named_after_the_verb_act_and_after_a_striking_word_are_hit(pipeline):
+    (e,) = pipeline.text('وفي ريف حلب الشمالي , ألقى عناصر الجيش السوري الحر القبض على قيادي في تنظيم " الدولة " اليوم .',
+                         published="2017-12-20").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "ISIS")
+    (e,) = pipeline.text("وقصفت طائرات روسية عناصر الجيش الحر في بلدة كفرنبل اليوم.", published="2017-12-20").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "Opposition factions")

@@ -353,6 +353,15 @@ class EventCoder:
                 w2 = norm[max(lo, a.start - 30):a.start].split()
                 if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
                     return False  # partitive: "وحدات من الجيش" is the army
+            if wb in TARGET_WORDS and wb in UNIT_WORDS:
+                # "استهدف عناصر داعش" (a target) vs "ألقى عناصر الجيش الحر القبض على" (the unit acts): the
+                # unit word is a target only after a word that marks one or a verb of striking
+                i = a.start
+                while i > lo and is_word_char(norm[i - 1]):
+                    i -= 1
+                w2 = norm[max(lo, i - 30):i].split()
+                prior = w2[-2] if len(w2) >= 2 else ""
+                return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
             return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
         def is_agent_marked(a: Match) -> bool:
