@@ -564,3 +564,9 @@ def test_members_named_after_the_verb_act_and_after_a_striking_word_are_hit(pipe
     assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "ISIS")
     (e,) = pipeline.text("وقصفت طائرات روسية عناصر الجيش الحر في بلدة كفرنبل اليوم.", published="2017-12-20").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "Opposition factions")
+
+
+def test_a_bomb_that_kills_a_partys_members_hit_that_party(pipeline):
+    (e,) = pipeline.text("وقتل ثلاثة عناصر من هيئة تحرير الشام بانفجار عبوة ناسفة في مقر تابع للهيئة في بلدة خان العسل "
+                         "اليوم.", published="2017-12-20").events
+    assert e.actor1 is None and e.actor2["id"] == "HTS"

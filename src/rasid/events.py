@@ -219,6 +219,14 @@ class EventCoder:
         m.fatalities = kill
         m.injured = combine(counts, "injured")
         m.missing = combine(counts, "missing")
+        hurt = kill if kill and kill.get("of") else m.injured
+        victims = (hurt or {}).get("of")
+        if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
+            if m.actor1 and m.actor1[0] == victims and m.event_type != "Battles":
+                # "أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة": the party named is the one hit
+                m.actor1, m.actor2 = None, m.actor1
+            elif not (m.actor1 and self.lex.allied(m.actor1[0], victims)):
+                m.actor2 = (victims, "")  # "قتل جندي تركي في هجوم": the dead soldiers' side was attacked
         # victims: civilians killed or hit are the second actor of a strike or attack
         if m.event_type in ("Explosions/Remote violence", "Violence against civilians"):
             if kill and kill.get("group") == "civilians":
@@ -229,9 +237,6 @@ class EventCoder:
         if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
                 and (kill or m.injured) and m.actor2 is None:
             m.actor2 = ("Civilians", "")
-        if m.event_type in VIOLENT and m.actor2 is None and kill and kill.get("of") and kill["of"] != "Civilians" \
-                and not (m.actor1 and self.lex.allied(m.actor1[0], kill["of"])):
-            m.actor2 = (kill["of"], "")  # "قتل جندي تركي في هجوم": the dead soldiers' side was attacked
         if m.event_type == "Violence against civilians" and m.sub == "Attack":
             self._armed_victim(ctx, m, lo, hi)
         if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
