@@ -570,3 +570,11 @@ def test_a_bomb_that_kills_a_partys_members_hit_that_party(pipeline):
     (e,) = pipeline.text("وقتل ثلاثة عناصر من هيئة تحرير الشام بانفجار عبوة ناسفة في مقر تابع للهيئة في بلدة خان العسل "
                          "اليوم.", published="2017-12-20").events
     assert e.actor1 is None and e.actor2["id"] == "HTS"
+
+
+def test_the_base_is_not_al_qaeda(pipeline):
+    doc = pipeline.text("ونجحت المقاومة مساء أمس في دخول قاعدة العند شمال عدن. وكانت القاعدة محاصرة منذ أسابيع، واندلعت "
+                        "مواجهات عنيفة في أطراف القاعدة العسكرية.", published="2015-08-04")
+    assert not any((e.actor1 or {}).get("id") == "Al-Qaeda" or (e.actor2 or {}).get("id") == "Al-Qaeda" for e in doc.events)
+    (e,) = pipeline.text("وقتل خمسة من عناصر تنظيم القاعدة في غارة أمريكية على مدينة المكلا.", published="2015-08-04").events
+    assert e.actor2["id"] == "Al-Qaeda"

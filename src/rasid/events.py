@@ -47,6 +47,7 @@ HEARD = set(_RW.get("heard", ()))
 SUCCESS = set(_RW.get("success", ()))
 PURPOSE = set(_RW.get("purpose", ()))
 OWN_UNITS = set(_RW.get("own_unit", ()))
+BASE_ADJECTIVES = set(_RW.get("base_adjective", ()))
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -914,8 +915,8 @@ class _DocContext:
         self.doc, self.nt, self.lex = doc, nt, lex
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
-        self.actors = self._generic(self._anaphors(nt, self._not_places(
-            nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt))))
+        self.actors = self._generic(self._anaphors(nt, self._not_bases(nt, self._not_places(
+            nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)))))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         within_actor = _Covers((a.start, a.end) for a in self.actors)
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
@@ -972,6 +973,23 @@ class _DocContext:
         i = self.n(d.start)
         words = self.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
         return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+
+    @staticmethod
+    def _not_bases(nt: NormText, actors: list[Match]) -> list[Match]:
+        """"القاعدة" alone is a military base ("القاعدة العسكرية", or in a story about "قاعدة العند") unless
+        the story names the group in full ("تنظيم القاعدة")."""
+        norm = nt.norm
+        bare = [a for a in actors if norm[a.start:a.end] == "القاعده"]
+        if not bare:
+            return actors
+        full = any(a.value == bare[0].value and a.end - a.start > len("القاعده") for a in actors)
+        bases = " قاعده " in norm or norm.startswith("قاعده ")
+        drop = set()
+        for a in bare:
+            nxt = norm[a.end:a.end + 12].split()[:1]
+            if (nxt and nxt[0] in BASE_ADJECTIVES) or (bases and not full):
+                drop.add(id(a))
+        return [a for a in actors if id(a) not in drop] if drop else actors
 
     @staticmethod
     def _not_places(nt: NormText, actors: list[Match], place_cues: list[Match]) -> list[Match]:
