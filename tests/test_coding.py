@@ -578,3 +578,11 @@ def test_the_base_is_not_al_qaeda(pipeline):
     assert not any((e.actor1 or {}).get("id") == "Al-Qaeda" or (e.actor2 or {}).get("id") == "Al-Qaeda" for e in doc.events)
     (e,) = pipeline.text("وقتل خمسة من عناصر تنظيم القاعدة في غارة أمريكية على مدينة المكلا.", published="2015-08-04").events
     assert e.actor2["id"] == "Al-Qaeda"
+
+
+def test_factions_of_a_party_are_that_party_and_outside_its_control_is_no_capture(pipeline):
+    (e,) = pipeline.text("سيطرت فصائل من الجيش السوري الحر , اليوم الاثنين , على تسع قرى في محيط مدينة اعزاز , بعد اشتباكات "
+                         "مع تنظيم الدولة.", published="2016-10-10").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "ISIS")
+    assert not pipeline.text("وقال المجلس المحلي لقرية السعن الأسود إن مكب النفايات للمناطق الخارجة عن سيطرة النظام قرب "
+                             "القرية.", published="2017-12-11").events
