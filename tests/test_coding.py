@@ -586,3 +586,10 @@ def test_factions_of_a_party_are_that_party_and_outside_its_control_is_no_captur
     assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "ISIS")
     assert not pipeline.text("وقال المجلس المحلي لقرية السعن الأسود إن مكب النفايات للمناطق الخارجة عن سيطرة النظام قرب "
                              "القرية.", published="2017-12-11").events
+
+
+def test_recently_is_the_week_before_and_one_event_has_one_day(pipeline):
+    doc = pipeline.text("قصفت الطائرات الروسية ريف دير الزور الشرقي أمس. وتعرضت مواقع قسد في الشامية لقصف جوي روسي مؤخرا.",
+                        published="2017-09-18")
+    days = sorted((e.date["start"], e.date["precision"]) for e in doc.events)
+    assert days == [("2017-09-11", 2), ("2017-09-17", 1)]

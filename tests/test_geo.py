@@ -195,3 +195,8 @@ def test_a_name_right_after_a_word_of_speaking_is_the_speaker_and_a_definite_adj
 def test_everyday_words_that_follow_prepositions_need_a_cue_and_towns_named_after_cues_do_not(geo):
     assert not {"مرحلة", "الأساس"} & set(_resolve(geo, "يأتي هذا بداية لمرحلة جديدة واستهدفت بالأساس حزب العمال"))
     assert "تفتناز" in _resolve(geo, "قصفت الطائرات الحربية تفتناز في ريف إدلب")
+
+
+@needs_shared
+def test_a_time_zone_is_no_place(geo):
+    assert "دمشق" not in _resolve(geo, "الاثنين 18 أيلول 2017 | 4 : 49 مساء بتوقيت دمشق بلدي نيوز")

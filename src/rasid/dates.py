@@ -52,6 +52,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
     ("past_hours_few", re.compile(rf"{_PRE}(?:خلال\s+)?الساعات\s+(?:القليله\s+)?الماضيه")),
     ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?الايام\s+(?:القليله\s+)?الماضيه")),
+    # "مؤخرا", "في الآونة الأخيرة": recently, the week up to publication
+    ("recent", re.compile(rf"{_PRE}(?:موخرا|في\s+الاونه\s+الاخيره)(?![\p{{L}}])")),
     ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
 ]
@@ -101,7 +103,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
     "الاسبوع": ("last_week",), "الماضيه": ("past_hours", "past_hours_few", "past_days"), "عام": ("year",),
-    "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS,
+    "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2") for w in WEEKDAYS},
     **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
     **{w: ("ago_days",) for w in NUM_WORDS},
@@ -218,7 +220,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
     if pub is None:
-        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2}.get(kind, 1)
+        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
         off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
@@ -238,6 +240,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "past_days":
         return _iso(pub - dt.timedelta(days=6)), _iso(pub), 2, True
+    if kind == "recent":
+        return _iso(pub - dt.timedelta(days=7)), _iso(pub), 2, True
     if kind == "past_hours":
         hours = int(m[1])
         if not 0 < hours <= 96:

@@ -597,7 +597,7 @@ class EventCoder:
             for g in groups:
                 # like one of the group, and named at none of the group's places but its own
                 # (a placeless clause must not chain a battle in one village to one in the next)
-                if any(_same_event(x, m) for x in g) and not _toll_conflict(g, m) and not (
+                if any(_same_event(x, m) for x in g) and not _toll_conflict(g, m) and not _day_conflict(g, m) and not (
                         _loc_keys(m) and any(_loc_keys(x) and not (_loc_keys(x) & _loc_keys(m)) and not
                                              (_within_region(x, m) or _within_region(m, x)) for x in g)):
                     g.append(m)
@@ -822,6 +822,12 @@ def _shift(d: DateMention, said: DateMention, pub: dt.date | None) -> DateMentio
 def _nationality_of(word: str) -> str | None:
     """The party a nationality adjective names, also in the accusative ("إيرانيا")."""
     return NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
+
+
+def _day_conflict(g: list[Mention], m: Mention) -> bool:
+    """One event has one day: a mention dated otherwise than any of the group is another event."""
+    d = m.date.start_date if m.date else None
+    return d is not None and any(x.date and x.date.start_date and x.date.start_date != d for x in g)
 
 
 def _toll_conflict(g: list[Mention], m: Mention) -> bool:

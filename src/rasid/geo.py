@@ -358,6 +358,8 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if prev and prev[-1] in ("بتوقيت", "توقيت"):
+                continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
