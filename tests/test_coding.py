@@ -593,3 +593,12 @@ def test_recently_is_the_week_before_and_one_event_has_one_day(pipeline):
                         published="2017-09-18")
     days = sorted((e.date["start"], e.date["precision"]) for e in doc.events)
     assert days == [("2017-09-11", 2), ("2017-09-17", 1)]
+
+
+def test_the_speakers_own_party_is_a_source_not_a_side(pipeline):
+    (e,) = pipeline.text('أكد قائد ميداني في " جيش الإسلام " ويدعى " أبو معاوية " , ل - " سمارت " , سيطرة قوات النظام , '
+                         'اليوم الثلاثاء , على كامل مشروع سكني في مدينة حلب .', published="2016-11-08").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+    (e,) = pipeline.text('وتقدمت إليها قوات النظام أمس الاثنين نحو قرية العويجة , بحسب " الفرقة الوسطى " التابعة ل - " غرفة '
+                         'عمليات فتح حلب " .', published="2016-11-08").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None

@@ -48,6 +48,11 @@ SUCCESS = set(_RW.get("success", ()))
 PURPOSE = set(_RW.get("purpose", ()))
 OWN_UNITS = set(_RW.get("own_unit", ()))
 BASE_ADJECTIVES = set(_RW.get("base_adjective", ()))
+# a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
+AFFILIATION = tuple(normalize(w) for w in ("قائد", "قيادي", "مسؤول", "عضو", "متحدث", "التابعة ل", "التابع ل"))
+# words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
+SOURCE_WORDS = ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت", "اعلن", "ذكرت",
+                "افادت", "اكدت", "اكد", "مسوول في", "متحدث")
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))
@@ -1105,9 +1110,13 @@ class _DocContext:
         pre = self.nt.norm[max(0, a.start - 16):a.start]
         if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
             return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
-        if not any(w in pre for w in ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت",
-                                      "اعلن", "ذكرت", "افادت", "اكدت", "اكد", "مسؤول في", "متحدث")):
-            return False
+        if not any(w in pre for w in SOURCE_WORDS):
+            # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة
+            # الوسطى التابعة لغرفة عمليات فتح حلب"): a source too, when a word of reporting stands just before
+            before = self.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
+            tail = " ".join(before[-3:])
+            return any(w in tail for w in AFFILIATION) and \
+                any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS for w in before[-8:-1])
         # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
         # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
         for w in self.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split():
