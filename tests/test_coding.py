@@ -602,3 +602,10 @@ def test_the_speakers_own_party_is_a_source_not_a_side(pipeline):
     (e,) = pipeline.text('وتقدمت إليها قوات النظام أمس الاثنين نحو قرية العويجة , بحسب " الفرقة الوسطى " التابعة ل - " غرفة '
                          'عمليات فتح حلب " .', published="2016-11-08").events
     assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+
+
+def test_a_killing_with_no_fighting_told_has_no_guessed_killer(pipeline):
+    doc = pipeline.text('وتتهم الهيئة تنظيم الدولة بالوقوف وراء الاغتيالات. وتأتي حادثة الاغتيال بعد ساعات من مقتل القيادي '
+                        'في " الهيئة " , " أبو عبد الرحمن الحموي " في مدينة خان شيخون جنوبي إدلب .', published="2017-10-23")
+    (e,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert e.actor1 is None and e.actor2["id"] == "HTS"

@@ -684,6 +684,10 @@ class EventCoder:
                 continue
             if e.actor1 and e.actor2:
                 continue
+            if (e.fatalities or {}).get("of") == named and not any(
+                    t.value.event_type == "Battles" and t.value.role in ("clash", "gain", "loss", "advance")
+                    for q in e.evidence for t in ctx.within(ctx.triggers, ctx.n(q["start"]), ctx.n_end(q["end"]))):
+                continue  # "مقتل القيادي في الهيئة في خان شيخون": a killing with no fighting told; the killer is unknown
             other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
                           and not self.lex.allied(named, aid)), None)
             if other is None:
