@@ -190,3 +190,9 @@ def test_a_month_with_no_year_is_the_latest_such_month_up_to_publication():
     assert got("دخلت القوات منذ مطلع أيار") == [("abs_m", "2015-05-01", "2015-05-31", 3)]
     assert got("في تموز 2014 سيطر التنظيم")[0][:2] == ("abs_my", "2014-07-01")  # a year given: that year
     assert got("مدرسة تموز") == []  # a month's name with no word of time before it is no date
+
+
+def test_a_transition_after_a_comma_opens_a_clause():
+    s = sentences("وتابع أن الحكومة لا تسمح بتجريم من قاتل التنظيم , إلى ذلك , قتل ثلاثة مدنيين بانفجار في بلدة طوز خورماتو .")[0]
+    got = [c.text for c in clauses(s)]
+    assert len(got) == 2 and got[1].startswith("إلى ذلك")
