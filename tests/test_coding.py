@@ -609,3 +609,8 @@ def test_a_killing_with_no_fighting_told_has_no_guessed_killer(pipeline):
                         'في " الهيئة " , " أبو عبد الرحمن الحموي " في مدينة خان شيخون جنوبي إدلب .', published="2017-10-23")
     (e,) = [e for e in doc.events if e.event_type == "Battles"]
     assert e.actor1 is None and e.actor2["id"] == "HTS"
+
+
+def test_a_protest_at_attacks_tells_no_attack(pipeline):
+    assert not pipeline.text("كما أعلن الائتلاف تعليقه المشاركة في المؤتمر احتجاجا على الهجمات التي قال إنها قتلت مئات "
+                             "المدنيين.", published="2013-02-23").events
