@@ -196,3 +196,8 @@ def test_a_transition_after_a_comma_opens_a_clause():
     s = sentences("وتابع أن الحكومة لا تسمح بتجريم من قاتل التنظيم , إلى ذلك , قتل ثلاثة مدنيين بانفجار في بلدة طوز خورماتو .")[0]
     got = [c.text for c in clauses(s)]
     assert len(got) == 2 and got[1].startswith("إلى ذلك")
+
+
+def test_a_lone_proclitic_letter_before_punctuation_closes_the_word_before():
+    assert "الشقيف ," in NormText("غارات على الشقي ف , قبيل البدء").norm
+    assert "ف الجيش" in NormText("وصل ف الجيش").norm  # before a word it is the proclitic typed apart

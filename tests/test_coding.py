@@ -614,3 +614,9 @@ def test_a_killing_with_no_fighting_told_has_no_guessed_killer(pipeline):
 def test_a_protest_at_attacks_tells_no_attack(pipeline):
     assert not pipeline.text("كما أعلن الائتلاف تعليقه المشاركة في المؤتمر احتجاجا على الهجمات التي قال إنها قتلت مئات "
                              "المدنيين.", published="2013-02-23").events
+
+
+def test_military_factions_unnamed_are_the_opposition(pipeline):
+    (e,) = pipeline.text("وأعلنت فصائل عسكرية , اليوم الثلاثاء , السيطرة على نقاط في منطقة العويجة شمالي حلب .",
+                         published="2016-11-08").events
+    assert e.actor1["id"] == "Opposition factions"

@@ -200,3 +200,11 @@ def test_everyday_words_that_follow_prepositions_need_a_cue_and_towns_named_afte
 @needs_shared
 def test_a_time_zone_is_no_place(geo):
     assert "دمشق" not in _resolve(geo, "الاثنين 18 أيلول 2017 | 4 : 49 مساء بتوقيت دمشق بلدي نيوز")
+
+
+@needs_shared
+def test_one_sense_per_story_a_name_called_a_place_with_a_cue_is_a_place_alone_too(geo):
+    text = "سيطرت الفصائل على بلدة النصر اليوم. وقصفت طائرات حربية مواقع في النصر مساء."
+    assert [m.text for m in geo.recognise(NormText(text))] == ["النصر", "النصر"]
+    # an everyday word ("victory") with no cue anywhere in the story is no place
+    assert [m.text for m in geo.recognise(NormText("وقصفت طائرات حربية مواقع في النصر مساء."))] == []

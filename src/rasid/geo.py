@@ -407,7 +407,14 @@ class Geoparser:
         # a common word coordinated with a place ("السوسة والشعفة", "الشعفة، السوسة") is a place too
         starts = {x for x, _ in accepted}
         ends = {y for _, y in accepted}
+        # one sense per story: a name the story has called a place with a cue ("منطقة الشقيف") is that place
+        # where it stands alone too ("غارات على الشقيف")
+        cued = {m.norm for m in out if m.cue in ("settlement", "district", "area", "camp")}
         for i, j, form, cue, prec in held:
+            if form in cued and cue is None:
+                a, b = nt.span(i, j)
+                out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
+                continue
             if not folded[i:j].startswith("ال"):
                 continue  # "الرقة , أنه سيتم": a function word after a comma is no village
             if any(_coordinated(norm, j, x) for x in range(j, j + 5) if x in starts) or any(
