@@ -81,8 +81,9 @@ _CHANGED = re.compile("[" + re.escape("".join(chr(k) for k in _TRANS)) + "]")
 # proclitics ب ل ك ف typed apart; for matching, the stray space is dropped (the text keeps it).
 _LONE_END = re.compile(  # a lone letter (not و ب ل ك ف) right after a word ends that word
     "(?<=[\u0621-\u064a]) (?=[\u0621-\u0627\u0629-\u0640\u0642\u0645-\u0647\u064a](?:[^\u0621-\u064a]|$))")
-_LONE_END_CLITIC = re.compile(  # ب ل ك ف alone before punctuation or the end closes the word before ("الشقي ف ,")
-    "(?<=[\u0621-\u064a]) (?=[\u0628\u0644\u0643\u0641](?:[.,\u060c\u061b:!?\u061f)\\]\"\u00bb\u201d']| +[^ \u0621-\u064a]|$))")
+_LONE_END_CLITIC = re.compile(  # ب ل ك ف alone before a stop or comma closes the word before ("الشقي ف ,"); before a
+    # quote or a dash it is the proclitic of the next name ("بـ "قسد"", "التابعة لـ - "الهيئة"")
+    "(?<=[\u0621-\u064a]) (?=[\u0628\u0644\u0643\u0641](?: *[.,\u060c\u061b:!?\u061f)\\]]|$))")
 _LONE_START = re.compile(  # a lone letter opening a line or a sentence, before a word, starts that word
     "(?:^|(?<=\n)|(?<=[.،,؛:!?؟] ))[\u0621-\u064a]( )(?=[\u0621-\u064a]{2})")
 _LONE_HINT = re.compile(" [\u0621-\u064a] ")

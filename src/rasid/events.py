@@ -1126,7 +1126,7 @@ class _DocContext:
         for w in self.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split():
             if w in ("ان", "بان"):
                 return True
-            if w == "عن" or w.startswith(("سيطر", "قصف", "تقدم")) or "مسووليت" in w:
+            if w == "عن" or w.startswith(("سيطر", "قصف", "تقدم", "السيطر", "القصف", "التقدم")) or "مسووليت" in w:
                 return False
         return True
 
