@@ -49,10 +49,9 @@ PURPOSE = set(_RW.get("purpose", ()))
 OWN_UNITS = set(_RW.get("own_unit", ()))
 BASE_ADJECTIVES = set(_RW.get("base_adjective", ()))
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
-AFFILIATION = tuple(normalize(w) for w in ("قائد", "قيادي", "مسؤول", "عضو", "متحدث", "التابعة ل", "التابع ل"))
+AFFILIATION = _RW.get("affiliation", ())
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
-SOURCE_WORDS = ("باسم", "بحسب", "وفق", "حسب", "مصادر", "مصدر في", "بيان ل", "قال", "قالت", "اعلنت", "اعلن", "ذكرت",
-                "افادت", "اكدت", "اكد", "مسوول في", "متحدث")
+SOURCE_WORDS = _RW.get("source", ())
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = frozenset(_RW.get("speech", ()))

@@ -281,6 +281,7 @@ class Geoparser:
         self.lex = default_lexicon()
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
+        self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
@@ -358,7 +359,7 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
-            if prev and prev[-1] in ("بتوقيت", "توقيت"):
+            if prev and prev[-1] in self.time_zone_words:
                 continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
