@@ -644,8 +644,8 @@ class EventCoder:
     @staticmethod
     def _context_places(ctx: "_DocContext", events: list[Event]) -> None:
         """An event whose sentences name no place happened where the text last placed things, a few
-        sentences (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"."""
-        text = ctx.doc.text
+        sentences (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"; when it
+        says "المدينة" / "البلدة", the last town named before."""
         for e in events:
             if e.locations or not e.evidence:
                 continue
