@@ -620,3 +620,10 @@ def test_military_factions_unnamed_are_the_opposition(pipeline):
     (e,) = pipeline.text("وأعلنت فصائل عسكرية , اليوم الثلاثاء , السيطرة على نقاط في منطقة العويجة شمالي حلب .",
                          published="2016-11-08").events
     assert e.actor1["id"] == "Opposition factions"
+
+
+def test_what_seems_or_is_thought_likely_is_hedged(pipeline):
+    (e,) = pipeline.text("ويبدو أن طائرات حربية قصفت بلدة كفرنبل اليوم.", published="2017-09-07").events
+    assert e.status == "hedged"
+    (e,) = pipeline.text("وقصفت طائرات حربية روسية بلدة كفرنبل اليوم.", published="2017-09-07").events
+    assert e.status == "asserted"
