@@ -37,30 +37,37 @@ def _role_words() -> dict[str, tuple[str, ...]]:
 
 
 _RW = _role_words()
+
+
+def _words(kind: str) -> frozenset[str]:
+    """The words of one kind of data/role_words.tsv, as a set for membership tests."""
+    return frozenset(_RW.get(kind, ()))
+
+
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
-CORRESPONDENTS = set(_RW.get("correspondent", ()))
-PLACE_POINTERS = set(_RW.get("place_pointer", ()))
-CONSEQUENCE = set(_RW.get("consequence", ()))
-FORCED = set(_RW.get("forced", ()))
-HEARD = set(_RW.get("heard", ()))
-SUCCESS = set(_RW.get("success", ()))
-PURPOSE = set(_RW.get("purpose", ()))
-OWN_UNITS = set(_RW.get("own_unit", ()))
-BASE_ADJECTIVES = set(_RW.get("base_adjective", ()))
+CORRESPONDENTS = _words("correspondent")
+PLACE_POINTERS = _words("place_pointer")
+CONSEQUENCE = _words("consequence")
+FORCED = _words("forced")
+HEARD = _words("heard")
+SUCCESS = _words("success")
+PURPOSE = _words("purpose")
+OWN_UNITS = _words("own_unit")
+BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
 SOURCE_WORDS = _RW.get("source", ())
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
-SPEECH = frozenset(_RW.get("speech", ()))
-MEMBERS = frozenset(_RW.get("member", ()))
-PASSIVE = frozenset(_RW.get("passive", ()))
-DIRECTIONS = frozenset(_RW.get("direction", ()))
-MANNED = frozenset(_RW.get("manned", ()))
+SPEECH = _words("speech")
+MEMBERS = _words("member")
+PASSIVE = _words("passive")
+DIRECTIONS = _words("direction")
+MANNED = _words("manned")
 UNMANNED = _RW.get("unmanned", ())
-DOWNING = frozenset(_RW.get("downing", ()))
+DOWNING = _words("downing")
 AIR_DEFENCE = _RW.get("air_defence", ())
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 NAME_RE = re.compile(r"[\u0621-\u064a]+")
@@ -927,6 +934,7 @@ class _DocContext:
 
     def __init__(self, doc: Document, nt: NormText, lex: Lexicon):
         self.doc, self.nt, self.lex = doc, nt, lex
+        self._sources: dict[tuple[int, int], bool] = {}
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
         self.actors = self._generic(self._anaphors(nt, self._not_bases(nt, self._not_places(
@@ -1109,7 +1117,15 @@ class _DocContext:
         return False
 
     def is_source(self, a: Match) -> bool:
-        """An actor named as the source of a report ('قالت وزارة الدفاع الروسية') is not a party."""
+        """An actor named as the source of a report ('قالت وزارة الدفاع الروسية') is not a party (once per name:
+        every clause asks it of every actor)."""
+        key = (a.start, a.end)
+        got = self._sources.get(key)
+        if got is None:
+            got = self._sources[key] = self._is_source(a)
+        return got
+
+    def _is_source(self, a: Match) -> bool:
         pre = self.nt.norm[max(0, a.start - 16):a.start]
         if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
             return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
