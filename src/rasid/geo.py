@@ -356,6 +356,21 @@ class Geoparser:
                 lb = i
             if lb < i and folded[lb:j] in self.common:
                 continue  # "وصولا" is a word ("arriving"), not و + the village صولا
+            found.append((i, j, form, lb))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
+        for x, y in taken:
+            blocked[x:y] = b"\x01" * (y - x)
+        last_end = -1
+        found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
+        cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
+        cue_ends = [c.end for c in cue_matches]
+        held: list[tuple[int, int, str, str | None, int]] = []
+        accepted: list[tuple[int, int]] = []
+        for i, j, form, lb in found:
+            if i < last_end or blocked.find(1, i, j) >= 0:
+                continue
+            # the words before a name (checked here, on the few names not overlapped or taken already)
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
@@ -368,20 +383,6 @@ class Geoparser:
                     and prev[-1] not in self.feature_words and prev[-1][2:] not in self.feature_words \
                     and prev[-1] not in DEFINITE_FUNCTION_WORDS:
                 continue  # "الطبيعة الجبانة", "القوات الخاصة": a definite word after a definite noun is its adjective
-            found.append((i, j, form))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
-        for x, y in taken:
-            blocked[x:y] = b"\x01" * (y - x)
-        last_end = -1
-        found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
-        cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
-        cue_ends = [c.end for c in cue_matches]
-        held: list[tuple[int, int, str, str | None, int]] = []
-        accepted: list[tuple[int, int]] = []
-        for i, j, form in found:
-            if i < last_end or 1 in blocked[i:j]:
-                continue
             if form in self.feature_words or (form.startswith("ال") and form[2:] in self.feature_words):
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
