@@ -5,7 +5,14 @@ rasid only reads such a name as a place with a cue (بلدة، قرية، ريف
 "Everyday" is measured, not guessed: a word counts when it occurs in at least
 MIN_SHARE of the documents of a general news corpus (word statistics only; no
 text is copied). A name glued behind a proclitic is listed too when the glued form is an
-everyday word and the bare name is rare ("بواسطة", by means of, is not ب + the village واسطة). Run:  python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
+everyday word and the bare name is rare ("بواسطة", by means of, is not ب + the village واسطة).
+
+A small corpus misses everyday words it happens not to use often ("الدهشة", astonishment, or
+"الكمية", the quantity, are villages too): with the `wordfreq` package installed (Arabic word
+frequencies of Wikipedia, subtitles, news and the web; Robyn Speer et al., data CC BY-SA 4.0) a
+name is also everyday when its Zipf frequency is at least MIN_ZIPF (about once in 100,000 words),
+unless the corpus uses it as a place. Only the yes/no answer per gazetteer name is kept. Run:
+    pip install wordfreq && python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
 """
 import csv
 import json
@@ -17,6 +24,8 @@ from rasid.arabic import normalize  # noqa: E402
 from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
+MIN_ZIPF = 3.0
+MAX_ONE_PREPOSITION = 0.85  # "من الصعب", "في إشارة": an idiom follows one preposition; a place several
 PLACE_SHARE = 0.6  # after a preposition or a cue
 CUE_SHARE = 0.1  # after a place cue
 CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
@@ -24,11 +33,26 @@ PREPOSITIONS = {"في", "من", "الي", "قرب"}  # precede places, and every
 CUES = {"بلده", "مدينه", "قريه", "منطقه", "محيط", "ريف", "بلدتي", "مدينتي", "حي", "شرق", "غرب", "شمال", "جنوب"}
 
 
+def _spellings(s: str) -> set[str]:
+    """Written forms of a normalised name to look up (ه/ة, ي/ى, ا/أ/إ at the start, with or without ال)."""
+    out = {s}
+    if s.endswith("ه"):
+        out.add(s[:-1] + "ة")
+    if s.endswith("ي"):
+        out |= {t[:-1] + "ى" for t in out}
+    for t in list(out):
+        for pre in ("", "ال"):
+            if t.startswith(pre + "ا"):
+                out |= {pre + "أ" + t[len(pre) + 1:], pre + "إ" + t[len(pre) + 1:]}
+    return out
+
+
 def main(corpus: str, gazetteer: str) -> None:
     df: Counter = Counter()
     tf: Counter = Counter()
     locative: Counter = Counter()  # occurrences right after a preposition or a place cue
     cued: Counter = Counter()  # occurrences right after a place cue only
+    after: dict[str, Counter] = {}  # which preposition or cue each word follows
     n = 0
     for line in open(corpus, encoding="utf-8"):
         text = json.loads(line).get("text") or ""
@@ -39,12 +63,19 @@ def main(corpus: str, gazetteer: str) -> None:
         for a, b in zip(toks, toks[1:]):
             if a in PREPOSITIONS or a in CUES:
                 locative[b] += 1
+                after.setdefault(b, Counter())[a] += 1
             if a in CUES:
                 cued[b] += 1
-    names, major = set(), set()
+    names, major, towns = set(), set(), set()
+    try:
+        from wordfreq import zipf_frequency as zipf
+    except ImportError:
+        zipf = None
+        print("wordfreq is not installed: everyday words come from the corpus alone")
+    frequent: dict[str, float] = {}
     csv.field_size_limit(10**9)
     for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
-        important = row["feature_code"] in ("ADM1", "ADM2") or float(row["population"] or 0) >= 50000
+        important = row["feature_code"] in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC") or float(row["population"] or 0) >= 50000
         for nm in [row["name_ar"]] + row["alt_names"].split("|"):
             s = fold(normalize(nm))
             if s and " " not in s:
@@ -52,13 +83,26 @@ def main(corpus: str, gazetteer: str) -> None:
                 names |= forms
                 if important:
                     major |= forms
+                if row["feature_code"] in ("ADM3", "PPLA3") or float(row["population"] or 0) >= 10000:
+                    towns |= forms  # a subdistrict's seat or a town: a place first even if it is a word too
+                if zipf is not None:
+                    for f in forms:  # with and without ال: "كمية" the village, "الكمية" the quantity
+                        if f not in frequent:
+                            frequent[f] = max(zipf(t, "ar") for t in _spellings(f))
     every_name = names | major
     names -= major  # towns and admin centres everyone names are places first
     # a name that is a frequent word, and not mostly used as a place: a place follows a place cue
     # (بلدة، قرية، ريف …) now and then (a famous base like التنف does, 19%); a word like "مرحلة" follows
     # في/من often ("في مرحلة") but a cue never, so prepositions alone must be most of its uses to count
-    common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4)
-              and cued[w] < CUE_SHARE * max(1, tf[w]) and locative[w] < PLACE_SHARE * max(1, tf[w])}
+    def placelike(w: str) -> bool:
+        """Used as a place in the corpus: after a cue now and then, or after varied prepositions mostly."""
+        if cued[w] >= CUE_SHARE * max(1, tf[w]):
+            return True
+        top = max(after[w].values()) if w in after else 0
+        return locative[w] >= PLACE_SHARE * max(1, tf[w]) and top < MAX_ONE_PREPOSITION * locative[w]
+
+    common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4
+                                   or frequent.get(w, 0) >= MIN_ZIPF and w not in towns) and not placelike(w)}
     # a name behind a proclitic that makes an everyday word: "بواسطة" (by means of) is not ب + a village واسطة
     # (only when the bare name is much rarer than the glued word: "والزهراء" is و + a place named often)
     common |= {c + w for w in names for c in CLITICS if df[c + w] >= MIN_SHARE * n and df[c + w] > 5 * df[w]

@@ -397,7 +397,14 @@ class Geoparser:
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
             short = len(form) <= 3 and form not in self.major_short  # "حلب", "حمص" need no cue
             if form in self.common or short or possessive:
-                # a feature's name that is a common word ("حقل العمر") is kept as a feature without coordinates
+                if cue == "feature" and form in self.common and not quoted:
+                    # a feature named by an everyday word ("حقل العمر", "سجن العقرب") is kept as a feature
+                    # without coordinates: the village of that name elsewhere is not it
+                    a, b = nt.span(i, j)
+                    out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, [], name=nt.text[a:b]))
+                    accepted.append((i, j))
+                    last_end = j
+                    continue
                 if cue not in ("settlement", "district", "area", "camp") and not quoted:
                     held.append((i, j, form, cue, prec))
                     last_end = j
