@@ -110,7 +110,9 @@ def main(corpus: str, gazetteer: str) -> None:
     common = sorted(common)
     with open("src/rasid/data/common_words.tsv", "w", encoding="utf-8") as f:
         f.write("# Place names that are also everyday words (need a place cue or quotes). Built by tools/make_common_words.py\n")
-        f.write("# from document frequencies in a news corpus (>= %.1f%% of documents); edit freely.\n" % (MIN_SHARE * 100))
+        f.write("# from document frequencies in a news corpus (>= %.1f%% of documents) and, where installed, Arabic word\n"
+                "# frequencies of wordfreq (Zipf >= %.1f; wordfreq by Robyn Speer et al., data CC BY-SA 4.0); edit freely.\n"
+                % (MIN_SHARE * 100, MIN_ZIPF))
         for w in common:
             f.write(w + "\n")
     print(len(common), "common words")
