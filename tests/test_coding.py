@@ -627,3 +627,15 @@ def test_what_seems_or_is_thought_likely_is_hedged(pipeline):
     assert e.status == "hedged"
     (e,) = pipeline.text("وقصفت طائرات حربية روسية بلدة كفرنبل اليوم.", published="2017-09-07").events
     assert e.status == "asserted"
+
+
+def test_a_state_lasting_months_or_years_is_no_event_but_fighting_since_this_morning_is(pipeline):
+    assert not pipeline.text("وتشهد مدينة تعز مواجهات عنيفة بين الجيش والحوثيين منذ حوالي أربعة أشهر.",
+                             published="2015-08-01").events
+    assert not pipeline.text("ويشهد ريف حماة الشمالي معارك عنيفة بين قوات النظام وفصائل المعارضة منذ بداية الشهر الماضي.",
+                             published="2015-08-01").events
+    (e,) = pipeline.text("وتشهد بلدة داريا اشتباكات عنيفة منذ صباح اليوم بين قوات النظام والجيش الحر.",
+                         published="2015-08-01").events
+    assert e.sub_event_type == "Armed clash" and e.date["start"] == "2015-08-01"
+    # with a past verb "منذ" counts back ("ago"): still an event
+    assert pipeline.text("وسيطرت فصائل المعارضة على بلدة داريا منذ عامين.", published="2015-08-01").events

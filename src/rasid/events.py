@@ -73,6 +73,9 @@ GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", 
 NAME_RE = re.compile(r"[\u0621-\u064a]+")
 # "منذ آذار 2011", "منذ 30 / أيلول / 2015", "منذ عام 2014": a count since a year is a running tally, no event's toll
 SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
+# "منذ ما يقرب من عامين", "منذ بداية الشهر", "منذ 2014": a span of months or years (role_words.tsv long_span)
+LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![\u0621-\u064a])|(?:19|20)\d\d(?!\d))"
+                        % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("long_span", ())}, key=len, reverse=True)))
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
@@ -271,6 +274,10 @@ class EventCoder:
             # "اعتبر الرئيس أن ...", "أعرب عن قلقه إزاء تكرار عمليات القصف": talk about events, not a report of
             # one; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم الذي
             # استهدف معبر ...") still tells it
+            return None
+        if ctx.has_cue(lo, best.start, "ongoing") and LONG_SINCE.search(nt.norm, lo, hi):
+            # "وتشهد سوريا منذ ما يقرب من عامين حركة احتجاجات", "تشهد المدينة مواجهات منذ أربعة أشهر":
+            # a running situation, not one event (ACLED codes the events, not the state)
             return None
         if not self.specific(m) and not (m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5
                                          and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start)):
