@@ -220,3 +220,14 @@ def test_one_sense_per_story_a_name_called_a_place_with_a_cue_is_a_place_alone_t
     assert [m.text for m in geo.recognise(NormText(text))] == ["النصر", "النصر"]
     # an everyday word ("victory") with no cue anywhere in the story is no place
     assert [m.text for m in geo.recognise(NormText("وقصفت طائرات حربية مواقع في النصر مساء."))] == []
+
+
+@needs_shared
+def test_a_towns_name_with_the_article_toggled_can_be_a_word_and_names_end_before_a_purpose(geo):
+    # "بلد" is the Iraqi town Balad; "البلد" is "the country"
+    assert "البلد" not in _resolve(geo, "وقال إن البلد خرج من الحرب منهكا اقتصاديا")
+    # a feature's unknown name ends before "ل" + a verbal noun (what the base is used for)
+    got = _resolve(geo, "وسمحت أنقرة للقوات الأميركية باستخدام قاعدة انجرليك لشن غارات على التنظيم")
+    assert "قاعدة انجرليك" in got and not any("لشن" in t for t in got)
+    # the name after "بحسب" or a present-tense verb of speaking is the speaker
+    assert not _resolve(geo, 'وبحسب " الفلاحي " فإن الهجوم فشل، ويوضح الفلاحي أن القوات انسحبت')

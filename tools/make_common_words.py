@@ -81,14 +81,17 @@ def main(corpus: str, gazetteer: str) -> None:
             if s and " " not in s:
                 forms = {s, s[2:] if s.startswith("ال") else "ال" + s}
                 names |= forms
-                if important:
-                    major |= forms
-                if row["feature_code"] in ("ADM3", "PPLA3") or float(row["population"] or 0) >= 10000:
-                    towns |= forms  # a subdistrict's seat or a town: a place first even if it is a word too
                 if zipf is not None:
                     for f in forms:  # with and without ال: "كمية" the village, "الكمية" the quantity
                         if f not in frequent:
                             frequent[f] = max(zipf(t, "ar") for t in _spellings(f))
+                # a town's name as written is a place first; the other form only when it is no everyday word
+                # ("بلد" is Balad, "البلد" the country)
+                kept = {f for f in forms if f == s or frequent.get(f, 0) < MIN_ZIPF}
+                if important:
+                    major |= kept
+                if row["feature_code"] in ("ADM3", "PPLA3") or float(row["population"] or 0) >= 10000:
+                    towns |= kept  # a subdistrict's seat or a town: a place first even if it is a word too
     every_name = names | major
     names -= major  # towns and admin centres everyone names are places first
     # a name that is a frequent word, and not mostly used as a place: a place follows a place cue

@@ -479,6 +479,8 @@ class Geoparser:
                 w = mm.group()
                 if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))):
                     break
+                if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
+                    break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
                 if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS):
                     break  # an everyday word ends the name, but not right after "بيت", "عين", "تل" ...
 
