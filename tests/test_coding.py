@@ -639,3 +639,11 @@ def test_a_state_lasting_months_or_years_is_no_event_but_fighting_since_this_mor
     assert e.sub_event_type == "Armed clash" and e.date["start"] == "2015-08-01"
     # with a past verb "منذ" counts back ("ago"): still an event
     assert pipeline.text("وسيطرت فصائل المعارضة على بلدة داريا منذ عامين.", published="2015-08-01").events
+
+
+def test_a_lead_with_no_place_is_placed_by_the_next_sentence_that_names_places(pipeline):
+    text = ("وأكدت المصادر وقوع اشتباكات عنيفة بين قوات النظام وفصائل المعارضة أسفرت عن سقوط قتلى. "
+            "وقالت المصادر إن المجموعات تسللت الليلة الماضية إلى مواقع قرب بلدة الجوسية وفي ريف تلكلخ.")
+    (e,) = [e for e in pipeline.text(text, published="2013-03-15").events if e.sub_event_type == "Armed clash"]
+    texts = " ".join(loc["text"] or "" for loc in e.locations)
+    assert "الجوسية" in texts and "تلكلخ" in texts

@@ -660,6 +660,7 @@ class EventCoder:
         """An event whose sentences name no place happened where the text last placed things, a few
         sentences (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"; when it
         says "المدينة" / "البلدة", the last town named before."""
+        doc_sentences = ctx.doc.spans_of("sentence")
         for e in events:
             if e.locations or not e.evidence:
                 continue
@@ -673,6 +674,15 @@ class EventCoder:
             if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
                 last = max(s.start for s in before)
                 e.locations = [dict(s.value) for s in before if s.start == last]
+                continue
+            # nothing placed before (a lead: "وأكدت وقوع اشتباكات ..."): the next sentence that names places
+            # says where ("... في مواقع المتهومة، وعين الشعرة، والجوسية")
+            end = max(q["end"] for q in e.evidence)
+            after = [s for s in ctx.places if end <= s.start < end + CONTEXT_CHARS and isinstance(s.value, dict)
+                     and s.value.get("lat") is not None]
+            if after:
+                sent = next((x for x in doc_sentences if x.start <= after[0].start < x.end), None)
+                e.locations = [dict(s.value) for s in after if sent is None or sent.start <= s.start < sent.end]
 
     def _fill_sides(self, ctx: "_DocContext", events: list[Event]) -> None:
         """A battle told with one side named: the other side is the article's main opponent of that side.
