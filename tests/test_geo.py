@@ -231,3 +231,9 @@ def test_a_towns_name_with_the_article_toggled_can_be_a_word_and_names_end_befor
     assert "قاعدة انجرليك" in got and not any("لشن" in t for t in got)
     # the name after "بحسب" or a present-tense verb of speaking is the speaker
     assert not _resolve(geo, 'وبحسب " الفلاحي " فإن الهجوم فشل، ويوضح الفلاحي أن القوات انسحبت')
+
+
+@needs_shared
+def test_a_name_opening_with_a_given_name_is_a_person_unless_a_cue_calls_it_a_place(geo):
+    got = _resolve(geo, "وقال رئيس الوزراء أحمد داود أوغلو إن محمود عباس التقى عبد الله في الرياض")
+    assert not {"أحمد داود", "محمود عباس", "عبد الله"} & set(got)

@@ -396,7 +396,10 @@ class Geoparser:
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
             short = len(form) <= 3 and form not in self.major_short  # "حلب", "حمص" need no cue
-            if form in self.common or short or possessive:
+            # "عبد الله المحيسني", "محمد علي": a name opening with a given name or "عبد" is a person's where no
+            # cue calls it a place (hundreds of Iraqi villages are named after people)
+            personal = " " in form and (form.startswith("عبد ") or form.split(" ", 1)[0] in self.given_names)
+            if form in self.common or short or possessive or personal:
                 if cue == "feature" and form in self.common and not quoted:
                     # a feature named by an everyday word ("حقل العمر", "سجن العقرب") is kept as a feature
                     # without coordinates: the village of that name elsewhere is not it
