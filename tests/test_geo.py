@@ -237,3 +237,14 @@ def test_a_towns_name_with_the_article_toggled_can_be_a_word_and_names_end_befor
 def test_a_name_opening_with_a_given_name_is_a_person_unless_a_cue_calls_it_a_place(geo):
     got = _resolve(geo, "وقال رئيس الوزراء أحمد داود أوغلو إن محمود عباس التقى عبد الله في الرياض")
     assert not {"أحمد داود", "محمود عباس", "عبد الله"} & set(got)
+
+
+@needs_shared
+def test_a_word_describing_the_area_is_no_name_and_the_preposition_ala_is_no_ali(geo):
+    # "منطقة آمنة" (a safe zone), "منطقة عازلة" (a buffer zone): the cue's adjective, not an unknown place
+    got = _resolve(geo, "وطالبت تركيا بإقامة منطقة آمنة ومنطقة عازلة في شمال سوريا")
+    assert not {"آمنة", "عازلة"} & set(got)
+    # but a name opening with a toponym head after a cue is kept ("منطقة بيت الشباب")
+    assert any("بيت الشباب" in t for t in _resolve(geo, "هاجم مسلحون موقعا في منطقة بيت الشباب الحدودية"))
+    # "على" (on) normalises like the name "علي": "على صعيد آخر" is no village "علي سعيد"
+    assert not _resolve(geo, "على صعيد آخر، لكن على الرغم من ذلك، خلال شهر رمضان")

@@ -15,6 +15,7 @@ unless the corpus uses it as a place. Only the yes/no answer per gazetteer name 
     pip install wordfreq && python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
 """
 import csv
+import re
 import json
 import sys
 from collections import Counter
@@ -25,6 +26,8 @@ from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
 MIN_ZIPF = 3.0
+EVERYDAY_SHARE = 0.01
+ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 MAX_ONE_PREPOSITION = 0.85  # "من الصعب", "في إشارة": an idiom follows one preposition; a place several
 PLACE_SHARE = 0.6  # after a preposition or a cue
 CUE_SHARE = 0.1  # after a place cue
@@ -119,6 +122,18 @@ def main(corpus: str, gazetteer: str) -> None:
         for w in common:
             f.write(w + "\n")
     print(len(common), "common words")
+    # everyday indefinite words that are no place's name: after a cue they describe ("منطقة آمنة",
+    # "قاعدة جوية", "منطقة سكنية"), they do not name; rasid never reads one as an unknown place's name
+    everyday = sorted(w for w, k in df.items() if k >= EVERYDAY_SHARE * n and len(w) >= 3 and not w.startswith("ال")
+                      and w not in every_name and ARABIC_WORD.fullmatch(w))
+    with open("src/rasid/data/everyday_words.tsv", "w", encoding="utf-8") as f:
+        f.write("# Everyday indefinite words that name no place: a word after a place cue that is one of these\n"
+                "# describes the place (\"منطقة آمنة\", \"قاعدة جوية\") and starts no unknown name. Built by\n"
+                "# tools/make_common_words.py from document frequencies in a news corpus (>= %.0f%% of documents).\n"
+                % (EVERYDAY_SHARE * 100))
+        for w in everyday:
+            f.write(w + "\n")
+    print(len(everyday), "everyday words")
 
 
 if __name__ == "__main__":

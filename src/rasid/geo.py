@@ -266,6 +266,7 @@ class Geoparser:
         self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
@@ -387,8 +388,10 @@ class Geoparser:
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
                     continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
-            cue, prec = self._cue(norm, i, cue_matches, cue_ends)
             oi, oj = nt.span(i, j)
+            if " " in form and "على" in nt.text[oi:oj].split():
+                continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
+            cue, prec = self._cue(norm, i, cue_matches, cue_ends)
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
                 nt.text[oj:oj + 2].strip()[:1] in QUOTES
@@ -484,6 +487,8 @@ class Geoparser:
                     break
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
+                if fold(w) in self.everyday and w not in TOPONYM_HEADS:  # ("بيت", "عين" open names)
+                    break  # "منطقة آمنة", "قاعدة جوية روسية": a word that describes the place, not its name
                 if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS):
                     break  # an everyday word ends the name, but not right after "بيت", "عين", "تل" ...
 
