@@ -46,7 +46,7 @@ def _spellings(s: str) -> set[str]:
     for t in list(out):
         for pre in ("", "ال"):
             if t.startswith(pre + "ا"):
-                out |= {pre + "أ" + t[len(pre) + 1:], pre + "إ" + t[len(pre) + 1:]}
+                out |= {pre + h + t[len(pre) + 1:] for h in "أإآ"}
     return out
 
 
@@ -125,12 +125,15 @@ def main(corpus: str, gazetteer: str) -> None:
     # everyday indefinite words that are no place's name: after a cue they describe ("منطقة آمنة",
     # "قاعدة جوية", "منطقة سكنية"), they do not name; rasid never reads one as an unknown place's name
     everyday = sorted(w for w, k in df.items() if k >= EVERYDAY_SHARE * n and len(w) >= 3 and not w.startswith("ال")
-                      and w not in every_name and ARABIC_WORD.fullmatch(w))
+                      and w not in every_name and ARABIC_WORD.fullmatch(w)
+                      # frequent in Arabic at large too: not a foreign base or town the corpus names often ("انجرليك")
+                      and (zipf is None or max(zipf(t, "ar") for t in _spellings(w)) >= MIN_ZIPF))
     with open("src/rasid/data/everyday_words.tsv", "w", encoding="utf-8") as f:
         f.write("# Everyday indefinite words that name no place: a word after a place cue that is one of these\n"
                 "# describes the place (\"منطقة آمنة\", \"قاعدة جوية\") and starts no unknown name. Built by\n"
-                "# tools/make_common_words.py from document frequencies in a news corpus (>= %.0f%% of documents).\n"
-                % (EVERYDAY_SHARE * 100))
+                "# tools/make_common_words.py from document frequencies in a news corpus (>= %.0f%% of documents)\n"
+                "# and, where installed, wordfreq (Zipf >= %.1f; Robyn Speer et al., data CC BY-SA 4.0).\n"
+                % (EVERYDAY_SHARE * 100, MIN_ZIPF))
         for w in everyday:
             f.write(w + "\n")
     print(len(everyday), "everyday words")
