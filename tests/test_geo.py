@@ -248,3 +248,10 @@ def test_a_word_describing_the_area_is_no_name_and_the_preposition_ala_is_no_ali
     assert any("بيت الشباب" in t for t in _resolve(geo, "هاجم مسلحون موقعا في منطقة بيت الشباب الحدودية"))
     # "على" (on) normalises like the name "علي": "على صعيد آخر" is no village "علي سعيد"
     assert not _resolve(geo, "على صعيد آخر، لكن على الرغم من ذلك، خلال شهر رمضان")
+
+
+@needs_shared
+def test_a_cue_word_names_no_place_and_a_town_named_by_a_frequent_word_needs_a_cue(geo):
+    got = _resolve(geo, "قتل 31 شخصا في قصف لأحد أحياء مدينة حلب، وأعلن التنظيم مسؤوليته عنه")
+    assert "مدينة" not in got and "عنه" not in got
+    assert any(t.endswith("حلب") and loc["lat"] is not None for t, loc in got.items())

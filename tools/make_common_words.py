@@ -26,6 +26,8 @@ from rasid.geo import fold  # noqa: E402
 
 MIN_SHARE = 0.003
 MIN_ZIPF = 3.0
+MAX_TOWN_ZIPF = 4.5
+TOWN_PLACE_SHARE = 0.4
 EVERYDAY_SHARE = 0.01
 ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 MAX_ONE_PREPOSITION = 0.85  # "من الصعب", "في إشارة": an idiom follows one preposition; a place several
@@ -109,6 +111,11 @@ def main(corpus: str, gazetteer: str) -> None:
 
     common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4
                                    or frequent.get(w, 0) >= MIN_ZIPF and w not in towns) and not placelike(w)}
+    # a town named by one of the most frequent words of Arabic ("عنه" Anah / "about him", "ثورة", "السجن")
+    # is a place only where the corpus uses it as one (the big cities are: "مدينة حلب", "في دمشق")
+    # (any preposition counts here: "في بغداد" is most of Baghdad's uses, "في عنه" none of Anah's)
+    common |= {w for w in major | towns if frequent.get(w, 0) >= MAX_TOWN_ZIPF and tf[w] >= 20
+               and cued[w] < CUE_SHARE * tf[w] and locative[w] < TOWN_PLACE_SHARE * tf[w]}
     # a name behind a proclitic that makes an everyday word: "بواسطة" (by means of) is not ب + a village واسطة
     # (only when the bare name is much rarer than the glued word: "والزهراء" is و + a place named often)
     common |= {c + w for w in names for c in CLITICS if df[c + w] >= MIN_SHARE * n and df[c + w] > 5 * df[w]

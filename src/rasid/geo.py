@@ -266,6 +266,7 @@ class Geoparser:
         self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
         self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
@@ -389,12 +390,14 @@ class Geoparser:
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
                     continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
             oi, oj = nt.span(i, j)
-            if " " in form and "على" in nt.text[oi:oj].split():
+            if "على" in nt.text[oi:oj].split():
                 continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
             cue, prec = self._cue(norm, i, cue_matches, cue_ends)
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
                 nt.text[oj:oj + 2].strip()[:1] in QUOTES
+            if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)):
+                continue  # "أحياء مدينة حلب": a cue word ("مدينة") is no place's name, unless quoted ("الجسر")
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
