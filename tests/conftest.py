@@ -24,3 +24,14 @@ def pipeline():
     from rasid.pipeline import Pipeline
 
     return Pipeline(gazetteer=str(GAZETTEER) if GAZETTEER.exists() else None)
+
+
+def copy_db(src, dst):
+    """Copy a SQLite store with what its write-ahead log holds: a file copy of the main file alone can
+    miss the last writes (the reconciled groups) until SQLite checkpoints them."""
+    import sqlite3
+
+    with sqlite3.connect(str(src)) as a, sqlite3.connect(str(dst)) as b:
+        a.backup(b)
+    b.close()
+    a.close()

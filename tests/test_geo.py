@@ -255,3 +255,11 @@ def test_a_cue_word_names_no_place_and_a_town_named_by_a_frequent_word_needs_a_c
     got = _resolve(geo, "قتل 31 شخصا في قصف لأحد أحياء مدينة حلب، وأعلن التنظيم مسؤوليته عنه")
     assert "مدينة" not in got and "عنه" not in got
     assert any(t.endswith("حلب") and loc["lat"] is not None for t, loc in got.items())
+
+
+@needs_shared
+def test_a_toponym_head_opens_a_longer_name_and_an_outlet_is_no_place(geo):
+    got = _resolve(geo, "صدت القوات هجوما على قرية أبو قباب أمس، وقال مصدر لبي بي سي إن منطقة الخنافرة هي محور المعارك")
+    assert "أبو قباب" in got and "أبو" not in got
+    assert not any(t.startswith("بي") for t in got)
+    assert "الخنافرة" in got

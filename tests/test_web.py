@@ -4,7 +4,7 @@ import warnings
 
 import pytest
 
-from conftest import CORPUS, GAZETTEER, SAMPLES, needs_shared
+from conftest import copy_db, CORPUS, GAZETTEER, SAMPLES, needs_shared
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 pytestmark = needs_shared
@@ -120,13 +120,11 @@ def test_read_only_unless_review(built):
 
 
 def test_review_changes_are_audited_and_exported(built, tmp_path):
-    import shutil
-
     from rasid.export import export_all
     from rasid.store import Store
 
     db = tmp_path / "r.db"
-    shutil.copy(built, db)
+    copy_db(built, db)
     c = _client(db, review=True)
     items = c.get("/api/events", params={"outlet": "فرات بوست"}).json()["items"]
     a, b = items[0]["event_id"], items[1]["event_id"]
@@ -148,10 +146,8 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
 
 
 def test_merge_and_split_reconciled_events(built, tmp_path):
-    import shutil
-
     db = tmp_path / "m.db"
-    shutil.copy(built, db)
+    copy_db(built, db)
     c = _client(db, review=True)
     items = c.get("/api/events", params={"outlet": "فرات بوست", "limit": 100}).json()["items"]
     r1, r2 = items[0]["recon_id"], next(i["recon_id"] for i in items if i["recon_id"] != items[0]["recon_id"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GAZETTEER, SAMPLES, needs_shared
+from conftest import copy_db, GAZETTEER, SAMPLES, needs_shared
 
 CHROMEDRIVER = shutil.which("chromedriver")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -53,7 +53,7 @@ def server(db, tmp_path):
         path = db
         if copy:
             path = tmp_path / "review.db"
-            shutil.copy(db, path)
+            copy_db(db, path)
         port = _free_port()
         p = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(path), "--port", str(port),
                               "--gazetteer", str(GAZETTEER)]

@@ -113,9 +113,11 @@ def main(corpus: str, gazetteer: str) -> None:
                                    or frequent.get(w, 0) >= MIN_ZIPF and w not in towns) and not placelike(w)}
     # a town named by one of the most frequent words of Arabic ("عنه" Anah / "about him", "ثورة", "السجن")
     # is a place only where the corpus uses it as one (the big cities are: "مدينة حلب", "في دمشق")
-    # (any preposition counts here: "في بغداد" is most of Baghdad's uses, "في عنه" none of Anah's)
+    # (any preposition counts here, "في بغداد" is most of Baghdad's uses, "في عنه" none of Anah's; but not
+    # the partitive "من" alone: "جزء من ثورة" is no place)
     common |= {w for w in major | towns if frequent.get(w, 0) >= MAX_TOWN_ZIPF and tf[w] >= 20
-               and cued[w] < CUE_SHARE * tf[w] and locative[w] < TOWN_PLACE_SHARE * tf[w]}
+               and cued[w] < CUE_SHARE * tf[w] and not (locative[w] >= TOWN_PLACE_SHARE * tf[w]
+                                                         and after.get(w, Counter())["من"] < MAX_ONE_PREPOSITION * locative[w])}
     # a name behind a proclitic that makes an everyday word: "بواسطة" (by means of) is not ب + a village واسطة
     # (only when the bare name is much rarer than the glued word: "والزهراء" is و + a place named often)
     common |= {c + w for w in names for c in CLITICS if df[c + w] >= MIN_SHARE * n and df[c + w] > 5 * df[w]

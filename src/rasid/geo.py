@@ -389,6 +389,10 @@ class Geoparser:
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
                     continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
+            if form in TOPONYM_HEADS and folded[j:j + 1] == " ":
+                nxt = NAME_WORD.match(folded, j + 1)
+                if nxt and nxt.group() not in NAME_STOP and blocked.find(1, nxt.start(), nxt.end()) < 0:
+                    continue  # "قرية أبو قباب": a head opens a longer name (kept whole after the cue if unknown)
             oi, oj = nt.span(i, j)
             if "على" in nt.text[oi:oj].split():
                 continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
@@ -490,9 +494,11 @@ class Geoparser:
                     break
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
-                if fold(w) in self.everyday and w not in TOPONYM_HEADS:  # ("بيت", "عين" open names)
+                if fold(w) in self.everyday and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                    # ("بيت", "عين" open names, and what follows them is the name: "قرية أبو قباب")
                     break  # "منطقة آمنة", "قاعدة جوية روسية": a word that describes the place, not its name
-                if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS):
+                if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS) \
+                        and not (not words and w in TOPONYM_HEADS):
                     break  # an everyday word ends the name, but not right after "بيت", "عين", "تل" ...
 
                 words.append(w)
