@@ -394,7 +394,7 @@ class Geoparser:
                 if nxt and nxt.group() not in NAME_STOP and blocked.find(1, nxt.start(), nxt.end()) < 0:
                     continue  # "قرية أبو قباب": a head opens a longer name (kept whole after the cue if unknown)
             oi, oj = nt.span(i, j)
-            if "على" in nt.text[oi:oj].split():
+            if "علي" in form and "على" in nt.text[oi:oj].split():
                 continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
             cue, prec = self._cue(norm, i, cue_matches, cue_ends)
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
