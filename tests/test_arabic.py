@@ -201,3 +201,27 @@ def test_a_transition_after_a_comma_opens_a_clause():
 def test_a_lone_proclitic_letter_before_punctuation_closes_the_word_before():
     assert "الشقيف ," in NormText("غارات على الشقي ف , قبيل البدء").norm
     assert "ف الجيش" in NormText("وصل ف الجيش").norm  # before a word it is the proclitic typed apart
+
+
+def test_the_verb_before_a_qualified_number_decides_what_it_counts():
+    # "الجرحى" after the number must not make the dead wounded: the verb is before the qualifier
+    counts = _counts("ومقتل ما لا يقل عن 12 عنصرا وعشرات الجرحى")
+    c = combine(counts, "killed")
+    assert c["value"] == 12 and c["qualifier"] == "at_least"
+    assert combine(counts, "injured")["value"] is None
+
+
+def test_a_publication_stamp_glued_to_the_headline_is_a_sentence_of_its_own():
+    got = [s.text for s in sentences("قصف مدفعي على بلدة الهبيطتم النشر بتاريخ : 5 آذار , 2017 10 : 12 : 40 "
+                                     "سوريا , حلب : أطفال يلعبون في حي الشعار .")]
+    assert got[0] == "قصف مدفعي على بلدة الهبيط"
+    assert got[1].startswith("تم النشر") and got[1].endswith("10 : 12 : 40")
+    assert got[2].startswith("سوريا , حلب")
+    # "النشر بتاريخ" inside the stamp is not a second stamp
+    assert [s.text for s in sentences("تم النشر بتاريخ : 5 آذار")] == ["تم النشر بتاريخ : 5 آذار"]
+
+
+def test_what_the_event_resulted_in_opens_a_clause():
+    s = sentences("وسيطرت الفصائل على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل 12 عنصرا.")[0]
+    got = [c.text for c in clauses(s)]
+    assert len(got) == 2 and got[1].startswith("وأسفرت")

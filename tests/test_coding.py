@@ -647,3 +647,29 @@ def test_a_lead_with_no_place_is_placed_by_the_next_sentence_that_names_places(p
     (e,) = [e for e in pipeline.text(text, published="2013-03-15").events if e.sub_event_type == "Armed clash"]
     texts = " ".join(loc["text"] or "" for loc in e.locations)
     assert "الجوسية" in texts and "تلكلخ" in texts
+
+
+def test_this_fighting_points_at_the_fighting_told_not_the_capture_told_after_it(pipeline):
+    text = ("دارت اشتباكات عنيفة أمس بين قوات النظام وفصائل المعارضة في محيط بلدة كفرنبودة. وتمكنت فصائل المعارضة "
+            "من السيطرة على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل ما لا يقل عن 12 عنصرا من قوات النظام "
+            "واستشهاد 9 مقاتلين من الفصائل.")
+    events = pipeline.text(text, published="2015-08-05").events
+    (clash,) = [e for e in events if e.sub_event_type == "Armed clash"]
+    (capture,) = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert clash.fatalities["value"] == 21 and clash.fatalities["qualifier"] == "at_least"
+    assert capture.fatalities is None
+
+
+def test_a_sum_over_both_sides_holding_the_headline_figure_is_the_toll(pipeline):
+    text = ("اشتباكات بين قوات النظام وفصائل المعارضة في ريف حماة تكبد النظام 12 قتيلا. وأكدت مصادر ميدانية "
+            "مقتل 12 عنصرا من قوات النظام و9 مقاتلين من الفصائل في معارك ريف حماة.")
+    (e,) = pipeline.text(text, published="2015-08-05").events
+    assert e.fatalities["value"] == 21 and e.fatalities["group"] == "combatants" and "parts" not in e.fatalities
+
+
+def test_the_dead_of_each_side_told_after_fighting_add_up(pipeline):
+    text = ('اندلعت اشتباكات اليوم بين البيشمركة ووحدات حماية الشعب قرب بلدة الهول. ولفت مصدر إلى أن عنصرا قتل '
+            'وجرح ثلاثة آخرين من " وحدات حماية شنكال " , كما قتل ستة عناصر من " البيشمركة السورية " .')
+    (e,) = pipeline.text(text, published="2017-03-03").events
+    assert e.fatalities["value"] == 7 and e.fatalities["group"] == "combatants"
+    assert len(e.evidence) == 3

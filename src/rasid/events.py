@@ -311,7 +311,7 @@ class EventCoder:
             if not named or not any(t.value.event_type == "Battles" for t in ctx.within(
                     ctx.triggers, max(0, lo - CONTEXT_CHARS), lo)):
                 return None
-            return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), "toll")
+            return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), "toll of fighting")
         if not fighters and not any(c.group == "civilians" for c in killed):
             return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
         trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
@@ -602,10 +602,12 @@ class EventCoder:
             if anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed:
                 # same type, day and denial; the actors too, unless the clause names no place (then the
                 # noun can only mean the event told last: "ولم تحدد أسباب المواجهات بين الفصائل")
-                back = next((g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
-                             and g[0].background == m.background
-                             and (not m.own_place or pointed or _actors_ok(g, m)) and not _toll_conflict(g, m)
-                             and (g[0].status == "denied") == (m.status == "denied")), None)
+                fits = [g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or _dates_ok(g[0], m))
+                        and g[0].background == m.background
+                        and (not m.own_place or pointed or _actors_ok(g, m)) and not _toll_conflict(g, m)
+                        and (g[0].status == "denied") == (m.status == "denied")]
+                # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
+                back = next((g for g in fits if pointed and g[0].sub == m.sub), fits[0] if fits else None)
                 if back is not None:
                     back.append(m)
                     continue
@@ -621,7 +623,14 @@ class EventCoder:
                     g.append(m)
                     break
             else:
-                groups.append([m])
+                # "... إلى أن عنصرا قتل من وحدات شنكال": a placeless toll told after fighting is its toll, whoever died
+                fight = next((g for g in reversed(groups) if g[0].event_type == "Battles" and not _day_conflict(g, m)
+                              and (g[0].status == "denied") == (m.status == "denied")), None) \
+                    if m.trigger.phrase == "toll of fighting" else None
+                if fight is not None:
+                    fight.append(m)
+                else:
+                    groups.append([m])
         for m in pending:  # a pointer to an event never told is no event of its own
             g = next((g for g in groups if g[0].event_type == m.event_type
                       and (g[0].status == "denied") == (m.status == "denied")), None)
@@ -755,6 +764,11 @@ class EventCoder:
                         "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                         "of": None}
             first = next((t for t in found if t.get("value") is not None), found[0] if found else None)
+            if first and first.get("value") is not None:
+                # "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل": the sum over
+                # the sides that holds the figure told elsewhere is the fuller toll of the same event
+                first = next((t for t in numbered if first["value"] > 1 and first["value"] in t.get("parts", ())
+                              and t["value"] > first["value"]), first)
             if first and first.get("qualifier") != "exact":
                 # "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا": the same number told exactly is the toll
                 first = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"), first)
@@ -816,7 +830,7 @@ TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes ter
 
 
 def _with_text(t: dict | None) -> dict | None:
-    return dict(t) if t else None
+    return {k: v for k, v in t.items() if k != "parts"} if t else None
 
 
 def _a(ctx: "_DocContext", a: Match | None) -> tuple[str, str] | None:
@@ -872,6 +886,10 @@ def _tolls_differ(a: dict | None, b: dict | None) -> bool:
     "قتل عنصر من الحشد" and "قتل سبعة من عناصر داعش" are the two sides of one battle."""
     a, b = a or {}, b or {}
     if not (a.get("qualifier") == b.get("qualifier") == "exact") or a.get("value") == b.get("value"):
+        return False
+    if any(x["value"] > 1 and x["value"] in y.get("parts", ()) for x, y in ((a, b), (b, a))):
+        # "12 killed" and "12 soldiers and 9 fighters killed": one side's dead within the sum (a single death
+        # is no sign: it is a part of many sums)
         return False
     return not (a.get("of") and b.get("of") and a.get("of") != b.get("of"))
 

@@ -17,6 +17,7 @@ from .lexicon import Lexicon, Match
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
 BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
+OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -146,7 +147,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             measure = None
             before = [c for c in measure_cues if c[1] <= n_start and n_start - c[1] <= 40]
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
-            if before and n_start - before[-1][1] <= 3:
+            # the verb right before the number, maybe across its qualifier: "مقتل ما لا يقل عن 12 عنصرا"
+            q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
+            if before and q_start - before[-1][1] <= 3:
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
             elif after and after[0][2] in ("missing", "captured", "injured"):
                 measure = after[0][2]
@@ -187,10 +190,15 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن)
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
+            of = hint or (actor_at(m.end) if actor_at else None)
+            if of is None and actor_at is not None:
+                # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
+                o = OTHERS_OF.search(norm, m.end, min(len(norm), m.end + 60))
+                of = actor_at(o.end() - 1) if o else None
             if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
                                              for c in out):
                 continue  # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person
-            out.append(Count(1, "exact", cue[2], group, hint or (actor_at(m.end) if actor_at else None), m.start, m.end))
+            out.append(Count(1, "exact", cue[2], group, of, m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in noun_ms:
         measure, group, _, _ = m.value
@@ -223,5 +231,6 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     quals = {c.qualifier for c in numbered}
     q = "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
     group = "combatants" if groups == {"combatants"} else "civilians" if groups == {"civilians"} else "mixed"
-    return {"value": total, "qualifier": q, "group": group, "of": None}
+    # the figures summed, so a later stage can tell this toll holds one told elsewhere
+    return {"value": total, "qualifier": q, "group": group, "of": None, "parts": tuple(c.value for c in numbered)}
 
