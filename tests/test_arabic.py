@@ -225,3 +225,11 @@ def test_what_the_event_resulted_in_opens_a_clause():
     s = sentences("وسيطرت الفصائل على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل 12 عنصرا.")[0]
     got = [c.text for c in clauses(s)]
     assert len(got) == 2 and got[1].startswith("وأسفرت")
+
+
+def test_a_line_break_inside_a_quote_does_not_end_the_sentence():
+    text = 'وأكدت الوكالة وقوع ما أسمته "\nتفجير إرهابي\n" في شارع الثورة بدمشق.\nوقال شهود إن الانفجار كان قويا.'
+    got = [s.text for s in sentences(text)]
+    assert len(got) == 2 and got[0].endswith("بدمشق.") and "تفجير إرهابي" in got[0]
+    # an unclosed quote far from any other does not swallow the next paragraph
+    assert len(sentences('قال المصدر "إن القصف\nاستمر طوال الليل في المدينة.')) == 2

@@ -263,3 +263,10 @@ def test_a_toponym_head_opens_a_longer_name_and_an_outlet_is_no_place(geo):
     assert "أبو قباب" in got and "أبو" not in got
     assert not any(t.startswith("بي") for t in got)
     assert "الخنافرة" in got
+
+
+@needs_shared
+def test_hills_are_a_feature_and_an_adjective_of_importance_ends_a_name(geo):
+    got = _resolve(geo, "استعادت وحدات الجيش كامل تلال كفرعويد الإستراتيجية لتصبح قرية مغر المير ساقطة ناريا")
+    assert "تلال كفرعويد" in got and got["تلال كفرعويد"]["geo_precision"] == 2
+    assert not any("الإستراتيجية" in t for t in got)

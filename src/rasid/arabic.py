@@ -207,6 +207,8 @@ def sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
+        if m.group() == "\n" and text.count('"', start, end) % 2 and 0 <= text.find('"', end, end + 120):
+            continue  # a line break inside a quote (scraped 'ما أسمته "\nتفجير إرهابي\n" في شارع'): the sentence goes on
         _add(text, start, end, out)
         start = end
     _add(text, start, len(text), out)

@@ -490,7 +490,8 @@ class Geoparser:
                 if mm.start() != j:
                     break
                 w = mm.group()
-                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))):
+                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
+                        or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
                     break
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
