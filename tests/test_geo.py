@@ -270,3 +270,12 @@ def test_hills_are_a_feature_and_an_adjective_of_importance_ends_a_name(geo):
     got = _resolve(geo, "استعادت وحدات الجيش كامل تلال كفرعويد الإستراتيجية لتصبح قرية مغر المير ساقطة ناريا")
     assert "تلال كفرعويد" in got and got["تلال كفرعويد"]["geo_precision"] == 2
     assert not any("الإستراتيجية" in t for t in got)
+
+
+@needs_shared
+def test_a_border_is_where_things_happen_on_it_in_either_order(geo):
+    got = _resolve(geo, "استهدفت مقاتلات قافلة على الحدود اللبنانية السورية ليل الثلاثاء")
+    assert got["الحدود اللبنانية السورية"]["geo_precision"] == 3
+    assert "الحدود العراقية السورية" in _resolve(geo, "ضبط مهربين عند الحدود العراقية السورية")
+    # a border talked about, with nothing on it, places nothing
+    assert not _resolve(geo, "ناقش الوزيران أمن الحدود السورية العراقية")

@@ -329,7 +329,9 @@ class Geoparser:
                 # precision 3) only where the text puts something in it: "في سوريا", "بالعراق", "داخل لبنان"
                 lb = left_boundary(folded, i)
                 before = folded[max(0, lb - 8):lb].split()[-1:]
-                if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]):
+                # (a border is where things happen "on" it: "على الحدود اللبنانية السورية")
+                if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or (
+                        key.startswith("الحدود") and before in (["علي"], ["قرب"], ["عند"])):
                     a, b = nt.span(i, i + len(key))
                     out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
                 continue
