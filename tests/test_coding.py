@@ -673,3 +673,13 @@ def test_the_dead_of_each_side_told_after_fighting_add_up(pipeline):
     (e,) = pipeline.text(text, published="2017-03-03").events
     assert e.fatalities["value"] == 7 and e.fatalities["group"] == "combatants"
     assert len(e.evidence) == 3
+
+
+def test_heavy_shelling_amid_an_advance_is_part_of_it_unless_it_has_a_target_of_its_own(pipeline):
+    text = ("تمكنت قوات سوريا الديمقراطية أمس من التقدم في بلدة هجين، وسط قصف جوي مكثف، أدى إلى خسائر كبيرة "
+            "في صفوف التنظيم.")
+    (e,) = pipeline.text(text, published="2018-12-06").events
+    assert e.event_type == "Battles" and e.fatalities["qualifier"] == "unknown" and len(e.evidence) == 2
+    text = "ودارت اشتباكات بين قوات النظام والجيش الحر عند حي سليمان الحلبي، وسط قصف جوي على المنطقة."
+    types = sorted(e.event_type for e in pipeline.text(text, published="2016-10-09").events)
+    assert types == ["Battles", "Explosions/Remote violence"]

@@ -46,6 +46,8 @@ def _words(kind: str) -> frozenset[str]:
 
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+AMID = _RW.get("amid", ())
+AIMED = _words("aimed")
 CORRESPONDENTS = _words("correspondent")
 PLACE_POINTERS = _words("place_pointer")
 CONSEQUENCE = _words("consequence")
@@ -109,6 +111,7 @@ class Mention:
     background: bool = False
     sentence: int = -1  # start of the sentence the clause belongs to
     own_place: bool = False  # the clause itself names a place (not only its sentence)
+    aside: bool = False  # tells what went on around the event ("وسط قصف جوي"): never the event's head
 
 
 class EventCoder:
@@ -587,6 +590,17 @@ class EventCoder:
                         m.actor1, m.actor2 = None, (others[0] if others else None)
                     next(g for g in groups if any(x is last for x in g)).append(m)
                     continue
+            if last is not None and last.sentence == m.sentence and last.event_type == "Battles" and \
+                    m.event_type == "Explosions/Remote violence" and \
+                    _opens(norm[ctx.n(m.clause.start):m.trigger.start], AMID) and \
+                    len(norm[ctx.n(m.clause.start):m.trigger.start].split()) <= 2 and not _toll_conflict([last], m) and \
+                    not self._aimed(ctx, m):
+                # "تمكنت قسد من التقدم في الباغوز، وسط قصف جوي مكثف أدى إلى خسائر كبيرة": the shelling amid
+                # the fighting just told is part of it; a strike with a target or place of its own ("وسط قصف على
+                # المنطقتين", "وسط قصف لمزارع المدينة") is an event of its own
+                m.aside = True
+                next(g for g in groups if any(x is last for x in g)).append(m)
+                continue
             if groups and last is not None and any(w in CONSEQUENCE for w in norm[max(0, m.trigger.start - 30):m.trigger.start].split()[-3:]):
                 # "وتتمكن بذلك من الدخول إلى ...": what the event just told brought about is part of it
                 next(g for g in groups if any(x is last for x in g)).append(m)
@@ -649,6 +663,15 @@ class EventCoder:
                 state = self.lex.actors[gainer].kind in STATE_KINDS
                 e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
         return events
+
+    @staticmethod
+    def _aimed(ctx: "_DocContext", m: Mention) -> bool:
+        """The strike words up to the first comma name a target ("على", "استهدفت", "لمزارع") or a place."""
+        seg = re.split(r"[,،]", ctx.nt.norm[m.trigger.end:ctx.n_end(m.clause.end)])[0]
+        words = seg.split()
+        if AIMED & set(words) or any(w.startswith(("لم", "لل")) for w in words):
+            return True
+        return bool(ctx.places_in(m.clause.start, ctx.nt.orig(m.trigger.end + len(seg))))
 
     def _territory(self, t: dict | None, head: "Mention", a1, a2) -> dict | None:
         """Ground changing hands: only on a territory event, never 'taken by X from X' or from an ally;
@@ -735,7 +758,8 @@ class EventCoder:
                     e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
 
     def _event(self, doc: Document, ctx: "_DocContext", g: list[Mention]) -> Event | None:
-        head = max(g, key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
+        head = max([m for m in g if not m.aside] or g,
+                   key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
         if head.event_type == "Battles" and head.sub not in TERRITORY_SUBS:
             # ground changed hands in one of the clauses: the battle is coded as that (ACLED's rule),
             # with the gainer as actor1
@@ -892,6 +916,12 @@ def _tolls_differ(a: dict | None, b: dict | None) -> bool:
         # is no sign: it is a part of many sums)
         return False
     return not (a.get("of") and b.get("of") and a.get("of") != b.get("of"))
+
+
+def _opens(text: str, words: tuple[str, ...]) -> bool:
+    """The text opens with one of ``words``, maybe after the conjunction و ("ووسط", "وفي ظل")."""
+    t = text.strip()
+    return t.startswith(words) or (t[:1] == "و" and t[1:].startswith(words))
 
 
 def _circumstance(norm: str, clause_lo: int, trig: int, back_words) -> bool:
