@@ -184,10 +184,12 @@ def left_boundary(norm: str, i: int, allow_clitic: bool = True) -> int | None:
 # ---------------------------------------------------------------- sentences
 # a stop before a space, a quote or the end; a stop glued to the next sentence's first letter ("المحافظ.ولاحقا",
 # common in scraped text) after a word of two letters or more (not "د.محمد")
-# A page's publication stamp ("تم النشر بتاريخ :", "آخر تحديث :") glued to the headline starts a sentence: the
-# headline must not take the photo caption after the stamp as its own sentence.
-_STAMP = r"(?:تم النشر|تاريخ النشر|(?<!ال)نشر بتاريخ|آخر تحديث|اخر تحديث)(?: بتاريخ)?\s*:"
-_SENT_END = re.compile(r"[.!?؟]+(?=\s|$|[\"”»’])|[.!?؟](?<=[\u0621-\u064a]{2}.)(?=[\u0621-\u064a])|\n|(?=" + _STAMP + ")|" + _STAMP + r"[^\n.]{0,40}?\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?")
+_SENT_END = re.compile(r"[.!?؟]+(?=\s|$|[\"”»’])|[.!?؟](?<=[\u0621-\u064a]{2}.)(?=[\u0621-\u064a])|\n")
+# A page's publication stamp ("تم النشر بتاريخ : 3 آذار , 2017 11 : 58 : 09") glued to the headline is a sentence
+# of its own: the headline must not take the photo caption after the stamp as its own sentence. Searched apart
+# (and only in pages that have one): as an alternative of _SENT_END it was tried at every character.
+_STAMP = re.compile(r"(?:تم النشر|تاريخ النشر|(?<!ال)نشر بتاريخ|آخر تحديث|اخر تحديث)(?: بتاريخ)?\s*:"
+                    r"(?P<time>[^\n.]{0,40}?\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?")
 
 
 @dataclass(slots=True)
@@ -205,9 +207,14 @@ def sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group() == "\n" and text.count('"', start, end) % 2 and 0 <= text.find('"', end, end + 120):
+    cuts = [(m.end(), m.group() == "\n") for m in _SENT_END.finditer(text)]
+    if "النشر" in text or "تحديث" in text or "نشر بتاريخ" in text:
+        # before the stamp, and after its time when it gives one
+        cuts = sorted(cuts + [(x, False) for m in _STAMP.finditer(text) for x in (m.start(), m.end() if m["time"] else 0)])
+    for end, newline in cuts:
+        if end <= start:
+            continue
+        if newline and text.count('"', start, end) % 2 and 0 <= text.find('"', end, end + 120):
             continue  # a line break inside a quote (scraped 'ما أسمته "\nتفجير إرهابي\n" في شارع'): the sentence goes on
         _add(text, start, end, out)
         start = end
