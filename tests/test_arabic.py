@@ -233,3 +233,9 @@ def test_a_line_break_inside_a_quote_does_not_end_the_sentence():
     assert len(got) == 2 and got[0].endswith("بدمشق.") and "تفجير إرهابي" in got[0]
     # an unclosed quote far from any other does not swallow the next paragraph
     assert len(sentences('قال المصدر "إن القصف\nاستمر طوال الليل في المدينة.')) == 2
+
+
+def test_a_letter_before_a_lost_vowel_mark_is_no_lone_letter():
+    # "قُتل" keeps its damma in the text: the letter before it is not split from its word
+    nt = NormText("وفي اليوم نفسه قُتل جندي تركي، ولم تعل ق الهيئة")
+    assert "نفسه قتل جندي" in nt.norm and "تعلق" in nt.norm

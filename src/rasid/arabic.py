@@ -79,14 +79,16 @@ _CHANGED = re.compile("[" + re.escape("".join(chr(k) for k in _TRANS)) + "]")
 # Web debris: a letter split from its word by a stray space where a shadda or tanween glyph was lost
 # ("ق تل", "تعل ق", "رسمي ا", "شن ت"). No Arabic letter stands alone as a word but و and the
 # proclitics ب ل ك ف typed apart; for matching, the stray space is dropped (the text keeps it).
+# (each opens with the space or stop it hangs on: a pattern opening with a lookbehind is tried at every character)
 _LONE_END = re.compile(  # a lone letter (not و ب ل ك ف) right after a word ends that word
-    "(?<=[\u0621-\u064a]) (?=[\u0621-\u0627\u0629-\u0640\u0642\u0645-\u0647\u064a](?:[^\u0621-\u064a]|$))")
+    " (?<=[\u0621-\u064a] )(?=[\u0621-\u0627\u0629-\u0640\u0642\u0645-\u0647\u064a](?:[^\u0621-\u064a\x00]|$))")  # (not "لكي تُثبت": a lost mark is no word end)
 _LONE_END_CLITIC = re.compile(  # ب ل ك ف alone before a stop or comma closes the word before ("الشقي ف ,"); before a
     # quote or a dash it is the proclitic of the next name ("بـ "قسد"", "التابعة لـ - "الهيئة"")
-    "(?<=[\u0621-\u064a]) (?=[\u0628\u0644\u0643\u0641](?: *[.,\u060c\u061b:!?\u061f)\\]]|$))")
+    " (?<=[\u0621-\u064a] )(?=[\u0628\u0644\u0643\u0641](?: *[.,\u060c\u061b:!?\u061f)\\]]|$))")
 _LONE_START = re.compile(  # a lone letter opening a line or a sentence, before a word, starts that word
-    "(?:^|(?<=\n)|(?<=[.،,؛:!?؟] ))[\u0621-\u064a]( )(?=[\u0621-\u064a]{2})")
-_LONE_HINT = re.compile(" [\u0621-\u064a] ")
+    "(?:^|\n|[.،,؛:!?؟] )[\u0621-\u064a]( )(?=[\u0621-\u064a]{2})")
+# (a lone و inside a sentence is the conjunction typed apart, which none of the three touches: skip those texts)
+_LONE_HINT = re.compile(" [\u0621-\u0647\u0649-\u064a] |[.,;:!?] \u0648 ")
 
 
 def _join_lone_letters(t: str) -> str:
