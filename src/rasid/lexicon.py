@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -61,6 +62,9 @@ class Match:
     phrase: str
 
 
+_WORD_REST = re.compile(r"(?:[^\W_]|[\u0600-\u06ff])*")  # the rest of a word (is_word_char; ، ؛ ؟ are gone from norm)
+
+
 class Matcher:
     """Aho-Corasick over normalised phrases, with Arabic word-boundary checks."""
 
@@ -105,14 +109,13 @@ class Matcher:
                 lb = left_boundary(norm, start, self.allow_clitics)  # a proclitic glued before the match
                 if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
                     continue
+            stem_end = _WORD_REST.match(norm, end).end() if has_stem and end < n and is_word_char(norm[end]) else end
             for stem, value in vals:
-                e = end
-                if e < len(norm) and is_word_char(norm[e]):
-                    if not stem:
-                        continue
-                    while e < len(norm) and is_word_char(norm[e]):
-                        e += 1
-                found.append(Match(start, e, value, key))
+                if not stem or stem_end == end:
+                    if stem_end == end:
+                        found.append(Match(start, end, value, key))
+                    continue
+                found.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
         return _longest(found)
 
 
