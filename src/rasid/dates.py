@@ -134,7 +134,13 @@ def _windows(norm: str, lo: int, hi: int) -> dict[str, list[tuple[int, int]]]:
     if digits:
         for k in _DIGIT_KINDS:
             hits.setdefault(k, []).extend(digits)
-    return {k: _merge(norm, lo, hi, v) for k, v in hits.items()}
+    merged: dict[tuple, list[tuple[int, int]]] = {}  # the digit kinds often share one list of hits: merged once
+    out = {}
+    for k, v in hits.items():
+        v.sort()
+        key = tuple(v)
+        out[k] = merged[key] if key in merged else merged.setdefault(key, _merge(norm, lo, hi, v))
+    return out
 
 
 def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -154,28 +160,43 @@ def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tup
     return [(a, b) for a, b in out]
 
 
-def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:
-    """All date mentions in ``nt.norm[lo:hi]``, resolved when ``published`` is known."""
-    pub = parse_published(published)
-    norm = nt.norm
-    hi = len(norm) if hi is None else hi
+_SCANNED: list = [None, None]  # (text, lo, hi) and the candidates found there: a text read against two days is scanned once
+
+
+def _scan(norm: str, lo: int, hi: int) -> list[tuple[str, re.Match, int, int]]:
+    """Every pattern's candidate matches, in pattern order: (kind, match, start, end)."""
+    last = _SCANNED[0]
+    if last is not None and last[0] is norm and last[1] == lo and last[2] == hi:
+        return _SCANNED[1]
     wins = _windows(norm, lo, hi)
-    taken = bytearray(hi - lo + 1)  # 1 where a date was already read: a later pattern may not overlap it
-    out: list[DateMention] = []
+    out = []
     for kind, pat in PATTERNS:
         for m in (m for a, b in wins.get(kind, ()) for m in pat.finditer(norm, a, b)):
             a, b = m.start(), m.end()
             while a < b and not norm[a].isalnum():
                 a += 1
-            if taken.find(1, a - lo, b - lo) >= 0:
-                continue
-            res = _resolve(kind, m, pub)
-            if res is None:
-                continue
-            sd, ed, prec, rel = res
-            oa, ob = nt.span(a, b)
-            taken[a - lo:b - lo] = b"\x01" * (b - a)
-            out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
+            out.append((kind, m, a, b))
+    _SCANNED[:] = [(norm, lo, hi), out]
+    return out
+
+
+def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:
+    """All date mentions in ``nt.norm[lo:hi]``, resolved when ``published`` is known."""
+    pub = parse_published(published)
+    norm = nt.norm
+    hi = len(norm) if hi is None else hi
+    taken = bytearray(hi - lo + 1)  # 1 where a date was already read: a later pattern may not overlap it
+    out: list[DateMention] = []
+    for kind, m, a, b in _scan(norm, lo, hi):
+        if taken.find(1, a - lo, b - lo) >= 0:
+            continue
+        res = _resolve(kind, m, pub)
+        if res is None:
+            continue
+        sd, ed, prec, rel = res
+        oa, ob = nt.span(a, b)
+        taken[a - lo:b - lo] = b"\x01" * (b - a)
+        out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
     out.sort(key=lambda d: d.start)
     return out
 
