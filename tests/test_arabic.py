@@ -239,3 +239,9 @@ def test_a_letter_before_a_lost_vowel_mark_is_no_lone_letter():
     # "قُتل" keeps its damma in the text: the letter before it is not split from its word
     nt = NormText("وفي اليوم نفسه قُتل جندي تركي، ولم تعل ق الهيئة")
     assert "نفسه قتل جندي" in nt.norm and "تعلق" in nt.norm
+
+
+def test_whereas_in_either_form_opens_a_clause():
+    s = sentences('وسيطر الجيش على قرية بليل، على حين أفادت مصادر بأن الجيش استعاد قرية أم خزيم.')[0]
+    got = [c.text for c in clauses(s)]
+    assert len(got) == 2 and got[1].startswith("على حين")

@@ -279,3 +279,11 @@ def test_a_border_is_where_things_happen_on_it_in_either_order(geo):
     assert "الحدود العراقية السورية" in _resolve(geo, "ضبط مهربين عند الحدود العراقية السورية")
     # a border talked about, with nothing on it, places nothing
     assert not _resolve(geo, "ناقش الوزيران أمن الحدود السورية العراقية")
+
+
+@needs_shared
+def test_a_name_after_a_compound_head_is_part_of_a_longer_name(geo):
+    got = _resolve(geo, "استعاد الجيش قرية أم خزيم بريف إدلب بعد معارك مع النصرة")
+    assert "خزيم" not in got and got["أم خزيم"]["lat"] is None  # not the village خزيم far away
+    # a feature head keeps the place it is named after
+    assert _resolve(geo, "سيطرت القوات على جسر البوكمال")["جسر البوكمال"]["lat"] is not None

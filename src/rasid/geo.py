@@ -63,6 +63,10 @@ def fold(s: str) -> str:
     return _FOLDED.sub(lambda m: FOLD[ord(m.group())], s) if ("ص" in s or "ظ" in s or "ذ" in s) else s
 
 
+# heads after which a gazetteer name is only part of a longer name (data/toponym_heads.tsv, part)
+PART_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["part"])
+
+
 # definite words a place name may follow directly: function words that begin with ال ("الى الرقة")
 # and heads of an apposition ("العاصمة الرياض", "المدينة حلب")
 DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
@@ -378,6 +382,8 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if prev and prev[-1] in PART_HEADS and folded[lb - 1:lb] == " ":
+                continue  # "قرية أم خزيم", "تل X": the name is part of a longer one the gazetteer lacks
             if prev and prev[-1] in self.time_zone_words:
                 continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
             if prev and prev[-1].lstrip("و") in self.speech_words:
