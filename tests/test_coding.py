@@ -683,3 +683,13 @@ def test_heavy_shelling_amid_an_advance_is_part_of_it_unless_it_has_a_target_of_
     text = "ودارت اشتباكات بين قوات النظام والجيش الحر عند حي سليمان الحلبي، وسط قصف جوي على المنطقة."
     types = sorted(e.event_type for e in pipeline.text(text, published="2016-10-09").events)
     assert types == ["Battles", "Explosions/Remote violence"]
+
+
+def test_a_governorate_told_first_takes_the_towns_the_event_names_in_it(pipeline):
+    text = "وشن الطيران الحربي السوري، الثلاثاء، غارات عدة على مناطق في ريف دمشق. وتركزت الغارات على مدينتي دوما وداريا."
+    (e,) = pipeline.text(text, published="2013-02-26").events
+    assert [loc["text"] for loc in e.locations] == ["ريف دمشق", "دوما", "داريا"]
+    assert all(loc["lat"] is not None for loc in e.locations)
+    # a town named only as the head's own place keeps the town: nothing is added to it
+    (e,) = pipeline.text("وتركزت الغارات على مدينة دوما في ريف دمشق.", published="2013-02-26").events
+    assert [loc["text"] for loc in e.locations] == ["دوما"]

@@ -810,6 +810,22 @@ class EventCoder:
                     seen.add(k)
                     locs.append(loc)
             if locs and m is head:
+                if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
+                       for loc in locs):
+                    break
+                # the head names only a governorate ("ريف دمشق", "محافظة دير الزور"): the places the other
+                # clauses name in it say where (not its capital again: "الرقة" in "محافظة الرقة")
+                regions = {loc.get("admin1") for loc in locs}
+                written = normalize(" ".join(loc.get("text") or "" for loc in locs))
+                for x in g:
+                    for loc in x.locations:
+                        k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
+                        if k in seen or (loc.get("geo_precision") or 1) >= 3 or loc.get("admin1") not in regions \
+                                or loc.get("lat") is None or loc.get("name") in regions \
+                                or not t or t.split()[-1].removeprefix("ال") in written:
+                            continue
+                        seen.add(k)
+                        locs.append(loc)
                 break
         framing, fseen = [], set()
         for m in g:
