@@ -11,6 +11,7 @@ closeness to the other places it resolves, and by importance.
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 import hashlib
 import math
 import os
@@ -550,8 +551,10 @@ class Geoparser:
         if cues is None:
             window = self.lex.place_cues.find(norm, lo, i)
         else:
-            import bisect
-            window = [m for m in cues[bisect.bisect_left(ends, lo):bisect.bisect_right(ends, i)] if m.start >= lo]
+            a, b = bisect_left(ends, lo), bisect_right(ends, i)
+            if a == b:
+                return best  # most names have no cue before them
+            window = [m for m in cues[a:b] if m.start >= lo]
         for m in window:
             between = norm[m.end:i].strip(' "')
             # allow "بلدة X", "ريف مدينة X", "قرية "X""
