@@ -693,3 +693,12 @@ def test_a_governorate_told_first_takes_the_towns_the_event_names_in_it(pipeline
     # a town named only as the head's own place keeps the town: nothing is added to it
     (e,) = pipeline.text("وتركزت الغارات على مدينة دوما في ريف دمشق.", published="2013-02-26").events
     assert [loc["text"] for loc in e.locations] == ["دوما"]
+
+
+def test_fighting_the_evening_before_a_capture_is_part_of_it_but_a_capture_the_day_before_is_not(pipeline):
+    text = ('وأفاد مراسل في إدلب اليوم , الاثنين 9 تشرين الأول , أن " الهيئة " فرضت سيطرة كاملة على مدينة أرمناز , '
+            'بعد اشتباكات استمرت لساعات مساء أمس الأحد مع حركة " أحرار الشام " .')
+    (e,) = pipeline.text(text, published="2017-10-09").events
+    assert e.sub_event_type == "Non-state actor overtakes territory" and e.date["start"] == "2017-10-09"
+    text = ("وقصفت قوات النظام اليوم الثلاثاء بلدة العويجة , بعد أن تقدمت إليها قوات النظام أمس الاثنين .")
+    assert len(pipeline.text(text, published="2016-11-08").events) == 2

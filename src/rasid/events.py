@@ -582,7 +582,8 @@ class EventCoder:
                 # the event the sentence tells is part of it, whoever the clause names
                 own_day = m.date is not None and m.date.kind.startswith("abs") and (
                     last.date is None or last.date.text != m.date.text)  # "عقب سيطرتها على المخيم في 29 أيلول"
-                if not own_day and (m.date is None or last.date is None or _dates_ok(last, m)):
+                if not own_day and (m.date is None or last.date is None or _dates_ok(last, m) or (
+                        m.sub not in TERRITORY_SUBS and _day_before(m, last))):
                     # the fighting's parties are the other side of that event ("... مع حركة أحرار الشام"); a
                     # capture told as the cause ("بعد سيطرة النظام عليها") keeps its own gainer
                     if m.sub not in TERRITORY_SUBS:
@@ -888,6 +889,13 @@ def _loc_keys(m: Mention) -> set[str]:
     """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none."""
     return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations
             if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
+
+
+def _day_before(cause: Mention, event: Mention) -> bool:
+    """"فرضت سيطرة كاملة على المدينة (اليوم)، بعد اشتباكات استمرت لساعات مساء أمس": what led to the event
+    may have begun the day before it."""
+    a, b = cause.date.start_date if cause.date else None, event.date.start_date if event.date else None
+    return bool(a and b) and dt.date.fromisoformat(a) == dt.date.fromisoformat(b) - dt.timedelta(days=1)
 
 
 def _dates_ok(a: Mention, b: Mention) -> bool:
