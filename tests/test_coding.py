@@ -702,3 +702,11 @@ def test_fighting_the_evening_before_a_capture_is_part_of_it_but_a_capture_the_d
     assert e.sub_event_type == "Non-state actor overtakes territory" and e.date["start"] == "2017-10-09"
     text = ("وقصفت قوات النظام اليوم الثلاثاء بلدة العويجة , بعد أن تقدمت إليها قوات النظام أمس الاثنين .")
     assert len(pipeline.text(text, published="2016-11-08").events) == 2
+
+
+def test_the_party_after_a_definite_noun_of_taking_ground_is_not_who_took_it(pipeline):
+    text = ('وتمكنت بعد معارك مع قوات النظام من السيطرة على قرية الحويوي بريف حلب الجنوبي , وتكبيد قوات النظام خسائر '
+            'في الأرواح .')
+    (e,) = pipeline.text(text, published="2018-12-05").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.territory["gained_by"] != "Syrian government forces"

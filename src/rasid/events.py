@@ -417,6 +417,10 @@ class EventCoder:
         if agent is None:
             # an actor inside the trigger phrase ("شنت طائرات حربية روسية") counts as right after it
             after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not is_target(a)]
+            if m.role == "gain" and "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start]):
+                # "تمكنت (الهيئة) من السيطرة على القرى، وتكبيد قوات النظام خسائر": a definite verbal noun of
+                # taking ground has its doer before it (or in the verb's pronoun), never the party after it
+                after = [a for a in after if a.start < t.end]
             before = [a for a in main if a.start < t.start and a.end <= t.end and not is_target(a)]
             if m.role == "clash":
                 ordered = [a for a in main]
