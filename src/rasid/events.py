@@ -23,6 +23,7 @@ from .tolls import combine, find_counts
 
 STATE_KINDS = {"state", "external"}
 CONTEXT_CHARS = 400  # how far back an event with no place of its own looks for one
+TOLL_OF_FIGHTING = "toll of fighting"  # the phrase of a toll read as the toll of the fighting told before it
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -314,7 +315,7 @@ class EventCoder:
             if not named or not any(t.value.event_type == "Battles" for t in ctx.within(
                     ctx.triggers, max(0, lo - CONTEXT_CHARS), lo)):
                 return None
-            return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), "toll of fighting")
+            return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), TOLL_OF_FIGHTING)
         if not fighters and not any(c.group == "civilians" for c in killed):
             return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
         trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
@@ -645,7 +646,7 @@ class EventCoder:
                 # "... إلى أن عنصرا قتل من وحدات شنكال": a placeless toll told after fighting is its toll, whoever died
                 fight = next((g for g in reversed(groups) if g[0].event_type == "Battles" and not _day_conflict(g, m)
                               and (g[0].status == "denied") == (m.status == "denied")), None) \
-                    if m.trigger.phrase == "toll of fighting" else None
+                    if m.trigger.phrase == TOLL_OF_FIGHTING else None
                 if fight is not None:
                     fight.append(m)
                 else:
@@ -815,22 +816,7 @@ class EventCoder:
                     seen.add(k)
                     locs.append(loc)
             if locs and m is head:
-                if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
-                       for loc in locs):
-                    break
-                # the head names only a governorate ("ريف دمشق", "محافظة دير الزور"): the places the other
-                # clauses name in it say where (not its capital again: "الرقة" in "محافظة الرقة")
-                regions = {loc.get("admin1") for loc in locs}
-                written = normalize(" ".join(loc.get("text") or "" for loc in locs))
-                for x in g:
-                    for loc in x.locations:
-                        k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
-                        if k in seen or (loc.get("geo_precision") or 1) >= 3 or loc.get("admin1") not in regions \
-                                or loc.get("lat") is None or loc.get("name") in regions \
-                                or not t or t.split()[-1].removeprefix("ال") in written:
-                            continue
-                        seen.add(k)
-                        locs.append(loc)
+                locs.extend(_governorate_towns(locs, g, seen))
                 break
         framing, fseen = [], set()
         for m in g:
@@ -872,6 +858,27 @@ PLACE_NAME_CUES = {"settlement", "district", "camp", "feature"}
 TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 
 
+
+
+def _governorate_towns(locs: list[dict], g: list["Mention"], seen: set) -> list[dict]:
+    """When the head names only a governorate ("ريف دمشق", "محافظة دير الزور"), the towns in it that the
+    event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة")."""
+    if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
+           for loc in locs):
+        return []
+    regions = {loc.get("admin1") for loc in locs}
+    written = normalize(" ".join(loc.get("text") or "" for loc in locs))
+    out = []
+    for x in g:
+        for loc in x.locations:
+            k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
+            if k in seen or (loc.get("geo_precision") or 1) >= 3 or loc.get("admin1") not in regions \
+                    or loc.get("lat") is None or loc.get("name") in regions \
+                    or not t or t.split()[-1].removeprefix("ال") in written:
+                continue
+            seen.add(k)
+            out.append(loc)
+    return out
 
 
 def _with_text(t: dict | None) -> dict | None:
