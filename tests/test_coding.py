@@ -710,3 +710,12 @@ def test_the_party_after_a_definite_noun_of_taking_ground_is_not_who_took_it(pip
     (e,) = pipeline.text(text, published="2018-12-05").events
     assert e.sub_event_type == "Non-state actor overtakes territory"
     assert e.territory["gained_by"] != "Syrian government forces"
+
+
+def test_a_foiled_bombing_is_disrupted_weapons_use_but_a_foiled_attack_is_still_a_clash(pipeline):
+    (e,) = pipeline.text("وأحبطت وحدات حماية الشعب تفجيرين انتحاريين في مدينة تل أبيض بمحافظة الرقة.",
+                         published="2015-08-01").events
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert e.actor1["id"] == "YPG"
+    (e,) = pipeline.text("وأحبطت القوات هجوما لتنظيم داعش على بلدة تل أبيض.", published="2015-08-01").events
+    assert e.event_type == "Battles"

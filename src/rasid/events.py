@@ -24,6 +24,7 @@ from .tolls import combine, find_counts
 STATE_KINDS = {"state", "external"}
 CONTEXT_CHARS = 400  # how far back an event with no place of its own looks for one
 TOLL_OF_FIGHTING = "toll of fighting"  # the phrase of a toll read as the toll of the fighting told before it
+FOILABLE = {"Remote explosive/landmine/IED", "Suicide bomb"}  # bombings a "foil" cue (cues.tsv) undoes
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -179,6 +180,9 @@ class EventCoder:
         lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
         trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not ctx.negated(t, lo)
                  and (t.value.role != "advance" or self._directed(ctx, t, hi)) and not self._heard(nt.norm, lo, t)]
+        # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
+        trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
+                       t.phrase) if ctx.foiled(t, lo) else t for t in trigs]
         counts = None
         if not trigs:
             if not ctx.has_cue(lo, hi, "kill") and not any(
@@ -1191,6 +1195,14 @@ class _DocContext:
         return bisect.bisect_left(self.nt.pos, orig_end)
 
     # lookups
+    def foiled(self, t: Match, lo: int) -> bool:
+        """"أحبطت وحدات الحماية تفجيرين انتحاريين": a bombing foiled did not happen (a foiled attack was
+        still fought off: "أحبطت القوات هجوما" stays a clash)."""
+        if t.value.sub_event_type not in FOILABLE:
+            return False
+        return any(c.value == "foil" and len(self.nt.norm[c.end:t.start].split()) <= 6
+                   and "," not in self.nt.norm[c.end:t.start] for c in self.within(self.cues, lo, t.start))
+
     def negated(self, t: Match, lo: int) -> bool:
         """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen."""
         for c in self.within(self.cues, lo, t.end + 2):
