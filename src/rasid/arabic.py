@@ -212,8 +212,9 @@ def sentences(text: str) -> list[Sentence]:
     start = 0
     cuts = [(m.end(), m.group() == "\n") for m in _SENT_END.finditer(text)]
     if "النشر" in text or "تحديث" in text or "نشر بتاريخ" in text:
-        # before the stamp, and after its time when it gives one
-        cuts = sorted(cuts + [(x, False) for m in _STAMP.finditer(text) for x in (m.start(), m.end() if m["time"] else 0)])
+        for m in _STAMP.finditer(text):  # before the stamp, and after its time when it gives one
+            cuts += [(m.start(), False)] + ([(m.end(), False)] if m["time"] else [])
+        cuts.sort()
     for end, newline in cuts:
         if end <= start:
             continue

@@ -144,7 +144,7 @@ def _windows(norm: str, lo: int, hi: int) -> dict[str, list[tuple[int, int]]]:
 
 
 def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    hits.sort()
+    """Windows 25 characters either side of the (sorted) hits, overlapping ones joined."""
     out: list[list[int]] = []
     for a, b in hits:
         a, b = max(lo, a - 25), min(hi, b + 25)

@@ -11,12 +11,12 @@ closeness to the other places it resolves, and by importance.
 from __future__ import annotations
 
 import csv
-from bisect import bisect_left, bisect_right
 import hashlib
 import math
 import os
 import pickle
 import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -477,8 +477,7 @@ class Geoparser:
         """Normalised offset of an original offset."""
         if nt.pos is None:
             return orig
-        import bisect
-        return bisect.bisect_left(nt.pos, orig)
+        return bisect_left(nt.pos, orig)
 
     def _unknown_after_cues(self, nt: NormText, found: list[PlaceMention], blocked: bytearray,
                             cues: list | None = None) -> list[PlaceMention]:

@@ -111,11 +111,10 @@ class Matcher:
                     continue
             stem_end = _WORD_REST.match(norm, end).end() if has_stem and end < n and is_word_char(norm[end]) else end
             for stem, value in vals:
-                if not stem or stem_end == end:
-                    if stem_end == end:
-                        found.append(Match(start, end, value, key))
-                    continue
-                found.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
+                if stem_end == end:
+                    found.append(Match(start, end, value, key))
+                elif stem:
+                    found.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
         return _longest(found)
 
 

@@ -190,14 +190,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن)
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
+            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
+                                             for c in out):
+                continue  # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person
             of = hint or (actor_at(m.end) if actor_at else None)
             if of is None and actor_at is not None:
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
                 o = OTHERS_OF.search(norm, m.end, min(len(norm), m.end + 60))
                 of = actor_at(o.end() - 1) if o else None
-            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
-                                             for c in out):
-                continue  # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person
             out.append(Count(1, "exact", cue[2], group, of, m.start, m.end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in noun_ms:
