@@ -55,6 +55,7 @@ eval: venv
 
 bench: venv
 	$(BIN)/python bench/bench.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
+	$(BIN)/python bench/bench_stages.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_reconcile.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_web.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 

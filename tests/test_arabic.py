@@ -245,3 +245,30 @@ def test_whereas_in_either_form_opens_a_clause():
     s = sentences('وسيطر الجيش على قرية بليل، على حين أفادت مصادر بأن الجيش استعاد قرية أم خزيم.')[0]
     got = [c.text for c in clauses(s)]
     assert len(got) == 2 and got[1].startswith("على حين")
+
+
+def _one_by_one(lex, nt):
+    return {"actors": lex.actor_matcher.find(nt), "triggers": lex.trigger_matcher.find(nt), "cues": lex.cue_matcher.find(nt),
+            "framing": lex.framing.find(nt), "toll_nouns": lex.toll_nouns.find(nt), "qualifiers": lex.qualifiers.find(nt),
+            "place_cues": lex.place_cues.find(nt)}
+
+
+def test_one_pass_over_a_text_finds_what_each_matcher_finds_alone():
+    lex = default_lexicon()
+    text = ("وقصفت قوات النظام بلدة كفرنبل بالمدفعية، فيما استهدفت غاراتٌ للتحالف البلدة ذاتها، ما أسفر عن مقتل "
+            "نحو عشرة مدنيين، بحسب ناشطين نفوا ما وصفوه بادعاءات الميليشيات.")
+    nt = NormText(text)
+    found = lex.text_matchers.find(nt)
+    assert found == _one_by_one(lex, nt)
+    cues = [nt.text[slice(*nt.span(m.start, m.end))] for m in found["place_cues"]]
+    assert "بلدة" in cues and "البلدة" not in cues  # a place cue takes no article: "البلدة ذاتها" names nothing
+    assert [m.value.sub_event_type for m in found["triggers"] if nt.norm[m.start:m.end] == "غارات"] == ["Air/drone strike"]
+    assert {m.value for m in found["actors"]} >= {"Syrian government forces", "US-led coalition"}  # "للتحالف": ل + ال
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=alphabet, max_size=200))
+def test_one_pass_matches_equal_the_matchers_alone_on_random_text(text):
+    lex = default_lexicon()
+    nt = NormText(text)
+    assert lex.text_matchers.find(nt) == _one_by_one(lex, nt)

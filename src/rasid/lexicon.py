@@ -118,6 +118,65 @@ class Matcher:
         return _longest(found)
 
 
+class MatcherSet:
+    """Several matchers in one automaton: one pass over a text finds what each would find alone.
+
+    The match stage looks for actors, triggers, cues, framing, toll nouns, qualifiers and place
+    cues in every text; seven passes over the same text cost seven times the automaton's walk.
+    """
+
+    def __init__(self, matchers: dict[str, Matcher]):
+        self.names = list(matchers)
+        table: dict[str, list] = {}
+        for name, m in matchers.items():
+            if m.empty:
+                continue
+            for key, (_, vals, has_stem) in m.auto.items():
+                table.setdefault(key, []).append((name, vals, has_stem, m.allow_clitics, m.allow_article))
+        self.auto = ahocorasick.Automaton()
+        for key, entries in table.items():
+            self.auto.add_word(key, (key, entries))
+        self.empty = not table
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def find(self, nt: NormText | str) -> dict[str, list[Match]]:
+        """Each matcher's matches (as its own ``find`` gives them), by the matcher's name."""
+        norm = nt.norm if isinstance(nt, NormText) else nt
+        found: dict[str, list[Match]] = {name: [] for name in self.names}
+        if self.empty:
+            return found
+        n = len(norm)
+        for end_idx, (key, entries) in self.auto.iter(norm):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            c = norm[end] if end < n else " "
+            ends_in_word = c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟")
+            c = norm[start - 1] if start else " "
+            lb = start
+            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                if c not in "وفبلك":
+                    continue  # inside a word: every proclitic ends in و ف ب ل ك
+                lb = left_boundary(norm, start)  # a proclitic glued before the match
+                if lb is None:
+                    continue
+            stem_end = -1
+            for name, vals, has_stem, allow_clitics, allow_article in entries:
+                if ends_in_word and not has_stem:
+                    continue  # the match ends inside a word and may take no ending
+                if lb < start and (not allow_clitics or (not allow_article and "ال" in norm[lb:start])):
+                    continue
+                if stem_end < 0:
+                    stem_end = _WORD_REST.match(norm, end).end() if ends_in_word else end
+                out = found[name]
+                for stem, value in vals:
+                    if stem_end == end:
+                        out.append(Match(start, end, value, key))
+                    elif stem:
+                        out.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
+        return {name: _longest(ms) for name, ms in found.items()}
+
+
 def _longest(ms: list[Match]) -> list[Match]:
     """Keep the longest of overlapping matches (ties: the earliest)."""
     ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -189,6 +248,11 @@ class Lexicon:
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
+        # what the match stage finds in every text, in one pass
+        self.text_matchers = MatcherSet({
+            "actors": self.actor_matcher, "triggers": self.trigger_matcher, "cues": self.cue_matcher,
+            "framing": self.framing, "toll_nouns": self.toll_nouns, "qualifiers": self.qualifiers,
+            "place_cues": self.place_cues})
         self.fingerprint = lexicon_fingerprint()
 
     def allied(self, a: str, b: str) -> bool:

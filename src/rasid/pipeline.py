@@ -24,10 +24,7 @@ def match(doc: Document) -> Document:
 
     lex = default_lexicon()
     doc.norm = NormText(doc.text)
-    doc.matches = {"actors": lex.actor_matcher.find(doc.norm), "triggers": lex.trigger_matcher.find(doc.norm),
-                   "cues": lex.cue_matcher.find(doc.norm), "framing": lex.framing.find(doc.norm),
-                   "toll_nouns": lex.toll_nouns.find(doc.norm),
-                   "qualifiers": lex.qualifiers.find(doc.norm), "place_cues": lex.place_cues.find(doc.norm)}
+    doc.matches = lex.text_matchers.find(doc.norm)
     return doc
 
 
