@@ -310,9 +310,12 @@ class Geoparser:
         nt = doc.norm if doc.norm is not None else NormText(doc.text)
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt)
+        audit = []
         for m in mentions:
-            doc.spans.append(Span(m.start, m.end, "place", m.text, self.location(m)))
-        doc.spans.append(Span(0, 0, "place_audit", "", [self.audit(m) for m in mentions]))
+            loc = self.location(m)
+            doc.spans.append(Span(m.start, m.end, "place", m.text, loc))
+            audit.append(self.audit(m, dict(loc)))
+        doc.spans.append(Span(0, 0, "place_audit", "", audit))
         return doc
 
     # ------------------------------------------------------------- recognition
@@ -728,11 +731,12 @@ class Geoparser:
                 loc["name_ar"] = m.name
         return loc
 
-    def audit(self, m: PlaceMention) -> dict:
+    def audit(self, m: PlaceMention, loc: dict | None = None) -> dict:
+        """A mention as places.jsonl lists it: the decision and the candidates weighed (``loc``: its location, if made)."""
         gz = self.gaz
         return {
             "text": m.text, "start": m.start, "end": m.end, "cue": m.cue,
-            "resolved": self.location(m) if (m.resolved is not None or m.region) else None,
+            "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region) else None,
             "candidates": [{"gazetteer_id": gz.places[c].id, "name": gz.places[c].name_en, "admin1": gz.places[c].adm1,
                             "feature_code": gz.places[c].code} for c in m.candidates[:10]] if gz else [],
         }
