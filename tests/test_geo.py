@@ -287,3 +287,20 @@ def test_a_name_after_a_compound_head_is_part_of_a_longer_name(geo):
     assert "خزيم" not in got and got["أم خزيم"]["lat"] is None  # not the village خزيم far away
     # a feature head keeps the place it is named after
     assert _resolve(geo, "سيطرت القوات على جسر البوكمال")["جسر البوكمال"]["lat"] is not None
+
+
+@needs_shared
+def test_a_gate_quarter_is_not_the_city_it_faces(geo):
+    # "باب سنجار" is a quarter of Mosul named after the road to Sinjar, "باب توما" one of Damascus
+    got = _resolve(geo, "دخلت القوات العراقية حي باب سنجار غرب الموصل بعد اشتباكات مع داعش")
+    assert not [t for t, l in got.items() if l["name"] == "Sinjar"]
+    assert any(l["name"] == "Mosul" for l in got.values())
+    got = _resolve(geo, "سقطت قذائف على حي باب توما في دمشق")
+    assert not [t for t, l in got.items() if l["name"] == "Al Bāb"] and any(l["name"] == "Damascus" for l in got.values())
+
+
+@needs_shared
+def test_the_name_after_a_news_medium_is_no_place(geo):
+    got = _resolve(geo, 'وبثت قناة "الميادين" صورا من الغارة، فيما نقلت إذاعة دمشق عن مصدر عسكري أن الاشتباكات في الميادين مستمرة')
+    assert [t for t in got if t.endswith("الميادين")] == ["الميادين"]  # the town, not the channel
+    assert "دمشق" not in got  # Radio Damascus

@@ -289,6 +289,7 @@ class Geoparser:
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
         self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
+        self.medium_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "medium"}
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
@@ -390,6 +391,8 @@ class Geoparser:
                 continue  # "قرية أم خزيم", "تل X": the name is part of a longer one the gazetteer lacks
             if prev and prev[-1] in self.time_zone_words:
                 continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
+            if prev and (prev[-1] if prev[-1] != '"' or len(prev) < 2 else prev[-2]).lstrip("ول") in self.medium_words:
+                continue  # 'قناة "الجزيرة"', "إذاعة دمشق": the name of a news medium, not a place
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
