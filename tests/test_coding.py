@@ -719,3 +719,16 @@ def test_a_foiled_bombing_is_disrupted_weapons_use_but_a_foiled_attack_is_still_
     assert e.actor1["id"] == "YPG"
     (e,) = pipeline.text("وأحبطت القوات هجوما لتنظيم داعش على بلدة تل أبيض.", published="2015-08-01").events
     assert e.event_type == "Battles"
+
+
+def test_an_area_under_our_control_is_no_capture_nor_is_a_liberation_front(pipeline):
+    # a state, with the possessive suffix ("لسيطرتنا", "تحت سيطرتها"), is not an event of taking ground
+    assert pipeline.text("وقال القيادي إن النظام ألقى الجثث في النهر لتصل إلى المنطقة الخاضعة لسيطرتنا.",
+                         published="2017-01-01").events == []
+    # "تحرير" in a party's name ("الجبهة الديمقراطية لتحرير فلسطين") is no liberation of a place
+    (e,) = pipeline.text("وقال مسؤول في الجبهة الديمقراطية لتحرير فلسطين التي تتخذ من دمشق مقرا لها إن الأمين العام "
+                         "للجبهة أصيب بجروح طفيفة في انفجار وقع أمس في مسجد بجوار مكتبه.", published="2017-01-01").events
+    assert e.event_type == "Explosions/Remote violence"
+    (e,) = pipeline.text("وقالت مصادر إن عناصر من جيش التحرير الفلسطيني قتلوا في اشتباكات مع فصائل المعارضة في مخيم اليرموك.",
+                         published="2017-01-01").events
+    assert e.sub_event_type == "Armed clash" and e.actor1["id"] == "Palestine Liberation Army"
