@@ -732,3 +732,12 @@ def test_an_area_under_our_control_is_no_capture_nor_is_a_liberation_front(pipel
     (e,) = pipeline.text("وقالت مصادر إن عناصر من جيش التحرير الفلسطيني قتلوا في اشتباكات مع فصائل المعارضة في مخيم اليرموك.",
                          published="2017-01-01").events
     assert e.sub_event_type == "Armed clash" and e.actor1["id"] == "Palestine Liberation Army"
+
+
+def test_ground_taken_by_a_party_not_in_the_fighting_told_over_the_region_is_another_event(pipeline):
+    text = ("اندلعت معارك عنيفة بين داعش وهيئة تحرير الشام في ريفي حماة الشرقي وحلب الجنوبي. وبموازاة ذلك تمكن النظام "
+            "من السيطرة على قريتي \"البليل وأم خزيم\" بعد معارك مع الهيئة.")
+    events = pipeline.text(text, published="2017-10-07").events
+    gain = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert len(gain) == 1 and gain[0].actor1["id"] == "Syrian government forces"
+    assert any(e.actor1["id"] == "ISIS" and e.sub_event_type == "Armed clash" for e in events)

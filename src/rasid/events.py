@@ -1005,11 +1005,16 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if ga and gb and ga != gb:
         return False  # a capture and the counter-attack that took it back are two changes of hands
     la, lb = _loc_keys(a), _loc_keys(b)
-    if la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a)):
+    scales = la and lb and not (la & lb) and (_within_region(a, b) or _within_region(b, a))
+    if scales:
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
     actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
     actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
     actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
+    if scales and ((gb and not ga and actors_a and gb not in actors_a) or (ga and not gb and actors_b and ga not in actors_b)):
+        # fighting told over a region and ground taken in a village there by a party not in that fighting
+        # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
+        actors_ok = False
     if la and lb:
         return bool(la & lb) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day

@@ -250,6 +250,12 @@ def _variants(names: list[str]) -> set[str]:
 
 
 # ---------------------------------------------------------------- recognition and resolution
+# _far_from_the_story: how far from the story's other places, and how small, a bare name must be to read as a word
+FAR_KM = 120
+FAR_MAX_POPULATION = 20000
+MAJOR_CODES = ("PPLC", "PPLA", "PPLA2", "AIRP", "AIRB")
+
+
 @dataclass
 class PlaceMention:
     start: int
@@ -262,6 +268,7 @@ class PlaceMention:
     resolved: int | None = None
     region: dict | None = None
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
+    dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
 
 
 class Geoparser:
@@ -290,6 +297,7 @@ class Geoparser:
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
         self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
         self.medium_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "medium"}
+        self.locative_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "locative"}
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
@@ -313,6 +321,9 @@ class Geoparser:
         self.resolve(mentions, nt)
         audit = []
         for m in mentions:
+            if m.dropped:
+                audit.append(self.audit(m))
+                continue
             loc = self.location(m)
             doc.spans.append(Span(m.start, m.end, "place", m.text, loc))
             audit.append(self.audit(m, dict(loc)))
@@ -671,7 +682,44 @@ class Geoparser:
                 if seat is not None:  # "منطقة الميادين": the district, placed at its seat (ACLED's practice)
                     best, m.precision = seat, 3
             m.resolved = memo[key] = best
+        self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+
+    def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """A small village named bare far from every other place the story names is a word.
+
+        Bare: no cue, no preposition of place before it, not quoted, not in a list of places, and named
+        nowhere else in the story otherwise ("أياما عصيبة" hard days, "حضر شبان" young men came, "تهويد
+        القدس", "سواحل أبين": places the gazetteer lacks taken by a namesake village); far: 120 km or more
+        from each of two or more other places of the story. Towns, admin centres and features never are.
+        """
+        gz = self.gaz
+        norm = nt.norm
+        placed = [(k, m, gz.places[m.resolved]) for k, m in enumerate(mentions) if m.resolved is not None]
+        spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
+
+        def named_as_place(k: int, m: PlaceMention) -> bool:
+            if m.cue is not None:
+                return True
+            i, j = spans[k]
+            lb = left_boundary(norm, i)
+            lb = i if lb is None else lb
+            before = norm[max(0, lb - 12):lb].split()
+            if "ب" in norm[lb:i] or (before and fold(before[-1].strip('"')) in self.locative_words):
+                return True  # "من التنف", "بالبوكمال"
+            if norm[max(0, lb - 2):lb].strip().endswith('"') and norm[j:j + 2].strip().startswith('"'):
+                return True  # 'منفذ "التنف"'
+            # in a list of places: "حيي كفرسوسة والمزة", "جوبر وزملكا"
+            return (k > 0 and _coordinated(norm, spans[k - 1][1], lb)) or (
+                k + 1 < len(mentions) and _coordinated(norm, j, left_boundary(norm, spans[k + 1][0]) or spans[k + 1][0]))
+
+        sure = {p.id for k, m, p in placed if named_as_place(k, m)}
+        for k, m, p in placed:
+            if p.id in sure or p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
+                continue
+            others = {q.id: q for _, mm, q in placed if q.id != p.id}
+            if len(others) >= 2 and all(_approx_km(p, q) > FAR_KM for q in others.values()):
+                m.resolved, m.dropped = None, f"named bare, {FAR_KM} km or more from every other place of the story"
 
     def _seat(self, admin: "Place") -> int | None:
         """The town a district is named after: same name, within 40 km, the most populous."""
@@ -740,6 +788,7 @@ class Geoparser:
         return {
             "text": m.text, "start": m.start, "end": m.end, "cue": m.cue,
             "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region) else None,
+            **({"dropped": m.dropped} if m.dropped else {}),
             "candidates": [{"gazetteer_id": gz.places[c].id, "name": gz.places[c].name_en, "admin1": gz.places[c].adm1,
                             "feature_code": gz.places[c].code} for c in m.candidates[:10]] if gz else [],
         }
