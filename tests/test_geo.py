@@ -327,3 +327,10 @@ def _doc(text):
     from rasid.model import Document
 
     return Document(doc_id="t", raw=text, text=text, source="t")
+
+
+@needs_shared
+def test_a_quarter_is_not_a_village_of_its_name_far_from_the_story(geo):
+    got = _resolve(geo, "وقعت اشتباكات عنيفة في حي جوبر، بينما قصف الطيران مدينتي دوما وحرستا في الغوطة الشرقية.")
+    assert got["جوبر"]["lat"] is None  # Damascus's Jobar, not the village Jawbar in Homs
+    assert got["دوما"]["admin1"] == "Rif Dimashq"

@@ -713,12 +713,16 @@ class Geoparser:
             return (k > 0 and _coordinated(norm, spans[k - 1][1], lb)) or (
                 k + 1 < len(mentions) and _coordinated(norm, j, left_boundary(norm, spans[k + 1][0]) or spans[k + 1][0]))
 
-        sure = {p.id for k, m, p in placed if named_as_place(k, m)}
+        sure = {p.id for k, m, p in placed if m.cue != "district" and named_as_place(k, m)}
         for k, m, p in placed:
             if p.id in sure or p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
                 continue
             others = {q.id: q for _, mm, q in placed if q.id != p.id}
             if len(others) >= 2 and all(_approx_km(p, q) > FAR_KM for q in others.values()):
+                if m.cue == "district":
+                    # "حي السعد" in a story of Daraa is a quarter the gazetteer lacks, not a village far away
+                    m.resolved = None
+                    continue
                 m.resolved, m.dropped = None, f"named bare, {FAR_KM} km or more from every other place of the story"
 
     def _seat(self, admin: "Place") -> int | None:
