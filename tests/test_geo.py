@@ -300,10 +300,13 @@ def test_a_gate_quarter_is_not_the_city_it_faces(geo):
 
 
 @needs_shared
-def test_the_name_after_a_news_medium_is_no_place(geo):
+def test_the_name_after_a_news_medium_or_a_word_of_nicknaming_is_no_place(geo):
     got = _resolve(geo, 'وبثت قناة "الميادين" صورا من الغارة، فيما نقلت إذاعة دمشق عن مصدر عسكري أن الاشتباكات في الميادين مستمرة')
     assert [t for t in got if t.endswith("الميادين")] == ["الميادين"]  # the town, not the channel
     assert "دمشق" not in got  # Radio Damascus
+    # nor a nickname ("the Tiger", a village in Daraa)
+    got = _resolve(geo, 'وتوجهت قوات العميد سهيل الحسن الملقب ب - " النمر " إلى ريف حماة الشرقي، فيما وصل الملقب بالنمر إلى حماة')
+    assert not [t for t in got if "النمر" in t]
 
 
 @needs_shared

@@ -250,6 +250,9 @@ def _variants(names: list[str]) -> set[str]:
 
 
 # ---------------------------------------------------------------- recognition and resolution
+# what may stand between a word of nicknaming and the nickname ('الملقب ب - " النمر "')
+NICKNAME_GLUE = frozenset(('"', "-", "ب", "(", ":"))
+
 # _far_from_the_story: how far from the story's other places, and how small, a bare name must be to read as a word
 FAR_KM = 120
 FAR_MAX_POPULATION = 20000
@@ -298,6 +301,8 @@ class Geoparser:
         self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
         self.medium_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "medium"}
         self.locative_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "locative"}
+        self.nickname_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "nickname" and " " not in r[1]}
+        self.nickname_near = NICKNAME_GLUE | self.nickname_words  # a last word before a name that may end a nickname cue
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
@@ -404,6 +409,9 @@ class Geoparser:
                 continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
             if prev and (prev[-1] if prev[-1] != '"' or len(prev) < 2 else prev[-2]).lstrip("ول") in self.medium_words:
                 continue  # 'قناة "الجزيرة"', "إذاعة دمشق": the name of a news medium, not a place
+            if prev and prev[-1] in self.nickname_near and any(
+                    w in self.nickname_words for w in [w for w in folded[max(0, lb - 24):lb].split() if w not in NICKNAME_GLUE][-1:]):
+                continue  # 'الملقب بـ " النمر "': a person's nickname, not a place
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
