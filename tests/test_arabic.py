@@ -272,3 +272,10 @@ def test_one_pass_matches_equal_the_matchers_alone_on_random_text(text):
     lex = default_lexicon()
     nt = NormText(text)
     assert lex.text_matchers.find(nt) == _one_by_one(lex, nt)
+
+
+def test_a_number_after_a_month_that_is_no_plausible_year_is_a_count():
+    (d,) = find_dates(NormText("وخرج في 15 نيسان , 2300 شخص من مضايا باتجاه إدلب"), "2017-05-01")
+    assert d.start_date == "2017-04-15"  # not the year 2300
+    (d,) = find_dates(NormText("وخرج في 15 نيسان , 2017 آلاف المدنيين"), "2017-05-01")
+    assert d.start_date == "2017-04-15"

@@ -201,20 +201,29 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     return out
 
 
+def _plausible_year(y: int) -> bool:
+    """A year a news report may name (1900-2099): "2300 شخص" after a month is a count."""
+    return 1900 < y < 2100
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     """(start, end, precision, relative) or None when the match is not a date."""
     try:
         if kind == "abs_dmy":
             day, mon = int(m[1]), MONTHS[m[2]]
-            year = int(m[3]) if m[3] else (pub.year if pub else None)
+            # "15 نيسان , 2300 شخص": a number after the month that is no plausible year is not the date's year
+            given = int(m[3]) if m[3] and _plausible_year(int(m[3])) else None
+            year = given or (pub.year if pub else None)
             if year is None:
                 return None, None, 1, False
-            if not m[3] and pub and dt.date(year, mon, day) > pub + dt.timedelta(days=2):
+            if not given and pub and dt.date(year, mon, day) > pub + dt.timedelta(days=2):
                 year -= 1
             d = dt.date(year, mon, day)
             return _iso(d), _iso(d), 1, False
         if kind == "abs_my":
             mon, year = MONTHS[m[1]], int(m[2])
+            if not _plausible_year(year):
+                return None
             first = dt.date(year, mon, 1)
             last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
             return _iso(first), _iso(last), 3, False
@@ -228,15 +237,15 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
             return _iso(first), _iso(last), 3, False
         if kind == "abs_num":
             d = dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return _iso(d), _iso(d), 1, False
+            return (_iso(d), _iso(d), 1, False) if _plausible_year(d.year) else None
         if kind == "abs_iso":
             d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return _iso(d), _iso(d), 1, False
+            return (_iso(d), _iso(d), 1, False) if _plausible_year(d.year) else None
     except (ValueError, KeyError):
         return None
     if kind == "year":
         y = int(m[1])
-        if not 1900 < y < 2100:
+        if not _plausible_year(y):
             return None
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
