@@ -704,7 +704,6 @@ class Geoparser:
         gz = self.gaz
         norm = nt.norm
         placed = [(k, m, gz.places[m.resolved]) for k, m in enumerate(mentions) if m.resolved is not None]
-        spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
 
         def named_as_place(k: int, m: PlaceMention) -> bool:
             if m.cue is not None:
@@ -721,12 +720,17 @@ class Geoparser:
             return (k > 0 and _coordinated(norm, spans[k - 1][1], lb)) or (
                 k + 1 < len(mentions) and _coordinated(norm, j, left_boundary(norm, spans[k + 1][0]) or spans[k + 1][0]))
 
-        sure = {p.id for k, m, p in placed if m.cue != "district" and named_as_place(k, m)}
+        unique = {p.id: p for _, _, p in placed}
+        if len(unique) < 3:
+            return
+        far = {pid for pid, p in unique.items() if not (p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION)
+               and all(_approx_km(p, q) > FAR_KM for qid, q in unique.items() if qid != pid)}
+        if not far:
+            return  # the common case: every small place lies near another
+        spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
+        sure = {p.id for k, m, p in placed if p.id in far and m.cue != "district" and named_as_place(k, m)}
         for k, m, p in placed:
-            if p.id in sure or p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
-                continue
-            others = {q.id: q for _, mm, q in placed if q.id != p.id}
-            if len(others) >= 2 and all(_approx_km(p, q) > FAR_KM for q in others.values()):
+            if p.id in far and p.id not in sure:
                 if m.cue == "district":
                     # "حي السعد" in a story of Daraa is a quarter the gazetteer lacks, not a village far away
                     m.resolved = None
