@@ -741,3 +741,15 @@ def test_ground_taken_by_a_party_not_in_the_fighting_told_over_the_region_is_ano
     gain = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert len(gain) == 1 and gain[0].actor1["id"] == "Syrian government forces"
     assert any(e.actor1["id"] == "ISIS" and e.sub_event_type == "Armed clash" for e in events)
+
+
+def test_a_toll_risen_to_a_new_total_is_not_added_to_the_deaths_that_raised_it(pipeline):
+    (e,) = pipeline.text("وارتفعت حصيلة الغارات التي استهدفت السبت مخيما للنازحين في ريف إدلب، إلى 29 قتيلا بعد وفاة 13 شخصا "
+                         "متأثرين بجروحهم.", published="2017-05-07").events
+    assert e.fatalities["value"] == 29
+
+
+def test_high_explosive_missiles_are_a_strike_not_a_bombing(pipeline):
+    (e,) = pipeline.text("استشهد 19 مدنيا بقصف الطيران الحربي الروسي بصواريخ شديدة الانفجار بلدة معرشورين بريف إدلب الجنوبي.",
+                         published="2017-12-01").events
+    assert e.sub_event_type == "Air/drone strike"

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 import regex as re
 
-from .arabic import NormText
-from .lexicon import Lexicon, Match
+from .arabic import NormText, normalize
+from .lexicon import Lexicon, Match, read_tsv
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
 BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
+# a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
+# the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
+NEW_TOTAL = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "new_total")
 OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
@@ -116,6 +119,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     nouns = {m.start: m for m in noun_ms}
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
     out: list[Count] = []
+    totals: list[tuple[int, str]] = []  # (index in out, measure) of new totals
     starts = _number_starts(lex)
     i = 0
     while i < len(toks):
@@ -166,6 +170,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 qualifier = q.value
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
+            if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
+                totals.append((len(out), measure))
         prev = toks[i - 1].w if i > 0 else ""
         sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
         if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
@@ -177,7 +183,10 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             group = "combatants"  # "ستة من أفراد المعارضة": members of an armed party are fighters
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
-    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
+    for t, measure in totals:
+        for k, c in enumerate(out):
+            if k != t and c.measure == measure and not out[t].sub:
+                c.sub = True    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
     for m in noun_ms:
         measure, group, hint, singular = m.value
         word = norm[m.start:m.end]
