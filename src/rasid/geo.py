@@ -305,9 +305,7 @@ class Geoparser:
         self.nickname_near = NICKNAME_GLUE | self.nickname_words  # a last word before a name that may end a nickname cue
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
-        # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
-        self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
-                                     if len(n.split()) >= 2 and _is_arabic(n)])
+        self.outlet_names = self.lex.outlet_names
 
     def _admin(self, name_en: str, name_ar: str) -> str:
         """The gazetteer's own name of a governorate (GeoNames spells 'Deir ez-Zor' 'Dayr az Zawr')."""
@@ -556,12 +554,14 @@ class Geoparser:
 
     def _blocked(self, nt: NormText, matches: dict | None = None) -> list[tuple[int, int]]:
         """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
-        spans = [(m.start, m.end) for m in self.outlet_names.find(nt)]
-        if matches:  # found once by the pipeline's match stage
+        if matches and "outlet_names" in matches:  # found once by the pipeline's match stage
+            spans = [(m.start, m.end) for m in matches["outlet_names"]]
             for key in ("actors", "triggers", "cues", "toll_nouns"):
                 spans.extend((m.start, m.end) for m in matches[key])
             return spans
-        for matcher in (self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher, self.lex.toll_nouns):
+        spans = []
+        for matcher in (self.outlet_names, self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher,
+                        self.lex.toll_nouns):
             spans.extend((m.start, m.end) for m in matcher.find(nt))
         return spans
 

@@ -248,11 +248,14 @@ class Lexicon:
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
+        # outlet names of two words or more ("فرات بوست", "عنب بلدي") are no places
+        self.outlet_names = Matcher([(n, "outlet") for r in read_tsv("outlets.tsv") for n in r[1].split("|")
+                                     if len(n.split()) >= 2 and any("\u0621" <= c <= "\u064a" for c in n)])
         # what the match stage finds in every text, in one pass
         self.text_matchers = MatcherSet({
             "actors": self.actor_matcher, "triggers": self.trigger_matcher, "cues": self.cue_matcher,
             "framing": self.framing, "toll_nouns": self.toll_nouns, "qualifiers": self.qualifiers,
-            "place_cues": self.place_cues})
+            "place_cues": self.place_cues, "outlet_names": self.outlet_names})
         self.fingerprint = lexicon_fingerprint()
 
     def allied(self, a: str, b: str) -> bool:
