@@ -753,3 +753,13 @@ def test_high_explosive_missiles_are_a_strike_not_a_bombing(pipeline):
     (e,) = pipeline.text("استشهد 19 مدنيا بقصف الطيران الحربي الروسي بصواريخ شديدة الانفجار بلدة معرشورين بريف إدلب الجنوبي.",
                          published="2017-12-01").events
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_handing_over_power_bodies_or_oneself_is_no_transfer_of_territory(pipeline):
+    for text in ("وطالب المتظاهرون الجيش بتسليم السلطة إلى حكومة مدنية في القاهرة.",
+                 "وأكدت المصادر أن حوالي 300 عنصر من تنظيم داعش سلموا أنفسهم لقوات سوريا الديمقراطية قرب الرقة، بعد تسليم أنفسهم طوعا.",
+                 "وجرى تسليم جثث القتلى إلى ذويهم في مدينة حماة."):
+        assert not [e for e in pipeline.text(text, published="2017-10-01").events
+                    if e.sub_event_type == "Non-violent transfer of territory"], text
+    (e,) = pipeline.text("وتم اليوم تسليم بلدة الرستن لقوات النظام بعد خروج آخر المقاتلين منها.", published="2017-10-01").events
+    assert e.sub_event_type == "Non-violent transfer of territory"
