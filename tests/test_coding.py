@@ -772,3 +772,9 @@ def test_ground_wanted_or_failed_to_take_is_not_taken(pipeline):
                  "فالأسد بالإضافة إلى سعيه لضرب حاضنة الثورة وإعادة السيطرة الكاملة على سورية كان لديه مخطط آخر."):
         assert not [e for e in pipeline.text(text, published="2017-10-01").events
                     if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")], text
+
+
+def test_a_nationality_qualifying_the_strike_names_who_struck_over_the_party_named_before(pipeline):
+    (e,) = pipeline.text("وأعلنت وزارة الدفاع الأميركية، الجمعة، أن قياديا كبيرا في تنظيم القاعدة قتل مع مسلحين اثنين آخرين "
+                         "في غارة أميركية استهدفته في سوريا.", published="2015-08-01").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("US forces", "Al-Qaeda")

@@ -438,6 +438,10 @@ class EventCoder:
                 agent = after[0]
             elif before:
                 agent = before[-1]
+                if m.event_type == "Explosions/Remote violence":
+                    # "قياديا في «القاعدة» قتل في غارة أميركية": a nationality qualifying the strike itself
+                    # names who struck; the party named before it is whom it hit
+                    agent = self._nationality(ctx, t, hi) or agent
             elif after:
                 agent = after[0]
         # "تعرضت بلدة X لقصف": a verb of undergoing up to five words back, the event word taking ل
