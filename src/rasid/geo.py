@@ -413,9 +413,11 @@ class Geoparser:
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
-            if definite and prev and prev[-1][:2] == "ال" and folded[lb - 1:lb] == " " \
-                    and prev[-1] not in self.feature_words and prev[-1][2:] not in self.feature_words \
-                    and prev[-1] not in DEFINITE_FUNCTION_WORDS:
+            # the word before, without a proclitic: "بالتعازي القلبية" is "التعازي" + its adjective
+            pw = prev[-1][1:] if prev and prev[-1][:1] in "فبك" and prev[-1][1:3] == "ال" else prev[-1] if prev else ""
+            if definite and pw[:2] == "ال" and folded[lb - 1:lb] == " " \
+                    and pw not in self.feature_words and pw[2:] not in self.feature_words \
+                    and pw not in DEFINITE_FUNCTION_WORDS:
                 continue  # "الطبيعة الجبانة", "القوات الخاصة": a definite word after a definite noun is its adjective
             if form in self.feature_words or (form.startswith("ال") and form[2:] in self.feature_words):
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
