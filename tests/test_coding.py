@@ -778,3 +778,9 @@ def test_a_nationality_qualifying_the_strike_names_who_struck_over_the_party_nam
     (e,) = pipeline.text("وأعلنت وزارة الدفاع الأميركية، الجمعة، أن قياديا كبيرا في تنظيم القاعدة قتل مع مسلحين اثنين آخرين "
                          "في غارة أميركية استهدفته في سوريا.", published="2015-08-01").events
     assert (e.actor1["id"], e.actor2["id"]) == ("US forces", "Al-Qaeda")
+
+
+def test_a_purpose_of_taking_ground_is_not_ground_taken(pipeline):
+    events = pipeline.text("وحاولت قوات النظام ومقاتلون من حزب الله فجر الأحد التقدم في الجهة الشمالية لمدينة داريا بريف دمشق "
+                           "لاستعادة مواقع في المدينة.", published="2015-08-09").events
+    assert not [e for e in events if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
