@@ -19,6 +19,8 @@ BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءه
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
 # the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
+# qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
+AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 NEW_TOTAL = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "new_total")
 OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
@@ -168,6 +170,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         for q in quals:
             if 0 <= n_start - q.end <= 2 and kind == "exact":
                 qualifier = q.value
+        if qualifier == "exact":
+            for q in quals:
+                if 0 <= q.start - end <= 2 and q.phrase in AFTER_QUALIFIERS and not norm[end:q.start].strip() \
+                        and not norm[q.end:q.end + 3].strip()[:1].isdigit():
+                    qualifier = q.value  # "29 شخصا على الأقل" (not "..., على الأقل 5 منهم": the next count's)
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
             if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
