@@ -26,7 +26,7 @@ from .arabic import NormText, is_word_char, left_boundary, normalize
 from .lexicon import Matcher, data_path, default_lexicon, read_tsv
 from .model import Document, Span
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
 RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
@@ -54,6 +54,11 @@ def _coordinated(norm: str, end: int, start: int) -> bool:
     if not 0 <= end <= start <= end + 4:
         return False
     return norm[end:start].strip() in ("و", ",", "،") or (norm[end:start] == " " and norm[start:start + 1] == "و") or norm[end:start] == " و"
+
+
+def _article_forms(s: str) -> set[str]:
+    """A name with and without its article: {"الحضر", "حضر"}."""
+    return {s, s[2:]} if s.startswith("ال") else {s, "ال" + s}
 
 
 _FOLDED = __import__("re").compile("[صظذ]")
@@ -141,9 +146,11 @@ def find_gazetteer(path: str | None) -> Path | None:
 class Gazetteer:
     """Places plus an Aho-Corasick automaton over their normalised Arabic names."""
 
-    def __init__(self, places: list[Place], names: dict[str, list[int]]):
+    def __init__(self, places: list[Place], names: dict[str, list[int]], spellings: set[str] | None = None):
         self.places = places
         self.names = names  # folded normalised surface form -> place indices
+        # the same forms as spelt, before folding ص ظ ذ (None: unknown, for an index built without them)
+        self.spellings = spellings
         self.by_key: dict[str, list[int]] = {}
         for form, idx in names.items():
             self.by_key.setdefault(form.replace(" ", ""), []).extend(idx)
@@ -166,6 +173,7 @@ class Gazetteer:
     def from_tsv(cls, path: Path) -> "Gazetteer":
         places: list[Place] = []
         names: dict[str, list[int]] = {}
+        spellings: set[str] = set()
         csv.field_size_limit(sys.maxsize)
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
@@ -181,20 +189,21 @@ class Gazetteer:
                     adm2=row.get("adm2_name_en") or "", adm2_ar=row.get("adm2_name_ar") or "",
                     population=int(float(row.get("population") or 0) or 0),
                 )
-                cls._add(places, names, p, row.get("alt_names") or "")
+                cls._add(places, names, p, row.get("alt_names") or "", spellings)
         # the project's own non-settlement features (data/features.tsv), each with its source
         for r in read_tsv("features.tsv"):
             fid, name_ar, alts, name_en, lat, lon, code, country, adm1 = (r + [""] * 10)[:9]
             p = Place(id=fid, country=country, name_ar=name_ar, name_en=name_en, lat=float(lat), lon=float(lon),
                       code=code, adm1=adm1, adm1_ar="", adm2="", adm2_ar="", population=0)
-            cls._add(places, names, p, alts)
-        return cls(places, names)
+            cls._add(places, names, p, alts, spellings)
+        return cls(places, names, spellings)
 
     @staticmethod
-    def _add(places: list, names: dict, p: "Place", alt_names: str) -> None:
+    def _add(places: list, names: dict, p: "Place", alt_names: str, spellings: set) -> None:
         i = len(places)
         places.append(p)
         arabic = [p.name_ar] + [a for a in alt_names.split("|") if _is_arabic(a)]
+        spellings.update(_variants(arabic, folded=False))
         for form in _variants(arabic):
             names.setdefault(form, [])
             if i not in names[form]:
@@ -230,10 +239,10 @@ def _is_arabic(s: str) -> bool:
     return any("\u0621" <= c <= "\u064a" for c in s)
 
 
-def _variants(names: list[str]) -> set[str]:
+def _variants(names: list[str], folded: bool = True) -> set[str]:
     out = set()
     for n in names:
-        s = fold(normalize(n))
+        s = fold(normalize(n)) if folded else normalize(n)
         if len(s.replace(" ", "")) < 3:
             continue
         out.add(s)
@@ -443,7 +452,9 @@ class Geoparser:
             # "عبد الله المحيسني", "محمد علي": a name opening with a given name or "عبد" is a person's where no
             # cue calls it a place (hundreds of Iraqi villages are named after people)
             personal = " " in form and (form.startswith("عبد ") or form.split(" ", 1)[0] in self.given_names)
-            if form in self.common or short or possessive or personal:
+            # "حظر" (a ban) is the village حضر only by folding ظ into ض: a spelling no name of it has needs a cue
+            refolded = norm[i:j] != form and self._folded_only(norm[i:j]) and not self._after_locative(norm, i, lb)
+            if form in self.common or short or possessive or personal or refolded:
                 if cue == "feature" and form in self.common and not quoted:
                     # a feature named by an everyday word ("حقل العمر", "سجن العقرب") is kept as a feature
                     # without coordinates: the village of that name elsewhere is not it
@@ -483,6 +494,17 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _after_locative(self, norm: str, i: int, lb: int) -> bool:
+        """A preposition of place before the name at ``i`` (word start ``lb``): "من التنف", "بالبوكمال"."""
+        before = norm[max(0, lb - 12):lb].split()
+        return "ب" in norm[lb:i] or bool(before and fold(before[-1].strip('"')) in self.locative_words)
+
+    def _folded_only(self, spelt: str) -> bool:
+        """True when no place name is spelt as ``spelt`` (with or without ال): the text meets a name only
+        through the folding of ص ظ ذ into س ض ز ("حظر", a ban, and the village حضر)."""
+        spellings = self.gaz.spellings
+        return spellings is not None and not (_article_forms(spelt) & spellings)
 
     def _feature_phrase(self, nt: NormText, m: PlaceMention) -> None:
         """'مطار حلب الدولي': the mention of a feature is the whole phrase, cue word and closing adjective."""
@@ -713,8 +735,7 @@ class Geoparser:
             i, j = spans[k]
             lb = left_boundary(norm, i)
             lb = i if lb is None else lb
-            before = norm[max(0, lb - 12):lb].split()
-            if "ب" in norm[lb:i] or (before and fold(before[-1].strip('"')) in self.locative_words):
+            if self._after_locative(norm, i, lb):
                 return True  # "من التنف", "بالبوكمال"
             if norm[max(0, lb - 2):lb].strip().endswith('"') and norm[j:j + 2].strip().startswith('"'):
                 return True  # 'منفذ "التنف"'
