@@ -353,3 +353,9 @@ def test_a_word_that_meets_a_name_only_by_folding_its_spelling_needs_a_cue(geo):
     got = _resolve(geo, "وطالبت المعارضة بفرض حظر جوي، فيما قصف الطيران على الصفافنة في ريف البوكمال")
     assert "حظر" not in got and got["الصفافنة"]["lat"] is not None
     assert _resolve(geo, "وقعت اشتباكات في بلدة حضر بريف القنيطرة")["حضر"]["lat"] is not None
+
+
+@needs_shared
+def test_a_city_abroad_is_not_a_hamlet_of_its_name_in_syria(geo):
+    got = _resolve(geo, "وفي عدن، قصف الحوثيون أحياء المدينة، بينما عقد اجتماع في القاهرة")
+    assert all(loc["lat"] is None for loc in got.values())  # Aden and Cairo, not the hamlets so named in Aleppo or Hama
