@@ -357,5 +357,6 @@ def test_a_word_that_meets_a_name_only_by_folding_its_spelling_needs_a_cue(geo):
 
 @needs_shared
 def test_a_city_abroad_is_not_a_hamlet_of_its_name_in_syria(geo):
-    got = _resolve(geo, "وفي عدن، قصف الحوثيون أحياء المدينة، بينما عقد اجتماع في القاهرة")
-    assert all(loc["lat"] is None for loc in got.values())  # Aden and Cairo, not the hamlets so named in Aleppo or Hama
+    got = _resolve(geo, "وقصف الحوثيون الأحياء الشمالية من مدينة عدن الساحلية، فيما اجتمع الوفد في القاهرة مع مسؤولين من حلب")
+    assert [t for t, loc in got.items() if loc["lat"] is not None] == ["حلب"]  # Aden, Cairo: not hamlets in Aleppo, Hama
+    assert _resolve(geo, "سيطرت القوات على مدينة العريش في سيناء")["العريش"]["lat"] is None
