@@ -23,7 +23,7 @@ from pathlib import Path
 import ahocorasick
 
 from .arabic import NormText, is_word_char, left_boundary, normalize
-from .lexicon import Matcher, data_path, default_lexicon, read_tsv
+from .lexicon import data_path, default_lexicon, read_tsv
 from .model import Document, Span
 
 INDEX_VERSION = "6"
@@ -724,6 +724,7 @@ class Geoparser:
         nowhere else in the story otherwise ("أياما عصيبة" hard days, "حضر شبان" young men came, "تهويد
         القدس", "سواحل أبين": places the gazetteer lacks taken by a namesake village); far: 120 km or more
         from each of two or more other places of the story. Towns, admin centres and features never are.
+        A quarter so far ("حي السعد" in a story of Daraa, the village Sa`d in Hasakah) keeps its text only.
         """
         gz = self.gaz
         norm = nt.norm

@@ -17,10 +17,10 @@ from .lexicon import Lexicon, Match, read_tsv
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
 BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
-# a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
-# the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
+# a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
+# the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
 NEW_TOTAL = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "new_total")
 OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
@@ -193,7 +193,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     for t, measure in totals:
         for k, c in enumerate(out):
             if k != t and c.measure == measure and not out[t].sub:
-                c.sub = True    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
+                c.sub = True
+    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
     for m in noun_ms:
         measure, group, hint, singular = m.value
         word = norm[m.start:m.end]
