@@ -353,6 +353,8 @@ def test_a_word_that_meets_a_name_only_by_folding_its_spelling_needs_a_cue(geo):
     got = _resolve(geo, "وطالبت المعارضة بفرض حظر جوي، فيما قصف الطيران على الصفافنة في ريف البوكمال")
     assert "حظر" not in got and got["الصفافنة"]["lat"] is not None
     assert _resolve(geo, "وقعت اشتباكات في بلدة حضر بريف القنيطرة")["حضر"]["lat"] is not None
+    # "منطقة" names no settlement: "منطقة حظر جوي" is a no-fly zone, no place at all
+    assert not [t for t in _resolve(geo, "وطالبت تركيا بإقامة منطقة حظر جوي في شمال سوريا") if "حظر" in t]
 
 
 @needs_shared
@@ -360,3 +362,6 @@ def test_a_city_abroad_is_not_a_hamlet_of_its_name_in_syria(geo):
     got = _resolve(geo, "وقصف الحوثيون الأحياء الشمالية من مدينة عدن الساحلية، فيما اجتمع الوفد في القاهرة مع مسؤولين من حلب")
     assert [t for t, loc in got.items() if loc["lat"] is not None] == ["حلب"]  # Aden, Cairo: not hamlets in Aleppo, Hama
     assert all(loc["lat"] is None for loc in _resolve(geo, "سيطرت القوات على مدينة العريش في سيناء").values())
+    # continents and the Gulf are wide areas, never the villages so named in Baghdad or Diyala
+    got = _resolve(geo, "على هامش اجتماعات رابطة دول جنوب شرق آسيا، ومع دول الخليج في مجال مكافحة الإرهاب")
+    assert all(loc["lat"] is None for loc in got.values())

@@ -463,9 +463,13 @@ class Geoparser:
                     accepted.append((i, j))
                     last_end = j
                     continue
-                if cue not in ("settlement", "district", "area", "camp") and not quoted:
+                # a spelling met only by folding needs a cue naming a settlement: "منطقة حظر جوي" is a no-fly zone
+                if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp")) \
+                        and not quoted:
                     held.append((i, j, form, cue, prec))
                     last_end = j
+                    if refolded:
+                        blocked[i:j] = b"\x01" * (j - i)  # nor an unknown name after the cue ("منطقة حظر جوي")
                     continue
             a, b = nt.span(i, j)
             out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
