@@ -304,6 +304,9 @@ def test_the_name_after_a_news_medium_or_a_word_of_nicknaming_is_no_place(geo):
     got = _resolve(geo, 'وبثت قناة "الميادين" صورا من الغارة، فيما نقلت إذاعة دمشق عن مصدر عسكري أن الاشتباكات في الميادين مستمرة')
     assert [t for t in got if t.endswith("الميادين")] == ["الميادين"]  # the town, not the channel
     assert "دمشق" not in got  # Radio Damascus
+    # nor the newspaper a source told something to ('وقال المصدر لـ"الحياة"'), while 'وصلت التعزيزات لـ"السوسة"' is
+    assert "الحياة" not in _resolve(geo, 'وقال المصدر الأمني لـ"الحياة" إن القوات دخلت حلب')
+    assert "السوسة" in _resolve(geo, 'وصلت التعزيزات لـ"السوسة" في ريف البوكمال')
     # nor a nickname ("the Tiger", a village in Daraa)
     got = _resolve(geo, 'وتوجهت قوات العميد سهيل الحسن الملقب ب - " النمر " إلى ريف حماة الشرقي، فيما وصل الملقب بالنمر إلى حماة')
     assert not [t for t in got if "النمر" in t]

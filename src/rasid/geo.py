@@ -419,6 +419,8 @@ class Geoparser:
             if prev and prev[-1] in self.nickname_near and any(
                     w in self.nickname_words for w in [w for w in folded[max(0, lb - 24):lb].split() if w not in NICKNAME_GLUE][-1:]):
                 continue  # 'الملقب بـ " النمر "': a person's nickname, not a place
+            if (folded[lb:i] == "ل" or (prev and prev[-1] in ('"', "-"))) and self._told_to(folded, lb, i):
+                continue  # 'وقال المصدر لـ"الحياة"': whom a source told, a newspaper, not a place
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
@@ -498,6 +500,16 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _told_to(self, folded: str, lb: int, i: int) -> bool:
+        """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, glued or before quotes
+        or a dash, with a speech verb up to three words before it)."""
+        words = folded[max(0, lb - 40):lb].replace('"', " ").replace("-", " ").split()
+        if folded[lb:i] != "ل":
+            if not words or words[-1] != "ل":
+                return False
+            words = words[:-1]
+        return any(w.lstrip("و") in self.speech_words for w in words[-3:])
 
     def _after_locative(self, norm: str, i: int, lb: int) -> bool:
         """A preposition of place before the name at ``i`` (word start ``lb``): "من التنف", "بالبوكمال"."""
