@@ -307,6 +307,7 @@ def test_the_name_after_a_news_medium_or_a_word_of_nicknaming_is_no_place(geo):
     # nor the newspaper a source told something to ('وقال المصدر لـ"الحياة"'), while 'وصلت التعزيزات لـ"السوسة"' is
     assert "الحياة" not in _resolve(geo, 'وقال المصدر الأمني لـ"الحياة" إن القوات دخلت حلب')
     assert "السوسة" in _resolve(geo, 'وصلت التعزيزات لـ"السوسة" في ريف البوكمال')
+    assert "دمشق" in _resolve(geo, "أفاد المجلس العسكري لدمشق بوقوع ثلاثة انفجارات")  # Damascus's council
     # nor a nickname ("the Tiger", a village in Daraa)
     got = _resolve(geo, 'وتوجهت قوات العميد سهيل الحسن الملقب ب - " النمر " إلى ريف حماة الشرقي، فيما وصل الملقب بالنمر إلى حماة')
     assert not [t for t in got if "النمر" in t]

@@ -419,7 +419,7 @@ class Geoparser:
             if prev and prev[-1] in self.nickname_near and any(
                     w in self.nickname_words for w in [w for w in folded[max(0, lb - 24):lb].split() if w not in NICKNAME_GLUE][-1:]):
                 continue  # 'الملقب بـ " النمر "': a person's nickname, not a place
-            if (folded[lb:i] == "ل" or (prev and prev[-1] in ('"', "-"))) and self._told_to(folded, lb, i):
+            if (folded[lb:i] == "ل" or (prev and prev[-1] in ('"', "-"))) and self._told_to(nt, folded, lb, i):
                 continue  # 'وقال المصدر لـ"الحياة"': whom a source told, a newspaper, not a place
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
@@ -501,11 +501,15 @@ class Geoparser:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
 
-    def _told_to(self, folded: str, lb: int, i: int) -> bool:
-        """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, glued or before quotes
-        or a dash, with a speech verb up to three words before it)."""
+    def _told_to(self, nt: NormText, folded: str, lb: int, i: int) -> bool:
+        """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, before quotes or a dash,
+        with a speech verb up to three words before it; "أفاد المجلس العسكري لدمشق" is Damascus's council)."""
         words = folded[max(0, lb - 40):lb].replace('"', " ").replace("-", " ").split()
-        if folded[lb:i] != "ل":
+        if folded[lb:i] == "ل":
+            oi = nt.orig(i)
+            if not any(c in QUOTES for c in nt.text[max(0, oi - 2):oi]):
+                return False  # a glued ل with no quote between: "of", not "told to"
+        else:
             if not words or words[-1] != "ل":
                 return False
             words = words[:-1]
