@@ -25,3 +25,15 @@ def test_a_qualifier_after_the_counted_noun_qualifies_the_count():
         nt = NormText(text)
         c = find_counts(nt, 0, len(nt.norm), lex)[0]
         assert (c.value, c.qualifier) == want, text
+
+
+def test_a_war_long_tally_is_no_event_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("وتحولت الانتفاضة إلى حرب وحشية أودت بحياة أكثر من 70 ألف شخص")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed") is None
+    nt = NormText("وقتل 1429 شخصا في الهجوم الكيماوي على الغوطة")  # the largest single events stay
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1429

@@ -16,6 +16,9 @@ from .lexicon import Lexicon, Match, read_tsv
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
 BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
+# a figure above this is a tally over months or years (the war's dead, a year's strikes), never the toll of
+# one report event: the largest single events in Syria and Iraq, chemical attacks and massacres, stay below it
+MAX_EVENT_TOLL = 2000
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
@@ -188,6 +191,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             of = actor_at(end)
         if group in ("-", "unknown") and of and of != "Civilians":
             group = "combatants"  # "ستة من أفراد المعارضة": members of an armed party are fighters
+        if kind == "exact" and value > MAX_EVENT_TOLL:
+            i = k + 1
+            continue  # "حرب أودت بحياة أكثر من 70 الف شخص": a tally over months or years, no report event's toll
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
     for t, measure in totals:
