@@ -22,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-from .arabic import NormText, is_word_char, left_boundary, normalize
+from .arabic import NormText, left_boundary, normalize
 
 DATA = resources.files("rasid") / "data"
 
@@ -83,7 +83,8 @@ class Matcher:
                 # ل + ال is written لل: "للحوثيين", "للتحالف"
                 table.setdefault("لل" + key[2:], []).append((stem, value))
         for key, vals in table.items():
-            self.auto.add_word(key, (key, vals, any(stem for stem, _ in vals)))
+            # the value MatcherSet uses too: the key, and (name, values, has_stem, clitics, article) per matcher
+            self.auto.add_word(key, (key, [(None, vals, any(stem for stem, _ in vals), allow_clitics, allow_article)]))
         self.empty = not table
         if not self.empty:
             self.auto.make_automaton()
@@ -92,37 +93,16 @@ class Matcher:
         norm = nt.norm if isinstance(nt, NormText) else nt
         if self.empty:
             return []
-        hi = len(norm) if hi is None else hi
-        found: list[Match] = []
-        n = len(norm)
-        for end_idx, (key, vals, has_stem) in self.auto.iter(norm, lo, hi):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
-            if not has_stem and end < n:  # is_word_char inlined: the automaton yields many in-word hits
-                c = norm[end]
-                if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
-                    continue  # the match ends inside a word and may take no ending
-            c = norm[start - 1] if start else " "
-            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
-                if c not in "وفبلك":
-                    continue  # inside a word: every proclitic ends in و ف ب ل ك
-                lb = left_boundary(norm, start, self.allow_clitics)  # a proclitic glued before the match
-                if lb is None or (not self.allow_article and "ال" in norm[lb:start]):
-                    continue
-            stem_end = _WORD_REST.match(norm, end).end() if has_stem and end < n and is_word_char(norm[end]) else end
-            for stem, value in vals:
-                if stem_end == end:
-                    found.append(Match(start, end, value, key))
-                elif stem:
-                    found.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
-        return _longest(found)
+        found: dict = {None: []}
+        _scan(self.auto, norm, lo, len(norm) if hi is None else hi, found)
+        return _longest(found[None])
 
 
 class MatcherSet:
     """Several matchers in one automaton: one pass over a text finds what each would find alone.
 
-    The match stage looks for actors, triggers, cues, framing, toll nouns, qualifiers and place
-    cues in every text; seven passes over the same text cost seven times the automaton's walk.
+    The match stage looks for actors, triggers, cues, framing, toll nouns, qualifiers, place cues
+    and outlet names in every text; a pass per lexicon would walk the same text eight times.
     """
 
     def __init__(self, matchers: dict[str, Matcher]):
@@ -131,8 +111,8 @@ class MatcherSet:
         for name, m in matchers.items():
             if m.empty:
                 continue
-            for key, (_, vals, has_stem) in m.auto.items():
-                table.setdefault(key, []).append((name, vals, has_stem, m.allow_clitics, m.allow_article))
+            for key, (_, entries) in m.auto.items():
+                table.setdefault(key, []).extend((name,) + e[1:] for e in entries)
         self.auto = ahocorasick.Automaton()
         for key, entries in table.items():
             self.auto.add_word(key, (key, entries))
@@ -144,37 +124,45 @@ class MatcherSet:
         """Each matcher's matches (as its own ``find`` gives them), by the matcher's name."""
         norm = nt.norm if isinstance(nt, NormText) else nt
         found: dict[str, list[Match]] = {name: [] for name in self.names}
-        if self.empty:
-            return found
-        n = len(norm)
-        for end_idx, (key, entries) in self.auto.iter(norm):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
-            c = norm[end] if end < n else " "
-            ends_in_word = c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟")
-            c = norm[start - 1] if start else " "
-            lb = start
-            if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
-                if c not in "وفبلك":
-                    continue  # inside a word: every proclitic ends in و ف ب ل ك
-                lb = left_boundary(norm, start)  # a proclitic glued before the match
-                if lb is None:
-                    continue
-            stem_end = -1
-            for name, vals, has_stem, allow_clitics, allow_article in entries:
-                if ends_in_word and not has_stem:
-                    continue  # the match ends inside a word and may take no ending
-                if lb < start and (not allow_clitics or (not allow_article and "ال" in norm[lb:start])):
-                    continue
-                if stem_end < 0:
-                    stem_end = _WORD_REST.match(norm, end).end() if ends_in_word else end
-                out = found[name]
-                for stem, value in vals:
-                    if stem_end == end:
-                        out.append(Match(start, end, value, key))
-                    elif stem:
-                        out.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
+        if not self.empty:
+            _scan(self.auto, norm, 0, len(norm), found)
         return {name: _longest(ms) for name, ms in found.items()}
+
+
+def _scan(auto, norm: str, lo: int, hi: int, found: dict) -> None:
+    """The automaton's whole-word matches in ``norm[lo:hi]``, appended to ``found`` by matcher name.
+
+    A match must end at a word's end (or take the rest of its word, for a stem) and start at a
+    word's start or after proclitics (و ف ب ل ك, with ال where the matcher allows the article).
+    """
+    n = len(norm)
+    for end_idx, (key, entries) in auto.iter(norm, lo, hi):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        c = norm[end] if end < n else " "  # is_word_char inlined: the automaton yields many in-word hits
+        ends_in_word = c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟")
+        c = norm[start - 1] if start else " "
+        lb = start
+        if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+            if c not in "وفبلك":
+                continue  # inside a word: every proclitic ends in و ف ب ل ك
+            lb = left_boundary(norm, start)  # a proclitic glued before the match
+            if lb is None:
+                continue
+        stem_end = -1
+        for name, vals, has_stem, allow_clitics, allow_article in entries:
+            if ends_in_word and not has_stem:
+                continue  # the match ends inside a word and may take no ending
+            if lb < start and (not allow_clitics or (not allow_article and "ال" in norm[lb:start])):
+                continue
+            if stem_end < 0:
+                stem_end = _WORD_REST.match(norm, end).end() if ends_in_word else end
+            out = found[name]
+            for stem, value in vals:
+                if stem_end == end:
+                    out.append(Match(start, end, value, key))
+                elif stem:
+                    out.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
 
 
 def _longest(ms: list[Match]) -> list[Match]:
