@@ -96,9 +96,12 @@ def _shot(drv, request, name):
 
 
 def _wait(drv, cond, timeout=15):
+    """Wait until ``cond`` holds; an element read while the page is being replaced (a form's submit
+    reloading it) goes stale, which only means "not yet"."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(drv, timeout).until(cond)
+    return WebDriverWait(drv, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(cond)
 
 
 def test_map_loads_markers_and_filters(server, browser, request):
