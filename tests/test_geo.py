@@ -81,6 +81,22 @@ def test_index_is_cached_and_rebuilt_when_the_source_changes(tmp_path):
     assert len(g2.places) == 2 + own
 
 
+def test_a_gazetteer_folder_is_every_file_in_it(tmp_path):
+    """A folder of regional files ("..._mena.tsv" sorts before "..._sy_iq.tsv") is one gazetteer, not its first file."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    (folder / "a_mena.tsv").write_text(header + "y:1\tYE\tالمثالية\tMithaliya\t\t15.0\t44.0\tP\tPPL\tIbb\tإب\t\t\t0\n", encoding="utf-8")
+    (folder / "b_sy.tsv").write_text(header + "s:1\tSY\tكفرمثال\tKafr Mithal\t\t35.0\t38.0\tP\tPPL\tHama\tحماة\t\t\t0\n"
+                                     "y:1\tYE\tالمثالية\tMithaliya\t\t15.0\t44.0\tP\tPPL\tIbb\tإب\t\t\t0\n", encoding="utf-8")
+    g = Gazetteer.load(folder, tmp_path / "c")
+    ids = [p.id for p in g.places if not p.id.startswith("rasid:")]
+    assert sorted(ids) == ["s:1", "y:1"]  # both files, the place listed twice kept once
+    geo = Geoparser(str(folder), cache_dir=tmp_path / "c")
+    got = _resolve(geo, "قصفت الطائرات قرية كفرمثال اليوم.")
+    assert got["كفرمثال"]["gazetteer_id"] == "s:1"
+
+
 @needs_shared
 def test_features_resolve_from_the_projects_own_list_or_near_the_place_they_name(geo):
     got = _resolve(geo, "قصفت طائرات حربية مطار الجراح العسكري، واستهدفت جسر البوكمال وحقل العمر النفطي.")

@@ -12,7 +12,9 @@ A small corpus misses everyday words it happens not to use often ("الدهشة"
 frequencies of Wikipedia, subtitles, news and the web; Robyn Speer et al., data CC BY-SA 4.0) a
 name is also everyday when its Zipf frequency is at least MIN_ZIPF (about once in 100,000 words),
 unless the corpus uses it as a place. Only the yes/no answer per gazetteer name is kept. Run:
-    pip install wordfreq && python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv
+    pip install wordfreq && python tools/make_common_words.py CORPUS.jsonl GAZETTEER.tsv [GAZETTEER.tsv ...]
+Every gazetteer rasid may load counts: a word that names a hamlet in Yemen is as much a trap in a Syrian
+story as one that names a Syrian hamlet.
 """
 import csv
 import re
@@ -52,7 +54,14 @@ def _spellings(s: str) -> set[str]:
     return out
 
 
-def main(corpus: str, gazetteer: str) -> None:
+def _gazetteer_rows(paths: list[str]):
+    """(row, home): the first gazetteer is the home theatre (Syria and Iraq for the corpus used)."""
+    for k, path in enumerate(paths):
+        for row in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"):
+            yield row, k == 0
+
+
+def main(corpus: str, *gazetteers: str) -> None:
     df: Counter = Counter()
     tf: Counter = Counter()
     locative: Counter = Counter()  # occurrences right after a preposition or a place cue
@@ -72,6 +81,7 @@ def main(corpus: str, gazetteer: str) -> None:
             if a in CUES:
                 cued[b] += 1
     names, major, towns = set(), set(), set()
+    home = set()  # names of the home gazetteer, and of towns anywhere
     try:
         from wordfreq import zipf_frequency as zipf
     except ImportError:
@@ -79,13 +89,17 @@ def main(corpus: str, gazetteer: str) -> None:
         print("wordfreq is not installed: everyday words come from the corpus alone")
     frequent: dict[str, float] = {}
     csv.field_size_limit(10**9)
-    for row in csv.DictReader(open(gazetteer, encoding="utf-8"), delimiter="\t"):
+    for row, at_home in _gazetteer_rows(list(gazetteers)):
         important = row["feature_code"] in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC") or float(row["population"] or 0) >= 50000
+        if not at_home:  # abroad, only capitals, governorates and cities are places first ("الحزم", a seat, is a word)
+            important = row["feature_code"] in ("ADM1", "PPLC") or float(row["population"] or 0) >= 300000
         for nm in [row["name_ar"]] + row["alt_names"].split("|"):
             s = fold(normalize(nm))
             if s and " " not in s:
                 forms = {s, s[2:] if s.startswith("ال") else "ال" + s}
                 names |= forms
+                if at_home:
+                    home |= forms
                 if zipf is not None:
                     for f in forms:  # with and without ال: "كمية" the village, "الكمية" the quantity
                         if f not in frequent:
@@ -95,9 +109,13 @@ def main(corpus: str, gazetteer: str) -> None:
                 kept = {f for f in forms if f == s or frequent.get(f, 0) < MIN_ZIPF}
                 if important:
                     major |= kept
-                if row["feature_code"] in ("ADM3", "PPLA3") or float(row["population"] or 0) >= 10000:
+                if (row["feature_code"] in ("ADM3", "PPLA3") or float(row["population"] or 0) >= 10000) and (
+                        at_home or float(row["population"] or 0) >= 100000):
                     towns |= kept  # a subdistrict's seat or a town: a place first even if it is a word too
     every_name = names | major
+    # an everyday word is no place's name unless it names a place of the home theatre or a town anywhere:
+    # a hamlet abroad called "أحد" or "أسفر" does not make "one" or "resulted" a name
+    home_name = home | major | towns
     names -= major  # towns and admin centres everyone names are places first
     # a name that is a frequent word, and not mostly used as a place: a place follows a place cue
     # (بلدة، قرية، ريف …) now and then (a famous base like التنف does, 19%); a word like "مرحلة" follows
@@ -134,7 +152,7 @@ def main(corpus: str, gazetteer: str) -> None:
     # everyday indefinite words that are no place's name: after a cue they describe ("منطقة آمنة",
     # "قاعدة جوية", "منطقة سكنية"), they do not name; rasid never reads one as an unknown place's name
     everyday = sorted(w for w, k in df.items() if k >= EVERYDAY_SHARE * n and len(w) >= 3 and not w.startswith("ال")
-                      and w not in every_name and ARABIC_WORD.fullmatch(w)
+                      and w not in home_name and ARABIC_WORD.fullmatch(w)
                       # frequent in Arabic at large too: not a foreign base or town the corpus names often ("انجرليك")
                       and (zipf is None or max(zipf(t, "ar") for t in _spellings(w)) >= MIN_ZIPF))
     with open("src/rasid/data/everyday_words.tsv", "w", encoding="utf-8") as f:
@@ -149,4 +167,4 @@ def main(corpus: str, gazetteer: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:])

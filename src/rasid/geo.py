@@ -124,22 +124,30 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("RASID_CACHE", Path.home() / ".cache" / "rasid"))
 
 
+def gazetteer_files(source: Path) -> list[Path]:
+    """The TSV files of a gazetteer source: the file itself, or every ``*.tsv`` of a folder.
+
+    A folder holds one file per region ("gazetteer_sy_iq.tsv", "gazetteer_mena.tsv", or the fetched
+    "SY.tsv", "YE.tsv" ...): all of them are one gazetteer, never only the first by name.
+    """
+    if source.is_dir():
+        return sorted(source.glob("*.tsv")) or sorted(source.glob("*.txt"))
+    return [source]
+
+
 def find_gazetteer(path: str | None) -> Path | None:
-    """The gazetteer source: the argument, ``RASID_GAZETTEER``, or the cache directory."""
+    """The gazetteer source (a file or a folder of files): the argument, ``RASID_GAZETTEER``, or the cache directory."""
     for cand in (path, os.environ.get("RASID_GAZETTEER")):
         if cand:
             p = Path(cand)
             if p.is_dir():
-                tsvs = sorted(p.glob("*.tsv")) + sorted(p.glob("*.txt"))
-                if tsvs:
-                    return tsvs[0]
+                if gazetteer_files(p):
+                    return p
             elif p.exists():
                 return p
     cache = default_cache_dir() / "gazetteer"
-    if cache.is_dir():
-        files = sorted(cache.glob("*.tsv"))
-        if files:
-            return files[0]
+    if cache.is_dir() and sorted(cache.glob("*.tsv")):
+        return cache
     return None
 
 
@@ -175,21 +183,20 @@ class Gazetteer:
         names: dict[str, list[int]] = {}
         spellings: set[str] = set()
         csv.field_size_limit(sys.maxsize)
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                try:
-                    lat, lon = float(row["lat"]), float(row["lon"])
-                except (TypeError, ValueError, KeyError):
-                    continue
-                code = (row.get("feature_code") or "").strip()
-                p = Place(
-                    id=row.get("id") or "", country=row.get("country") or "", name_ar=row.get("name_ar") or "",
-                    name_en=row.get("name_en") or "", lat=lat, lon=lon, code=code,
-                    adm1=row.get("adm1_name_en") or "", adm1_ar=row.get("adm1_name_ar") or "",
-                    adm2=row.get("adm2_name_en") or "", adm2_ar=row.get("adm2_name_ar") or "",
-                    population=int(float(row.get("population") or 0) or 0),
-                )
-                cls._add(places, names, p, row.get("alt_names") or "", spellings)
+        for row in cls._rows(gazetteer_files(path)):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError, KeyError):
+                continue
+            code = (row.get("feature_code") or "").strip()
+            p = Place(
+                id=row.get("id") or "", country=row.get("country") or "", name_ar=row.get("name_ar") or "",
+                name_en=row.get("name_en") or "", lat=lat, lon=lon, code=code,
+                adm1=row.get("adm1_name_en") or "", adm1_ar=row.get("adm1_name_ar") or "",
+                adm2=row.get("adm2_name_en") or "", adm2_ar=row.get("adm2_name_ar") or "",
+                population=int(float(row.get("population") or 0) or 0),
+            )
+            cls._add(places, names, p, row.get("alt_names") or "", spellings)
         # the project's own non-settlement features (data/features.tsv), each with its source
         for r in read_tsv("features.tsv"):
             fid, name_ar, alts, name_en, lat, lon, code, country, adm1 = (r + [""] * 10)[:9]
@@ -197,6 +204,19 @@ class Gazetteer:
                       code=code, adm1=adm1, adm1_ar="", adm2="", adm2_ar="", population=0)
             cls._add(places, names, p, alts, spellings)
         return cls(places, names, spellings)
+
+    @staticmethod
+    def _rows(paths: list[Path]):
+        """The rows of every file in turn (a place listed in two files is kept once, by its id)."""
+        seen: set[str] = set()
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f, delimiter="\t"):
+                    rid = row.get("id") or ""
+                    if rid and rid in seen:
+                        continue
+                    seen.add(rid)
+                    yield row
 
     @staticmethod
     def _add(places: list, names: dict, p: "Place", alt_names: str, spellings: set) -> None:
@@ -213,9 +233,9 @@ class Gazetteer:
     def load(cls, source: Path, cache_dir: Path | None = None) -> "Gazetteer":
         """Load the compiled index from the cache, rebuilding it when the source changed."""
         cache_dir = cache_dir or default_cache_dir()
-        st = source.stat()
         extra = hashlib.sha1(data_path("features.tsv").read_bytes()).hexdigest()[:8]
-        sig = hashlib.sha1(f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{INDEX_VERSION}|{extra}".encode()).hexdigest()[:16]
+        stamp = "|".join(f"{f.resolve()}|{f.stat().st_size}|{f.stat().st_mtime_ns}" for f in gazetteer_files(source))
+        sig = hashlib.sha1(f"{stamp}|{INDEX_VERSION}|{extra}".encode()).hexdigest()[:16]
         cached = cache_dir / f"gazetteer-{sig}.pickle"
         if cached.exists():
             try:
