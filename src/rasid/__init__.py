@@ -14,18 +14,24 @@ __version__ = "0.1.0"
 _PIPELINES: dict = {}
 
 
-def get_pipeline(gazetteer: str | None = None):
+def get_pipeline(gazetteer: str | bool | None = None):
+    """The pipeline over ``gazetteer`` (a TSV or folder; None: the default one found; False: none), made once."""
     from .pipeline import Pipeline
 
-    key = gazetteer or ""
+    key = False if gazetteer is False else str(gazetteer or "")
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(gazetteer=gazetteer)
     return _PIPELINES[key]
 
 
 def process_text(text: str, published: str | None = None, outlet: str | None = None, *, doc_id: str = "text",
-                 gazetteer: str | None = None):
-    """Clean and code one article; returns the :class:`rasid.model.Document` with its events."""
+                 gazetteer: str | bool | None = None):
+    """Clean and code one article; returns the :class:`rasid.model.Document` with its events.
+
+    ``gazetteer``: a TSV or folder (a wrong path raises :class:`rasid.geo.GazetteerError`); None: the first of
+    ``$RASID_GAZETTEER``, the fetched cache and the embedded Syria/Iraq gazetteer; False: none (places keep
+    their names without coordinates).
+    """
     return get_pipeline(gazetteer).text(text, published=published, outlet=outlet, doc_id=doc_id)
 
 

@@ -18,6 +18,43 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="rasid (را�
 err = Console(stderr=True)
 
 
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from . import __version__
+    from .geo import EMBEDDED_MANIFEST
+
+    m = json.loads(EMBEDDED_MANIFEST.read_text(encoding="utf-8"))
+    print(f"rasid {__version__}")
+    print(f"embedded gazetteer: {m['name']}, {m['rows']:,} places ({m['license']}). {m['credit']}")
+    raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and the embedded gazetteer's credit.")) -> None:
+    pass
+
+
+def _fail(msg: str, code: int = 2):
+    """A one-line error on stderr and the exit status (2: usage)."""
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(msg)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _pipeline(gazetteer: str | None, none: bool = False):
+    """The pipeline over the gazetteer asked for (``none``: without one); a wrong path is a usage error."""
+    from . import get_pipeline
+    from .geo import GazetteerError
+
+    try:
+        return get_pipeline(False if none else gazetteer)
+    except GazetteerError as e:
+        _fail(str(e))
+
+
 def _date_ok(s: str | None) -> str | None:
     if s is None:
         return None
@@ -34,7 +71,8 @@ def run(
     inputs: List[str] = typer.Argument(..., help="Files, folders (recursive) or - for JSONL on stdin. Formats: .txt .html .jsonl .warc(.gz)"),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the exports (created)."),
     db: Optional[str] = typer.Option(None, "--db", help="Store: a SQLite path or SQLAlchemy URL. Default OUT/rasid.db."),
-    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer TSV or folder (else $RASID_GAZETTEER, else the cache)."),
+    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer TSV or folder (else $RASID_GAZETTEER, else the fetched cache, else the embedded Syria/Iraq one)."),
+    no_gazetteer: bool = typer.Option(False, "--no-gazetteer", help="Use no gazetteer: places keep their names, without coordinates."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that do not state one."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for inputs that do not state one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
@@ -43,7 +81,6 @@ def run(
 ):
     """Read articles, code their events, store them and write the exports."""
     from .export import export_all
-    from .pipeline import Pipeline
     from .runner import run as do_run
     from .store import Store
 
@@ -52,9 +89,9 @@ def run(
         if i != "-" and not Path(i).exists():
             err.print(f"[red]error:[/red] no such file or folder: {i}")
             raise typer.Exit(2)
+    pipe = _pipeline(gazetteer, no_gazetteer)
     out.mkdir(parents=True, exist_ok=True)
     store = Store(db or out / "rasid.db")
-    pipe = Pipeline(gazetteer=gazetteer)
     show = not quiet and not as_json and err.is_terminal
     progress_cb = None
     if show:
@@ -74,8 +111,7 @@ def run(
             prog.stop()
     export_all(store, out)
     if pipe.geoparser is not None and not pipe.geoparser.available:
-        summ.notes.append("no gazetteer: places keep their names without coordinates; pass --gazetteer PATH "
-                          "(a GeoNames-style TSV) or run `rasid gazetteer fetch`")
+        summ.notes.append("no gazetteer (--no-gazetteer): places keep their names without coordinates")
     d = summ.as_dict()
     d["out"] = str(out)
     if as_json:
@@ -208,10 +244,9 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ):
     """Code CLAIM and list the stored reports that support, contradict or discuss it."""
-    from . import get_pipeline
     from .check import check as do
 
-    res = do(_store(db), claim, published=_date_ok(date), pipeline=get_pipeline(gazetteer))
+    res = do(_store(db), claim, published=_date_ok(date), pipeline=_pipeline(gazetteer))
     if as_json:
         print(json.dumps(res.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -276,6 +311,47 @@ def gazetteer_fetch(
     for cc, n in counts.items():
         print(f"{cc}: {n} places")
     print(path)
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(
+    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="A gazetteer TSV or folder to describe (else the one `rasid run` uses)."),
+    as_json: bool = typer.Option(False, "--json", help="Print it as JSON."),
+):
+    """Which gazetteer `rasid run` uses (--gazetteer, $RASID_GAZETTEER, the fetched cache, else the embedded one): path, places, sources, licence."""
+    from collections import Counter
+
+    from .geo import EMBEDDED, EMBEDDED_MANIFEST, Gazetteer, GazetteerError, gazetteer_files, locate_gazetteer
+
+    try:
+        how, path = locate_gazetteer(gazetteer)
+    except GazetteerError as e:
+        _fail(str(e))
+    files = gazetteer_files(path)
+    by_source: Counter = Counter()
+    for row in Gazetteer._rows(files):
+        by_source[(row.get("source") or "?", row.get("license") or "?")] += 1
+    why = {"argument": "--gazetteer", "RASID_GAZETTEER": "$RASID_GAZETTEER",
+           "cache": "the GeoNames cache (`rasid gazetteer fetch`)",
+           "embedded": "the embedded default (no --gazetteer, $RASID_GAZETTEER or fetched cache)"}[how]
+    d = {"used": how, "why": why, "path": str(path), "files": [str(f) for f in files], "places": sum(by_source.values()),
+         "bytes": sum(f.stat().st_size for f in files),
+         "sources": [{"source": s, "license": lic, "rows": n} for (s, lic), n in by_source.most_common()],
+         "licenses": sorted({lic for _, lic in by_source})}
+    if files == [EMBEDDED]:
+        d["credit"] = json.loads(EMBEDDED_MANIFEST.read_text(encoding="utf-8"))["credit"]
+    if as_json:
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    print(f"gazetteer: {why}")
+    print(f"path: {path}" + (f" ({len(files)} files)" if len(files) > 1 else ""))
+    print(f"places: {d['places']:,} ({d['bytes']:,} bytes)")
+    print("sources:")
+    for s in d["sources"]:
+        print(f"  {s['rows']:>7,}  {s['source']}  [{s['license']}]")
+    print(f"licence: {'; '.join(d['licenses'])}")
+    if "credit" in d:
+        print(f"credit: {d['credit']}")
 
 
 def main() -> None:  # pragma: no cover

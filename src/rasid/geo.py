@@ -11,6 +11,7 @@ closeness to the other places it resolves, and by importance.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import math
 import os
@@ -135,20 +136,44 @@ def gazetteer_files(source: Path) -> list[Path]:
     return [source]
 
 
-def find_gazetteer(path: str | None) -> Path | None:
-    """The gazetteer source (a file or a folder of files): the argument, ``RASID_GAZETTEER``, or the cache directory."""
-    for cand in (path, os.environ.get("RASID_GAZETTEER")):
+# the default gazetteer shipped in the package: the CC BY 4.0 rows of Syria and Iraq (NOTICE;
+# tools/build_embedded_gazetteer.py), with its manifest (rows per source and licence, the credit) beside it
+EMBEDDED = Path(__file__).resolve().parent / "data" / "gazetteer" / "embedded_sy_iq.tsv.gz"
+EMBEDDED_MANIFEST = EMBEDDED.with_name("embedded_sy_iq.json")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer that was asked for cannot be used: no such path, no TSV in the folder, no rows."""
+
+
+def locate_gazetteer(path: str | os.PathLike | None = None) -> tuple[str, Path]:
+    """Which gazetteer is used and why: ``("argument", p)`` for ``path``, else ``("RASID_GAZETTEER", p)``,
+    else ``("cache", folder)`` for what ``rasid gazetteer fetch`` wrote, else ``("embedded", EMBEDDED)``.
+
+    A path given (argument or environment) that is missing, or a folder without a TSV, is an error,
+    never passed over for the next one.
+    """
+    for how, cand in (("argument", path), ("RASID_GAZETTEER", os.environ.get("RASID_GAZETTEER"))):
         if cand:
-            p = Path(cand)
+            p = Path(cand).expanduser()
+            what = "gazetteer" if how == "argument" else "$RASID_GAZETTEER"
             if p.is_dir():
                 if gazetteer_files(p):
-                    return p
-            elif p.exists():
-                return p
+                    return how, p
+                raise GazetteerError(f"{what} {p}: a folder without a .tsv file")
+            if p.is_file():
+                return how, p
+            raise GazetteerError(f"{what} {p}: no such file or folder")
     cache = default_cache_dir() / "gazetteer"
     if cache.is_dir() and sorted(cache.glob("*.tsv")):
-        return cache
-    return None
+        return "cache", cache
+    return "embedded", EMBEDDED
+
+
+def find_gazetteer(path: str | os.PathLike | None = None) -> Path:
+    """The gazetteer source (a file or a folder of files): the argument, ``RASID_GAZETTEER``, the fetched
+    cache, or the embedded default (see :func:`locate_gazetteer`)."""
+    return locate_gazetteer(path)[1]
 
 
 class Gazetteer:
@@ -197,6 +222,8 @@ class Gazetteer:
                 population=int(float(row.get("population") or 0) or 0),
             )
             cls._add(places, names, p, row.get("alt_names") or "", spellings)
+        if not places:
+            raise GazetteerError(f"gazetteer {path}: no row with an id, lat and lon (not a gazetteer TSV?)")
         # the project's own non-settlement features (data/features.tsv), each with its source
         for r in read_tsv("features.tsv"):
             fid, name_ar, alts, name_en, lat, lon, code, country, adm1 = (r + [""] * 10)[:9]
@@ -210,7 +237,8 @@ class Gazetteer:
         """The rows of every file in turn (a place listed in two files is kept once, by its id)."""
         seen: set[str] = set()
         for path in paths:
-            with open(path, encoding="utf-8", newline="") as f:
+            opener = gzip.open if path.suffix == ".gz" else open  # (the embedded gazetteer is compressed)
+            with opener(path, "rt", encoding="utf-8", newline="") as f:
                 for row in csv.DictReader(f, delimiter="\t"):
                     rid = row.get("id") or ""
                     if rid and rid in seen:
@@ -234,9 +262,12 @@ class Gazetteer:
         """Load the compiled index from the cache, rebuilding it when the source changed."""
         cache_dir = cache_dir or default_cache_dir()
         extra = hashlib.sha1(data_path("features.tsv").read_bytes()).hexdigest()[:8]
-        stamp = "|".join(f"{f.resolve()}|{f.stat().st_size}|{f.stat().st_mtime_ns}" for f in gazetteer_files(source))
+        files = gazetteer_files(source)
+        # the embedded file by its content (the same index for every install of the same release)
+        stamp = "|".join(f"embedded|{hashlib.sha1(f.read_bytes()).hexdigest()}" if f == EMBEDDED else
+                         f"{f.resolve()}|{f.stat().st_size}|{f.stat().st_mtime_ns}" for f in files)
         sig = hashlib.sha1(f"{stamp}|{INDEX_VERSION}|{extra}".encode()).hexdigest()[:16]
-        cached = cache_dir / f"gazetteer-{sig}.pickle"
+        cached = cache_dir / f"gazetteer-{'embedded-' if files == [EMBEDDED] else ''}{sig}.pickle"
         if cached.exists():
             try:
                 with open(cached, "rb") as f:
@@ -306,8 +337,9 @@ class PlaceMention:
 class Geoparser:
     """Pipeline stage: adds ``place`` spans whose value is the resolved location dict."""
 
-    def __init__(self, gazetteer: str | Path | None = None, cache_dir: Path | None = None):
-        self.source = find_gazetteer(str(gazetteer) if gazetteer else None)
+    def __init__(self, gazetteer: str | Path | None | bool = None, cache_dir: Path | None = None):
+        # gazetteer=False: none at all (places keep their names, without coordinates); None: the default
+        self.source = None if gazetteer is False else find_gazetteer(gazetteer or None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
@@ -389,7 +421,12 @@ class Geoparser:
                 continue
             a, b = nt.span(i, i + len(key))
             out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
-        if self.gaz is None:
+        if self.gaz is None:  # no gazetteer: a name after a place cue ("بلدة اللطامنة") is still a place, as text
+            blocked = bytearray(len(norm) + 1)
+            for x, y in taken:
+                blocked[x:y] = b"\x01" * (y - x)
+            cues = matches.get("place_cues") if matches else None
+            out.extend(self._unknown_after_cues(nt, out, blocked, cues))
             return sorted(out, key=lambda m: m.start)
         found = []
         # arabic.is_word_char inlined: the automaton yields hundreds of in-word hits an article

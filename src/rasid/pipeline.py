@@ -35,7 +35,7 @@ def segment(doc: Document) -> Document:
 
 
 class Pipeline:
-    def __init__(self, gazetteer: str | None = None, stages: list[tuple[str, Stage]] | None = None):
+    def __init__(self, gazetteer: str | bool | None = None, stages: list[tuple[str, Stage]] | None = None):
         if stages is None:
             from .events import EventCoder
             from .geo import Geoparser

@@ -62,7 +62,7 @@ def _raw_hash(a: RawArticle) -> str:
 _W: dict = {}
 
 
-def _worker_init(gazetteer: str | None, code_events: bool, by_id: dict, hashes: set) -> None:
+def _worker_init(gazetteer: str | bool | None, code_events: bool, by_id: dict, hashes: set) -> None:
     _W["pipe"] = Pipeline(gazetteer=gazetteer) if code_events else None
     _W["known"] = (by_id, hashes)
 
@@ -154,7 +154,9 @@ def run(
         import multiprocessing as mp
 
         gz = gazetteer if gazetteer is not None else (pipe.geoparser.source if pipe and pipe.geoparser else None)
-        pool = mp.get_context("spawn").Pool(workers, _worker_init, (str(gz) if gz else None, code_events, dict(by_id), set(hashes)))
+        # (a pipeline run without a gazetteer has workers without one, not with the default)
+        gz = str(gz) if gz else (False if pipe and pipe.geoparser and not pipe.geoparser.available else None)
+        pool = mp.get_context("spawn").Pool(workers, _worker_init, (gz, code_events, dict(by_id), set(hashes)))
         prepared = _tee_map(pool, articles())
     else:
         coder = pipe if code_events else None
