@@ -152,12 +152,29 @@ def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tup
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
-    for w in out:  # whole words at both ends, so no lookaround is fooled by a cut
-        while w[0] > lo and not norm[w[0] - 1].isspace():
-            w[0] -= 1
-        while w[1] < hi and not norm[w[1]].isspace():
-            w[1] += 1
-    return [(a, b) for a, b in out]
+    # Whole words at both ends, so no lookaround is fooled by a cut. Linear time: a scan that
+    # walks past the neighbouring window's own edge takes that window's answer (the same word
+    # boundary), so one long run of letters is walked once, not once per window.
+    prev = None  # (original start, extended start) of the window before
+    for w in out:
+        a0, a = w[0], w[0]
+        while a > lo and not norm[a - 1].isspace():
+            if prev is not None and a <= prev[0]:
+                a = prev[1]
+                break
+            a -= 1
+        prev, w[0] = (a0, a), a
+    nxt = None  # (original end, extended end) of the window after
+    for w in reversed(out):
+        b0, b = w[1], w[1]
+        while b < hi and not norm[b].isspace():
+            if nxt is not None and b >= nxt[0]:
+                b = nxt[1]
+                break
+            b += 1
+        nxt, w[1] = (b0, b), b
+    # windows inside one long word all become that word: scanned once (a repeat finds only the same matches)
+    return [(a, b) for i, (a, b) in enumerate(out) if i == 0 or (a, b) != tuple(out[i - 1])]
 
 
 _SCANNED: list = [None, None]  # (text, lo, hi) and the candidates found there: a text read against two days is scanned once
