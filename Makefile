@@ -33,7 +33,8 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-venv: $(BIN)/python assets
+# the command-line tool alone (no npm needed: `make demo` runs on Python 3.11 only)
+venv: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 dev: $(BIN)/python assets
@@ -41,8 +42,10 @@ dev: $(BIN)/python assets
 
 demo: venv
 	$(BIN)/rasid run $(DEMO_INPUT) --out $(OUT)/demo $(DEMO_GAZ) ; test $$? -le 1
+	@$(BIN)/rasid gazetteer info $(DEMO_GAZ) | head -3
+	@echo "next: $(BIN)/rasid serve --db $(OUT)/demo/rasid.db   (map, timeline, events in a browser; 'make serve' also fetches the map assets with npm)"
 
-serve: demo
+serve: demo assets
 	$(BIN)/rasid serve --db $(OUT)/demo/rasid.db
 
 test: dev
@@ -53,7 +56,7 @@ eval: venv
 	$(BIN)/rasid run $(SHARED)/eval/dev/docs.jsonl --out $(OUT)/eval --gazetteer $(SHARED)/gazetteer --quiet
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev/gold.jsonl $(OUT)/eval/events.jsonl $(if $(VERBOSE),--verbose,)
 
-bench: venv
+bench: venv assets
 	$(BIN)/python bench/bench.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_stages.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_reconcile.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer

@@ -1,10 +1,11 @@
-"""Geoparsing against the shared gazetteer: the seeds' villages, namesakes, cues, no gazetteer."""
+"""Geoparsing against the shared gazetteer (the embedded one without ../shared): the seeds' villages,
+namesakes, cues, no gazetteer."""
 import http.server
 import threading
 
 import pytest
 
-from conftest import GAZETTEER, needs_shared
+from conftest import GAZETTEER, needs_full_gazetteer
 from rasid.arabic import NormText
 from rasid.geo import Gazetteer, Geoparser, haversine
 
@@ -26,7 +27,6 @@ def _resolve(geo, text):
     return {m.text: geo.location(m) for m in ms}
 
 
-@needs_shared
 def test_seed_villages_resolve_to_the_right_namesake(geo):
     text = ("تقدمت قوات قسد في بلدة باغوز فوقاني بريف البوكمال، وامتدت المعارك إلى السوسة والشعفة والمراشدة "
             "قرب مدينة هجين، بينما نقل التحالف مقاتلين من التنف إلى ريف دير الزور الشرقي.")
@@ -37,13 +37,11 @@ def test_seed_villages_resolve_to_the_right_namesake(geo):
         assert haversine((lat, lon), (hit[0]["lat"], hit[0]["lon"])) < 5, (name, hit[0])
 
 
-@needs_shared
 def test_common_words_are_not_places_without_a_cue(geo):
     locs = _resolve(geo, "قال المتحدث إن الجيش سيواصل العمليات في المنطقة حتى النصر، وإن السوق مغلقة.")
     assert not [t for t in locs if t in ("النصر", "السوق", "الجيش")]
 
 
-@needs_shared
 def test_precision_from_cues_and_regions(geo):
     locs = _resolve(geo, "دارت اشتباكات في محيط بلدة هجين وفي ريف دير الزور الشرقي")
     assert locs["هجين"]["geo_precision"] == 2
@@ -51,7 +49,6 @@ def test_precision_from_cues_and_regions(geo):
     assert region["geo_precision"] == 3 and region["admin1"] == "Deir ez-Zor"
 
 
-@needs_shared
 def test_unknown_name_after_a_cue_is_kept_without_coordinates(geo):
     locs = _resolve(geo, "أسقط التنظيم طائرة في بلدة الزعترانية المتخيلة اليوم")
     assert any(l["lat"] is None and "الزعترانية" in t for t, l in locs.items())
@@ -60,11 +57,12 @@ def test_unknown_name_after_a_cue_is_kept_without_coordinates(geo):
 def test_no_gazetteer_still_runs(tmp_path, monkeypatch):
     monkeypatch.delenv("RASID_GAZETTEER", raising=False)
     monkeypatch.setenv("RASID_CACHE", str(tmp_path))
-    g = Geoparser(None)
+    assert Geoparser(None).available  # the embedded gazetteer, when nothing else is found
+    g = Geoparser(False)  # none at all (rasid run --no-gazetteer)
     assert not g.available
     import rasid.pipeline as P
 
-    pipe = P.Pipeline(gazetteer=None)
+    pipe = P.Pipeline(gazetteer=False)
     doc = pipe.text("قصفت قوات النظام بلدة كفرنبل في ريف إدلب اليوم ما أدى لمقتل مدنيين", published="2017-01-01")
     assert doc.events and all(l["lat"] is None for e in doc.events for l in e.locations)
 
@@ -97,7 +95,6 @@ def test_a_gazetteer_folder_is_every_file_in_it(tmp_path):
     assert got["كفرمثال"]["gazetteer_id"] == "s:1"
 
 
-@needs_shared
 def test_features_resolve_from_the_projects_own_list_or_near_the_place_they_name(geo):
     got = _resolve(geo, "قصفت طائرات حربية مطار الجراح العسكري، واستهدفت جسر البوكمال وحقل العمر النفطي.")
     base = got["مطار الجراح العسكري"]  # the whole phrase is the mention
@@ -108,7 +105,6 @@ def test_features_resolve_from_the_projects_own_list_or_near_the_place_they_name
     assert "حقل العمر النفطي" in got  # an oil field named after a common word: kept, text as written
 
 
-@needs_shared
 def test_a_word_after_someone_elses_closing_quote_is_no_place(geo):
     got = _resolve(geo, 'وتسيطر " تحرير الشام " على منطقة واسعة، وقال " أبو الخير " إن الهيئة لم ترد.')
     assert not any(loc.get("lat") is not None and t in ("على", "أبو", "ابو") for t, loc in got.items()), got
@@ -116,21 +112,18 @@ def test_a_word_after_someone_elses_closing_quote_is_no_place(geo):
     assert "الجسر" in quoted
 
 
-@needs_shared
 def test_ta_marbuta_names_are_not_read_from_possessive_words(geo):
     got = _resolve(geo, "وأضاف العسكري في حديثه لوكالة الأنباء أن المعارك مستمرة.")
     assert not any(loc.get("lat") is not None and "حديث" in t for t, loc in got.items()), got
     assert any("حديثة" in t for t in _resolve(geo, "قتل ثلاثة جنود في هجوم على مدينة حديثة غرب الأنبار."))
 
 
-@needs_shared
 def test_a_family_name_after_a_given_name_is_no_place(geo):
     got = _resolve(geo, "وقال الناشط أحمد العسكر إن قوات النظام تقدمت نحو قرية الخريطة.")
     assert not any("العسكر" in t for t in got), got
     assert any("الخريطة" in t for t in got)
 
 
-@needs_shared
 def test_a_city_named_like_its_governorate_is_the_city(geo):
     locs = _resolve(geo, "قصفت الطائرات مدينة حلب، وامتدت الاشتباكات إلى ريف حلب الغربي")
     city, rural = locs["حلب"], locs["ريف حلب الغربي"]
@@ -139,7 +132,6 @@ def test_a_city_named_like_its_governorate_is_the_city(geo):
     assert haversine((city["lat"], city["lon"]), (rural["lat"], rural["lon"])) > 20
 
 
-@needs_shared
 def test_a_neighbourhood_lies_in_the_city_named_after_it(geo):
     # the gazetteer's only جوبر is a village near Homs: the neighbourhood of Damascus falls back to the city
     locs = _resolve(geo, "وتركزت الاشتباكات حول حي جوبر في دمشق اليوم")
@@ -147,7 +139,7 @@ def test_a_neighbourhood_lies_in_the_city_named_after_it(geo):
     assert job["admin1"] == "Damascus" and job["geo_precision"] == 2
 
 
-@needs_shared
+@needs_full_gazetteer
 def test_a_one_governorate_story_does_not_jump_to_a_far_namesake(geo):
     # الشامية is a district of Iraq and villages of Hasakah, Homs and Latakia; the bank of the
     # Euphrates in Deir ez-Zor that the story means is in none of them
@@ -156,7 +148,6 @@ def test_a_one_governorate_story_does_not_jump_to_a_far_namesake(geo):
     assert locs["مراط"]["admin1"] == "Deir ez-Zor"
 
 
-@needs_shared
 def test_a_definite_word_after_a_definite_noun_is_its_adjective(geo):
     locs = _resolve(geo, "وقال إن هذه الممارسات تؤكد الطبيعة الجبانة لمرتكبيها، وإن العملية السلمية انتهت، "
                          "ثم توجه الوفد الى الرقة.")
@@ -169,7 +160,6 @@ def test_a_definite_word_after_a_definite_noun_is_its_adjective(geo):
     assert locs["حماة"]["lat"] is not None
 
 
-@needs_shared
 def test_a_district_is_placed_at_the_town_it_is_named_after(geo):
     locs = _resolve(geo, "نفذت طائرات غارات في منطقة الميادين بريف دير الزور")
     loc = locs["منطقة الميادين"]
@@ -177,7 +167,6 @@ def test_a_district_is_placed_at_the_town_it_is_named_after(geo):
     assert haversine((loc["lat"], loc["lon"]), (35.02, 40.45)) < 5  # ... placed at its seat, not its centroid
 
 
-@needs_shared
 def test_short_names_of_big_cities_need_no_cue_and_camps_keep_their_word(geo):
     locs = _resolve(geo, "احتدم القتال في حلب وقرب حمص، وسيطرت قوات النظام على مخيم حندرات، وقال علي إن القصف مستمر")
     assert locs["حلب"]["admin1"] == "Aleppo" and locs["حمص"]["admin1"] == "Homs"
@@ -185,40 +174,34 @@ def test_short_names_of_big_cities_need_no_cue_and_camps_keep_their_word(geo):
     assert "علي" not in locs  # a short name of no town of note still needs a cue
 
 
-@needs_shared
 def test_a_country_is_a_place_only_where_the_text_puts_something_in_it(geo):
     locs = _resolve(geo, "قتل جنديان بانفجار في لبنان، وقالت روسيا إنها ستواصل دعم الحكومة")
     assert locs["لبنان"]["name_ar"] == "لبنان" and locs["لبنان"]["lat"] is None and locs["لبنان"]["geo_precision"] == 3
     assert "روسيا" not in locs
 
 
-@needs_shared
 def test_a_capital_that_speaks_is_its_government(geo):
     assert "بغداد" not in _resolve(geo, "مع إعلان بغداد طرد تنظيم داعش من كامل الحدود")
     assert "دمشق" not in _resolve(geo, "وقالت دمشق إن الغارة استهدفت مركزا للبحوث")
     assert _resolve(geo, "قصفت الطائرات أحياء في بغداد")["بغداد"]["admin1"] == "Baghdad"
 
 
-@needs_shared
 def test_a_name_quoted_after_a_word_of_speaking_is_the_speaker(geo):
     assert "العسكر" not in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
     assert "حطلة" in _resolve(geo, 'وأضاف " العسكر " في حديثه أن التنظيم سيطر على قرية حطلة')
 
 
-@needs_shared
 def test_a_name_right_after_a_word_of_speaking_is_the_speaker_and_a_definite_adjective_is_no_place(geo):
     assert "الدغيم" not in _resolve(geo, "وعن حوادث الاغتيال قال الدغيم إن الاغتيالات عمليات انتقام")
     assert not {"الحميدة", "حميدة"} & set(_resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب"))
     assert "مدينة إدلب" in _resolve(geo, "اغتالوا صاحب الأخلاق الحميدة داخل مدينة إدلب")
 
 
-@needs_shared
 def test_everyday_words_that_follow_prepositions_need_a_cue_and_towns_named_after_cues_do_not(geo):
     assert not {"مرحلة", "الأساس"} & set(_resolve(geo, "يأتي هذا بداية لمرحلة جديدة واستهدفت بالأساس حزب العمال"))
     assert "تفتناز" in _resolve(geo, "قصفت الطائرات الحربية تفتناز في ريف إدلب")
 
 
-@needs_shared
 def test_idioms_after_one_preposition_and_words_rare_in_the_news_need_a_cue(geo):
     # "من الصعب" (it is hard to), "في إشارة إلى" (referring to): always after the same preposition;
     # "الدهشة" (astonishment) is too rare in news to be counted there, common in Arabic at large
@@ -230,12 +213,10 @@ def test_idioms_after_one_preposition_and_words_rare_in_the_news_need_a_cue(geo)
     assert "صيدنايا" in _resolve(geo, "قصفت الطائرات صيدنايا اليوم")
 
 
-@needs_shared
 def test_a_time_zone_is_no_place(geo):
     assert "دمشق" not in _resolve(geo, "الاثنين 18 أيلول 2017 | 4 : 49 مساء بتوقيت دمشق بلدي نيوز")
 
 
-@needs_shared
 def test_one_sense_per_story_a_name_called_a_place_with_a_cue_is_a_place_alone_too(geo):
     text = "سيطرت الفصائل على بلدة النصر اليوم. وقصفت طائرات حربية مواقع في النصر مساء."
     assert [m.text for m in geo.recognise(NormText(text))] == ["النصر", "النصر"]
@@ -243,7 +224,6 @@ def test_one_sense_per_story_a_name_called_a_place_with_a_cue_is_a_place_alone_t
     assert [m.text for m in geo.recognise(NormText("وقصفت طائرات حربية مواقع في النصر مساء."))] == []
 
 
-@needs_shared
 def test_a_towns_name_with_the_article_toggled_can_be_a_word_and_names_end_before_a_purpose(geo):
     # "بلد" is the Iraqi town Balad; "البلد" is "the country"
     assert "البلد" not in _resolve(geo, "وقال إن البلد خرج من الحرب منهكا اقتصاديا")
@@ -254,13 +234,11 @@ def test_a_towns_name_with_the_article_toggled_can_be_a_word_and_names_end_befor
     assert not _resolve(geo, 'وبحسب " الفلاحي " فإن الهجوم فشل، ويوضح الفلاحي أن القوات انسحبت')
 
 
-@needs_shared
 def test_a_name_opening_with_a_given_name_is_a_person_unless_a_cue_calls_it_a_place(geo):
     got = _resolve(geo, "وقال رئيس الوزراء أحمد داود أوغلو إن محمود عباس التقى عبد الله في الرياض")
     assert not {"أحمد داود", "محمود عباس", "عبد الله"} & set(got)
 
 
-@needs_shared
 def test_a_word_describing_the_area_is_no_name_and_the_preposition_ala_is_no_ali(geo):
     # "منطقة آمنة" (a safe zone), "منطقة عازلة" (a buffer zone): the cue's adjective, not an unknown place
     got = _resolve(geo, "وطالبت تركيا بإقامة منطقة آمنة ومنطقة عازلة في شمال سوريا")
@@ -271,14 +249,12 @@ def test_a_word_describing_the_area_is_no_name_and_the_preposition_ala_is_no_ali
     assert not _resolve(geo, "على صعيد آخر، لكن على الرغم من ذلك، خلال شهر رمضان")
 
 
-@needs_shared
 def test_a_cue_word_names_no_place_and_a_town_named_by_a_frequent_word_needs_a_cue(geo):
     got = _resolve(geo, "قتل 31 شخصا في قصف لأحد أحياء مدينة حلب، وأعلن التنظيم مسؤوليته عنه")
     assert "مدينة" not in got and "عنه" not in got
     assert any(t.endswith("حلب") and loc["lat"] is not None for t, loc in got.items())
 
 
-@needs_shared
 def test_a_toponym_head_opens_a_longer_name_and_an_outlet_is_no_place(geo):
     got = _resolve(geo, "صدت القوات هجوما على قرية أبو قباب أمس، وقال مصدر لبي بي سي إن منطقة الخنافرة هي محور المعارك")
     assert "أبو قباب" in got and "أبو" not in got
@@ -286,14 +262,12 @@ def test_a_toponym_head_opens_a_longer_name_and_an_outlet_is_no_place(geo):
     assert "الخنافرة" in got
 
 
-@needs_shared
 def test_hills_are_a_feature_and_an_adjective_of_importance_ends_a_name(geo):
     got = _resolve(geo, "استعادت وحدات الجيش كامل تلال كفرعويد الإستراتيجية لتصبح قرية مغر المير ساقطة ناريا")
     assert "تلال كفرعويد" in got and got["تلال كفرعويد"]["geo_precision"] == 2
     assert not any("الإستراتيجية" in t for t in got)
 
 
-@needs_shared
 def test_a_border_is_where_things_happen_on_it_in_either_order(geo):
     got = _resolve(geo, "استهدفت مقاتلات قافلة على الحدود اللبنانية السورية ليل الثلاثاء")
     assert got["الحدود اللبنانية السورية"]["geo_precision"] == 3
@@ -302,7 +276,6 @@ def test_a_border_is_where_things_happen_on_it_in_either_order(geo):
     assert not _resolve(geo, "ناقش الوزيران أمن الحدود السورية العراقية")
 
 
-@needs_shared
 def test_a_name_after_a_compound_head_is_part_of_a_longer_name(geo):
     got = _resolve(geo, "استعاد الجيش قرية أم خزيم بريف إدلب بعد معارك مع النصرة")
     assert "خزيم" not in got and got["أم خزيم"]["lat"] is None  # not the village خزيم far away
@@ -310,7 +283,6 @@ def test_a_name_after_a_compound_head_is_part_of_a_longer_name(geo):
     assert _resolve(geo, "سيطرت القوات على جسر البوكمال")["جسر البوكمال"]["lat"] is not None
 
 
-@needs_shared
 def test_a_gate_quarter_is_not_the_city_it_faces(geo):
     # "باب سنجار" is a quarter of Mosul named after the road to Sinjar, "باب توما" one of Damascus
     got = _resolve(geo, "دخلت القوات العراقية حي باب سنجار غرب الموصل بعد اشتباكات مع داعش")
@@ -320,7 +292,6 @@ def test_a_gate_quarter_is_not_the_city_it_faces(geo):
     assert not [t for t, l in got.items() if l["name"] == "Al Bāb"] and any(l["name"] == "Damascus" for l in got.values())
 
 
-@needs_shared
 def test_the_name_after_a_news_medium_or_a_word_of_nicknaming_is_no_place(geo):
     got = _resolve(geo, 'وبثت قناة "الميادين" صورا من الغارة، فيما نقلت إذاعة دمشق عن مصدر عسكري أن الاشتباكات في الميادين مستمرة')
     assert [t for t in got if t.endswith("الميادين")] == ["الميادين"]  # the town, not the channel
@@ -334,7 +305,6 @@ def test_the_name_after_a_news_medium_or_a_word_of_nicknaming_is_no_place(geo):
     assert not [t for t in got if "النمر" in t]
 
 
-@needs_shared
 def test_a_bare_village_name_far_from_the_story_is_a_word_but_not_after_a_preposition(geo):
     text = ("قصف الطيران مدينة البوكمال وبلدة هجين في ريف دير الزور الشرقي، ويعيش أبناء المنطقة أياما عصيبة، "
             "فيما نقل التحالف مقاتلين من التنف.")
@@ -357,14 +327,12 @@ def _doc(text):
     return Document(doc_id="t", raw=text, text=text, source="t")
 
 
-@needs_shared
 def test_a_quarter_is_not_a_village_of_its_name_far_from_the_story(geo):
     got = _resolve(geo, "وقعت اشتباكات عنيفة في حي جوبر، بينما قصف الطيران مدينتي دوما وحرستا في الغوطة الشرقية.")
     assert got["جوبر"]["lat"] is None  # Damascus's Jobar, not the village Jawbar in Homs
     assert got["دوما"]["admin1"] == "Rif Dimashq"
 
 
-@needs_shared
 def test_a_word_that_meets_a_name_only_by_folding_its_spelling_needs_a_cue(geo):
     # "حظر" (a ban) folds ظ into ض like the village حضر; "الصفافنة" is a spelling of السفافنة that folding exists for
     got = _resolve(geo, "وطالبت المعارضة بفرض حظر جوي، فيما قصف الطيران على الصفافنة في ريف البوكمال")
@@ -374,7 +342,6 @@ def test_a_word_that_meets_a_name_only_by_folding_its_spelling_needs_a_cue(geo):
     assert not [t for t in _resolve(geo, "وطالبت تركيا بإقامة منطقة حظر جوي في شمال سوريا") if "حظر" in t]
 
 
-@needs_shared
 def test_a_city_abroad_is_not_a_hamlet_of_its_name_in_syria(geo):
     got = _resolve(geo, "وقصف الحوثيون الأحياء الشمالية من مدينة عدن الساحلية، فيما اجتمع الوفد في القاهرة مع مسؤولين من حلب")
     assert [t for t, loc in got.items() if loc["lat"] is not None] == ["حلب"]  # Aden, Cairo: not hamlets in Aleppo, Hama
