@@ -126,6 +126,19 @@ def test_dev_set_has_no_violent_event_on_negatives(pipeline):
     assert coded <= 7  # regression guard: 7 on the 126-article dev set (2026-12-03) counting paired events; target 0
 
 
+def test_an_undated_event_takes_its_paragraphs_date_else_the_last_day_or_so(pipeline):
+    """The spec: an event with no date phrase takes the date of an earlier sentence of its paragraph; a
+    line of its own with none is the day before publication to that day (precision 2), not the lead's day."""
+    t = ("قصفت طائرات حربية بلدة كفرنبل في ريف إدلب أمس. وفي سياق متصل قصفت قوات النظام بلدة معرة حرمة بالمدفعية.\n"
+         "واندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة مورك بريف حماة الشمالي.")
+    doc = pipeline.text(t, published="2017-05-10")
+    by_place = {e.evidence[0]["quote"].split()[-1].strip("."): e.date for e in doc.events}
+    dates = {q: (d["start"], d["end"], d["precision"]) for q, d in by_place.items()}
+    assert dates["أمس"] == ("2017-05-09", "2017-05-09", 1)
+    assert dates["بالمدفعية"] == ("2017-05-09", "2017-05-09", 1)  # same paragraph, no date of its own
+    assert dates["الشمالي"] == ("2017-05-09", "2017-05-10", 2)  # a new line, no date: the last day or so
+
+
 @needs_shared
 def test_a_written_date_beats_the_relative_word_beside_it(pipeline):
     """A page republished later: "today, Monday 9 October" is 9 October, not the page's date."""

@@ -349,3 +349,16 @@ def test_a_city_abroad_is_not_a_hamlet_of_its_name_in_syria(geo):
     # continents and the Gulf are wide areas, never the villages so named in Baghdad or Diyala
     got = _resolve(geo, "على هامش اجتماعات رابطة دول جنوب شرق آسيا، ومع دول الخليج في مجال مكافحة الإرهاب")
     assert all(loc["lat"] is None for loc in got.values())
+
+
+def test_a_village_of_a_country_the_story_never_names_is_a_namesake(tmp_path):
+    """A story of Lebanon and Syria: a village named like a Libyan one is a place the gazetteer lacks."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    src = tmp_path / "g.tsv"
+    src.write_text(header + "l:1\tLY\tكفرمثال\tKafr Mithal\t\t32.7\t22.6\tP\tPPL\tDarnah\tدرنة\t\t\t0\n"
+                   "s:1\tSY\tتلمثال\tTall Mithal\t\t33.5\t36.3\tP\tPPL\tRif Dimashq\tريف دمشق\t\t\t0\n", encoding="utf-8")
+    geo = Geoparser(str(src), cache_dir=tmp_path / "c")
+    got = _resolve(geo, "قصفت الطائرات قرية كفرمثال قرب الحدود بين لبنان وسوريا.")
+    assert got["كفرمثال"]["lat"] is None and got["كفرمثال"]["text"] == "كفرمثال"
+    got = _resolve(geo, "قصفت الطائرات قرية كفرمثال في شرق ليبيا وقرية تلمثال في سوريا.")
+    assert got["كفرمثال"]["gazetteer_id"] == "l:1"  # Libya named: its village

@@ -37,3 +37,29 @@ def test_a_war_long_tally_is_no_event_toll():
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed") is None
     nt = NormText("وقتل 1429 شخصا في الهجوم الكيماوي على الغوطة")  # the largest single events stay
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1429
+
+
+def _toll(text, measure="killed"):
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    nt = NormText(text)
+    t = combine(find_counts(nt, 0, len(nt.norm), default_lexicon()), measure)
+    return t and (t["value"], t["qualifier"])
+
+
+def test_a_dual_counts_two_and_two_joined_singulars_too():
+    """The spec: "مقتل حارسين" is 2. Only duals of nouns whose plural is another word ("جنود"): "مدنيين" is a plural."""
+    assert _toll("قتل طفلان في غارة جوية على المدينة اليوم") == (2, "exact")
+    assert _toll("وتم تسلم شهيدين وعشرات الجرحى في المستشفى") == (2, "exact")
+    assert _toll("أدى القصف إلى مقتل جنديين وإصابة ثلاثة مدنيين") == (2, "exact")
+    assert _toll("قتل ضابط ومجند من قوات الأمن في انفجار عبوة ناسفة") == (2, "exact")
+    assert _toll("أدى القصف إلى مقتل مدنيين في البلدة") != (2, "exact")  # a plural (or dual): never read as two
+
+
+def test_one_figure_for_the_dead_and_wounded_together_is_no_death_toll():
+    assert _toll("أسفرت الغارات عن مقتل وإصابة نحو 25 قرويا") == (None, "unknown")
+    assert _toll("ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم") == (None, "unknown")
+    assert _toll("قتل 5 عناصر وأصيب 10 آخرون في الهجوم") == (5, "exact")  # two figures: each its own
+    assert _toll("قتل 5 عناصر وأصيب 10 آخرون في الهجوم", "injured") == (10, "exact")

@@ -83,6 +83,9 @@ LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
+FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
+NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
+HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
 
@@ -459,7 +462,8 @@ class EventCoder:
         else:
             target_first = None
         if agent is None and m.event_type == "Explosions/Remote violence":
-            agent = self._nationality(ctx, t, hi)
+            # "قصف جوي روسي"; "فرنسا تقصف مواقع التنظيم": a country right before the strike is its subject
+            agent = self._nationality(ctx, t, hi) or self._nationality_before(ctx, t, max(lo, t.start - 16))
         others = [a for a in main if agent is None or a.value != agent.value]
         if target_first is not None and (agent is None or target_first.value != agent.value):
             others = [target_first] + [a for a in others if a is not target_first]
@@ -532,7 +536,8 @@ class EventCoder:
         """"قصف الطيران موقعا عسكريا إيرانيا": a target word with a nationality within two words after it."""
         words = list(NAME_RE.finditer(ctx.nt.norm, t.end, hi))
         for k, w in enumerate(words):
-            if w.group() in TARGET_WORDS and w.group() != "من":  # "من القواعد التركية" is where fire came from
+            if w.group() in TARGET_WORDS and w.group() not in ("من", "مع"):
+                # ("من القواعد التركية" is where fire came from; "الحدود مع تركيا" a border)
                 for x in words[k + 1:k + 3]:
                     aid = _nationality_of(x.group())
                     if aid:
@@ -555,9 +560,12 @@ class EventCoder:
 
     @staticmethod
     def _nationality_before(ctx: "_DocContext", t: Match, lo: int) -> Match | None:
-        """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت": a nationality within three words before the strike."""
+        """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت", "فرنسا تقصف": a nationality or country within three
+        words before the strike, in what is told ("ذكرت وكالات روسية أن الانفجار": not in who told it)."""
         words = list(NAME_RE.finditer(ctx.nt.norm, max(lo, t.start - 40), t.start))[-3:]
         for w in reversed(words):
+            if w.group() in ("ان", "بان", "وان"):
+                return None
             aid = _nationality_of(w.group())
             if aid:
                 return Match(w.start(), w.end(), aid, w.group())
@@ -813,7 +821,7 @@ class EventCoder:
             return first
 
         date = pick("date")
-        date_field = date.as_field() if date else ctx.default_date()
+        date_field = date.as_field() if date else ctx.default_date(first.sentence)
         key = f"{doc.doc_id}|{head.event_type}|{head.sub}|{first.clause.start}|{self.lex.fingerprint}"
         eid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         locs, seen = [], set()
@@ -1050,6 +1058,9 @@ class _DocContext:
         self._sources: dict[tuple[int, int], bool] = {}
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
+        self.actors = self._in_theatre(doc, nt, lex, self.actors,
+                                       found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt))
+        self.actors = self._unharmed(nt, self._forces(nt, self.actors))
         self.actors = self._generic(self._anaphors(nt, self._not_bases(nt, self._not_places(
             nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)))))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
@@ -1097,17 +1108,110 @@ class _DocContext:
                        and not self._base(s)]
         self.pub = parse_published(ref)
         self.report_dates = {id(d) for d in self.dates if self._reports(d)}
-        self._lead_date = None
-        leads = [d for d in self.dates[:6] if d.relative and d.precision == 1 and d.start < len(doc.text) * 0.5]
-        # "أفادت مصادر الجمعة بأن حصيلة مواجهات الخميس ...": the day of the report is not the day of the event
-        leads = [d for d in leads if d.start not in self.page_dates]
-        self._lead_date = next((d for d in leads if id(d) not in self.report_dates), leads[0] if leads else None)
 
     def _reports(self, d: DateMention) -> bool:
         """A date a few words after a speech verb ("قال المرصد اليوم", "أفادت مصادر الجمعة") dates the report."""
         i = self.n(d.start)
         words = self.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
         return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+
+    @staticmethod
+    def _in_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[Match], words: list[Match]) -> list[Match]:
+        """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
+        army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
+        Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
+        set in the country its place names and adjectives, its parties of one country ("الحوثيين") and its
+        outlet's home (outlets.tsv) point to most. A local alias of no country the text is set in names nobody;
+        one that fits overrides a general reading of the same words ("القاعدة" in Yemen is AQAP)."""
+        local = lex.local_aliases
+        if not any((a.phrase, a.value) in local for a in actors):
+            return actors
+        from collections import Counter
+
+        votes, first = Counter(), {}
+        for w in words:
+            votes[w.value[0]] += 1
+            first.setdefault(w.value[0], w.start)
+        for a in actors:
+            where = lex.actors[a.value].theatres if a.value in lex.actors else ()
+            if len(where) == 1 and (a.phrase, a.value) not in local:
+                votes[where[0]] += 1
+                first.setdefault(where[0], a.start)
+        home = lex.outlet_country.get(normalize(doc.outlet or "").lower())
+        if home:
+            votes[home] += 1
+            first.setdefault(home, len(nt.norm))
+        article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else None
+        places = [w for w in words if w.value[1] == "place"]
+        bounds = sorted((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start)
+                        for s in doc.spans_of("sentence"))
+
+        def theatre(a: Match) -> str | None:
+            k = bisect.bisect_right(bounds, a.start)
+            lo = bounds[k - 1] if k else 0
+            hi = bounds[k] if k < len(bounds) else len(nt.norm)
+            here = {w.value[0] for w in places if lo <= w.start < hi}
+            return next(iter(here)) if len(here) == 1 else article
+
+        fits: dict[tuple[int, int], bool] = {}
+        keep = []
+        for a in actors:
+            where = local.get((a.phrase, a.value))
+            if where is None:
+                keep.append(a)
+            elif theatre(a) in where:
+                keep.append(a)
+                fits[(a.start, a.end)] = True
+        # a local reading that fits overrides the general one of the same words
+        return [a for a in keep if (a.phrase, a.value) in local or not fits.get((a.start, a.end))]
+
+    @staticmethod
+    def _forces(nt: NormText, actors: list[Match]) -> list[Match]:
+        """"مقاتلات تركية", "مدفعية إيرانية", "طائرات حربية فرنسية", "سلاح الجو الإسرائيلي": a noun for a state's arms
+        or troops (role_words.tsv ``force``) with a nationality (nationality.tsv) up to two words after it, in the
+        same phrase, is that state's forces; a definite noun takes a definite adjective ("المدفعية التركية"), and
+        "طائرات روسية الصنع" is no one's."""
+        norm = nt.norm
+        named = _Covers((a.start, a.end) for a in actors)
+        words = list(NAME_RE.finditer(norm))
+        extra = []
+        for k, w in enumerate(words):
+            g = w.group()
+            bare = g[2:] if g.startswith("ال") else g
+            if bare not in FORCE_NOUNS or named.reach(w.start()) > w.start():
+                continue
+            for j in range(k + 1, min(k + 4, len(words))):
+                x = words[j]
+                if named.reach(x.start()) > x.start() or not norm[words[j - 1].end():x.start()].strip() == "":
+                    break  # another party's name, or a comma or stop between
+                xg = x.group()
+                if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب") or xg.startswith("و"):
+                    break
+                aid = _nationality_of(xg) or (_nationality_of(xg[2:]) if xg.startswith("ال") else None)
+                if aid is None:
+                    continue
+                if g.startswith("ال") and not xg.startswith("ال"):
+                    break
+                nxt = words[j + 1].group() if j + 1 < len(words) else ""
+                if nxt != "الصنع":
+                    extra.append(Match(w.start(), x.end(), aid, norm[w.start():x.end()]))
+                break
+        return sorted(actors + extra, key=lambda a: a.start) if extra else actors
+
+    @staticmethod
+    def _unharmed(nt: NormText, actors: list[Match]) -> list[Match]:
+        """"دون وقوع إصابات بين المدنيين", "لم يسفر عن سقوط ضحايا من المدنيين": civilians said unharmed (a negation
+        up to six words before, role_words.tsv ``no_harm``) are no party to the event (the spec)."""
+        norm = nt.norm
+        out = []
+        for a in actors:
+            if a.value == "Civilians":
+                before = norm[max(0, a.start - 70):a.start]
+                before = re.split(r"[.,،؛:!?\n]", before)[-1].split()[-6:]
+                if any(w in NO_HARM for w in before):
+                    continue
+            out.append(a)
+        return out
 
     @staticmethod
     def _not_bases(nt: NormText, actors: list[Match]) -> list[Match]:
@@ -1259,9 +1363,12 @@ class _DocContext:
                 any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS for w in before[-8:-1])
         # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
         # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
-        for w in self.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split():
+        after = self.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split()
+        for k, w in enumerate(after):
             if w in ("ان", "بان"):
                 return True
+            if w == "عن" and k + 1 < len(after) and after[k + 1] in HARM:
+                return True  # "أعلنت وزارة الداخلية عن مقتل ضابط": a death announced, not the speaker's own act
             if w == "عن" or w.startswith(("سيطر", "قصف", "تقدم", "السيطر", "القصف", "التقدم")) or "مسووليت" in w:
                 return False
         return True
@@ -1327,16 +1434,34 @@ class _DocContext:
             return exact[0]
         return ds[0] if ds else None
 
-    def default_date(self) -> dict:
-        """No date in the event's sentences: the lead's date, else the day before publication to that day."""
-        if self._lead_date is not None:
-            return self._lead_date.as_field()
+    def default_date(self, sent_start: int | None = None) -> dict:
+        """No date in the event's sentences: the date of an earlier sentence of its paragraph, else the day
+        before publication to that day (the spec's rule: "قصفت الطائرات البلدة أمس. وقتل في القصف ثلاثة"
+        is yesterday; a lone undated line of a digest is the last day or so, not the lead's day)."""
+        told = self._paragraph_date(sent_start) if sent_start is not None else None
+        if told is not None:
+            return told.as_field()
         if self.pub:
             # an article that dates nothing tells the news of the last day or so: the day before
             # publication to the day itself, precision 2 (a range), not a guessed single day
             start = self.pub - dt.timedelta(days=1)
             return {"start": start.isoformat(), "end": self.pub.isoformat(), "precision": 2, "text": ""}
         return {"start": None, "end": None, "precision": None, "text": ""}
+
+    def _paragraph_date(self, sent_start: int) -> DateMention | None:
+        """The event date of the nearest earlier sentence of the same paragraph (no line break between)."""
+        text = self.doc.text
+        sents = [s for s in self.doc.spans_of("sentence") if s.start < sent_start]
+        nxt = sent_start
+        for s in reversed(sents):
+            if "\n" in text[s.end:nxt]:
+                return None  # (crossing paragraphs, or taking the day a source spoke, measured worse)
+            ds = [d for d in self.dates if s.start <= d.start < s.end and d.start not in self.page_dates
+                  and id(d) not in self.report_dates and d.start_date]
+            if ds:
+                return ds[0]
+            nxt = s.start
+        return None
 
     def status(self, lo: int, hi: int, sent_lo: int, trig: int) -> str:
         cues = self.within(self.cues, sent_lo, min(hi, trig + 1))

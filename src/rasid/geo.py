@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import logging
 import math
 import os
 import pickle
 import sys
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,8 @@ import ahocorasick
 from .arabic import NormText, is_word_char, left_boundary, normalize
 from .lexicon import data_path, default_lexicon, read_tsv
 from .model import Document, Span
+
+log = logging.getLogger("rasid.gazetteer")
 
 INDEX_VERSION = "6"
 QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
@@ -239,12 +243,22 @@ class Gazetteer:
         for path in paths:
             opener = gzip.open if path.suffix == ".gz" else open  # (the embedded gazetteer is compressed)
             with opener(path, "rt", encoding="utf-8", newline="") as f:
-                for row in csv.DictReader(f, delimiter="\t"):
+                rows = csv.DictReader(f, delimiter="\t")
+                bad = 0
+                for row in rows:
+                    why = _bad_row(row)
+                    if why:  # a bad row is skipped, never a crash of this and every later run
+                        bad += 1
+                        if bad <= 10:
+                            log.warning("gazetteer %s line %d: %s; row skipped", path, rows.line_num, why)
+                        continue
                     rid = row.get("id") or ""
                     if rid and rid in seen:
                         continue
                     seen.add(rid)
                     yield row
+                if bad > 10:
+                    log.warning("gazetteer %s: %d bad rows skipped in all", path, bad)
 
     @staticmethod
     def _add(places: list, names: dict, p: "Place", alt_names: str, spellings: set) -> None:
@@ -284,6 +298,22 @@ class Gazetteer:
         except OSError:
             pass
         return gz
+
+
+def _bad_row(row: dict) -> str | None:
+    """Why a gazetteer row cannot be a place (a coordinate or population that is no number, or out of
+    range), or None. A row without coordinates is no error: it is left out quietly."""
+    for col, lo, hi in (("lat", -90, 90), ("lon", -180, 180), ("population", 0, 1e10)):
+        v = (row.get(col) or "").strip()
+        if not v:
+            continue
+        try:
+            x = float(v)
+        except ValueError:
+            return f"{col} {v[:20]!r} is not a number"
+        if not (math.isfinite(x) and lo <= x <= hi):
+            return f"{col} {v[:20]} is out of range"
+    return None
 
 
 def _is_arabic(s: str) -> bool:
@@ -382,7 +412,7 @@ class Geoparser:
     def __call__(self, doc: Document) -> Document:
         nt = doc.norm if doc.norm is not None else NormText(doc.text)
         mentions = self.recognise(nt, doc.matches or None)
-        self.resolve(mentions, nt)
+        self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
         audit = []
         for m in mentions:
             if m.dropped:
@@ -689,7 +719,13 @@ class Geoparser:
         return best if best[0] else (None, 1)
 
     # ------------------------------------------------------------- resolution
-    def resolve(self, mentions: list[PlaceMention], nt: NormText) -> None:
+    def _countries(self, nt: NormText, words: list | None) -> Counter:
+        """How often the article names each country: its name, capital, main cities, adjective (theatres.tsv)."""
+        if words is None:
+            words = self.lex.theatre_matcher.find(nt)
+        return Counter(m.value[0] for m in words)
+
+    def resolve(self, mentions: list[PlaceMention], nt: NormText, theatre_words: list | None = None) -> None:
         if self.gaz is None:
             return
         gz = self.gaz
@@ -716,13 +752,13 @@ class Geoparser:
                     adm_countries.add(admins[0].country)
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
-        # the article's country: Iraq when it names Iraq more than Syria
-        norm = nt.norm
-        iraq = norm.count("العراق") + norm.count("عراقي")
-        syria = norm.count("سوري") + norm.count("سوريا")
-        country = "IQ" if iraq > syria else "SY"
-        # an article that names one country only: a small place of the other is a namesake, not a jump
-        only = country if min(iraq, syria) == 0 and max(iraq, syria) >= 1 else None
+        # the article's country: the one it names most (its name, capital, cities, adjective); Syria when none
+        named = self._countries(nt, theatre_words)
+        ranked = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
+        country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else (
+            next(iter(adm_countries)) if len(adm_countries) == 1 else "SY")
+        # an article that names one country only: a small place of another is a namesake, not a jump
+        only = country if len(ranked) == 1 else None
         if only is None and len(adm_countries) == 1:
             # every governorate, district or city the article names is in one country: a small
             # place of the other is a namesake (Iraq's الشامية in a Deir ez-Zor story)
@@ -778,6 +814,11 @@ class Geoparser:
             big = ("ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "AIRP", "AIRB")
             if best is not None and only and gz.places[best].country not in (only, "") and gz.places[best].code not in big:
                 best = None  # kept as its text, without coordinates (the audit lists the candidates)
+            if best is not None and named and gz.places[best].country not in named and \
+                    gz.places[best].country not in adm_countries and gz.places[best].code not in big:
+                # a village of a country the story never names ("القبة" of Libya in a story of Lebanon and
+                # Syria) is a namesake of a place the gazetteer lacks
+                best = None
             if best is not None and len(adm1) == 1 and gz.places[best].code not in big \
                     and len({gz.places[c].adm1 for c in m.candidates
                              if gz.places[c].country == gz.places[best].country}) > 1 \

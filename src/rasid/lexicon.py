@@ -187,6 +187,7 @@ class Actor:
     id: str
     kind: str
     name_en: str
+    theatres: tuple[str, ...] = ()  # ISO codes of the countries the party fights in (actors.tsv column 5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +204,35 @@ class Lexicon:
     def __init__(self) -> None:
         self.actors: dict[str, Actor] = {}
         actor_entries = []
+        # aliases that name a party only in the countries of its column 5 ("الجيش", "التحالف", "الجيش الوطني"):
+        # (normalised alias, actor id) -> those countries; the event coder keeps such a match only where
+        # the sentence or article is set there (theatres.tsv)
+        self.local_aliases: dict[tuple[str, str], frozenset[str]] = {}
+        everywhere = set()
         for row in read_tsv("actors.tsv"):
-            aid, kind, name_en, aliases = (row + ["", "", "", ""])[:4]
-            self.actors[aid] = Actor(aid, kind, name_en)
+            aid, kind, name_en, aliases, theatres, local = (row + [""] * 6)[:6]
+            where = tuple(c for c in theatres.split("|") if c.strip())
+            self.actors[aid] = Actor(aid, kind, name_en, where)
             for a in aliases.split("|"):
                 if a.strip():
                     actor_entries.append((a.strip(), aid))
+                    everywhere.add((normalize(a.strip()), aid))
+            for a in local.split("|"):
+                if a.strip():
+                    actor_entries.append((a.strip(), aid))
+                    key = normalize(a.strip())
+                    for k in (key, "لل" + key[2:]) if key.startswith("ال") and len(key) > 3 else (key,):
+                        self.local_aliases[(k, aid)] = frozenset(where)
+        for key, aid in everywhere:  # an alias listed for everywhere too is no local one
+            self.local_aliases.pop((key, aid), None)
+            if key.startswith("ال") and len(key) > 3:
+                self.local_aliases.pop(("لل" + key[2:], aid), None)
         self.actor_matcher = Matcher(actor_entries)
+        # words that set a text in a country (theatres.tsv): country -> kind ("place" or "adjective")
+        self.theatre_matcher = Matcher([(w, (r[0], r[1])) for r in read_tsv("theatres.tsv") for w in r[2].split("|") if w.strip()])
+        # outlets' home countries (outlets.tsv), a weak hint of where an article is set
+        self.outlet_country = {normalize(n.strip()).lower(): r[4] for r in read_tsv("outlets.tsv") if len(r) > 4 and r[4]
+                               for n in r[1].split("|") if n.strip()}
 
         trig = []
         for row in read_tsv("triggers.tsv"):
@@ -229,9 +252,10 @@ class Lexicon:
         self.framing = Matcher([(r[1], r[0]) for r in read_tsv("framing.tsv")])
         self.numbers = {normalize(r[0]): (int(r[1]), r[2]) for r in read_tsv("numbers.tsv")}
         self.qualifiers = Matcher([(r[0], r[1]) for r in read_tsv("qualifiers.tsv")], allow_clitics=True)
-        # value: (measure, group, actor hint, singular); a starred entry ("جندي*") is a singular noun
+        # value: (measure, group, actor hint, how many the noun alone counts: 1 for a singular noun, starred
+        # ("جندي*") or marked "singular"; 2 for a dual marked "dual" ("جنديين"); 0 for a plural)
         self.toll_nouns = Matcher([(r[0], (r[1], r[2], r[3] if len(r) > 3 else "",
-                                           r[0].endswith("*") or (len(r) > 4 and r[4] == "singular")))
+                                           2 if r[4:5] == ["dual"] else int(r[0].endswith("*") or r[4:5] == ["singular"])))
                                    for r in read_tsv("toll_nouns.tsv")])
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
@@ -243,7 +267,7 @@ class Lexicon:
         self.text_matchers = MatcherSet({
             "actors": self.actor_matcher, "triggers": self.trigger_matcher, "cues": self.cue_matcher,
             "framing": self.framing, "toll_nouns": self.toll_nouns, "qualifiers": self.qualifiers,
-            "place_cues": self.place_cues, "outlet_names": self.outlet_names})
+            "place_cues": self.place_cues, "outlet_names": self.outlet_names, "theatres": self.theatre_matcher})
         self.fingerprint = lexicon_fingerprint()
 
     def allied(self, a: str, b: str) -> bool:

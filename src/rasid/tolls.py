@@ -196,15 +196,22 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             continue  # "حرب أودت بحياة أكثر من 70 الف شخص": a tally over months or years, no report event's toll
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
+    _joint_casualties(norm, out, measure_cues, noun_ms)
     for t, measure in totals:
         for k, c in enumerate(out):
             if k != t and c.measure == measure and not out[t].sub:
                 c.sub = True
-    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb)
+    # one person, counted by the noun alone: "قتل جندي", "مقتل مدني", "إصابة طفلا" (singular right after the verb);
+    # two by a dual ("مقتل جنديين"), or by two singulars joined ("مقتل ضابط ومجند")
+    joined: set[int] = set()
     for m in noun_ms:
         measure, group, hint, singular = m.value
         word = norm[m.start:m.end]
-        if measure != "-" or not singular or word not in (m.phrase, m.phrase + "ا") or any(c.start <= m.start < c.end + 2 for c in out):
+        if singular == 2 and measure != "-" and not any(c.start <= m.start < c.end + 2 for c in out):
+            out.append(Count(2, "exact", measure, group, hint or None, m.start, m.end))  # "تسلم شهيدين"
+            continue
+        if measure != "-" or not singular or m.start in joined or word not in (m.phrase, m.phrase + "ا") \
+                or any(c.start <= m.start < c.end + 2 for c in out):
             continue
         # right after the verb, or after a pronoun pointing back at the event ("وقتل فيها عنصر")
         cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1 or
@@ -221,7 +228,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
                 o = OTHERS_OF.search(norm, m.end, min(len(norm), m.end + 60))
                 of = actor_at(o.end() - 1) if o else None
-            out.append(Count(1, "exact", cue[2], group, of, m.start, m.end))
+            n, end = singular, m.end
+            nxt = next((x for x in noun_ms if x.start > m.end and x.value[0] == "-" and x.value[3] == 1
+                        and norm[m.end:x.start].strip() in ("و", "")
+                        and norm[x.start - 1:x.start] in ("و", " ") and norm[x.start:x.end] in (x.phrase, x.phrase + "ا")), None)
+            if nxt is not None and n == 1 and norm[m.end:nxt.start].replace(" ", "") == "و":
+                n, end = 2, nxt.end  # "مقتل ضابط ومجند": two people, each named by a singular noun
+                joined.add(nxt.start)
+            out.append(Count(n, "exact", cue[2], group, of, m.start, end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in noun_ms:
         measure, group, _, _ = m.value
@@ -230,6 +244,29 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match]) -> None:
+    """One figure for the killed and the wounded together says nothing of the dead alone.
+
+    "مقتل وإصابة نحو 25 قرويا", "قتل وأصيب عدد من العناصر", "أكثر من 50 قتيلا وجريحا": the dead are an
+    unknown part of the figure (value None, qualifier unknown), the wounded too.
+    """
+    for k, c in enumerate(out):
+        joint = False
+        if c.measure == "injured":
+            verb = next((v for v in reversed(measure_cues) if v[1] <= c.start and c.start - v[1] <= 25), None)
+            joint = verb is not None and any(
+                v[2] == "killed" and norm[v[1]:verb[0]].strip() in ("و", "") and v[1] <= verb[0] for v in measure_cues if v is not verb)
+        elif c.measure == "killed":
+            after = norm[c.end:c.end + 12].split()
+            # the next word is "و" + a noun of the wounded: "50 قتيلا وجريحا" (not "20 قتيلا و35 جريحا")
+            joint = bool(after) and after[0].startswith("و") and not after[0][1:2].isdigit() and any(
+                x.value[0] == "injured" and c.end <= x.start <= c.end + 3 for x in noun_ms)
+        if joint and not c.sub:
+            out[k] = Count(None, "unknown", c.measure, c.group, c.of, c.start, c.end, c.sub)
+            if c.measure == "injured" and not any(o.measure == "killed" and abs(o.start - c.start) < 30 for o in out):
+                out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub))
 
 
 def combine(counts: list[Count], measure: str) -> dict | None:
