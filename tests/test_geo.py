@@ -362,3 +362,13 @@ def test_a_village_of_a_country_the_story_never_names_is_a_namesake(tmp_path):
     assert got["كفرمثال"]["lat"] is None and got["كفرمثال"]["text"] == "كفرمثال"
     got = _resolve(geo, "قصفت الطائرات قرية كفرمثال في شرق ليبيا وقرية تلمثال في سوريا.")
     assert got["كفرمثال"]["gazetteer_id"] == "l:1"  # Libya named: its village
+
+
+def test_the_country_is_no_village_after_a_direction(tmp_path):
+    """"شرق البلاد" is the east of the country, not a hamlet called البلاد (place_stopwords.tsv)."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    src = tmp_path / "g.tsv"
+    src.write_text(header + "y:1\tYE\tالبلاد\tAl Bilad\t\t16.1\t49.3\tP\tPPL\tHadramawt\tحضرموت\t\t\t0\n", encoding="utf-8")
+    geo = Geoparser(str(src), cache_dir=tmp_path / "c")
+    got = _resolve(geo, "وتدور اشتباكات عنيفة في شرق البلاد منذ أيام.")
+    assert all(loc.get("gazetteer_id") != "y:1" for loc in got.values())
