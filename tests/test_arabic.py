@@ -250,7 +250,8 @@ def test_whereas_in_either_form_opens_a_clause():
 def _one_by_one(lex, nt):
     return {"actors": lex.actor_matcher.find(nt), "triggers": lex.trigger_matcher.find(nt), "cues": lex.cue_matcher.find(nt),
             "framing": lex.framing.find(nt), "toll_nouns": lex.toll_nouns.find(nt), "qualifiers": lex.qualifiers.find(nt),
-            "place_cues": lex.place_cues.find(nt), "outlet_names": lex.outlet_names.find(nt)}
+            "place_cues": lex.place_cues.find(nt), "outlet_names": lex.outlet_names.find(nt),
+            "theatres": lex.theatre_matcher.find(nt)}
 
 
 def test_one_pass_over_a_text_finds_what_each_matcher_finds_alone():

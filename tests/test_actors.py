@@ -1,0 +1,120 @@
+"""Parties across theatres: the actor lexicon, aliases read in the country a text is set in, states named
+by a nationality or a country, allies, civilians said unharmed, sources. Invented sentences."""
+import pytest
+
+from conftest import SHARED
+
+PUBLISHED = "2016-03-10"
+
+# ids the shared spec lists that the lexicon must carry (spec/actors.tsv, "Rules for the hard cases")
+SPEC_IDS = ["AKP", "Afghan forces", "Algerian forces", "Iraqi police", "Iraqi tribal fighters", "Islah", "Komala",
+            "Libyan forces", "MEK", "PJAK", "SLA", "Sahwa", "Southern Movement", "Sudanese forces", "Taliban"]
+
+
+def _events(pipeline, text):
+    return pipeline.text(text, published=PUBLISHED).events
+
+
+def _one(pipeline, text, event_type=None):
+    evs = [e for e in _events(pipeline, text) if event_type is None or e.event_type == event_type]
+    assert len(evs) == 1, (text, [(e.event_type, e.actor1, e.actor2) for e in evs])
+    return evs[0]
+
+
+def _id(a):
+    return a["id"] if a else None
+
+
+def test_every_spec_id_has_a_row():
+    from rasid.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert not [i for i in SPEC_IDS if i not in lex.actors]
+    spec = SHARED / "spec" / "actors.tsv"
+    if spec.exists():  # the whole shared list, when it is there
+        ids = [line.split("\t")[0] for line in spec.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        assert not [i for i in ids if i not in lex.actors]
+
+
+def test_lexicon_rows_are_well_formed():
+    """Every theatre is a country of theatres.tsv, every local alias has a theatre, nationality.tsv names known ids."""
+    from rasid.events import NATIONALITY
+    from rasid.lexicon import default_lexicon, read_tsv
+
+    lex = default_lexicon()
+    countries = {r[0] for r in read_tsv("theatres.tsv")}
+    for a in lex.actors.values():
+        assert set(a.theatres) <= countries, a
+    assert all(where and where <= countries for where in lex.local_aliases.values())
+    assert set(NATIONALITY.values()) <= set(lex.actors)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # "التحالف" is the Saudi-led coalition in Yemen, the US-led one in Syria
+    ("شنت طائرات التحالف غارات على مواقع للحوثيين في محافظة تعز اليمنية أمس، ما أدى إلى مقتل ستة مسلحين.",
+     "Saudi-led coalition", "Houthis"),
+    ("شنت طائرات التحالف غارات على مواقع لتنظيم داعش في ريف دير الزور الشرقي أمس، ما أدى إلى مقتل ستة عناصر.",
+     "US-led coalition", "ISIS"),
+    # "الجيش الوطني": the Yemeni government army in Yemen, the SNA in Syria
+    ("استعاد الجيش الوطني السيطرة على مديرية نهم شرق صنعاء بعد معارك مع الحوثيين أمس.", "Yemeni forces", "Houthis"),
+    ("سيطر الجيش الوطني على قرية قرب مدينة الباب في ريف حلب بعد معارك مع تنظيم داعش أمس.", "SNA", "ISIS"),
+])
+def test_an_alias_is_read_in_the_country_the_text_is_set_in(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+def test_the_army_is_the_army_of_the_country_told():
+    """"الجيش" is the Egyptian army in a story set in Egypt, the Syrian one in Syria, nobody's where neither is said."""
+    from rasid.events import _DocContext
+    from rasid.lexicon import default_lexicon
+    from rasid.pipeline import Pipeline
+
+    lex, pipe = default_lexicon(), Pipeline(gazetteer=False)
+
+    def ids(text):
+        doc = pipe.text(text, published=PUBLISHED)
+        return [a.value for a in _DocContext(doc, doc.norm, lex).actors]
+
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز بمدينة العريش في شمال سيناء.") == ["Egyptian forces"]
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز بمدينة درعا جنوب سوريا.") == ["Syrian government forces"]
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز.") == []
+    # a sentence set in another country than the article reads its own country's army
+    assert ids("قصف الجيش بلدة كفرنبل في ريف إدلب. وفي العراق، قتل الجيش ثلاثة مسلحين في الموصل.") == [
+        "Syrian government forces", "Iraqi forces"]
+    # a local reading that fits overrides the general one: "تنظيم القاعدة" in Yemen is AQAP
+    assert ids("هاجم مسلحو تنظيم القاعدة معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    ("قصفت مدفعية إيرانية مواقع لحزب بيجاك قرب بلدة سيدكان في إقليم كردستان العراق أمس.", "Iranian forces", "PJAK"),
+    ("قصفت طائرات حربية تركية مواقع لحزب العمال الكردستاني في جبال قنديل بإقليم كردستان العراق أمس.", "Turkish forces", "PKK"),
+    ("وقال مصدر عسكري إن فرنسا تقصف مواقع تنظيم داعش في مدينة الرقة منذ أمس.", "French forces", "ISIS"),
+])
+def test_a_nationality_or_a_country_as_striker_is_that_states_forces(pipeline, text, a1, a2):
+    e = _one(pipeline, text, "Explosions/Remote violence")
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+def test_who_told_it_is_no_striker_nor_a_border_a_target(pipeline):
+    e = _one(pipeline, "ذكرت وكالات أنباء روسية أن انفجارا وقع اليوم في حي المزة بدمشق أدى إلى مقتل ثلاثة أشخاص.")
+    assert _id(e.actor1) is None, e.actor1
+    e = _one(pipeline, "انفجرت سيارة مفخخة استهدفت حاجزا لوحدات حماية الشعب في مدينة عين العرب الواقعة على الحدود مع تركيا أمس.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "YPG"), (e.actor1, e.actor2)
+
+
+def test_allies_are_associates_not_opponents(pipeline):
+    e = _one(pipeline, "سيطرت المقاومة الشعبية على مديرية الوازعية في محافظة تعز اليمنية أمس بعد معارك مع الحوثيين، "
+                       "بمشاركة قوات التحالف.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Popular Resistance (Yemen)", "Houthis"), (e.actor1, e.actor2)
+    assert [_id(a) for a in e.assoc_actor1] == ["Saudi-led coalition"]
+
+
+def test_civilians_said_unharmed_are_no_party(pipeline):
+    e = _one(pipeline, "انفجرت عبوة ناسفة في سوق مدينة سراقب بريف إدلب أمس دون وقوع إصابات بين المدنيين.")
+    assert e.actor2 is None, e.actor2
+
+
+def test_who_announces_a_death_is_its_source_not_a_party(pipeline):
+    e = _one(pipeline, "أعلنت وزارة الداخلية المصرية أمس عن مقتل ضابط شرطة ومجند في انفجار عبوة ناسفة بمدرعة في مدينة العريش.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Egyptian police"), (e.actor1, e.actor2)
