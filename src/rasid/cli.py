@@ -89,9 +89,10 @@ def run(
         if i != "-" and not Path(i).exists():
             err.print(f"[red]error:[/red] no such file or folder: {i}")
             raise typer.Exit(2)
+    _out_ok(out)
     pipe = _pipeline(gazetteer, no_gazetteer)
     out.mkdir(parents=True, exist_ok=True)
-    store = Store(db or out / "rasid.db")
+    store = _open_store(str(db or out / "rasid.db"))
     show = not quiet and not as_json and err.is_terminal
     progress_cb = None
     if show:
@@ -158,12 +159,30 @@ def _print_summary(d: dict) -> None:
 
 
 def _store(db: str):
-    from .store import Store
-
     if "://" not in db and not Path(db).exists():
         err.print(f"[red]error:[/red] no such database: {db}")
         raise typer.Exit(2)
-    return Store(db)
+    return _open_store(db)
+
+
+def _open_store(db: str):
+    """The store at ``db``; a folder, or a file that is no database, is a one-line usage error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .store import Store
+
+    if "://" not in db and Path(db).is_dir():
+        _fail(f"--db {db}: a folder, not a database file")
+    try:
+        return Store(db)
+    except SQLAlchemyError as e:
+        why = str(getattr(e, "orig", None) or e).splitlines()[0]
+        _fail(f"--db {db}: cannot open the store ({why})")
+
+
+def _out_ok(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out}: a file, not a folder")
 
 
 @app.command()
@@ -177,6 +196,7 @@ def export(
 
     if layer not in LAYERS:
         raise typer.BadParameter(f"--layer must be one of {', '.join(LAYERS)}")
+    _out_ok(out)
     paths = export_all(_store(db), out, layer=layer)
     for p in paths.values():
         print(p)
@@ -245,8 +265,12 @@ def check(
 ):
     """Code CLAIM and list the stored reports that support, contradict or discuss it."""
     from .check import check as do
+    from .clean import NotArabicError
 
-    res = do(_store(db), claim, published=_date_ok(date), pipeline=_pipeline(gazetteer))
+    try:
+        res = do(_store(db), claim, published=_date_ok(date), pipeline=_pipeline(gazetteer))
+    except NotArabicError as e:
+        _fail(f"the claim must be Arabic text ({e})" if claim.strip() else "the claim is empty")
     if as_json:
         print(json.dumps(res.as_dict(), ensure_ascii=False, indent=2))
         return

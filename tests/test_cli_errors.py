@@ -1,0 +1,50 @@
+"""A new user's mistakes get one line and exit status 2, never a traceback."""
+import pytest
+from typer.testing import CliRunner
+
+from rasid.cli import app
+
+TEXT = "قصفت قوات النظام بقذائف المدفعية بلدة اللطامنة بريف حماة الشمالي."
+
+
+@pytest.fixture
+def files(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    notadb = tmp_path / "notes.db"
+    notadb.write_text("not a database\n", encoding="utf-8")
+    return tmp_path, src, notadb
+
+
+def _one_line_error(r, *words):
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and all(w in lines[0] for w in words), r.output
+
+
+def test_db_that_is_a_folder_or_no_database(files):
+    tmp, src, notadb = files
+    cli = CliRunner()
+    _one_line_error(cli.invoke(app, ["run", str(src), "--out", str(tmp / "o"), "--db", str(tmp)]), "a folder")
+    for cmd in (["export", "--out", str(tmp / "x")], ["reconcile"], ["control", "الباغوز"], ["check", TEXT]):
+        _one_line_error(cli.invoke(app, cmd + ["--db", str(tmp)]), "a folder")
+        _one_line_error(cli.invoke(app, cmd + ["--db", str(notadb)]), "cannot open the store")
+
+
+def test_out_that_is_a_file(files):
+    tmp, src, notadb = files
+    cli = CliRunner()
+    _one_line_error(cli.invoke(app, ["run", str(src), "--out", str(src)]), "a file, not a folder")
+    r = cli.invoke(app, ["run", str(src), "--out", str(tmp / "o"), "--quiet"])
+    assert r.exit_code == 0, r.output
+    _one_line_error(cli.invoke(app, ["export", "--db", str(tmp / "o" / "rasid.db"), "--out", str(src)]), "a file")
+
+
+def test_check_an_empty_or_english_claim(files):
+    tmp, src, _ = files
+    cli = CliRunner()
+    assert cli.invoke(app, ["run", str(src), "--out", str(tmp / "o"), "--quiet"]).exit_code == 0
+    db = str(tmp / "o" / "rasid.db")
+    _one_line_error(cli.invoke(app, ["check", "", "--db", db]), "empty")
+    _one_line_error(cli.invoke(app, ["check", "The army shelled the town of Latamneh today.", "--db", db]), "Arabic")
