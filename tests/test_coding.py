@@ -126,6 +126,16 @@ def test_dev_set_has_no_violent_event_on_negatives(pipeline):
     assert coded <= 7  # regression guard: 7 on the 126-article dev set (2026-12-03) counting paired events; target 0
 
 
+def test_a_question_or_an_anniversary_tells_no_event(pipeline):
+    """Talk about violence is no occurrence of it: a question asks, a commemoration recalls."""
+    for text in ("هل قصفت الطائرات الروسية مستشفى مدينة إدلب أمس؟",
+                 "لماذا يستهدف التحالف الدولي أهالي مدينة منبج ?",
+                 "أحيا أنصار الحزب الذكرى الثانية لاغتيال النائب في مدينة بغداد اليوم."):
+        assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
+    doc = pipeline.text("قصفت الطائرات الروسية مستشفى مدينة إدلب أمس.", published="2017-05-10")
+    assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
+
+
 def test_an_undated_event_takes_its_paragraphs_date_else_the_last_day_or_so(pipeline):
     """The spec: an event with no date phrase takes the date of an earlier sentence of its paragraph; a
     line of its own with none is the day before publication to that day (precision 2), not the lead's day."""

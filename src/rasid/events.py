@@ -286,6 +286,9 @@ class EventCoder:
             # one; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم الذي
             # استهدف معبر ...") still tells it
             return None
+        if sent.text.rstrip(" \"'»)").endswith(("؟", "?")):
+            # "هل قصفت الطائرات الروسية المستشفى؟", "من يقف وراء تفجير الكنيسة؟": a question asks, it tells nothing
+            return None
         if ctx.has_cue(lo, best.start, "ongoing") and LONG_SINCE.search(nt.norm, lo, hi):
             # "وتشهد سوريا منذ ما يقرب من عامين حركة احتجاجات", "تشهد المدينة مواجهات منذ أربعة أشهر":
             # a running situation, not one event (ACLED codes the events, not the state)
