@@ -39,11 +39,76 @@ def _rules() -> tuple[list[_Rule], list[tuple[str, re.Pattern]]]:
     return rules, outlets
 
 
-def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
-    """Main text and metadata of an HTML page with trafilatura (comments excluded)."""
+MAX_HTML_DEPTH = 200  # deeper pages are read by plain_html_text (lxml stops at 256 levels and loses the rest)
+_TAG = stdre.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+# elements never closed (void) or whose end tag is often left out: they open no level
+_FLAT_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option".split())
+
+
+def html_depth(html: str, stop: int) -> int:
+    """How deep the page's elements nest (counted up to ``stop``); one pass over the tags."""
+    depth = top = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _FLAT_TAGS:
+            continue
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > top:
+                top = depth
+                if top > stop:
+                    break
+    return top
+
+
+def plain_html_text(html: str) -> str:
+    """Every text node of a page outside script and style, blocks on their own lines; any depth."""
+    from html.parser import HTMLParser
+
+    skip = {"script", "style", "noscript", "template", "head", "svg"}
+    blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "header", "footer",
+              "blockquote", "pre", "table", "ul", "ol", "title"}
+
+    class _P(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in skip:
+                self.hidden += 1
+            elif tag in blocks:
+                self.out.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in skip:
+                self.hidden = max(self.hidden - 1, 0)
+            elif tag in blocks:
+                self.out.append("\n")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.out.append(data)
+
+    p = _P()
+    p.feed(html)
+    p.close()
+    lines = (" ".join(line.split()) for line in "".join(p.out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def html_to_text(html: str, url: str | None = None, max_depth: int = MAX_HTML_DEPTH) -> tuple[str, dict]:
+    """Main text and metadata of an HTML page with trafilatura (comments excluded).
+
+    A page nested deeper than ``max_depth`` is read by :func:`plain_html_text`, which keeps all its text.
+    """
     import trafilatura
 
     meta: dict = {}
+    if html_depth(html, max_depth) > max_depth:
+        return plain_html_text(html), meta
     try:
         doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True, favor_precision=True)
     except Exception:  # trafilatura raises on some broken trees; fall back below
@@ -58,12 +123,12 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     return text, meta
 
 
-def clean(article: RawArticle, min_arabic: float = 0.3) -> Document:
+def clean(article: RawArticle, min_arabic: float = 0.3, max_depth: int = MAX_HTML_DEPTH) -> Document:
     """Turn a :class:`RawArticle` into a :class:`Document` with cleaned text and metadata."""
     meta: dict = {}
     raw = article.raw
     if article.is_html:
-        raw, meta = html_to_text(article.raw, article.url)
+        raw, meta = html_to_text(article.raw, article.url, max_depth)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not raw.strip():
         raise NotArabicError("no text found in the page")

@@ -1,7 +1,7 @@
 """The `rasid` command: run, export, reconcile, control, check, serve, gazetteer fetch.
 
 Exit status of `rasid run`: 0 all inputs fine, 1 some inputs failed (the rest
-were processed), 2 usage error.
+were processed), 2 usage error, 3 the store is in use by another writer.
 """
 from __future__ import annotations
 
@@ -78,11 +78,21 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes that clean and code in parallel (same output as 1)."),
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Bytes of one article: a .txt/.html file, a JSONL line, a WARC record once inflated."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Characters of one document's text."),
+    max_line: int = typer.Option(64 * 1024, "--max-line", min=80, help="Bytes of one WARC or HTTP header line."),
+    max_depth: int = typer.Option(200, "--max-depth", min=1, help="HTML nesting read by trafilatura; deeper pages by a plain text extractor."),
+    max_seconds: float = typer.Option(60.0, "--max-seconds", min=0, help="Seconds to clean and code one document (0: no limit)."),
+    max_archive_bytes: int = typer.Option(8 * 1024 ** 3, "--max-archive-bytes", min=1, help="Bytes inflated from one archive file, all records together."),
+    wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another writer holding the store (default: refuse at once)."),
 ):
-    """Read articles, code their events, store them and write the exports."""
+    """Read articles, code their events, store them and write the exports.
+
+    An input over a limit (--max-...) is one error in errors.jsonl naming the limit; the run goes on."""
     from .export import export_all
+    from .ingest import Limits
     from .runner import run as do_run
-    from .store import Store
+    from .store import Store, StoreBusy
 
     published = _date_ok(published)
     for i in inputs:
@@ -106,7 +116,12 @@ def run(
             prog.update(task, advance=1, description=f"reading {Path(src.split(':')[0]).name[:40]}")
     try:
         summ = do_run(inputs, store, pipe, published=published, outlet=outlet, on_progress=progress_cb,
-                      args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers)
+                      args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers,
+                      limits=Limits(max_bytes=max_bytes, max_line=max_line, max_chars=max_chars, max_depth=max_depth,
+                                    max_seconds=max_seconds, max_archive_bytes=max_archive_bytes),
+                      wait=wait, on_wait=lambda m: err.print(f"[yellow]note:[/yellow] {m}", highlight=False, soft_wrap=True))
+    except StoreBusy as e:
+        _fail(str(e), 3)
     finally:
         if show:
             prog.stop()
@@ -207,11 +222,18 @@ def reconcile(
     db: str = typer.Option(..., "--db", help="The store."),
     full: bool = typer.Option(False, "--full", help="Rebuild every reconciled event, not only place new report events."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another writer holding the store (default: refuse at once)."),
 ):
     """Group report events into reconciled events (and find near-duplicate articles)."""
     from .reconcile import reconcile as do
+    from .store import StoreBusy
 
-    d = do(_store(db), full=full).as_dict()
+    store = _store(db)
+    try:
+        with store.writer("rasid reconcile", wait=wait, on_wait=lambda m: err.print(f"[yellow]note:[/yellow] {m}", highlight=False, soft_wrap=True)):
+            d = do(store, full=full).as_dict()
+    except StoreBusy as e:
+        _fail(str(e), 3)
     if as_json:
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return

@@ -6,17 +6,37 @@ file or line becomes one error with a one-line reason and never stops the run.
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
 import json
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from .model import RawArticle
 
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article larger than this is refused
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article larger than this is refused (Limits.max_bytes)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much work one input may cost; an input over a limit is one error naming it (``rasid run --max-...``)."""
+
+    max_bytes: int = MAX_ARTICLE_BYTES  # one article: a .txt/.html file, a JSONL line, a WARC record once inflated
+    max_line: int = 64 * 1024  # one header line of a WARC record or of its HTTP response
+    max_chars: int = 200_000  # characters of one document's text (the longest corpus article has 20,000)
+    max_depth: int = 200  # HTML element nesting; a deeper page is read by a plain text extractor instead
+    max_seconds: float = 60.0  # cleaning and coding one document (0: no budget)
+    max_archive_bytes: int = 8 * 1024 ** 3  # bytes inflated from one archive file, all records together
+
+    def over(self, name: str, what: str) -> str:
+        """The reason for an input over limit ``name``: what went over and the flag that moves it."""
+        return f"{what}: over the limit {name}={getattr(self, name)} (rasid run --{name.replace('_', '-')})"
+
+
+class LimitError(ValueError):
+    pass
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
@@ -68,13 +88,75 @@ def decode_bytes(data: bytes) -> str:
 
     Raises :class:`DecodeError` with a short reason when the bytes are not text.
     """
+    return decode_text(data)[0]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """The text of article bytes and a note on what was repaired (None: nothing).
+
+    UTF-8 with a few bad bytes stays UTF-8: each bad sequence becomes U+FFFD and the note counts them.
+    A legacy encoding is tried only when the bytes are not UTF-8 at all; text that decodes to
+    mojibake or mostly non-letters is refused (:class:`DecodeError`).
+    """
     if not data.strip():
         raise DecodeError("empty file")
-    if data.startswith(codecs.BOM_UTF8):
-        return _utf8(data[3:])
+    text, note = _utf8_lenient(data[3:]) if data.startswith(codecs.BOM_UTF8) else _decode_other(data)
+    bad = garbled(text)
+    if bad:
+        raise DecodeError(bad)
+    return text, note
+
+
+def _utf8_lenient(data: bytes) -> tuple[str, str | None]:
+    try:
+        return _utf8(data), None
+    except DecodeError:
+        pass
+    text, n_bad, n_good = _utf8_replaced(data)
+    if n_bad * 10 > n_good:
+        raise DecodeError(f"invalid UTF-8: {n_bad} bad byte sequences among {n_good} good non-ASCII characters "
+                          "(mixed or corrupt encoding)")
+    return text, f"{n_bad} invalid UTF-8 byte sequence{'s' if n_bad > 1 else ''} replaced by U+FFFD"
+
+
+def _utf8_replaced(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 with each bad sequence replaced; how many were bad, how many non-ASCII characters were fine."""
+    text = data.decode("utf-8", errors="replace")
+    n_bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    n_nonascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return text, n_bad, n_nonascii - n_bad
+
+
+def garbled(text: str, markup: bool = False) -> str | None:
+    """Why decoded text is no article (mojibake, mostly non-letters, undecodable), or None.
+
+    ``markup``: the text is HTML, whose tags are no letters of the article.
+    """
+    sample = text[:200_000]
+    repl = sample.count("\ufffd")
+    if len(sample) >= 100 and repl > len(sample) * 0.1:
+        return f"mostly undecodable bytes ({repl} of {len(sample)} characters are U+FFFD)"
+    if not (markup or sample.lstrip()[:1] == "<") and len(sample) >= 200:
+        visible = len(sample) - sum(map(sample.count, " \n\r\t"))
+        letters = sum(1 for c in sample if c.isalpha())
+        if visible and letters < visible * 0.25:
+            return f"mostly non-letters ({letters} letters among {visible} visible characters)"
+    arabic = sum(1 for c in sample if "\u0621" <= c <= "\u064a")
+    # UTF-8 Arabic read as cp1256: every letter's lead byte 0xD8/0xD9 shows as ط/ظ
+    tz = sample.count("ط") + sample.count("ظ")
+    if arabic >= 50 and tz > arabic * 0.3:
+        return f"mojibake: UTF-8 read as a legacy encoding ({tz / arabic:.0%} of Arabic letters are ط or ظ)"
+    # UTF-8 Arabic read as Latin-1 / cp1252: Ø and Ù lead every letter
+    ou = sample.count("Ø") + sample.count("Ù")
+    if ou >= 50 and ou > len(sample) * 0.15:
+        return f"mojibake: UTF-8 read as Latin-1 ({ou} of {len(sample)} characters are Ø or Ù)"
+    return None
+
+
+def _decode_other(data: bytes) -> tuple[str, str | None]:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError as e:
             raise DecodeError(f"broken UTF-16 ({e.reason})") from None
     head = data[:4096]
@@ -90,12 +172,15 @@ def decode_bytes(data: bytes) -> str:
             except UnicodeDecodeError:
                 continue
             if _looks_textual(text):
-                return text
+                return text, None
         raise DecodeError("binary file (NUL bytes, not UTF-16 text)")
     try:
-        return _utf8(data)
+        return _utf8(data), None
     except DecodeError:
         pass
+    _, n_bad, n_good = _utf8_replaced(data)
+    if n_good >= n_bad:  # UTF-8 with some bad bytes is UTF-8, never read as a legacy encoding
+        return _utf8_lenient(data)
     from charset_normalizer import from_bytes
 
     # Single-byte Arabic pages: cp1256 and ISO-8859-6 put letters at different bytes, and
@@ -116,7 +201,7 @@ def decode_bytes(data: bytes) -> str:
     score, enc, text = max(scored)
     if not _looks_textual(text):
         raise DecodeError("binary file (control characters)")
-    return text
+    return text, None
 
 
 def _plausibility(text: str) -> float:
@@ -148,10 +233,12 @@ def _looks_textual(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- readers
-def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawArticle | InputError]:
+def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None,
+                limits: Limits | None = None) -> Iterator[RawArticle | InputError]:
+    lim = limits or Limits()
     for path in paths:
         if path == "-":
-            yield from read_jsonl_stream(stdin or sys.stdin.buffer, "<stdin>")
+            yield from read_jsonl_stream(stdin or sys.stdin.buffer, "<stdin>", lim)
             continue
         p = Path(path)
         try:
@@ -161,38 +248,59 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             ext = _ext(p)
             if ext in JSONL_EXT:
                 with open(p, "rb") as f:
-                    yield from read_jsonl_stream(f, path)
+                    yield from read_jsonl_stream(f, path, lim)
             elif ext in WARC_EXT:
-                yield from read_warc(p)
+                yield from read_warc(p, lim)
             elif ext in HTML_EXT or ext in TEXT_EXT:
-                yield read_single(p, is_html=ext in HTML_EXT)
+                yield read_single(p, is_html=ext in HTML_EXT, limits=lim)
             else:
                 yield InputError(path, f"unsupported file type '{ext or p.name}' (txt, html, jsonl, warc)")
         except OSError as e:
             yield InputError(path, f"cannot read: {e.strerror or e}")
 
 
-def read_single(p: Path, is_html: bool) -> RawArticle | InputError:
+def read_single(p: Path, is_html: bool, limits: Limits | None = None) -> RawArticle | InputError:
+    lim = limits or Limits()
     size = p.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        return InputError(str(p), f"file too large for one article ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    if size > lim.max_bytes:
+        return InputError(str(p), lim.over("max_bytes", f"file too large for one article ({size:,} bytes)"))
     data = p.read_bytes()
     try:
-        text = decode_bytes(data)
+        text, note = decode_text(data)
     except DecodeError as e:
         return InputError(str(p), str(e))
     if not is_html and text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         is_html = True
-    return RawArticle(doc_id=p.stem if not p.name.endswith(".gz") else p.name.split(".")[0], raw=text, source=str(p), is_html=is_html)
+    return RawArticle(doc_id=p.stem if not p.name.endswith(".gz") else p.name.split(".")[0], raw=text, source=str(p),
+                      is_html=is_html, note=note)
 
 
-def read_jsonl_stream(f: BinaryIO, path: str) -> Iterator[RawArticle | InputError]:
-    stem = Path(path).stem if path != "<stdin>" else "stdin"
-    for n, line in enumerate(f, 1):
-        if not line.strip():
+def _bounded_lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, its length) with a line longer than ``limit`` given as None, never held whole."""
+    n = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield n, line, len(line)
             continue
-        if len(line) > MAX_ARTICLE_BYTES:
-            yield InputError(path, f"line too large ({len(line) / 1e6:.1f} MB)", n)
+        size = len(line)
+        while line and not line.endswith(b"\n"):  # the rest of the long line, read and dropped
+            line = f.readline(1 << 20)
+            size += len(line)
+        yield n, None, size
+
+
+def read_jsonl_stream(f: BinaryIO, path: str, limits: Limits | None = None) -> Iterator[RawArticle | InputError]:
+    lim = limits or Limits()
+    stem = Path(path).stem if path != "<stdin>" else "stdin"
+    for n, line, size in _bounded_lines(f, lim.max_bytes):
+        if line is None:
+            yield InputError(path, lim.over("max_bytes", f"line too large ({size:,} bytes)"), n)
+            continue
+        if not line.strip():
             continue
         try:
             rec = json.loads(line.decode("utf-8-sig"))
@@ -201,6 +309,9 @@ def read_jsonl_stream(f: BinaryIO, path: str) -> Iterator[RawArticle | InputErro
             continue
         except json.JSONDecodeError as e:
             yield InputError(path, f"malformed JSON ({e.msg} at column {e.colno})", n)
+            continue
+        except RecursionError:
+            yield InputError(path, "malformed JSON (nested too deeply)", n)
             continue
         if not isinstance(rec, dict):
             yield InputError(path, "a JSON line must be an object", n)
@@ -212,6 +323,10 @@ def read_jsonl_stream(f: BinaryIO, path: str) -> Iterator[RawArticle | InputErro
             is_html = True
         if not isinstance(body, str) or not body.strip():
             yield InputError(path, "record has no text or html", n)
+            continue
+        bad = garbled(body, markup=is_html)
+        if bad:
+            yield InputError(path, bad, n)
             continue
         doc_id = rec.get("doc_id") or rec.get("id") or f"{stem}-{n}"
         yield RawArticle(
@@ -225,52 +340,285 @@ def _str(v) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-def read_warc(p: Path) -> Iterator[RawArticle | InputError]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+# ---------------------------------------------------------------- WARC
+class ArchiveError(ValueError):
+    """The archive cannot be read on from here (cut short, corrupt compression, over a limit)."""
 
+
+class _Inflow:
+    """The bytes of a file, inflated as they are read when gzip (any number of members).
+
+    Never holds more than one line, one record or one megabyte of inflated bytes at a time; counts
+    what it inflated against ``max_total`` (a decompression bomb stops there, not at the memory's end).
+    """
+
+    CHUNK = 1 << 16
+    STEP = 1 << 20
+
+    def __init__(self, f: BinaryIO, gz: bool, lim: Limits):
+        self.f, self.lim = f, lim
+        self.d = zlib.decompressobj(31) if gz else None
+        self.in_member = False
+        self.buf = bytearray()
+        self.pos = 0  # read position in buf
+        self.total = 0  # bytes inflated (or read) so far
+        self.offset = 0  # bytes handed out so far
+
+    def _fill(self) -> bool:
+        """Up to one step more bytes into the buffer; False at the end of the file."""
+        if self.pos > self.STEP:
+            del self.buf[:self.pos]
+            self.pos = 0
+        if self.d is None:
+            chunk = self.f.read(self.CHUNK)
+            if not chunk:
+                return False
+            self._add(chunk)
+            return True
+        while True:
+            if self.d.eof:
+                data = self.d.unused_data or self.f.read(self.CHUNK)
+                self.d, self.in_member = zlib.decompressobj(31), False
+            elif self.d.unconsumed_tail:
+                data = self.d.unconsumed_tail
+            else:
+                data = self.f.read(self.CHUNK)
+            if not data:
+                if self.in_member:
+                    raise ArchiveError("the gzip stream ends in the middle of a record (file cut short)")
+                return False
+            self.in_member = True
+            try:
+                out = self.d.decompress(data, self.STEP)
+            except zlib.error as e:
+                raise ArchiveError(f"corrupt gzip data ({e})") from None
+            if out:
+                self._add(out)
+                return True
+
+    def _add(self, out: bytes) -> None:
+        self.total += len(out)
+        if self.total > self.lim.max_archive_bytes:
+            raise ArchiveError(self.lim.over("max_archive_bytes", "archive inflates too far"))
+        self.buf += out
+
+    def readline(self, limit: int) -> bytes:
+        """One line (with its newline; shorter at the end of the file); LimitError past ``limit`` bytes."""
+        seen = 0  # bytes after pos already searched (pos moves when _fill compacts the buffer)
+        while True:
+            i = self.buf.find(b"\n", self.pos + seen)
+            if i >= 0 and i + 1 - self.pos <= limit:
+                line = bytes(self.buf[self.pos:i + 1])
+                self.pos = i + 1
+                self.offset += len(line)
+                return line
+            if len(self.buf) - self.pos > limit:
+                raise LimitError("line too long")
+            seen = len(self.buf) - self.pos
+            if not self._fill():
+                line = bytes(self.buf[self.pos:])
+                self.pos = len(self.buf)
+                self.offset += len(line)
+                return line
+
+    def read(self, n: int) -> bytes:
+        """``n`` bytes, fewer at the end of the file (the caller holds them: bounded by a limit)."""
+        while len(self.buf) - self.pos < n and self._fill():
+            pass
+        out = bytes(self.buf[self.pos:self.pos + n])
+        self.pos += len(out)
+        self.offset += len(out)
+        return out
+
+    def skip(self, n: int) -> int:
+        """Drop ``n`` bytes without holding them; how many there were."""
+        left = n
+        while left > 0:
+            have = len(self.buf) - self.pos
+            if have == 0 and not self._fill():
+                break
+            take = min(left, len(self.buf) - self.pos)
+            self.pos += take
+            left -= take
+        self.offset += n - left
+        return n - left
+
+
+def _headers(src: _Inflow, lim: Limits, budget: int | None = None) -> tuple[list[bytes], int]:
+    """Header lines up to the blank line: (lines, bytes used); LimitError past max_line or 500 lines."""
+    lines, used = [], 0
+    while True:
+        line = src.readline(lim.max_line if budget is None else min(lim.max_line, max(budget - used, 1)))
+        used += len(line)
+        if not line or not line.strip():
+            return lines, used
+        lines.append(line)
+        if len(lines) > 500:
+            raise LimitError("more than 500 header lines")
+
+
+def _header_map(lines: list[bytes]) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        k, sep, v = line.decode("latin-1").partition(":")
+        if sep:
+            out.setdefault(k.strip().lower(), v.strip())
+    return out
+
+
+def read_warc(p: Path, limits: Limits | None = None) -> Iterator[RawArticle | InputError]:
+    """Every HTML response of a WARC file (plain or gzip), streamed within ``limits``.
+
+    A bad record (malformed headers, a Content-Length that is no number, a record over a limit,
+    one cut short) is one error; the reader then looks for the next record, so the good ones are kept.
+    """
+    lim = limits or Limits()
     n = 0
+    with open(p, "rb") as f:
+        gz = f.read(2) == b"\x1f\x8b"
+        f.seek(0)
+        src = _Inflow(f, gz, lim)
+        try:
+            while True:
+                at = src.offset
+                try:
+                    first = src.readline(lim.max_line)
+                    while first and not first.strip():
+                        at = src.offset
+                        first = src.readline(lim.max_line)
+                    if not first:
+                        return
+                    if not first.startswith(b"WARC/"):
+                        yield InputError(str(p), f"not a WARC record at byte {at:,}")
+                        _resync(src)
+                        continue
+                    head = _header_map(_headers(src, lim)[0])
+                except LimitError:
+                    yield InputError(str(p), lim.over("max_line", f"a WARC header line at byte {at:,} is too long"))
+                    _resync(src)
+                    continue
+                url = head.get("warc-target-uri") or None
+                where = f"{p}#{url}" if url else f"{p}#byte {at:,}"
+                length_s = head.get("content-length", "")
+                if not length_s.isdigit():
+                    yield InputError(where, f"malformed WARC record: Content-Length {length_s[:40]!r} is not a number")
+                    _resync(src)
+                    continue
+                length = int(length_s)
+                if head.get("warc-type") != "response":
+                    got = src.skip(length)
+                    if got < length:
+                        yield InputError(where, f"WARC record cut short ({got:,} of {length:,} bytes)")
+                        return
+                    continue
+                item = _response(src, lim, length, where, url)
+                if item is None:
+                    continue
+                if isinstance(item, RawArticle):
+                    n += 1
+                    item.doc_id = hashlib.sha1((url or f"{p}:{n}").encode()).hexdigest()[:12]
+                elif item.reason.startswith("WARC record cut short"):
+                    yield item
+                    return
+                yield item
+        except ArchiveError as e:
+            yield InputError(str(p), f"{e} at byte {src.offset:,}")
+
+
+def _resync(src: _Inflow) -> None:
+    """Skip to the next line that opens a WARC record (which the main loop then reads)."""
+    while True:
+        i = src.buf.find(b"\nWARC/", max(src.pos - 1, 0))
+        if i >= 0:
+            src.offset += i + 1 - src.pos
+            src.pos = i + 1
+            return
+        keep = max(len(src.buf) - 6, src.pos)  # a marker split across two fills is still found
+        src.offset += keep - src.pos
+        src.pos = keep
+        if not src._fill():
+            src.offset += len(src.buf) - src.pos
+            src.pos = len(src.buf)
+            return
+
+
+def _response(src: _Inflow, lim: Limits, length: int, where: str, url: str | None) -> RawArticle | InputError | None:
+    """The HTML article of one response record's block of ``length`` bytes (None: not HTML)."""
     try:
-        with open(p, "rb") as f:
-            for rec in ArchiveIterator(f):
-                if rec.rec_type != "response":
-                    continue
-                ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
-                if "html" not in ctype.lower():
-                    continue
-                n += 1
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                data = rec.content_stream().read(MAX_ARTICLE_BYTES + 1)
-                where = f"{p}#{url}"
-                if len(data) > MAX_ARTICLE_BYTES:
-                    yield InputError(where, "record too large")
-                    continue
-                text = _decode_declared(data, ctype)
-                if isinstance(text, InputError):
-                    text.path = where
-                    yield text
-                    continue
-                doc_id = hashlib.sha1((url or f"{p}:{n}").encode()).hexdigest()[:12]
-                yield RawArticle(doc_id=doc_id, raw=text, source=where, url=url, is_html=True)
-    except ArchiveLoadFailed as e:
-        yield InputError(str(p), f"not a readable WARC ({str(e).splitlines()[0][:80]})")
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
-        yield InputError(str(p), f"truncated or corrupt WARC ({e})")
+        status, used = _headers(src, lim, budget=length)
+    except LimitError:
+        _resync(src)
+        return InputError(where, lim.over("max_line", "an HTTP header line is too long"))
+    if used > length:
+        return InputError(where, "malformed WARC record: HTTP headers run past Content-Length")
+    http = _header_map(status[1:])
+    ctype = http.get("content-type", "")
+    body_len = length - used
+    if "html" not in ctype.lower():
+        return _drop(src, body_len, where, None)
+    if body_len > lim.max_bytes:
+        return _drop(src, body_len, where, InputError(where, lim.over("max_bytes", f"record too large ({body_len:,} bytes)")))
+    body = src.read(body_len)
+    if len(body) < body_len:
+        return InputError(where, f"WARC record cut short ({len(body) + used:,} of {length:,} bytes)")
+    try:
+        if "chunked" in http.get("transfer-encoding", "").lower():
+            body = _dechunk(body)
+        enc = http.get("content-encoding", "").lower().strip()
+        if enc in ("gzip", "x-gzip", "deflate"):
+            d = zlib.decompressobj(47 if enc != "deflate" else 15)  # 47: gzip or zlib header
+            body = d.decompress(body, lim.max_bytes + 1)
+            if len(body) > lim.max_bytes:
+                return InputError(where, lim.over("max_bytes", "record too large once inflated"))
+        elif enc not in ("", "identity"):
+            return InputError(where, f"unsupported Content-Encoding {enc[:20]!r}")
+    except (ValueError, zlib.error) as e:
+        return InputError(where, f"malformed HTTP body ({e})")
+    text = _decode_declared(body, ctype)
+    if isinstance(text, InputError):
+        text.path = where
+        return text
+    text, note = text
+    return RawArticle(doc_id="", raw=text, source=where, url=url, is_html=True, note=note)
 
 
-def _decode_declared(data: bytes, ctype: str) -> str | InputError:
+def _drop(src: _Inflow, n: int, where: str, result: InputError | None) -> InputError | None:
+    """Skip ``n`` bytes of a record not kept; ``result``, or an error when the file ends first."""
+    got = src.skip(n)
+    if got < n:
+        return InputError(where, f"WARC record cut short ({got:,} of {n:,} body bytes)")
+    return result
+
+
+def _dechunk(body: bytes) -> bytes:
+    out, i = bytearray(), 0
+    while True:
+        j = body.find(b"\r\n", i)
+        if j < 0:
+            raise ValueError("chunked body cut short")
+        size = int(body[i:j].split(b";")[0].strip() or b"x", 16)
+        if size == 0:
+            return bytes(out)
+        out += body[j + 2:j + 2 + size]
+        i = j + 2 + size + 2
+
+
+def _decode_declared(data: bytes, ctype: str) -> tuple[str, str | None] | InputError:
     charset = None
     if "charset=" in ctype.lower():
         charset = ctype.lower().split("charset=")[-1].split(";")[0].strip().strip('"')
     if charset:
         try:
-            return data.decode(charset)
+            text = data.decode(charset)
         except (UnicodeDecodeError, LookupError):
             pass
+        else:
+            bad = garbled(text, markup=True)
+            return InputError("", bad) if bad else (text, None)
     try:
-        return decode_bytes(data)
+        return decode_text(data)
     except DecodeError as e:
         return InputError("", str(e))
 
 
-__all__ = ["InputError", "RawArticle", "decode_bytes", "discover", "read_inputs", "DecodeError"]
+__all__ = ["InputError", "RawArticle", "decode_bytes", "decode_text", "Limits", "discover", "read_inputs", "DecodeError"]

@@ -44,6 +44,7 @@ class RawArticle:
     url: str | None = None
     is_html: bool = False
     raw_hash: str | None = None  # set by the runner: what a later run recognises this input by
+    note: str | None = None  # what reading repaired (e.g. bad UTF-8 bytes replaced), reported in the run's notes
 
 
 @dataclass

@@ -8,13 +8,16 @@ finishes the job with nothing lost or doubled and the same event ids.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable
 
 from .clean import NotArabicError, clean
-from .ingest import InputError, discover, read_inputs
+from .ingest import InputError, Limits, discover, read_inputs
 from .model import RawArticle
 from .pipeline import Pipeline
 from .store import Store
@@ -62,14 +65,16 @@ def _raw_hash(a: RawArticle) -> str:
 _W: dict = {}
 
 
-def _worker_init(gazetteer: str | bool | None, code_events: bool, by_id: dict, hashes: set) -> None:
+def _worker_init(gazetteer: str | bool | None, code_events: bool, by_id: dict, hashes: set,
+                 limits: Limits | None = None) -> None:
     _W["pipe"] = Pipeline(gazetteer=gazetteer) if code_events else None
     _W["known"] = (by_id, hashes)
+    _W["limits"] = limits or Limits()
 
 
 def _worker(item: RawArticle) -> tuple:
     by_id, hashes = _W["known"]
-    return _prepare(item, _W["pipe"], lambda doc: _known(doc, by_id, hashes))
+    return _prepare(item, _W["pipe"], lambda doc: _known(doc, by_id, hashes), _W["limits"])
 
 
 def _known(doc, by_id: dict, hashes: set) -> bool:
@@ -77,36 +82,82 @@ def _known(doc, by_id: dict, hashes: set) -> bool:
     return by_id.get(doc.doc_id) == doc.content_hash or (doc.content_hash in hashes and doc.doc_id not in by_id)
 
 
-def _prepare(item: RawArticle, pipe: Pipeline | None, known: Callable) -> tuple:
-    """Clean and code one article: ("ok", doc, places, note) | ("known", None) | ("not_arabic" | "error", reason)."""
+class OverTimeBudget(BaseException):
+    """Raised inside a document's cleaning or coding when its time budget is spent (a BaseException,
+    so no ``except Exception`` on the way swallows it)."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Interrupt the block after ``seconds`` (SIGALRM; main thread on POSIX only, else no budget)."""
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(_sig, _frame):
+        raise OverTimeBudget()
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        doc = clean(item)
-    except NotArabicError as e:
-        return ("not_arabic", str(e))
-    except Exception as e:  # a bug on one input must not stop the run
-        return ("error", f"internal error while cleaning: {type(e).__name__}: {e}")
-    if known(doc):
-        return ("known", None)
-    note, places = None, []
-    if pipe is not None:
-        try:
-            doc = pipe.process(doc)
-        except Exception as e:  # a bug on one input must not stop the run; not stored, so a re-run retries it
-            return ("error", f"internal error while coding: {type(e).__name__}: {e}")
-        audit = doc.spans_of("place_audit")
-        places = audit[0].value if audit else []
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _prepare(item: RawArticle, pipe: Pipeline | None, known: Callable, limits: Limits | None = None) -> tuple:
+    """Clean and code one article: ("ok", doc, places, note) | ("known", None) | ("not_arabic" | "error", reason)."""
+    lim = limits or Limits()
+    if not item.is_html and len(item.raw) > lim.max_chars:
+        return ("error", lim.over("max_chars", f"document too long ({len(item.raw):,} characters)"))
+    stage = "cleaning"
+    try:
+        with time_budget(lim.max_seconds):
+            try:
+                doc = clean(item, max_depth=lim.max_depth)
+            except NotArabicError as e:
+                return ("not_arabic", str(e))
+            except Exception as e:  # a bug on one input must not stop the run
+                return ("error", f"internal error while cleaning: {type(e).__name__}: {e}")
+            if len(doc.text) > lim.max_chars:
+                return ("error", lim.over("max_chars", f"document too long ({len(doc.text):,} characters once cleaned)"))
+            if known(doc):
+                return ("known", None)
+            note, places = item.note and f"{item.source}: {item.note}", []
+            if pipe is not None:
+                stage = "coding"
+                try:
+                    doc = pipe.process(doc)
+                except Exception as e:  # a bug on one input must not stop the run; not stored, so a re-run retries it
+                    return ("error", f"internal error while coding: {type(e).__name__}: {e}")
+                audit = doc.spans_of("place_audit")
+                places = audit[0].value if audit else []
+    except OverTimeBudget:
+        return ("error", lim.over("max_seconds", f"{stage} took too long"))
     doc.norm, doc.matches = None, {}  # the text layer is rebuilt on demand; not worth carrying
     return ("ok", doc, places, note)
 
 
-def run(
+def run(inputs: Iterable[str], store: Store, pipeline: Pipeline | None = None, *, wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None, **kw) -> Summary:
+    """:func:`run_unlocked` holding the store's writer lock: a second writer waits up to ``wait`` seconds
+    (``on_wait`` told why), then :class:`rasid.store.StoreBusy` ("store in use by PID ..."); never two at once."""
+    with store.writer("rasid run", wait=wait, on_wait=on_wait):
+        return run_unlocked(inputs, store, pipeline, **kw)
+
+
+def run_unlocked(
     inputs: Iterable[str], store: Store, pipeline: Pipeline | None = None, *, published: str | None = None,
     outlet: str | None = None, stdin: BinaryIO | None = None, on_progress: Callable[[str], None] | None = None,
     code_events: bool = True, args: dict | None = None, workers: int = 1, gazetteer: str | None = None,
+    limits: Limits | None = None,
 ) -> Summary:
     """Run ``inputs`` into ``store``. ``workers`` > 1 cleans and codes in that many processes, each with
-    the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs workers=1)."""
+    the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs workers=1). ``limits``: how much
+    work one input may cost (:class:`rasid.ingest.Limits`); an input over one is an error naming it."""
     pipe = pipeline
+    lim = limits or Limits()
     summ = Summary()
     t0 = time.perf_counter()
     from .lexicon import default_lexicon
@@ -128,7 +179,7 @@ def run(
     def articles():
         """The inputs to clean and code, in order; errors and raw copies already stored are dealt with here."""
         nonlocal pending
-        for item in read_inputs(paths, stdin=stdin):
+        for item in read_inputs(paths, stdin=stdin, limits=lim):
             if on_progress:
                 on_progress(item.source if isinstance(item, RawArticle) else item.path)
             if isinstance(item, InputError):
@@ -156,11 +207,11 @@ def run(
         gz = gazetteer if gazetteer is not None else (pipe.geoparser.source if pipe and pipe.geoparser else None)
         # (a pipeline run without a gazetteer has workers without one, not with the default)
         gz = str(gz) if gz else (False if pipe and pipe.geoparser and not pipe.geoparser.available else None)
-        pool = mp.get_context("spawn").Pool(workers, _worker_init, (gz, code_events, dict(by_id), set(hashes)))
+        pool = mp.get_context("spawn").Pool(workers, _worker_init, (gz, code_events, dict(by_id), set(hashes), lim))
         prepared = _tee_map(pool, articles())
     else:
         coder = pipe if code_events else None
-        prepared = ((item, _prepare(item, coder, lambda doc: _known(doc, by_id, hashes))) for item in articles())
+        prepared = ((item, _prepare(item, coder, lambda doc: _known(doc, by_id, hashes), lim)) for item in articles())
 
     try:
         for item, result in prepared:

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import (
     BigInteger, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from .model import Document
 
@@ -144,10 +148,120 @@ def make_engine(db: str | Path) -> Engine:
     return eng
 
 
+class StoreBusy(RuntimeError):
+    """Another process writes to this store (``rasid run``, ``reconcile`` ...)."""
+
+
+_HELD: dict[str, list] = {}  # lock key -> [open lock file or connection, depth]: a process may nest its own writes
+PG_LOCK_KEY = 0x72617369  # "rasi": the advisory lock every rasid writer takes on PostgreSQL
+
+
 class Store:
     def __init__(self, db: str | Path):
         self.engine = make_engine(db)
-        metadata.create_all(self.engine)
+        for attempt in range(5):  # two processes creating the tables at once: the loser finds them made
+            try:
+                metadata.create_all(self.engine)
+                break
+            except OperationalError as e:
+                if attempt == 4 or not any(w in str(e) for w in ("already exists", "locked")):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    # -------------------------------------------------------------- one writer at a time
+    @contextmanager
+    def writer(self, what: str = "rasid", wait: float = 0.0, on_wait: Callable[[str], None] | None = None):
+        """Hold the store's writer lock for the block: one writing command at a time, never two.
+
+        SQLite: an exclusive ``flock`` on ``DB.lock`` (the kernel frees it if the holder dies; the file
+        names the holder's PID). PostgreSQL: a session advisory lock. Another holder: wait up to
+        ``wait`` seconds (``on_wait`` told once), then :class:`StoreBusy` "store in use by PID ...".
+        """
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            path = self.engine.url.database
+            if not path or path == ":memory:":
+                yield
+                return
+            key = os.path.abspath(path) + ".lock"
+        elif dialect == "postgresql":
+            key = f"pg:{self.engine.url!r}"
+        else:
+            yield
+            return
+        if key in _HELD:
+            _HELD[key][1] += 1
+            try:
+                yield
+            finally:
+                _HELD[key][1] -= 1
+            return
+        handle = self._lock_sqlite(key, what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(wait, on_wait)
+        _HELD[key] = [handle, 1]
+        try:
+            yield
+        finally:
+            del _HELD[key]
+            if dialect == "sqlite":
+                import fcntl
+
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                handle.close()
+            else:
+                from sqlalchemy import text
+
+                handle.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+                handle.close()
+
+    def _lock_sqlite(self, path: str, what: str, wait: float, on_wait):
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock file, SQLite's own locking only
+            return None
+        f = open(path, "a+", encoding="utf-8")
+        deadline, told = time.monotonic() + max(wait, 0), False
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                try:
+                    holder = Path(path).read_text(encoding="utf-8").strip() or "another process"
+                except OSError:
+                    holder = "another process"
+                db = path[:-5]
+                if time.monotonic() >= deadline:
+                    f.close()
+                    raise StoreBusy(f"store in use by {holder}: {db}; try again when it is done, or pass --wait SECONDS")
+                if on_wait and not told:
+                    on_wait(f"store in use by {holder}: {db}; waiting up to {wait:.0f} s")
+                    told = True
+                time.sleep(0.1)
+        f.seek(0)
+        f.truncate()
+        f.write(f"PID {os.getpid()} ({what}, since {_now()})\n")
+        f.flush()
+        return f
+
+    def _lock_pg(self, wait: float, on_wait):
+        from sqlalchemy import text
+
+        conn = self.engine.connect()
+        deadline, told = time.monotonic() + max(wait, 0), False
+        while not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
+            conn.rollback()
+            pid = conn.execute(text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                                    "AND ((classid::bigint << 32) | objid::bigint) = :k LIMIT 1"), {"k": PG_LOCK_KEY}).scalar()
+            holder = f"PID {pid} (a PostgreSQL session)" if pid else "another session"
+            if time.monotonic() >= deadline:
+                conn.close()
+                raise StoreBusy(f"store in use by {holder}; try again when it is done, or pass --wait SECONDS")
+            if on_wait and not told:
+                on_wait(f"store in use by {holder}; waiting up to {wait:.0f} s")
+                told = True
+            time.sleep(0.2)
+        conn.commit()  # the lock is the session's: it outlives this transaction
+        return conn
 
     # -------------------------------------------------------------- runs
     def start_run(self, args: dict, lexicon: str) -> int:
