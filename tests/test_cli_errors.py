@@ -48,3 +48,11 @@ def test_check_an_empty_or_english_claim(files):
     db = str(tmp / "o" / "rasid.db")
     _one_line_error(cli.invoke(app, ["check", "", "--db", db]), "empty")
     _one_line_error(cli.invoke(app, ["check", "The army shelled the town of Latamneh today.", "--db", db]), "Arabic")
+
+
+def test_serve_with_a_wrong_gazetteer(files):
+    tmp, src, _ = files
+    cli = CliRunner()
+    assert cli.invoke(app, ["run", str(src), "--out", str(tmp / "o"), "--quiet"]).exit_code == 0
+    r = cli.invoke(app, ["serve", "--db", str(tmp / "o" / "rasid.db"), "--gazetteer", str(tmp / "nope")])
+    _one_line_error(r, "nope: no such file or folder")

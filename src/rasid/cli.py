@@ -324,7 +324,13 @@ def serve(
     """A local web app: map, timeline, events, articles with highlighted evidence, reconciled events, review."""
     import uvicorn
 
+    from .geo import GazetteerError, locate_gazetteer
     from .web.app import create_app
+
+    try:
+        locate_gazetteer(gazetteer)  # a wrong --gazetteer is a usage error here too
+    except GazetteerError as e:
+        _fail(str(e))
 
     store = _store(db)
     del store
