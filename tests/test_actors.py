@@ -72,8 +72,8 @@ def test_the_army_is_the_army_of_the_country_told():
 
     lex, pipe = default_lexicon(), Pipeline(gazetteer=False)
 
-    def ids(text):
-        doc = pipe.text(text, published=PUBLISHED)
+    def ids(text, outlet=None):
+        doc = pipe.text(text, published=PUBLISHED, outlet=outlet)
         return [a.value for a in _DocContext(doc, doc.norm, lex).actors]
 
     assert ids("قتل جنديان من الجيش في هجوم على حاجز بمدينة العريش في شمال سيناء.") == ["Egyptian forces"]
@@ -82,6 +82,10 @@ def test_the_army_is_the_army_of_the_country_told():
     # a sentence set in another country than the article reads its own country's army
     assert ids("قصف الجيش بلدة كفرنبل في ريف إدلب. وفي العراق، قتل الجيش ثلاثة مسلحين في الموصل.") == [
         "Syrian government forces", "Iraqi forces"]
+    # an outlet's home breaks a tie, and alone sets nothing (an Egyptian paper reports on other countries)
+    assert ids("اشتبك الجيش مع مسلحين في بلدة على الحدود بين ليبيا ومصر.", outlet="الشروق") == [
+        "Egyptian forces", "Unidentified armed group"]
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز.", outlet="الشروق") == []
     # a local reading that fits overrides the general one: "تنظيم القاعدة" in Yemen is AQAP
     assert ids("هاجم مسلحو تنظيم القاعدة معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
 

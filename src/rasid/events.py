@@ -1123,9 +1123,10 @@ class _DocContext:
         """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
         army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
         Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
-        set in the country its place names and adjectives, its parties of one country ("الحوثيين") and its
-        outlet's home (outlets.tsv) point to most. A local alias of no country the text is set in names nobody;
-        one that fits overrides a general reading of the same words ("القاعدة" in Yemen is AQAP)."""
+        set in the country its place names and adjectives and its parties of one country ("الحوثيين") point
+        to most, its outlet's home (outlets.tsv) breaking a tie. A local alias of no country the text is set
+        in names nobody; one that fits overrides a general reading of the same words ("القاعدة" in Yemen is
+        AQAP)."""
         local = lex.local_aliases
         if not any((a.phrase, a.value) in local for a in actors):
             return actors
@@ -1141,8 +1142,8 @@ class _DocContext:
                 votes[where[0]] += 1
                 first.setdefault(where[0], a.start)
         home = lex.outlet_country.get(normalize(doc.outlet or "").lower())
-        if home:
-            votes[home] += 1
+        if home and votes:  # (a tie-breaker: an outlet reports on other countries too)
+            votes[home] += 0.5
             first.setdefault(home, len(nt.norm))
         article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else None
         places = [w for w in words if w.value[1] == "place"]
