@@ -65,7 +65,8 @@ def test_an_alias_is_read_in_the_country_the_text_is_set_in(pipeline, text, a1, 
 
 
 def test_the_army_is_the_army_of_the_country_told():
-    """"الجيش" is the Egyptian army in a story set in Egypt, the Syrian one in Syria, nobody's where neither is said."""
+    """"الجيش" is the Egyptian army in a story set in Egypt, the Syrian one in Syria and where no country is said
+    (the default theatre)."""
     from rasid.events import _DocContext
     from rasid.lexicon import default_lexicon
     from rasid.pipeline import Pipeline
@@ -78,14 +79,14 @@ def test_the_army_is_the_army_of_the_country_told():
 
     assert ids("قتل جنديان من الجيش في هجوم على حاجز بمدينة العريش في شمال سيناء.") == ["Egyptian forces"]
     assert ids("قتل جنديان من الجيش في هجوم على حاجز بمدينة درعا جنوب سوريا.") == ["Syrian government forces"]
-    assert ids("قتل جنديان من الجيش في هجوم على حاجز.") == []
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز قرب قرية مراط.") == ["Syrian government forces"]
     # a sentence set in another country than the article reads its own country's army
     assert ids("قصف الجيش بلدة كفرنبل في ريف إدلب. وفي العراق، قتل الجيش ثلاثة مسلحين في الموصل.") == [
         "Syrian government forces", "Iraqi forces"]
-    # an outlet's home breaks a tie, and alone sets nothing (an Egyptian paper reports on other countries)
+    # an outlet's home breaks a tie, and alone sets nothing (an Egyptian paper reports on other countries too)
     assert ids("اشتبك الجيش مع مسلحين في بلدة على الحدود بين ليبيا ومصر.", outlet="الشروق") == [
         "Egyptian forces", "Unidentified armed group"]
-    assert ids("قتل جنديان من الجيش في هجوم على حاجز.", outlet="الشروق") == []
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز.", outlet="الشروق") == ["Syrian government forces"]
     # a local reading that fits overrides the general one: "تنظيم القاعدة" in Yemen is AQAP
     assert ids("هاجم مسلحو تنظيم القاعدة معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
 
@@ -122,3 +123,11 @@ def test_civilians_said_unharmed_are_no_party(pipeline):
 def test_who_announces_a_death_is_its_source_not_a_party(pipeline):
     e = _one(pipeline, "أعلنت وزارة الداخلية المصرية أمس عن مقتل ضابط شرطة ومجند في انفجار عبوة ناسفة بمدرعة في مدينة العريش.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Egyptian police"), (e.actor1, e.actor2)
+
+
+def test_a_riots_or_a_protests_crowd_is_rioters_or_protesters_with_its_movement_as_associate(pipeline):
+    e = _one(pipeline, "اندلعت أعمال شغب في مدينة عدن اليمنية أمس بين أنصار الحراك الجنوبي وقوات الأمن، ما أدى إلى مقتل شخص.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Riots", "Rioters", "Yemeni police"), (e.actor1, e.actor2)
+    assert [_id(a) for a in e.assoc_actor1] == ["Southern Movement"]
+    e = _one(pipeline, "تظاهر الآلاف من أنصار الحراك الجنوبي في مدينة عدن اليمنية أمس.")
+    assert (e.event_type, _id(e.actor1), [_id(a) for a in e.assoc_actor1]) == ("Protests", "Protesters", ["Southern Movement"])

@@ -85,6 +85,7 @@ ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
+SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
@@ -782,6 +783,37 @@ class EventCoder:
                 if e.territory.get("lost_by") is None:
                     e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
 
+    def _crowds(self, head: Mention, g: list[Mention], a1, a2, as1: list, as2: list):
+        """A riot's or a protest's crowd is `Rioters` / `Protesters` whatever its faith or faction (the spec); the
+        party, movement or family it belongs to (one of kind other or identity, or told as its supporters, "أنصار
+        الحراك", role_words.tsv ``supporters``) is its associate. States and armed groups stay;
+        the crowd of a riot is actor 1, the force that fires on protesters actor 1 of that."""
+        crowd = "Rioters" if head.event_type == "Riots" else "Protesters"
+        said = normalize(" ".join(m.clause.text for m in g))
+
+        def recode(a, assoc):
+            if a is None or a[0] in ("Rioters", "Protesters"):
+                return ((crowd, a[1]) if a else None), assoc
+            kind = self.lex.actors[a[0]].kind if a[0] in self.lex.actors else ""
+            supporters = any(f"{w} {normalize(a[1])}" in said for w in SUPPORTERS)
+            if kind not in ("other", "political", "identity") and not supporters:
+                return a, assoc  # a state, an armed group ("أطلق مسلحو الفيلق النار لتفريق تظاهرة"), civilians
+            return (crowd, a[1]), ([a] + [x for x in assoc if x != a])
+
+        a1, as1 = recode(a1, as1)
+        a2, as2 = recode(a2, as2)
+        if a1 and a2 and a1[0] == a2[0] == crowd and head.sub != "Mob violence":
+            a2, as1 = None, as1 + [x for x in as2 if x not in as1]  # one crowd of two named factions
+            as2 = []
+        def state(a):
+            return a is not None and a[0] in self.lex.actors and self.lex.actors[a[0]].kind in STATE_KINDS
+
+        if head.sub == "Excessive force against protesters":
+            swap = a1 is not None and a1[0] == crowd and state(a2)  # the force that fires on protesters first
+        else:
+            swap = a2 is not None and a2[0] == crowd and (a1 is None or state(a1))  # the crowd of a riot first
+        return (a2, a1, as2, as1) if swap else (a1, a2, as1, as2)
+
     def _event(self, doc: Document, ctx: "_DocContext", g: list[Mention]) -> Event | None:
         head = max([m for m in g if not m.aside] or g,
                    key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
@@ -860,11 +892,14 @@ class EventCoder:
                        if x and not self.lex.allied(a1[0], x[0])), None)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
+        as1, as2 = list(pick("assoc1") or []), list(pick("assoc2") or [])
+        if head.event_type in ("Riots", "Protests"):
+            a1, a2, as1, as2 = self._crowds(head, g, a1, a2, as1, as2)
         return Event(
             event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=head.sub,
             date=date_field,
-            actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in pick("assoc1") or []],
-            actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in pick("assoc2") or []],
+            actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in as1],
+            actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in as2],
             locations=locs, fatalities=_with_text(toll("fatalities")), injured=_with_text(toll("injured")),
             missing=_with_text(toll("missing")), territory=self._territory(pick("territory"), head, a1, a2),
             status=status, attribution=pick("attribution") or {"kind": "outlet", "text": doc.outlet or ""},
@@ -1124,7 +1159,8 @@ class _DocContext:
         army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
         Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
         set in the country its place names and adjectives and its parties of one country ("الحوثيين") point
-        to most, its outlet's home (outlets.tsv) breaking a tie. A local alias of no country the text is set
+        to most, its outlet's home (outlets.tsv) breaking a tie; one that names no country is set in the
+        default theatre (theatres.tsv: Syria, "قرية مراط" alone). A local alias of no country the text is set
         in names nobody; one that fits overrides a general reading of the same words ("القاعدة" in Yemen is
         AQAP)."""
         local = lex.local_aliases
@@ -1145,7 +1181,7 @@ class _DocContext:
         if home and votes:  # (a tie-breaker: an outlet reports on other countries too)
             votes[home] += 0.5
             first.setdefault(home, len(nt.norm))
-        article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else None
+        article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else lex.default_theatre
         places = [w for w in words if w.value[1] == "place"]
         bounds = sorted((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start)
                         for s in doc.spans_of("sentence"))

@@ -229,7 +229,11 @@ class Lexicon:
                 self.local_aliases.pop(("لل" + key[2:], aid), None)
         self.actor_matcher = Matcher(actor_entries)
         # words that set a text in a country (theatres.tsv): country -> kind ("place" or "adjective")
-        self.theatre_matcher = Matcher([(w, (r[0], r[1])) for r in read_tsv("theatres.tsv") for w in r[2].split("|") if w.strip()])
+        theatres = read_tsv("theatres.tsv")
+        self.theatre_matcher = Matcher([(w, (r[0], r[1])) for r in theatres if r[1] != "default"
+                                        for w in r[2].split("|") if w.strip()])
+        # where a text that names no country is set (the project's home theatre)
+        self.default_theatre = next((r[0] for r in theatres if r[1] == "default"), None)
         # outlets' home countries (outlets.tsv), a weak hint of where an article is set
         self.outlet_country = {normalize(n.strip()).lower(): r[4] for r in read_tsv("outlets.tsv") if len(r) > 4 and r[4]
                                for n in r[1].split("|") if n.strip()}
