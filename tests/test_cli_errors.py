@@ -56,3 +56,14 @@ def test_serve_with_a_wrong_gazetteer(files):
     assert cli.invoke(app, ["run", str(src), "--out", str(tmp / "o"), "--quiet"]).exit_code == 0
     r = cli.invoke(app, ["serve", "--db", str(tmp / "o" / "rasid.db"), "--gazetteer", str(tmp / "nope")])
     _one_line_error(r, "nope: no such file or folder")
+
+
+def test_quiet_run_still_names_its_failures(files):
+    tmp, src, _ = files
+    (tmp / "in").mkdir()
+    (tmp / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp / "in" / "english.txt").write_text("The army shelled the town today, killing three civilians.", encoding="utf-8")
+    r = CliRunner().invoke(app, ["run", str(tmp / "in"), "--out", str(tmp / "o"), "--quiet"])
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("failed ") and "english.txt" in lines[0] and "not Arabic" in lines[0]

@@ -134,6 +134,8 @@ def run(
         print(json.dumps(d, ensure_ascii=False, indent=2))
     elif not quiet:
         _print_summary(d)
+    else:  # --quiet: no progress or summary, but the failures still
+        _print_failures(err, d)
     raise typer.Exit(1 if summ.failed else 0)
 
 
@@ -144,6 +146,16 @@ def _counts_table(title: str, label: str, counts: dict) -> Table:
     for k, v in counts.items():
         t.add_row(k, str(v))
     return t
+
+
+def _print_failures(con: Console, d: dict) -> None:
+    from rich.markup import escape
+
+    for e in d["errors"][:20]:
+        con.print(f"[yellow]failed[/yellow] {escape(e['path'])}{':' + str(e['line']) if 'line' in e else ''}: "
+                  f"{escape(e['reason'])}", soft_wrap=True, highlight=False)
+    if len(d["errors"]) > 20:
+        con.print(f"... and {len(d['errors']) - 20} more in {d['out']}/errors.jsonl", soft_wrap=True, highlight=False)
 
 
 def _print_summary(d: dict) -> None:
@@ -159,10 +171,7 @@ def _print_summary(d: dict) -> None:
     if d["events_by_type"]:
         con.print(_counts_table("events by type", "event type", d["events_by_type"]))
         con.print(_counts_table("events by outlet", "outlet", d["events_by_outlet"]))
-    for e in d["errors"][:20]:
-        con.print(f"[yellow]failed[/yellow] {e['path']}{':' + str(e['line']) if 'line' in e else ''}: {e['reason']}")
-    if len(d["errors"]) > 20:
-        con.print(f"... and {len(d['errors']) - 20} more in errors.jsonl")
+    _print_failures(con, d)
     for n in d["notes"]:
         con.print(f"[cyan]note[/cyan] {n}")
     r = d.get("reconciled") or {}
