@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from rasid.ingest import DecodeError, InputError, Limits, decode_text, read_inputs
+import rasid.ingest as ingest
+from rasid.ingest import DecodeError, InputError, read_inputs
 from rasid.model import RawArticle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ def _gz(*members: bytes) -> bytes:
 
 
 def _articles(path, **limits):
-    got = list(read_inputs([str(path)], limits=Limits(**limits) if limits else None))
+    got = list(read_inputs([str(path)], limits=ingest.Limits(**limits)) if limits else read_inputs([str(path)]))
     return [g for g in got if isinstance(g, RawArticle)], [g for g in got if isinstance(g, InputError)]
 
 
@@ -166,7 +167,7 @@ def test_utf8_with_one_stray_byte_stays_utf8_and_says_so(tmp_path):
     data = AR.encode("utf-8")
     cut = data.index(b" ", 120)  # between two characters
     data = data[:cut] + b"\xff" + data[cut:]
-    text, note = decode_text(data)
+    text, note = ingest.decode_text(data)
     assert "قوات النظام" in text and text.count("\ufffd") == 1
     assert note == "1 invalid UTF-8 byte sequence replaced by U+FFFD"
     (tmp_path / "stray.txt").write_bytes(data)
@@ -175,13 +176,13 @@ def test_utf8_with_one_stray_byte_stays_utf8_and_says_so(tmp_path):
 
 
 def test_a_legacy_encoding_only_when_the_text_is_not_utf8_at_all():
-    assert "كفرنبل" in decode_text(AR.encode("cp1256"))[0]
+    assert "كفرنبل" in ingest.decode_text(AR.encode("cp1256"))[0]
     mixed = AR.encode("utf-8") + AR[:100].encode("cp1256")  # mostly UTF-8, a pasted legacy stretch
     with pytest.raises(DecodeError, match="mixed or corrupt"):
-        decode_text(mixed)
+        ingest.decode_text(mixed)
     half = AR.encode("utf-8")[:300] + AR.encode("cp1256")  # mostly legacy: read so, the UTF-8 part is mojibake
     with pytest.raises(DecodeError, match="mojibake"):
-        decode_text(half)
+        ingest.decode_text(half)
 
 
 @pytest.mark.parametrize("garble", [
@@ -191,7 +192,7 @@ def test_a_legacy_encoding_only_when_the_text_is_not_utf8_at_all():
 ])
 def test_mojibake_and_non_letters_are_errors_not_data(garble):
     with pytest.raises(DecodeError, match="mojibake|non-letters"):
-        decode_text(garble(AR))
+        ingest.decode_text(garble(AR))
 
 
 # ----------------------------------------------------------------- documents
@@ -232,7 +233,7 @@ def test_a_document_over_its_time_budget_is_an_error_and_the_run_goes_on(tmp_pat
     (tmp_path / "b.txt").write_text(AR, encoding="utf-8")
     t0 = time.monotonic()
     summ = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Store(tmp_path / "t.db"), pipe,
-               limits=Limits(max_seconds=0.5), code_events=True)
+               limits=ingest.Limits(max_seconds=0.5), code_events=True)
     assert time.monotonic() - t0 < 25  # interrupted, not slept out
     (e,) = summ.errors
     assert e["path"].endswith("a.txt") and "max_seconds" in e["reason"] and summ.stored == 1
@@ -444,3 +445,108 @@ def test_a_folder_of_every_hostile_file_under_a_memory_cap(tmp_path):
     assert len(summ["errors"]) == 6 and summ["documents_stored"] == 3
     for name in ("events.jsonl", "documents.jsonl", "errors.jsonl", "events.csv"):
         assert (tmp_path / "out" / name).exists()
+
+
+# ----------------------------------------------------------------- properties (hypothesis)
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ARABIC_PIECES = ["قصفت", "قوات", "النظام", "اليوم", "أمس", "الأحد", "في", "عام", "2019", "12", "آذار", "منذ", "يومين",
+                 "قتل", "ثلاثة", "مدنيين", "،", ".", "؟", "!", ":", "«", "»", "(", ")", "-", "\n", " ", "  ", "\u200f", "ـ",
+                 "١٢", "٢٠١٩", "ال", "ب", "و", "ة", "ى", "ئ"]
+arabic_text = st.lists(st.sampled_from(ARABIC_PIECES) | st.text(max_size=3), max_size=200).map("".join)
+TAGS = ["<div>", "</div>", "<p>", "</p>", "<b>", "</span>", "<br/>", "<script>", "</script>", "<style>", "<!--", "-->",
+        "<html>", "<body>", "<article>", "</article>", "<a href='x'>", "<", ">", "&amp;", "&#1575;", "<![CDATA[", "<?xml?>",
+        "<table><tr><td>", "<title>", "</title>", "<meta charset='utf-8'>"]
+html_text = st.lists(st.sampled_from(TAGS) | st.sampled_from(ARABIC_PIECES) | st.text(max_size=4), max_size=120).map("".join)
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_decoding_random_bytes_gives_text_or_a_decode_error(data):
+    try:
+        text, note = ingest.decode_text(data)
+    except DecodeError as e:
+        assert str(e)
+    else:
+        assert isinstance(text, str) and (note is None or "replaced" in note)
+
+
+def _warc_pieces():
+    rec = st.builds(lambda url, body, length, junk: _record(url, _http(body.encode()), length=length) + junk,
+                    st.sampled_from(["https://example.org/a", "x", ""]), html_text,
+                    st.sampled_from([None, "abc", "-1", "0", "99999999", "", "1e3"]), st.binary(max_size=30))
+    return st.lists(rec | st.binary(max_size=200), max_size=5)
+
+
+@FAST
+@given(_warc_pieces(), st.booleans(), st.integers(min_value=0, max_value=5000))
+def test_reading_random_warc_files_never_raises(pieces, gz, cut):
+    import tempfile
+
+    data = _gz(*pieces) if gz and pieces else b"".join(pieces)
+    data = data[:len(data) - cut] if cut < len(data) else data
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / ("r.warc.gz" if gz else "r.warc")
+        p.write_bytes(data)
+        items = list(read_inputs([str(p)], limits=ingest.Limits(max_line=200, max_bytes=5000)))
+    assert all(isinstance(i, (RawArticle, InputError)) for i in items)
+    assert all(i.reason for i in items if isinstance(i, InputError))
+
+
+@FAST
+@given(st.sampled_from([".txt", ".html", ".jsonl", ".warc", ".warc.gz"]), st.binary(max_size=4000))
+def test_reading_random_bytes_of_any_format_never_raises(ext, data):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / f"x{ext}"
+        p.write_bytes(data)
+        items = list(read_inputs([str(p)]))
+    assert all(isinstance(i, (RawArticle, InputError)) for i in items)
+
+
+@FAST
+@given(html_text)
+def test_random_html_cleans_or_fails_with_a_reason(html):
+    from rasid.clean import NotArabicError, clean, plain_html_text
+
+    assert isinstance(plain_html_text(html), str)
+    try:
+        doc = clean(RawArticle(doc_id="h", raw=html, source="h.html", is_html=True), max_depth=5)
+    except NotArabicError as e:
+        assert str(e)
+    else:
+        assert isinstance(doc.text, str)
+
+
+@FAST
+@given(arabic_text)
+def test_text_scanners_on_random_arabic_give_spans_inside_the_text(text):
+    from rasid.arabic import NormText, sentences
+    from rasid.dates import find_dates
+    from rasid.lexicon import default_lexicon
+
+    nt = NormText(text)
+    for s in sentences(text):
+        assert 0 <= s.start <= s.end <= len(text) and text[s.start:s.end] == s.text
+    for d in find_dates(nt, "2019-03-13"):
+        assert 0 <= d.start <= d.end <= len(text) and text[d.start:d.end] == d.text
+    for ms in default_lexicon().text_matchers.find(nt).values():
+        for m in ms:
+            assert 0 <= m.start <= m.end <= len(text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arabic_text)
+def test_the_whole_pipeline_on_random_arabic_never_raises(pipeline, text):
+    from rasid.clean import NotArabicError
+
+    try:
+        doc = pipeline.text("قصفت الطائرات " + text, published="2019-03-13")
+    except NotArabicError:  # the one refusal allowed: too few Arabic letters
+        return
+    for e in doc.events:
+        for ev in e.evidence:
+            assert doc.text[ev["start"]:ev["end"]] == ev["quote"]
