@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import rasid.ingest as ingest
-from rasid.ingest import DecodeError, InputError, read_inputs
+from rasid.ingest import DecodeError, InputError, decode_bytes, read_inputs
 from rasid.model import RawArticle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -167,8 +167,9 @@ def test_utf8_with_one_stray_byte_stays_utf8_and_says_so(tmp_path):
     data = AR.encode("utf-8")
     cut = data.index(b" ", 120)  # between two characters
     data = data[:cut] + b"\xff" + data[cut:]
+    assert "قوات النظام" in decode_bytes(data)  # not read as cp1256 for one bad byte
     text, note = ingest.decode_text(data)
-    assert "قوات النظام" in text and text.count("\ufffd") == 1
+    assert text.count("\ufffd") == 1
     assert note == "1 invalid UTF-8 byte sequence replaced by U+FFFD"
     (tmp_path / "stray.txt").write_bytes(data)
     (art,) = read_inputs([str(tmp_path / "stray.txt")])
@@ -176,13 +177,13 @@ def test_utf8_with_one_stray_byte_stays_utf8_and_says_so(tmp_path):
 
 
 def test_a_legacy_encoding_only_when_the_text_is_not_utf8_at_all():
-    assert "كفرنبل" in ingest.decode_text(AR.encode("cp1256"))[0]
+    assert "كفرنبل" in decode_bytes(AR.encode("cp1256"))
     mixed = AR.encode("utf-8") + AR[:100].encode("cp1256")  # mostly UTF-8, a pasted legacy stretch
     with pytest.raises(DecodeError, match="mixed or corrupt"):
-        ingest.decode_text(mixed)
+        decode_bytes(mixed)
     half = AR.encode("utf-8")[:300] + AR.encode("cp1256")  # mostly legacy: read so, the UTF-8 part is mojibake
     with pytest.raises(DecodeError, match="mojibake"):
-        ingest.decode_text(half)
+        decode_bytes(half)
 
 
 @pytest.mark.parametrize("garble", [
@@ -192,7 +193,7 @@ def test_a_legacy_encoding_only_when_the_text_is_not_utf8_at_all():
 ])
 def test_mojibake_and_non_letters_are_errors_not_data(garble):
     with pytest.raises(DecodeError, match="mojibake|non-letters"):
-        ingest.decode_text(garble(AR))
+        decode_bytes(garble(AR))
 
 
 # ----------------------------------------------------------------- documents

@@ -203,10 +203,11 @@ class Store:
         finally:
             del _HELD[key]
             if dialect == "sqlite":
-                import fcntl
+                if handle is not None:  # (None: no flock on this system)
+                    import fcntl
 
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                handle.close()
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+                    handle.close()
             else:
                 from sqlalchemy import text
 
