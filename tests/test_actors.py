@@ -131,3 +131,13 @@ def test_a_riots_or_a_protests_crowd_is_rioters_or_protesters_with_its_movement_
     assert [_id(a) for a in e.assoc_actor1] == ["Southern Movement"]
     e = _one(pipeline, "تظاهر الآلاف من أنصار الحراك الجنوبي في مدينة عدن اليمنية أمس.")
     assert (e.event_type, _id(e.actor1), [_id(a) for a in e.assoc_actor1]) == ("Protests", "Protesters", ["Southern Movement"])
+
+
+def test_a_clash_told_by_one_sides_dead_has_that_side_second(pipeline):
+    e = _one(pipeline, "قتل ثمانية من عناصر تنظيم داعش خلال اشتباكات مع قوات سوريا الديمقراطية في بلدة هجين أمس.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Battles", "SDF", "ISIS"), (e.actor1, e.actor2)
+    # the other side unnamed: filled in from the article as actor 1
+    e = next(e for e in pipeline.text("تدور معارك بين قوات سوريا الديمقراطية وتنظيم داعش في ريف دير الزور. وقتل ثمانية "
+                                      "من عناصر تنظيم داعش في اشتباكات في بلدة هجين أمس.", published=PUBLISHED).events
+             if e.fatalities and e.fatalities.get("value") == 8)
+    assert (_id(e.actor1), _id(e.actor2)) == ("SDF", "ISIS"), (e.actor1, e.actor2)

@@ -248,6 +248,13 @@ class EventCoder:
         m.missing = combine(counts, "missing")
         hurt = kill if kill and kill.get("of") else m.injured
         victims = (hurt or {}).get("of")
+        if m.event_type == "Battles" and m.role == "clash" and m.actor1 and any(
+                c.of == m.actor1[0] and c.measure in ("killed", "injured") for c in counts) and not any(
+                m.actor2 and c.of == m.actor2[0] for c in counts):
+            # "قتل 15 مواطنا بينهم 10 من أفراد المعارضة خلال اشتباكات مع القوات النظامية": a clash told by one
+            # side's dead has that side as actor 2, whoever killed them (named, or filled in later) as actor 1
+            m.actor1, m.actor2 = m.actor2, m.actor1
+            m.assoc1, m.assoc2 = m.assoc2, m.assoc1
         if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
             if m.actor1 and m.actor1[0] == victims and m.event_type != "Battles":
                 # "أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة": the party named is the one hit
