@@ -141,3 +141,10 @@ def test_a_clash_told_by_one_sides_dead_has_that_side_second(pipeline):
                                       "من عناصر تنظيم داعش في اشتباكات في بلدة هجين أمس.", published=PUBLISHED).events
              if e.fatalities and e.fatalities.get("value") == 8)
     assert (_id(e.actor1), _id(e.actor2)) == ("SDF", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_what_belongs_to_a_party_after_a_target_word_and_what_a_strike_is_aimed_at_are_hit(pipeline):
+    e = _one(pipeline, "وقالت القيادة إن قوات التحالف نفذت أمس 18 غارة جوية على مواقع تابعة لتنظيم داعش قرب مدينة الموصل.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS"), (e.actor1, e.actor2)
+    e = _one(pipeline, "وكان عناصر تنظيم داعش قد أطلقوا مساء أمس ثمانية صواريخ مستهدفة قوات البيشمركة في قضاء مخمور.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Kurdish Peshmerga"), (e.actor1, e.actor2)

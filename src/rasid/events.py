@@ -64,6 +64,7 @@ AFFILIATION = _RW.get("affiliation", ())
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
 SOURCE_WORDS = _RW.get("source", ())
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
+OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"}  # "مواقع تابعة ل": belonging to a party
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = _words("speech")
 MEMBERS = _words("member")
@@ -408,6 +409,10 @@ class EventCoder:
                 w2 = norm[max(lo, i - 30):i].split()
                 prior = w2[-2] if len(w2) >= 2 else ""
                 return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
+            if wb in OWNED:
+                # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
+                w2 = norm[max(lo, a.start - 40):a.start].split()
+                return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
             return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
         def is_agent_marked(a: Match) -> bool:
