@@ -148,3 +148,22 @@ def test_what_belongs_to_a_party_after_a_target_word_and_what_a_strike_is_aimed_
     assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS"), (e.actor1, e.actor2)
     e = _one(pipeline, "وكان عناصر تنظيم داعش قد أطلقوا مساء أمس ثمانية صواريخ مستهدفة قوات البيشمركة في قضاء مخمور.")
     assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Kurdish Peshmerga"), (e.actor1, e.actor2)
+
+
+def test_definite_gunmen_refer_back_to_the_armed_party_named_and_indefinite_ones_stay_unknown():
+    from rasid.events import _DocContext
+    from rasid.lexicon import default_lexicon
+    from rasid.pipeline import Pipeline
+
+    lex, pipe = default_lexicon(), Pipeline(gazetteer=False)
+
+    def ids(text):
+        doc = pipe.text(text, published=PUBLISHED)
+        return [a.value for a in _DocContext(doc, doc.norm, lex).actors]
+
+    assert ids("تلاحق القوات اليمنية عناصر تنظيم القاعدة في محافظة أبين، وقتل العشرات من العناصر الإرهابية.") == [
+        "Yemeni forces", "AQAP", "AQAP"]
+    assert ids("هاجم مسلحون مجهولون حاجزا في العريش، وقال مصدر إن تنظيم داعش ينشط في شمال سيناء.") == [
+        "Unidentified armed group", "ISIS"]
+    assert ids("اشتبكت الشرطة مع مسلحين في مدينة العريش بشمال سيناء، وقال مصدر إن تنظيم داعش ينشط هناك.") == [
+        "Egyptian police", "Unidentified armed group", "ISIS"]

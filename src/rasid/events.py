@@ -75,6 +75,7 @@ UNMANNED = _RW.get("unmanned", ())
 DOWNING = _words("downing")
 AIR_DEFENCE = _RW.get("air_defence", ())
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
+GENERIC_DEFINITE = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic_definite", ())}
 NAME_RE = re.compile(r"[\u0621-\u064a]+")
 # "منذ آذار 2011", "منذ 30 / أيلول / 2015", "منذ عام 2014": a count since a year is a running tally, no event's toll
 SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
@@ -1304,12 +1305,14 @@ class _DocContext:
         of its kind named most in the article (role_words.tsv "generic")."""
         from collections import Counter
 
-        if not GENERIC or not actors:
+        if not (GENERIC or GENERIC_DEFINITE) or not actors:
             return actors
         counts = Counter(a.value for a in actors)
         out = []
         for a in actors:
             specific = GENERIC.get(a.value)
+            if specific is None and a.phrase.startswith(("ال", "لل")) and "مجهول" not in a.phrase:
+                specific = GENERIC_DEFINITE.get(a.value)  # "العناصر الإرهابية" after "عناصر تنظيم القاعدة"
             if specific:
                 named = [(counts[s], -k, s) for k, s in enumerate(specific) if counts[s]]
                 if named:
