@@ -63,3 +63,13 @@ def test_one_figure_for_the_dead_and_wounded_together_is_no_death_toll():
     assert _toll("ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم") == (None, "unknown")
     assert _toll("قتل 5 عناصر وأصيب 10 آخرون في الهجوم") == (5, "exact")  # two figures: each its own
     assert _toll("قتل 5 عناصر وأصيب 10 آخرون في الهجوم", "injured") == (10, "exact")
+
+
+def test_a_partys_name_after_min_is_the_counted_noun(pipeline):
+    """"مقتل سبعة من قادة التنظيم", "قتل 15 من قوات النظام": the party is who died; not when no toll verb is
+    right before the number or right after the party ("اعتقال 30 من الضباط" after an unrelated toll)."""
+    (e,) = pipeline.text("وقتل 15 من قوات النظام في اشتباكات مع فصائل المعارضة في ريف حماة أمس.", published="2015-08-10").events
+    assert (e.fatalities["value"], e.fatalities["of"], e.fatalities["group"]) == (15, "Syrian government forces", "combatants")
+    (e,) = pipeline.text("اقتحمت قوات النظام بلدة كفرنبل في ريف إدلب أمس ما أدى إلى مقتل 22 شخصا وإصابة 26 آخرين "
+                         "واعتقال 30 من الجيش الحر.", published="2015-08-10").events
+    assert (e.fatalities["value"], e.injured["value"]) == (22, 26)

@@ -118,8 +118,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         noun_ms, cue_ms, quals = (_range(found[k], lo, hi) for k in ("toll_nouns", "cues", "qualifiers"))
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
-    if not noun_ms:
-        return []  # every count needs its counted noun
+    if not noun_ms and (actor_at is None or " من " not in norm[lo:hi]):
+        return []  # every count needs its counted noun (a toll noun, or "من" + a party)
     toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
@@ -145,6 +145,17 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
         if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
             noun = None
+        if noun is None and actor_at is not None and j < len(toks) and toks[j].w == "من" and k < len(toks):
+            # "قتل 23 من الحوثيين", "مقتل 15 من قوات النظام": a party's name is the counted noun
+            party = actor_at(toks[j].end)
+            q_start = next((q.start for q in quals if 0 <= toks[i].start - q.end <= 2), toks[i].start)
+            # only with the verb right before the number ("مقتل سبعة من قادة التنظيم") or right after the party
+            # ("23 من الحوثيين قتلوا"): "اعتقال 30 من الضباط" after a toll, "ستين منهم عادوا ... وقتل 30" are not
+            close = any(0 <= q_start - c[1] <= 3 for c in measure_cues) or any(
+                0 <= c[0] - toks[k].end <= 25 for c in measure_cues)
+            if party and close:
+                noun = Match(toks[k].start, toks[k].end,
+                             ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
         n_start = toks[i].start
         if noun is None:
             i += used
