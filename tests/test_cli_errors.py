@@ -67,3 +67,11 @@ def test_quiet_run_still_names_its_failures(files):
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("failed ") and "english.txt" in lines[0] and "not Arabic" in lines[0]
+
+
+def test_help_names_kinds_not_python_types():
+    for cmd in (["run"], ["serve"], ["gazetteer", "fetch"], []):
+        out = CliRunner().invoke(app, cmd + ["--help"], terminal_width=200).output
+        assert "<bool>" not in out and "<str>" not in out and "list[" not in out, out
+    out = CliRunner().invoke(app, ["run", "--help"], terminal_width=200).output
+    assert "PATH" in out and "TEXT" in out

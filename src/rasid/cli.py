@@ -18,6 +18,33 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="rasid (را�
 err = Console(stderr=True)
 
 
+def _plain_help_types() -> None:
+    """Help names a value's kind as TEXT, PATH, INTEGER and a flag's as nothing: typer 0.2x prints Python
+    type names (``<bool>``, ``<list[str]>``). A no-op on a typer without ``display_type_rich``."""
+    from typer import core
+
+    kinds = {"bool": None, "str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "Path": "PATH"}
+    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
+        orig = getattr(cls, "display_type_rich", None)
+        if orig is None:
+            continue
+
+        def display(self, ctx, _orig=orig):
+            t = _orig(self, ctx)
+            if not t or not (t.startswith("<") and t.endswith(">")):
+                return t
+            inner = t[1:-1]
+            many = inner.startswith("list[") and inner.endswith("]")
+            inner = inner[5:-1] if many else inner
+            kind = kinds.get(inner, inner if "|" in inner else inner.upper())
+            return None if kind is None else kind + ("..." if many else "")
+
+        cls.display_type_rich = display
+
+
+_plain_help_types()
+
+
 def _version(value: bool) -> None:
     if not value:
         return
