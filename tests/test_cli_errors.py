@@ -75,3 +75,12 @@ def test_help_names_kinds_not_python_types():
         assert "<bool>" not in out and "<str>" not in out and "list[" not in out, out
     out = CliRunner().invoke(app, ["run", "--help"], terminal_width=200).output
     assert "PATH" in out and "TEXT" in out
+
+
+def test_fetch_from_a_folder_or_nowhere(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASID_CACHE", str(tmp_path / "cache"))
+    cli = CliRunner()
+    _one_line_error(cli.invoke(app, ["gazetteer", "fetch", "SY", "--base-url", str(tmp_path / "nowhere")]), "nor a folder")
+    r = cli.invoke(app, ["gazetteer", "fetch", "SY", "--base-url", str(tmp_path)])  # a folder without the dumps
+    assert r.exit_code == 1 and (r.exception is None or isinstance(r.exception, SystemExit))
+    assert len(r.output.strip().splitlines()) == 1 and "could not download file://" in r.output, r.output

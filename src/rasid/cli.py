@@ -389,13 +389,16 @@ def gazetteer_fetch(
     """Download GeoNames places and their Arabic names into the cache, where `rasid run` finds them."""
     from .geonames import FetchError, fetch
 
+    if "://" not in base_url:  # a local copy of the dumps: a folder
+        if not Path(base_url).is_dir():
+            _fail(f"--base-url {base_url}: neither a URL (https://...) nor a folder")
+        base_url = Path(base_url).resolve().as_uri()
     try:
         with err.status("fetching") as st:
             path, counts = fetch(countries or ["SY", "IQ"], base_url=base_url.rstrip("/"), refresh=refresh,
                                  on_step=lambda s: st.update(f"fetching {s}"))
     except FetchError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(1)
+        _fail(str(e), 1)
     for cc, n in counts.items():
         print(f"{cc}: {n} places")
     print(path)
