@@ -167,3 +167,26 @@ def test_definite_gunmen_refer_back_to_the_armed_party_named_and_indefinite_ones
         "Unidentified armed group", "ISIS"]
     assert ids("اشتبكت الشرطة مع مسلحين في مدينة العريش بشمال سيناء، وقال مصدر إن تنظيم داعش ينشط هناك.") == [
         "Egyptian police", "Unidentified armed group", "ISIS"]
+
+
+def test_unqualified_warplanes_in_syria_are_the_syrian_air_force_unless_their_owner_is_said():
+    from rasid.events import _DocContext
+    from rasid.lexicon import default_lexicon
+    from rasid.pipeline import Pipeline
+
+    lex, pipe = default_lexicon(), Pipeline(gazetteer=False)
+
+    def ids(text):
+        doc = pipe.text(text, published=PUBLISHED)
+        return [a.value for a in _DocContext(doc, doc.norm, lex).actors]
+
+    assert ids("قصف الطيران الحربي بلدة كفرنبل في ريف إدلب.") == ["Syrian government forces"]
+    assert ids("شن الطيران الحربي التابع للتحالف الدولي غارات على مدينة الرقة.") == ["US-led coalition"]
+    assert ids("قصفت طائرات حربية يعتقد أنها تابعة لتحالف تقوده واشنطن بلدة اعزاز في ريف حلب.") == []
+    assert ids("قصفت طائرات حربية يرجح أنها روسية بلدة كفرنبل في ريف إدلب.") == ["Russian forces"]
+    assert ids("قصفت طائرات حربية إسرائيلية موقعا قرب دمشق، ثم عادت الطائرات الحربية إلى أجوائها.") == [
+        "Israeli forces", "Israeli forces"]
+    # a nationality after a country's own police is that police, not its army; "أو" and "بدعم" end the phrase
+    assert ids("اشتبكت قوات الأمن التركية مع مسلحين في ديار بكر.")[0] == "Turkish police"
+    assert ids("وقال المرصد إن الطيران السوري أو الروسي قصف بلدة كفرنبل في ريف إدلب.") == ["Syrian government forces"]
+    assert ids("سيطرت قوات النظام بدعم روسي على حي في مدينة الميادين بريف دير الزور.") == ["Syrian government forces"]

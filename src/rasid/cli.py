@@ -76,6 +76,8 @@ def _pipeline(gazetteer: str | None, none: bool = False):
     from . import get_pipeline
     from .geo import GazetteerError
 
+    if none and gazetteer:
+        _fail("--gazetteer and --no-gazetteer exclude each other")
     try:
         return get_pipeline(False if none else gazetteer)
     except GazetteerError as e:

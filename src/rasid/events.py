@@ -85,6 +85,7 @@ LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
+HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
 FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
@@ -1111,7 +1112,7 @@ class _DocContext:
         self.actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
         self.actors = self._in_theatre(doc, nt, lex, self.actors,
                                        found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt))
-        self.actors = self._unharmed(nt, self._forces(nt, self.actors))
+        self.actors = self._unharmed(nt, self._arms(nt, lex, self._forces(nt, lex, self.actors)))
         self.actors = self._generic(self._anaphors(nt, self._not_bases(nt, self._not_places(
             nt, self.actors, found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)))))
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
@@ -1219,37 +1220,82 @@ class _DocContext:
         return [a for a in keep if (a.phrase, a.value) in local or not fits.get((a.start, a.end))]
 
     @staticmethod
-    def _forces(nt: NormText, actors: list[Match]) -> list[Match]:
+    def _forces(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
         """"مقاتلات تركية", "مدفعية إيرانية", "طائرات حربية فرنسية", "سلاح الجو الإسرائيلي": a noun for a state's arms
-        or troops (role_words.tsv ``force``) with a nationality (nationality.tsv) up to two words after it, in the
-        same phrase, is that state's forces; a definite noun takes a definite adjective ("المدفعية التركية"), and
-        "طائرات روسية الصنع" is no one's."""
+        or troops (role_words.tsv ``force``) with a nationality (nationality.tsv) up to two words after it (not
+        counting "يرجح أنها"), in the same phrase, is that state's forces, over a shorter name of another
+        country's inside it ("طائرات حربية", Syria's local alias; not "قوات الأمن" of "قوات الأمن التركية",
+        Turkey's police); a definite noun takes a definite adjective ("المدفعية التركية"), and "طائرات روسية
+        الصنع" is no one's."""
         norm = nt.norm
-        named = _Covers((a.start, a.end) for a in actors)
         words = list(NAME_RE.finditer(norm))
-        extra = []
+        extra, inside = [], set()
         for k, w in enumerate(words):
             g = w.group()
             bare = g[2:] if g.startswith("ال") else g
-            if bare not in FORCE_NOUNS or named.reach(w.start()) > w.start():
-                continue
-            for j in range(k + 1, min(k + 4, len(words))):
+            if bare not in FORCE_NOUNS or any(a.start < w.start() < a.end for a in actors):
+                continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
+            own = [a for a in actors if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
+            between = 0
+            for j in range(k + 1, min(k + 7, len(words))):
                 x = words[j]
-                if named.reach(x.start()) > x.start() or not norm[words[j - 1].end():x.start()].strip() == "":
-                    break  # another party's name, or a comma or stop between
-                xg = x.group()
-                if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب") or xg.startswith("و"):
+                if x.group() in HEDGED:
+                    continue  # "طائرات حربية يرجح أنها روسية"
+                between += 1
+                if between > 3:
                     break
+                if norm[words[j - 1].end():x.start()].strip() != "" or any(
+                        a.start <= x.start() < a.end and a not in own for a in actors):
+                    break  # a comma or stop between, or another party's name
+                xg = x.group()
+                if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب", "او") or xg.startswith("و") \
+                        or (xg.startswith("ب") and xg != "بدون"):
+                    break  # another phrase ("قوات النظام بدعم روسي", "الطيران السوري أو الروسي")
                 aid = _nationality_of(xg) or (_nationality_of(xg[2:]) if xg.startswith("ال") else None)
                 if aid is None:
                     continue
                 if g.startswith("ال") and not xg.startswith("ال"):
                     break
                 nxt = words[j + 1].group() if j + 1 < len(words) else ""
-                if nxt != "الصنع":
+                where = set(lex.actors[aid].theatres) if aid in lex.actors else set()
+                if nxt != "الصنع" and not any(a.end > x.end() or (where and where & set(
+                        lex.actors[a.value].theatres if a.value in lex.actors else ())) for a in own):
                     extra.append(Match(w.start(), x.end(), aid, norm[w.start():x.end()]))
+                    inside.update(id(a) for a in own)
                 break
-        return sorted(actors + extra, key=lambda a: a.start) if extra else actors
+        if not extra:
+            return actors
+        return sorted([a for a in actors if id(a) not in inside] + extra, key=lambda a: a.start)
+
+    @staticmethod
+    def _arms(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
+        """Unqualified arms read as a local alias ("الطيران الحربي", "الطائرات الحربية": the Syrian air force in Syria)
+        name their owner when it is said: after "طائرات حربية إسرائيلية" in the same sentence, "الطائرات الحربية"
+        is Israel's (the same noun, definite); followed by "التابع(ة) ل" (or "يعتقد أنها تابعة ل") they are the
+        owner's, named next or unknown."""
+        norm = nt.norm
+
+        def arms(a: Match) -> bool:
+            first = a.phrase.split()[0]
+            return (a.phrase, a.value) in lex.local_aliases and \
+                (first[2:] if first.startswith(("ال", "لل")) else first).lstrip("ل") in FORCE_NOUNS
+
+        if not any(arms(a) for a in actors):
+            return actors
+        out: list[Match] = []
+        for a in actors:
+            if arms(a):
+                after = [w.lstrip("ل") for w in norm[a.end:a.end + 50].split()[:4]]
+                if any(w.startswith(("تابع", "التابع")) for w in after):
+                    continue  # "الطيران الحربي التابع للتحالف الدولي": the coalition's, named next
+                noun = a.phrase.split()[0]
+                noun = noun[2:] if noun.startswith("ال") else noun
+                stop = max(norm.rfind(".", 0, a.start), norm.rfind("\n", 0, a.start))
+                prior = [b for b in out if b.start > stop and not arms(b) and b.phrase.split()[0] in (noun, "ال" + noun)]
+                if a.phrase.startswith("ال") and prior:
+                    a = Match(a.start, a.end, prior[-1].value, a.phrase)  # "طائرات حربية إسرائيلية ... الطائرات الحربية"
+            out.append(a)
+        return out
 
     @staticmethod
     def _unharmed(nt: NormText, actors: list[Match]) -> list[Match]:
