@@ -120,6 +120,8 @@ def test_cli_version_info_and_gazetteer_errors(clean_env, monkeypatch):
     r = cli.invoke(app, ["run", str(src), "--out", str(clean_env / "o"), "--gazetteer", str(clean_env / "nope.tsv")])
     assert r.exit_code == 2 and "nope.tsv: no such file or folder" in r.output and len(r.output.strip().splitlines()) == 1
     assert not (clean_env / "o").exists()
+    r = cli.invoke(app, ["run", str(src), "--out", str(clean_env / "o"), "--gazetteer", str(src), "--no-gazetteer"])
+    assert r.exit_code == 2 and "exclude each other" in r.output
 
 
 def test_cli_run_without_a_gazetteer_in_workers_too(clean_env):
