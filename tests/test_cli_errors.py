@@ -1,4 +1,4 @@
-"""A new user's mistakes get one line and exit status 2, never a traceback."""
+"""What a new user meets at the command line: one line and exit status 2 for a mistake, never a traceback; failures named even with --quiet; help in plain words; the end-of-run work said."""
 import pytest
 from typer.testing import CliRunner
 
@@ -84,3 +84,14 @@ def test_fetch_from_a_folder_or_nowhere(tmp_path, monkeypatch):
     r = cli.invoke(app, ["gazetteer", "fetch", "SY", "--base-url", str(tmp_path)])  # a folder without the dumps
     assert r.exit_code == 1 and (r.exception is None or isinstance(r.exception, SystemExit))
     assert len(r.output.strip().splitlines()) == 1 and "could not download file://" in r.output, r.output
+
+
+def test_run_says_when_it_reconciles(files):
+    from rasid import get_pipeline
+    from rasid.runner import run
+    from rasid.store import Store
+
+    tmp, src, _ = files
+    steps, read = [], []
+    run([str(src)], Store(tmp / "r.db"), get_pipeline(), on_progress=read.append, on_step=steps.append)
+    assert read == [str(src)] and steps == ["reconciling"]

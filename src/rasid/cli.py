@@ -133,7 +133,7 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     store = _open_store(str(db or out / "rasid.db"))
     show = not quiet and not as_json and err.is_terminal
-    progress_cb = None
+    progress_cb = step_cb = None
     if show:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -143,8 +143,11 @@ def run(
 
         def progress_cb(src: str) -> None:
             prog.update(task, advance=1, description=f"reading {Path(src.split(':')[0]).name[:40]}")
+
+        def step_cb(step: str) -> None:  # the end-of-run work, after the last article
+            prog.update(task, total=prog.tasks[0].completed, description=step)
     try:
-        summ = do_run(inputs, store, pipe, published=published, outlet=outlet, on_progress=progress_cb,
+        summ = do_run(inputs, store, pipe, published=published, outlet=outlet, on_progress=progress_cb, on_step=step_cb,
                       args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers,
                       limits=Limits(max_bytes=max_bytes, max_line=max_line, max_chars=max_chars, max_depth=max_depth,
                                     max_seconds=max_seconds, max_archive_bytes=max_archive_bytes),
@@ -154,7 +157,11 @@ def run(
     finally:
         if show:
             prog.stop()
-    export_all(store, out)
+    if show:
+        with err.status("writing the exports"):
+            export_all(store, out)
+    else:
+        export_all(store, out)
     if pipe.geoparser is not None and not pipe.geoparser.available:
         summ.notes.append("no gazetteer (--no-gazetteer): places keep their names without coordinates")
     d = summ.as_dict()

@@ -151,11 +151,12 @@ def run_unlocked(
     inputs: Iterable[str], store: Store, pipeline: Pipeline | None = None, *, published: str | None = None,
     outlet: str | None = None, stdin: BinaryIO | None = None, on_progress: Callable[[str], None] | None = None,
     code_events: bool = True, args: dict | None = None, workers: int = 1, gazetteer: str | None = None,
-    limits: Limits | None = None,
+    limits: Limits | None = None, on_step: Callable[[str], None] | None = None,
 ) -> Summary:
     """Run ``inputs`` into ``store``. ``workers`` > 1 cleans and codes in that many processes, each with
     the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs workers=1). ``limits``: how much
-    work one input may cost (:class:`rasid.ingest.Limits`); an input over one is an error naming it."""
+    work one input may cost (:class:`rasid.ingest.Limits`); an input over one is an error naming it.
+    ``on_progress`` is told each input read, ``on_step`` the end-of-run work ("reconciling")."""
     pipe = pipeline
     lim = limits or Limits()
     summ = Summary()
@@ -256,6 +257,8 @@ def run_unlocked(
         if code_events:
             from .reconcile import reconcile
 
+            if on_step:
+                on_step("reconciling")
             try:  # incremental: only new report events are placed
                 summ.reconciled = reconcile(store).as_dict()
             except Exception as e:  # the report events are stored; `rasid reconcile` can redo this step
