@@ -1,4 +1,5 @@
-"""What a new user meets at the command line: one line and exit status 2 for a mistake, never a traceback; failures named even with --quiet; help in plain words; the end-of-run work said."""
+"""What a new user meets at the command line: a mistake is one line and exit status 2, never a traceback;
+failures are named even with --quiet; help speaks plainly; the end-of-run work is said."""
 import pytest
 from typer.testing import CliRunner
 
