@@ -372,3 +372,19 @@ def test_the_country_is_no_village_after_a_direction(tmp_path):
     geo = Geoparser(str(src), cache_dir=tmp_path / "c")
     got = _resolve(geo, "وتدور اشتباكات عنيفة في شرق البلاد منذ أيام.")
     assert all(loc.get("gazetteer_id") != "y:1" for loc in got.values())
+
+
+def test_a_city_abroad_is_blocked_only_while_the_gazetteer_lacks_it(tmp_path):
+    """regions.tsv blocks "العريش", "عدن" where the gazetteer holds only hamlets of the name; with the city in
+    it (the MENA file, a fetched country) the city is the place."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    hamlet = "s:1\tSY\tالعريش\tAl Arish\t\t35.2\t36.1\tP\tPPL\tHama\tحماة\t\t\t0\n"
+    only_hamlet, with_city = tmp_path / "a", tmp_path / "b"
+    only_hamlet.mkdir(), with_city.mkdir()
+    (only_hamlet / "g.tsv").write_text(header + hamlet, encoding="utf-8")
+    (with_city / "g.tsv").write_text(header + hamlet + "e:1\tEG\tالعريش\tArish\t\t31.13\t33.80\tP\tPPLA\tNorth Sinai\tشمال سيناء\t\t\t164830\n", encoding="utf-8")
+    text = "قتل ضابط شرطة في انفجار عبوة ناسفة بمدرعة في العريش أمس."
+    got = _resolve(Geoparser(str(only_hamlet), cache_dir=tmp_path / "c"), text)
+    assert all(loc.get("gazetteer_id") != "s:1" for loc in got.values())  # not the Syrian hamlet
+    got = _resolve(Geoparser(str(with_city), cache_dir=tmp_path / "c"), text)
+    assert got["العريش"]["gazetteer_id"] == "e:1"

@@ -379,6 +379,9 @@ class Geoparser:
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
+        # a city abroad blocked because the gazetteer held only hamlets of its name ("العريش", "عدن") is the
+        # city itself once the gazetteer has it (the MENA file, a fetched country)
+        self.region_keys = [(k, a, prec) for k, a, prec in self.region_keys if not (a == "-" and self._a_city(k))]
         self.region_auto = ahocorasick.Automaton()  # one pass over the text for every region name
         for k, (key, _, _) in enumerate(self.region_keys):
             if key in self.region_auto:
@@ -397,6 +400,12 @@ class Geoparser:
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         self.outlet_names = self.lex.outlet_names
+
+    def _a_city(self, key: str) -> bool:
+        """The gazetteer holds a city or an admin seat of this name (not only hamlets)."""
+        gz = self.gaz
+        return bool(gz) and any(gz.places[c].code in ("PPLC", "PPLA", "PPLA2") or gz.places[c].population >= 50000
+                                for c in gz.names.get(key, ()))
 
     def _admin(self, name_en: str, name_ar: str) -> str:
         """The gazetteer's own name of a governorate (GeoNames spells 'Deir ez-Zor' 'Dayr az Zawr')."""
