@@ -1422,13 +1422,13 @@ class _DocContext:
         for c in self.within(self.cues, lo, t.end + 2):
             if c.value == "modal" and t.end <= c.start and len(self.nt.norm[t.end:c.start].split()) == 0:
                 return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
-            if c.value not in ("negation", "modal") or c.start < lo or c.start >= t.start:
+            if c.value not in ("negation", "modal", "reference") or c.start < lo or c.start >= t.start:
                 continue
             if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
                 return True
             between = self.nt.norm[c.end:t.start].split()
-            if len(between) <= (1 if c.value == "negation" else 3):
-                return True
+            if len(between) <= (3 if c.value == "modal" else 1):
+                return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
             if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
                 # (not "حاولت ... وتمكنت من السيطرة": it succeeded)
                 definite = "ال" in (self.nt.norm[t.start:t.start + 2], self.nt.norm[max(0, t.start - 2):t.start])
