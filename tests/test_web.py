@@ -38,7 +38,23 @@ def _client(db, review=False):
 
     from rasid.web.app import create_app
 
-    return TestClient(create_app(str(db), review=review))
+    return TestClient(create_app(str(db), review=review), base_url="http://localhost")
+
+
+def _reviewer(db, *names):
+    """A client logged in as each of ``names`` (reviewer accounts made in ``db``): name -> (client, headers)."""
+    from rasid.store import Store
+    from rasid.web.auth import add_user
+
+    out = {}
+    for n in names:
+        add_user(Store(db), n, "reviewer", "a long enough password")
+    for n in names:
+        c = _client(db, review=True)
+        r = c.post("/api/login", json={"name": n, "password": "a long enough password"})
+        assert r.status_code == 200, r.text
+        out[n] = (c, {"X-CSRF-Token": r.json()["csrf"]})
+    return out
 
 
 def test_events_api_filters_sorts_and_pages(built):
@@ -125,15 +141,19 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
 
     db = tmp_path / "r.db"
     copy_db(built, db)
-    c = _client(db, review=True)
+    rev = _reviewer(db, "reviewer1", "reviewer2")
+    c, h1 = rev["reviewer1"]
+    c2, h2 = rev["reviewer2"]
     items = c.get("/api/events", params={"outlet": "فرات بوست"}).json()["items"]
     a, b = items[0]["event_id"], items[1]["event_id"]
     before = c.get(f"/api/events/{a}").json()["event"]["status"]
-    r = c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "hedged", "who": "reviewer1"})
+    r = c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "hedged"}, headers=h1)
     assert r.status_code == 200 and r.json()["event"]["status"] == "hedged"
-    assert c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "maybe",
-                                                   "who": "reviewer1"}).status_code == 400
-    assert c.post(f"/api/events/{b}/review", json={"action": "reject", "who": "reviewer2", "note": "not an event"}).status_code == 200
+    assert c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "maybe"},
+                  headers=h1).status_code == 400
+    # a typed name is not who did it: the account is
+    assert c2.post(f"/api/events/{b}/review", json={"action": "reject", "who": "reviewer1", "note": "not an event"},
+                   headers=h2).status_code == 200
     trail = c.get("/api/reviews").json()
     assert [(t["who"], t["action"], t["old"], t["new"]) for t in trail] == [
         ("reviewer1", "correct", before, "hedged"), ("reviewer2", "reject", None, None)]
@@ -148,14 +168,14 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
 def test_merge_and_split_reconciled_events(built, tmp_path):
     db = tmp_path / "m.db"
     copy_db(built, db)
-    c = _client(db, review=True)
+    c, h = _reviewer(db, "rev")["rev"]
     items = c.get("/api/events", params={"outlet": "فرات بوست", "limit": 100}).json()["items"]
     r1, r2 = items[0]["recon_id"], next(i["recon_id"] for i in items if i["recon_id"] != items[0]["recon_id"])
     n1, n2 = c.get(f"/api/reconciled/{r1}").json()["n_reports"], c.get(f"/api/reconciled/{r2}").json()["n_reports"]
-    assert c.post(f"/api/reconciled/{r1}/merge", json={"other": r2, "who": "rev"}).status_code == 200
+    assert c.post(f"/api/reconciled/{r1}/merge", json={"other": r2}, headers=h).status_code == 200
     assert c.get(f"/api/reconciled/{r1}").json()["n_reports"] == n1 + n2
     assert c.get(f"/api/reconciled/{r2}").status_code == 404
     ev = c.get(f"/api/reconciled/{r1}").json()["reports"][-1]["event_id"]
-    new = c.post(f"/api/reconciled/{r1}/split", json={"event_id": ev, "who": "rev"}).json()["recon_id"]
+    new = c.post(f"/api/reconciled/{r1}/split", json={"event_id": ev}, headers=h).json()["recon_id"]
     assert c.get(f"/api/reconciled/{new}").json()["n_reports"] == 1
-    assert [t["action"] for t in c.get("/api/reviews").json()] == ["merge", "split"]
+    assert [(t["action"], t["who"]) for t in c.get("/api/reviews").json()] == [("merge", "rev"), ("split", "rev")]

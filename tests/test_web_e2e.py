@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -45,15 +46,26 @@ def db(tmp_path_factory):
     return d / "out" / "rasid.db"
 
 
+PASSWORD = "e2e password 123"
+
+
+def add_user(path, name, role):
+    r = subprocess.run([sys.executable, "-m", "rasid.cli", "users", "add", name, "--role", role, "--db", str(path),
+                        "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
 @pytest.fixture()
 def server(db, tmp_path):
     procs = []
 
-    def start(review=False, copy=False):
+    def start(review=False, copy=False, users=()):
         path = db
         if copy:
             path = tmp_path / "review.db"
             copy_db(db, path)
+        for name, role in users:
+            add_user(path, name, role)
         port = _free_port()
         p = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(path), "--port", str(port),
                               "--gazetteer", str(GAZETTEER)]
@@ -152,22 +164,39 @@ def test_article_shows_highlighted_evidence_right_to_left(server, browser, reque
     _shot(browser, request, "place")
 
 
+def _login(drv, url, name):
+    from selenium.webdriver.common.by import By
+
+    drv.get(url + "/login")
+    form = drv.find_element(By.ID, "login-form")
+    form.find_element(By.NAME, "name").send_keys(name)
+    form.find_element(By.NAME, "password").send_keys(PASSWORD)
+    form.find_element(By.CSS_SELECTOR, "button").click()
+    _wait(drv, lambda d: d.find_elements(By.ID, "user"))
+
+
+def _trail(url):
+    return json.load(urllib.request.urlopen(url + "/api/reviews"))
+
+
 def test_review_edit_shows_in_the_export(server, browser, request, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    url, path = server(review=True, copy=True)
+    url, path = server(review=True, copy=True, users=[("e2e.reviewer", "reviewer")])
     data = json.load(urllib.request.urlopen(url + "/api/events?outlet=" + urllib.request.quote("داماس بوست")))
     eid = data["items"][0]["event_id"]
     browser.get(f"{url}/events/{eid}")
+    assert not browser.find_elements(By.ID, "review-form")  # not logged in: nothing to submit
+    _login(browser, url, "e2e.reviewer")
+    browser.get(f"{url}/events/{eid}")
     form = browser.find_element(By.ID, "review-form")
-    form.find_element(By.NAME, "who").send_keys("e2e reviewer")
     Select(form.find_element(By.NAME, "action")).select_by_value("correct")
     Select(form.find_element(By.NAME, "field")).select_by_value("status")
     form.find_element(By.NAME, "value").send_keys("reported_by_others")
     form.find_element(By.CSS_SELECTOR, "button").click()
     _wait(browser, lambda d: d.find_element(By.ID, "status").text == "reported_by_others")
-    assert "e2e reviewer" in browser.page_source
+    assert "e2e.reviewer" in browser.find_element(By.TAG_NAME, "main").text  # the trail names the account
     _shot(browser, request, "review")
     r = subprocess.run([sys.executable, "-m", "rasid.cli", "export", "--db", str(path), "--out", str(tmp_path / "x")],
                        capture_output=True, text=True)
@@ -175,7 +204,89 @@ def test_review_edit_shows_in_the_export(server, browser, request, tmp_path):
     exported = {json.loads(x)["event_id"]: json.loads(x) for x in open(tmp_path / "x" / "events.jsonl", encoding="utf-8")}
     assert exported[eid]["status"] == "reported_by_others"
     audit = [json.loads(x) for x in open(tmp_path / "x" / "reviews.jsonl", encoding="utf-8")]
-    assert audit[0]["who"] == "e2e reviewer" and audit[0]["new"] == "reported_by_others"
+    assert audit[0]["who"] == "e2e.reviewer" and audit[0]["new"] == "reported_by_others"
+
+
+def test_a_viewer_sees_no_review_form_and_a_bad_value_is_refused(server, browser, request):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    url, _ = server(review=True, copy=True, users=[("vera", "viewer"), ("rana", "reviewer")])
+    eid = json.load(urllib.request.urlopen(url + "/api/events"))["items"][0]["event_id"]
+    _login(browser, url, "vera")
+    browser.get(f"{url}/events/{eid}")
+    assert "vera (viewer)" in browser.find_element(By.TAG_NAME, "header").text
+    assert not browser.find_elements(By.ID, "review-form")
+    browser.find_element(By.CSS_SELECTOR, "#logout-form button").click()
+    _wait(browser, lambda d: d.find_elements(By.ID, "login-link"))
+    _login(browser, url, "rana")
+    browser.get(f"{url}/events/{eid}")
+    form = browser.find_element(By.ID, "review-form")
+    Select(form.find_element(By.NAME, "action")).select_by_value("correct")
+    Select(form.find_element(By.NAME, "field")).select_by_value("date.start")
+    form.find_element(By.NAME, "value").send_keys("not a date")
+    form.find_element(By.CSS_SELECTOR, "button").click()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
+    assert "not a YYYY-MM-DD date" in browser.find_element(By.CSS_SELECTOR, "p.error").text
+    _shot(browser, request, "review-refused")
+    assert _trail(url) == []
+    browser.get(url + "/timeline")
+    assert browser.find_elements(By.ID, "timeline")
+
+
+def test_another_site_cannot_post_a_review(server, browser, request, tmp_path):
+    """A logged-in reviewer visits a page of another origin whose form posts to rasid: refused, nothing changes."""
+    import http.server
+    import threading
+    from functools import partial
+
+    from selenium.webdriver.common.by import By
+
+    url, _ = server(review=True, copy=True, users=[("rana", "reviewer")])
+    eid = json.load(urllib.request.urlopen(url + "/api/events"))["items"][0]["event_id"]
+    before = json.load(urllib.request.urlopen(f"{url}/api/events/{eid}"))["event"]
+    _login(browser, url, "rana")
+    site = tmp_path / "evil"
+    site.mkdir()
+    (site / "index.html").write_text(
+        f'<form method="post" action="{url}/events/{eid}/review"><input name="action" value="reject">'
+        f'<input name="who" value="attacker"><button id="go">win a prize</button></form>', encoding="utf-8")
+    evil = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://localhost:{evil.server_address[1]}/index.html")  # another site (and another origin)
+        browser.find_element(By.ID, "go").click()
+        _wait(browser, lambda d: "detail" in d.find_element(By.TAG_NAME, "body").text)
+        assert "cross-site request refused" in browser.find_element(By.TAG_NAME, "body").text
+        _shot(browser, request, "cross-site-refused")
+    finally:
+        evil.shutdown()
+        evil.server_close()
+    assert _trail(url) == []
+    assert json.load(urllib.request.urlopen(f"{url}/api/events/{eid}"))["event"] == before
+    # DNS rebinding: the same server reached under a foreign name answers nothing
+    req = urllib.request.Request(f"{url}/api/events", headers={"Host": "evil.example:8765"})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(req)
+    assert e.value.code == 400
+
+
+def test_events_table_headers_are_links_and_show_no_markup(server, browser, request):
+    from selenium.webdriver.common.by import By
+
+    url, _ = server()
+    browser.get(url + "/events")
+    head = browser.find_element(By.CSS_SELECTOR, "#events thead")  # the rows quote articles, the hostile one too
+    shown = head.text
+    assert "<" not in shown and "&lt;" not in shown and "href" not in shown
+    assert len(head.find_elements(By.TAG_NAME, "a")) == 8 and "Evidence" in shown
+    browser.find_element(By.LINK_TEXT, "Killed").click()
+    _wait(browser, lambda d: "sort=fatalities" in d.current_url)
+    _shot(browser, request, "events-sorted")
+    rid = json.load(urllib.request.urlopen(url + "/api/events?sort=fatalities"))["items"][0]["recon_id"]
+    browser.get(f"{url}/reconciled/{rid}")
+    shown = browser.find_element(By.TAG_NAME, "main").text
+    assert "<bdi>" not in shown and "&lt;" not in shown
 
 
 def test_script_and_rtl_override_in_an_article_render_inert(server, browser, request):

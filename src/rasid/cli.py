@@ -1,4 +1,4 @@
-"""The `rasid` command: run, export, reconcile, control, check, serve, gazetteer fetch.
+"""The `rasid` command: run, export, reconcile, control, check, serve, users, gazetteer fetch.
 
 Exit status of `rasid run`: 0 all inputs fine, 1 some inputs failed (the rest
 were processed), 2 usage error, 3 the store is in use by another writer.
@@ -362,7 +362,9 @@ def serve(
     db: str = typer.Option(..., "--db", help="The store to show."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
     port: int = typer.Option(8000, "--port"),
-    review: bool = typer.Option(False, "--review", help="Allow review: confirm, correct, reject, merge, split (recorded with who and when)."),
+    review: bool = typer.Option(False, "--review", help="Allow review (confirm, correct, reject, merge, split) to logged-in reviewers (`rasid users add`)."),
+    private: bool = typer.Option(False, "--private", help="Reading needs a login too (any role)."),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="A Host name clients use besides the bound address and localhost (a proxy's name); repeatable."),
     tiles: Optional[str] = typer.Option(None, "--tiles", help="A tile URL template (https://.../{z}/{x}/{y}.png) for users with internet."),
     gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer for the map's governorate labels (else as `rasid run` finds it)."),
 ):
@@ -376,13 +378,71 @@ def serve(
         locate_gazetteer(gazetteer)  # a wrong --gazetteer is a usage error here too
     except GazetteerError as e:
         _fail(str(e))
+    from .web.auth import is_loopback, list_users
 
-    store = _store(db)
-    del store
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    accounts = list_users(_store(db))
+    if (review or private) and not accounts:
+        if not is_loopback(host):
+            err.print(f"[red]error:[/red] --host {host} with --review or --private needs at least one account: "
+                      f"rasid users add NAME --role reviewer --db {db}")
+            raise typer.Exit(2)
+        err.print(f"[yellow]note:[/yellow] no accounts in this store, so nobody can log in; add one with "
+                  f"`rasid users add NAME --role reviewer --db {db}`")
+    if not is_loopback(host):
         err.print(f"[yellow]note:[/yellow] serving on {host}: anyone who can reach it can read the store"
-                  + (" and change it (--review)" if review else ""))
-    uvicorn.run(create_app(db, review=review, tiles=tiles, gazetteer=gazetteer), host=host, port=port, log_level="warning")
+                  + (" (logins needed to change it)" if review else "") + ("" if private else "; --private asks a login to read")
+                  + ". Put TLS in front (docs/deploy.md) and pass --allow-host with the name clients use.")
+    app_ = create_app(db, review=review, tiles=tiles, gazetteer=gazetteer, private=private, host=host, allow_hosts=allow_host)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"rasid serving {db} on http://{shown}:{port}/" + (" (review: log in at /login)" if review else "")
+              + " — Ctrl+C to stop")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+users_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Accounts of the web app (`rasid serve --review`).")
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="The account name (letters, digits and . _ - @)."),
+    db: str = typer.Option(..., "--db", help="The store."),
+    role: str = typer.Option("reviewer", "--role", help="reviewer or admin (may review), or viewer (reads a --private app)."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin (else a prompt)."),
+):
+    """Add an account (or set its role and password); the password is stored as an argon2id hash."""
+    from .web.auth import AccountError, add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    try:
+        add_user(_store(db), name, role, password)
+    except AccountError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    print(f"{name}: {role}")
+
+
+@users_app.command("list")
+def users_list(db: str = typer.Option(..., "--db", help="The store.")):
+    """The accounts: name, role, when added."""
+    from .web.auth import list_users
+
+    for u in list_users(_store(db)):
+        print(f"{u['name']}\t{u['role']}\t{u['created']}")
+
+
+@users_app.command("remove")
+def users_remove(name: str = typer.Argument(...), db: str = typer.Option(..., "--db", help="The store.")):
+    """Remove an account (its sessions end at once; its past reviews stay in the trail)."""
+    from .web.auth import remove_user
+
+    if not remove_user(_store(db), name):
+        err.print(f"[red]error:[/red] no account {name!r}")
+        raise typer.Exit(1)
+    print(f"removed {name}")
 
 
 gazetteer_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Get and inspect the gazetteer.")

@@ -17,16 +17,104 @@ from sqlalchemy import insert, select, update
 from .store import Store, recon_members, reviews
 
 ACTIONS = ("confirm", "correct", "reject")
-# the fields a reviewer may correct, and how a value is checked
-FIELDS = {
-    "event_type": str, "sub_event_type": str, "status": str, "actor1": str, "actor2": str,
-    "date.start": str, "date.end": str, "fatalities.value": int, "location.name": str,
-}
+# the fields a reviewer may correct (each value is checked by `validate` before it is stored)
+FIELDS = ("event_type", "sub_event_type", "status", "actor1", "actor2", "date.start", "date.end",
+          "fatalities.value", "location.name")
 STATUSES = ("asserted", "hedged", "reported_by_others", "denied")
+# ACLED's taxonomy as ../shared/spec/event-model.md gives it (exact strings; tests compare the two)
+TAXONOMY = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                   "Suicide bomb", "Grenade", "Chemical weapon"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+TYPE_OF = {sub: t for t, subs in TAXONOMY.items() for sub in subs}
+# size limits on what a reviewer types
+MAX_VALUE = 200
+MAX_NOTE = 2000
+MAX_FATALITIES = 100_000
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class ReviewError(ValueError):
     pass
+
+
+def _actor_ids() -> set[str]:
+    from .lexicon import default_lexicon
+
+    return set(default_lexicon().actors)
+
+
+def validate(rec: dict, field: str, value):
+    """``value`` checked and normalised for ``field`` of the event ``rec`` (as now reviewed).
+
+    Raises ReviewError with a message a reviewer can act on. None (an empty value) clears a field
+    where the event model allows it (actor2, dates, a toll, a place name).
+    """
+    import datetime as dt
+
+    if field not in FIELDS:
+        raise ReviewError(f"field must be one of {', '.join(FIELDS)}")
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            value = None
+        elif len(value) > MAX_VALUE:
+            raise ReviewError(f"{field}: a value is at most {MAX_VALUE} characters")
+    if value is None:
+        if field in ("event_type", "sub_event_type", "status", "actor1"):
+            raise ReviewError(f"{field}: a value is required")
+        return None
+    if field in ("fatalities.value",):
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ReviewError(f"{field}: a whole number of people is required, not {value!r}")
+        if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            raise ReviewError(f"{field}: a whole number of people (0 or more) is required, not {value!r}")
+        value = int(value)
+        if not 0 <= value <= MAX_FATALITIES:
+            raise ReviewError(f"{field}: must be between 0 and {MAX_FATALITIES:,}")
+        return value
+    if not isinstance(value, str):
+        raise ReviewError(f"{field}: a text value is required, not {type(value).__name__}")
+    if field == "event_type":
+        if value not in TAXONOMY:
+            raise ReviewError(f"event_type must be one of {', '.join(TAXONOMY)}")
+        sub = rec.get("sub_event_type")
+        if sub and sub not in TAXONOMY[value]:
+            raise ReviewError(f"sub_event_type {sub!r} is not a kind of {value}: correct sub_event_type instead "
+                              f"({', '.join(TAXONOMY[value])}); the event type follows it")
+    elif field == "sub_event_type":
+        if value not in TYPE_OF:
+            raise ReviewError(f"sub_event_type must be one of ACLED's sub-event types: {', '.join(TYPE_OF)}")
+    elif field == "status":
+        if value not in STATUSES:
+            raise ReviewError(f"status must be one of {', '.join(STATUSES)}")
+    elif field in ("actor1", "actor2"):
+        if value not in _actor_ids():
+            raise ReviewError(f"{field}: {value!r} is not an actor id of data/actors.tsv (e.g. ISIS, SDF, Syrian government forces)")
+    elif field in ("date.start", "date.end"):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ReviewError(f"{field}: not a YYYY-MM-DD date: {value!r}")
+        if len(value) != 10 or not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ReviewError(f"{field}: a YYYY-MM-DD date between {MIN_YEAR} and {MAX_YEAR} is required")
+        value = day.isoformat()
+        d = rec.get("date") or {}
+        if field == "date.start" and d.get("end") and value > d["end"]:
+            raise ReviewError(f"date.start {value} is after date.end {d['end']}: correct date.end first")
+        if field == "date.end" and d.get("start") and value < d["start"]:
+            raise ReviewError(f"date.end {value} is before date.start {d['start']}: correct date.start first")
+    elif field == "location.name":
+        if any(ord(ch) < 32 for ch in value):
+            raise ReviewError(f"{field}: control characters are not allowed")
+    return value
 
 
 def _now() -> str:
@@ -76,6 +164,8 @@ def set_field(rec: dict, field: str, value) -> None:
         rec[a][b] = value
     else:
         rec[field] = value
+        if field == "sub_event_type" and value in TYPE_OF:  # the type follows its sub-type
+            rec["event_type"] = TYPE_OF[value]
 
 
 def apply(rec: dict, revs: list[dict]) -> dict | None:
@@ -90,7 +180,11 @@ def apply(rec: dict, revs: list[dict]) -> dict | None:
         elif r["action"] == "confirm":
             state = "confirmed"
         elif r["action"] == "correct":
-            set_field(rec, r["field"], json.loads(r["new"]) if r["new"] else None)
+            try:  # a value stored before corrections were validated is left out, never trusted
+                value = validate(rec, r["field"], json.loads(r["new"]) if r["new"] else None)
+            except (ReviewError, ValueError):
+                continue
+            set_field(rec, r["field"], value)
             state = state if state == "rejected" else "corrected"
     if state == "rejected":
         return None
@@ -105,8 +199,14 @@ def review_event(store: Store, event_id: str, action: str, who: str, field: str 
 
     if action not in ACTIONS:
         raise ReviewError(f"action must be one of {', '.join(ACTIONS)}")
-    if not who or not who.strip():
-        raise ReviewError("who: the reviewer's name is required")
+    _check_who(who)
+    if note is not None and not isinstance(note, str):
+        raise ReviewError("note: a text is required")
+    if note and len(note) > MAX_NOTE:
+        raise ReviewError(f"note: at most {MAX_NOTE} characters (this one has {len(note):,})")
+    note = (note or "").strip() or None
+    if action != "correct" and (field or value not in (None, "")):
+        field = value = None  # a confirmation or a rejection changes no field
     with store.engine.begin() as c:
         row = c.execute(select(events.c.record).where(events.c.event_id == event_id)).first()
         if row is None:
@@ -114,14 +214,7 @@ def review_event(store: Store, event_id: str, action: str, who: str, field: str 
         current = apply(json.loads(row[0]), load_reviews(store).get(event_id, [])) or json.loads(row[0])
         old = new = None
         if action == "correct":
-            if field not in FIELDS:
-                raise ReviewError(f"field must be one of {', '.join(FIELDS)}")
-            try:
-                value = FIELDS[field](value) if value not in (None, "") else None
-            except (TypeError, ValueError):
-                raise ReviewError(f"{field}: not a valid value: {value!r}")
-            if field == "status" and value not in STATUSES:
-                raise ReviewError(f"status must be one of {', '.join(STATUSES)}")
+            value = validate(current, field, value)
             old, new = get_field(current, field), value
         c.execute(insert(reviews).values(target="event", target_id=event_id, action=action, field=field,
                                          old=json.dumps(old, ensure_ascii=False) if old is not None else None,
@@ -131,13 +224,29 @@ def review_event(store: Store, event_id: str, action: str, who: str, field: str 
     return apply(rec, load_reviews(store).get(event_id, []))
 
 
+def _check_who(who) -> None:
+    if not isinstance(who, str) or not who.strip():
+        raise ReviewError("who: the reviewer's name is required")
+    if len(who) > MAX_VALUE:
+        raise ReviewError(f"who: at most {MAX_VALUE} characters")
+
+
 def merge_reconciled(store: Store, into: str, other: str, who: str) -> None:
     """Move every report of ``other`` into ``into`` (a reviewer says they are one event)."""
     from .reconcile import RecordBuilder, _rebuild
 
+    from .store import reconciled
+
+    _check_who(who)
+    if not isinstance(other, str) or not other.strip():
+        raise ReviewError("other: the id of the reconciled event to merge into this one is required")
+    other = other.strip()
     if into == other:
         raise ReviewError("cannot merge an event with itself")
     with store.engine.begin() as c:
+        for rid in (into, other):  # merges only between reconciled events that exist
+            if c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id == rid)).first() is None:
+                raise KeyError(rid)
         moved = [e for (e,) in c.execute(select(recon_members.c.event_id).where(recon_members.c.recon_id == other))]
         if not moved:
             raise KeyError(other)
@@ -153,6 +262,9 @@ def split_reconciled(store: Store, recon_id: str, event_id: str, who: str) -> st
 
     from .reconcile import RecordBuilder, _rebuild
 
+    _check_who(who)
+    if not isinstance(event_id, str) or not event_id.strip():
+        raise ReviewError("event_id: the report to split off is required")
     with store.engine.begin() as c:
         row = c.execute(select(recon_members.c.recon_id).where(recon_members.c.event_id == event_id)).first()
         if row is None or row[0] != recon_id:

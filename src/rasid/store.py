@@ -126,6 +126,16 @@ reviews = Table(
 )
 
 
+# web app accounts (`rasid users`): a password hash only (argon2id), never the password
+users = Table(
+    "users", metadata,
+    Column("name", String, primary_key=True),
+    Column("role", String, nullable=False),  # viewer | reviewer | admin
+    Column("password_hash", String, nullable=False),
+    Column("created", String, nullable=False),
+)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 

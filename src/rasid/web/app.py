@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import select
 
 from ..store import Store, documents, events
-from .index import EventIndex, Filters
+from . import auth
+from .index import MAP_LIMIT, EventIndex, Filters
 
 HERE = Path(__file__).parent
 TYPE_COLOURS = {"Battles": "#d62728", "Explosions/Remote violence": "#ff7f0e", "Violence against civilians": "#9467bd",
@@ -34,6 +37,29 @@ def visible_controls(text: str) -> str:
     return BIDI.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text)
 
 
+def _same_origin(request: Request) -> bool:
+    """A state-changing request must come from this site: its Origin (else its Referer), when sent, names our Host."""
+    host = request.headers.get("host", "").lower()
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin != "null" and urlsplit(origin).netloc.lower() == host
+    referer = request.headers.get("referer")
+    if referer is not None:
+        return urlsplit(referer).netloc.lower() == host
+    return True  # not a browser (a script with the token): the CSRF token decides
+
+
+def _finalize(value):
+    """What a page prints: bidi controls shown instead of obeyed, then autoescaping runs.
+
+    Markup (a macro's output, already made of finalized and escaped values) passes as it is: turned
+    back into a plain string it would be escaped a second time and its tags shown as text.
+    """
+    if isinstance(value, Markup):
+        return value
+    return visible_controls(value) if isinstance(value, str) else value
+
+
 def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     """Cut a text into runs, each with the ids of the events whose evidence covers it."""
     cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
@@ -44,12 +70,47 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     return out
 
 
-def event_filters(type: str | None = None, actor: str | None = None, outlet: str | None = None,
-                  status: str | None = None, grade: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, q: str | None = None) -> Filters:
+MAX_TEXT = 200  # characters of a filter value, a name or an id
+MAX_QUERY = 4096  # characters of a whole query string
+MAX_BODY = 64 * 1024  # bytes of a request body (a review note is at most 2,000 characters)
+MAX_OFFSET = 1_000_000_000
+ID_RE = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
+
+
+def _date_param(name: str, value: str | None) -> str | None:
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(400, f"{name}: not a YYYY-MM-DD date: {value[:40]!r}")
+
+
+def event_filters(type: str | None = Query(None, max_length=MAX_TEXT), actor: str | None = Query(None, max_length=MAX_TEXT),
+                  outlet: str | None = Query(None, max_length=MAX_TEXT), status: str | None = Query(None, max_length=MAX_TEXT),
+                  grade: str | None = Query(None, max_length=MAX_TEXT), date_from: str | None = Query(None, max_length=MAX_TEXT),
+                  date_to: str | None = Query(None, max_length=MAX_TEXT), q: str | None = Query(None, max_length=MAX_TEXT)) -> Filters:
     """The query parameters every list, map and timeline accepts (empty values mean no filter)."""
-    return Filters(type or None, actor or None, outlet or None, status or None, grade or None, date_from or None,
-                   date_to or None, q or None)
+    return Filters(type or None, actor or None, outlet or None, status or None, grade or None,
+                   _date_param("date_from", date_from), _date_param("date_to", date_to), q or None)
+
+
+def _sort_params(sort: str, order: str) -> None:
+    from .index import SORTABLE
+
+    if sort not in SORTABLE:
+        raise HTTPException(400, f"sort: unknown field {sort[:40]!r}; one of {', '.join(SORTABLE)}")
+    if order not in ("asc", "desc"):
+        raise HTTPException(400, "order: asc or desc")
+
+
+def _id(kind: str, value: str) -> str:
+    """A path id as given, or a 400 when it cannot be one (too long, control characters)."""
+    if not ID_RE.fullmatch(value or ""):
+        raise HTTPException(400, f"malformed {kind}: at most {MAX_TEXT} characters, no control characters")
+    return value
 
 
 def _admin_areas(gazetteer: str | None) -> list[dict]:
@@ -68,29 +129,113 @@ def _admin_areas(gazetteer: str | None) -> list[dict]:
     return out
 
 
-def create_app(db: str, review: bool = False, tiles: str | None = None, gazetteer: str | None = None) -> FastAPI:
+def create_app(db: str, review: bool = False, tiles: str | None = None, gazetteer: str | None = None,
+               private: bool = False, host: str = "127.0.0.1", allow_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the store ``db``.
+
+    ``review``: logged-in reviewers may change things; ``private``: reading needs a login too;
+    ``host`` (the address bound) and ``allow_hosts``: the Host headers accepted (others get a 400).
+    """
     store = Store(db)
     index = EventIndex(store)
-    admin_areas = _admin_areas(gazetteer)
+    admin_areas: list[list[dict]] = []  # read from the gazetteer at the first request for them, not at start
+    hosts = auth.allowed_hosts(host, allow_hosts)
+    sessions, logins = auth.Sessions(), auth.RateLimit()
     app = FastAPI(title="rasid", description="Coded Arabic conflict reports: events, articles, reconciled events, "
-                  "control timelines, review.", version="0.1", docs_url=None, redoc_url=None)
+                  "control timelines, review. Changes (with --review) need a login: POST /api/login, then send the "
+                  "session cookie and the returned csrf token in the X-CSRF-Token header.",
+                  version="0.1", docs_url=None, redoc_url=None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(review=review, colours=TYPE_COLOURS, tiles=tiles or "")
-    # every value a page prints shows bidi controls instead of obeying them (then autoescaping runs)
-    templates.env.finalize = lambda v: visible_controls(v) if isinstance(v, str) else v
+    templates.env.globals.update(review=review, private=private, colours=TYPE_COLOURS, tiles=tiles or "")
+    templates.env.finalize = _finalize
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.state.store, app.state.index = store, index
+    app.state.store, app.state.index, app.state.sessions = store, index, sessions
+    logins_open = review or private  # an app that is read-only and public has no use for accounts
+
+    def refuse(status: int, detail: str) -> JSONResponse:
+        return JSONResponse({"detail": detail}, status_code=status, headers={"Content-Security-Policy": CSP})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        if request.method not in ("GET", "HEAD") and not review:
-            return JSONResponse({"detail": "read-only: start rasid serve with --review to change anything"}, status_code=403)
+        if len(request.url.query) > MAX_QUERY:
+            return refuse(414, f"query string too long (at most {MAX_QUERY} characters)")
+        if auth.host_name(request.headers.get("host", "")) not in hosts:
+            return refuse(400, "Host header not allowed (a page of another site reaching this server by DNS "
+                               "rebinding?); start rasid serve with --allow-host NAME for a name clients use")
+        if private and request.url.path == "/openapi.json" and current(request) is None:  # not a route of ours
+            return refuse(401, "log in first (POST /api/login)")
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            if not review and not (logins_open and request.url.path in ("/login", "/logout", "/api/login", "/api/logout")):
+                return refuse(403, "read-only: start rasid serve with --review to change anything")
+            size = request.headers.get("content-length")
+            if size is None and request.headers.get("transfer-encoding"):
+                return refuse(411, "a request body needs a Content-Length")
+            if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
+                return refuse(413, f"request body too large (at most {MAX_BODY:,} bytes)")
+            if not _same_origin(request):
+                return refuse(403, "cross-site request refused: Origin or Referer is not this site")
         resp = await call_next(request)
         resp.headers["Content-Security-Policy"] = CSP
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make browsers send Origin: null
         resp.headers["X-Frame-Options"] = "DENY"
+        if not request.url.path.startswith("/static/"):
+            resp.headers["Cache-Control"] = "no-store"  # pages carry a session's CSRF token
         return resp
+
+    def current(request: Request) -> auth.Session | None:
+        s = sessions.get(request.cookies.get(auth.SESSION_COOKIE))
+        if s is not None:
+            role = auth.user_role(store, s.user)  # removed or changed since the login: takes effect now
+            if role is None:
+                sessions.drop(request.cookies.get(auth.SESSION_COOKIE))
+                return None
+            s.role = role
+        return s
+
+    async def guard(request: Request) -> None:
+        """Runs before every route: a login to read when private, a writer's login and the CSRF token to write."""
+        s = current(request)
+        request.state.session = s
+        path = request.url.path
+        if path in ("/login", "/api/login"):
+            return
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            if private and s is None:
+                if path.startswith("/api/") or path == "/openapi.json":
+                    raise HTTPException(401, "log in first (POST /api/login)")
+                raise HTTPException(303, "log in first", headers={"Location": "/login?next=" + quote(path, safe="/")})
+            return
+        if s is None:
+            raise HTTPException(401, "log in first: every change needs a reviewer's account (rasid users add)")
+        token = request.headers.get("x-csrf-token")
+        if token is None and request.headers.get("content-type", "").startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")):
+            token = (await request.form()).get("csrf")
+        if not auth.same_token(token, s.csrf):
+            raise HTTPException(403, "missing or wrong CSRF token (form field csrf or header X-CSRF-Token)")
+        if path not in ("/logout", "/api/logout") and s.role not in auth.WRITERS:
+            raise HTTPException(403, f"{s.user} is a {s.role}: only a reviewer or an admin can change anything")
+
+    app.router.dependencies.append(Depends(guard))  # every route below: guard first
+
+    def writer(request: Request) -> str:
+        return request.state.session.user
+
+    places_cache: dict = {}
+
+    def timelines() -> list[dict]:
+        """Every place's control timeline, computed once (not per request) and again after a change."""
+        from ..control import control
+
+        with index.lock:
+            cached = places_cache.get(index.version)
+        if cached is None:
+            cached = control(store)
+            with index.lock:
+                places_cache.clear()
+                places_cache[index.version] = cached
+        return cached
 
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/health", tags=["api"])
@@ -104,15 +249,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
     @app.get("/api/events", tags=["api"])
     def api_events(f: Filters = Depends(event_filters), sort: str = "date", order: str = "desc",
-                   limit: int = 50, offset: int = 0):
+                   limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         """Report events, filtered, sorted and paged (as reviewed)."""
+        _sort_params(sort, order)
         total, rows = index.events(f, sort, order, limit, offset)
         return {"total": total, "offset": offset, "items": rows}
 
     @app.get("/api/map", tags=["api"])
-    def api_map(f: Filters = Depends(event_filters)):
-        """A GeoJSON FeatureCollection of the filtered events' first locations (the latest 5,000)."""
-        total, rows = index.map_points(f)
+    def api_map(f: Filters = Depends(event_filters), limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)):
+        """A GeoJSON FeatureCollection of the filtered events' first locations (the latest ``limit``, at most 5,000)."""
+        total, rows = index.map_points(f, limit)
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                   "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}} for r in rows]
         # serialised here: 5,000 features through the framework's generic encoder take several times longer
@@ -128,6 +274,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     def event_record(event_id: str) -> dict:
         from ..review import apply, load_reviews, trail
 
+        _id("event id", event_id)
         with store.engine.connect() as c:
             row = c.execute(select(events.c.record).where(events.c.event_id == event_id)).first()
         if row is None:
@@ -144,6 +291,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return event_record(event_id)
 
     def article_data(doc_id: str) -> dict:
+        _id("article id", doc_id)
         with store.engine.connect() as c:
             d = c.execute(select(documents).where(documents.c.doc_id == doc_id)).mappings().first()
             if d is None:
@@ -164,6 +312,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         """A reconciled event: its reports, outlets, tolls low / best / high, grade, contradictions."""
         from ..store import reconciled
 
+        _id("reconciled event id", recon_id)
         with store.engine.connect() as c:
             row = c.execute(select(reconciled.c.record).where(reconciled.c.recon_id == recon_id)).first()
         if row is None:
@@ -171,11 +320,12 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return json.loads(row[0])
 
     @app.get("/api/places", tags=["api"])
-    def api_places(name: str = Query(..., description="Arabic or English name")):
-        """Control timelines of the places matching a name."""
-        from ..control import control, find_place
+    def api_places(name: str = Query(..., min_length=1, max_length=MAX_TEXT, description="Arabic or English name"),
+                   limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        """Control timelines of the places matching a name (``limit`` of them from ``offset``; all claims of each)."""
+        from ..control import find_place
 
-        return find_place(control(store), name)
+        return find_place(timelines(), name)[offset:offset + limit]
 
     @app.get("/api/outlets/{outlet}", tags=["api"])
     def api_outlet(outlet: str):
@@ -185,6 +335,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     def outlet_data(outlet: str) -> dict:
         from collections import Counter
 
+        _id("outlet", outlet)
         by_type = {r["event_type"]: r["n"] for r in index.query(
             "SELECT event_type, COUNT(*) AS n FROM ev WHERE outlet = ? GROUP BY event_type ORDER BY n DESC", [outlet])}
         if not by_type:
@@ -206,13 +357,21 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
         return trail(store)
 
+    def body(payload) -> dict:
+        if not isinstance(payload, dict):
+            raise HTTPException(400, "a JSON object is required")
+        return payload
+
     @app.post("/api/events/{event_id}/review", tags=["review"])
-    def api_review(event_id: str, payload: dict):
-        """Confirm, correct (field, value) or reject a report event (only with --review)."""
+    def api_review(event_id: str, payload: dict, request: Request):
+        """Confirm, correct (``field``, ``value``) or reject a report event, with an optional ``note``
+        (only with --review, logged in as a reviewer; the trail records the account, not a typed name)."""
         from ..review import ReviewError, review_event
 
+        _id("event id", event_id)
+        payload = body(payload)
         try:
-            rec = review_event(store, event_id, payload.get("action", ""), payload.get("who", ""),
+            rec = review_event(store, event_id, payload.get("action", ""), writer(request),
                                payload.get("field"), payload.get("value"), payload.get("note"))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
@@ -222,12 +381,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return {"event": rec, "rejected": rec is None}
 
     @app.post("/api/reconciled/{recon_id}/merge", tags=["review"])
-    def api_merge(recon_id: str, payload: dict):
-        """Merge another reconciled event (``other``) into this one."""
+    def api_merge(recon_id: str, payload: dict, request: Request):
+        """Merge another reconciled event (``other``) into this one; both must exist."""
         from ..review import ReviewError, merge_reconciled
 
+        _id("reconciled event id", recon_id)
+        other = body(payload).get("other", "")
+        if isinstance(other, str):
+            _id("reconciled event id", other.strip())
         try:
-            merge_reconciled(store, recon_id, payload.get("other", ""), payload.get("who") or "")
+            merge_reconciled(store, recon_id, other, writer(request))
         except KeyError as e:
             raise HTTPException(404, f"no reconciled event {e}")
         except ReviewError as e:
@@ -236,12 +399,13 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return {"recon_id": recon_id}
 
     @app.post("/api/reconciled/{recon_id}/split", tags=["review"])
-    def api_split(recon_id: str, payload: dict):
+    def api_split(recon_id: str, payload: dict, request: Request):
         """Take one report (``event_id``) out into a reconciled event of its own."""
         from ..review import ReviewError, split_reconciled
 
+        _id("reconciled event id", recon_id)
         try:
-            new = split_reconciled(store, recon_id, payload.get("event_id", ""), payload.get("who") or "")
+            new = split_reconciled(store, recon_id, body(payload).get("event_id", ""), writer(request))
         except KeyError as e:
             raise HTTPException(404, f"not a report of {recon_id}: {e}")
         except ReviewError as e:
@@ -249,8 +413,101 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         index.rebuild()
         return {"recon_id": new}
 
+    # ------------------------------------------------------------------ accounts
+    def start_session(request: Request, resp: Response, user: str, role: str) -> auth.Session:
+        sessions.drop(request.cookies.get(auth.SESSION_COOKIE))  # a new id at each login (no session fixation)
+        sid, sess = sessions.create(user, role)
+        resp.set_cookie(auth.SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                        path="/")
+        return sess
+
+    def try_login(request: Request, name: str, password: str) -> str | None:
+        """The role, or None; raises 429 while the client or the name has had too many failures."""
+        keys = ("ip:" + (request.client.host if request.client else "?"), "user:" + name[:64])
+        wait = logins.blocked(*keys)
+        if wait:
+            raise HTTPException(429, f"too many failed logins: try again in {int(wait) + 1} seconds",
+                                headers={"Retry-After": str(int(wait) + 1)})
+        role = auth.verify(store, name, password)
+        if role is None:
+            logins.fail(*keys)
+        else:
+            logins.clear(keys[1])
+        return role
+
+    @app.post("/api/login", tags=["accounts"])
+    def api_login(payload: dict, request: Request, response: Response):
+        """Log in with ``name`` and ``password``: sets the session cookie; send the returned ``csrf`` as the
+        X-CSRF-Token header with every change."""
+        payload = body(payload)
+        name, password = payload.get("name"), payload.get("password")
+        if not isinstance(name, str) or not isinstance(password, str):
+            raise HTTPException(400, "name and password are required")
+        role = try_login(request, name, password)
+        if role is None:
+            raise HTTPException(401, "wrong name or password")
+        sess = start_session(request, response, name, role)
+        return {"user": name, "role": role, "csrf": sess.csrf}
+
+    @app.get("/api/session", tags=["accounts"])
+    def api_session(request: Request):
+        """Who is logged in (null when nobody), with the session's CSRF token."""
+        s = request.state.session
+        return {"user": s.user, "role": s.role, "csrf": s.csrf} if s else {"user": None, "role": None, "csrf": None}
+
+    @app.post("/api/logout", tags=["accounts"])
+    def api_logout(request: Request, response: Response):
+        sessions.drop(request.cookies.get(auth.SESSION_COOKIE))
+        response.delete_cookie(auth.SESSION_COOKIE, path="/")
+        return {"user": None}
+
+    def safe_next(nxt: str | None) -> str:
+        """Only a path of this site (never '//other.site' nor a scheme) to go to after logging in."""
+        nxt = nxt or "/"
+        return nxt if nxt.startswith("/") and not nxt.startswith(("//", "/\\")) and len(nxt) <= MAX_TEXT else "/"
+
+    def login_form(request: Request, nxt: str, error: str | None = None, status: int = 200) -> HTMLResponse:
+        import secrets
+
+        token = secrets.token_urlsafe(24)
+        resp = page(request, "login.html", next=safe_next(nxt), csrf_login=token, error=error)
+        resp.status_code = status
+        resp.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https", path="/login", max_age=3600)
+        return resp
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, next: str = Query("/", max_length=MAX_TEXT)):
+        return login_form(request, next)
+
+    @app.post("/login", include_in_schema=False)
+    def login_submit(request: Request, name: str = Form(..., max_length=64), password: str = Form(..., max_length=1024),
+                     csrf: str = Form(""), next: str = Form("/", max_length=MAX_TEXT)):
+        if not auth.same_token(csrf, request.cookies.get(auth.LOGIN_COOKIE)):
+            return login_form(request, next, "the login form had expired: try again", 403)
+        try:
+            role = try_login(request, name, password)
+        except HTTPException as e:
+            return login_form(request, next, str(e.detail), e.status_code)
+        if role is None:
+            return login_form(request, next, "wrong name or password", 401)
+        resp = RedirectResponse(safe_next(next), status_code=303)
+        start_session(request, resp, name, role)
+        resp.delete_cookie(auth.LOGIN_COOKIE, path="/login")
+        return resp
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request):
+        sessions.drop(request.cookies.get(auth.SESSION_COOKIE))
+        resp = RedirectResponse("/", status_code=303)
+        resp.delete_cookie(auth.SESSION_COOKIE, path="/")
+        return resp
+
     # ------------------------------------------------------------------ pages
     def page(request: Request, template: str, **ctx) -> HTMLResponse:
+        s = getattr(request.state, "session", None)
+        ctx.update(user=s.user if s else None, role=s.role if s else None, csrf=s.csrf if s else "",
+                   can_review=review and s is not None and s.role in auth.WRITERS)
         return templates.TemplateResponse(request, template, ctx)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
@@ -276,13 +533,14 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, f: Filters = Depends(event_filters),
-                    sort: str = "date", order: str = "desc", offset: int = 0):
+                    sort: str = "date", order: str = "desc", offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        _sort_params(sort, order)
         total, rows = index.events(f, sort, order, 50, offset)
         return page(request, "events.html", total=total, rows=rows, offset=offset, sort=sort, order=order,
                     facets=index.facets(), args=dict(request.query_params))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: str, error: str | None = None):
+    def event_page(request: Request, event_id: str, error: str | None = Query(None, max_length=2 * MAX_TEXT)):
         from ..review import FIELDS, STATUSES
 
         data = event_record(event_id)
@@ -290,20 +548,19 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
                     facets=index.facets())
 
     @app.post("/events/{event_id}/review", include_in_schema=False)
-    def event_review_form(event_id: str, action: str = Form(...), who: str = Form(...), field: str | None = Form(None),
+    def event_review_form(request: Request, event_id: str, action: str = Form(...), field: str | None = Form(None),
                           value: str | None = Form(None), note: str | None = Form(None)):
-        from urllib.parse import quote
-
         from ..review import ReviewError, review_event
 
+        _id("event id", event_id)
         try:
-            review_event(store, event_id, action, who, field if action == "correct" else None, value, note)
+            review_event(store, event_id, action, writer(request), field if action == "correct" else None, value, note)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
         except ReviewError as e:
-            return RedirectResponse(f"/events/{event_id}?error={quote(str(e))}", status_code=303)
+            return RedirectResponse(f"/events/{quote(event_id)}?error={quote(str(e)[:2 * MAX_TEXT])}", status_code=303)
         index.rebuild()
-        return RedirectResponse(f"/events/{event_id}", status_code=303)
+        return RedirectResponse(f"/events/{quote(event_id)}", status_code=303)
 
     @app.get("/articles/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, doc_id: str):
@@ -316,23 +573,29 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return page(request, "reconciled.html", r=api_reconciled(recon_id))
 
     @app.post("/reconciled/{recon_id}/merge", include_in_schema=False)
-    def merge_form(recon_id: str, other: str = Form(...), who: str = Form(...)):
-        api_merge(recon_id, {"other": other.strip(), "who": who})
-        return RedirectResponse(f"/reconciled/{recon_id}", status_code=303)
+    def merge_form(request: Request, recon_id: str, other: str = Form(..., max_length=MAX_TEXT)):
+        api_merge(recon_id, {"other": other.strip()}, request)
+        return RedirectResponse(f"/reconciled/{quote(recon_id)}", status_code=303)
 
     @app.post("/reconciled/{recon_id}/split", include_in_schema=False)
-    def split_form(recon_id: str, event_id: str = Form(...), who: str = Form(...)):
-        new = api_split(recon_id, {"event_id": event_id, "who": who})["recon_id"]
-        return RedirectResponse(f"/reconciled/{new}", status_code=303)
+    def split_form(request: Request, recon_id: str, event_id: str = Form(..., max_length=MAX_TEXT)):
+        new = api_split(recon_id, {"event_id": event_id}, request)["recon_id"]
+        return RedirectResponse(f"/reconciled/{quote(new)}", status_code=303)
 
     @app.get("/api/admin-areas", tags=["api"])
     def api_admin_areas():
         """Governorates (admin level 1) of the gazetteer, for the map's labels."""
-        return admin_areas
+        with index.lock:
+            if admin_areas:
+                return admin_areas[0]
+        found = _admin_areas(gazetteer)
+        with index.lock:
+            admin_areas[:] = [found]
+        return found
 
     @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
-    def place_page(request: Request, name: str = ""):
-        return page(request, "place.html", name=name, timelines=api_places(name) if name else [])
+    def place_page(request: Request, name: str = Query("", max_length=MAX_TEXT)):
+        return page(request, "place.html", name=name, timelines=api_places(name, 20, 0) if name else [])
 
     @app.get("/outlets/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def outlet_page(request: Request, outlet: str):

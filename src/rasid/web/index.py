@@ -67,6 +67,7 @@ class EventIndex:
         self.store = store
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.lock = threading.Lock()
+        self.version = 0
         self.db.execute(f"CREATE TABLE ev ({', '.join(c + (' PRIMARY KEY' if c == 'event_id' else '') for c in COLUMNS)})")
         for col in ("date_start", "event_type", "outlet", "actor1", "actor2", "status", "grade", "doc_id", "recon_id"):
             self.db.execute(f"CREATE INDEX ix_{col} ON ev ({col})")
@@ -97,6 +98,7 @@ class EventIndex:
                 if rec is not None:
                     rows.append(self.row(rec, member.get(rec["event_id"])))
         with self.lock:
+            self.version += 1  # what is derived from the store (the places' timelines) is computed again
             self.db.execute("DELETE FROM ev")
             self.db.executemany(f"INSERT INTO ev VALUES ({', '.join('?' * len(COLUMNS))})", rows)
             self.db.execute("INSERT INTO ev_text(ev_text) VALUES ('rebuild')")
@@ -117,13 +119,13 @@ class EventIndex:
                           args + [max(1, min(limit, 500)), max(0, offset)])
         return total, rows
 
-    def map_points(self, f: Filters) -> tuple[int, list[dict]]:
+    def map_points(self, f: Filters, limit: int = MAP_LIMIT) -> tuple[int, list[dict]]:
         where, args = f.where()
         where = (where + " AND " if where else " WHERE ") + "lat IS NOT NULL"
         total = self.query(f"SELECT COUNT(*) AS n FROM ev{where}", args)[0]["n"]
         rows = self.query(f"SELECT event_id, doc_id, event_type, date_start, lat, lon, location, fatalities, outlet, status, "
                           f"grade, actor1, actor2, recon_id FROM ev{where} ORDER BY date_start IS NULL, date_start DESC, "
-                          f"event_id LIMIT {MAP_LIMIT}", args)
+                          f"event_id LIMIT ?", args + [max(1, min(int(limit), MAP_LIMIT))])
         return total, rows
 
     def timeline(self, f: Filters) -> list[dict]:
