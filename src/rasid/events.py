@@ -1550,13 +1550,16 @@ class _DocContext:
         return {"start": None, "end": None, "precision": None, "text": ""}
 
     def _paragraph_date(self, sent_start: int) -> DateMention | None:
-        """The event date of the nearest earlier sentence of the same paragraph (no line break between)."""
+        """The event date of the nearest earlier sentence of the same paragraph (no line break between, or a
+        line that goes on with the one before: "وأضاف المصدر أن ...")."""
         text = self.doc.text
         sents = [s for s in self.doc.spans_of("sentence") if s.start < sent_start]
         nxt = sent_start
         for s in reversed(sents):
-            if "\n" in text[s.end:nxt]:
-                return None  # (crossing paragraphs, or taking the day a source spoke, measured worse)
+            # a line opening with "وأضاف", "وأشارت" goes on with the account of the line before: same paragraph
+            first = (self.nt.norm[self.n(nxt):self.n(nxt) + 12].split() or [""])[0]
+            if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
+                return None  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
             ds = [d for d in self.dates if s.start <= d.start < s.end and d.start not in self.page_dates
                   and id(d) not in self.report_dates and d.start_date]
             if ds:
