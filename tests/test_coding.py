@@ -813,3 +813,14 @@ def test_a_purpose_of_taking_ground_is_not_ground_taken(pipeline):
     events = pipeline.text("وحاولت قوات النظام ومقاتلون من حزب الله فجر الأحد التقدم في الجهة الشمالية لمدينة داريا بريف دمشق "
                            "لاستعادة مواقع في المدينة.", published="2015-08-09").events
     assert not [e for e in events if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
+
+
+def test_ground_taken_by_a_governments_affiliate_is_regained(pipeline):
+    """ACLED: government forces or their affiliates regain ground; the blocs of alliances.tsv named
+    "..._government" say who is affiliated (the Popular Resistance in Yemen, the Peshmerga in Iraq)."""
+    for text, gainer in (("سيطرت المقاومة الشعبية في اليمن على مدينة زنجبار بعد معارك مع الحوثيين أمس.", "Popular Resistance (Yemen)"),
+                         ("سيطرت قوات البيشمركة على جبل زردك قرب الموصل بعد معارك مع تنظيم داعش اليوم.", "Kurdish Peshmerga")):
+        (e,) = pipeline.text(text, published="2015-08-10").events
+        assert (e.sub_event_type, e.territory["gained_by"]) == ("Government regains territory", gainer), text
+    (e,) = pipeline.text("سيطر تنظيم داعش على قرية تل شعير قرب الموصل بعد معارك مع البيشمركة اليوم.", published="2015-08-10").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"

@@ -242,8 +242,7 @@ class EventCoder:
         self.assign_actors(ctx, m, lo, hi, ctx.n(sent.start), ctx.n_end(sent.end))
         if m.sub == "TERRITORY":
             gainer = m.actor1[0] if m.actor1 else None
-            kind = lex.actors[gainer].kind if gainer in lex.actors else "rebel"
-            m.sub = "Government regains territory" if kind in STATE_KINDS else "Non-state actor overtakes territory"
+            m.sub = "Government regains territory" if _for_government(lex, gainer) else "Non-state actor overtakes territory"
             m.territory = {"gained_by": gainer, "lost_by": m.actor2[0] if m.actor2 else None,
                            "extent": "partial" if any(w in clause_norm for w in PARTIAL_WORDS) else "full"}
         m.fatalities = kill
@@ -700,7 +699,7 @@ class EventCoder:
         for e in events:  # the gainer may be known only now (a pronoun's party, the other side filled in)
             gainer = (e.territory or {}).get("gained_by")
             if e.sub_event_type in TERRITORY_SUBS - {"Non-violent transfer of territory"} and gainer in self.lex.actors:
-                state = self.lex.actors[gainer].kind in STATE_KINDS
+                state = _for_government(self.lex, gainer)
                 e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
         return events
 
@@ -975,6 +974,11 @@ def _day_before(cause: Mention, event: Mention) -> bool:
     may have begun the day before it."""
     a, b = cause.date.start_date if cause.date else None, event.date.start_date if event.date else None
     return bool(a and b) and dt.date.fromisoformat(a) == dt.date.fromisoformat(b) - dt.timedelta(days=1)
+
+
+def _for_government(lex: Lexicon, gainer: str | None) -> bool:
+    """Ground taken by a state's forces or an affiliate in its government's bloc (alliances.tsv) is regained."""
+    return gainer in lex.actors and (lex.actors[gainer].kind in STATE_KINDS or gainer in lex.government_side)
 
 
 def _dates_ok(a: Mention, b: Mention) -> bool:
