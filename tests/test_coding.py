@@ -824,3 +824,16 @@ def test_ground_taken_by_a_governments_affiliate_is_regained(pipeline):
         assert (e.sub_event_type, e.territory["gained_by"]) == ("Government regains territory", gainer), text
     (e,) = pipeline.text("سيطر تنظيم داعش على قرية تل شعير قرب الموصل بعد معارك مع البيشمركة اليوم.", published="2015-08-10").events
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_who_fought_says_what_a_clash_was(pipeline):
+    """A crowd on one side is a riot (Rioters against whom they fought); an attack whose only victims are
+    civilians is violence against civilians; two armed parties stay a clash."""
+    got = lambda t: [(e.event_type, e.sub_event_type, (e.actor1 or {}).get("id"))
+                     for e in pipeline.text(t, published="2015-08-10").events]
+    assert got("اندلعت اشتباكات عنيفة بين المتظاهرين وقوات الأمن في مدينة بورسعيد اليوم.") == [
+        ("Riots", "Violent demonstration", "Rioters")]
+    assert got("قتل مدنيان في هجوم شنه مسلحون مجهولون على سيارة في مدينة كركوك اليوم.")[0][:2] == (
+        "Violence against civilians", "Attack")
+    assert got("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة مورك بريف حماة اليوم.") == [
+        ("Battles", "Armed clash", "Syrian government forces")]

@@ -701,6 +701,7 @@ class EventCoder:
             if e.sub_event_type in TERRITORY_SUBS - {"Non-violent transfer of territory"} and gainer in self.lex.actors:
                 state = _for_government(self.lex, gainer)
                 e.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
+            _retype_by_parties(e)
         return events
 
     @staticmethod
@@ -974,6 +975,32 @@ def _day_before(cause: Mention, event: Mention) -> bool:
     may have begun the day before it."""
     a, b = cause.date.start_date if cause.date else None, event.date.start_date if event.date else None
     return bool(a and b) and dt.date.fromisoformat(a) == dt.date.fromisoformat(b) - dt.timedelta(days=1)
+
+
+CROWDS = {"Protesters", "Rioters"}
+
+
+def _retype_by_parties(e: Event) -> None:
+    """A clash is told by its word; who fought says what it was (ACLED).
+
+    - A crowd on one side ("اشتباكات بين المتظاهرين وقوات الأمن"): Riots / Violent demonstration, the crowd
+      as Rioters.
+    - Only civilians on the receiving side and no armed party there ("قتل مدنيان في هجوم شنه مسلحون"):
+      Violence against civilians / Attack.
+    """
+    if e.event_type != "Battles" or e.sub_event_type != "Armed clash":
+        return
+    ids = [(x or {}).get("id") for x in (e.actor1, e.actor2)]
+    if CROWDS & set(ids):
+        crowd = 0 if ids[0] in CROWDS else 1
+        other = (e.actor1, e.actor2)[1 - crowd]
+        e.event_type, e.sub_event_type = "Riots", "Violent demonstration"
+        e.actor1 = {**(e.actor1, e.actor2)[crowd], "id": "Rioters"}
+        e.actor2 = other
+        return
+    f = e.fatalities or {}
+    if ids[0] != "Civilians" and (ids[1] == "Civilians" or (ids[1] is None and f.get("group") == "civilians")):
+        e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
 
 
 def _for_government(lex: Lexicon, gainer: str | None) -> bool:
