@@ -42,15 +42,20 @@ def _client(db, review=False):
 
 
 def _reviewer(db, *names):
-    """A client logged in as each of ``names`` (reviewer accounts made in ``db``): name -> (client, headers)."""
+    """Clients of one app, each logged in as one of ``names`` (reviewer accounts made in ``db``): name -> (client, headers)."""
     from rasid.store import Store
     from rasid.web.auth import add_user
+
+    from fastapi.testclient import TestClient
+
+    from rasid.web.app import create_app
 
     out = {}
     for n in names:
         add_user(Store(db), n, "reviewer", "a long enough password")
+    app = create_app(str(db), review=True)  # one server, a browser per reviewer
     for n in names:
-        c = _client(db, review=True)
+        c = TestClient(app, base_url="http://localhost")
         r = c.post("/api/login", json={"name": n, "password": "a long enough password"})
         assert r.status_code == 200, r.text
         out[n] = (c, {"X-CSRF-Token": r.json()["csrf"]})
@@ -151,9 +156,14 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
     assert r.status_code == 200 and r.json()["event"]["status"] == "hedged"
     assert c.post(f"/api/events/{a}/review", json={"action": "correct", "field": "status", "value": "maybe"},
                   headers=h1).status_code == 400
+    before_map = c.get("/api/map").json()  # remembered by the app until the store changes
+    had = any(f["properties"]["event_id"] == b for f in before_map["features"])
     # a typed name is not who did it: the account is
     assert c2.post(f"/api/events/{b}/review", json={"action": "reject", "who": "reviewer1", "note": "not an event"},
                    headers=h2).status_code == 200
+    after_map = c.get("/api/map").json()
+    assert after_map["total"] == before_map["total"] - had
+    assert not any(f["properties"]["event_id"] == b for f in after_map["features"])
     trail = c.get("/api/reviews").json()
     assert [(t["who"], t["action"], t["old"], t["new"]) for t in trail] == [
         ("reviewer1", "correct", before, "hedged"), ("reviewer2", "reject", None, None)]

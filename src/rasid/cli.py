@@ -393,6 +393,9 @@ def serve(
                   + (" (logins needed to change it)" if review else "") + ("" if private else "; --private asks a login to read")
                   + ". Put TLS in front (docs/deploy.md) and pass --allow-host with the name clients use.")
     app_ = create_app(db, review=review, tiles=tiles, gazetteer=gazetteer, private=private, host=host, allow_hosts=allow_host)
+    import threading
+
+    threading.Thread(target=app_.state.warm, daemon=True).start()  # the places' timelines, the map: before the first click
     shown = f"[{host}]" if ":" in host else host
     err.print(f"rasid serving {db} on http://{shown}:{port}/" + (" (review: log in at /login)" if review else "")
               + " — Ctrl+C to stop")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -74,6 +76,7 @@ MAX_TEXT = 200  # characters of a filter value, a name or an id
 MAX_QUERY = 4096  # characters of a whole query string
 MAX_BODY = 64 * 1024  # bytes of a request body (a review note is at most 2,000 characters)
 MAX_OFFSET = 1_000_000_000
+ANSWERS_KEPT = 32  # serialised map answers kept (the default view and the latest filters)
 ID_RE = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
 
 
@@ -223,19 +226,43 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return request.state.session.user
 
     places_cache: dict = {}
+    places_lock = threading.Lock()  # one computation at a time: concurrent first requests wait for it
 
     def timelines() -> list[dict]:
         """Every place's control timeline, computed once (not per request) and again after a change."""
         from ..control import control
 
-        with index.lock:
-            cached = places_cache.get(index.version)
-        if cached is None:
-            cached = control(store)
-            with index.lock:
+        with places_lock:
+            version = index.version
+            if version not in places_cache:
+                found = control(store)
                 places_cache.clear()
-                places_cache[index.version] = cached
-        return cached
+                places_cache[version] = found
+            return places_cache[version]
+
+    answers: OrderedDict = OrderedDict()  # the latest serialised map answers, by query and store version
+    answers_lock = threading.Lock()
+
+    def remembered(key: tuple, make) -> str:
+        key = (index.version,) + key
+        with answers_lock:
+            if key in answers:
+                answers.move_to_end(key)
+                return answers[key]
+        body = make()
+        with answers_lock:
+            answers[key] = body
+            while len(answers) > ANSWERS_KEPT:
+                answers.popitem(last=False)
+        return body
+
+    def warm() -> None:
+        """Compute what the first requests would wait for (the places' timelines, the default map, the labels)."""
+        timelines()
+        api_map(Filters(), MAP_LIMIT)
+        api_admin_areas()
+
+    app.state.warm = warm
 
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/health", tags=["api"])
@@ -258,13 +285,15 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     @app.get("/api/map", tags=["api"])
     def api_map(f: Filters = Depends(event_filters), limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)):
         """A GeoJSON FeatureCollection of the filtered events' first locations (the latest ``limit``, at most 5,000)."""
+        return Response(remembered(("map", repr(f), limit), lambda: map_body(f, limit)), media_type="application/json")
+
+    def map_body(f: Filters, limit: int) -> str:
         total, rows = index.map_points(f, limit)
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                   "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}} for r in rows]
         # serialised here: 5,000 features through the framework's generic encoder take several times longer
-        body = json.dumps({"type": "FeatureCollection", "total": total, "shown": len(feats), "features": feats},
+        return json.dumps({"type": "FeatureCollection", "total": total, "shown": len(feats), "features": feats},
                           ensure_ascii=False, separators=(",", ":"))
-        return Response(body, media_type="application/json")
 
     @app.get("/api/timeline", tags=["api"])
     def api_timeline(f: Filters = Depends(event_filters)):
