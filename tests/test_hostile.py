@@ -133,6 +133,13 @@ def test_a_header_line_over_the_limit_is_an_error_without_reading_it_whole(tmp_p
     assert [a.url for a in arts] == ["https://example.org/a", "https://example.org/b"]
     (e,) = errs
     assert "max_line" in e.reason and "--max-line" in e.reason
+    # the record's first line itself too long, and an HTTP header line too long
+    first = b"WARC/1.0" + b"x" * 100_000 + b"\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n"
+    http = _record("https://example.org/h", b"HTTP/1.1 200 OK\r\nX: " + b"y" * 100_000 + b"\r\n\r\n<html></html>")
+    path.write_bytes(_good("https://example.org/a") + first + http + _good("https://example.org/b", "بنش"))
+    arts, errs = _articles(path)
+    assert [a.url for a in arts] == ["https://example.org/a", "https://example.org/b"]
+    assert len(errs) == 2 and all("max_line" in e.reason for e in errs)
 
 
 def test_an_archive_cut_mid_record_keeps_the_whole_records_and_reports_the_cut(tmp_path):
@@ -478,7 +485,9 @@ def _warc_pieces():
     rec = st.builds(lambda url, body, length, junk: _record(url, _http(body.encode()), length=length) + junk,
                     st.sampled_from(["https://example.org/a", "x", ""]), html_text,
                     st.sampled_from([None, "abc", "-1", "0", "99999999", "", "1e3"]), st.binary(max_size=30))
-    return st.lists(rec | st.binary(max_size=200), max_size=5)
+    long_line = st.builds(lambda head, n, tail: head + b"x" * n + tail, st.sampled_from([b"WARC/1.0", b"X: ", b"HTTP/1.1 "]),
+                          st.integers(0, 600), st.sampled_from([b"", b"\r\n", b"\r\n\r\n"]))
+    return st.lists(rec | long_line | st.binary(max_size=200), max_size=5)
 
 
 @FAST

@@ -421,6 +421,22 @@ class _Inflow:
                 self.offset += len(line)
                 return line
 
+    def skip_line(self) -> int:
+        """Drop the rest of the current line, however long (never held whole); how many bytes."""
+        n = 0
+        while True:
+            i = self.buf.find(b"\n", self.pos)
+            if i >= 0:
+                n += i + 1 - self.pos
+                self.pos = i + 1
+                break
+            n += len(self.buf) - self.pos
+            self.pos = len(self.buf)
+            if not self._fill():
+                break
+        self.offset += n
+        return n
+
     def read(self, n: int) -> bytes:
         """``n`` bytes, fewer at the end of the file (the caller holds them: bounded by a limit)."""
         while len(self.buf) - self.pos < n and self._fill():
@@ -495,6 +511,7 @@ def read_warc(p: Path, limits: Limits | None = None) -> Iterator[RawArticle | In
                     head = _header_map(_headers(src, lim)[0])
                 except LimitError:
                     yield InputError(str(p), lim.over("max_line", f"a WARC header line at byte {at:,} is too long"))
+                    src.skip_line()  # past the long line first: the resync then always moves on
                     _resync(src)
                     continue
                 url = head.get("warc-target-uri") or None
@@ -547,6 +564,7 @@ def _response(src: _Inflow, lim: Limits, length: int, where: str, url: str | Non
     try:
         status, used = _headers(src, lim, budget=length)
     except LimitError:
+        src.skip_line()
         _resync(src)
         return InputError(where, lim.over("max_line", "an HTTP header line is too long"))
     if used > length:
