@@ -837,3 +837,14 @@ def test_who_fought_says_what_a_clash_was(pipeline):
         "Violence against civilians", "Attack")
     assert got("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة مورك بريف حماة اليوم.") == [
         ("Battles", "Armed clash", "Syrian government forces")]
+
+
+def test_shelling_that_accompanied_fighting_is_an_event_of_its_own(pipeline):
+    """"، ترافقت مع قصف ... على بلدة X": another event type at another place is another event (the spec's
+    granularity), so the clause is cut there."""
+    t = ("دارت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام في محيط مدينة معرة النعمان اليوم، "
+         "ترافقت مع قصف من القوات النظامية على بلدة كفرنبل.")
+    got = sorted((e.event_type, tuple(l.get("name_ar") for l in e.locations))
+                 for e in pipeline.text(t, published="2015-08-10").events)
+    assert [x[0] for x in got] == ["Battles", "Explosions/Remote violence"]
+    assert "كفر نبل" not in got[0][1]  # the fighting keeps its own place
