@@ -127,11 +127,14 @@ def test_dev_set_has_no_violent_event_on_negatives(pipeline):
 
 
 def test_a_question_or_an_anniversary_tells_no_event(pipeline):
-    """Talk about violence is no occurrence of it: a question asks, a commemoration recalls."""
+    """Talk about violence is no occurrence of it: a question asks, a commemoration recalls, a metaphor
+    ("هجوما لاذعا", "معركة انتخابية") uses a word of war for words or votes."""
     for text in ("هل قصفت الطائرات الروسية مستشفى مدينة إدلب أمس؟",
                  "لماذا يستهدف التحالف الدولي أهالي مدينة منبج ?",
                  "أحيا أنصار الحزب الذكرى الثانية لاغتيال النائب في مدينة بغداد اليوم.",
-                 "يعيش سكان مدينة الرقة أوضاعا صعبة منذ سيطرة تنظيم الدولة على المدينة عام 2014."):
+                 "يعيش سكان مدينة الرقة أوضاعا صعبة منذ سيطرة تنظيم الدولة على المدينة عام 2014.",
+                 "شن رئيس الوزراء العراقي هجوما لاذعا على حكومة إقليم كردستان في بغداد اليوم.",
+                 "اندلعت معركة انتخابية حامية في مدينة الموصل اليوم."):
         assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
     doc = pipeline.text("قصفت الطائرات الروسية مستشفى مدينة إدلب أمس.", published="2017-05-10")
     assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
