@@ -388,3 +388,13 @@ def test_a_city_abroad_is_blocked_only_while_the_gazetteer_lacks_it(tmp_path):
     assert all(loc.get("gazetteer_id") != "s:1" for loc in got.values())  # not the Syrian hamlet
     got = _resolve(Geoparser(str(with_city), cache_dir=tmp_path / "c"), text)
     assert got["العريش"]["gazetteer_id"] == "e:1"
+
+
+def test_a_city_beats_the_wide_governorate_named_after_it(tmp_path):
+    """Libya's and Yemen's governorates are wide: the centre of سبها governorate lies ~80 km from the city."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    src = tmp_path / "g.tsv"
+    src.write_text(header + "a:1\tLY\tسبها\tSabha\t\t27.25\t15.20\tA\tADM1\tSabha\tسبها\t\t\t134162\n"
+                   "c:1\tLY\tسبها\tSabha\t\t27.04\t14.43\tP\tPPL\tSabha\tسبها\t\t\t149329\n", encoding="utf-8")
+    got = _resolve(Geoparser(str(src), cache_dir=tmp_path / "c"), "اندلعت اشتباكات بين قبيلتين في سبها جنوب ليبيا.")
+    assert got["سبها"]["gazetteer_id"] == "c:1"

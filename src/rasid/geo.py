@@ -811,7 +811,9 @@ class Geoparser:
                 if m.cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
                     s -= 1.5
                 if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
-                        not q.is_admin and q.population >= 10000 and _approx_km(p, q) < 60 for q in cands_of(m)):
+                        not q.is_admin and q.population >= 10000 and _approx_km(p, q) < (150 if p.code == "ADM1" else 60)
+                        for q in cands_of(m)):
+                    # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
