@@ -98,6 +98,18 @@ def _number_starts(lex: Lexicon) -> frozenset:
     return got
 
 
+_COUNTED_PARTY: dict[int, "re.Pattern"] = {}
+
+
+def _counted_party(lex: Lexicon) -> "re.Pattern":
+    """A number right before "من" ("23 من الحوثيين", "سبعة من قادة"): where a party may be the counted noun."""
+    got = _COUNTED_PARTY.get(id(lex.numbers))
+    if got is None:
+        words = "|".join(re.escape(w) for w in sorted(_number_starts(lex), key=len, reverse=True))
+        got = _COUNTED_PARTY[id(lex.numbers)] = re.compile(rf"(?:\d|(?<!\S)[وب]?(?:{words})(?:\s+\S+)?)\s+من\s")
+    return got
+
+
 def _range(found: list[Match], lo: int, hi: int) -> list[Match]:
     """The matches of a document-wide list (sorted by start) that start in [lo, hi)."""
     return found[bisect_left(found, lo, key=_start):bisect_left(found, hi, key=_start)]
@@ -118,7 +130,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         noun_ms, cue_ms, quals = (_range(found[k], lo, hi) for k in ("toll_nouns", "cues", "qualifiers"))
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
-    if not noun_ms and (actor_at is None or " من " not in norm[lo:hi]):
+    if not noun_ms and (actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
         return []  # every count needs its counted noun (a toll noun, or "من" + a party)
     toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
