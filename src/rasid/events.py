@@ -1261,10 +1261,11 @@ class _DocContext:
         norm = nt.norm
         words = list(NAME_RE.finditer(norm))
         extra, inside = [], set()
+        named = _Covers((a.start, a.end) for a in actors)  # (a bisect per word, not a scan of every party)
         for k, w in enumerate(words):
             g = w.group()
             bare = g[2:] if g.startswith("ال") else g
-            if bare not in FORCE_NOUNS or any(a.start < w.start() < a.end for a in actors):
+            if bare not in FORCE_NOUNS or named.reach(w.start() - 1) > w.start():
                 continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
             own = [a for a in actors if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
             between = 0
@@ -1275,8 +1276,8 @@ class _DocContext:
                 between += 1
                 if between > 3:
                     break
-                if norm[words[j - 1].end():x.start()].strip() != "" or any(
-                        a.start <= x.start() < a.end and a not in own for a in actors):
+                if norm[words[j - 1].end():x.start()].strip() != "" or (named.reach(x.start()) > x.start() and any(
+                        a.start <= x.start() < a.end and a not in own for a in actors)):
                     break  # a comma or stop between, or another party's name
                 xg = x.group()
                 if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب", "او") or xg.startswith("و") \
