@@ -55,6 +55,8 @@ def test_a_dual_counts_two_and_two_joined_singulars_too():
     assert _toll("وتم تسلم شهيدين وعشرات الجرحى في المستشفى") == (2, "exact")
     assert _toll("أدى القصف إلى مقتل جنديين وإصابة ثلاثة مدنيين") == (2, "exact")
     assert _toll("قتل ضابط ومجند من قوات الأمن في انفجار عبوة ناسفة") == (2, "exact")
+    assert _toll("أعلنت الوزارة عن مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين في انفجار عبوة") == (2, "exact")
+    assert _toll("قتل جندي وأصيب مدني في القصف") == (1, "exact")  # joined by a verb: two tolls, not two dead
     assert _toll("أدى القصف إلى مقتل مدنيين في البلدة") != (2, "exact")  # a plural (or dual): never read as two
 
 

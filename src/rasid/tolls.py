@@ -26,6 +26,8 @@ AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv")
 # the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
 NEW_TOTAL = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "new_total")
 OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
+# between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
+JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+)?")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -252,11 +254,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 o = OTHERS_OF.search(norm, m.end, min(len(norm), m.end + 60))
                 of = actor_at(o.end() - 1) if o else None
             n, end = singular, m.end
-            nxt = next((x for x in noun_ms if x.start > m.end and x.value[0] == "-" and x.value[3] == 1
-                        and norm[m.end:x.start].strip() in ("و", "")
-                        and norm[x.start - 1:x.start] in ("و", " ") and norm[x.start:x.end] in (x.phrase, x.phrase + "ا")), None)
-            if nxt is not None and n == 1 and norm[m.end:nxt.start].replace(" ", "") == "و":
-                n, end = 2, nxt.end  # "مقتل ضابط ومجند": two people, each named by a singular noun
+            nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
+                        and (j := JOINED.fullmatch(norm[m.end:x.start]))
+                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا"))
+                             or j.group().rstrip().endswith("احد"))), None)  # "وأحد العناصر": one of them
+            if nxt is not None and n == 1:
+                # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
+                # named by a singular noun (its qualifiers between)
+                n, end = 2, nxt.end
                 joined.add(nxt.start)
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
