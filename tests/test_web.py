@@ -124,6 +124,9 @@ def test_reconciled_place_and_outlet_pages(built):
     assert c.get(f"/reconciled/{rid}").status_code == 200
     tls = c.get("/api/places", params={"name": "الباغوز"}).json()
     assert tls and "فرات بوست" in tls[0]["outlets"]
+    one = c.get("/api/places", params={"name": "الباغوز", "items": 1}).json()[0]  # every list paged, with its length
+    assert len(one["claims"]) == 1 and one["n_claims"] == len(tls[0]["claims"]) >= 1
+    assert len(one["conflicts"]) <= 1 and one["n_conflicts"] == len(tls[0]["conflicts"])
     assert "الباغوز" in c.get("/places", params={"name": "الباغوز"}).text or "باغوز" in c.get("/places", params={"name": "الباغوز"}).text
     o = c.get("/api/outlets/داماس بوست").json()
     assert {f["marker"] for f in o["framing"]} & {"occupation", "martyrdom", "militia"}

@@ -411,6 +411,24 @@ def test_bad_request_bodies_get_a_4xx(db):
     assert c.post("/api/events/nope/review", json={"action": "confirm"}, headers=headers).status_code == 404
 
 
+def test_places_timelines_are_computed_once_not_per_request(db, monkeypatch):
+    import rasid.control
+
+    calls = []
+    real = rasid.control.control
+    monkeypatch.setattr(rasid.control, "control", lambda store: calls.append(1) or real(store))
+    c = client(db)
+    for name in ("كفرنبل", "حماة", "Kafr Nabl", "كفرنبل"):
+        assert c.get("/api/places", params={"name": name}).status_code == 200
+    assert c.get("/places", params={"name": "الزلاقيات"}).status_code == 200
+    assert len(calls) == 1
+    headers = login(c, "rana")  # a change to the store: computed again, once
+    assert c.post(f"/api/events/{first_event(c)}/review", json={"action": "confirm"}, headers=headers).status_code == 200
+    c.get("/api/places", params={"name": "كفرنبل"})
+    c.get("/api/places", params={"name": "حماة"})
+    assert len(calls) == 2
+
+
 def test_events_pages_and_apis_are_bounded(db):
     c = client(db, review=False)
     assert len(c.get("/api/events", params={"limit": 500}).json()["items"]) <= 500

@@ -233,23 +233,48 @@ def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
     return out
 
 
-def find_place(timelines: list[dict], query: str) -> list[dict]:
-    """Timelines whose place matches a name (Arabic or English, any spelling of the gazetteer's folding)."""
-    from rapidfuzz import fuzz
-
+def _latin(x: str) -> str:
     import unicodedata
 
-    def latin(x: str) -> str:
-        return "".join(ch for ch in unicodedata.normalize("NFKD", x.lower()) if ch.isalnum() or ch == " ")
-    q = geo_key(query)
-    ql = latin(query.strip())
-    exact, fuzzy = [], []
-    for t in timelines:
-        p = t["place"]
-        keys = [k for k in (geo_key(n) for n in [p.get("name_ar") or ""] + list(p.get("also_names") or [])) if k]
-        en = latin(p.get("name") or "")
-        if q and q in keys or ql and (ql == en or ql in en.split()):
-            exact.append(t)
-        elif q and any(fuzz.ratio(q, k) >= 85 or k.startswith(q) for k in keys) or ql and en and fuzz.partial_ratio(ql, en) >= 90:
-            fuzzy.append(t)
-    return exact or fuzzy
+    return "".join(ch for ch in unicodedata.normalize("NFKD", x.lower()) if ch.isalnum() or ch == " ")
+
+
+class PlaceFinder:
+    """:func:`find_place` for many queries over the same timelines: each place's name keys are worked
+    out once, exact names are a dictionary lookup (the web app keeps one per store version)."""
+
+    def __init__(self, timelines: list[dict]):
+        self.timelines = timelines
+        self.keys: list[list[str]] = []
+        self.en: list[str] = []
+        self.exact: dict[str, set[int]] = defaultdict(set)  # an Arabic key, an English name or one of its words
+        for i, t in enumerate(timelines):
+            p = t["place"]
+            keys = [k for k in (geo_key(n) for n in [p.get("name_ar") or ""] + list(p.get("also_names") or [])) if k]
+            en = _latin(p.get("name") or "")
+            self.keys.append(keys)
+            self.en.append(en)
+            for k in keys:
+                self.exact["ar:" + k].add(i)
+            if en:
+                self.exact["en:" + en].add(i)
+                for w in en.split():
+                    self.exact["en:" + w].add(i)
+
+    def find(self, query: str) -> list[dict]:
+        from rapidfuzz import fuzz
+
+        q = geo_key(query)
+        ql = _latin(query.strip())
+        hits = (self.exact.get("ar:" + q, set()) if q else set()) | (self.exact.get("en:" + ql, set()) if ql else set())
+        if hits:
+            return [self.timelines[i] for i in sorted(hits)]
+        return [t for t, keys, en in zip(self.timelines, self.keys, self.en)
+                if q and any(fuzz.ratio(q, k) >= 85 or k.startswith(q) for k in keys)
+                or ql and en and fuzz.partial_ratio(ql, en) >= 90]
+
+
+def find_place(timelines: list[dict], query: str) -> list[dict]:
+    """Timelines whose place matches a name (Arabic or English, any spelling of the gazetteer's folding):
+    the exact matches, else the close ones."""
+    return PlaceFinder(timelines).find(query)

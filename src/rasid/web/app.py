@@ -51,6 +51,16 @@ def _same_origin(request: Request) -> bool:
     return True  # not a browser (a script with the token): the CSRF token decides
 
 
+def _page_lists(timeline: dict, n: int, start: int) -> dict:
+    """A place's timeline with at most ``n`` of each of its lists, and their lengths."""
+    out = dict(timeline)
+    for k in ("claims", "intervals", "conflicts"):
+        items = timeline.get(k) or []
+        out[k] = items[start:start + n]
+        out["n_" + k] = len(items)
+    return out
+
+
 def _finalize(value):
     """What a page prints: bidi controls shown instead of obeyed, then autoescaping runs.
 
@@ -76,7 +86,7 @@ MAX_TEXT = 200  # characters of a filter value, a name or an id
 MAX_QUERY = 4096  # characters of a whole query string
 MAX_BODY = 64 * 1024  # bytes of a request body (a review note is at most 2,000 characters)
 MAX_OFFSET = 1_000_000_000
-ANSWERS_KEPT = 32  # serialised map answers kept (the default view and the latest filters)
+ANSWERS_BYTES = 48 * 1024 * 1024  # serialised map and places answers kept (the default view, the latest queries)
 ID_RE = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
 
 
@@ -228,37 +238,40 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     places_cache: dict = {}
     places_lock = threading.Lock()  # one computation at a time: concurrent first requests wait for it
 
-    def timelines() -> list[dict]:
-        """Every place's control timeline, computed once (not per request) and again after a change."""
-        from ..control import control
+    def places():
+        """Every place's control timeline, computed once (not per request) and again after a change,
+        with its names indexed."""
+        from ..control import PlaceFinder, control
 
         with places_lock:
             version = index.version
             if version not in places_cache:
-                found = control(store)
+                found = PlaceFinder(control(store))
                 places_cache.clear()
                 places_cache[version] = found
             return places_cache[version]
 
-    answers: OrderedDict = OrderedDict()  # the latest serialised map answers, by query and store version
+    answers: OrderedDict = OrderedDict()  # the latest serialised answers, by query and store version (bounded bytes)
     answers_lock = threading.Lock()
 
-    def remembered(key: tuple, make) -> str:
+    def remembered(key: tuple, make) -> bytes:
+        """``make()``'s JSON text, UTF-8 encoded, kept until the store changes or newer answers push it out."""
         key = (index.version,) + key
         with answers_lock:
             if key in answers:
                 answers.move_to_end(key)
                 return answers[key]
-        body = make()
+        body = make().encode("utf-8")
         with answers_lock:
             answers[key] = body
-            while len(answers) > ANSWERS_KEPT:
-                answers.popitem(last=False)
+            total = sum(len(b) for b in answers.values())
+            while total > ANSWERS_BYTES and len(answers) > 1:
+                total -= len(answers.popitem(last=False)[1])
         return body
 
     def warm() -> None:
         """Compute what the first requests would wait for (the places' timelines, the default map, the labels)."""
-        timelines()
+        places()
         api_map(Filters(), MAP_LIMIT)
         api_admin_areas()
 
@@ -350,11 +363,17 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
     @app.get("/api/places", tags=["api"])
     def api_places(name: str = Query(..., min_length=1, max_length=MAX_TEXT, description="Arabic or English name"),
-                   limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-        """Control timelines of the places matching a name (``limit`` of them from ``offset``; all claims of each)."""
-        from ..control import find_place
+                   limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   items: int = Query(100, ge=1, le=1000), items_offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        """Control timelines of the places matching a name: ``limit`` places from ``offset``; of each, ``items``
+        claims, intervals and conflicting pairs from ``items_offset`` (``n_claims``, ``n_intervals``,
+        ``n_conflicts`` give the totals: Aleppo has tens of thousands of conflicting pairs)."""
+        return Response(remembered(("places", name, limit, offset, items, items_offset), lambda: json.dumps(
+            place_timelines(name, limit, offset, items, items_offset), ensure_ascii=False, separators=(",", ":"))),
+            media_type="application/json")
 
-        return find_place(timelines(), name)[offset:offset + limit]
+    def place_timelines(name: str, limit: int, offset: int, items: int, items_offset: int) -> list[dict]:
+        return [_page_lists(t, items, items_offset) for t in places().find(name)[offset:offset + limit]]
 
     @app.get("/api/outlets/{outlet}", tags=["api"])
     def api_outlet(outlet: str):
@@ -624,7 +643,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
     @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
     def place_page(request: Request, name: str = Query("", max_length=MAX_TEXT)):
-        return page(request, "place.html", name=name, timelines=api_places(name, 20, 0) if name else [])
+        return page(request, "place.html", name=name, timelines=place_timelines(name, 20, 0, 100, 0) if name else [])
 
     @app.get("/outlets/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def outlet_page(request: Request, outlet: str):
