@@ -398,3 +398,13 @@ def test_a_city_beats_the_wide_governorate_named_after_it(tmp_path):
                    "c:1\tLY\tسبها\tSabha\t\t27.04\t14.43\tP\tPPL\tSabha\tسبها\t\t\t149329\n", encoding="utf-8")
     got = _resolve(Geoparser(str(src), cache_dir=tmp_path / "c"), "اندلعت اشتباكات بين قبيلتين في سبها جنوب ليبيا.")
     assert got["سبها"]["gazetteer_id"] == "c:1"
+
+
+def test_a_units_kind_is_no_part_of_its_name(tmp_path):
+    """The gazetteer's "مديرية الرضمة" is the district الرضمة: the location's Arabic name drops the kind."""
+    header = "id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar\tadm2_name_en\tadm2_name_ar\tpopulation\n"
+    src = tmp_path / "g.tsv"
+    src.write_text(header + "d:1\tYE\tمديرية الرضمة\tAr Radmah\tالرضمة\t14.21\t44.56\tA\tADM2\tIbb\tإب\t\t\t0\n", encoding="utf-8")
+    got = _resolve(Geoparser(str(src), cache_dir=tmp_path / "c"), "تعرضت مواقع الحوثيين في مديرية الرضمة لغارات اليوم.")
+    (loc,) = [v for v in got.values() if v.get("gazetteer_id") == "d:1"]
+    assert loc["name_ar"] == "الرضمة"

@@ -39,6 +39,7 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
         "AIRP": 1.5, "AIRB": 1.5, "DAM": 1.5}
 # words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
 SETTLEMENT_WORDS = {"قريه", "بلده", "مدينه", "بلدات", "قري", "مزرعه", "حي", "مخيم"}
+ADMIN_WORDS = {"مديريه", "محافظه", "قضاء", "ناحيه"}  # a unit's kind in a gazetteer's name, not its name
 FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني"}
 
 
@@ -940,7 +941,9 @@ class Geoparser:
             prec = m.precision
             if p.is_admin and p.code in ("ADM1", "ADM2"):
                 prec = 3
-            loc.update(name=p.name_en, name_ar=p.name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
+            first, _, rest = p.name_ar.partition(" ")
+            name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            loc.update(name=p.name_en, name_ar=name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
             loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
