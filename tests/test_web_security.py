@@ -379,6 +379,29 @@ def test_merge_and_split_only_between_ids_that_exist(db):
     assert state(db) == before
 
 
+def test_merges_and_splits_survive_reconcile_full(db):
+    from rasid.reconcile import reconcile
+    from rasid.store import Store
+
+    c = client(db)
+    headers = login(c, "rana")
+    a, b, d = (e["event_id"] for e in c.get("/api/events", params={"sort": "date", "order": "asc"}).json()["items"][:3])
+
+    def groups():
+        return {e["event_id"]: e["recon_id"] for e in client(db, review=False).get("/api/events").json()["items"]}
+
+    g = groups()
+    assert len({g[a], g[b], g[d]}) == 3  # three events the reconciler keeps apart
+    assert c.post(f"/api/reconciled/{g[b]}/merge", json={"other": g[a]}, headers=headers).status_code == 200
+    assert c.post(f"/api/reconciled/{g[b]}/merge", json={"other": g[d]}, headers=headers).status_code == 200
+    split = c.post(f"/api/reconciled/{g[b]}/split", json={"event_id": d}, headers=headers).json()["recon_id"]
+    made = groups()
+    assert made[a] == made[b] != made[d] == split
+    reconcile(Store(db), full=True)  # regroups every report from scratch: the reviewer's decisions still hold
+    assert groups() == made
+    assert client(db, review=False).get(f"/api/reconciled/{made[a]}").json()["n_reports"] == 2
+
+
 # ---------------------------------------------------------------- bad input to the app and the API
 
 @pytest.mark.parametrize("url", [

@@ -555,6 +555,10 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
             placed.append({"event_id": r.event_id, "recon_id": g.recon_id})
         if placed:
             c.execute(insert(recon_members), placed)
+        if full:  # reviewers' merges and splits are part of the store's truth: made again over the new groups
+            from .review import replay_reconciled
+
+            touched |= replay_reconciled(c)
         summ.groups_touched = len(touched)
         _rebuild(c, sorted(touched), builder)
     with store.engine.connect() as c:

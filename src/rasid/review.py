@@ -278,3 +278,50 @@ def split_reconciled(store: Store, recon_id: str, event_id: str, who: str) -> st
                                          old=json.dumps(event_id), new=json.dumps(new_id), who=who, at=_now()))
         _rebuild(c, [recon_id, new_id], RecordBuilder())
     return new_id
+
+
+def replay_reconciled(conn) -> set[str]:
+    """Apply every manual merge and split again, in the order made (inside the caller's transaction):
+    after `rasid reconcile --full` has regrouped all reports, a reviewer's decision still holds.
+
+    A merge moves the reports it moved then into the group that now holds the report its target was
+    founded on (a group's id is the hash of its first report); a split takes its report out again
+    under the same new id. Reports no longer stored are passed over. Returns the groups changed.
+    """
+    import hashlib
+
+    from .store import events
+
+    acts = conn.execute(select(reviews).where(reviews.c.target == "reconciled").order_by(reviews.c.id)).mappings().all()
+    if not acts:
+        return set()
+
+    def rid(seed: str) -> str:
+        return "r" + hashlib.sha1(seed.encode()).hexdigest()[:15]
+
+    founder: dict[str, str] = {}
+    for (e,) in conn.execute(select(events.c.event_id)):
+        founder[rid(e)] = e
+        founder[rid("split:" + e)] = e
+    group = dict(conn.execute(select(recon_members.c.event_id, recon_members.c.recon_id)).all())
+    touched: set[str] = set()
+
+    def move(event_id, to: str) -> None:
+        if isinstance(event_id, str) and event_id in group and group[event_id] != to:
+            touched.update((group[event_id], to))
+            group[event_id] = to
+            conn.execute(update(recon_members).where(recon_members.c.event_id == event_id).values(recon_id=to))
+
+    for a in acts:
+        try:
+            old, new = json.loads(a["old"] or "null"), json.loads(a["new"] or "null")
+        except ValueError:
+            continue
+        if a["action"] == "merge":
+            anchor = founder.get(a["target_id"])
+            if anchor in group:
+                for e in new or []:
+                    move(e, group[anchor])
+        elif a["action"] == "split" and isinstance(new, str):
+            move(old, new)
+    return touched
