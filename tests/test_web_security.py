@@ -484,6 +484,8 @@ def test_users_command_and_serve_refusing_an_open_review(built, tmp_path, monkey
     assert run(app, ["serve", "--db", str(path), "--review"]).exit_code == 0
     assert run(app, ["serve", "--db", str(path), "--host", "0.0.0.0"]).exit_code == 0
     assert [kw["host"] for kw in served] == ["127.0.0.1", "0.0.0.0"]
+    r = run(app, ["serve", "--db", str(path), "--gazetteer", str(tmp_path / "no-such-gazetteer")])
+    assert r.exit_code == 2 and "no such file" in r.output and len(served) == 2
     r = run(app, ["users", "add", "sami", "--role", "reviewer", "--db", str(path), "--password-stdin"], input=PASSWORD + "\n")
     assert r.exit_code == 0, r.output
     assert run(app, ["users", "add", "x", "--role", "god", "--db", str(path), "--password-stdin"], input=PASSWORD + "\n").exit_code == 2

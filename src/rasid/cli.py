@@ -392,7 +392,13 @@ def serve(
         err.print(f"[yellow]note:[/yellow] serving on {host}: anyone who can reach it can read the store"
                   + (" (logins needed to change it)" if review else "") + ("" if private else "; --private asks a login to read")
                   + ". Put TLS in front (docs/deploy.md) and pass --allow-host with the name clients use.")
-    app_ = create_app(db, review=review, tiles=tiles, gazetteer=gazetteer, private=private, host=host, allow_hosts=allow_host)
+    from .geo import GazetteerError
+
+    try:
+        app_ = create_app(db, review=review, tiles=tiles, gazetteer=gazetteer, private=private, host=host, allow_hosts=allow_host)
+    except GazetteerError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
     import threading
 
     threading.Thread(target=app_.state.warm, daemon=True).start()  # the places' timelines, the map: before the first click

@@ -149,6 +149,9 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     ``review``: logged-in reviewers may change things; ``private``: reading needs a login too;
     ``host`` (the address bound) and ``allow_hosts``: the Host headers accepted (others get a 400).
     """
+    from ..geo import find_gazetteer
+
+    gazetteer = str(find_gazetteer(gazetteer))  # a path given that is not a gazetteer: an error now, not at a click
     store = Store(db)
     index = EventIndex(store)
     admin_areas: list[list[dict]] = []  # read from the gazetteer at the first request for them, not at start
