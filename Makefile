@@ -7,7 +7,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED)/samples),$(SHARED)/samples,examples)
 DEMO_GAZ := $(if $(wildcard $(SHARED)/gazetteer/gazetteer_sy_iq.tsv),--gazetteer $(SHARED)/gazetteer,)
 OUT ?= out
 
-.PHONY: venv dev demo test eval bench assets browser serve clean
+.PHONY: venv dev demo test eval eval-claims claims-eval bench assets browser serve clean
 
 VENDOR := src/rasid/web/static/vendor
 # the web app's map library and outlines, from the npm registry at build time (no CDN at run time)
@@ -55,6 +55,10 @@ eval: venv
 	rm -rf $(OUT)/eval
 	$(BIN)/rasid run $(SHARED)/eval/dev/docs.jsonl --out $(OUT)/eval --gazetteer $(SHARED)/gazetteer --quiet
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev/gold.jsonl $(OUT)/eval/events.jsonl $(if $(VERBOSE),--verbose,)
+
+# the claim check on ../shared/eval/claims: builds the store once (out/claims), checks every claim, prints the scorer's figures
+eval-claims claims-eval: venv
+	$(BIN)/python bench/claims_eval.py --shared $(SHARED) --out $(OUT)/claims $(if $(REBUILD),--rebuild,)
 
 bench: venv assets
 	$(BIN)/python bench/bench.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer

@@ -1,19 +1,19 @@
 """Claim check: is a claim supported or contradicted by what the stored outlets report?
 
-The claim is coded with the same pipeline as an article (actor, action,
-place, time, toll). Each stored report event at a compatible place and time
-then counts as:
-
-- *contradicts*: it denies the claim, names a different (non-allied)
-  perpetrator, gives a toll that differs by more than half, or the place was
-  held by another actor on that day (control timeline);
-- *supports*: a compatible event the outlet asserts or hedges;
-- *discusses*: the outlet only relays others' claims, or tells another kind of
-  event at that place and time.
-
-Verdict: supported (support, no contradiction), contradicted (the reverse),
-disputed (both), no evidence (neither). A claim that is itself a denial
-("لم تقصف ...") swaps support and contradiction.
+1. *Read the claim*: its events coded with the same pipeline as an article (type, actors in their
+   roles, place, date, toll, territory change), and what it asserts whatever it tells: its search
+   terms (normalised, light-stemmed, weighted by inverse document frequency in the store), its
+   numbers, whether it is itself a denial or hedged. ``--json`` shows all of it under ``read``.
+2. *Find the reports*: BM25 over a full-text index of the stored reports (SQLite FTS5,
+   :mod:`rasid.claims.index`, brought up to date incrementally), every claim searched, with or
+   without a coded event.
+3. *One stance per report* (:mod:`rasid.claims.stance`): agree / disagree / discuss / unrelated,
+   from the sentences that match the claim (their share of its terms and word pairs; denial,
+   relay and hedge wording around them), its numbers, and the events on both sides (same type and
+   place; a territory change in the other direction contradicts).
+4. *Verdict*: supported (agreeing reports, none contradicting), contradicted (the reverse),
+   disputed (both), no evidence (neither); near-duplicate reports (``duplicate_of``) count once.
+   The reports behind it are named, with each outlet's alignment where ``data/outlets.tsv`` has one.
 """
 from __future__ import annotations
 
@@ -22,120 +22,118 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from .control import control
+from .claims.index import Index
+from .claims.stance import read_claim, read_report, stance
 from .lexicon import Lexicon, default_lexicon
-from .reconcile import Report, places_near, types_compatible
-from .store import Store, events
+from .store import Store, documents, events
+
+STANCE_LIST = {"agree": "supports", "disagree": "contradicts", "discuss": "discusses"}
 
 
 @dataclass
 class CheckResult:
     claim: str
     coded: list[dict]
+    read: dict = field(default_factory=dict)
     supports: list[dict] = field(default_factory=list)
     contradicts: list[dict] = field(default_factory=list)
     discusses: list[dict] = field(default_factory=list)
 
+    @staticmethod
+    def _independent(items: list[dict]) -> list[dict]:
+        seen, out = set(), []
+        for i in items:
+            k = i.get("duplicate_of") or i["doc_id"]
+            if k not in seen:
+                seen.add(k)
+                out.append(i)
+        return out
+
     @property
     def verdict(self) -> str:
-        if self.supports and self.contradicts:
+        s, c = self._independent(self.supports), self._independent(self.contradicts)
+        if s and c:
             return "disputed"
-        if self.supports:
+        if s:
             return "supported"
-        if self.contradicts:
+        if c:
             return "contradicted"
         return "no evidence"
 
+    @property
+    def reasons(self) -> list[str]:
+        out = []
+        for key, items in (("supports", self.supports), ("contradicts", self.contradicts)):
+            ind = self._independent(items)
+            if ind:
+                names = ", ".join(sorted({i.get("outlet") or i["doc_id"] for i in ind}))
+                out.append(f"{len(ind)} independent report(s) {key.rstrip('s')} it: {names}")
+        return out or ["no stored report tells it"]
+
     def line(self) -> str:
-        outlets = lambda xs: len({x["outlet"] for x in xs})  # noqa: E731
-        if not self.coded:
-            return "no evidence: no event could be read from the claim"
-        return (f"{self.verdict}: {len(self.supports)} supporting report(s) from {outlets(self.supports)} outlet(s), "
-                f"{len(self.contradicts)} contradicting from {outlets(self.contradicts)}, {len(self.discusses)} discussing")
+        outlets = lambda xs: len({x.get("outlet") or x["doc_id"] for x in xs})  # noqa: E731
+        s, c = self._independent(self.supports), self._independent(self.contradicts)
+        return (f"{self.verdict}: {len(s)} supporting report(s) from {outlets(s)} outlet(s), "
+                f"{len(c)} contradicting from {outlets(c)}, {len(self.discusses)} discussing")
 
     def as_dict(self) -> dict:
-        return {"claim": self.claim, "verdict": self.verdict, "summary": self.line(), "coded": self.coded,
-                "supports": self.supports, "contradicts": self.contradicts, "discusses": self.discusses}
+        return {"claim": self.claim, "verdict": self.verdict, "summary": self.line(), "reasons": self.reasons,
+                "read": self.read, "coded": self.coded, "supports": self.supports, "contradicts": self.contradicts,
+                "discusses": self.discusses}
 
 
-def _item(e: dict, why: str) -> dict:
-    ev = (e.get("evidence") or [{}])[0]
-    return {"event_id": e["event_id"], "doc_id": e["doc_id"], "outlet": e.get("outlet"), "status": e.get("status"),
-            "event_type": e.get("event_type"), "date": (e.get("date") or {}).get("start"), "why": why,
-            "quote": ev.get("quote")}
+_OUTLETS = None
 
 
-def _toll(e: dict) -> int | None:
-    return (e.get("fatalities") or {}).get("value")
+def _alignment(outlet: str | None) -> str | None:
+    """The side whose official voice the outlet is (``data/outlets.tsv``), else its base country."""
+    global _OUTLETS
+    from .reconcile import Outlets
 
-
-def judge(claim: dict, e: dict, lex: Lexicon) -> tuple[str, str] | None:
-    """How one stored report event bears on one coded claim event (None: it does not)."""
-    c, r = Report.of(claim), Report.of(e)
-    if c.places and not any(places_near(p, q) for p in c.places for q in r.places):
+    _OUTLETS = _OUTLETS or Outlets()
+    o = _OUTLETS.get(outlet)
+    if o is None:
         return None
-    if not c.places and not (c.actors & r.actors):
-        return None
-    if c.start is not None and (r.start is None or r.end < c.start or r.start > c.end):
-        return None
-    if not types_compatible(c.event_type, c.sub, r.event_type, r.sub, c.civ or r.civ):
-        return ("discusses", f"another kind of event there: {r.event_type}")
-    if e.get("status") == "denied":
-        return ("contradicts", "the outlet denies it")
-    a1c, a1r = (claim.get("actor1") or {}).get("id"), (e.get("actor1") or {}).get("id")
-    if claim.get("event_type") != "Battles" and a1c and a1r and not lex.allied(a1c, a1r) and a1r not in c.actors:
-        return ("contradicts", f"another perpetrator: {a1r}")
-    tc, tr = _toll(claim), _toll(e)
-    if tc is not None and tr is not None and max(tc, tr) > 0 and min(tc, tr) * 2 < max(tc, tr):
-        return ("contradicts", f"another toll: {tr} killed")
-    if e.get("status") == "reported_by_others":
-        return ("discusses", "relays another outlet's claim")
-    return ("supports", "hedged" if e.get("status") == "hedged" else "asserted")
+    return o.belligerent or (f"based in {o.country}" if o.country else None)
 
 
 def check(store: Store, text: str, *, published: str | None = None, pipeline=None,
-          lexicon: Lexicon | None = None) -> CheckResult:
+          lexicon: Lexicon | None = None, limit: int = 60, use_model: bool = True) -> CheckResult:
+    """Check ``text`` against the reports in ``store``; at most ``limit`` reports are read."""
     from . import get_pipeline
 
     lex = lexicon or default_lexicon()
     pipe = pipeline or get_pipeline()
     doc = pipe.text(text, published=published, outlet=None, doc_id="claim")
     coded = [e.record() for e in doc.events]
-    res = CheckResult(text, coded)
-    if not coded:
+    index = Index(store)
+    claim = read_claim(text, index.doc_freq, index.size(), coded)
+    res = CheckResult(text, coded, read=claim.as_dict())
+    hits = index.search(claim.terms, limit)
+    if not hits:
         return res
+    ids = [d for d, _ in hits]
     with store.engine.connect() as conn:
-        stored = [json.loads(rec) for (rec,) in conn.execute(select(events.c.record).order_by(events.c.doc_id, events.c.seq))]
-    timelines = None
-    for claim in coded:
-        found: dict[str, list] = {"supports": [], "contradicts": [], "discusses": []}
-        for e in stored:
-            v = judge(claim, e, lex)
-            if v:
-                found[v[0]].append(_item(e, v[1]))
-        gained = (claim.get("territory") or {}).get("gained_by")
-        if gained:
-            timelines = timelines if timelines is not None else control(store, lex)
-            found["contradicts"] += _held_by_others(claim, gained, timelines, lex)
-        if claim.get("status") == "denied":
-            found["supports"], found["contradicts"] = found["contradicts"], found["supports"]
-        res.supports += found["supports"]
-        res.contradicts += found["contradicts"]
-        res.discusses += found["discusses"]
-    return res
-
-
-def _held_by_others(claim: dict, actor: str, timelines: list[dict], lex: Lexicon) -> list[dict]:
-    """Stored claims that another actor held the claimed place on the claimed day."""
-    out = []
-    day = (claim.get("date") or {}).get("start")
-    ids = {loc.get("gazetteer_id") for loc in claim.get("locations") or [] if loc.get("gazetteer_id")}
-    for t in timelines:
-        if not ids & ({t["place"].get("gazetteer_id")} | set(t["place"].get("also") or [])):
+        docs = {r.doc_id: r for r in conn.execute(select(
+            documents.c.doc_id, documents.c.title, documents.c.text, documents.c.outlet, documents.c.published,
+            documents.c.duplicate_of).where(documents.c.doc_id.in_(ids)))}
+        evs: dict[str, list[dict]] = {}
+        for doc_id, rec in conn.execute(select(events.c.doc_id, events.c.record).where(events.c.doc_id.in_(ids))
+                                        .order_by(events.c.doc_id, events.c.seq)):
+            evs.setdefault(doc_id, []).append(json.loads(rec))
+    top = hits[0][1] or 1.0
+    for rank, (doc_id, score) in enumerate(hits):
+        d = docs.get(doc_id)
+        if d is None:
             continue
-        for c in t["claims"]:
-            if c["action"] in ("took", "holds") and not lex.allied(c["actor"], actor) and (day is None or c["date"] in (None, day)):
-                out.append({"event_id": c["event_id"], "doc_id": c["doc_id"], "outlet": c["outlet"], "status": c["status"],
-                            "event_type": None, "date": c["date"], "why": f"held by {c['actor']} ({c['action']})",
-                            "quote": c["quote"]})
-    return out
+        r = read_report(claim, doc_id, d.title, d.text, evs.get(doc_id, []), bm25_rel=score / top,
+                        rank_rel=1 - rank / max(len(hits), 1), lexicon=lex)
+        label, p, how = stance(r.features, use_model)
+        if label not in STANCE_LIST:
+            continue
+        getattr(res, STANCE_LIST[label]).append({
+            "doc_id": doc_id, "outlet": d.outlet, "alignment": _alignment(d.outlet), "published": d.published,
+            "duplicate_of": d.duplicate_of, "stance": label, "confidence": round(p, 3), "by": how,
+            "why": "; ".join(r.why), "quote": r.quote[:400], "event_ids": [e["event_id"] for e in evs.get(doc_id, [])][:5],
+        })
+    return res

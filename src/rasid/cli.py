@@ -330,7 +330,8 @@ def check(
     gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="Gazetteer TSV or folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ):
-    """Code CLAIM and list the stored reports that support, contradict or discuss it."""
+    """Read CLAIM, find the stored reports that tell it (full-text search) and list those that support,
+    contradict or discuss it, with a verdict."""
     from .check import check as do
     from .clean import NotArabicError
 
@@ -346,15 +347,20 @@ def check(
         locs = ", ".join(loc.get("name") or loc.get("text") or "" for loc in e.get("locations") or [])
         con.print(f"claim read as: {e['event_type']} / {e['sub_event_type']}; actor1 {(e.get('actor1') or {}).get('id')}; "
                   f"actor2 {(e.get('actor2') or {}).get('id')}; at {locs or '?'}; date {(e.get('date') or {}).get('start') or '?'}")
+    con.print(f"searched for: {' '.join(res.read.get('terms') or [])}"
+              + (f"; the claim is a denial ({res.read['denial']})" if res.read.get("denial") else ""))
     for title, items in (("supports", res.supports), ("contradicts", res.contradicts), ("discusses", res.discusses)):
         if items:
             t = Table(title=title, show_lines=True)
             for col in ("outlet", "date", "why", "quote"):
                 t.add_column(col, overflow="fold")
             for i in items:
-                t.add_row(i["outlet"] or "", i["date"] or "?", i["why"], (i["quote"] or "")[:200])
+                outlet = (i["outlet"] or i["doc_id"]) + (f" ({i['alignment']})" if i.get("alignment") else "")
+                t.add_row(outlet, i.get("published") or "?", i["why"], (i["quote"] or "")[:200])
             con.print(t)
     con.print(res.line())
+    for r in res.reasons:
+        con.print(f"  {r}")
 
 
 @app.command()

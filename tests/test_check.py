@@ -1,0 +1,114 @@
+"""Claim check on invented Arabic claims and reports: retrieval by relevance, direction of a territory
+change, denial, a relayed claim, an unrelated event at the same place, claims with no violent event."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GAZETTEER
+
+REPORTS = [
+    # (doc_id, outlet, published, text)
+    ("t1", "عنب بلدي", "2021-03-04", "سيطرت قوات النظام السوري اليوم الخميس على تلة الزعتر قرب بلدة كفرعويد في ريف إدلب "
+     "الجنوبي بعد معارك مع فصائل المعارضة استمرت ثلاثة أيام."),
+    ("t2", "الجزيرة", "2021-03-04", "استعادت فصائل المعارضة اليوم الخميس السيطرة على تلة الزعتر قرب بلدة كفرعويد في ريف "
+     "إدلب الجنوبي من قوات النظام السوري بعد هجوم معاكس."),
+    ("t3", "روسيا اليوم", "2021-05-20", "نفت وزارة الدفاع الروسية اليوم الخميس أن تكون طائراتها قصفت سوق الخضار في مدينة "
+     "أريحا، ووصفت الأنباء عن الغارة بأنها مزاعم لا صحة لها."),
+    ("t4", "عنب بلدي", "2021-05-20", "قصفت طائرات حربية روسية اليوم الخميس سوق الخضار في مدينة أريحا بريف إدلب، ما أدى إلى "
+     "مقتل ستة مدنيين وإصابة آخرين بحسب الدفاع المدني."),
+    ("t5", "الجزيرة", "2021-06-11", "افتتحت مديرية التربية في مدينة أريحا اليوم الجمعة مدرسة جديدة للبنات بعد ترميمها "
+     "بتمويل من منظمة محلية."),
+    ("t6", "سانا", "2021-07-01", "أعلن وزير الخارجية السوري اليوم الخميس أن بلاده ستستضيف مؤتمرا دوليا لعودة اللاجئين في "
+     "دمشق خلال شهر أيلول المقبل بمشاركة عشرين دولة."),
+    ("t7", "عنب بلدي", "2021-07-02", "قالت وكالة سانا إن وزير الخارجية السوري أعلن أن دمشق ستستضيف مؤتمرا دوليا لعودة "
+     "اللاجئين، في حين شككت منظمات حقوقية بجدوى المؤتمر."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, pipeline):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    d = tmp_path_factory.mktemp("check")
+    src = d / "reports.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for doc_id, outlet, published, text in REPORTS:
+            f.write(json.dumps({"doc_id": doc_id, "outlet": outlet, "published": published, "text": text},
+                               ensure_ascii=False) + "\n")
+    st = Store(d / "rasid.db")
+    assert run([str(src)], st, pipeline).failed == 0
+    return st
+
+
+def _stances(res):
+    out = {}
+    for key, label in (("supports", "agree"), ("contradicts", "disagree"), ("discusses", "discuss")):
+        for item in getattr(res, key):
+            assert item["doc_id"] not in out, f"{item['doc_id']} listed under two stances"
+            out[item["doc_id"]] = label
+    return out
+
+
+def test_the_direction_of_a_territory_change_is_compared(store, pipeline):
+    from rasid.check import check
+
+    res = check(store, "سيطرت قوات النظام السوري على تلة الزعتر قرب كفرعويد في ريف إدلب", published="2021-03-05",
+                pipeline=pipeline)
+    st = _stances(res)
+    assert st.get("t1") == "agree"
+    assert st.get("t2") == "disagree"  # the factions took the hill from the government: the other way round
+    assert res.verdict == "disputed"
+
+
+def test_a_denial_contradicts_and_the_same_place_on_another_topic_is_not_listed(store, pipeline):
+    from rasid.check import check
+
+    res = check(store, "قصفت طائرات روسية سوق الخضار في مدينة أريحا", pipeline=pipeline)
+    st = _stances(res)
+    assert st.get("t4") == "agree"
+    assert st.get("t3") == "disagree"
+    assert "t5" not in st  # a school opened in the same town: unrelated
+    assert res.verdict == "disputed"
+    assert any("نفت" in x["why"] or "مزاعم" in x["why"] or "صحه" in x["why"] for x in res.contradicts)
+
+
+def test_a_claim_with_no_violent_event_is_checked_and_a_relayed_claim_only_discusses(store, pipeline):
+    from rasid.check import check
+
+    res = check(store, "أعلن وزير الخارجية السوري أن دمشق ستستضيف مؤتمرا دوليا لعودة اللاجئين في أيلول",
+                pipeline=pipeline)
+    st = _stances(res)
+    assert st.get("t6") == "agree"
+    assert st.get("t7") in ("agree", "discuss")
+    assert not {"t1", "t2", "t3", "t4", "t5"} & set(st)
+    assert res.verdict == "supported" and any("سانا" in r for r in res.reasons)
+    d = res.as_dict()
+    assert "موتمر" in " ".join(d["read"]["terms"])  # what was read from the claim is shown
+
+
+def test_no_report_no_evidence_and_the_index_follows_new_documents(store, pipeline, tmp_path):
+    from rasid.check import check
+    from rasid.runner import run
+
+    claim = "انفجرت سيارة مفخخة في سوق مدينة جرابلس وقتل تسعة أشخاص"
+    assert check(store, claim, pipeline=pipeline).verdict == "no evidence"
+    src = tmp_path / "more.jsonl"
+    src.write_text(json.dumps({"doc_id": "t8", "outlet": "عنب بلدي", "published": "2021-08-01",
+                               "text": "قتل تسعة أشخاص اليوم الأحد بانفجار سيارة مفخخة في سوق مدينة جرابلس بريف حلب."},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    run([str(src)], store, pipeline)
+    res = check(store, claim, pipeline=pipeline)
+    assert _stances(res).get("t8") == "agree" and res.verdict == "supported"
+
+
+def test_cli_json_shows_what_was_read_and_the_verdict(store):
+    db = str(store.engine.url.database)
+    r = subprocess.run([sys.executable, "-m", "rasid.cli", "check", "قصفت طائرات روسية سوق الخضار في مدينة أريحا",
+                        "--db", db, "--gazetteer", str(GAZETTEER), "--json"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["verdict"] == "disputed" and out["read"]["terms"] and out["reasons"]
+    assert {x["doc_id"] for x in out["supports"]} == {"t4"}
