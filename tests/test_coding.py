@@ -414,7 +414,7 @@ def test_a_definite_event_noun_with_a_toll_is_the_event_told_before(pipeline):
 
 def test_a_party_name_after_a_word_for_a_place_is_the_place(pipeline):
     (e,) = pipeline.text("وقصفت طائرات حربية ضاحية الأسد في مدينة حلب اليوم.", published="2017-05-10").events
-    assert e.actor1 is None
+    assert "الأسد" not in ((e.actor1 or {}).get("text") or "")  # (unqualified warplanes in Syria are the regime's)
     (e,) = pipeline.text("وقصفت طائرات الأسد حي الشعار في مدينة حلب اليوم.", published="2017-05-10").events
     assert e.actor1["id"] == "Syrian government forces"
 
