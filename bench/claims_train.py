@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     ap.add_argument("--db", required=True)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--limit", type=int, default=60)
+    ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--cache", help="a JSON file to keep the features in between runs")
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args(argv)

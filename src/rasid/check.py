@@ -98,7 +98,7 @@ def _alignment(outlet: str | None) -> str | None:
 
 
 def check(store: Store, text: str, *, published: str | None = None, pipeline=None,
-          lexicon: Lexicon | None = None, limit: int = 60, use_model: bool = True) -> CheckResult:
+          lexicon: Lexicon | None = None, limit: int = 30, use_model: bool = True) -> CheckResult:
     """Check ``text`` against the reports in ``store``; at most ``limit`` reports are read."""
     from . import get_pipeline
 
