@@ -138,6 +138,9 @@ def test_a_question_or_an_anniversary_tells_no_event(pipeline):
         assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
     doc = pipeline.text("قصفت الطائرات الروسية مستشفى مدينة إدلب أمس.", published="2017-05-10")
     assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
+    # an aim ("سعى إلى اعتقال") is no arrest
+    assert not pipeline.text("وتفجرت الأحداث عندما سعى المسلحون إلى اعتقال عدد من أبناء قرية الجند في ريف حماة.",
+                             published="2017-05-10").events
 
 
 def test_an_undated_event_takes_its_paragraphs_date_else_the_last_day_or_so(pipeline):
