@@ -251,7 +251,11 @@ def test_another_site_cannot_post_a_review(server, browser, request, tmp_path):
     (site / "index.html").write_text(
         f'<form method="post" action="{url}/events/{eid}/review"><input name="action" value="reject">'
         f'<input name="who" value="attacker"><button id="go">win a prize</button></form>', encoding="utf-8")
-    evil = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    evil = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
     threading.Thread(target=evil.serve_forever, daemon=True).start()
     try:
         browser.get(f"http://localhost:{evil.server_address[1]}/index.html")  # another site (and another origin)
