@@ -342,6 +342,33 @@ def test_good_corrections_are_normalised_and_the_type_follows_its_sub_type(db):
     assert r.status_code == 400 and "after date.end" in r.json()["detail"]
 
 
+def test_a_place_is_corrected_by_a_gazetteer_id_that_exists(db, tmp_path):
+    from pathlib import Path
+
+    from rasid.export import export_all
+    from rasid.geo import Gazetteer, find_gazetteer
+    from rasid.store import Store
+
+    place = next(p for p in Gazetteer.load(Path(find_gazetteer(None))).places if p.lat is not None)
+    c = client(db)
+    headers = login(c, "rana")
+    eid = first_event(c)
+    before = state(db)
+    for bad in ("nowhere:1", "", {"gazetteer_id": "x", "lat": 1, "lon": 2}, ["x"]):  # a place must come from the gazetteer
+        r = c.post(f"/api/events/{eid}/review", json={"action": "correct", "field": "location.gazetteer_id", "value": bad},
+                   headers=headers)
+        assert r.status_code == 400, bad
+    assert state(db) == before
+    r = c.post(f"/api/events/{eid}/review", json={"action": "correct", "field": "location.gazetteer_id", "value": place.id},
+               headers=headers)
+    assert r.status_code == 200, r.text
+    loc = r.json()["event"]["locations"][0]
+    assert (loc["gazetteer_id"], loc["lat"], loc["lon"], loc["geo_precision"]) == (place.id, place.lat, place.lon, 1)
+    paths = export_all(Store(db), tmp_path / "x")
+    exported = {json.loads(x)["event_id"]: json.loads(x) for x in open(paths["events.jsonl"], encoding="utf-8")}
+    assert exported[eid]["locations"][0]["gazetteer_id"] == place.id
+
+
 def test_a_bad_value_stored_before_validation_is_left_out_not_trusted(db, tmp_path):
     """A store reviewed by an older rasid (which took 'not a date') still serves and exports."""
     from sqlalchemy import insert

@@ -19,7 +19,7 @@ from .store import Store, recon_members, reviews
 ACTIONS = ("confirm", "correct", "reject")
 # the fields a reviewer may correct (each value is checked by `validate` before it is stored)
 FIELDS = ("event_type", "sub_event_type", "status", "actor1", "actor2", "date.start", "date.end",
-          "fatalities.value", "location.name")
+          "fatalities.value", "location.name", "location.gazetteer_id")
 STATUSES = ("asserted", "hedged", "reported_by_others", "denied")
 # ACLED's taxonomy as ../shared/spec/event-model.md gives it (exact strings; tests compare the two)
 TAXONOMY = {
@@ -51,16 +51,39 @@ def _actor_ids() -> set[str]:
     return set(default_lexicon().actors)
 
 
-def validate(rec: dict, field: str, value):
+def _place_value(value) -> dict:
+    """A place as stored by a `location.gazetteer_id` correction, checked."""
+    if not isinstance(value, dict) or not isinstance(value.get("gazetteer_id"), str):
+        raise ReviewError("location.gazetteer_id: not a gazetteer place")
+    lat, lon = value.get("lat"), value.get("lon")
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ReviewError("location.gazetteer_id: a place without valid coordinates")
+    return {k: value.get(k) for k in ("gazetteer_id", "name", "name_ar", "lat", "lon", "admin1")}
+
+
+def validate(rec: dict, field: str, value, place=None, replay: bool = False):
     """``value`` checked and normalised for ``field`` of the event ``rec`` (as now reviewed).
 
     Raises ReviewError with a message a reviewer can act on. None (an empty value) clears a field
-    where the event model allows it (actor2, dates, a toll, a place name).
+    where the event model allows it (actor2, dates, a toll, a place name). ``place``: a function from
+    a gazetteer id to the place (a dict), for `location.gazetteer_id`; as stored (``replay``: read back
+    from the trail), that value is the place itself.
     """
     import datetime as dt
 
     if field not in FIELDS:
         raise ReviewError(f"field must be one of {', '.join(FIELDS)}")
+    if field == "location.gazetteer_id":
+        if replay:  # the place as the correction stored it
+            return _place_value(value)
+        if not isinstance(value, str) or not value.strip() or len(value) > MAX_VALUE:
+            raise ReviewError("location.gazetteer_id: a gazetteer id (e.g. geonames:170063) is required")
+        if place is None:
+            raise ReviewError("location.gazetteer_id: no gazetteer to check the id against")
+        found = place(value.strip())
+        if found is None:
+            raise ReviewError(f"location.gazetteer_id: {value.strip()!r} is not a place of the gazetteer")
+        return _place_value(found)
     if isinstance(value, str):
         value = value.strip()
         if value == "":
@@ -139,6 +162,9 @@ def trail(store: Store, target_id: str | None = None) -> list[dict]:
 
 
 def get_field(rec: dict, field: str):
+    if field == "location.gazetteer_id":
+        loc = (rec.get("locations") or [{}])[0]
+        return {k: loc.get(k) for k in ("gazetteer_id", "name", "name_ar", "lat", "lon", "admin1")} if loc.get("gazetteer_id") else None
     if field in ("actor1", "actor2"):
         return (rec.get(field) or {}).get("id")
     if field == "location.name":
@@ -150,7 +176,11 @@ def get_field(rec: dict, field: str):
 
 
 def set_field(rec: dict, field: str, value) -> None:
-    if field in ("actor1", "actor2"):
+    if field == "location.gazetteer_id":  # the first location becomes the gazetteer's place, at the town itself
+        locs = list(rec.get("locations") or []) or [{}]
+        locs[0] = {**locs[0], **value, "geo_precision": 1}
+        rec["locations"] = locs
+    elif field in ("actor1", "actor2"):
         rec[field] = {"id": value, "text": (rec.get(field) or {}).get("text", "")} if value else None
     elif field == "location.name":
         locs = rec.setdefault("locations", []) or [{}]
@@ -181,7 +211,7 @@ def apply(rec: dict, revs: list[dict]) -> dict | None:
             state = "confirmed"
         elif r["action"] == "correct":
             try:  # a value stored before corrections were validated is left out, never trusted
-                value = validate(rec, r["field"], json.loads(r["new"]) if r["new"] else None)
+                value = validate(rec, r["field"], json.loads(r["new"]) if r["new"] else None, replay=True)
             except (ReviewError, ValueError):
                 continue
             set_field(rec, r["field"], value)
@@ -193,7 +223,7 @@ def apply(rec: dict, revs: list[dict]) -> dict | None:
 
 
 def review_event(store: Store, event_id: str, action: str, who: str, field: str | None = None,
-                 value=None, note: str | None = None) -> dict:
+                 value=None, note: str | None = None, place=None) -> dict:
     """Record one review action on a report event; returns the event as now reviewed (None if rejected)."""
     from .store import events
 
@@ -214,7 +244,7 @@ def review_event(store: Store, event_id: str, action: str, who: str, field: str 
         current = apply(json.loads(row[0]), load_reviews(store).get(event_id, [])) or json.loads(row[0])
         old = new = None
         if action == "correct":
-            value = validate(current, field, value)
+            value = validate(current, field, value, place)
             old, new = get_field(current, field), value
         c.execute(insert(reviews).values(target="event", target_id=event_id, action=action, field=field,
                                          old=json.dumps(old, ensure_ascii=False) if old is not None else None,

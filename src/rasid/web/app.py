@@ -279,6 +279,19 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         api_admin_areas()
 
     app.state.warm = warm
+    gazetteer_places: dict = {}
+    gazetteer_lock = threading.Lock()
+
+    def place_by_id(gid: str) -> dict | None:
+        """A gazetteer place by its id, for a reviewer's `location.gazetteer_id` (the gazetteer read at the first one)."""
+        from ..geo import Gazetteer
+
+        with gazetteer_lock:
+            if not gazetteer_places:
+                gazetteer_places.update({p.id: p for p in Gazetteer.load(Path(gazetteer)).places})
+            p = gazetteer_places.get(gid)
+        return None if p is None else {"gazetteer_id": p.id, "name": p.name_en, "name_ar": p.name_ar, "lat": p.lat,
+                                       "lon": p.lon, "admin1": p.adm1 or None}
 
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/health", tags=["api"])
@@ -423,7 +436,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         payload = body(payload)
         try:
             rec = review_event(store, event_id, payload.get("action", ""), writer(request),
-                               payload.get("field"), payload.get("value"), payload.get("note"))
+                               payload.get("field"), payload.get("value"), payload.get("note"), place=place_by_id)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
         except ReviewError as e:
@@ -605,7 +618,8 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
         _id("event id", event_id)
         try:
-            review_event(store, event_id, action, writer(request), field if action == "correct" else None, value, note)
+            review_event(store, event_id, action, writer(request), field if action == "correct" else None, value, note,
+                         place=place_by_id)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
         except ReviewError as e:
