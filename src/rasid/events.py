@@ -87,6 +87,7 @@ ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
 FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
+FORCE_FORMS = FORCE_NOUNS | {"ال" + w for w in FORCE_NOUNS}  # as written, bare or definite
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
@@ -1262,10 +1263,11 @@ class _DocContext:
         words = list(NAME_RE.finditer(norm))
         extra, inside = [], set()
         named = _Covers((a.start, a.end) for a in actors)  # (a bisect per word, not a scan of every party)
-        for k, w in enumerate(words):
+        forms = FORCE_FORMS
+        for k in [k for k, w in enumerate(words) if w.group() in forms]:  # (the nouns only, not every word)
+            w = words[k]
             g = w.group()
-            bare = g[2:] if g.startswith("ال") else g
-            if bare not in FORCE_NOUNS or named.reach(w.start() - 1) > w.start():
+            if named.reach(w.start() - 1) > w.start():
                 continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
             own = [a for a in actors if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
             between = 0
