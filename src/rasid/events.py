@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,9 @@ ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
 FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
-FORCE_FORMS = FORCE_NOUNS | {"ال" + w for w in FORCE_NOUNS}  # as written, bare or definite
+# a noun of arms or troops as a whole word (a run of Arabic letters, as NAME_RE reads words), bare or definite
+FORCE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:%s)(?![\u0621-\u064a])"
+                      % "|".join(re.escape(w) for w in sorted(FORCE_NOUNS, key=len, reverse=True)))
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
@@ -1260,12 +1263,11 @@ class _DocContext:
         Turkey's police); a definite noun takes a definite adjective ("المدفعية التركية"), and "طائرات روسية
         الصنع" is no one's."""
         norm = nt.norm
-        words = list(NAME_RE.finditer(norm))
         extra, inside = [], set()
         named = _Covers((a.start, a.end) for a in actors)  # (a bisect per word, not a scan of every party)
-        forms = FORCE_FORMS
-        for k in [k for k, w in enumerate(words) if w.group() in forms]:  # (the nouns only, not every word)
-            w = words[k]
+        for w in FORCE_RE.finditer(norm):  # the nouns of arms or troops, as whole words; then the seven words after
+            words = [w, *itertools.islice(NAME_RE.finditer(norm, w.end()), 7)]
+            k = 0
             g = w.group()
             if named.reach(w.start() - 1) > w.start():
                 continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
