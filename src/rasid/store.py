@@ -158,6 +158,21 @@ def make_engine(db: str | Path) -> Engine:
     return eng
 
 
+def _wait_for(taken, holder, give_up, wait: float, on_wait, poll: float) -> None:
+    """Try ``taken()`` until it holds the lock or ``wait`` seconds pass (then ``give_up()`` and StoreBusy naming
+    ``holder()``); ``on_wait`` hears once that the store is busy."""
+    deadline, told = time.monotonic() + max(wait, 0), False
+    while not taken():
+        who = holder()
+        if time.monotonic() >= deadline:
+            give_up()
+            raise StoreBusy(f"store in use by {who}; try again when it is done, or pass --wait SECONDS")
+        if on_wait and not told:
+            on_wait(f"store in use by {who}; waiting up to {wait:.0f} s")
+            told = True
+        time.sleep(poll)
+
+
 class StoreBusy(RuntimeError):
     """Another process writes to this store (``rasid run``, ``reconcile`` ...)."""
 
@@ -230,24 +245,22 @@ class Store:
         except ImportError:  # pragma: no cover - not POSIX: no lock file, SQLite's own locking only
             return None
         f = open(path, "a+", encoding="utf-8")
-        deadline, told = time.monotonic() + max(wait, 0), False
-        while True:
+
+        def taken() -> bool:
             try:
                 fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                return True
             except OSError:
-                try:
-                    holder = Path(path).read_text(encoding="utf-8").strip() or "another process"
-                except OSError:
-                    holder = "another process"
-                db = path[:-5]
-                if time.monotonic() >= deadline:
-                    f.close()
-                    raise StoreBusy(f"store in use by {holder}: {db}; try again when it is done, or pass --wait SECONDS")
-                if on_wait and not told:
-                    on_wait(f"store in use by {holder}: {db}; waiting up to {wait:.0f} s")
-                    told = True
-                time.sleep(0.1)
+                return False
+
+        def holder() -> str:
+            try:
+                who = Path(path).read_text(encoding="utf-8").strip() or "another process"
+            except OSError:
+                who = "another process"
+            return f"{who}: {path[:-5]}"
+
+        _wait_for(taken, holder, f.close, wait, on_wait, 0.1)
         f.seek(0)
         f.truncate()
         f.write(f"PID {os.getpid()} ({what}, since {_now()})\n")
@@ -258,19 +271,19 @@ class Store:
         from sqlalchemy import text
 
         conn = self.engine.connect()
-        deadline, told = time.monotonic() + max(wait, 0), False
-        while not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
+
+        def taken() -> bool:
+            if conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
+                return True
             conn.rollback()
+            return False
+
+        def holder() -> str:
             pid = conn.execute(text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
                                     "AND ((classid::bigint << 32) | objid::bigint) = :k LIMIT 1"), {"k": PG_LOCK_KEY}).scalar()
-            holder = f"PID {pid} (a PostgreSQL session)" if pid else "another session"
-            if time.monotonic() >= deadline:
-                conn.close()
-                raise StoreBusy(f"store in use by {holder}; try again when it is done, or pass --wait SECONDS")
-            if on_wait and not told:
-                on_wait(f"store in use by {holder}; waiting up to {wait:.0f} s")
-                told = True
-            time.sleep(0.2)
+            return f"PID {pid} (a PostgreSQL session)" if pid else "another session"
+
+        _wait_for(taken, holder, conn.close, wait, on_wait, 0.2)
         conn.commit()  # the lock is the session's: it outlives this transaction
         return conn
 
