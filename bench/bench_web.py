@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 
 def main() -> None:
-    import httpx
+    from serving import served
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
@@ -42,54 +41,37 @@ def main() -> None:
         subprocess.run([sys.executable, str(here), "--corpus", a.corpus, "--gazetteer", a.gazetteer or "",
                         "--events", str(a.events), "--more", "0", "--stage", "synthesise", "--db", db], check=True)
         subprocess.run([sys.executable, str(here), "--corpus", a.corpus, "--stage", "full", "--db", db], check=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", db, "--port", str(port)])
-    try:
-        with httpx.Client(base_url=url, timeout=60) as c:
-            while True:
-                try:
-                    c.get("/api/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.05)
-            start = time.perf_counter() - t0
+    with served(db, timeout=60) as (c, proc, url, start):
 
-            def timed(path, params=None):
-                t = time.perf_counter()
-                r = c.get(path, params=params)
-                r.raise_for_status()
-                return (time.perf_counter() - t) * 1000, r
+        def timed(path, params=None):
+            t = time.perf_counter()
+            r = c.get(path, params=params)
+            r.raise_for_status()
+            return (time.perf_counter() - t) * 1000, r
 
-            out = {"stage": "web", "events": c.get("/api/health").json()["events"], "start_s": round(start, 2)}
-            ms_page, _ = timed("/")
-            ms_data, r = timed("/api/map")
-            out["map_first_load_ms"] = round(ms_page + ms_data, 1)
-            out["map_points"] = r.json()["shown"]
-            ms_table, _ = timed("/events")
-            out["table_first_load_ms"] = round(ms_table, 1)
-            facets = c.get("/api/facets").json()
-            queries = {
-                "events_by_type": ("/api/events", {"type": "Battles"}),
-                "events_by_actor_and_dates": ("/api/events", {"actor": facets["actors"][0], "date_from": "2014-01-01",
-                                                               "date_to": "2015-12-31"}),
-                "events_by_outlet_sorted_by_toll": ("/api/events", {"outlet": facets["outlets"][0], "sort": "fatalities"}),
-                "map_by_grade": ("/api/map", {"grade": "contested"}),
-                "map_by_type_and_year": ("/api/map", {"type": "Explosions/Remote violence", "date_from": "2016-01-01",
-                                                      "date_to": "2016-12-31"}),
-                "timeline_by_status": ("/api/timeline", {"status": "asserted"}),
-                "text_search": ("/api/events", {"q": "الرقة"}),
-            }
-            for name, (path, params) in queries.items():
-                times = [timed(path, params)[0] for _ in range(20)]
-                out[f"{name}_median_ms"] = round(statistics.median(times), 1)
-            print(json.dumps(out))
-    finally:
-        proc.terminate()
-        proc.wait(10)
+        out = {"stage": "web", "events": c.get("/api/health").json()["events"], "start_s": round(start, 2)}
+        ms_page, _ = timed("/")
+        ms_data, r = timed("/api/map")
+        out["map_first_load_ms"] = round(ms_page + ms_data, 1)
+        out["map_points"] = r.json()["shown"]
+        ms_table, _ = timed("/events")
+        out["table_first_load_ms"] = round(ms_table, 1)
+        facets = c.get("/api/facets").json()
+        queries = {
+            "events_by_type": ("/api/events", {"type": "Battles"}),
+            "events_by_actor_and_dates": ("/api/events", {"actor": facets["actors"][0], "date_from": "2014-01-01",
+                                                           "date_to": "2015-12-31"}),
+            "events_by_outlet_sorted_by_toll": ("/api/events", {"outlet": facets["outlets"][0], "sort": "fatalities"}),
+            "map_by_grade": ("/api/map", {"grade": "contested"}),
+            "map_by_type_and_year": ("/api/map", {"type": "Explosions/Remote violence", "date_from": "2016-01-01",
+                                                  "date_to": "2016-12-31"}),
+            "timeline_by_status": ("/api/timeline", {"status": "asserted"}),
+            "text_search": ("/api/events", {"q": "الرقة"}),
+        }
+        for name, (path, params) in queries.items():
+            times = [timed(path, params)[0] for _ in range(20)]
+            out[f"{name}_median_ms"] = round(statistics.median(times), 1)
+        print(json.dumps(out))
 
 
 if __name__ == "__main__":

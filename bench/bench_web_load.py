@@ -13,7 +13,6 @@ The goal of issue 21: map and places APIs at p95 under 300 ms with 20 clients, m
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,7 @@ def rss_mb(pid: int) -> float:
 
 def main() -> None:
     import httpx
+    from serving import served
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", help="a store built before")
@@ -60,26 +60,12 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "rasid.cli", "run", a.corpus, "--out", d, "--quiet"]
                        + (["--gazetteer", a.gazetteer] if a.gazetteer else []), check=False)
         print(f"coded {a.corpus} into {a.db} in {time.perf_counter() - t:.0f} s")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", a.db, "--port", str(port)],
-                            stderr=subprocess.DEVNULL)
-    try:
-        with httpx.Client(base_url=url, timeout=120) as c:
-            while True:
-                try:
-                    c.get("/api/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.05)
-            print(f"server answers after {time.perf_counter() - t0:.1f} s; rss {rss_mb(proc.pid):.0f} MB")
-            for label, path, params in queries:  # the first request of each (a cold cache where there is one)
-                t = time.perf_counter()
-                r = c.get(path, params=params)
-                print(f"first {label}: {1000 * (time.perf_counter() - t):.0f} ms, status {r.status_code}, {len(r.content):,} bytes")
+    with served(a.db, timeout=120, quiet=True) as (c, proc, url, started):
+        print(f"server answers after {started:.1f} s; rss {rss_mb(proc.pid):.0f} MB")
+        for label, path, params in queries:  # the first request of each (a cold cache where there is one)
+            t = time.perf_counter()
+            r = c.get(path, params=params)
+            print(f"first {label}: {1000 * (time.perf_counter() - t):.0f} ms, status {r.status_code}, {len(r.content):,} bytes")
         for label, path, params in queries:
             lat: list[float] = []
             bad = [0]
@@ -105,9 +91,6 @@ def main() -> None:
             p95 = lat[int(0.95 * (len(lat) - 1))]
             print(f"{label:16s} {len(lat) / a.seconds:6.1f} req/s  p50 {1000 * statistics.median(lat):6.0f} ms  "
                   f"p95 {1000 * p95:6.0f} ms  non-200 {bad[0]}  rss {rss_mb(proc.pid):.0f} MB")
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 if __name__ == "__main__":

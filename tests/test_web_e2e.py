@@ -164,6 +164,19 @@ def test_article_shows_highlighted_evidence_right_to_left(server, browser, reque
     _shot(browser, request, "place")
 
 
+def _correct(drv, url, eid, field, value):
+    """Submit a correction of one field through the event page's review form (the reviewer is logged in)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    drv.get(f"{url}/events/{eid}")
+    form = drv.find_element(By.ID, "review-form")
+    Select(form.find_element(By.NAME, "action")).select_by_value("correct")
+    Select(form.find_element(By.NAME, "field")).select_by_value(field)
+    form.find_element(By.NAME, "value").send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button").click()
+
+
 def _login(drv, url, name):
     from selenium.webdriver.common.by import By
 
@@ -189,12 +202,7 @@ def test_review_edit_shows_in_the_export(server, browser, request, tmp_path):
     browser.get(f"{url}/events/{eid}")
     assert not browser.find_elements(By.ID, "review-form")  # not logged in: nothing to submit
     _login(browser, url, "e2e.reviewer")
-    browser.get(f"{url}/events/{eid}")
-    form = browser.find_element(By.ID, "review-form")
-    Select(form.find_element(By.NAME, "action")).select_by_value("correct")
-    Select(form.find_element(By.NAME, "field")).select_by_value("status")
-    form.find_element(By.NAME, "value").send_keys("reported_by_others")
-    form.find_element(By.CSS_SELECTOR, "button").click()
+    _correct(browser, url, eid, "status", "reported_by_others")
     _wait(browser, lambda d: d.find_element(By.ID, "status").text == "reported_by_others")
     assert "e2e.reviewer" in browser.find_element(By.TAG_NAME, "main").text  # the trail names the account
     _shot(browser, request, "review")
@@ -220,12 +228,7 @@ def test_a_viewer_sees_no_review_form_and_a_bad_value_is_refused(server, browser
     browser.find_element(By.CSS_SELECTOR, "#logout-form button").click()
     _wait(browser, lambda d: d.find_elements(By.ID, "login-link"))
     _login(browser, url, "rana")
-    browser.get(f"{url}/events/{eid}")
-    form = browser.find_element(By.ID, "review-form")
-    Select(form.find_element(By.NAME, "action")).select_by_value("correct")
-    Select(form.find_element(By.NAME, "field")).select_by_value("date.start")
-    form.find_element(By.NAME, "value").send_keys("not a date")
-    form.find_element(By.CSS_SELECTOR, "button").click()
+    _correct(browser, url, eid, "date.start", "not a date")
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
     assert "not a YYYY-MM-DD date" in browser.find_element(By.CSS_SELECTOR, "p.error").text
     _shot(browser, request, "review-refused")
