@@ -231,3 +231,31 @@ def test_dev_seed_places_have_one_timeline_with_both_outlets(tmp_path, pipeline)
         found = find_place(tls, name)
         assert len(found) == 1, name
         assert {"داماس بوست", "فرات بوست"} <= set(found[0]["outlets"]), name
+
+
+def test_a_background_event_is_kept_but_out_of_control_timelines():
+    """An event told as the past ("منذ سيطرته على الباغوز عام 2014") stays in the data, flagged, but does not
+    open a control interval in 2014."""
+    from rasid.control import control
+
+    loc = {"name_ar": "الباغوز", "text": "الباغوز", "lat": 34.46, "lon": 40.95, "gazetteer_id": "x:1", "geo_precision": 1}
+
+    def ev(eid, date, background):
+        return {"event_id": eid, "doc_id": "d" + eid, "outlet": "o", "event_type": "Battles",
+                "sub_event_type": "Non-state actor overtakes territory", "date": {"start": date},
+                "territory": {"gained_by": "SDF", "lost_by": "ISIS"}, "locations": [loc], "status": "asserted",
+                "background": background, "evidence": [{"quote": "q"}]}
+
+    class Events:
+        def __init__(self, events):
+            self.events = events
+
+        def iter_events(self):
+            return iter(self.events)
+
+        def iter_documents(self):
+            return iter(())
+
+    now, past = ev("1", "2019-03-01", False), ev("2", "2014-01-01", True)
+    assert control(Events([now, past])) and "2014-01-01" not in json.dumps(control(Events([now, past])))
+    assert "2014-01-01" in json.dumps(control(Events([now, {**past, "background": False}])))
