@@ -113,3 +113,14 @@ def test_a_wire_credit_line_is_debris_kept_in_the_record():
     d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
     assert "تحرير" not in d.text and [r.reason for r in d.removed] == ["credit_line"]
     assert raw[d.removed[0].start:d.removed[0].end].startswith("(إعداد")
+
+
+def test_the_progress_total_counts_articles_where_it_can(tmp_path):
+    from rasid.ingest import count_articles
+
+    (tmp_path / "a.txt").write_text("قصفت الطائرات البلدة.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}', encoding="utf-8")  # no final newline
+    assert count_articles([str(tmp_path)]) == 4
+    (tmp_path / "c.warc").write_bytes(b"WARC/1.0\r\n")
+    assert count_articles([str(tmp_path)]) is None  # a WARC's records are known only by reading it
+    assert count_articles(["-"]) is None

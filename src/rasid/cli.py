@@ -139,7 +139,9 @@ def run(
 
         prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
         prog.start()
-        task = prog.add_task("reading", total=None)
+        from .ingest import count_articles
+
+        task = prog.add_task("reading", total=count_articles(inputs))  # (None for stdin or WARC: no total)
 
         def progress_cb(src: str) -> None:
             prog.update(task, advance=1, description=f"reading {Path(src.split(':')[0]).name[:40]}")

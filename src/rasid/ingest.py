@@ -82,6 +82,29 @@ def discover(inputs: Iterable[str]) -> list[str]:
     return out
 
 
+def count_articles(inputs: Iterable[str]) -> int | None:
+    """How many articles the inputs hold, for a progress bar's total: one per text or HTML file, one per
+    JSONL line (counted in 1 MB reads); None when some cannot be known beforehand (stdin, WARC)."""
+    n = 0
+    for f in discover(inputs):
+        ext = "-" if f == "-" else _ext(Path(f))
+        if ext in TEXT_EXT | HTML_EXT:
+            n += 1
+        elif ext in JSONL_EXT:
+            try:
+                with open(f, "rb") as fh:
+                    last = b"\n"
+                    for chunk in iter(lambda: fh.read(1 << 20), b""):
+                        n += chunk.count(b"\n")
+                        last = chunk[-1:]
+                    n += last != b"\n"
+            except OSError:
+                n += 1  # an unreadable file is one failed input
+        else:
+            return None
+    return n
+
+
 # ---------------------------------------------------------------- decoding
 def decode_bytes(data: bytes) -> str:
     """Decode article bytes: BOMs, UTF-8, UTF-16, cp1256, ISO-8859-6; refuse binary.
