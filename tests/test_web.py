@@ -192,3 +192,26 @@ def test_merge_and_split_reconciled_events(built, tmp_path):
     new = c.post(f"/api/reconciled/{r1}/split", json={"event_id": ev}, headers=h).json()["recon_id"]
     assert c.get(f"/api/reconciled/{new}").json()["n_reports"] == 1
     assert [(t["action"], t["who"]) for t in c.get("/api/reviews").json()] == [("merge", "rev"), ("split", "rev")]
+
+
+def test_events_told_as_the_past_are_out_of_default_views(tmp_path, pipeline):
+    """Background events stay in the data (an article's page, ?background=1) but not in the default lists,
+    map and timeline: a 2014 capture recalled in a 2019 article would stretch them by years."""
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"doc_id": "old", "outlet": "موقع تجريبي", "published": "2019-03-01",
+                               "text": "قصفت قوات النظام بلدة كفرنبل في ريف إدلب اليوم. وكان تنظيم داعش قد سيطر على مدينة الرقة "
+                                       "في كانون الثاني 2014 بعد معارك مع فصائل المعارضة."}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    st = Store(tmp_path / "rasid.db")
+    run([str(src)], st, pipeline)
+    assert any(e.get("background") for e in st.iter_events())  # the recalled capture is coded, flagged
+    c = _client(tmp_path / "rasid.db")
+    shown = c.get("/api/events").json()["items"]
+    everything = c.get("/api/events", params={"background": 1}).json()["items"]
+    assert len(everything) == len(shown) + 1
+    assert all((e.get("date_start") or "9") >= "2019" for e in shown)
+    assert "2014" in json.dumps(c.get("/api/timeline", params={"background": 1}).json())
+    assert "2014" not in json.dumps(c.get("/api/timeline").json())

@@ -104,10 +104,11 @@ def _date_param(name: str, value: str | None) -> str | None:
 def event_filters(type: str | None = Query(None, max_length=MAX_TEXT), actor: str | None = Query(None, max_length=MAX_TEXT),
                   outlet: str | None = Query(None, max_length=MAX_TEXT), status: str | None = Query(None, max_length=MAX_TEXT),
                   grade: str | None = Query(None, max_length=MAX_TEXT), date_from: str | None = Query(None, max_length=MAX_TEXT),
-                  date_to: str | None = Query(None, max_length=MAX_TEXT), q: str | None = Query(None, max_length=MAX_TEXT)) -> Filters:
+                  date_to: str | None = Query(None, max_length=MAX_TEXT), q: str | None = Query(None, max_length=MAX_TEXT),
+                  background: bool = Query(False, description="include events told as the past (left out by default)")) -> Filters:
     """The query parameters every list, map and timeline accepts (empty values mean no filter)."""
     return Filters(type or None, actor or None, outlet or None, status or None, grade or None,
-                   _date_param("date_from", date_from), _date_param("date_to", date_to), q or None)
+                   _date_param("date_from", date_from), _date_param("date_to", date_to), q or None, background=background)
 
 
 def _sort_params(sort: str, order: str) -> None:

@@ -18,7 +18,7 @@ from ..review import apply, load_reviews
 from ..store import Store, events, recon_members, reconciled
 
 COLUMNS = ["event_id", "doc_id", "seq", "outlet", "event_type", "sub_event_type", "date_start", "date_end", "actor1",
-           "actor2", "status", "lat", "lon", "location", "fatalities", "recon_id", "grade", "quote", "review"]
+           "actor2", "status", "lat", "lon", "location", "fatalities", "recon_id", "grade", "quote", "review", "background"]
 SORTABLE = {"date": "date_start", "type": "event_type", "outlet": "outlet", "fatalities": "fatalities",
             "actor1": "actor1", "location": "location", "status": "status", "grade": "grade"}
 MAP_LIMIT = 5000
@@ -36,9 +36,12 @@ class Filters:
     q: str | None = None
     doc_id: str | None = None
     recon_id: str | None = None
+    background: bool = False  # events told as the past: in an article's or a report group's list, else on request
 
     def where(self) -> tuple[str, list]:
         parts, args = [], []
+        if not (self.background or self.doc_id or self.recon_id):
+            parts.append("background = 0")
         for col, val in (("event_type", self.type), ("outlet", self.outlet), ("status", self.status),
                          ("grade", self.grade), ("doc_id", self.doc_id), ("recon_id", self.recon_id)):
             if val:
@@ -83,7 +86,8 @@ class EventIndex:
                 (rec.get("actor2") or {}).get("id"), rec.get("status"), loc.get("lat"), loc.get("lon"),
                 loc.get("name") or loc.get("name_ar") or loc.get("text"), (rec.get("fatalities") or {}).get("value"),
                 recon[0] if recon else None, recon[1] if recon else None,
-                ((rec.get("evidence") or [{}])[0]).get("quote"), (rec.get("review") or {}).get("status"))
+                ((rec.get("evidence") or [{}])[0]).get("quote"), (rec.get("review") or {}).get("status"),
+                int(bool(rec.get("background"))))
 
     def rebuild(self) -> None:
         revs = load_reviews(self.store)
