@@ -33,7 +33,7 @@ def _http(body: bytes, extra: str = "") -> bytes:
 
 
 def _record(url: str, block: bytes, length: str | None = None, rtype: str = "response") -> bytes:
-    head = (f"WARC/1.0\r\nWARC-Type: {rtype}\r\nWARC-Target-URI: {url}\r\nWARC-Record-ID: <urn:uuid:{abs(hash(url))}>\r\n"
+    head = (f"WARC/1.0\r\nWARC-Type: {rtype}\r\nWARC-Target-URI: {url}\r\nWARC-Record-ID: <urn:uuid:{zlib.crc32(url.encode())}>\r\n"
             f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length or len(block)}\r\n\r\n")
     return head.encode() + block + b"\r\n\r\n"
 
@@ -144,7 +144,8 @@ def test_a_header_line_over_the_limit_is_an_error_without_reading_it_whole(tmp_p
 
 def test_an_archive_cut_mid_record_keeps_the_whole_records_and_reports_the_cut(tmp_path):
     whole = _gz(_good("https://example.org/a"), _good("https://example.org/b", "بنش"))
-    cut = whole + gzip.compress(_good("https://example.org/c", "سرمين"))[:-400]
+    member = gzip.compress(_good("https://example.org/c", "سرمين"))
+    cut = whole + member[: len(member) // 2]  # (a fixed count from the end could cut the whole member away)
     path = tmp_path / "cut.warc.gz"
     path.write_bytes(cut)
     arts, errs = _articles(path)
