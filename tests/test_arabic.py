@@ -187,7 +187,8 @@ def test_a_month_with_no_year_is_the_latest_such_month_up_to_publication():
 
     assert got("يذكر أنه في يوليو (تموز) نفذ التحالف غارات") == [("abs_m", "2015-07-01", "2015-07-27", 3)]
     assert got("وقتل خلال شهر آب الماضي") == [("abs_m", "2014-08-01", "2014-08-31", 3)]
-    assert got("دخلت القوات منذ مطلع أيار") == [("abs_m", "2015-05-01", "2015-05-31", 3)]
+    # "since early May": the period from May up to publication
+    assert got("دخلت القوات منذ مطلع أيار") == [("abs_m", "2015-05-01", "2015-07-27", 3)]
     assert got("في تموز 2014 سيطر التنظيم")[0][:2] == ("abs_my", "2014-07-01")  # a year given: that year
     assert got("مدرسة تموز") == []  # a month's name with no word of time before it is no date
 
@@ -280,3 +281,13 @@ def test_a_number_after_a_month_that_is_no_plausible_year_is_a_count():
     assert d.start_date == "2017-04-15"  # not the year 2300
     (d,) = find_dates(NormText("وخرج في 15 نيسان , 2017 آلاف المدنيين"), "2017-05-01")
     assert d.start_date == "2017-04-15"
+
+
+def test_a_date_after_since_is_a_period_up_to_publication():
+    ds = find_dates(NormText("وتحاصر القوات المدينة منذ 26 آذار وتقصفها يوميا"), "2015-08-03")
+    assert (ds[0].start_date, ds[0].end_date, ds[0].precision) == ("2015-03-26", "2015-08-03", 3)
+    ds = find_dates(NormText("قصفت الطائرات المدينة في 26 آذار"), "2015-08-03")
+    assert (ds[0].start_date, ds[0].end_date, ds[0].precision) == ("2015-03-26", "2015-03-26", 1)
+    # a few days back stays the day named
+    ds = find_dates(NormText("تدور المعارك منذ 1 آب"), "2015-08-03")
+    assert (ds[0].start_date, ds[0].end_date) == ("2015-08-01", "2015-08-01")

@@ -75,3 +75,48 @@ def test_a_partys_name_after_min_is_the_counted_noun(pipeline):
     (e,) = pipeline.text("اقتحمت قوات النظام بلدة كفرنبل في ريف إدلب أمس ما أدى إلى مقتل 22 شخصا وإصابة 26 آخرين "
                          "واعتقال 30 من الجيش الحر.", published="2015-08-10").events
     assert (e.fatalities["value"], e.injured["value"]) == (22, 26)
+
+
+def _killed(text):
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    nt = NormText(text)
+    got = combine(find_counts(nt, 0, len(nt.norm), default_lexicon()), "killed")
+    return got and (got["value"], got["qualifier"])
+
+
+def test_a_figure_with_no_counted_noun_right_after_a_toll_verb_is_the_toll():
+    assert _killed("وقصفت الطائرات السوق مما أسفر عن مقتل 28 وإصابة 40 آخرين") == (28, "exact")
+    assert _killed("وقتل 2 وأصيب 19 في المواجهات") == (2, "exact")
+    assert _killed("أدى القصف إلى مقتل 12 على الأقل في البلدة") == (12, "at_least")
+    # vague: killed and wounded told together, how many dead not said
+    assert _killed("بعد مواجهات أسفرت عن مقتل وإصابة العشرات معظمهم من المسلحين") == (None, "unknown")
+    # a word after the figure is what it counts; a sign says it is no count of people
+    assert _killed("وخسر التنظيم 90 % من المدينة") is None
+    assert _killed("وأدى القصف إلى إصابة 3 منازل بأضرار ومقتل 4 سيارات") is None
+
+
+def test_a_figure_before_a_plural_toll_verb_is_its_subject():
+    assert _killed("وأكد المصدر أن تسعة قتلوا في الغارة") == (9, "exact")
+    # a figure of something else before the verb is not
+    assert _killed("وذكر أن ستين منهم عادوا إلى البلاد وقتل آخرون") != (60, "exact")
+
+
+def test_a_qualifier_set_off_by_commas_qualifies_the_count():
+    assert _killed("وكان 5 أشخاص، على الأقل، قد قتلوا في الهجوم") == (5, "at_least")
+
+
+def test_a_new_total_names_its_measure_far_before_the_figure():
+    assert _killed("وارتفع عدد القتلى في الانفجار الذي وقع اليوم قرب مقر الحزب وسط المدينة، إلى 53 شخصا") == (53, "exact")
+    # a total summed since a date is a tally, not the event's toll
+    assert _killed("وقتل جنديان في الانفجار، وبذلك يرتفع عدد القتلى في صفوف الأمن منذ 20 تموز إلى 18 شخصا") == (2, "exact")
+
+
+def test_one_person_named_by_trade_and_people_by_nationality():
+    assert _killed("وأشار المركز إلى مقتل ناشط إعلامي في المدينة جراء غارة") == (1, "exact")
+    assert _killed("لقي مزارع مصرعه بانفجار لغم أرضي في القرية") == (1, "exact")
+    assert _killed("قتل خمسة عراقيين بينهم ثلاثة عناصر أمن في هجوم مسلح") == (5, "exact")
+    # a counted noun before its number word
+    assert _killed("وقتل أطفال أربعة في قصف مدفعي على القرية") == (4, "exact")

@@ -211,11 +211,30 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
         if res is None:
             continue
         sd, ed, prec, rel = res
+        if kind in SINCE_KINDS and pub and sd and _since(norm, lo, a, b):
+            sd, ed, prec = _since_period(sd, ed, prec, pub)
         oa, ob = nt.span(a, b)
         taken[a - lo:b - lo] = b"\x01" * (b - a)
         out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# "منذ 26 آذار", "منذ مطلع أيار": a period from that day or month up to publication, not the day itself
+SINCE_KINDS = frozenset({"abs_dmy", "abs_m", "abs_my", "abs_num"})
+_SINCE = re.compile(r"(?:^|\s)[وف]?منذ(?:\s+(?:مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|شهر))?\s*$")
+
+
+def _since(norm: str, lo: int, a: int, b: int) -> bool:
+    """A date right after "منذ" (maybe with "مطلع", "أواخر"...), or a match that starts with it."""
+    return bool(_SINCE.search(norm, max(lo, a - 16), a)) or norm[a:b].lstrip("وفب").startswith("منذ")
+
+
+def _since_period(sd: str, ed: str, prec: int, pub: dt.date) -> tuple[str, str, int]:
+    """From the date named to publication; a week or less stays as named ("منذ الخميس" is handled as a weekday)."""
+    if (pub - dt.date.fromisoformat(sd)).days <= 7:
+        return sd, ed, prec
+    return sd, _iso(pub), 3
 
 
 def _plausible_year(y: int) -> bool:

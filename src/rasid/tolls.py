@@ -26,6 +26,10 @@ AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv")
 # the figure after "إلى" is the whole toll; the clause's other figures of that measure are part of it
 NEW_TOTAL = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "new_total")
 OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
+# after a figure told with no counted noun ("مقتل 28 وإصابة 40", "سقوط العشرات بين صفوف المسلحين"): the words
+# that may follow it (role_words.tsv kind bare_count_next); any other word is what is counted ("إصابة 3 منازل")
+BARE_NEXT = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "bare_count_next")
+PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
 JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+)?")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
@@ -132,11 +136,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         noun_ms, cue_ms, quals = (_range(found[k], lo, hi) for k in ("toll_nouns", "cues", "qualifiers"))
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
-    if not noun_ms and (actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
-        return []  # every count needs its counted noun (a toll noun, or "من" + a party)
+    measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
+    if not noun_ms and not measure_cues and (
+            actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
+        return []  # every count needs its counted noun (a toll noun, "من" + a party) or a toll verb beside it
     toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
-    measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
     out: list[Count] = []
     totals: list[tuple[int, str]] = []  # (index in out, measure) of new totals
     starts = _number_starts(lex)
@@ -171,11 +176,17 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
         n_start = toks[i].start
+        if noun is None and i > 0 and not toks[i].w[0].isdigit():
+            noun = _noun_before(toks, i, nouns, measure_cues)
+        bare = None
         if noun is None:
-            i += used
-            continue
+            bare = _bare_count(norm, toks, i, j, measure_cues, quals, hi)
+            if bare is None:
+                i += used
+                continue
+            noun = Match(n_start, toks[j - 1].end, (bare, "unknown", "", 0), norm[n_start:toks[j - 1].end])
         measure, group, hint, _ = noun.value
-        end = noun.end
+        end = max(noun.end, toks[j - 1].end)
         # a measure from the noun, else from a verb before ("مقتل 11 مدنيا") or after ("في عداد المفقودين")
         if measure == "-":
             measure = None
@@ -191,22 +202,28 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 measure = before[-1][2]
             elif after:
                 measure = after[0][2]
+            else:
+                measure = _new_total_measure(norm, lo, n_start, measure_cues)
         if measure is None:
             i += used
             continue
         qualifier = "exact" if kind == "exact" else "unknown"
+        is_total = False
         for q in quals:
             if 0 <= n_start - q.end <= 2 and kind == "exact":
                 qualifier = q.value
         if qualifier == "exact":
             for q in quals:
-                if 0 <= q.start - end <= 2 and q.phrase in AFTER_QUALIFIERS and not norm[end:q.start].strip() \
+                if 0 <= q.start - end <= 3 and q.phrase in AFTER_QUALIFIERS and not norm[end:q.start].strip(" ,،") \
                         and not norm[q.end:q.end + 3].strip()[:1].isdigit():
                     qualifier = q.value  # "29 شخصا على الأقل" (not "..., على الأقل 5 منهم": the next count's)
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
             if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
-                totals.append((len(out), measure))
+                if " منذ " in norm[max(lo, n_start - 100):n_start]:
+                    i = k + 1
+                    continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
+                is_total = True
         prev = toks[i - 1].w if i > 0 else ""
         sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
         if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
@@ -219,6 +236,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if kind == "exact" and value > MAX_EVENT_TOLL:
             i = k + 1
             continue  # "حرب أودت بحياة أكثر من 70 الف شخص": a tally over months or years, no report event's toll
+        if is_total:
+            totals.append((len(out), measure))
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
         i = k + 1
     _joint_casualties(norm, out, measure_cues, noun_ms)
@@ -272,6 +291,59 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, quals: list, hi: int) -> str | None:
+    """The measure of a figure told with no counted noun, else None.
+
+    Right after a toll verb, with nothing counted after it: "أسفر عن مقتل 28 وإصابة 40", "قتل 2 وأصيب 19 من
+    المقاومة", "مقتل وإصابة العشرات" (vague: an unknown toll). Right before a plural toll verb, as its subject:
+    "أكد المصدر أن تسعة قتلوا". Not "إصابة 3 منازل" (a word after the figure is what is counted).
+    """
+    n_start, n_end = toks[i].start, toks[j - 1].end
+    q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
+    verb = next((c for c in reversed(measure_cues) if 0 <= q_start - c[1] <= 3), None)
+    nxt = toks[j] if j < len(toks) else None
+    gap = norm[n_end:nxt.start] if nxt is not None else norm[n_end:hi]
+    if gap.strip(" ,،:؛.()") and not gap.lstrip().startswith((".", "،", ",")):
+        return None  # "خسر 90 % من المدينة": a sign after the figure says what it is
+    if verb is not None:
+        if nxt is None or PUNCT_GAP.fullmatch(gap) or nxt.w in BARE_NEXT \
+                or any(nxt.start <= c[0] <= nxt.start + 1 for c in measure_cues) \
+                or any(q.start == nxt.start for q in quals):
+            return verb[2]
+        return None
+    if nxt is not None and not norm[n_end:nxt.start].strip():
+        after = next((c for c in measure_cues if c[0] == nxt.start and norm[c[0]:c[1]].endswith("وا")), None)
+        before = toks[i - 1].w if i > 0 else ""
+        if after is not None and (i == 0 or before in ("ان", "بان", "لان") or norm[toks[i - 1].end:n_start].strip()):
+            return after[2]
+    return None
+
+
+def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Match | None:
+    """A plural noun right before a number word, right after a toll verb: "قتل أطفال أربعة"."""
+    m = nouns.get(toks[i - 1].start)
+    if m is None or m.end != toks[i - 1].end or m.value[3]:
+        return None
+    if any(0 <= m.start - c[1] <= 1 for c in measure_cues):
+        return m
+    return None
+
+
+def _new_total_measure(norm: str, lo: int, n_start: int, measure_cues: list) -> str | None:
+    """"وارتفع عدد القتلى في الانفجار الذي وقع قرب المقر إلى 53 شخصا": the measure named after the rising verb."""
+    if not norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
+        return None
+    window = norm[max(lo, n_start - 120):n_start]
+    rise = max((window.rfind(w) for w in NEW_TOTAL), default=-1)
+    if rise < 0:
+        return None
+    rise += max(lo, n_start - 120)
+    if " منذ " in norm[rise:n_start]:
+        return None  # "يرتفع عدد القتلى ... منذ 20 تموز إلى 18": a tally over a period
+    verbs = [c for c in measure_cues if rise < c[0] < n_start]
+    return verbs[0][2] if verbs else None
 
 
 def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match]) -> None:
