@@ -291,3 +291,13 @@ def test_a_date_after_since_is_a_period_up_to_publication():
     # a few days back stays the day named
     ds = find_dates(NormText("تدور المعارك منذ 1 آب"), "2015-08-03")
     assert (ds[0].start_date, ds[0].end_date) == ("2015-08-01", "2015-08-01")
+
+
+def test_the_weekday_named_beside_yesterday_or_today_wins_over_the_stamp():
+    # written on Thursday, stamped Friday: "أمس الأربعاء" is Wednesday, not the day before the stamp
+    ds = find_dates(NormText("وقال المرصد إن الاشتباكات اندلعت أمس الأربعاء"), "2015-07-31")
+    assert ds[0].start_date == "2015-07-29"
+    ds = find_dates(NormText("قصفت الطائرات المدينة اليوم الخميس"), "2015-07-31")
+    assert ds[0].start_date == "2015-07-30"
+    # no weekday named: the stamp's day
+    assert find_dates(NormText("اندلعت الاشتباكات أمس"), "2015-07-31")[0].start_date == "2015-07-30"

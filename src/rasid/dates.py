@@ -291,6 +291,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     if kind.startswith("rel_"):
         off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
         d = pub + dt.timedelta(days=off)
+        if m.lastindex and m[1] in WEEKDAYS:
+            # "أمس الأربعاء" in a report stamped two days later: the day named is the writer's, the stamp is not
+            shift = (WEEKDAYS[m[1]] - d.weekday() + 3) % 7 - 3
+            if abs(shift) <= 2:
+                d += dt.timedelta(days=shift)
         return _iso(d), _iso(d), 1, True
     if kind == "weekday":
         d = _weekday_back(pub, WEEKDAYS[m[1]])
