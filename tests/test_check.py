@@ -112,3 +112,29 @@ def test_cli_json_shows_what_was_read_and_the_verdict(store):
     out = json.loads(r.stdout)
     assert out["verdict"] == "disputed" and out["read"]["terms"] and out["reasons"]
     assert {x["doc_id"] for x in out["supports"]} == {"t4"}
+
+
+def test_the_web_page_and_api_give_the_same_answer_as_the_cli_and_python(store, pipeline):
+    from fastapi.testclient import TestClient
+
+    from rasid import get_pipeline
+    from rasid.check import check
+    from rasid.web.app import create_app
+
+    db = str(store.engine.url.database)
+    claim = "قصفت طائرات روسية سوق الخضار في مدينة أريحا"
+    app = create_app(db, gazetteer=str(GAZETTEER))
+    client = TestClient(app, base_url="http://localhost")
+    api = client.get("/api/check", params={"claim": claim})
+    assert api.status_code == 200, api.text
+    py = json.loads(json.dumps(check(store, claim, pipeline=get_pipeline(str(GAZETTEER))).as_dict(), ensure_ascii=False))
+    cli = subprocess.run([sys.executable, "-m", "rasid.cli", "check", claim, "--db", db, "--gazetteer", str(GAZETTEER),
+                          "--json"], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    assert api.json() == py == json.loads(cli.stdout)
+    page = client.get("/check", params={"claim": claim})
+    assert page.status_code == 200 and py["verdict"] in page.text
+    for item in py["supports"] + py["contradicts"]:
+        assert f'data-doc="{item["doc_id"]}"' in page.text
+    assert client.get("/api/check", params={"claim": "   "}).status_code == 422
+    assert client.get("/api/check", params={"claim": "x" * 1001}).status_code == 422

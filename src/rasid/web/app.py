@@ -4,7 +4,8 @@ One FastAPI app: HTML pages rendered on the server (Jinja2, autoescaped) and the
 them (OpenAPI at /docs and /openapi.json). Article text is hostile input: it is always escaped,
 bidi control characters are shown as visible marks, the Content-Security-Policy allows no
 inline script, every SQL query is parameterised, and nothing is written unless the app was
-started with ``review=True``.
+started with ``review=True`` (but for the claim check's full-text index, derived from the stored
+reports and brought up to date by a check, as ``rasid check`` does).
 """
 from __future__ import annotations
 
@@ -84,6 +85,7 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
 
 MAX_TEXT = 200  # characters of a filter value, a name or an id
 MAX_QUERY = 4096  # characters of a whole query string
+MAX_CLAIM = 1000  # characters of a claim to check
 MAX_BODY = 64 * 1024  # bytes of a request body (a review note is at most 2,000 characters)
 MAX_OFFSET = 1_000_000_000
 ANSWERS_BYTES = 48 * 1024 * 1024  # serialised map and places answers kept (the default view, the latest queries)
@@ -389,6 +391,28 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
             place_timelines(name, limit, offset, items, items_offset), ensure_ascii=False, separators=(",", ":"))),
             media_type="application/json")
 
+    def claim_check(claim: str, date: str | None) -> dict:
+        """The claim check of the CLI and the Python API (:func:`rasid.check.check`), on this app's store and
+        gazetteer: the same function, so the same answer."""
+        from .. import get_pipeline
+        from ..check import check
+        from ..clean import NotArabicError
+
+        if not claim.strip():
+            raise HTTPException(422, "the claim is empty")
+        try:
+            return check(store, claim, published=_date_param("date", date), pipeline=get_pipeline(gazetteer)).as_dict()
+        except NotArabicError as e:
+            raise HTTPException(422, f"the claim must be Arabic text ({e})")
+
+    @app.get("/api/check", tags=["api"])
+    def api_check(claim: str = Query(..., min_length=1, max_length=MAX_CLAIM, description="The claim, in Arabic"),
+                  date: str | None = Query(None, max_length=10, description="The claim's date of reference (YYYY-MM-DD)")):
+        """Check a claim against the stored reports (as `rasid check CLAIM --json`): what was read, the verdict,
+        its reasons, and the reports that support, contradict or discuss it, each with its stance and why."""
+        # not remembered: another process may add reports to the store; the check itself reads only what changed
+        return claim_check(claim, date)
+
     def place_timelines(name: str, limit: int, offset: int, items: int, items_offset: int) -> list[dict]:
         return [_page_lists(t, items, items_offset) for t in places().find(name)[offset:offset + limit]]
 
@@ -662,6 +686,11 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
     def place_page(request: Request, name: str = Query("", max_length=MAX_TEXT)):
         return page(request, "place.html", name=name, timelines=place_timelines(name, 20, 0, 100, 0) if name else [])
+
+    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_page(request: Request, claim: str = Query("", max_length=MAX_CLAIM), date: str | None = Query(None, max_length=10)):
+        res = claim_check(claim, date or None) if claim.strip() else None
+        return page(request, "check.html", claim=claim, date=date or "", res=res)
 
     @app.get("/outlets/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def outlet_page(request: Request, outlet: str):
