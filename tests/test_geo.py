@@ -408,3 +408,15 @@ def test_a_units_kind_is_no_part_of_its_name(tmp_path):
     got = _resolve(Geoparser(str(src), cache_dir=tmp_path / "c"), "تعرضت مواقع الحوثيين في مديرية الرضمة لغارات اليوم.")
     (loc,) = [v for v in got.values() if v.get("gazetteer_id") == "d:1"]
     assert loc["name_ar"] == "الرضمة"
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_an_everyday_word_that_names_some_hamlet_needs_a_cue():
+    geo = Geoparser(str(GAZETTEER.parent))  # the folder: Yemen has hamlets named "الجانب", "حضر", "حدائق"
+    # "إلى جانب" (alongside): the word is no place
+    locs = _resolve(geo, "وقاتلت الفصائل إلى جانب القوات التركية قرب مدينة إدلب.")
+    assert not [t for t in locs if "جانب" in t]
+    assert [t for t in locs if "إدلب" in t]
+    # a town named by an everyday word stays a place without a cue
+    assert [l for t, l in _resolve(geo, "اشتباكات في عرسال اللبنانية").items() if "عرسال" in t and l["lat"]]
+    assert [l for t, l in _resolve(geo, "وسقطت قذائف على الباب شرق حلب").items() if t == "الباب" and l["lat"]]

@@ -375,6 +375,13 @@ class Geoparser:
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
         self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
+        # an everyday word that is also some hamlet's name ("جانب" of "إلى جانب", "حدائق", "حضر") needs a cue
+        # like a common word; a town's name does not ("عرسال")
+        # (a town named with the article, "القائم", does not make the bare word "قائم" one of its names)
+        self.word_names = {f for w in self.everyday for f in (w, "ال" + w) if f in self.gaz.names and not any(
+            (self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 20000)
+            and (f != w or not fold(normalize(self.gaz.places[c].name_ar)).startswith("ال"))
+            for c in self.gaz.names[f])} if self.gaz else set()
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
@@ -553,8 +560,9 @@ class Geoparser:
             personal = " " in form and (form.startswith("عبد ") or form.split(" ", 1)[0] in self.given_names)
             # "حظر" (a ban) is the village حضر only by folding ظ into ض: a spelling no name of it has needs a cue
             refolded = norm[i:j] != form and self._folded_only(norm[i:j]) and not self._after_locative(norm, i, lb)
-            if form in self.common or short or possessive or personal or refolded:
-                if cue == "feature" and form in self.common and not quoted:
+            common = form in self.common or form in self.word_names
+            if common or short or possessive or personal or refolded:
+                if cue == "feature" and common and not quoted:
                     # a feature named by an everyday word ("حقل العمر", "سجن العقرب") is kept as a feature
                     # without coordinates: the village of that name elsewhere is not it
                     a, b = nt.span(i, j)
