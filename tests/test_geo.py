@@ -420,3 +420,28 @@ def test_an_everyday_word_that_names_some_hamlet_needs_a_cue():
     # a town named by an everyday word stays a place without a cue
     assert [l for t, l in _resolve(geo, "اشتباكات في عرسال اللبنانية").items() if "عرسال" in t and l["lat"]]
     assert [l for t, l in _resolve(geo, "وسقطت قذائف على الباب شرق حلب").items() if t == "الباب" and l["lat"]]
+
+
+def _scene(geo, text):
+    """The places a document keeps as event places (the pipeline stage, with its drops)."""
+    from rasid.model import Document
+
+    doc = geo(Document(doc_id="t", raw=text, text=text))
+    return [s.text for s in doc.spans if s.label == "place"]
+
+
+@needs_full_gazetteer
+def test_the_attackers_base_a_victims_home_and_a_far_reference_are_not_the_scene(geo):
+    assert _scene(geo, "وقصفت قوات النظام المتمركزة في بلدة حلفايا مدينة اللطامنة بالصواريخ.") == ["اللطامنة"]
+    assert _scene(geo, "وقتل شاب من أهالي بلدة كفرنبل في قصف على مدينة حلب.") == ["حلب"]
+    assert _scene(geo, "واستعادت القوات بلدة القيارة، 60 كم جنوب الموصل، من التنظيم.") == ["القيارة"]
+    # 25 km or less: the place next to the scene, kept; alone in its sentence: kept
+    assert "الرمادي" in " ".join(_scene(geo, "وانفجرت عبوة في قرية البو علي التي تبعد 15 كم شرق الرمادي."))
+    assert _scene(geo, "وقصفت قوات النظام المتمركزة في بلدة حلفايا المناطق المحيطة.") == ["حلفايا"]
+
+
+@needs_full_gazetteer
+def test_a_city_beats_the_governorate_that_lists_its_name_among_its_others(geo):
+    # Anbar's alternate names hold "الرمادي", its capital 150 km from the governorate's centre
+    loc = _resolve(geo, "وانفجرت عبوة ناسفة في منطقة قرب الرمادي")["الرمادي"]
+    assert loc["name_ar"] == "الرمادي" and abs(loc["lat"] - 33.42) < 0.1

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
+import regex as re
 
 from .arabic import NormText, is_word_char, left_boundary, normalize
 from .lexicon import data_path, default_lexicon, read_tsv
@@ -87,7 +88,21 @@ DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
 
 
 MAJOR_CODES = ("ADM1", "ADM2", "PPLA", "PPLC", "PPLA2")
-_JOIN_CITY = __import__("re").compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
+_ROLE_ROWS = read_tsv("place_roles.tsv")
+
+
+def _role_words(kind: str) -> str:
+    return "|".join(sorted((re.escape(normalize(r[1])) for r in _ROLE_ROWS if r[0] == kind), key=len, reverse=True))
+
+
+_SETTLE = r"(?:\s*(?:مدينه|بلده|قريه|منطقه|محافظه|العاصمه))?"
+_DIRS = r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?)"
+# data/place_roles.tsv: a base or home phrase, or a distance ("40 كم شمال", "على بعد 30 كيلومترا من"), right before a name
+PLACE_ROLES = re.compile(
+    rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
+    rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
+    rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+_JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
 
 
 def geo_key(s: str) -> str:
@@ -365,6 +380,12 @@ class PlaceMention:
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
 
 
+def _other_name(p: "Place", form: str) -> bool:
+    """The mention's form is not the place's own name (it matched one of its alternate names)."""
+    own = fold(normalize(p.name_ar))
+    return form not in (own, own[2:] if own.startswith("ال") else "ال" + own)
+
+
 class Geoparser:
     """Pipeline stage: adds ``place`` spans whose value is the resolved location dict."""
 
@@ -430,6 +451,7 @@ class Geoparser:
         nt = doc.norm if doc.norm is not None else NormText(doc.text)
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
+        self._not_the_scene(mentions, nt)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -824,6 +846,9 @@ class Geoparser:
                         for q in cands_of(m)):
                     # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
+                elif p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and \
+                        _other_name(p, m.norm) and any(not q.is_admin and q.population >= 10000 for q in cands_of(m)):
+                    s -= 3  # "الرمادي": the city of 220,000, not the governorate that has it among its other names
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
                 if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
@@ -898,6 +923,44 @@ class Geoparser:
                     m.resolved = None
                     continue
                 m.resolved, m.dropped = None, f"named bare, {FAR_KM} km or more from every other place of the story"
+
+    def _not_the_scene(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """A place told as the attackers' base, a victim's home or a distance reference is not where it happened.
+
+        "قوات النظام المتمركزة في جبل زين العابدين قصفت اللطامنة": Latamina, not the mountain;
+        "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept).
+        Words in data/place_roles.tsv. Dropped only where the sentence names another place, which is the scene.
+        """
+        norm = nt.norm
+        roles = []
+        for k, m in enumerate(mentions):
+            if m.dropped:
+                continue
+            i = self._n(nt, m.start)
+            before = norm[max(0, i - 45):i]
+            role = self._role_before(before)
+            if role:
+                roles.append((k, role))
+        for k, role in roles:
+            m = mentions[k]
+            i, j = self._n(nt, m.start), self._n(nt, m.end)
+            lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i)) + 1
+            hi = min(x for x in (norm.find(".", j), norm.find("\n", j), len(norm)) if x >= 0)
+            others = [o for n, o in enumerate(mentions) if n != k and not o.dropped and n not in dict(roles)
+                      and lo <= self._n(nt, o.start) < hi]
+            if others:
+                m.dropped = f"not the scene: {role}"
+
+    def _role_before(self, before: str) -> str | None:
+        """The role place_roles.tsv gives the words right before a name, if any."""
+        got = PLACE_ROLES.search(before)
+        if not got:
+            return None
+        if got["unit"] is not None:
+            n = got["num"]
+            value = int(n) if n.isdigit() else self.lex.numbers.get(n, (0, ""))[0]
+            return f"a distance reference ({value} km)" if value > 25 else None
+        return "the attackers' base" if got["base"] else "a victim's home"
 
     def _seat(self, admin: "Place") -> int | None:
         """The town a district is named after: same name, within 40 km, the most populous."""
