@@ -15,8 +15,7 @@ from functools import lru_cache
 import regex as re
 
 from .arabic import arabic_ratio, normalize
-from .dates import find_dates
-from .arabic import NormText
+from .published import infer_published
 from .lexicon import read_tsv
 from .model import Document, RawArticle, Removal
 
@@ -187,13 +186,15 @@ def clean(article: RawArticle, min_arabic: float = 0.3, max_depth: int = MAX_HTM
     removed.sort(key=lambda r: r.start)
     removed = _merge(removed)
 
-    published = article.published or _iso(meta.get("published")) or _find_published(raw)
-    published_from = ("input" if article.published else "metadata" if _iso(meta.get("published"))
+    when = infer_published(raw, article.published or _iso(meta.get("published")))
+    published = when.date
+    published_from = ("input" if article.published else "metadata" if when.source == "metadata"
                       else "text" if published else None)
     title = article.title or meta.get("title") or _first_title(text)
     return Document(
         doc_id=article.doc_id, raw=raw, text=text, source=article.source, outlet=outlet,
-        url=article.url or meta.get("url"), title=title, published=published, published_from=published_from, language="ar",
+        url=article.url or meta.get("url"), title=title, published=published, published_from=published_from,
+        published_source=when.source, published_evidence=when.evidence, language="ar",
         removed=removed, content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
     )
 
@@ -245,30 +246,6 @@ def _find_outlet(raw: str, rules) -> str | None:
 def _tidy(name: str) -> str | None:
     name = name.strip().strip('"“”«»\'‘’ -–|')
     return name or None
-
-
-_PUB_CUE = re.compile(r"(?:تم\s+النشر|نشر|تاريخ\s+النشر|آخر\s+تحديث|بتاريخ|نُشر)\s*(?:في|بتاريخ)?\s*[:：]?\s*(.{0,40})")
-
-
-def _find_published(raw: str) -> str | None:
-    """A publication date the page states: 'تم النشر بتاريخ …' or a dated header line."""
-    for m in _PUB_CUE.finditer(raw):
-        nt = NormText(m.group(1))
-        for d in find_dates(nt, None):
-            if d.precision == 1 and d.start_date:
-                return d.start_date
-    # a dated header: the first full date (day, month, year) near the top of the page
-    for d in find_dates(NormText(raw[:400]), None):
-        if d.kind in ("abs_dmy", "abs_num", "abs_iso") and d.precision == 1 and d.start_date:
-            return d.start_date
-    # a short header/footer line that is only a date
-    lines = [l.strip() for l in raw.split("\n") if l.strip()]
-    for line in lines[:5] + lines[-5:]:
-        if len(line) <= 40:
-            for d in find_dates(NormText(line), None):
-                if d.kind.startswith("abs") and d.precision == 1 and d.start_date and len(d.text) >= len(line) * 0.6:
-                    return d.start_date
-    return None
 
 
 def _iso(s: str | None) -> str | None:

@@ -62,6 +62,9 @@ class Document:
     # where ``published`` came from: "input" (the caller or the JSONL), "metadata" (HTML), "text" (a date
     # found in the page's header lines, which may be a later republication's)
     published_from: str | None = None
+    # how the publication day was found (rasid.published): metadata | stamp | dateline | none, and the words
+    published_source: str = "none"
+    published_evidence: str | None = None
     duplicate_of: str | None = None
     content_hash: str = ""
     spans: list[Span] = field(default_factory=list)
@@ -82,6 +85,7 @@ class Document:
             "url": self.url,
             "title": self.title,
             "published": self.published,
+            "published_source": self.published_source,
             "language": self.language,
             "text": self.text,
             "removed": [asdict(r) for r in self.removed],
