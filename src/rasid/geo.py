@@ -21,6 +21,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -102,6 +103,8 @@ PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# the words any of those needs, to skip the full pattern before most names
+ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_words('distance_unit')}")
 _JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
 
 
@@ -382,8 +385,13 @@ class PlaceMention:
 
 def _other_name(p: "Place", form: str) -> bool:
     """The mention's form is not the place's own name (it matched one of its alternate names)."""
-    own = fold(normalize(p.name_ar))
-    return form not in (own, own[2:] if own.startswith("ال") else "ال" + own)
+    return form not in _own_forms(p.name_ar)
+
+
+@lru_cache(maxsize=65536)
+def _own_forms(name_ar: str) -> tuple[str, str]:
+    own = fold(normalize(name_ar))
+    return own, own[2:] if own.startswith("ال") else "ال" + own
 
 
 class Geoparser:
@@ -847,7 +855,7 @@ class Geoparser:
                     # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
                 elif p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and \
-                        _other_name(p, m.norm) and any(not q.is_admin and q.population >= 10000 for q in cands_of(m)):
+                        any(not q.is_admin and q.population >= 10000 for q in cands_of(m)) and _other_name(p, m.norm):
                     s -= 3  # "الرمادي": the city of 220,000, not the governorate that has it among its other names
                 if m.cue == "countryside" and p.is_admin:
                     s += 1
@@ -953,7 +961,10 @@ class Geoparser:
 
     def _role_before(self, before: str) -> str | None:
         """The role place_roles.tsv gives the words right before a name, if any."""
-        got = PLACE_ROLES.search(before)
+        key = ROLE_KEYS.search(before)
+        if key is None:
+            return None
+        got = PLACE_ROLES.search(before, max(0, key.start() - 12))
         if not got:
             return None
         if got["unit"] is not None:
