@@ -855,3 +855,12 @@ def test_shelling_that_accompanied_fighting_is_an_event_of_its_own(pipeline):
                  for e in pipeline.text(t, published="2015-08-10").events)
     assert [x[0] for x in got] == ["Battles", "Explosions/Remote violence"]
     assert "كفر نبل" not in got[0][1]  # the fighting keeps its own place
+
+
+def test_an_event_named_as_an_anniversary_a_charge_or_a_films_subject_is_not_told(pipeline):
+    for text in ("ويأتي ذلك بعد عام على مجزرة الكيماوي في بلدة خان شيخون.",
+                 "ويمثل المتهمون أمام المحكمة بتهمة تفجير سيارة مفخخة في مدينة بغداد.",
+                 "وعرض التلفزيون فيلما وثائقيا عن معركة مدينة حلب."):
+        assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
+    # the event itself, told, is coded
+    assert pipeline.text("وانفجرت سيارة مفخخة في مدينة بغداد أمس.", published="2017-05-10").events
