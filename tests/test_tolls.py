@@ -120,3 +120,16 @@ def test_one_person_named_by_trade_and_people_by_nationality():
     assert _killed("قتل خمسة عراقيين بينهم ثلاثة عناصر أمن في هجوم مسلح") == (5, "exact")
     # a counted noun before its number word
     assert _killed("وقتل أطفال أربعة في قصف مدفعي على القرية") == (4, "exact")
+
+
+def test_a_new_total_set_off_by_commas_from_its_measure_is_the_toll(pipeline):
+    doc = pipeline.text("وارتفع عدد القتلى في الانفجار، الذي وقع اليوم قرب مقر الحزب وسط مدينة دمشق، إلى 53 شخصا، "
+                        "بالإضافة إلى عشرات الجرحى.", published="2013-02-21")
+    tolls = [e.fatalities for e in doc.events if e.fatalities]
+    assert tolls and (tolls[0]["value"], tolls[0]["qualifier"]) == (53, "exact")
+
+
+def test_bombs_across_one_city_keep_their_toll_a_countrys_tally_does_not(pipeline):
+    doc = pipeline.text("انفجرت ثماني سيارات ملغومة في أنحاء العاصمة بغداد صباح اليوم مما أسفر عن مقتل 28 شخصا على الأقل.",
+                        published="2013-02-17")
+    assert [(e.fatalities or {}).get("value") for e in doc.events] == [28]

@@ -196,14 +196,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
             if before and q_start - before[-1][1] <= 3:
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
+            elif (total := _new_total_measure(nt, lex, lo, n_start)) is not None:
+                measure = total  # "ارتفع عدد القتلى ... إلى 53 شخصا، بالإضافة إلى عشرات الجرحى"
             elif after and after[0][2] in ("missing", "captured", "injured"):
                 measure = after[0][2]
             elif before:
                 measure = before[-1][2]
             elif after:
                 measure = after[0][2]
-            else:
-                measure = _new_total_measure(norm, lo, n_start, measure_cues)
         if measure is None:
             i += used
             continue
@@ -331,19 +331,23 @@ def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Ma
     return None
 
 
-def _new_total_measure(norm: str, lo: int, n_start: int, measure_cues: list) -> str | None:
+def _new_total_measure(nt: NormText, lex: Lexicon, lo: int, n_start: int) -> str | None:
     """"وارتفع عدد القتلى في الانفجار الذي وقع قرب المقر إلى 53 شخصا": the measure named after the rising verb."""
+    norm = nt.norm
     if not norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
         return None
-    window = norm[max(lo, n_start - 120):n_start]
+    # (the sentence may set the place of the event off by commas, so the clause's start is no bound: back to
+    # the sentence's start, at most 160 characters)
+    w0 = max(norm.rfind(".", 0, n_start) + 1, n_start - 160, 0)
+    window = norm[w0:n_start]
     rise = max((window.rfind(w) for w in NEW_TOTAL), default=-1)
     if rise < 0:
         return None
-    rise += max(lo, n_start - 120)
+    rise += w0
     if " منذ " in norm[rise:n_start]:
         return None  # "يرتفع عدد القتلى ... منذ 20 تموز إلى 18": a tally over a period
-    verbs = [c for c in measure_cues if rise < c[0] < n_start]
-    return verbs[0][2] if verbs else None
+    verbs = [MEASURES[m.value] for m in lex.cue_matcher.find(nt, rise, n_start) if m.value in MEASURES]
+    return verbs[0] if verbs else None
 
 
 def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match]) -> None:
