@@ -103,6 +103,8 @@ PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
+DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
 ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_words('distance_unit')}")
 _JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
@@ -946,7 +948,7 @@ class Geoparser:
                 continue
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
-            role = self._role_before(before)
+            role = self._role_before(before) or self._dateline(nt, m)
             if role:
                 roles.append((k, role))
         for k, role in roles:
@@ -958,6 +960,14 @@ class Geoparser:
                       and lo <= self._n(nt, o.start) < hi]
             if others:
                 m.dropped = f"not the scene: {role}"
+
+    @staticmethod
+    def _dateline(nt: NormText, m: PlaceMention) -> str | None:
+        """"الفلوجة (العراق) (ا ف ب) - قتل خمسة ...": the city a report was filed from opens its first line."""
+        line_start = nt.text.rfind("\n", 0, m.start) + 1
+        if nt.text[line_start:m.start].strip(" \t\"'«“") or m.start > 200:
+            return None
+        return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
 
     def _role_before(self, before: str) -> str | None:
         """The role place_roles.tsv gives the words right before a name, if any."""
