@@ -301,3 +301,15 @@ def test_the_weekday_named_beside_yesterday_or_today_wins_over_the_stamp():
     assert ds[0].start_date == "2015-07-30"
     # no weekday named: the stamp's day
     assert find_dates(NormText("اندلعت الاشتباكات أمس"), "2015-07-31")[0].start_date == "2015-07-30"
+
+
+def test_two_days_a_night_across_two_and_the_small_hours_after_midnight():
+    def got(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2015-08-06")]  # Thursday
+
+    assert got("وقعت الاشتباكات يومي الاثنين والثلاثاء الماضيين") == [("2015-08-03", "2015-08-04", 2)]
+    assert got("وليل الثلاثاء الأربعاء أسفرت غارة جوية عن مقتل عشرة") == [("2015-08-04", "2015-08-05", 2)]
+    assert got("انفجرت العبوة بعد منتصف ليل الاثنين") == [("2015-08-04", "2015-08-04", 1)]  # Tuesday
+    assert got("هاجم المسلحون موقعا للجيش الليلة قبل الماضية") == [("2015-08-04", "2015-08-05", 2)]
+    # two weekdays that do not follow each other are no night
+    assert got("ليل الاثنين الخميس") != [("2015-08-02", "2015-08-03", 2)]

@@ -39,6 +39,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # 15 / 4 / 2017, 2017-04-15
     ("abs_num", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")),
     ("abs_iso", re.compile(r"(?<![\d/.\-])(\d{4})-(\d{2})-(\d{2})(?![\d])")),
+    # "الليلة قبل الماضية", "ليلة أول من أمس": the night before last
+    ("night_before_last", re.compile(rf"{_PRE}(?:الليله\s+(?:ما\s+)?قبل\s+الماضيه|ليله\s+اول\s+(?:من\s+)?امس)")),
     # أمس الأول / أول أمس / أول من أمس
     ("rel_-2", re.compile(rf"{_PRE}(?:(?:يوم\s+)?امس\s+الاول|اول\s+(?:من\s+)?امس)(?:\s+({_W}))?")),
     ("rel_-1", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|مساء|صباح|ظهر|فجر|عصر)\s+)?(?:امس|البارحه)(?:\s+({_W}))?(?![\p{{L}}])")),
@@ -54,6 +56,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?الايام\s+(?:القليله\s+)?الماضيه")),
     # "مؤخرا", "في الآونة الأخيرة": recently, the week up to publication
     ("recent", re.compile(rf"{_PRE}(?:موخرا|في\s+الاونه\s+الاخيره)(?![\p{{L}}])")),
+    # "يومي الاثنين والثلاثاء", "ليل الثلاثاء الأربعاء": two days
+    ("weekday_pair", re.compile(rf"{_PRE}(?:يومي|ليل|ليله)\s+(?:ال)?({_W})\s+(?:و\s*)?(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
+    # "بعد منتصف ليل الاثنين": the small hours of Tuesday
+    ("after_midnight", re.compile(rf"{_PRE}بعد\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?![\p{{L}}])")),
     ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
 ]
@@ -102,9 +108,11 @@ _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
-    "الاسبوع": ("last_week",), "الماضيه": ("past_hours", "past_hours_few", "past_days"), "عام": ("year",),
+    "الاسبوع": ("last_week",), "عام": ("year",),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
-    **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2") for w in WEEKDAYS},
+    **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
+       for w in WEEKDAYS},
+    "الماضيه": ("past_hours", "past_hours_few", "past_days", "night_before_last"), "اول": ("night_before_last",),
     **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
     **{w: ("ago_days",) for w in NUM_WORDS},
 }
@@ -286,7 +294,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
     if pub is None:
-        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2}.get(kind, 1)
+        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
+                "weekday_pair": 2, "night_before_last": 2}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
         off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
@@ -300,6 +309,17 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     if kind == "weekday":
         d = _weekday_back(pub, WEEKDAYS[m[1]])
         return _iso(d), _iso(d), 1, True
+    if kind == "weekday_pair":
+        a, b = WEEKDAYS[m[1]], WEEKDAYS[m[2]]
+        if (b - a) % 7 != 1:
+            return None  # two days that do not follow each other: not one span
+        d2 = _weekday_back(pub, b)
+        return _iso(d2 - dt.timedelta(days=1)), _iso(d2), 2, True
+    if kind == "after_midnight":
+        d = _weekday_back(pub, WEEKDAYS[m[1]]) + dt.timedelta(days=1)
+        return _iso(d), _iso(d), 1, True
+    if kind == "night_before_last":
+        return _iso(pub - dt.timedelta(days=2)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "ago_days":
         n = m[1]
         days = int(n) if n.isdigit() else NUM_WORDS.get(n, 2)
