@@ -313,3 +313,13 @@ def test_two_days_a_night_across_two_and_the_small_hours_after_midnight():
     assert got("هاجم المسلحون موقعا للجيش الليلة قبل الماضية") == [("2015-08-04", "2015-08-05", 2)]
     # two weekdays that do not follow each other are no night
     assert got("ليل الاثنين الخميس") != [("2015-08-02", "2015-08-03", 2)]
+
+
+def test_this_month_and_last_month_with_their_parts():
+    def got(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2013-02-18")]
+
+    assert got("وقعت الاشتباكات مطلع هذا الشهر") == [("2013-02-01", "2013-02-10", 3)]
+    assert got("قتل خلال الشهر الماضي") == [("2013-01-01", "2013-01-31", 3)]
+    assert got("في أواخر الشهر الماضي") == [("2013-01-21", "2013-01-31", 3)]
+    assert got("خلال الشهر الجاري") == [("2013-02-01", "2013-02-18", 3)]

@@ -49,6 +49,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله)(?![\p{{L}}])")),
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(\d+|يومين|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)?")),
+    # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
+    ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
+    ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
     ("last_week", re.compile(rf"{_PRE}(?:الاسبوع\s+الماضي|خلال\s+الاسبوع\s+الماضي)")),
     # "خلال الـ36 ساعة الماضية", "الساعات الـ24 الماضية": a day or two back from publication
     ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
@@ -108,7 +111,7 @@ _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
-    "الاسبوع": ("last_week",), "عام": ("year",),
+    "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
        for w in WEEKDAYS},
@@ -295,7 +298,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     # relative expressions
     if pub is None:
         prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
-                "weekday_pair": 2, "night_before_last": 2}.get(kind, 1)
+                "weekday_pair": 2, "night_before_last": 2, "this_month": 3, "last_month": 3}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
         off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
@@ -327,6 +330,19 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
             return None
         d = pub - dt.timedelta(days=days)
         return _iso(d), _iso(d), 1 if days <= 3 else 2, True
+    if kind in ("this_month", "last_month"):
+        first = pub.replace(day=1)
+        if kind == "last_month":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        last = min(pub, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1))
+        part = m.group().split()[0].lstrip("وفب") if len(m.group().split()) > 2 else ""
+        if part in ("مطلع", "اوائل", "بدايه"):
+            last = min(last, first + dt.timedelta(days=9))
+        elif part in ("اواخر", "نهايه"):
+            first = max(first, first.replace(day=21))
+        elif part in ("منتصف", "اواسط"):
+            first, last = first.replace(day=11), min(last, first.replace(day=20))
+        return _iso(first), _iso(last), 3, True
     if kind == "last_week":
         return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "past_days":
