@@ -140,6 +140,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     if not noun_ms and not measure_cues and (
             actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
         return []  # every count needs its counted noun (a toll noun, "من" + a party) or a toll verb beside it
+    if not noun_ms and not any(_number_near(norm, lo, hi, c, lex) for c in measure_cues) and (
+            actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
+        return []  # a toll verb with no figure beside it, nor any counted noun: nothing to count
     toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
     out: list[Count] = []
@@ -291,6 +294,15 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _number_near(norm: str, lo: int, hi: int, cue: tuple, lex: Lexicon) -> bool:
+    """A digit or a number word within a few words after a toll verb, or right before it ("أن تسعة قتلوا")."""
+    after, before = norm[cue[1]:min(hi, cue[1] + 30)], norm[max(lo, cue[0] - 20):cue[0]]
+    if any(ch.isdigit() for ch in after) or any(ch.isdigit() for ch in before):
+        return True
+    starts = _number_starts(lex)
+    return any(w in starts or _strip_clitic(w) in starts for w in after.split()[:4] + before.split()[-2:])
 
 
 def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, quals: list, hi: int) -> str | None:
