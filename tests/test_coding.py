@@ -864,3 +864,12 @@ def test_an_event_named_as_an_anniversary_a_charge_or_a_films_subject_is_not_tol
         assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
     # the event itself, told, is coded
     assert pipeline.text("وانفجرت سيارة مفخخة في مدينة بغداد أمس.", published="2017-05-10").events
+
+
+def test_a_view_of_events_or_ways_to_end_a_fight_tell_no_event(pipeline):
+    for text in ("ويرى مراقبون أن المعارك ستطول.",
+                 "وناقش الاجتماع سبل وقف الاشتباكات بين الطرفين."):
+        assert not [e for e in pipeline.text(text, published="2017-05-10").events if e.event_type in VIOLENT], text
+    # a hedge on who did it is no view: the strike is told
+    doc = pipeline.text("وقصفت طائرات حربية يعتقد أنها تابعة للتحالف مواقع في مدينة إدلب اليوم.", published="2017-05-10")
+    assert [e for e in doc.events if e.event_type in VIOLENT]
