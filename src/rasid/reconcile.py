@@ -555,10 +555,12 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
             placed.append({"event_id": r.event_id, "recon_id": g.recon_id})
         if placed:
             c.execute(insert(recon_members), placed)
-        if full:  # reviewers' merges and splits are part of the store's truth: made again over the new groups
-            from .review import replay_reconciled
+        from .review import replay_reconciled
 
+        if full:  # reviewers' merges and splits are part of the store's truth: made again over the new groups
             touched |= replay_reconciled(c)
+        elif placed:  # a report of an edited article that carries a merge or split: made again for it
+            touched |= replay_reconciled(c, {p["event_id"] for p in placed})
         summ.groups_touched = len(touched)
         _rebuild(c, sorted(touched), builder)
     with store.engine.connect() as c:

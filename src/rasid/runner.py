@@ -39,6 +39,7 @@ class Summary:
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
     reconciled: dict = field(default_factory=dict)
+    carried: Counter = field(default_factory=Counter)  # reviewers' decisions carried to edited articles, by match
 
     def as_dict(self) -> dict:
         return {
@@ -46,7 +47,7 @@ class Summary:
             "failed": self.failed, "events": self.events, "events_by_type": dict(sorted(self.by_type.items())),
             "events_by_outlet": dict(sorted(self.by_outlet.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))),
             "errors": self.errors, "seconds": round(self.seconds, 3), "notes": self.notes,
-            "reconciled": self.reconciled,
+            "reconciled": self.reconciled, "reviews_carried": dict(sorted(self.carried.items())),
         }
 
 
@@ -233,7 +234,7 @@ def run_unlocked(
             path, line = _where(item.source)
             try:
                 with conn.begin_nested():  # a savepoint: this document and its events, or nothing
-                    store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id)
+                    carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id)
                     if path in error_paths:
                         store.clear_error(conn, path, line)
             except Exception as e:
@@ -242,6 +243,7 @@ def run_unlocked(
                 summ.errors.append({"path": path, "reason": reason, **({"line": line} if line else {})})
                 store.add_error(conn, run_id, path, reason, line)
                 continue
+            summ.carried.update(c["field"] for c in carried)
             by_id[doc.doc_id] = doc.content_hash
             hashes.add(doc.content_hash)
             raw_hashes.add(rh)
@@ -254,6 +256,11 @@ def run_unlocked(
             if pending >= BATCH_DOCS or time.perf_counter() - last > BATCH_SECONDS:
                 commit()
         tx.commit()
+        if summ.carried:
+            check = sum(n for k, n in summ.carried.items() if k != "same")
+            summ.notes.append(f"reviewers' decisions on {sum(summ.carried.values())} events of edited articles carried to "
+                              f"their new versions; {check} to look at again ({summ.carried.get('lost', 0)} with no "
+                              "matching event): /api/reviews/flags, or the 'carry' rows of reviews.jsonl")
         if code_events:
             from .reconcile import reconcile
 

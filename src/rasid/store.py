@@ -177,7 +177,9 @@ class StoreBusy(RuntimeError):
     """Another process writes to this store (``rasid run``, ``reconcile`` ...)."""
 
 
-_HELD: dict[str, list] = {}  # lock key -> [open lock file or connection, depth]: a process may nest its own writes
+# (lock key, thread) -> [open lock file or connection, depth]: a thread may nest its own writes; another thread
+# of the process (the web app's) takes the lock through its own file or connection, so it waits like a process
+_HELD: dict[tuple[str, int], list] = {}
 PG_LOCK_KEY = 0x72617369  # "rasi": the advisory lock every rasid writer takes on PostgreSQL
 
 
@@ -214,6 +216,9 @@ class Store:
         else:
             yield
             return
+        import threading
+
+        key = (key, threading.get_ident())
         if key in _HELD:
             _HELD[key][1] += 1
             try:
@@ -221,7 +226,7 @@ class Store:
             finally:
                 _HELD[key][1] -= 1
             return
-        handle = self._lock_sqlite(key, what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(wait, on_wait)
+        handle = self._lock_sqlite(key[0], what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(wait, on_wait)
         _HELD[key] = [handle, 1]
         try:
             yield
@@ -305,12 +310,20 @@ class Store:
         return {r[0]: r[1] for r in rows}, {r[1] for r in rows}, {r[2] for r in rows if r[2]}
 
     def write(self, conn, doc: Document, run_id: int | None, raw_hash: str | None = None, places: list | None = None,
-              fresh: bool = False) -> None:
+              fresh: bool = False) -> list[dict]:
         """Write one document with its events (inside the caller's transaction).
 
         ``fresh``: the caller knows no version of this document is stored, so nothing is deleted first.
+        Another version stored: reviewers' decisions on its events are carried to the new events
+        (:func:`rasid.review.carry`); returns the ``carry`` rows written.
         """
+        carried: list[dict] = []
         if not fresh:
+            old = [json.loads(r) for (r,) in conn.execute(select(events.c.record).where(events.c.doc_id == doc.doc_id))]
+            if old:
+                from .review import carry
+
+                carried = carry(conn, doc.doc_id, old, [e.flat() for e in doc.events])
             conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
             conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
             conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
@@ -329,6 +342,7 @@ class Store:
                  "record": json.dumps(e.flat(), ensure_ascii=False)}
                 for i, e in enumerate(doc.events)
             ])
+        return carried
 
     def add_error(self, conn, run_id: int | None, path: str, reason: str, line: int | None = None) -> None:
         """Record an input error once (a resumed run does not double it)."""

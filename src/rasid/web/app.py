@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from sqlalchemy import select
 
-from ..store import Store, documents, events
+from ..store import Store, StoreBusy, documents, events
 from . import auth
 from .index import MAP_LIMIT, EventIndex, Filters
 
@@ -439,6 +439,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return {"outlet": outlet, "events_by_type": by_type,
                 "framing": [{"marker": k, "n": v, "example": examples[k]} for k, v in framing.most_common()]}
 
+    @app.get("/api/reviews/flags", tags=["api"])
+    def api_review_flags():
+        """Reviewers' decisions carried to an edited article's events that ask a second look, newest first:
+        ``field`` says how the events matched ("edited": the clause changed; "retyped": coded as another type;
+        "lost": no event of the new version matches, ``target_id`` is the old event). A later review of the
+        event settles a flag."""
+        from ..review import flags
+
+        return flags(store)
+
     @app.get("/api/reviews", tags=["api"])
     def api_reviews():
         """The whole audit trail of review actions."""
@@ -462,6 +472,8 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         try:
             rec = review_event(store, event_id, payload.get("action", ""), writer(request),
                                payload.get("field"), payload.get("value"), payload.get("note"), place=place_by_id)
+        except StoreBusy as e:  # a run (or another writer) holds the store: nothing was written
+            raise HTTPException(409, str(e))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
         except ReviewError as e:
@@ -480,6 +492,8 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
             _id("reconciled event id", other.strip())
         try:
             merge_reconciled(store, recon_id, other, writer(request))
+        except StoreBusy as e:
+            raise HTTPException(409, str(e))
         except KeyError as e:
             raise HTTPException(404, f"no reconciled event {e}")
         except ReviewError as e:
@@ -495,6 +509,8 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         _id("reconciled event id", recon_id)
         try:
             new = split_reconciled(store, recon_id, body(payload).get("event_id", ""), writer(request))
+        except StoreBusy as e:
+            raise HTTPException(409, str(e))
         except KeyError as e:
             raise HTTPException(404, f"not a report of {recon_id}: {e}")
         except ReviewError as e:
@@ -647,7 +663,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
                          place=place_by_id)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}")
-        except ReviewError as e:
+        except (ReviewError, StoreBusy) as e:  # (busy: a run holds the store; the form says so, nothing written)
             return RedirectResponse(f"/events/{quote(event_id)}?error={quote(str(e)[:2 * MAX_TEXT])}", status_code=303)
         index.rebuild()
         return RedirectResponse(f"/events/{quote(event_id)}", status_code=303)
