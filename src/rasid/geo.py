@@ -691,6 +691,13 @@ class Geoparser:
         """
         norm = nt.norm
         out = []
+        # the mentions found, by start, with the furthest end up to each: an overlap is one bisect (was a scan
+        # of every mention per cue: quadratic on a long document)
+        spans = sorted((m.start, m.end) for m in found)
+        starts, reach, far = [a for a, _ in spans], [], -1
+        for _, b in spans:
+            far = max(far, b)
+            reach.append(far)
         for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
             if cue.value[0] not in ("settlement", "district", "area", "feature", "camp"):
                 continue
@@ -698,8 +705,9 @@ class Geoparser:
             while j < len(norm) and norm[j] in " (":
                 j += 1
             words = []
-            for mm in NAME_WORD.finditer(norm, j):
-                if mm.start() != j:
+            while True:  # the words right after the cue (a match at j only: never a search through the text)
+                mm = NAME_WORD.match(norm, j)
+                if mm is None:
                     break
                 w = mm.group()
                 if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
@@ -727,7 +735,8 @@ class Geoparser:
                 a0 += 1
             b0 = a0 + len(" ".join(words))
             a, b = nt.span(a0, b0)
-            if 1 in blocked[a0:b0] or any(m.start < b and a < m.end for m in found):
+            k = bisect_left(starts, b)  # the mentions starting before b: does one reach past a?
+            if 1 in blocked[a0:b0] or (k and reach[k - 1] > a):
                 continue
             out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], cue.value[1],
                                     name=nt.text[a:b].strip(" \"'«»“”‘’")))
