@@ -960,13 +960,19 @@ class Geoparser:
             role = self._role_before(before) or self._dateline(nt, m)
             if role:
                 roles.append((k, role))
+        if not roles:
+            return
+        with_role = {k for k, _ in roles}
+        # the mentions by normalised start: a sentence's others by bisect, not a scan of the document's per role
+        at = sorted((self._n(nt, o.start), n) for n, o in enumerate(mentions))
+        starts = [x for x, _ in at]
         for k, role in roles:
             m = mentions[k]
             i, j = self._n(nt, m.start), self._n(nt, m.end)
             lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i)) + 1
             hi = min(x for x in (norm.find(".", j), norm.find("\n", j), len(norm)) if x >= 0)
-            others = [o for n, o in enumerate(mentions) if n != k and not o.dropped and n not in dict(roles)
-                      and lo <= self._n(nt, o.start) < hi]
+            others = any(n != k and not mentions[n].dropped and n not in with_role
+                         for _, n in at[bisect_left(starts, lo):bisect_left(starts, hi)])
             if others:
                 m.dropped = f"not the scene: {role}"
 
