@@ -227,19 +227,23 @@ def _store(db: str):
     return _open_store(db)
 
 
-def _open_store(db: str):
+def _open_store(db: str, **kw):
     """The store at ``db``; a folder, or a file that is no database, is a one-line usage error."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from .store import Store
 
+    from .schema import SchemaError
+
     if "://" not in db and Path(db).is_dir():
         _fail(f"--db {db}: a folder, not a database file")
     try:
-        return Store(db)
+        return Store(db, **kw)
     except SQLAlchemyError as e:
         why = str(getattr(e, "orig", None) or e).splitlines()[0]
         _fail(f"--db {db}: cannot open the store ({why})")
+    except SchemaError as e:
+        _fail(f"--db {db}: {e}")
 
 
 def _out_ok(out: Path) -> None:
@@ -460,6 +464,31 @@ def users_remove(name: str = typer.Argument(...), db: str = typer.Option(..., "-
         err.print(f"[red]error:[/red] no account {name!r}")
         raise typer.Exit(1)
     print(f"removed {name}")
+
+
+db_app = typer.Typer(add_completion=False, no_args_is_help=True, help="The store's schema version (SQLite or PostgreSQL).")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("version")
+def db_version(db: str = typer.Option(..., "--db", help="The store: a SQLite path or SQLAlchemy URL.")):
+    """The store's schema version and the latest this rasid knows (the store is not changed)."""
+    from .schema import HEAD
+
+    if "://" not in db and not Path(db).exists():
+        _fail(f"no such database: {db}")
+    v = _open_store(db, upgrade=False).schema_version
+    print(f"{v}\t(latest: {HEAD}{', up to date' if v == HEAD else ', rasid db upgrade brings it there'})")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: str = typer.Option(..., "--db", help="The store: a SQLite path or SQLAlchemy URL (made if new).")):
+    """Bring the store's schema up to date (opening an older store with any command does it too, saying so)."""
+    from .schema import HEAD
+
+    before = _open_store(db, upgrade=False).schema_version
+    store = _open_store(db, on_message=lambda m: err.print(m, highlight=False))
+    print(f"schema {before} -> {store.schema_version}" if before != store.schema_version else f"schema {HEAD}: up to date")
 
 
 gazetteer_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Get and inspect the gazetteer.")

@@ -451,6 +451,7 @@ def _review_event(store: Store, event_id: str, action: str, who: str, field, val
                                          old=json.dumps(old, ensure_ascii=False) if old is not None else None,
                                          new=json.dumps(new, ensure_ascii=False) if new is not None else None,
                                          who=who.strip(), at=_now(), note=note))
+        store.refresh_event_rows(c, [event_id])  # the flat, reviewed row the web app filters on
         rec = json.loads(row[0])
         revs = event_reviews(c, [event_id]).get(event_id, [])
     return apply(rec, revs)

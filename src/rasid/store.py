@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sqlalchemy import (
-    BigInteger, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
+    BigInteger, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -126,6 +126,69 @@ reviews = Table(
 )
 
 
+# one flat row per report event, as reviewed (review = "rejected" for a rejected one), for filtering
+# in the database: the web app on PostgreSQL queries it (with recon_members/reconciled) instead of a
+# copy in memory. Written with the event (Store.write), refreshed by every review (schema 0002).
+event_index = Table(
+    "event_index", metadata,
+    Column("event_id", String, primary_key=True),
+    Column("doc_id", String, nullable=False, index=True),
+    Column("seq", Integer),
+    Column("outlet", String, index=True),
+    Column("event_type", String, index=True),
+    Column("sub_event_type", String),
+    Column("date_start", String, index=True),
+    Column("date_end", String),
+    Column("actor1", String, index=True),
+    Column("actor2", String, index=True),
+    Column("status", String, index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("location", Text),
+    Column("fatalities", Integer),
+    Column("quote", Text),
+    Column("review", String),
+    Column("background", Integer, nullable=False, server_default="0"),
+)
+
+
+def event_row(rec: dict, seq: int, revs: list[dict] | None = None) -> dict:
+    """The ``event_index`` row of an event's machine record ``rec`` with its reviews applied."""
+    from .review import apply
+
+    reviewed = apply(rec, revs) if revs else rec
+    r = reviewed or rec
+    loc = (r.get("locations") or [{}])[0]
+    d = r.get("date") or {}
+    fat = (r.get("fatalities") or {}).get("value")
+    return {"event_id": rec["event_id"], "doc_id": rec["doc_id"], "seq": seq, "outlet": r.get("outlet"),
+            "event_type": r.get("event_type"), "sub_event_type": r.get("sub_event_type"), "date_start": d.get("start"),
+            "date_end": d.get("end"), "actor1": (r.get("actor1") or {}).get("id"), "actor2": (r.get("actor2") or {}).get("id"),
+            "status": r.get("status"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+            "location": loc.get("name") or loc.get("name_ar") or loc.get("text"),
+            "fatalities": fat if isinstance(fat, int) else None, "quote": ((r.get("evidence") or [{}])[0]).get("quote"),
+            "review": "rejected" if reviewed is None else (r.get("review") or {}).get("status"),
+            "background": int(bool(r.get("background")))}
+
+
+def trigram_indexes(conn) -> bool:
+    """On PostgreSQL, trigram (pg_trgm) indexes for the web app's text search over quotes and place
+    names; False where the extension cannot be made (searches then scan)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name != "postgresql":
+        return False
+    try:
+        with conn.begin_nested():
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            for col in ("quote", "location"):
+                conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_event_index_{col}_trgm ON event_index "
+                                  f"USING gin ({col} gin_trgm_ops)"))
+        return True
+    except Exception:  # no pg_trgm (postgresql-contrib) or no right to create it
+        return False
+
+
 # web app accounts (`rasid users`): a password hash only (argon2id), never the password
 users = Table(
     "users", metadata,
@@ -177,21 +240,30 @@ class StoreBusy(RuntimeError):
     """Another process writes to this store (``rasid run``, ``reconcile`` ...)."""
 
 
-# (lock key, thread) -> [open lock file or connection, depth]: a thread may nest its own writes; another thread
-# of the process (the web app's) takes the lock through its own file or connection, so it waits like a process
-_HELD: dict[tuple[str, int], list] = {}
+_HELD: dict[str, list] = {}  # lock key -> [open lock file or connection, depth]: a process may nest its own writes
 PG_LOCK_KEY = 0x72617369  # "rasi": the advisory lock every rasid writer takes on PostgreSQL
 
 
+def _tell(message: str) -> None:
+    import sys
+
+    print(f"rasid: {message}", file=sys.stderr)
+
+
 class Store:
-    def __init__(self, db: str | Path):
+    def __init__(self, db: str | Path, upgrade: bool = True, on_message: Callable[[str], None] | None = _tell):
+        """Open (or make) the store at ``db``, a SQLite path or a SQLAlchemy URL. A store made by an earlier
+        rasid is upgraded to the current schema (``on_message`` told so) unless ``upgrade`` is False
+        (:mod:`rasid.schema`)."""
+        from .schema import ensure
+
         self.engine = make_engine(db)
-        for attempt in range(5):  # two processes creating the tables at once: the loser finds them made
+        for attempt in range(5):  # (SQLite busy past its timeout while another process makes the tables)
             try:
-                metadata.create_all(self.engine)
+                self.schema_version = ensure(self.engine, on_message, upgrade)
                 break
             except OperationalError as e:
-                if attempt == 4 or not any(w in str(e) for w in ("already exists", "locked")):
+                if attempt == 4 or "locked" not in str(e):
                     raise
                 time.sleep(0.2 * (attempt + 1))
 
@@ -216,9 +288,6 @@ class Store:
         else:
             yield
             return
-        import threading
-
-        key = (key, threading.get_ident())
         if key in _HELD:
             _HELD[key][1] += 1
             try:
@@ -226,7 +295,7 @@ class Store:
             finally:
                 _HELD[key][1] -= 1
             return
-        handle = self._lock_sqlite(key[0], what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(wait, on_wait)
+        handle = self._lock_sqlite(key, what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(what, wait, on_wait)
         _HELD[key] = [handle, 1]
         try:
             yield
@@ -272,10 +341,14 @@ class Store:
         f.flush()
         return f
 
-    def _lock_pg(self, wait: float, on_wait):
+    def _lock_pg(self, what: str, wait: float, on_wait):
         from sqlalchemy import text
 
         conn = self.engine.connect()
+        # the lock's session names its holder as the SQLite lock file does (others read it in pg_stat_activity)
+        conn.execute(text("SELECT set_config('application_name', :n, false)"),
+                     {"n": f"PID {os.getpid()} ({what}, since {_now()})"[:63]})
+        conn.commit()
 
         def taken() -> bool:
             if conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
@@ -284,9 +357,15 @@ class Store:
             return False
 
         def holder() -> str:
-            pid = conn.execute(text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                                    "AND ((classid::bigint << 32) | objid::bigint) = :k LIMIT 1"), {"k": PG_LOCK_KEY}).scalar()
-            return f"PID {pid} (a PostgreSQL session)" if pid else "another session"
+            row = conn.execute(text(
+                "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+                "WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database "
+                "WHERE datname = current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = :k LIMIT 1"),
+                {"k": PG_LOCK_KEY}).first()
+            if row is None:
+                return "another session"
+            name = row[1] or ""
+            return name if name.startswith("PID ") else f"PostgreSQL session {row[0]}"
 
         _wait_for(taken, holder, conn.close, wait, on_wait, 0.2)
         conn.commit()  # the lock is the session's: it outlives this transaction
@@ -325,6 +404,7 @@ class Store:
 
                 carried = carry(conn, doc.doc_id, old, [e.flat() for e in doc.events])
             conn.execute(delete(events).where(events.c.doc_id == doc.doc_id))
+            conn.execute(delete(event_index).where(event_index.c.doc_id == doc.doc_id))
             conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
             conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
             conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
@@ -336,13 +416,31 @@ class Store:
             places=json.dumps(places or [], ensure_ascii=False), n_events=len(doc.events), run_id=run_id,
         ))
         if doc.events:
+            flat = [e.flat() for e in doc.events]
             conn.execute(insert(events), [
                 {"event_id": e.event_id, "doc_id": e.doc_id, "seq": i, "outlet": e.outlet, "event_type": e.event_type,
                  "sub_event_type": e.sub_event_type, "date_start": (e.date or {}).get("start"),
-                 "record": json.dumps(e.flat(), ensure_ascii=False)}
-                for i, e in enumerate(doc.events)
+                 "record": json.dumps(f, ensure_ascii=False)}
+                for i, (e, f) in enumerate(zip(doc.events, flat))
             ])
+            revs = self._event_reviews(conn, [e.event_id for e in doc.events])  # (ids outlive a re-ingest)
+            conn.execute(insert(event_index), [event_row(f, i, revs.get(f["event_id"])) for i, f in enumerate(flat)])
         return carried
+
+    @staticmethod
+    def _event_reviews(conn, ids: list[str]) -> dict[str, list[dict]]:
+        from .review import event_reviews  # with the decisions carried from an edited article's events
+
+        return event_reviews(conn, ids)
+
+    def refresh_event_rows(self, conn, ids: list[str]) -> None:
+        """Make the ``event_index`` rows of these events again from their records and reviews (after a review)."""
+        revs = self._event_reviews(conn, ids)
+        for rec_json, seq in conn.execute(select(events.c.record, events.c.seq).where(events.c.event_id.in_(ids))).all():
+            rec = json.loads(rec_json)
+            row = event_row(rec, seq, revs.get(rec["event_id"]))
+            conn.execute(delete(event_index).where(event_index.c.event_id == row["event_id"]))
+            conn.execute(insert(event_index).values(**row))
 
     def add_error(self, conn, run_id: int | None, path: str, reason: str, line: int | None = None) -> None:
         """Record an input error once (a resumed run does not double it)."""

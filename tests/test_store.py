@@ -1,0 +1,151 @@
+"""The store on SQLite and PostgreSQL: schema versions (Alembic), upgrades of an older store, the
+flat event index the web app filters on, and concurrent openers. The PostgreSQL variants need
+RASID_TEST_PG (they skip, saying so, without it)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from conftest import store_url
+
+HERE = Path(__file__).parent
+RASID = [sys.executable, "-m", "rasid.cli"]
+TEXTS = {
+    "a.txt": "قصفت طائرات حربية روسية بلدة كفرنبل بريف إدلب الجنوبي اليوم، ما أدى إلى مقتل خمسة مدنيين.",
+    "b.txt": "سيطرت قوات النظام على قرية بليل في ريف حماة الشمالي اليوم بعد اشتباكات مع فصائل المعارضة.",
+}
+
+
+def _cli(*args):
+    return subprocess.run(RASID + list(args), capture_output=True, text=True)
+
+
+def test_the_schema_head_is_alembics_head():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from rasid.schema import HEAD, MIGRATIONS, ORDER
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == HEAD == ORDER[-1]
+    assert [r.revision for r in reversed(list(script.walk_revisions()))] == ORDER
+
+
+def test_a_new_store_carries_the_latest_version(backend, tmp_path):
+    from rasid.schema import HEAD
+    from rasid.store import Store, metadata
+
+    db = store_url(backend, tmp_path)
+    s = Store(db)
+    assert s.schema_version == HEAD
+    with s.engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        from sqlalchemy import inspect
+
+        assert {t.name for t in metadata.sorted_tables} <= set(inspect(c).get_table_names())
+    r = _cli("db", "version", "--db", db)
+    assert r.returncode == 0 and r.stdout.startswith(HEAD) and "up to date" in r.stdout
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_with_a_message(backend, tmp_path):
+    from rasid.schema import HEAD
+    from rasid.store import Store, event_index
+
+    db = store_url(backend, tmp_path)
+    r = subprocess.run([sys.executable, str(HERE / "old_schema" / "make_store_0001.py"), db], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = _cli("db", "version", "--db", db)
+    assert r.returncode == 0 and r.stdout.startswith("0001"), r.stdout + r.stderr  # looked at, not changed
+    r = _cli("export", "--db", db, "--out", str(tmp_path / "x"))  # any command opens it: upgraded, saying so
+    assert r.returncode == 0, r.stderr
+    assert f"upgrading the store's schema from version 0001 to {HEAD}" in r.stderr
+    exported = [json.loads(line) for line in open(tmp_path / "x" / "events.jsonl", encoding="utf-8")]
+    assert [e["event_id"] for e in exported] == ["old-ev-1"]  # the rejected one stays out, as before
+    assert exported[0]["date"]["start"] == "2019-05-11"  # the old correction still applies
+    s = Store(db, on_message=None)
+    assert s.schema_version == HEAD and s.counts()["documents"] == 1 and s.counts()["errors"] == 1
+    with s.engine.connect() as c:
+        rows = {r["event_id"]: dict(r) for r in c.execute(select(event_index)).mappings()}
+    assert rows["old-ev-1"]["date_start"] == "2019-05-11" and rows["old-ev-1"]["review"] == "corrected"
+    assert rows["old-ev-1"]["lat"] == pytest.approx(35.61) and rows["old-ev-1"]["fatalities"] == 3
+    assert rows["old-ev-2"]["review"] == "rejected"
+    assert _cli("db", "upgrade", "--db", db).stdout.strip() == f"schema {HEAD}: up to date"
+    # and it goes on as a store of today: a run adds to it
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXTS["a.txt"], encoding="utf-8")
+    r = _cli("run", str(tmp_path / "in"), "--db", db, "--out", str(tmp_path / "o"), "--no-gazetteer", "--json",
+             "--published", "2019-05-12")
+    assert r.returncode == 0 and json.loads(r.stdout)["documents_stored"] == 1, r.stderr
+
+
+def test_a_store_of_a_later_schema_is_refused(backend, tmp_path):
+    from rasid.schema import SchemaError
+    from rasid.store import Store
+
+    db = store_url(backend, tmp_path)
+    s = Store(db)
+    with s.engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    s.engine.dispose()
+    with pytest.raises(SchemaError, match="made by a later rasid"):
+        Store(db)
+    r = _cli("export", "--db", db, "--out", str(tmp_path / "x"))
+    assert r.returncode == 2 and "made by a later rasid" in r.stderr and "Traceback" not in r.stderr
+
+
+OPEN = "import sys; from rasid.store import Store; print(Store(sys.argv[1]).schema_version)"
+
+
+@pytest.mark.parametrize("old", [False, True], ids=["new", "old"])
+def test_processes_opening_one_store_at_once_make_or_upgrade_it_once(backend, tmp_path, old):
+    from rasid.schema import HEAD
+    from rasid.store import Store
+
+    db = store_url(backend, tmp_path)
+    if old:
+        subprocess.run([sys.executable, str(HERE / "old_schema" / "make_store_0001.py"), db], check=True)
+    ps = [subprocess.Popen([sys.executable, "-c", OPEN, db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+          for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in ps]
+    assert [p.returncode for p in ps] == [0] * 4, [o[1][-400:] for o in outs]
+    assert [o[0].strip() for o in outs] == [HEAD] * 4
+    upgraded = sum("upgrading the store's schema" in o[1] for o in outs)
+    assert upgraded == (1 if old else 0)
+    s = Store(db)
+    with s.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        assert c.execute(text("SELECT count(*) FROM event_index")).scalar() == (2 if old else 0)
+
+
+def test_a_run_writes_the_event_index_and_a_review_refreshes_it(backend, tmp_path, pipeline):
+    from rasid.review import review_event
+    from rasid.runner import run
+    from rasid.store import Store, event_index
+
+    for name, t in TEXTS.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+    s = Store(store_url(backend, tmp_path))
+    summ = run([str(tmp_path / n) for n in TEXTS], s, pipeline, published="2019-05-12")
+    assert summ.stored == 2 and summ.events >= 2
+    evs = list(s.iter_events())
+    with s.engine.connect() as c:
+        rows = {r["event_id"]: dict(r) for r in c.execute(select(event_index)).mappings()}
+    assert set(rows) == {e["event_id"] for e in evs}
+    for e in evs:
+        assert rows[e["event_id"]]["event_type"] == e["event_type"] and rows[e["event_id"]]["review"] is None
+        assert rows[e["event_id"]]["date_start"] == e["date"]["start"]
+    first = evs[0]["event_id"]
+    review_event(s, first, "reject", "amal")
+    with s.engine.connect() as c:
+        assert c.execute(select(event_index.c.review).where(event_index.c.event_id == first)).scalar() == "rejected"
+    assert first not in {e["event_id"] for e in s.iter_events(reviewed=True)}
+    again = run([str(tmp_path / n) for n in TEXTS], s, pipeline, published="2019-05-12")
+    assert again.stored == 0 and again.skipped == 2
+    with s.engine.connect() as c:
+        assert c.execute(select(event_index.c.review).where(event_index.c.event_id == first)).scalar() == "rejected"
+        assert c.execute(text("SELECT count(*) FROM event_index")).scalar() == len(evs)
