@@ -240,7 +240,9 @@ class StoreBusy(RuntimeError):
     """Another process writes to this store (``rasid run``, ``reconcile`` ...)."""
 
 
-_HELD: dict[str, list] = {}  # lock key -> [open lock file or connection, depth]: a process may nest its own writes
+# (lock key, thread) -> [open lock file or connection, depth]: a thread may nest its own writes; another thread
+# of the process (the web app's) takes the lock through its own file or connection, so it waits like a process
+_HELD: dict[tuple[str, int], list] = {}
 PG_LOCK_KEY = 0x72617369  # "rasi": the advisory lock every rasid writer takes on PostgreSQL
 
 
@@ -288,6 +290,9 @@ class Store:
         else:
             yield
             return
+        import threading
+
+        key = (key, threading.get_ident())
         if key in _HELD:
             _HELD[key][1] += 1
             try:
@@ -295,7 +300,7 @@ class Store:
             finally:
                 _HELD[key][1] -= 1
             return
-        handle = self._lock_sqlite(key, what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(what, wait, on_wait)
+        handle = self._lock_sqlite(key[0], what, wait, on_wait) if dialect == "sqlite" else self._lock_pg(what, wait, on_wait)
         _HELD[key] = [handle, 1]
         try:
             yield
