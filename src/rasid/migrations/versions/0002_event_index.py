@@ -35,12 +35,9 @@ def upgrade() -> None:
         op.create_index(f"ix_event_index_{col}", "event_index", [col])
     conn = op.get_bind()
     # the rows of the events stored so far, as reviewed (the same rows rasid.store writes from now on)
-    from rasid.review import apply
+    from rasid.review import event_reviews
 
-    revs: dict = {}
-    for r in conn.execute(sa.text("SELECT target_id, action, field, old, new, who, at FROM reviews "
-                                  "WHERE target = 'event' ORDER BY id")).mappings():
-        revs.setdefault(r["target_id"], []).append(dict(r))
+    revs = event_reviews(conn)  # (with decisions carried from an edited article's earlier events)
     table = sa.table("event_index", *[sa.column(c) for c in (
         "event_id", "doc_id", "seq", "outlet", "event_type", "sub_event_type", "date_start", "date_end", "actor1",
         "actor2", "status", "lat", "lon", "location", "fatalities", "quote", "review", "background")])
