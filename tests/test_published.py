@@ -27,3 +27,20 @@ def test_an_events_date_is_never_the_publication_day():
     assert (got.date, got.source) == (None, "none")
     # a photo caption's date is decoration
     assert infer_published("صورة أرشيفية 3 أيار 2011\nقصفت الطائرات المدينة أمس.").source == "none"
+
+
+def test_documents_jsonl_says_where_the_day_came_from(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("دمشق - 12 آذار 2015 (رويترز) - قصفت الطائرات بلدة دوما أمس.\n", encoding="utf-8")
+    (src / "b.txt").write_text("قصفت الطائرات بلدة دوما أمس وقتل ثلاثة مدنيين.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "rasid.cli", "run", str(src), "--out", str(tmp_path / "out"), "--quiet"],
+                       capture_output=True, text=True)
+    assert r.returncode in (0, 1), r.stderr
+    docs = {d["doc_id"]: d for d in map(json.loads, open(tmp_path / "out" / "documents.jsonl", encoding="utf-8"))}
+    assert (docs["a"]["published"], docs["a"]["published_source"]) == ("2015-03-12", "dateline")
+    assert (docs["b"]["published"], docs["b"]["published_source"]) == (None, "none")

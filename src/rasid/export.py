@@ -79,7 +79,9 @@ def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path
 def _documents(store: Store, f) -> None:
     for d in store.iter_documents():
         rec = {"doc_id": d["doc_id"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
-               "published": d["published"], "language": d["language"], "text": d["text"],
+               "published": d["published"],
+               "published_source": d.get("published_source") or ("metadata" if d["published"] else "none"),
+               "language": d["language"], "text": d["text"],
                "removed": json.loads(d["removed"] or "[]"), "duplicate_of": d["duplicate_of"]}
         f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 

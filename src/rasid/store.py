@@ -35,6 +35,7 @@ documents = Table(
     Column("url", String),
     Column("title", Text),
     Column("published", String),
+    Column("published_source", String),  # metadata | stamp | dateline | none (rasid.published); schema 0003
     Column("language", String),
     Column("text", Text, nullable=False),
     Column("raw", Text),
@@ -416,7 +417,8 @@ class Store:
         rec = doc.record()
         conn.execute(insert(documents).values(
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
-            title=doc.title, published=doc.published, language=doc.language, text=doc.text, raw=doc.raw,
+            title=doc.title, published=doc.published, published_source=doc.published_source, language=doc.language,
+            text=doc.text, raw=doc.raw,
             removed=json.dumps(rec["removed"]), duplicate_of=doc.duplicate_of, source=doc.source,
             places=json.dumps(places or [], ensure_ascii=False), n_events=len(doc.events), run_id=run_id,
         ))
