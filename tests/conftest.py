@@ -116,10 +116,15 @@ _MADE: list[str] = []
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request):
-    """'sqlite' or 'postgresql': the store tests run on both (PostgreSQL skips without RASID_TEST_PG);
-    databases made through :func:`store_url` are dropped after the test."""
+    """'sqlite' or 'postgresql': the store tests run on both (PostgreSQL skips without RASID_TEST_PG)."""
+    return request.param
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    """PostgreSQL databases a test made through :func:`store_url` are dropped after it."""
     n = len(_MADE)
-    yield request.param
+    yield
     while len(_MADE) > n:
         drop_pg_database(_MADE.pop())
 

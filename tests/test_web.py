@@ -4,7 +4,7 @@ import warnings
 
 import pytest
 
-from conftest import copy_db, CORPUS, GAZETTEER, SAMPLES, needs_shared
+from conftest import CORPUS, GAZETTEER, NO_PG, PG_URL, SAMPLES, copy_store, drop_pg_database, needs_shared, new_pg_database, store_url
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 pytestmark = needs_shared
@@ -13,9 +13,26 @@ HOSTILE = ("قصفت طائرات حربية بلدة كفرنبل اليوم <s
            "وقتل خمسة مدنيين \u202eكلام معكوس\u202c <img src=x onerror=\"window.__pwned=2\">.")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, pipeline):
-    """samples + 150 corpus articles + one hostile article, coded and reconciled."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def built(request, tmp_path_factory, pipeline):
+    """samples + 150 corpus articles + one hostile article, coded and reconciled: a SQLite file, or a
+    PostgreSQL database (the app then queries the store itself; skipped without RASID_TEST_PG)."""
+    if request.param == "postgresql" and PG_URL is None:
+        pytest.skip(NO_PG)
+    db = new_pg_database() if request.param == "postgresql" else None
+    yield _build(tmp_path_factory, pipeline, db)
+    if db:
+        drop_pg_database(db)
+
+
+def _copy(built, tmp_path, name):
+    """A copy of the built store to change (same kind)."""
+    dst = store_url("postgresql" if "://" in str(built) else "sqlite", tmp_path, name)
+    copy_store(built, dst)
+    return dst
+
+
+def _build(tmp_path_factory, pipeline, db=None):
     from rasid.runner import run
     from rasid.store import Store
 
@@ -28,9 +45,10 @@ def built(tmp_path_factory, pipeline):
             out.write(line)
         out.write(json.dumps({"doc_id": "hostile", "outlet": "موقع تجريبي", "published": "2019-05-12", "text": HOSTILE},
                              ensure_ascii=False) + "\n")
-    st = Store(d / "rasid.db")
+    st = Store(db or d / "rasid.db")
     run([str(SAMPLES), str(part)], st, pipeline)
-    return d / "rasid.db"
+    st.engine.dispose()
+    return db or d / "rasid.db"
 
 
 def _client(db, review=False):
@@ -147,8 +165,7 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
     from rasid.export import export_all
     from rasid.store import Store
 
-    db = tmp_path / "r.db"
-    copy_db(built, db)
+    db = _copy(built, tmp_path, "r.db")
     rev = _reviewer(db, "reviewer1", "reviewer2")
     c, h1 = rev["reviewer1"]
     c2, h2 = rev["reviewer2"]
@@ -179,8 +196,7 @@ def test_review_changes_are_audited_and_exported(built, tmp_path):
 
 
 def test_merge_and_split_reconciled_events(built, tmp_path):
-    db = tmp_path / "m.db"
-    copy_db(built, db)
+    db = _copy(built, tmp_path, "m.db")
     c, h = _reviewer(db, "rev")["rev"]
     items = c.get("/api/events", params={"outlet": "فرات بوست", "limit": 100}).json()["items"]
     r1, r2 = items[0]["recon_id"], next(i["recon_id"] for i in items if i["recon_id"] != items[0]["recon_id"])
@@ -194,7 +210,7 @@ def test_merge_and_split_reconciled_events(built, tmp_path):
     assert [(t["action"], t["who"]) for t in c.get("/api/reviews").json()] == [("merge", "rev"), ("split", "rev")]
 
 
-def test_events_told_as_the_past_are_out_of_default_views(tmp_path, pipeline):
+def test_events_told_as_the_past_are_out_of_default_views(tmp_path, pipeline, backend):
     """Background events stay in the data (an article's page, ?background=1) but not in the default lists,
     map and timeline: a 2014 capture recalled in a 2019 article would stretch them by years."""
     from rasid.runner import run
@@ -205,10 +221,11 @@ def test_events_told_as_the_past_are_out_of_default_views(tmp_path, pipeline):
                                "text": "قصفت قوات النظام بلدة كفرنبل في ريف إدلب اليوم. وكان تنظيم داعش قد سيطر على مدينة الرقة "
                                        "في كانون الثاني 2014 بعد معارك مع فصائل المعارضة."}, ensure_ascii=False) + "\n",
                    encoding="utf-8")
-    st = Store(tmp_path / "rasid.db")
+    db = store_url(backend, tmp_path)
+    st = Store(db)
     run([str(src)], st, pipeline)
     assert any(e.get("background") for e in st.iter_events())  # the recalled capture is coded, flagged
-    c = _client(tmp_path / "rasid.db")
+    c = _client(db)
     shown = c.get("/api/events").json()["items"]
     everything = c.get("/api/events", params={"background": 1}).json()["items"]
     assert len(everything) == len(shown) + 1

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from ..store import Store, StoreBusy, documents, events
 from . import auth
-from .index import MAP_LIMIT, EventIndex, Filters
+from .index import MAP_LIMIT, Filters, event_index_for
 
 HERE = Path(__file__).parent
 TYPE_COLOURS = {"Battles": "#d62728", "Explosions/Remote violence": "#ff7f0e", "Violence against civilians": "#9467bd",
@@ -156,7 +156,7 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
 
     gazetteer = str(find_gazetteer(gazetteer))  # a path given that is not a gazetteer: an error now, not at a click
     store = Store(db)
-    index = EventIndex(store)
+    index = event_index_for(store)  # (PostgreSQL: queried in the store, nothing copied at start)
     admin_areas: list[list[dict]] = []  # read from the gazetteer at the first request for them, not at start
     hosts = auth.allowed_hosts(host, allow_hosts)
     sessions, logins = auth.Sessions(), auth.RateLimit()
@@ -276,8 +276,11 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return body
 
     def warm() -> None:
-        """Compute what the first requests would wait for (the places' timelines, the default map, the labels)."""
-        places()
+        """Compute what the first requests would wait for (the places' timelines, the default map, the labels).
+        On PostgreSQL the places' timelines wait for the first /api/places: they read every event, which on a
+        big shared store is minutes of work the map does not need."""
+        if store.engine.dialect.name != "postgresql":
+            places()
         api_map(Filters(), MAP_LIMIT)
         api_admin_areas()
 

@@ -8,8 +8,10 @@ store itself can stay read-only. Every query is parameterised.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -143,7 +145,84 @@ class EventIndex:
         for name, col in (("types", "event_type"), ("outlets", "outlet"), ("statuses", "status"), ("grades", "grade")):
             out[name] = [r["v"] for r in self.query(f"SELECT DISTINCT {col} AS v FROM ev WHERE {col} IS NOT NULL ORDER BY v")]
         out["actors"] = [r["v"] for r in self.query(
-            "SELECT v FROM (SELECT actor1 AS v FROM ev UNION SELECT actor2 FROM ev) WHERE v IS NOT NULL ORDER BY v")]
+            "SELECT v FROM (SELECT actor1 AS v FROM ev UNION SELECT actor2 FROM ev) AS a WHERE v IS NOT NULL ORDER BY v")]
         span = self.query("SELECT MIN(date_start) AS lo, MAX(date_start) AS hi, COUNT(*) AS n FROM ev")[0]
         out.update(date_min=span["lo"], date_max=span["hi"], events=span["n"])
         return out
+
+
+# the flat rows of the store (event_index) with their report group and its grade, as ``ev``; rejected events out
+_PG_EV = ("(SELECT e.event_id, e.doc_id, e.seq, e.outlet, e.event_type, e.sub_event_type, e.date_start, e.date_end, "
+          "e.actor1, e.actor2, e.status, e.lat, e.lon, e.location, e.fatalities, m.recon_id, r.grade, e.quote, e.review, "
+          "e.background FROM event_index e LEFT JOIN recon_members m ON m.event_id = e.event_id "
+          "LEFT JOIN reconciled r ON r.recon_id = m.recon_id WHERE e.review IS DISTINCT FROM 'rejected') ev")
+_ORDER = re.compile(r"\b(\w+) IS NULL, \1 (ASC|DESC)")
+_EV = re.compile(r" FROM ev\b")
+_FTS = "rowid IN (SELECT rowid FROM ev_text WHERE ev_text MATCH ?)"
+
+
+class PgEventIndex(EventIndex):
+    """The same queries as :class:`EventIndex`, run in the PostgreSQL store itself: on ``event_index``
+    (written with each event, refreshed by each review) and the report groups, through their indexes
+    (a b-tree per filter, date order with NULLS LAST, trigram indexes for the text search). Nothing is
+    copied into memory at start; answers are kept until the store changes (``version``: PostgreSQL's
+    counts of rows written to the tables the app reads, looked at most once every ``check`` seconds),
+    so writes by other processes (a run, a reconcile, another app's reviews) show without a restart."""
+
+    CACHE = 256
+
+    def __init__(self, store: Store, check: float = 2.0):
+        self.store = store
+        self.lock = threading.Lock()
+        self.check = check
+        self._version, self._seen, self._bump = None, 0.0, 0
+        self._cache: OrderedDict = OrderedDict()
+
+    @property
+    def version(self):
+        import time
+
+        now = time.monotonic()
+        if self._version is None or now - self._seen > self.check:
+            from sqlalchemy import text
+
+            with self.store.engine.connect() as c:
+                v = c.execute(text("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables "
+                                   "WHERE relname IN ('event_index', 'recon_members', 'reconciled', 'reviews', 'events')"
+                                   )).scalar()
+            self._version, self._seen = (int(v), self._bump), now
+        return self._version
+
+    def rebuild(self) -> None:
+        """After a change made by this app: answers are computed again (the rows are the store's own)."""
+        self._bump += 1
+        self._version = None
+        with self.lock:
+            self._cache.clear()
+
+    def query(self, sql: str, args: list | tuple = ()) -> list[dict]:
+        if _FTS in sql:  # trigram indexes serve ILIKE '%...%' on PostgreSQL
+            args, i = list(args), sql[:sql.index(_FTS)].count("?")
+            sql = sql.replace(_FTS, "(quote ILIKE ? OR location ILIKE ?)")
+            q = "%" + args[i][1:-1].replace('""', '"').replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            args[i:i + 1] = [q, q]
+        sql = _EV.sub(lambda _m: " FROM " + _PG_EV, _ORDER.sub(r"\1 \2 NULLS LAST", sql)).replace("?", "%s")
+        key = (self.version, sql, tuple(args))
+        with self.lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        with self.store.engine.connect() as c:
+            res = c.exec_driver_sql(sql, tuple(args))
+            cols = list(res.keys())
+            rows = [dict(zip(cols, r)) for r in res.fetchall()]
+        with self.lock:
+            self._cache[key] = rows
+            while len(self._cache) > self.CACHE:
+                self._cache.popitem(last=False)
+        return rows
+
+
+def event_index_for(store: Store) -> EventIndex:
+    """The web app's query index: in the PostgreSQL store itself, else an in-memory copy (SQLite)."""
+    return PgEventIndex(store) if store.engine.dialect.name == "postgresql" else EventIndex(store)
