@@ -106,7 +106,8 @@ def run(
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for inputs that do not state one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes that clean and code in parallel (same output as 1)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes that clean and code in parallel, on a local Dask cluster (same output as 1)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Clean and code on an existing Dask cluster: its scheduler's address (tcp://HOST:8786)."),
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Bytes of one article: a .txt/.html file, a JSONL line, a WARC record once inflated."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Characters of one document's text."),
     max_line: int = typer.Option(64 * 1024, "--max-line", min=80, help="Bytes of one WARC or HTTP header line."),
@@ -150,7 +151,7 @@ def run(
             prog.update(task, total=prog.tasks[0].completed, description=step)
     try:
         summ = do_run(inputs, store, pipe, published=published, outlet=outlet, on_progress=progress_cb, on_step=step_cb,
-                      args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers,
+                      args={"inputs": inputs, "published": published, "outlet": outlet}, workers=workers, dask=dask,
                       limits=Limits(max_bytes=max_bytes, max_line=max_line, max_chars=max_chars, max_depth=max_depth,
                                     max_seconds=max_seconds, max_archive_bytes=max_archive_bytes),
                       wait=wait, on_wait=lambda m: err.print(f"[yellow]note:[/yellow] {m}", highlight=False, soft_wrap=True))

@@ -6,6 +6,7 @@ file or line becomes one error with a one-line reason and never stops the run.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
 import sys
@@ -287,7 +288,11 @@ def read_single(p: Path, is_html: bool, limits: Limits | None = None) -> RawArti
     size = p.stat().st_size
     if size > lim.max_bytes:
         return InputError(str(p), lim.over("max_bytes", f"file too large for one article ({size:,} bytes)"))
-    data = p.read_bytes()
+    return article_of_bytes(p, p.read_bytes(), is_html)
+
+
+def article_of_bytes(p: Path, data: bytes, is_html: bool) -> RawArticle | InputError:
+    """The article of a text or HTML file's bytes (read here, or by a run's client for a worker)."""
     try:
         text, note = decode_text(data)
     except DecodeError as e:
@@ -318,45 +323,46 @@ def _bounded_lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None,
 
 def read_jsonl_stream(f: BinaryIO, path: str, limits: Limits | None = None) -> Iterator[RawArticle | InputError]:
     lim = limits or Limits()
-    stem = Path(path).stem if path != "<stdin>" else "stdin"
     for n, line, size in _bounded_lines(f, lim.max_bytes):
-        if line is None:
-            yield InputError(path, lim.over("max_bytes", f"line too large ({size:,} bytes)"), n)
-            continue
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line.decode("utf-8-sig"))
-        except UnicodeDecodeError as e:
-            yield InputError(path, f"invalid UTF-8 at byte {e.start}", n)
-            continue
-        except json.JSONDecodeError as e:
-            yield InputError(path, f"malformed JSON ({e.msg} at column {e.colno})", n)
-            continue
-        except RecursionError:
-            yield InputError(path, "malformed JSON (nested too deeply)", n)
-            continue
-        if not isinstance(rec, dict):
-            yield InputError(path, "a JSON line must be an object", n)
-            continue
-        body = rec.get("text")
-        is_html = False
-        if not isinstance(body, str) or not body.strip():
-            body = rec.get("html")
-            is_html = True
-        if not isinstance(body, str) or not body.strip():
-            yield InputError(path, "record has no text or html", n)
-            continue
-        bad = garbled(body, markup=is_html)
-        if bad:
-            yield InputError(path, bad, n)
-            continue
-        doc_id = rec.get("doc_id") or rec.get("id") or f"{stem}-{n}"
-        yield RawArticle(
-            doc_id=str(doc_id), raw=body, source=f"{path}:{n}",
-            outlet=_str(rec.get("outlet")), published=_str(rec.get("published")),
-            title=_str(rec.get("title")), url=_str(rec.get("url")), is_html=is_html,
-        )
+        item = jsonl_article(path, n, line, size, lim)
+        if item is not None:
+            yield item
+
+
+def jsonl_article(path: str, n: int, line: bytes | None, size: int, limits: Limits) -> RawArticle | InputError | None:
+    """The article of JSONL line ``n`` (None: a too long line of ``size`` bytes), or its error; None for a blank line."""
+    lim = limits
+    if line is None:
+        return InputError(path, lim.over("max_bytes", f"line too large ({size:,} bytes)"), n)
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        return InputError(path, f"invalid UTF-8 at byte {e.start}", n)
+    except json.JSONDecodeError as e:
+        return InputError(path, f"malformed JSON ({e.msg} at column {e.colno})", n)
+    except RecursionError:
+        return InputError(path, "malformed JSON (nested too deeply)", n)
+    if not isinstance(rec, dict):
+        return InputError(path, "a JSON line must be an object", n)
+    body = rec.get("text")
+    is_html = False
+    if not isinstance(body, str) or not body.strip():
+        body = rec.get("html")
+        is_html = True
+    if not isinstance(body, str) or not body.strip():
+        return InputError(path, "record has no text or html", n)
+    bad = garbled(body, markup=is_html)
+    if bad:
+        return InputError(path, bad, n)
+    stem = Path(path).stem if path != "<stdin>" else "stdin"
+    doc_id = rec.get("doc_id") or rec.get("id") or f"{stem}-{n}"
+    return RawArticle(
+        doc_id=str(doc_id), raw=body, source=f"{path}:{n}",
+        outlet=_str(rec.get("outlet")), published=_str(rec.get("published")),
+        title=_str(rec.get("title")), url=_str(rec.get("url")), is_html=is_html,
+    )
 
 
 def _str(v) -> str | None:
@@ -505,7 +511,7 @@ def _header_map(lines: list[bytes]) -> dict[str, str]:
     return out
 
 
-def read_warc(p: Path, limits: Limits | None = None) -> Iterator[RawArticle | InputError]:
+def read_warc(p: Path | str, limits: Limits | None = None, stream: BinaryIO | None = None) -> Iterator[RawArticle | InputError]:
     """Every HTML response of a WARC file (plain or gzip), streamed within ``limits``.
 
     A bad record (malformed headers, a Content-Length that is no number, a record over a limit,
@@ -513,7 +519,9 @@ def read_warc(p: Path, limits: Limits | None = None) -> Iterator[RawArticle | In
     """
     lim = limits or Limits()
     n = 0
-    with open(p, "rb") as f:
+    # (``stream``: the file already open; `rasid watch` reads each record it writes this way, so that it
+    # codes exactly what `rasid run` on its WARC files would)
+    with open(p, "rb") if stream is None else contextlib.nullcontext(stream) as f:
         gz = f.read(2) == b"\x1f\x8b"
         f.seek(0)
         src = _Inflow(f, gz, lim)
@@ -557,12 +565,27 @@ def read_warc(p: Path, limits: Limits | None = None) -> Iterator[RawArticle | In
                 if isinstance(item, RawArticle):
                     n += 1
                     item.doc_id = hashlib.sha1((url or f"{p}:{n}").encode()).hexdigest()[:12]
+                    # `rasid watch` names in its records the document id (an edited page's later version), the
+                    # source's outlet and the feed's date, so that `rasid run` on its WARCs makes the same documents
+                    item.doc_id = _warc_text(head.get("warc-rasid-doc-id")) or item.doc_id
+                    item.outlet = _warc_text(head.get("warc-rasid-outlet"))
+                    item.published = _warc_text(head.get("warc-rasid-published"))
                 elif item.reason.startswith("WARC record cut short"):
                     yield item
                     return
                 yield item
         except ArchiveError as e:
             yield InputError(str(p), f"{e} at byte {src.offset:,}")
+
+
+def _warc_text(v: str | None) -> str | None:
+    """A WARC header value read as Latin-1 (how :func:`_header_map` reads them) back to its UTF-8 text."""
+    if not v:
+        return None
+    try:
+        return v.encode("latin-1").decode("utf-8").strip() or None
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return v.strip() or None
 
 
 def _resync(src: _Inflow) -> None:

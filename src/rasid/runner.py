@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable
 
 from .clean import NotArabicError, clean
-from .ingest import InputError, Limits, discover, read_inputs
+from .ingest import Limits, discover
 from .model import RawArticle
 from .pipeline import Pipeline
 from .store import Store
@@ -59,25 +59,6 @@ def _raw_hash(a: RawArticle) -> str:
     return h.hexdigest()
 
 
-# ------------------------------------------------------------------ workers
-# With workers > 1, cleaning and coding run in a pool of processes, each with its own default
-# pipeline (the gazetteer index loaded once per process); the main process reads, skips and
-# writes in input order, so the store, the ids and the exports are the same as with one.
-_W: dict = {}
-
-
-def _worker_init(gazetteer: str | bool | None, code_events: bool, by_id: dict, hashes: set,
-                 limits: Limits | None = None) -> None:
-    _W["pipe"] = Pipeline(gazetteer=gazetteer) if code_events else None
-    _W["known"] = (by_id, hashes)
-    _W["limits"] = limits or Limits()
-
-
-def _worker(item: RawArticle) -> tuple:
-    by_id, hashes = _W["known"]
-    return _prepare(item, _W["pipe"], lambda doc: _known(doc, by_id, hashes), _W["limits"])
-
-
 def _known(doc, by_id: dict, hashes: set) -> bool:
     """Stored already: the same document id with the same text, or this text under another id."""
     return by_id.get(doc.doc_id) == doc.content_hash or (doc.content_hash in hashes and doc.doc_id not in by_id)
@@ -91,8 +72,12 @@ class OverTimeBudget(BaseException):
 @contextmanager
 def time_budget(seconds: float):
     """Interrupt the block after ``seconds`` (SIGALRM; main thread on POSIX only, else no budget)."""
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if not seconds or seconds <= 0:
         yield
+        return
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        with _thread_budget(seconds):  # (a Dask worker codes in its executor thread)
+            yield
         return
 
     def _alarm(_sig, _frame):
@@ -105,6 +90,33 @@ def time_budget(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+@contextmanager
+def _thread_budget(seconds: float):
+    """:func:`time_budget` off the main thread: a timer raises OverTimeBudget in this thread (between two
+    Python instructions, as a signal handler would)."""
+    import ctypes
+
+    tid, lock, state = threading.get_ident(), threading.Lock(), {"on": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["on"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(OverTimeBudget))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["on"] = False
+            timer.cancel()
+            if state["fired"]:  # fired as the block ended: no stray exception later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
 
 
 def _prepare(item: RawArticle, pipe: Pipeline | None, known: Callable, limits: Limits | None = None) -> tuple:
@@ -152,12 +164,17 @@ def run_unlocked(
     inputs: Iterable[str], store: Store, pipeline: Pipeline | None = None, *, published: str | None = None,
     outlet: str | None = None, stdin: BinaryIO | None = None, on_progress: Callable[[str], None] | None = None,
     code_events: bool = True, args: dict | None = None, workers: int = 1, gazetteer: str | None = None,
-    limits: Limits | None = None, on_step: Callable[[str], None] | None = None,
+    limits: Limits | None = None, on_step: Callable[[str], None] | None = None, dask: str | None = None,
+    cluster=None, partition_size: int | None = None,
 ) -> Summary:
-    """Run ``inputs`` into ``store``. ``workers`` > 1 cleans and codes in that many processes, each with
-    the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs workers=1). ``limits``: how much
-    work one input may cost (:class:`rasid.ingest.Limits`); an input over one is an error naming it.
-    ``on_progress`` is told each input read, ``on_step`` the end-of-run work ("reconciling")."""
+    """Run ``inputs`` into ``store``. ``workers`` > 1 cleans and codes on a local Dask cluster of that many
+    processes, ``dask`` (tcp://HOST:8786) on an existing one, ``cluster`` on a :class:`rasid.parallel.Cluster`
+    the caller holds; each worker has the default pipeline over ``gazetteer`` (a custom ``pipeline`` needs
+    one process). ``limits``: how much work one input may cost (:class:`rasid.ingest.Limits`); an input over
+    one is an error naming it. ``on_progress`` is told each input read, ``on_step`` the end-of-run work
+    ("reconciling"). ``partition_size``: JSONL lines or files per partition."""
+    from .parallel import PART_ARTICLES, Cluster, Job, code, dask_entries, partitions
+
     pipe = pipeline
     lim = limits or Limits()
     summ = Summary()
@@ -171,6 +188,24 @@ def run_unlocked(
     conn = store.engine.connect()
     tx = conn.begin()
     pending, last = 0, time.perf_counter()
+    parts = partitions(paths, stdin=stdin, limits=lim, size=partition_size or PART_ARTICLES)
+    owned = None
+    if cluster is None and (dask or workers > 1):
+        owned = cluster = Cluster(dask, workers)
+    if cluster is not None:
+        gz = gazetteer if gazetteer is not None else (pipe.geoparser.source if pipe and pipe.geoparser else None)
+        # (a pipeline run without a gazetteer has workers without one, not with the default)
+        gz = str(gz) if gz else (False if pipe and pipe.geoparser and not pipe.geoparser.available else None)
+        url = str(store.engine.url)
+        db = store.engine.url.database if url.startswith("sqlite") and cluster.local else (
+            None if url.startswith("sqlite") else store.engine.url.render_as_string(hide_password=False))
+        job = Job(gazetteer=gz, code_events=code_events, limits=lim, published=published, outlet=outlet, db=db)
+        entries = dask_entries(cluster, parts, job)
+    else:
+        job = Job(code_events=code_events, limits=lim, published=published, outlet=outlet)
+        coder = pipe if code_events else None
+        entries = (e for part in parts for e in code(part, job, coder, raw_hashes.__contains__,
+                                                      lambda doc: _known(doc, by_id, hashes)))
 
     def commit():
         nonlocal tx, pending, last
@@ -178,49 +213,31 @@ def run_unlocked(
         tx = conn.begin()
         pending, last = 0, time.perf_counter()
 
-    def articles():
-        """The inputs to clean and code, in order; errors and raw copies already stored are dealt with here."""
-        nonlocal pending
-        for item in read_inputs(paths, stdin=stdin, limits=lim):
-            if on_progress:
-                on_progress(item.source if isinstance(item, RawArticle) else item.path)
-            if isinstance(item, InputError):
+    try:
+        for entry in entries:
+            if entry[0] == "error":
+                err = entry[1]
+                if on_progress:
+                    on_progress(err.path)
                 summ.failed += 1
-                summ.errors.append(item.record())
-                store.add_error(conn, run_id, item.path, item.reason, item.line)
+                summ.errors.append(err.record())
+                store.add_error(conn, run_id, err.path, err.reason, err.line)
                 pending += 1
                 continue
+            source = entry[1]
+            if on_progress:
+                on_progress(source)
             summ.read += 1
-            if published and not item.published:
-                item.published = published
-            if outlet and not item.outlet:
-                item.outlet = outlet
-            rh = _raw_hash(item)
-            if rh in raw_hashes:
+            if entry[0] == "raw_known":
                 summ.skipped += 1
                 continue
-            item.raw_hash = rh
-            yield item
-
-    pool = None
-    if workers > 1:
-        import multiprocessing as mp
-
-        gz = gazetteer if gazetteer is not None else (pipe.geoparser.source if pipe and pipe.geoparser else None)
-        # (a pipeline run without a gazetteer has workers without one, not with the default)
-        gz = str(gz) if gz else (False if pipe and pipe.geoparser and not pipe.geoparser.available else None)
-        pool = mp.get_context("spawn").Pool(workers, _worker_init, (gz, code_events, dict(by_id), set(hashes), lim))
-        prepared = _tee_map(pool, articles())
-    else:
-        coder = pipe if code_events else None
-        prepared = ((item, _prepare(item, coder, lambda doc: _known(doc, by_id, hashes), lim)) for item in articles())
-
-    try:
-        for item, result in prepared:
-            rh = item.raw_hash
+            _, source, rh, result = entry
+            if rh in raw_hashes:  # (a copy met earlier in this run)
+                summ.skipped += 1
+                continue
             if result[0] in ("not_arabic", "error"):
                 summ.failed += 1
-                path, line = _where(item.source)
+                path, line = _where(source)
                 summ.errors.append({"path": path, "reason": result[1], **({"line": line} if line else {})})
                 store.add_error(conn, run_id, path, result[1], line)
                 pending += 1
@@ -231,7 +248,7 @@ def run_unlocked(
             _, doc, places, note = result
             if note:
                 summ.notes.append(note)
-            path, line = _where(item.source)
+            path, line = _where(source)
             try:
                 with conn.begin_nested():  # a savepoint: this document and its events, or nothing
                     carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id)
@@ -261,6 +278,9 @@ def run_unlocked(
             summ.notes.append(f"reviewers' decisions on {sum(summ.carried.values())} events of edited articles carried to "
                               f"their new versions; {check} to look at again ({summ.carried.get('lost', 0)} with no "
                               "matching event): /api/reviews/flags, or the 'carry' rows of reviews.jsonl")
+        if owned is not None:  # the workers' memory back before the end-of-run work
+            owned.close()
+            owned = None
         if code_events:
             from .reconcile import reconcile
 
@@ -274,24 +294,12 @@ def run_unlocked(
         tx.rollback()  # the open batch is redone by the next run: nothing half-written stays
         raise
     finally:
-        if pool is not None:
-            pool.terminate()
+        if owned is not None:
+            owned.close()
         conn.close()
         summ.seconds = time.perf_counter() - t0
         store.finish_run(run_id, summ.as_dict())
     return summ
-
-
-def _tee_map(pool, items, chunk: int = 8):
-    """(items, their results) in input order, the items fed to the pool lazily (bounded memory)."""
-    import itertools
-
-    it = iter(items)
-    while True:
-        batch = list(itertools.islice(it, chunk * 32))
-        if not batch:
-            return
-        yield from ((i, r) for i, r in zip(batch, pool.imap(_worker, batch, chunksize=chunk)))
 
 
 def _where(source: str) -> tuple[str, int | None]:
