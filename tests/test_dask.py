@@ -1,0 +1,84 @@
+"""Runs on a Dask cluster (dask.distributed LocalCluster of 2 worker processes): the same documents, events
+and ids as one process, and a worker killed mid-run loses and doubles nothing."""
+import os
+import signal
+
+import pytest
+
+from conftest import CORPUS, GAZETTEER, needs_shared
+
+
+def _slice(tmp_path, n=48):
+    src = tmp_path / "in"
+    src.mkdir()
+    with open(CORPUS, encoding="utf-8") as f:
+        lines = [next(f) for _ in range(n)]
+    (src / "slice.jsonl").write_text("".join(lines[:20]) + "{not json\n" + "".join(lines[20:]), encoding="utf-8")
+    (src / "english.txt").write_text("Clashes were reported in the north of the country today. " * 5, encoding="utf-8")
+    return src
+
+
+def _content(store):
+    docs = sorted((d["doc_id"], d["content_hash"], d["n_events"]) for d in store.iter_documents())
+    events = [(e["event_id"], e["doc_id"], e["event_type"]) for e in store.iter_events()]
+    return docs, events, list(store.iter_errors())
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from rasid.parallel import Cluster
+
+    with Cluster(workers=2) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, pipeline):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    if not CORPUS.exists():
+        pytest.skip(f"needs the corpus: {CORPUS}")
+    tmp = tmp_path_factory.mktemp("ref")
+    src = _slice(tmp)
+    store = Store(tmp / "one.db")
+    summ = run([str(src)], store, pipeline)
+    return src, summ, _content(store)
+
+
+@needs_shared
+def test_two_dask_workers_give_the_documents_events_and_ids_of_one_process(tmp_path, cluster, reference):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src, summ1, ref = reference
+    store = Store(tmp_path / "two.db")
+    summ = run([str(src)], store, gazetteer=str(GAZETTEER), cluster=cluster, partition_size=8)
+    assert (summ.read, summ.stored, summ.failed, summ.events) == (summ1.read, summ1.stored, summ1.failed, summ1.events)
+    assert _content(store) == ref and len(ref[1]) > 20
+    again = run([str(src)], store, gazetteer=str(GAZETTEER), cluster=cluster, partition_size=8)
+    assert again.stored == 0 and again.skipped == summ1.stored  # resumed on the cluster: nothing doubled
+
+
+@needs_shared
+def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(tmp_path, cluster, reference):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src, summ1, ref = reference
+    pids = list(cluster.client.run(os.getpid).values())
+    seen = []
+
+    def kill_one(_source):  # a few inputs in, both workers busy with partitions: one dies
+        seen.append(_source)
+        if len(seen) == 6:
+            os.kill(pids[0], signal.SIGKILL)
+
+    store = Store(tmp_path / "killed.db")
+    summ = run([str(src)], store, gazetteer=str(GAZETTEER), cluster=cluster, partition_size=4, on_progress=kill_one)
+    assert len(seen) > 6
+    assert (summ.read, summ.stored, summ.failed, summ.events) == (summ1.read, summ1.stored, summ1.failed, summ1.events)
+    docs, events, errors = _content(store)
+    assert (docs, events, errors) == ref
+    assert len({e[0] for e in events}) == len(events)
+    cluster.client.wait_for_workers(2, timeout=60)  # the nanny starts the killed worker again
