@@ -282,8 +282,10 @@ with s.writer("a test holding the store"):
 """
 
 
-def test_a_second_writer_is_refused_with_the_holders_pid_or_waits(tmp_path):
-    db = tmp_path / "w.db"
+def test_a_second_writer_is_refused_with_the_holders_pid_or_waits(tmp_path, backend):
+    from conftest import store_url
+
+    db = store_url(backend, tmp_path, "w.db")  # SQLite: a lock file; PostgreSQL: an advisory lock
     art = tmp_path / "a.txt"
     art.write_text(AR, encoding="utf-8")
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -310,24 +312,34 @@ def test_a_second_writer_is_refused_with_the_holders_pid_or_waits(tmp_path):
         holder.wait()
 
 
-def test_two_runs_at_once_on_one_store_never_double(tmp_path):
+def test_two_runs_at_once_on_one_store_never_double(tmp_path, backend):
+    """Two `rasid run` on one store at once: nothing lost or doubled, the same ids as one run (SQLite and
+    PostgreSQL: the second waits for the writer lock, then finds everything stored)."""
+    from conftest import store_url
+    from rasid.store import Store
+
     src = tmp_path / "in"
     src.mkdir()
     for i, place in enumerate(["كفرنبل", "سراقب", "بنش", "سرمين", "تفتناز", "معرة النعمان"]):
         (src / f"{i}.txt").write_text(AR.replace("كفرنبل", place), encoding="utf-8")
-    db = tmp_path / "r.db"
+    db = store_url(backend, tmp_path, "r.db")
+    one = store_url(backend, tmp_path, "one.db")  # the same inputs, one run alone
     cmd = [sys.executable, "-m", "rasid.cli", "run", str(src), "--db", str(db), "--no-gazetteer", "--json", "--wait", "300"]
+    alone = [sys.executable, "-m", "rasid.cli", "run", str(src), "--db", one, "--no-gazetteer", "--out", str(tmp_path / "one")]
+    assert subprocess.run(alone, capture_output=True).returncode == 0
     runs = [subprocess.Popen(cmd + ["--out", str(tmp_path / f"o{i}")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for i in range(2)]
     outs = [p.communicate(timeout=600) for p in runs]
     assert [p.returncode for p in runs] == [0, 0], [o[1][-500:] for o in outs]
     stored = sorted(json.loads(o[0])["documents_stored"] for o in outs)
     assert stored == [0, 6]  # the second waited, then found everything stored
-    import sqlite3
+    from sqlalchemy import text
 
-    with sqlite3.connect(db) as c:
-        assert c.execute("select count(*), count(distinct content_hash) from documents").fetchone() == (6, 6)
-        assert c.execute("select count(*) from input_errors").fetchone() == (0,)
+    with Store(db).engine.connect() as c:
+        assert tuple(c.execute(text("select count(*), count(distinct content_hash) from documents")).one()) == (6, 6)
+        assert c.execute(text("select count(*) from input_errors")).scalar() == 0
+    ids = sorted(e["event_id"] for e in Store(db).iter_events())
+    assert ids == sorted(e["event_id"] for e in Store(one).iter_events()) and len(set(ids)) == len(ids) > 0
 
 
 # ----------------------------------------------------------------- gazetteers
