@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, DEV, GAZETTEER, needs_shared
+from conftest import CORPUS, DEV, GAZETTEER, NO_PG, PG_URL, drop_pg_database, needs_shared, new_pg_database, store_url
 
 # scenario -> [(doc_id, outlet, published, text)]
 SCENARIOS = {
@@ -52,17 +52,24 @@ def _write(path, items):
     return path
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, pipeline):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory, pipeline):
+    """The scenarios, run and reconciled into a SQLite file or a PostgreSQL database (skipped without RASID_TEST_PG)."""
     from rasid.runner import run
     from rasid.store import Store
 
+    if request.param == "postgresql" and PG_URL is None:
+        pytest.skip(NO_PG)
     d = tmp_path_factory.mktemp("recon")
+    db = new_pg_database() if request.param == "postgresql" else d / "rasid.db"
     src = _write(d / "all.jsonl", [a for items in SCENARIOS.values() for a in items])
-    st = Store(d / "rasid.db")
+    st = Store(db)
     summ = run([str(src)], st, pipeline)
     assert summ.failed == 0 and summ.reconciled["new_reports"] == summ.events
-    return st
+    yield st
+    st.engine.dispose()
+    if request.param == "postgresql":
+        drop_pg_database(db)
 
 
 def _recon_of(store, doc_ids):
@@ -138,13 +145,13 @@ def test_control_timeline_shows_both_outlets_claims_side_by_side(store):
     assert find_place(control(store), "Hajin") == [t]
 
 
-def test_incremental_placement_joins_new_reports_and_keeps_ids(tmp_path, pipeline):
+def test_incremental_placement_joins_new_reports_and_keeps_ids(tmp_path, pipeline, backend):
     """A copied article arrives later: it joins the event, is marked duplicate, and adds no independent outlet."""
     from rasid.reconcile import reconcile
     from rasid.runner import run
     from rasid.store import Store
 
-    st = Store(tmp_path / "rasid.db")
+    st = Store(store_url(backend, tmp_path))
     run([str(_write(tmp_path / "one.jsonl", SCENARIOS["corroborated"][:1]))], st, pipeline)
     (before,) = list(st.iter_reconciled())
     assert before["grade"] == "single_source"
@@ -197,7 +204,8 @@ def test_claim_check_verdicts(store, pipeline):
 
 
 def test_cli_reconcile_control_check_and_reconciled_csv(store, tmp_path):
-    db = str(store.engine.url.database)
+    db = str(store.engine.url.database) if store.engine.dialect.name == "sqlite" else \
+        store.engine.url.render_as_string(hide_password=False)
     run = lambda *a: subprocess.run([sys.executable, "-m", "rasid.cli", *a], capture_output=True, text=True)  # noqa: E731
     r = run("reconcile", "--db", db, "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["new_reports"] == 0  # already placed: nothing new

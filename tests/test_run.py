@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, GAZETTEER, SAMPLES, needs_shared
+from conftest import CORPUS, GAZETTEER, SAMPLES, needs_shared, store_url
 
 RASID = [sys.executable, "-m", "rasid.cli"]
 
@@ -57,14 +57,15 @@ def test_samples_run_writes_all_exports_with_outlets_and_debris_removed(tmp_path
 
 
 @needs_shared
-def test_rerun_is_a_noop_and_export_reproduces_the_same_files(tmp_path):
+def test_rerun_is_a_noop_and_export_reproduces_the_same_files(tmp_path, backend):
     out = tmp_path / "o"
-    _run(["run", str(SAMPLES), "--out", str(out), "--gazetteer", str(GAZETTEER), "--quiet"])
+    db = store_url(backend, out)
+    _run(["run", str(SAMPLES), "--out", str(out), "--db", db, "--gazetteer", str(GAZETTEER), "--quiet"])
     first = (out / "events.jsonl").read_text(encoding="utf-8")
-    r = _run(["run", str(SAMPLES), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json"])
+    r = _run(["run", str(SAMPLES), "--out", str(out), "--db", db, "--gazetteer", str(GAZETTEER), "--json"])
     assert json.loads(r.stdout)["skipped_already_stored"] == 2
     again = tmp_path / "again"
-    r = _run(["export", "--db", str(out / "rasid.db"), "--out", str(again)])
+    r = _run(["export", "--db", db, "--out", str(again)])
     assert r.returncode == 0
     assert (again / "events.jsonl").read_text(encoding="utf-8") == first
 
@@ -87,7 +88,7 @@ def test_some_failed_inputs_exit_1(tmp_path):
 @needs_shared
 # the kill lands at a moment chosen by the clock: on a loaded machine, run it once more before failing
 @pytest.mark.flaky(reruns=1)
-def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path):
+def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path, backend):
     # 400 real articles, killed mid-run, then run again to the end
     src = tmp_path / "part.jsonl"
     with open(CORPUS, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as g:
@@ -96,18 +97,19 @@ def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path):
                 break
             g.write(line)
     ref = tmp_path / "ref"
-    r = _run(["run", str(src), "--out", str(ref), "--gazetteer", str(GAZETTEER), "--quiet"])
+    r = _run(["run", str(src), "--out", str(ref), "--gazetteer", str(GAZETTEER), "--quiet"])  # (SQLite, the reference)
     assert r.returncode in (0, 1)
     out = tmp_path / "killed"
+    db = store_url(backend, out)
     env = dict(os.environ)
-    p = subprocess.Popen(RASID + ["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--quiet"], env=env)
-    db = out / "rasid.db"
+    p = subprocess.Popen(RASID + ["run", str(src), "--out", str(out), "--db", db, "--gazetteer", str(GAZETTEER), "--quiet"],
+                         env=env)
     deadline = time.time() + 60
     from rasid.store import Store
 
     while time.time() < deadline:
         time.sleep(0.2)
-        if db.exists():
+        if "://" in db or Path(db).exists():
             try:
                 if Store(db).counts()["documents"] > 20:
                     break
@@ -116,7 +118,7 @@ def test_sigkill_then_resume_loses_nothing_and_doubles_nothing(tmp_path):
     p.send_signal(signal.SIGKILL)
     p.wait()
     partial = Store(db).counts()["documents"]
-    r = _run(["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json"])
+    r = _run(["run", str(src), "--out", str(out), "--db", db, "--gazetteer", str(GAZETTEER), "--json"])
     assert r.returncode in (0, 1)
     s_ref, s_out = Store(ref / "rasid.db"), Store(db)
     assert s_out.counts() == s_ref.counts()
@@ -140,7 +142,7 @@ def test_python_api_process_text_and_read_events(tmp_path):
 
 
 @needs_shared
-def test_workers_give_the_same_store_and_exports_as_one_process(tmp_path):
+def test_workers_give_the_same_store_and_exports_as_one_process(tmp_path, backend):
     """Two processes clean and code a corpus slice with bad inputs mixed in: same events, ids, errors."""
     src = tmp_path / "in"
     src.mkdir()
@@ -149,21 +151,23 @@ def test_workers_give_the_same_store_and_exports_as_one_process(tmp_path):
     (src / "slice.jsonl").write_text("".join(lines[:30]) + "{not json\n" + "".join(lines[30:]), encoding="utf-8")
     (src / "empty.txt").write_text("")
     (src / "english.txt").write_text("Clashes were reported in the north of the country today. " * 5, encoding="utf-8")
-    outs = {}
+    outs, dbs = {}, {}
     for n in (1, 2):
         out = tmp_path / f"o{n}"
-        r = _run(["run", str(src), "--out", str(out), "--gazetteer", str(GAZETTEER), "--json", "--workers", str(n)])
+        dbs[n] = db = store_url(backend, out)
+        r = _run(["run", str(src), "--out", str(out), "--db", db, "--gazetteer", str(GAZETTEER), "--json", "--workers", str(n)])
         assert r.returncode == 1, r.stderr  # the bad inputs fail, the rest is stored
         outs[n] = (json.loads(r.stdout), (out / "events.jsonl").read_text(encoding="utf-8"),
                    (out / "errors.jsonl").read_text(encoding="utf-8"))
     (s1, e1, x1), (s2, e2, x2) = outs[1], outs[2]
     assert e1 == e2 and x1 == x2 and e1.count("\n") > 20
     assert (s1["documents_stored"], s1["failed"], s1["events"]) == (s2["documents_stored"], s2["failed"], s2["events"])
-    again = _run(["run", str(src), "--out", str(tmp_path / "o2"), "--gazetteer", str(GAZETTEER), "--json", "--workers", "2"])
+    again = _run(["run", str(src), "--out", str(tmp_path / "o2"), "--db", dbs[2], "--gazetteer", str(GAZETTEER), "--json",
+                  "--workers", "2"])
     assert json.loads(again.stdout)["documents_stored"] == 0  # resumed with workers: nothing doubled
 
 
-def test_a_coding_failure_is_a_per_file_error_and_a_rerun_codes_the_article(tmp_path):
+def test_a_coding_failure_is_a_per_file_error_and_a_rerun_codes_the_article(tmp_path, backend):
     from rasid.pipeline import Pipeline, match, segment
     from rasid.events import EventCoder
     from rasid.runner import run
@@ -178,7 +182,7 @@ def test_a_coding_failure_is_a_per_file_error_and_a_rerun_codes_the_article(tmp_
             raise ValueError("a bug")
         return doc
 
-    store = Store(tmp_path / "r.db")
+    store = Store(store_url(backend, tmp_path, "r.db"))
     coder = EventCoder()
     broken = Pipeline(stages=[("segment", segment), ("match", match), ("fragile", fragile), ("code", coder)])
     summ = run([str(tmp_path)], store, broken, published="2017-05-01")
