@@ -17,6 +17,21 @@ PAGE = ("<html><head><title>غارات على ريف إدلب</title><meta prope
         "<body><article><p>شنت طائرات حربية اليوم غارات على مدينة خان شيخون ما أدى إلى مقتل ثلاثة مدنيين.</p>"
         "</article></body></html>").encode()
 HITS: dict[str, int] = {}
+STATE = {"edited": False}
+ART = ("<html><head><title>{t}</title><meta property=\"og:site_name\" content=\"مثال نيوز\"></head><body><article>"
+       "<p>{b}</p></article></body></html>")
+ARTICLES = {
+    "/news/1": ("قصف على خان شيخون", "قصفت قوات النظام اليوم الأحد بقذائف المدفعية مدينة خان شيخون بريف إدلب الجنوبي، "
+                "ما أدى إلى مقتل أربعة مدنيين بحسب الدفاع المدني."),
+    "/news/2": ("اشتباكات في ريف حماة", "اندلعت اشتباكات عنيفة اليوم الأحد بين فصائل المعارضة وقوات النظام قرب بلدة "
+                "كفرنبودة بريف حماة الشمالي، وفق ما أفاد مصدر ميداني."),
+}
+
+
+def _feed(items):
+    body = "".join(f"<item><title>خبر</title><link>{u}</link><guid>{u}</guid><pubDate>Sun, 01 Dec 2026 08:00:00 GMT</pubDate>"
+                   f"<atom:updated xmlns:atom=\"http://www.w3.org/2005/Atom\">{upd}</atom:updated></item>" for u, upd in items)
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>مثال</title>{body}</channel></rss>'.encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -40,6 +55,20 @@ class Handler(BaseHTTPRequestHandler):
         p = self.path
         if p == "/robots.txt":
             return self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        if p == "/feed.xml":
+            if self.headers.get("If-None-Match") == '"f1"':
+                return self.send(304)
+            upd = "2026-12-01T09:00:00Z" if STATE["edited"] else "2026-12-01T08:00:00Z"
+            host = f"http://{self.headers['Host']}"
+            return self.send(200, _feed([(host + "/news/1", upd), (host + "/news/2", "x"), (host + "/private/3", "x"),
+                                         (host + "/big", "x")]), "application/rss+xml", [("ETag", '"f1"')])
+        if p == "/broken.xml":
+            return self.send(200, b"<rss><channel><item><link>oops", "application/rss+xml")
+        if p in ARTICLES:
+            t, b = ARTICLES[p]
+            if p == "/news/1" and STATE["edited"]:
+                b = b.replace("أربعة مدنيين", "تسعة مدنيين بينهم طفلان")
+            return self.send(200, ART.format(t=t, b=b).encode())
         if p == "/page":
             if self.headers.get("If-None-Match") == '"v1"':
                 return self.send(304)
@@ -125,3 +154,94 @@ def test_config_reads_checks_and_edits_sources(tmp_path):
     p.write_text('[watch]\nuser_agent = "curl"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="name rasid"):
         load_config(p)
+
+
+def _cfg(tmp_path, server, interval=0.1):
+    p = tmp_path / "watch.toml"
+    p.write_text(f"""[watch]
+timeout = 0.3
+retries = 1
+backoff = 0.01
+rate_limit = 0
+max_bytes = 10000
+
+[[sources]]
+name = "feed"
+url = "{server}/feed.xml"
+outlet = "مثال نيوز"
+interval = {interval}
+
+[[sources]]
+name = "broken"
+url = "{server}/broken.xml"
+
+[[sources]]
+name = "down"
+url = "{server}/fail"
+
+[[sources]]
+name = "slow"
+url = "{server}/slow"
+""", encoding="utf-8")
+    return load_config(p)
+
+
+def test_watch_once_stores_each_article_once_logs_faults_and_versions_edits(server, tmp_path, pipeline):
+    from sqlalchemy import select
+
+    from rasid.store import Store
+    from rasid.watch import tables as T
+    from rasid.watch.loop import Watcher
+
+    STATE["edited"] = False
+    cfg = _cfg(tmp_path, server)
+    store = Store(tmp_path / "rasid.db")
+    Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    docs = {d["doc_id"]: d for d in store.iter_documents()}
+    assert len(docs) == 2 and {d["outlet"] for d in docs.values()} == {"مثال نيوز"}
+    with store.engine.connect() as c:
+        faults = {(r.source, r.kind) for r in c.execute(select(T.faults))}
+        status = {r.name: r for r in c.execute(select(T.sources))}
+    assert {("feed", "robots"), ("feed", "too_large"), ("broken", "malformed"), ("down", "http_500"),
+            ("slow", "timeout")} <= faults
+    assert status["feed"].new_articles == 2 and status["down"].last_status.startswith("error")
+    # second poll: the feed answers 304, nothing new, nothing doubled
+    Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    assert len(list(store.iter_documents())) == 2
+    with store.engine.connect() as c:
+        assert c.execute(select(T.sources.c.last_status).where(T.sources.c.name == "feed")).scalar() == "not modified"
+        c.execute(T.urls.delete().where(T.urls.c.url == f"{server}/feed.xml"))  # (forget the feed's ETag)
+        c.commit()
+    STATE["edited"] = True  # the outlet edits article 1: its <updated> changes
+    Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    docs = {d["doc_id"]: d for d in store.iter_documents()}
+    assert len(docs) == 3
+    with store.engine.connect() as c:
+        caps = {r.doc_id: r for r in c.execute(select(T.captures))}
+    v2 = next(d for d in caps.values() if d.version == 2)
+    assert v2.doc_id.endswith(".v2") and v2.supersedes == v2.doc_id[:-3] and "تسعة" in docs[v2.doc_id]["text"]
+    # `rasid run` on the article WARCs makes the same documents
+    from rasid.runner import run
+
+    again = Store(tmp_path / "again.db")
+    run([str(tmp_path / "out" / "warc" / "articles")], again, pipeline)
+    other = {d["doc_id"]: d["content_hash"] for d in again.iter_documents()}
+    assert other == {k: d["content_hash"] for k, d in docs.items()}
+
+
+def test_cli_watch_once_and_sources_list(server, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    STATE["edited"] = False
+    cfg = _cfg(tmp_path, server).path
+    run = [sys.executable, "-m", "rasid.cli"]
+    r = subprocess.run(run + ["watch", str(cfg), "--once", "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    totals = json.loads(r.stdout.strip().splitlines()[-1])
+    assert totals["new"] == 2 and totals["faults"] >= 5
+    assert "robots" in (tmp_path / "o" / "watch.log").read_text(encoding="utf-8")
+    r = subprocess.run(run + ["sources", "list", str(cfg), "--db", str(tmp_path / "o" / "rasid.db")], capture_output=True,
+                       text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert r.returncode == 0 and "2 new" in r.stdout, r.stdout + r.stderr

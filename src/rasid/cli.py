@@ -560,6 +560,99 @@ def gazetteer_info(
     if "credit" in d:
         print(f"credit: {d['credit']}")
 
+# ------------------------------------------------------------------ rasid watch (issue 19)
+@app.command()
+def watch(
+    config: Path = typer.Argument(..., help="The watch configuration (TOML; examples/watch.toml)."),
+    once: bool = typer.Option(False, "--once", help="Poll every source once and exit (for cron and tests)."),
+    db: Optional[str] = typer.Option(None, "--db", help="The store (default: [watch] db, else OUT/rasid.db)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="WARC files and the log (default: [watch] out)."),
+):
+    """Follow the sources of CONFIG: fetch new articles, keep them in WARC files, code them into the store."""
+    import logging
+
+    from rich.live import Live
+
+    from .watch import ConfigError, load_config
+    from .watch.loop import Watcher
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as e:
+        _fail(str(e))
+    out_dir = Path(out or cfg.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=str(out_dir / "watch.log"), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(message)s")
+    store = _open_store(db or cfg.db or str(out_dir / "rasid.db"))
+    watcher = Watcher(cfg, store, out_dir, _pipeline(cfg.gazetteer if isinstance(cfg.gazetteer, str) else None,
+                                                     cfg.gazetteer is False))
+    with Live("watching ...", console=err, transient=False, refresh_per_second=4) as live:
+        def status(res, totals):
+            live.update(f"watch: {len(cfg.sources)} sources · {totals['polls']} polls · {totals['new']} new articles · "
+                        f"{totals['faults']} faults · last: {res.source} ({res.status})")
+
+        totals = watcher.run(once=once, on_status=status)
+    print(json.dumps(totals))
+
+
+sources_app = typer.Typer(add_completion=False, no_args_is_help=True, help="The sources of a watch configuration.")
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("add")
+def sources_add(
+    config: Path = typer.Argument(...), name: str = typer.Option(..., "--name"), url: str = typer.Option(..., "--url"),
+    kind: str = typer.Option("feed", "--kind", help="feed | sitemap | listing"),
+    outlet: Optional[str] = typer.Option(None, "--outlet"), interval: float = typer.Option(300.0, "--interval"),
+    link_pattern: Optional[str] = typer.Option(None, "--link-pattern", help="listing pages: the article URLs' regex"),
+):
+    """Append a source to CONFIG (checked first; the file's comments stay)."""
+    from .watch.config import ConfigError, add_source
+
+    try:
+        add_source(config, {"name": name, "url": url, "kind": kind, "outlet": outlet, "interval": interval,
+                            "link_pattern": link_pattern})
+    except ConfigError as e:
+        _fail(str(e))
+
+
+@sources_app.command("remove")
+def sources_remove(config: Path = typer.Argument(...), name: str = typer.Argument(...)):
+    """Take source NAME out of CONFIG."""
+    from .watch.config import remove_source
+
+    if not remove_source(config, name):
+        _fail(f"{config}: no source named {name!r}")
+
+
+@sources_app.command("list")
+def sources_list(config: Path = typer.Argument(...), db: Optional[str] = typer.Option(None, "--db", help="Show each source's last poll.")):
+    """The sources of CONFIG, with their last poll, new articles and errors when --db is given."""
+    from sqlalchemy import select
+
+    from .watch import ConfigError, load_config
+    from .watch import tables as T
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as e:
+        _fail(str(e))
+    seen = {}
+    if db:
+        store = _store(db)
+        if T.present(store.engine):
+            with store.engine.connect() as c:
+                seen = {r.name: r for r in c.execute(select(T.sources))}
+    t = Table(title="sources")
+    for col in ("name", "kind", "url", "outlet", "last poll", "status", "new", "errors"):
+        t.add_column(col)
+    for s in cfg.sources:
+        r = seen.get(s.name)
+        t.add_row(s.name, s.kind, s.url, s.outlet or "", *(map(str, (r.last_poll, r.last_status, r.new_articles, r.errors))
+                                                          if r else ("", "", "", "")))
+    Console().print(t)
+
 
 def main() -> None:  # pragma: no cover
     app()
