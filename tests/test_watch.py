@@ -2,6 +2,7 @@
 127.0.0.1 (faults: 500, timeout, redirect loop, robots.txt, size cap, 304), WARC provenance read back
 by `rasid run`'s reader and by warcio. Invented Arabic text only."""
 import io
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -171,6 +172,11 @@ url = "{server}/feed.xml"
 outlet = "مثال نيوز"
 interval = {interval}
 
+[[alerts]]
+name = "khan-shaykhun"
+place = "خان شيخون"
+within_km = 10
+
 [[sources]]
 name = "broken"
 url = "{server}/broken.xml"
@@ -227,6 +233,9 @@ def test_watch_once_stores_each_article_once_logs_faults_and_versions_edits(serv
     run([str(tmp_path / "out" / "warc" / "articles")], again, pipeline)
     other = {d["doc_id"]: d["content_hash"] for d in again.iter_documents()}
     assert other == {k: d["content_hash"] for k, d in docs.items()}
+    # one alert for the strike on Khan Shaykhun, one update when the edit raised its toll; none repeated
+    alerts = [json.loads(l) for l in open(tmp_path / "out" / "alerts.jsonl", encoding="utf-8")]
+    assert [a["kind"] for a in alerts] == ["new", "update"] and len({a["alert_id"] for a in alerts}) == 1, alerts
 
 
 def test_cli_watch_once_and_sources_list(server, tmp_path):

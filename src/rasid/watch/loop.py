@@ -53,7 +53,11 @@ class Watcher:
         self.pipe = pipeline
         self.limits = Limits()
         self.run_id: int | None = None
-        self.totals = {"polls": 0, "new": 0, "faults": 0}
+        self.totals = {"polls": 0, "new": 0, "faults": 0, "alerts": 0}
+        from .alerts import Alerts
+
+        self.alerts = Alerts(cfg.rules, self.out, getattr(pipeline, "geoparser", None), cfg.webhook, cfg.webhook_timeout)
+        self.new_docs: list[str] = []
 
     # -------------------------------------------------------------- state
     def fault(self, conn, source: str, url: str, kind: str, message: str) -> None:
@@ -186,6 +190,7 @@ class Watcher:
                 supersedes=(row or {}).get("doc_id") or (base if versions else None), warc_file=cap.warc_file,
                 warc_record_id=cap.record_id, warc_offset=cap.offset, fetched=cap.fetched))
             self.set_url(c, e.url, state="stored", doc_id=doc.doc_id, versions=versions + 1, reason=None, **common)
+        self.new_docs.append(doc.doc_id)
         return "stored"
 
     def _stored_text(self, content_hash: str) -> bool:
@@ -216,6 +221,9 @@ class Watcher:
                         res = self.poll(src)
                         if res.new and self.pipe is not None:
                             reconcile(self.store)
+                            with self.store.engine.begin() as c:
+                                self.totals["alerts"] += len(self.alerts.consider(c, self.new_docs))
+                        self.new_docs = []
                     due[src.name] = time.monotonic() + src.interval
                     if on_status:
                         on_status(res, self.totals)
