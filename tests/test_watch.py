@@ -63,6 +63,15 @@ class Handler(BaseHTTPRequestHandler):
             host = f"http://{self.headers['Host']}"
             return self.send(200, _feed([(host + "/news/1", upd), (host + "/news/2", "x"), (host + "/private/3", "x"),
                                          (host + "/big", "x")]), "application/rss+xml", [("ETag", '"f1"')])
+        if p == "/feed2.xml":
+            host = f"http://{self.headers['Host']}"
+            return self.send(200, _feed([(host + "/news/1", "a"), (host + "/hang", "a"), (host + "/news/2", "a")]),
+                             "application/rss+xml")
+        if p == "/hang":
+            if STATE.get("hang"):
+                time.sleep(8)
+            t, b = ARTICLES["/news/1"]
+            return self.send(200, ART.format(t="غارة على كفرنبل", b=b.replace("خان شيخون", "كفرنبل")).encode())
         if p == "/broken.xml":
             return self.send(200, b"<rss><channel><item><link>oops", "application/rss+xml")
         if p in ARTICLES:
@@ -254,3 +263,39 @@ def test_cli_watch_once_and_sources_list(server, tmp_path):
     r = subprocess.run(run + ["sources", "list", str(cfg), "--db", str(tmp_path / "o" / "rasid.db")], capture_output=True,
                        text=True, env={**__import__("os").environ, "COLUMNS": "200"})
     assert r.returncode == 0 and "2 new" in r.stdout, r.stdout + r.stderr
+
+
+def test_sigkill_mid_fetch_then_restart_loses_and_doubles_nothing(server, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from sqlalchemy import func, select
+    from warcio.archiveiterator import ArchiveIterator
+
+    from rasid.store import Store, documents
+    from rasid.watch import tables as T
+
+    cfg = tmp_path / "w.toml"
+    cfg.write_text(f'[watch]\ntimeout = 20\nrate_limit = 0\n\n[[sources]]\nname = "f2"\nurl = "{server}/feed2.xml"\n',
+                   encoding="utf-8")
+    cmd = [sys.executable, "-m", "rasid.cli", "watch", str(cfg), "--once", "--out", str(tmp_path / "o")]
+    STATE["hang"] = True
+    HITS.pop("/hang", None)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while "/hang" not in HITS and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert "/hang" in HITS, "the watcher never reached the slow page"
+    os.kill(proc.pid, signal.SIGKILL)  # mid-fetch of the second article
+    proc.wait()
+    STATE["hang"] = False
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    store = Store(tmp_path / "o" / "rasid.db")
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(documents)).scalar() == 3
+        assert c.execute(select(func.count()).select_from(T.captures)).scalar() == 3
+    for f in (tmp_path / "o" / "warc").rglob("*.warc.gz"):
+        assert list(ArchiveIterator(open(f, "rb")))  # every file reads to its end
