@@ -70,6 +70,16 @@ def _memory_index(engine) -> sqlite3.Connection:
             return mem
 
 
+def postgres_search(engine, ts: list[str], k: int) -> list[tuple[str, float]] | None:
+    """HOOK for PostgreSQL's own full-text search on a shared store: (doc_id, score, higher is better) of the
+    ``k`` best documents for the terms ``ts``, or None while it is not built (the in-memory SQLite FTS5 copy
+    is searched instead). To build: an additive ``claim_tsv tsvector`` column (or side table keyed by
+    ``documents.rowid``/``doc_id``) filled with :func:`body` under the 'simple' configuration (the terms are
+    normalised and stemmed here, not by PostgreSQL), a GIN index on it, ``ts_rank_cd`` for the ranking, and
+    ``ts_stat`` for :meth:`Index.doc_freq`; never a change to store.py's existing tables."""
+    return None
+
+
 class Index:
     """Search the stored reports of ``store`` by BM25; document frequencies for term weights."""
 
@@ -105,6 +115,10 @@ class Index:
         uniq = [t for t in dict.fromkeys(ts) if t and '"' not in t]
         if not uniq:
             return []
+        if self.engine.dialect.name == "postgresql":
+            found = postgres_search(self.engine, uniq, k)
+            if found is not None:
+                return found
         q = " OR ".join(f'"{t}"' for t in uniq)
         rows = self._rows(
             "SELECT d.doc_id, -bm25(claim_fts) FROM claim_fts JOIN documents d ON d.rowid = claim_fts.rowid "
