@@ -7,7 +7,9 @@ precision follows ACLED: 1 day, 2 up to a week, 3 month or vaguer.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re as stdre
 from dataclasses import dataclass
 
 import regex as re
@@ -147,14 +149,20 @@ def _windows(norm: str, lo: int, hi: int) -> dict[str, list[tuple[int, int]]]:
             hits.setdefault(k, []).extend(digits)
     merged: dict[tuple, list[tuple[int, int]]] = {}  # the digit kinds often share one list of hits: merged once
     out = {}
+    spaces: list[int] | None = None
     for k, v in hits.items():
         v.sort()
         key = tuple(v)
-        out[k] = merged[key] if key in merged else merged.setdefault(key, _merge(norm, lo, hi, v))
+        if key not in merged and spaces is None:  # where the words end, found once for every kind
+            spaces = [m.start() for m in _SPACE.finditer(norm, lo, hi)]
+        out[k] = merged[key] if key in merged else merged.setdefault(key, _merge(norm, lo, hi, v, spaces))
     return out
 
 
-def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+_SPACE = stdre.compile(r"\s")  # (the characters str.isspace() holds: the standard re, not regex)
+
+
+def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]], spaces: list[int] | None = None) -> list[tuple[int, int]]:
     """Windows 25 characters either side of the (sorted) hits, overlapping ones joined."""
     out: list[list[int]] = []
     for a, b in hits:
@@ -163,6 +171,15 @@ def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]]) -> list[tup
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
+    if spaces is not None:
+        # Whole words at both ends, so no lookaround is fooled by a cut: the nearest space either side by
+        # bisect over the spaces of norm[lo:hi] (a long run of letters was walked once per kind of date)
+        for w in out:
+            k = bisect.bisect_left(spaces, w[0])
+            w[0] = spaces[k - 1] + 1 if k else lo
+            k = bisect.bisect_left(spaces, w[1])
+            w[1] = spaces[k] if k < len(spaces) else hi
+        return [(a, b) for i, (a, b) in enumerate(out) if i == 0 or (a, b) != tuple(out[i - 1])]
     # Whole words at both ends, so no lookaround is fooled by a cut. Linear time: a scan that
     # walks past the neighbouring window's own edge takes that window's answer (the same word
     # boundary), so one long run of letters is walked once, not once per window.
