@@ -1,0 +1,159 @@
+"""What the coder finds once per document: parties, triggers, cues, toll nouns, places and dates,
+with the offset maps between the text and its normalised form, and the lookups the components share
+(which matches fall in a span, whether a party is a report's source, the places of a clause)."""
+from __future__ import annotations
+
+import bisect
+
+from ..arabic import NormText
+from ..lexicon import Lexicon, Match
+from ..model import Document, Span
+from . import parties, when
+from .parties import Covers
+from .words import AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
+
+
+class DocContext:
+    """Everything found once per document, with offset maps."""
+
+    def __init__(self, doc: Document, nt: NormText, lex: Lexicon, trace=None):
+        self.doc, self.nt, self.lex, self.trace = doc, nt, lex, trace
+        self._sources: dict[tuple[int, int], bool] = {}
+        found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
+        self.actors = parties.read(self, found)
+        # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
+        within_actor = Covers((a.start, a.end) for a in self.actors)
+        self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
+                         if within_actor.reach(t.start) < t.end]
+        self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
+        self.actors.sort(key=lambda m: m.start)
+        self.triggers.sort(key=lambda m: m.start)
+        self.cues = sorted(self.cues, key=lambda m: m.start)
+        self.toll_nouns = sorted(found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt),
+                                 key=lambda m: m.start)
+        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues, self.toll_nouns)}
+        self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
+        self.found = {"cues": self.cues, "toll_nouns": found.get("toll_nouns"), "qualifiers": found.get("qualifiers")}
+        if self.found["toll_nouns"] is None or self.found["qualifiers"] is None:
+            self.found = None
+        ref, page_ref = when.read_dates(self)
+        # a party's name is not its place ("ضد الأحرار", "مجلس دير الزور العسكري")
+        named = Covers(nt.span(a.start, a.end) for a in self.actors)
+        self.places = [s for s in doc.spans if s.label == "place" and named.reach(s.start) <= s.start
+                       and not correspondent_base(self, s)]
+        when.read_report_dates(self, ref)
+
+    def has_cue(self, lo: int, hi: int, *kinds: str) -> bool:
+        """A cue of one of ``kinds`` starts in [lo, hi)."""
+        return any(c.value in kinds for c in self.within(self.cues, lo, hi))
+
+    def within(self, found: list[Match], lo: int, hi: int) -> list[Match]:
+        """The matches of one of the document's sorted lists that start in [lo, hi)."""
+        starts = self._starts[id(found)]
+        return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    # offsets
+    def n(self, orig: int) -> int:
+        if self.nt.pos is None:
+            return orig
+        return bisect.bisect_left(self.nt.pos, orig)
+
+    def n_end(self, orig_end: int) -> int:
+        if self.nt.pos is None:
+            return orig_end
+        return bisect.bisect_left(self.nt.pos, orig_end)
+
+    def said(self, lo: int, hi: int) -> str:
+        """The original words of the normalised span [lo, hi) (for the trace)."""
+        s, e = self.nt.span(lo, hi)
+        return self.nt.text[s:e]
+
+    def is_source(self, a: Match) -> bool:
+        """An actor named as the source of a report ('قالت وزارة الدفاع الروسية') is not a party (once per name:
+        every clause asks it of every actor)."""
+        key = (a.start, a.end)
+        got = self._sources.get(key)
+        if got is None:
+            got = self._sources[key] = is_source(self, a)
+        return got
+
+    def actor_right_after(self, p: int, hi: int) -> str | None:
+        """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا")."""
+        for a in self.within(self.actors, p, min(hi, p + 12)):
+            return a.value
+        w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
+        return nationality_of(w.group()) if w and w.end() <= hi else None
+
+    def actor_frequency(self) -> list[tuple[str, int]]:
+        from collections import Counter
+
+        c = Counter(a.value for a in self.actors if not self.is_source(a))
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def has_actor(self, lo: int, hi: int, aid: str) -> bool:
+        return any(a.value == aid for a in self.within(self.actors, lo, hi))
+
+    def places_in(self, start: int, end: int) -> list[dict]:
+        locs = [s.value for s in self.places if start <= s.start < end]
+        # drop a region when a place inside it is named in the same clause, and a country ("في سوريا",
+        # no coordinates) when anything else is
+        precise = [l for l in locs if (l.get("geo_precision") or 1) < 3]
+        if precise:
+            return precise
+        placed = [l for l in locs if l.get("lat") is not None]
+        return placed or locs
+
+    def place_pointed(self, lo: int, hi: int, start: int) -> list[dict]:
+        return place_pointed(self, lo, hi, start)
+
+    # the components' readings, kept as methods for callers of the old _DocContext
+    def date_for(self, cl, sent):
+        return when.date_for(self, cl, sent)
+
+    def default_date(self, sent_start: int | None = None) -> dict:
+        return when.default_date(self, sent_start)
+
+
+def is_source(ctx: DocContext, a: Match) -> bool:
+    """The reading behind :meth:`DocContext.is_source` (role_words.tsv ``source``, ``affiliation``, ``harm``)."""
+    pre = ctx.nt.norm[max(0, a.start - 16):a.start]
+    if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
+        return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
+    if not any(w in pre for w in SOURCE_WORDS):
+        # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة
+        # الوسطى التابعة لغرفة عمليات فتح حلب"): a source too, when a word of reporting stands just before
+        before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
+        tail = " ".join(before[-3:])
+        return any(w in tail for w in AFFILIATION) and \
+            any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS for w in before[-8:-1])
+    # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
+    # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
+    after = ctx.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split()
+    for k, w in enumerate(after):
+        if w in ("ان", "بان"):
+            return True
+        if w == "عن" and k + 1 < len(after) and after[k + 1] in HARM:
+            return True  # "أعلنت وزارة الداخلية عن مقتل ضابط": a death announced, not the speaker's own act
+        if w == "عن" or w.startswith(("سيطر", "قصف", "تقدم", "السيطر", "القصف", "التقدم")) or "مسووليت" in w:
+            return False
+    return True
+
+
+def correspondent_base(ctx: DocContext, place: Span) -> bool:
+    """"أفاد مراسل عنب بلدي في إدلب": where a correspondent works is not where the event happened."""
+    i = ctx.n(place.start)
+    words = ctx.nt.norm[max(0, i - 50):i].split()[-5:]
+    if not words or words[-1] not in ("في", "ب"):
+        return False
+    return any(w in CORRESPONDENTS or w[1:] in CORRESPONDENTS for w in words[:-1])
+
+
+def place_pointed(ctx: DocContext, lo: int, hi: int, start: int) -> list[dict]:
+    """"فرضت الهيئة سيطرتها على المدينة": a definite word for a settlement is the last settlement named before
+    (role_words.tsv "place_pointer"), not a region."""
+    words = ctx.nt.norm[lo:hi].split()
+    if not any(w in PLACE_POINTERS or w[1:] in PLACE_POINTERS for w in words):
+        return []
+    before = [s for s in ctx.places if start - POINTER_CHARS <= s.start < start and isinstance(s.value, dict)
+              and (s.value.get("geo_precision") or 1) == 1 and s.value.get("lat") is not None]
+    return [dict(before[-1].value)] if before else []

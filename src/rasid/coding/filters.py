@@ -1,0 +1,165 @@
+"""Filters: the reasons a word of violence tells no event.
+
+Two kinds. A *trigger filter* sets one event word aside (negated, still to come, an aim, blasts heard,
+"تقدم" with no direction). A *clause filter* drops the clause's reading once it is made (talk about
+events, a question, a running situation, nothing specific enough to anchor an event). Each filter is a
+rule; with a trace, the one that fired is recorded with the words that made it fire.
+"""
+from __future__ import annotations
+
+from ..lexicon import Match
+from .mention import Mention
+from .rules import describe, note, rule
+from .words import CONTEXT_CHARS, DIRECTIONS, HEARD, LONG_SINCE, SUCCESS
+
+# ------------------------------------------------------------------ trigger filters
+describe(__name__, "negated", """A trigger right after a negation (`لم`, `دون`, `أي`: one word between at most), after a plan,
+attempt or wish up to three words before it (`يستعد`, `يعتزم`, `حاول`), or an event named as a point in time
+(`reference`: "منذ سيطرة التنظيم على المدينة") did not happen: "دون تنفيذ أي غارة".""", reads="cues.tsv negation, modal, reference")
+describe(__name__, "still_to_come", """A modal cue right after the trigger tells an operation still to come:
+"الهجوم المرتقب على المدينة", "العملية المقبلة".""", reads="cues.tsv modal")
+describe(__name__, "aim_not_deed", """A definite verbal noun up to twelve words after a word of aim, with no verb of success
+between, is an aim, not a deed: "تحاول قوات النظام منذ أيام السيطرة على التلة" (not "حاولت ... وتمكنت من
+السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
+describe(__name__, "aim_in_construct", """A verbal noun in construct up to eight words after a word of aim, in the
+same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن".""", reads="cues.tsv modal")
+describe(__name__, "unsure_either", """"إذا ... أم" makes every event of the question unsure: "لم يتضح إذا تمكن
+المسلحون من السيطرة على الحاجز أم أن القوات استعادته".""", reads="cues.tsv modal")
+
+
+def negated(ctx, t: Match, lo: int) -> bool:
+    """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
+    (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
+    norm = ctx.nt.norm
+    for c in ctx.within(ctx.cues, lo, t.end + 2):
+        if c.value == "modal" and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
+            note(ctx, "still_to_come", f"«{ctx.said(t.start, c.end)}»")
+            return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
+        if c.value not in ("negation", "modal", "reference") or c.start < lo or c.start >= t.start:
+            continue
+        if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
+            note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
+            return True
+        between = norm[c.end:t.start].split()
+        if len(between) <= (3 if c.value == "modal" else 1):
+            note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
+            return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
+        if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
+            # (not "حاولت ... وتمكنت من السيطرة": it succeeded)
+            definite = "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start])
+            if len(between) <= 12 and definite:
+                note(ctx, "aim_not_deed", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
+                return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+            if len(between) <= 8 and not definite and norm[t.end:t.end + 3].strip()[:2] == "ال" \
+                    and "،" not in norm[c.end:t.start] and "," not in norm[c.end:t.start] \
+                    and norm[t.start:t.start + 1] not in "تيسن":
+                note(ctx, "aim_in_construct", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
+                return True  # a verbal noun in construct: "تسعى القوات الموالية للنظام استعادة الأماكن"
+        if c.value == "modal" and c.phrase == "اذا" and "ام" in between:
+            note(ctx, "unsure_either", f"«{ctx.said(c.start, t.end)}»")
+            return True  # "لم يتضح إذا تمكن المسلحون من السيطرة ... أم أن القوات استعادتها": both unsure
+    return False
+
+
+@rule("advance_direction", reads="role_words.tsv direction")
+def directed(ctx, t: Match, hi: int) -> bool:
+    """"تقدم" is an advance only with a word of direction within four words after it: "تقدمت قوات النظام نحو
+    البلدة" is an advance; "تقدم المحكمة إغراءات" is an offer."""
+    words = [w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in ctx.nt.norm[t.end:hi].split()[:4]]
+    ok = not words or any(w in DIRECTIONS or any(w == d + p for d in DIRECTIONS for p in ("ها", "ه", "هم", "هما"))
+                          for w in words)  # "تقدمت إليها"
+    if not ok:
+        note(ctx, "advance_direction", f"«{ctx.said(t.start, t.end)}» with no direction after it")
+    return ok
+
+
+@rule("blast_heard", reads="role_words.tsv heard")
+def heard(ctx, lo: int, t: Match) -> bool:
+    """Blasts heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة"."""
+    norm = ctx.nt.norm
+    out = t.value.event_type == "Explosions/Remote violence" and any(
+        w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
+    if out:
+        note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
+    return out
+
+
+# ------------------------------------------------------------------ clause filters
+@rule("strategic_needs_actor")
+def strategic_without_actor(ctx, m: Mention) -> bool:
+    """A strategic development of nobody named is talk ("انسحب من المحادثات", "تم توقيفها"): ACLED codes
+    none without the party that makes it."""
+    if m.event_type == "Strategic developments" and not m.actor1:
+        note(ctx, "strategic_needs_actor", f"«{m.trigger.phrase}» with no actor 1")
+        return True
+    return False
+
+
+@rule("opinion", reads="cues.tsv opinion")
+def opinion(ctx, m: Mention, cl, lo: int, best: Match) -> bool:
+    """Talk about events, not a report of one: "اعتبر الرئيس أن القصف جريمة", "أعرب عن قلقه إزاء تكرار
+    عمليات القصف"; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم
+    الذي استهدف معبر باب الهوى وخلف 12 قتيلا") still tells it."""
+    told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
+    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or any(
+            (p.get("geo_precision") or 1) < 3 for p in ctx.places_in(cl.start, cl.end))):
+        note(ctx, "opinion", "a word of opinion before the trigger, no place or toll told")
+        return True
+    return False
+
+
+@rule("question")
+def question(ctx, sent) -> bool:
+    """A question asks, it tells nothing: "هل قصفت الطائرات الروسية المستشفى؟", "من يقف وراء تفجير الكنيسة؟"."""
+    if sent.text.rstrip(" \"'»)").endswith(("؟", "?")):
+        note(ctx, "question", "the sentence ends with a question mark")
+        return True
+    return False
+
+
+@rule("ongoing_situation", reads="cues.tsv ongoing, role_words.tsv long_span")
+def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
+    """A running situation, not one event (ACLED codes the events, not the state): "وتشهد سوريا منذ ما يقرب
+    من عامين حركة احتجاجات", "تشهد المدينة مواجهات منذ أربعة أشهر"."""
+    if ctx.has_cue(lo, best.start, "ongoing"):
+        since = LONG_SINCE.search(ctx.nt.norm, lo, hi)
+        if since:
+            note(ctx, "ongoing_situation", f"«{ctx.said(since.start(), since.end())}»")
+            return True
+    return False
+
+
+@rule("not_specific")
+def specific(m: Mention) -> bool:
+    """Keep a clause only when it anchors an event: a place, a toll, or a named party plus a date (or a strong
+    trigger). Generic talk ("ستستمر المعارك", "جاءت الهجمات في الساعة 11") names none of these; a country alone
+    ("في ليبيا") anchors nothing."""
+    if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations) \
+            or m.fatalities or m.injured or m.missing:
+        return True  # (a country alone, "في ليبيا", anchors nothing)
+    if (m.actor1 or m.actor2) and (m.date is not None or m.weight >= 6):
+        return True
+    return False
+
+
+describe(__name__, "battle_near_place", """A strong word of fighting (weight 5 or more) with no anchor of its own is
+kept when a place was named in the 400 characters before it: "قصفت الطائرات بلدة كفرنبل. واندلعت معارك
+عنيفة".""")
+
+
+def not_specific(ctx, m: Mention, cl) -> bool:
+    """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
+    if specific(m):
+        return False
+    if m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5 \
+            and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start):
+        note(ctx, "battle_near_place", "a place named just before")
+        return False
+    note(ctx, "not_specific", "no place, toll, or named party with a date")
+    return True
+
+
+def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
+    """The clause filters in order: the first that fires drops the clause."""
+    return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
+        or ongoing(ctx, lo, hi, best) or not_specific(ctx, m, cl)

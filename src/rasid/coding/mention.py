@@ -1,0 +1,37 @@
+"""A mention: one clause's reading of an event, before mentions of the same event merge."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..arabic import Sentence
+from ..dates import DateMention
+from ..lexicon import Match
+
+
+@dataclass
+class Mention:
+    """One clause's reading of an event, before merging."""
+
+    event_type: str
+    sub: str
+    role: str
+    weight: int
+    clause: Sentence
+    trigger: Match
+    actor1: tuple[str, str] | None = None
+    actor2: tuple[str, str] | None = None
+    assoc1: list[tuple[str, str]] = field(default_factory=list)
+    assoc2: list[tuple[str, str]] = field(default_factory=list)
+    locations: list[dict] = field(default_factory=list)
+    date: DateMention | None = None
+    fatalities: dict | None = None
+    injured: dict | None = None
+    missing: dict | None = None
+    territory: dict | None = None
+    status: str = "asserted"
+    attribution: dict | None = None
+    framing: list[dict] = field(default_factory=list)
+    background: bool = False
+    sentence: int = -1  # start of the sentence the clause belongs to
+    own_place: bool = False  # the clause itself names a place (not only its sentence)
+    aside: bool = False  # tells what went on around the event ("وسط قصف جوي"): never the event's head

@@ -1,0 +1,168 @@
+"""Merge: mentions of the same event in headline, lead and body become one report event.
+
+Mentions join by type, place, day and parties (:mod:`.same`); besides that, a clause that tells what led
+to the event or what it brought about, the shelling amid the fighting just told, and a definite noun
+referring back to an event already told join the event they belong to. Each joining is a rule. The groups
+become report events (:mod:`.report`), whose missing sides and places are filled in afterwards.
+"""
+from __future__ import annotations
+
+import re
+
+from . import report, sides, territory
+from .mention import Mention
+from .rules import note, rule
+from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
+from .tolls import toll_conflict
+from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING
+
+
+def merge(doc, ctx, mentions: list[Mention]) -> list:
+    """The report events of the document's mentions."""
+    groups: list[list[Mention]] = []
+    prev: Mention | None = None
+    pending: list[Mention] = []
+    for m in mentions:
+        last, prev = prev, m
+        if (circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
+                or anaphor(ctx, groups, pending, m)):
+            continue
+        like(ctx, groups, m)
+    for m in pending:  # a pointer to an event never told is no event of its own
+        g = next((g for g in groups if g[0].event_type == m.event_type
+                  and (g[0].status == "denied") == (m.status == "denied")), None)
+        if g is not None:
+            g.append(m)
+    events = []
+    for g in groups:
+        e = report.event(doc, ctx, g)
+        if e is not None:
+            events.append(e)
+    sides.fill_sides(ctx, events)
+    report.context_places(ctx, events)
+    territory.resub(ctx, events)
+    for e in events:
+        sides.retype_by_parties(ctx, e)
+    return events
+
+
+def _join(ctx, groups: list[list[Mention]], last: Mention, m: Mention, name: str) -> bool:
+    next(g for g in groups if any(x is last for x in g)).append(m)
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, name, f"joins «{last.clause.text[:60]}»")
+    return True
+
+
+def _opens(text: str, words: tuple[str, ...]) -> bool:
+    """The text opens with one of ``words``, maybe after the conjunction و ("ووسط", "وفي ظل")."""
+    t = text.strip()
+    return t.startswith(words) or (t[:1] == "و" and t[1:].startswith(words))
+
+
+@rule("circumstance_joins", reads="role_words.tsv back")
+def circumstance(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """The fighting that led to the event the sentence tells is part of it, whoever the clause names: "سيطرت
+    الهيئة على المدينة، بعد اشتباكات استمرت لساعات" (fighting only: "بعد قصف جوي استهدف المنطقة" is a strike of
+    its own); its parties are the other side of that event, a capture told as the cause keeps its gainer."""
+    norm = ctx.nt.norm
+    if not (last is not None and last.sentence == m.sentence and not m.fatalities and m.event_type == "Battles"):
+        return False
+    words = norm[ctx.n(m.clause.start):m.trigger.start].split()
+    if not (bool(words) and words[0] in BACK_WORDS and len(words) <= 2):
+        return False
+    own_day = m.date is not None and m.date.kind.startswith("abs") and (
+        last.date is None or last.date.text != m.date.text)  # "عقب سيطرتها على المخيم في 29 أيلول"
+    if own_day or not (m.date is None or last.date is None or dates_ok(last, m) or (
+            m.sub not in TERRITORY_SUBS and day_before(m, last))):
+        return False
+    if m.sub not in TERRITORY_SUBS:
+        others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
+        m.actor1, m.actor2 = None, (others[0] if others else None)
+    return _join(ctx, groups, last, m, "circumstance_joins")
+
+
+def _aimed(ctx, m: Mention) -> bool:
+    """The strike words up to the first comma name a target ("على", "استهدفت", "لمزارع") or a place."""
+    seg = re.split(r"[,،]", ctx.nt.norm[m.trigger.end:ctx.n_end(m.clause.end)])[0]
+    words = seg.split()
+    if AIMED & set(words) or any(w.startswith(("لم", "لل")) for w in words):
+        return True
+    return bool(ctx.places_in(m.clause.start, ctx.nt.orig(m.trigger.end + len(seg))))
+
+
+@rule("amid_aside", reads="role_words.tsv amid, aimed")
+def amid(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """The shelling amid the fighting just told is part of it: "تمكنت قسد من التقدم في الباغوز، وسط قصف جوي
+    مكثف"; a strike with a target or place of its own ("وسط قصف على المنطقتين") is an event of its own."""
+    norm = ctx.nt.norm
+    if last is not None and last.sentence == m.sentence and last.event_type == "Battles" and \
+            m.event_type == "Explosions/Remote violence" and \
+            _opens(norm[ctx.n(m.clause.start):m.trigger.start], AMID) and \
+            len(norm[ctx.n(m.clause.start):m.trigger.start].split()) <= 2 and not toll_conflict([last], m) and \
+            not _aimed(ctx, m):
+        m.aside = True
+        return _join(ctx, groups, last, m, "amid_aside")
+    return False
+
+
+@rule("consequence_joins", reads="role_words.tsv consequence")
+def consequence(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """What the event just told brought about is part of it: "وتتمكن بذلك من الدخول إلى البلدة"."""
+    norm = ctx.nt.norm
+    if groups and last is not None and any(
+            w in CONSEQUENCE for w in norm[max(0, m.trigger.start - 30):m.trigger.start].split()[-3:]):
+        return _join(ctx, groups, last, m, "consequence_joins")
+    return False
+
+
+@rule("refers_back", reads="role_words.tsv back, demonstrative")
+def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention) -> bool:
+    """A definite noun refers back to an event already told ("التفجير", "الغارة", "بالهجوم", "بعد مواجهات"): it
+    joins the last event of its type, day and denial (and parties, when the clause names a place of its
+    own); "هذه الغارة" before the strike is told joins it once told."""
+    norm, ts = ctx.nt.norm, m.trigger.start
+    before = norm[max(0, ts - 2):ts]
+    prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
+    anaphoric = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or prev_word in BACK_WORDS
+    # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
+    pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
+        return False
+    fits = [g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
+            and g[0].background == m.background
+            and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
+            and (g[0].status == "denied") == (m.status == "denied")]
+    # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
+    back = next((g for g in fits if pointed and g[0].sub == m.sub), fits[0] if fits else None)
+    if back is not None:
+        back.append(m)
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
+        return True
+    if pointed:
+        pending.append(m)
+        return True
+    return False
+
+
+@rule("toll_joins_fighting")
+def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
+    """A mention joins a group it is like (same event, no toll or day conflict, named at none of the group's
+    places but its own: a placeless clause must not chain a battle in one village to one in the next); a
+    placeless toll told after fighting is that fighting's toll, whoever died: "... إلى أن عنصرا قتل من وحدات
+    شنكال"; else it starts an event of its own."""
+    for g in groups:
+        if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
+                loc_keys(m) and any(loc_keys(x) and not (loc_keys(x) & loc_keys(m)) and not
+                                    (within_region(x, m) or within_region(m, x)) for x in g)):
+            g.append(m)
+            return
+    fight = next((g for g in reversed(groups) if g[0].event_type == "Battles" and not day_conflict(g, m)
+                  and (g[0].status == "denied") == (m.status == "denied")), None) \
+        if m.trigger.phrase == TOLL_OF_FIGHTING else None
+    if fight is not None:
+        fight.append(m)
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "toll_joins_fighting", "")
+    else:
+        groups.append([m])

@@ -1,0 +1,49 @@
+"""Nationality: a nationality adjective or a country near the event word names a party
+(nationality.tsv): who struck ("قصف جوي روسي") or whom a strike hit ("موقعا عسكريا إيرانيا")."""
+from __future__ import annotations
+
+from ..lexicon import Match
+from .words import NAME_RE, TARGET_WORDS, nationality_of
+
+
+def target_nationality(ctx, t: Match, hi: int) -> Match | None:
+    """"قصف الطيران موقعا عسكريا إيرانيا": a target word with a nationality within two words after it."""
+    words = list(NAME_RE.finditer(ctx.nt.norm, t.end, hi))
+    for k, w in enumerate(words):
+        if w.group() in TARGET_WORDS and w.group() not in ("من", "مع"):
+            # ("من القواعد التركية" is where fire came from; "الحدود مع تركيا" a border)
+            for x in words[k + 1:k + 3]:
+                aid = nationality_of(x.group())
+                if aid:
+                    return Match(x.start(), x.end(), aid, x.group())
+    return None
+
+
+def nationality_before(ctx, t: Match, lo: int) -> Match | None:
+    """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت", "فرنسا تقصف": a nationality or country within three
+    words before the strike, in what is told ("ذكرت وكالات روسية أن الانفجار": not in who told it)."""
+    words = list(NAME_RE.finditer(ctx.nt.norm, max(lo, t.start - 40), t.start))[-3:]
+    for w in reversed(words):
+        if w.group() in ("ان", "بان", "وان"):
+            return None
+        aid = nationality_of(w.group())
+        if aid:
+            return Match(w.start(), w.end(), aid, w.group())
+    return None
+
+
+def nationality_after(ctx, t: Match, hi: int) -> Match | None:
+    """"قصف جوي روسي": a nationality adjective within two words after the strike names who struck."""
+    words = list(NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 60)))
+    for w in words[:2]:
+        aid = nationality_of(w.group())
+        if aid:
+            return Match(w.start(), w.end(), aid, w.group())
+    # "قصف مدفعي من القواعد التركية", "من الجانب التركي": fire from a nationality's side is its own
+    for k, w in enumerate(words[:3]):
+        if w.group() == "من":
+            for x in words[k + 1:k + 3]:
+                aid = nationality_of(x.group())
+                if aid:
+                    return Match(x.start(), x.end(), aid, x.group())
+    return None

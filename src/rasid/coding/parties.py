@@ -1,0 +1,289 @@
+"""Parties: which words name which party in this document, before any clause is coded.
+
+The lexicon's matches of actors.tsv are read once more in the light of the whole text: a local alias in
+the country the text is set in, a noun of arms with a nationality, a generic name or a head noun standing
+for the party named most, civilians said unharmed, "القاعدة" as a base, a party's name as a place's name.
+Each reading is a rule; with a trace, what each one changed is recorded.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from ..arabic import NormText, normalize
+from ..lexicon import Lexicon, Match
+from ..model import Document
+from .rules import note, rule
+from .words import (ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+                    NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
+
+
+class Covers:
+    """Spans, asked how far the spans starting at or before a point reach (a bisect, not a scan)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reaches, far = [], -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reaches.append(far)
+
+    def reach(self, x: int) -> int:
+        """The furthest end of a span starting at or before ``x`` (-1 when none): x is inside one when it is > x."""
+        k = bisect.bisect_right(self.starts, x)
+        return self.reaches[k - 1] if k else -1
+
+
+def read(ctx, found: dict) -> list[Match]:
+    """The document's parties: the lexicon's matches, then each reading below in turn."""
+    doc, nt, lex = ctx.doc, ctx.nt, ctx.lex
+    actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
+    theatres = found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt)
+    actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
+    actors = _traced(ctx, "force_nationality", actors, force_nationality(nt, lex, actors))
+    actors = _traced(ctx, "arms_owner", actors, arms_owner(nt, lex, actors))
+    actors = _traced(ctx, "civilians_unharmed", actors, civilians_unharmed(nt, actors))
+    place_cues = found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)
+    actors = _traced(ctx, "name_of_place", actors, name_of_place(nt, actors, place_cues))
+    actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
+    actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
+    return _traced(ctx, "generic_party", actors, generic_party(actors))
+
+
+def _traced(ctx, name: str, before: list[Match], after: list[Match]) -> list[Match]:
+    """Record what a reading changed (only when tracing): the parties it dropped, added or read otherwise."""
+    if ctx.trace is None or after is before:
+        return after
+    old = {(a.start, a.end, a.value) for a in before}
+    new = {(a.start, a.end, a.value) for a in after}
+    for s, e, v in sorted(new - old):
+        note(ctx, name, f"«{ctx.said(s, e)}» is {v}")
+    for s, e, v in sorted(old - new):
+        if not any(x[0] == s and x[1] == e for x in new):
+            note(ctx, name, f"«{ctx.said(s, e)}» names no party ({v} dropped)")
+    return after
+
+
+@rule("local_alias_theatre", reads="actors.tsv column 6 (local aliases), theatres.tsv, outlets.tsv")
+def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[Match], words: list[Match]) -> list[Match]:
+    """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
+    army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
+    Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
+    set in the country its place names and adjectives and its parties of one country ("الحوثيين") point
+    to most, its outlet's home (outlets.tsv) breaking a tie; one that names no country is set in the
+    default theatre (theatres.tsv: Syria, "قرية مراط" alone). A local alias of no country the text is set
+    in names nobody; one that fits overrides a general reading of the same words ("القاعدة" in Yemen is
+    AQAP)."""
+    local = lex.local_aliases
+    if not any((a.phrase, a.value) in local for a in actors):
+        return actors
+    from collections import Counter
+
+    votes, first = Counter(), {}
+    for w in words:
+        votes[w.value[0]] += 1
+        first.setdefault(w.value[0], w.start)
+    for a in actors:
+        where = lex.actors[a.value].theatres if a.value in lex.actors else ()
+        if len(where) == 1 and (a.phrase, a.value) not in local:
+            votes[where[0]] += 1
+            first.setdefault(where[0], a.start)
+    home = lex.outlet_country.get(normalize(doc.outlet or "").lower())
+    if home and votes:  # (a tie-breaker: an outlet reports on other countries too)
+        votes[home] += 0.5
+        first.setdefault(home, len(nt.norm))
+    article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else lex.default_theatre
+    places = [w for w in words if w.value[1] == "place"]
+    bounds = sorted((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start)
+                    for s in doc.spans_of("sentence"))
+
+    def theatre(a: Match) -> str | None:
+        k = bisect.bisect_right(bounds, a.start)
+        lo = bounds[k - 1] if k else 0
+        hi = bounds[k] if k < len(bounds) else len(nt.norm)
+        here = {w.value[0] for w in places if lo <= w.start < hi}
+        return next(iter(here)) if len(here) == 1 else article
+
+    fits: dict[tuple[int, int], bool] = {}
+    keep = []
+    for a in actors:
+        where = local.get((a.phrase, a.value))
+        if where is None:
+            keep.append(a)
+        elif theatre(a) in where:
+            keep.append(a)
+            fits[(a.start, a.end)] = True
+    # a local reading that fits overrides the general one of the same words
+    return [a for a in keep if (a.phrase, a.value) in local or not fits.get((a.start, a.end))]
+
+@rule("force_nationality", reads="role_words.tsv force, nationality.tsv")
+def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
+    """"مقاتلات تركية", "مدفعية إيرانية", "طائرات حربية فرنسية", "سلاح الجو الإسرائيلي": a noun for a state's arms
+    or troops (role_words.tsv ``force``) with a nationality (nationality.tsv) up to two words after it (not
+    counting "يرجح أنها"), in the same phrase, is that state's forces, over a shorter name of another
+    country's inside it ("طائرات حربية", Syria's local alias; not "قوات الأمن" of "قوات الأمن التركية",
+    Turkey's police); a definite noun takes a definite adjective ("المدفعية التركية"), and "طائرات روسية
+    الصنع" is no one's."""
+    norm = nt.norm
+    extra, inside = [], set()
+    named = Covers((a.start, a.end) for a in actors)  # (a bisect per word, not a scan of every party)
+    for w in FORCE_RE.finditer(norm):  # the nouns of arms or troops, as whole words; then the seven words after
+        words = [w, *itertools.islice(NAME_RE.finditer(norm, w.end()), 7)]
+        k = 0
+        g = w.group()
+        if named.reach(w.start() - 1) > w.start():
+            continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
+        own = [a for a in actors if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
+        between = 0
+        for j in range(k + 1, min(k + 7, len(words))):
+            x = words[j]
+            if x.group() in HEDGED:
+                continue  # "طائرات حربية يرجح أنها روسية"
+            between += 1
+            if between > 3:
+                break
+            if norm[words[j - 1].end():x.start()].strip() != "" or (named.reach(x.start()) > x.start() and any(
+                    a.start <= x.start() < a.end and a not in own for a in actors)):
+                break  # a comma or stop between, or another party's name
+            xg = x.group()
+            if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب", "او") or xg.startswith("و") \
+                    or (xg.startswith("ب") and xg != "بدون"):
+                break  # another phrase ("قوات النظام بدعم روسي", "الطيران السوري أو الروسي")
+            aid = nationality_of(xg) or (nationality_of(xg[2:]) if xg.startswith("ال") else None)
+            if aid is None:
+                continue
+            if g.startswith("ال") and not xg.startswith("ال"):
+                break
+            nxt = words[j + 1].group() if j + 1 < len(words) else ""
+            where = set(lex.actors[aid].theatres) if aid in lex.actors else set()
+            if nxt != "الصنع" and not any(a.end > x.end() or (where and where & set(
+                    lex.actors[a.value].theatres if a.value in lex.actors else ())) for a in own):
+                extra.append(Match(w.start(), x.end(), aid, norm[w.start():x.end()]))
+                inside.update(id(a) for a in own)
+            break
+    if not extra:
+        return actors
+    return sorted([a for a in actors if id(a) not in inside] + extra, key=lambda a: a.start)
+
+@rule("arms_owner", reads="role_words.tsv force, actors.tsv local aliases")
+def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
+    """Unqualified arms read as a local alias ("الطيران الحربي", "الطائرات الحربية": the Syrian air force in Syria)
+    name their owner when it is said: after "طائرات حربية إسرائيلية" in the same sentence, "الطائرات الحربية"
+    is Israel's (the same noun, definite); followed by "التابع(ة) ل" (or "يعتقد أنها تابعة ل") they are the
+    owner's, named next or unknown."""
+    norm = nt.norm
+
+    def arms(a: Match) -> bool:
+        first = a.phrase.split()[0]
+        return (a.phrase, a.value) in lex.local_aliases and \
+            (first[2:] if first.startswith(("ال", "لل")) else first).lstrip("ل") in FORCE_NOUNS
+
+    if not any(arms(a) for a in actors):
+        return actors
+    out: list[Match] = []
+    for a in actors:
+        if arms(a):
+            after = [w.lstrip("ل") for w in norm[a.end:a.end + 50].split()[:4]]
+            if any(w.startswith(("تابع", "التابع")) for w in after):
+                continue  # "الطيران الحربي التابع للتحالف الدولي": the coalition's, named next
+            noun = a.phrase.split()[0]
+            noun = noun[2:] if noun.startswith("ال") else noun
+            stop = max(norm.rfind(".", 0, a.start), norm.rfind("\n", 0, a.start))
+            prior = [b for b in out if b.start > stop and not arms(b) and b.phrase.split()[0] in (noun, "ال" + noun)]
+            if a.phrase.startswith("ال") and prior:
+                a = Match(a.start, a.end, prior[-1].value, a.phrase)  # "طائرات حربية إسرائيلية ... الطائرات الحربية"
+        out.append(a)
+    return out
+
+@rule("civilians_unharmed", reads="role_words.tsv no_harm")
+def civilians_unharmed(nt: NormText, actors: list[Match]) -> list[Match]:
+    """"دون وقوع إصابات بين المدنيين", "لم يسفر عن سقوط ضحايا من المدنيين": civilians said unharmed (a negation
+    up to six words before, role_words.tsv ``no_harm``) are no party to the event (the spec)."""
+    norm = nt.norm
+    out = []
+    for a in actors:
+        if a.value == "Civilians":
+            before = norm[max(0, a.start - 70):a.start]
+            before = re.split(r"[.,،؛:!?\n]", before)[-1].split()[-6:]
+            if any(w in NO_HARM for w in before):
+                continue
+        out.append(a)
+    return out
+
+@rule("qaeda_base", reads="role_words.tsv base_adjective")
+def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
+    """"القاعدة" alone is a military base ("القاعدة العسكرية", or in a story about "قاعدة العند") unless
+    the story names the group in full ("تنظيم القاعدة")."""
+    norm = nt.norm
+    bare = [a for a in actors if norm[a.start:a.end] == "القاعده"]
+    if not bare:
+        return actors
+    full = any(a.value == bare[0].value and a.end - a.start > len("القاعده") for a in actors)
+    bases = " قاعده " in norm or norm.startswith("قاعده ")
+    drop = set()
+    for a in bare:
+        nxt = norm[a.end:a.end + 12].split()[:1]
+        if (nxt and nxt[0] in BASE_ADJECTIVES) or (bases and not full):
+            drop.add(id(a))
+    return [a for a in actors if id(a) not in drop] if drop else actors
+
+@rule("name_of_place", reads="place_cues.tsv settlement/district/camp/feature")
+def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) -> list[Match]:
+    """"ضاحية الأسد", "حي الحشد": an actor's name right after a word for a place is that place's name."""
+    ends = {c.end for c in place_cues if c.value[0] in PLACE_NAME_CUES}
+    if not ends:
+        return actors
+    norm = nt.norm
+    out = []
+    for a in actors:
+        i = a.start
+        while i > 0 and norm[i - 1] in ' "':
+            i -= 1
+        if i == a.start or i not in ends:
+            out.append(a)
+    return out
+
+@rule("generic_party", reads="role_words.tsv generic, generic_definite")
+def generic_party(actors: list[Match]) -> list[Match]:
+    """"المتشددين" in an article about ISIS is ISIS: a generic party name stands for the specific party
+    of its kind named most in the article (role_words.tsv "generic")."""
+    from collections import Counter
+
+    if not (GENERIC or GENERIC_DEFINITE) or not actors:
+        return actors
+    counts = Counter(a.value for a in actors)
+    out = []
+    for a in actors:
+        specific = GENERIC.get(a.value)
+        if specific is None and a.phrase.startswith(("ال", "لل")) and "مجهول" not in a.phrase:
+            specific = GENERIC_DEFINITE.get(a.value)  # "العناصر الإرهابية" after "عناصر تنظيم القاعدة"
+        if specific:
+            named = [(counts[s], -k, s) for k, s in enumerate(specific) if counts[s]]
+            if named:
+                a = Match(a.start, a.end, max(named)[2], a.phrase)
+        out.append(a)
+    return out
+
+@rule("anaphor_party", reads="role_words.tsv anaphor")
+def anaphor_party(nt: NormText, actors: list[Match]) -> list[Match]:
+    """"التنظيم" after "تنظيم الدولة": a definite head noun stands for the party named with it most."""
+    from collections import Counter
+
+    if not ANAPHORS or not actors:
+        return actors
+    named: dict[str, Counter] = {}
+    for a in actors:
+        words = nt.norm[a.start:a.end].split()
+        for noun in ANAPHORS:
+            if noun[2:] in words or noun in words:
+                named.setdefault(noun, Counter())[a.value] += 1
+    if not named:
+        return actors
+    extra = []
+    for m in _ANAPHOR_MATCHER.find(nt):
+        c = named.get(m.value)
+        if c and not any(a.start <= m.start < a.end for a in actors):
+            extra.append(Match(m.start, m.end, c.most_common(1)[0][0], m.phrase))
+    return sorted(actors + extra, key=lambda a: a.start) if extra else actors

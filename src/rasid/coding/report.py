@@ -1,0 +1,187 @@
+"""Report events: one group of mentions becomes one event. The head mention gives the type; the other
+fields are taken from the head first, then from the other mentions; an event whose sentences name no place
+is placed where the text last placed things."""
+from __future__ import annotations
+
+from ..arabic import normalize
+from ..model import Document, Event
+from . import sides, territory
+from .ids import event_id
+from .mention import Mention
+from .rules import describe, note, rule
+from .tolls import event_toll, with_text
+from .words import CONTEXT_CHARS, TERRITORY_SUBS
+
+describe(__name__, "territory_head", """Ground changed hands in one of the event's clauses: the battle is coded as that
+(ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
+القرية".""")
+describe(__name__, "own_voice_asserts", """The outlet telling the event in its own voice in any clause asserts it,
+whoever else it cites; it is denied only when no clause asserts it.""")
+describe(__name__, "allies_do_not_fight", """Allies do not fight each other: another clause of the event names the
+enemy ("قتل عنصر من الحشد و 7 من عناصر التنظيم ... القوات تمكنت من السيطرة").""", reads="alliances.tsv")
+
+
+def _strongest(g: list[Mention]) -> Mention:
+    return max([m for m in g if not m.aside] or g,
+               key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
+
+
+def head_of(g: list[Mention]) -> Mention:
+    """The mention that gives the event's type: the strongest (with a toll, with a place), not an aside; of a
+    battle, the clause where ground changed hands (rule territory_head)."""
+    head = _strongest(g)
+    if head.event_type == "Battles" and head.sub not in TERRITORY_SUBS:
+        taken = [m for m in g if m.sub in TERRITORY_SUBS and m.territory and m.territory.get("gained_by")]
+        if taken:
+            head = max(taken, key=lambda m: (m.weight + (2 if m.locations else 0), -m.clause.start))
+    return head
+
+
+def event(doc: Document, ctx, g: list[Mention]) -> Event | None:
+    """The report event of a group of mentions (with a trace: which rules fired for it)."""
+    if ctx.trace is None:
+        return _event(doc, ctx, g)
+    ctx.trace.current_event = g
+    try:
+        e = _event(doc, ctx, g)
+    finally:
+        ctx.trace.current_event = None
+    notes = ctx.trace.event_notes.pop(id(g), [])
+    if e is not None:
+        ctx.trace.event_notes[id(e)] = notes
+        ctx.trace.events.append((e, head_of(g), g))
+    return e
+
+
+def _pick(head: Mention, g: list[Mention], attr: str):
+    for m in [head] + g:
+        v = getattr(m, attr)
+        if v:
+            return v
+    return None
+
+
+def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
+    head = head_of(g)
+    if ctx.trace is not None and head is not _strongest(g):
+        note(ctx, "territory_head", f"«{head.trigger.phrase}»")
+    first = g[0]
+    date = _pick(head, g, "date")
+    date_field = date.as_field() if date else ctx.default_date(first.sentence)
+    eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.start, ctx.lex.fingerprint)
+    locs = _locations(head, g)
+    framing, fseen = [], set()
+    for m in g:
+        for f in m.framing:
+            if (f["marker"], f["text"]) not in fseen:
+                fseen.add((f["marker"], f["text"]))
+                framing.append(f)
+    statuses = [m.status for m in g]
+    status = "denied" if "denied" in statuses and all(s != "asserted" for s in statuses) else \
+        "asserted" if "asserted" in statuses else head.status
+    if head.status != status:
+        note(ctx, "own_voice_asserts", f"{status}, not {head.status}")
+    evidence = []
+    for m in sorted(g, key=lambda m: m.clause.start):
+        c = m.clause
+        assert doc.text[c.start:c.end] == c.text
+        evidence.append({"quote": c.text, "start": c.start, "end": c.end})
+    a1, a2 = _pick(head, g, "actor1"), _pick(head, g, "actor2")
+    if a1 and a2 and head.event_type == "Battles" and ctx.lex.allied(a1[0], a2[0]):
+        a2 = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
+                   if x and not ctx.lex.allied(a1[0], x[0])), None)
+        note(ctx, "allies_do_not_fight", f"actor 2 {a2[0] if a2 else None}")
+    if a1 and a2 and a1[0] == a2[0]:
+        a2 = None
+    as1, as2 = list(_pick(head, g, "assoc1") or []), list(_pick(head, g, "assoc2") or [])
+    if head.event_type in ("Riots", "Protests"):
+        a1, a2, as1, as2 = sides.crowds(ctx, head, g, a1, a2, as1, as2)
+    return Event(
+        event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=head.sub,
+        date=date_field,
+        actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in as1],
+        actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in as2],
+        locations=locs, fatalities=with_text(event_toll(ctx, g, head, "fatalities")),
+        injured=with_text(event_toll(ctx, g, head, "injured")),
+        missing=with_text(event_toll(ctx, g, head, "missing")),
+        territory=territory.of_event(ctx.lex, _pick(head, g, "territory"), head, a1, a2),
+        status=status, attribution=_pick(head, g, "attribution") or {"kind": "outlet", "text": doc.outlet or ""},
+        framing=framing, evidence=evidence, background=all(m.background for m in g),
+    )
+
+
+def _actor_field(a: tuple[str, str] | None) -> dict | None:
+    return {"id": a[0], "text": a[1]} if a else None
+
+
+def _locations(head: Mention, g: list[Mention]) -> list[dict]:
+    """The head's places (the first mention with any), with the towns of a governorate named alone."""
+    locs, seen = [], set()
+    for m in [head] + g:
+        for loc in m.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if k not in seen:
+                seen.add(k)
+                locs.append(loc)
+        if locs and m is head:
+            locs.extend(governorate_towns(locs, g, seen))
+            break
+    return locs
+
+
+@rule("governorate_towns")
+def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
+    """When the head names only a governorate ("ريف دمشق", "محافظة دير الزور"), the towns in it that the
+    event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة")."""
+    if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
+           for loc in locs):
+        return []
+    regions = {loc.get("admin1") for loc in locs}
+    written = normalize(" ".join(loc.get("text") or "" for loc in locs))
+    out = []
+    for x in g:
+        for loc in x.locations:
+            k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
+            if k in seen or (loc.get("geo_precision") or 1) >= 3 or loc.get("admin1") not in regions \
+                    or loc.get("lat") is None or loc.get("name") in regions \
+                    or not t or t.split()[-1].removeprefix("ال") in written:
+                continue
+            seen.add(k)
+            out.append(loc)
+    return out
+
+
+@rule("context_place", reads="role_words.tsv place_pointer")
+def context_places(ctx, events: list[Event]) -> None:
+    """An event whose sentences name no place happened where the text last placed things, a few sentences
+    (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"; when it says "المدينة" /
+    "البلدة", the last town named before; with nothing placed before, the next sentence that names places."""
+    doc_sentences = ctx.doc.spans_of("sentence")
+    for e in events:
+        if e.locations or not e.evidence:
+            continue
+        start = min(q["start"] for q in e.evidence)
+        pointed = [loc for q in e.evidence for loc in ctx.place_pointed(ctx.n(q["start"]), ctx.n_end(q["end"]), q["start"])]
+        if pointed:
+            e.locations = pointed[:1]
+            _placed(ctx, e, "a word pointing at the last town named")
+            continue
+        para = max(0, start - CONTEXT_CHARS)
+        before = [s for s in ctx.places if para <= s.start < start and isinstance(s.value, dict)]
+        if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
+            last = max(s.start for s in before)
+            e.locations = [dict(s.value) for s in before if s.start == last]
+            _placed(ctx, e, "the place named last before")
+            continue
+        end = max(q["end"] for q in e.evidence)
+        after = [s for s in ctx.places if end <= s.start < end + CONTEXT_CHARS and isinstance(s.value, dict)
+                 and s.value.get("lat") is not None]
+        if after:
+            sent = next((x for x in doc_sentences if x.start <= after[0].start < x.end), None)
+            e.locations = [dict(s.value) for s in after if sent is None or sent.start <= s.start < sent.end]
+            _placed(ctx, e, "the next sentence that names places")
+
+
+def _placed(ctx, e: Event, how: str) -> None:
+    if ctx.trace is not None:
+        ctx.trace.note_event(e, "context_place", f"{how}: " + ", ".join(loc.get("text") or "" for loc in e.locations))

@@ -1,0 +1,315 @@
+"""Roles: actor 1, actor 2 and their associates, from where the parties stand around the event word.
+
+A verb's subject follows it (VSO), a definite verbal noun's doer was named before it; role words mark an
+agent ("على يد", `agent`), a target ("على", "ضد", `target`), an associate ("بدعم من", "التابعة ل",
+`assoc`), a gainer ("لصالح"); a party joined to another by "و" shares its role; "تعرضت X لـ" makes X the
+target. Every word class is a kind of data/role_words.tsv. With a trace, the rule that placed each
+party is recorded with its words.
+"""
+from __future__ import annotations
+
+from ..arabic import is_word_char
+from ..lexicon import Match
+from .mention import Mention
+from .nationality import nationality_after, nationality_before, target_nationality
+from .rules import describe, note
+from .triggers import forced_at
+from .words import AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEECH, TARGET_WORDS, \
+    UNIT_WORDS, VIOLENT
+
+
+def pair(ctx, a: Match | None) -> tuple[str, str] | None:
+    """A party as (id, the words that name it)."""
+    if a is None:
+        return None
+    s, e = ctx.nt.span(a.start, a.end)
+    return (a.value, ctx.nt.text[s:e])
+
+
+describe(__name__, "speaker_own_forces", """A strike by "our" planes or forces with nobody named: the speaker acts,
+"قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع التنظيم".""", reads="role_words.tsv own_unit")
+
+
+def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
+    """Set the mention's actors and associates from the clause [lo, hi) of the sentence [slo, shi)."""
+    _assign(ctx, m, lo, hi, slo)
+    if m.actor1 is None and m.event_type in VIOLENT:
+        norm, t = ctx.nt.norm, m.trigger
+        near = norm[max(lo, t.start - 60):min(hi, t.end + 25)].split()
+        if any(w.lstrip("و") in OWN_UNITS for w in near):
+            speakers = [a for a in ctx.within(ctx.actors, slo if slo is not None else lo, t.start) if ctx.is_source(a)]
+            if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
+                m.actor1 = pair(ctx, speakers[-1])
+                note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
+it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
+..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")
+describe(__name__, "nationality_agent", """A nationality qualifying a strike, or a country right before it, names who
+struck: "قصف جوي روسي", "فرنسا تقصف مواقع التنظيم", "لعدوان إسرائيلي بالصواريخ".""", reads="nationality.tsv")
+
+
+def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[Match], int]:
+    acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
+    first = ctx.nt.norm[lo:lo + 12].split()[:1]
+    opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
+    if not acts and slo is not None and not opens_statement and \
+            m.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
+        acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a)]
+        if acts:
+            note(ctx, "subject_before_comma", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in acts))
+        lo = slo
+    return acts, lo
+
+
+class _Around:
+    """Where the parties of one clause stand around its event word."""
+
+    def __init__(self, ctx, m: Mention, lo: int):
+        self.ctx, self.m, self.lo, self.norm, self.t = ctx, m, lo, ctx.nt.norm, m.trigger
+
+    def word_before(self, a: Match) -> str:
+        norm, lo, i = self.norm, self.lo, a.start
+        while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
+            i -= 1  # back over a proclitic glued to the name ("مواقع لتنظيم الدولة")
+        w = norm[max(lo, i - 14):i].split()
+        return w[-1] if w else ""
+
+    def is_target(self, a: Match) -> bool:
+        norm, lo, t, m = self.norm, self.lo, self.t, self.m
+        if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
+            return False  # "سيطرة النظام على القرية": the noun's own party is who took it
+        wb = self.word_before(a)
+        if wb == "من" and m.event_type == "Explosions/Remote violence" and 0 <= a.start - t.end <= 25:
+            return False  # "قصف مدفعي من القواعد التركية": the shells came from there
+        if wb == "من":
+            w2 = norm[max(lo, a.start - 30):a.start].split()
+            if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
+                return False  # partitive: "وحدات من الجيش" is the army
+        if wb in TARGET_WORDS and wb in UNIT_WORDS:
+            # "استهدف عناصر داعش" (a target) vs "ألقى عناصر الجيش الحر القبض على" (the unit acts): the
+            # unit word is a target only after a word that marks one or a verb of striking
+            i = a.start
+            while i > lo and is_word_char(norm[i - 1]):
+                i -= 1
+            w2 = norm[max(lo, i - 30):i].split()
+            prior = w2[-2] if len(w2) >= 2 else ""
+            return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
+        if wb in OWNED:
+            # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
+            w2 = norm[max(lo, a.start - 40):a.start].split()
+            return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
+        return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def definite(self) -> bool:
+        norm, t = self.norm, self.t
+        return "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start])
+
+
+describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
+"هاجمت قوات النظام بدعم من الميليشيات الإيرانية"; "التابعة لـ" only when a party stands just before it
+("المدفعية التابعة لـ قسد" is the party's own).""", reads="role_words.tsv assoc")
+describe(__name__, "coordinated", """A party joined to the one before by "و" shares its role: "مقاتلو حوار كلس
+والجبهة الشامية" (but "بين X و Y" sets them against each other).""")
+
+
+def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
+    norm, assoc = ctx.nt.norm, []
+    for a in acts:
+        pre = norm[max(lo, a.start - 22):a.start]
+        w = next((w for w in ASSOC_WORDS if pre.rstrip(' "').endswith(w)), None)
+        if w is None:
+            continue
+        if w in BELONGING and not any(x.end <= a.start and a.start - x.end <= len(w) + 6 for x in acts if x is not a):
+            continue  # "المدفعية التابعة لـ قسد": belonging to no named party, it is the party's own
+        assoc.append(a)
+    return assoc
+
+
+def _coordinated(ctx, acts: list[Match], lo: int) -> dict[int, Match]:
+    norm, coord = ctx.nt.norm, {}
+    for x, y in zip(acts, acts[1:]):
+        if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
+                and "بين" not in norm[max(lo, x.start - 15):x.start]:
+            coord[id(y)] = coord.get(id(x), x)
+    return coord
+
+
+describe(__name__, "agent_marked", """A party after a word that marks the doer is actor 1: "قتل مدنيان على يد قوات
+النظام".""", reads="role_words.tsv agent")
+describe(__name__, "clash_first_named", """In a clash the first party named is actor 1, the next one actor 2:
+"اشتباكات بين قوات النظام وتنظيم الدولة".""")
+describe(__name__, "subject_after_verb", """A verb's subject follows it (VSO): "قصفت طائرات حربية روسية بلدة
+كفرنبل"; not for a definite verbal noun whose doer was named before it ("تمكنت الهيئة من السيطرة على القرية
+وتكبيد قوات النظام خسائر").""")
+describe(__name__, "doer_before", """With no party after the event word, the one named last before it acts:
+"قوات النظام تقصف البلدة"; of a strike, a nationality qualifying it names who struck and the party before is
+whom it hit ("قياديا في القاعدة قتل في غارة أميركية").""")
+describe(__name__, "undergo", """A verb of undergoing up to five words back, the event word taking ل: who is named
+before suffered it, the agent follows if named: "تعرضت مواقع قسد لقصف جوي روسي".""", reads="role_words.tsv passive")
+describe(__name__, "target_marked", """A party after a word that marks a target is actor 2: "غارات على مواقع تابعة
+لتنظيم داعش", "هجوم ضد قوات النظام".""", reads="role_words.tsv target, unit")
+describe(__name__, "purpose_not_target", """Whom a strike serves is not its target: "غارات جوية لفسح المجال أمام
+قوات النظام".""", reads="role_words.tsv purpose")
+describe(__name__, "loss_sides", """Ground lost: the party after "لصالح / أمام / يد" (or who forced the withdrawal,
+"أجبر التنظيم النظام على الانسحاب") gained it; the verb's subject lost it: "انسحبت قوات النظام من القرية
+لصالح تنظيم الدولة".""", reads="role_words.tsv forced")
+describe(__name__, "civilians_hit", """Civilians named in a clause of violence with no other target are its actor 2:
+"قصفت الطائرات منازل المدنيين في البلدة".""")
+describe(__name__, "target_nationality", """A target word with a nationality within two words after it names whom a
+strike hit: "قصف الطيران موقعا عسكريا إيرانيا".""", reads="role_words.tsv target, nationality.tsv")
+
+
+def _why(ctx, name: str, a: Match | None) -> None:
+    if a is not None and ctx.trace is not None:
+        note(ctx, name, f"«{ctx.said(a.start, a.end)}» ({a.value})")
+
+
+def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
+    m, t, lo = w.m, w.t, w.lo
+    agent = next((a for a in main if w.word_before(a) in AGENT_WORDS), None)
+    if agent is not None:
+        _why(ctx, "agent_marked", agent)
+        return agent
+    after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
+    if m.role == "gain" and w.definite():
+        after = [a for a in after if a.start < t.end]
+    before = [a for a in main if a.start < t.start and a.end <= t.end and not w.is_target(a)]
+    if m.role == "clash":
+        if main:
+            _why(ctx, "clash_first_named", main[0])
+            return main[0]
+        return None
+    if after and (not before or max(0, after[0].start - t.end) < t.start - before[-1].end or t.start - lo < 3) \
+            and not (before and w.definite()):
+        _why(ctx, "subject_after_verb", after[0])
+        return after[0]
+    if before:
+        agent = before[-1]
+        if m.event_type == "Explosions/Remote violence":
+            agent = nationality_after(ctx, t, hi) or agent
+        _why(ctx, "doer_before", agent)
+        return agent
+    if after:
+        _why(ctx, "subject_after_verb", after[0])
+        return after[0]
+    return None
+
+
+def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
+    """"تعرضت بلدة X لقصف": (agent, main, target_first) when a verb of undergoing comes before the event word."""
+    norm, t, m, lo = w.norm, w.t, w.m, w.lo
+    undergo = [x.lstrip("و") for x in norm[max(lo, t.start - 45):t.start].split()[-6:]]
+    if not (norm[t.start - 1:t.start] == "ل" and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
+        return agent, main, None
+    after_t = [a for a in main if a.start >= t.end]
+    before_t = [a for a in main if a.end <= t.start]
+    agent = after_t[0] if after_t else (nationality_after(ctx, t, hi) if m.event_type != "Battles" else None)
+    if ctx.trace is not None:
+        note(ctx, "undergo", f"«{ctx.said(before_t[-1].start, before_t[-1].end)}» suffered it" if before_t else "")
+    if before_t:
+        return agent, [a for a in main if a is not before_t[-1]] + [before_t[-1]], before_t[-1]
+    return agent, main, None
+
+
+def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None) -> Match | None:
+    m, norm, lo = w.m, w.norm, w.lo
+    others = [a for a in main if agent is None or a.value != agent.value]
+    if target_first is not None and (agent is None or target_first.value != agent.value):
+        others = [target_first] + [a for a in others if a is not target_first]
+    target = next((a for a in others if w.is_target(a)), None)
+    if target is not None:
+        _why(ctx, "target_marked", target)
+        return target
+    target = others[0] if others else None
+    if target is not None and m.event_type == "Explosions/Remote violence" and \
+            any(x in PURPOSE for x in norm[max(lo, target.start - 40):target.start].split()[-4:]):
+        _why(ctx, "purpose_not_target", target)
+        return None
+    return target
+
+
+def _loss(ctx, w: _Around, main: list[Match]) -> None:
+    """The named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's subject (right
+    after it, else before it), not whoever the clause names first."""
+    m, t = w.m, w.t
+    gainer = next((a for a in main if w.word_before(a) in ("لصالح", "امام", "يد")), None)
+    forced = forced_at(w.norm, w.lo, t.start)
+    if gainer is None and forced is not None:
+        # "أجبر التنظيم النظام على الانسحاب" / "التنظيم أجبر النظام على ...": who forced, who withdrew
+        between = [a for a in main if forced <= a.start < t.start]
+        before_f = [a for a in main if a.end <= forced]
+        if len(between) >= 2:
+            gainer, main = between[0], [a for a in main if a is not between[0]]
+        elif before_f:
+            gainer = before_f[-1]
+    subj_after = [a for a in main if a is not gainer and a.start >= t.end and a.start - t.end <= 40]
+    subj_before = [a for a in main if a is not gainer and a.end <= t.start]
+    loser = (subj_after[0] if subj_after else subj_before[-1] if subj_before else
+             next((a for a in main if a is not gainer), None))
+    if ctx.trace is not None:
+        note(ctx, "loss_sides", f"gained by {_said(ctx, gainer)}, lost by {_said(ctx, loser)}")
+    if m.event_type == "Battles":
+        m.actor1, m.actor2 = pair(ctx, gainer), pair(ctx, loser)
+    else:
+        m.actor1, m.actor2 = pair(ctx, loser), pair(ctx, gainer)
+
+
+def _said(ctx, a: Match | None) -> str:
+    return f"«{ctx.said(a.start, a.end)}»" if a is not None else "nobody named"
+
+
+def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
+    acts, lo = _parties(ctx, m, lo, hi, slo)
+    t = m.trigger
+    if not acts:
+        if m.event_type == "Explosions/Remote violence":
+            who = nationality_after(ctx, t, hi) or nationality_before(ctx, t, lo)
+            _why(ctx, "nationality_agent", who)
+            m.actor1 = pair(ctx, who)
+        return
+    w = _Around(ctx, m, lo)
+    assoc = _associates(ctx, acts, lo)
+    coord = _coordinated(ctx, acts, lo)
+    main = [a for a in acts if a not in assoc and a.value != "Civilians" and id(a) not in coord]
+    civ = [a for a in acts if a.value == "Civilians"]
+    agent = _agent(ctx, w, main, hi)
+    agent, main, target_first = _undergo(ctx, w, main, agent, hi)
+    if agent is None and m.event_type == "Explosions/Remote violence":
+        agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
+        _why(ctx, "nationality_agent", agent)
+    target = _target(ctx, w, main, agent, target_first)
+    if m.role == "loss":
+        _loss(ctx, w, main)
+    else:
+        m.actor1 = pair(ctx, agent)
+        m.actor2 = pair(ctx, target)
+    if m.actor2 is None and civ and m.event_type != "Battles":
+        m.actor2 = pair(ctx, civ[0])
+        _why(ctx, "civilians_hit", civ[0])
+    if m.actor2 is None and m.event_type == "Explosions/Remote violence":
+        hit = target_nationality(ctx, t, hi)
+        if hit is not None and (m.actor1 is None or hit.value != m.actor1[0]):
+            m.actor2 = pair(ctx, hit)
+            _why(ctx, "target_nationality", hit)
+    _associate(ctx, m, acts, assoc, coord)
+
+
+def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: dict[int, Match]) -> None:
+    for a in assoc:
+        p = pair(ctx, a)
+        if m.actor1 and p[0] != m.actor1[0] and p not in m.assoc1:
+            m.assoc1.append(p)
+            _why(ctx, "associate", a)
+    for a in acts:
+        head = coord.get(id(a))
+        if head is None:
+            continue
+        p = pair(ctx, a)
+        if m.actor1 and head.value == m.actor1[0] and p[0] != m.actor1[0] and p not in m.assoc1:
+            m.assoc1.append(p)
+            _why(ctx, "coordinated", a)
+        elif m.actor2 and head.value == m.actor2[0] and p[0] != m.actor2[0] and p not in m.assoc2:
+            m.assoc2.append(p)
+            _why(ctx, "coordinated", a)

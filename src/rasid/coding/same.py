@@ -1,0 +1,84 @@
+"""Sameness: whether two mentions can tell one event (type, day, denial, told as the past, places at one
+scale or two, the parties, the gainer of ground). :mod:`.merge` groups mentions with these."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .mention import Mention
+
+
+def loc_keys(m: Mention) -> set[str]:
+    """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none."""
+    return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations
+            if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
+
+
+def day_before(cause: Mention, event: Mention) -> bool:
+    """"فرضت سيطرة كاملة على المدينة (اليوم)، بعد اشتباكات استمرت لساعات مساء أمس": what led to the event
+    may have begun the day before it."""
+    a, b = cause.date.start_date if cause.date else None, event.date.start_date if event.date else None
+    return bool(a and b) and dt.date.fromisoformat(a) == dt.date.fromisoformat(b) - dt.timedelta(days=1)
+
+
+def dates_ok(a: Mention, b: Mention) -> bool:
+    da = a.date.start_date if a.date else None
+    db = b.date.start_date if b.date else None
+    return not (da and db and da != db)
+
+
+def day_conflict(g: list[Mention], m: Mention) -> bool:
+    """One event has one day: a mention dated otherwise than any of the group is another event."""
+    d = m.date.start_date if m.date else None
+    return d is not None and any(x.date and x.date.start_date and x.date.start_date != d for x in g)
+
+
+def actors_ok(g: list[Mention], m: Mention) -> bool:
+    """No two different sets of armed parties (civilians are victims, not a party to tell events apart)."""
+    mine = {x[0] for x in (m.actor1, m.actor2) if x} - {"Civilians"}
+    theirs = {x[0] for y in g for x in (y.actor1, y.actor2) if x} - {"Civilians"}
+    return not (mine and theirs) or bool(mine & theirs)
+
+
+def within_region(region: Mention, place: Mention) -> bool:
+    """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
+    def wide(loc: dict) -> bool:
+        # a region, or a governorate's capital named like it ("في إدلب" may mean the governorate)
+        p = loc.get("geo_precision") or 1
+        return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+    if not region.locations or not all(wide(loc) for loc in region.locations):
+        return False
+    admins = {loc.get("admin1") for loc in region.locations} - {None}
+    # a place the gazetteer lacks (text only, no governorate) may lie in the region: it does not tell otherwise
+    return bool(admins) and all(loc.get("admin1") in admins or (loc.get("admin1") is None and loc.get("lat") is None)
+                                for loc in place.locations)
+
+
+def same_event(a: Mention, b: Mention) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.background != b.background:
+        return False
+    if (a.status == "denied") != (b.status == "denied"):
+        return False  # a claim the article denies is not the event it asserts
+    da = a.date.start_date if a.date else None
+    db = b.date.start_date if b.date else None
+    if da and db and da != db:
+        return False
+    ga, gb = (a.territory or {}).get("gained_by"), (b.territory or {}).get("gained_by")
+    if ga and gb and ga != gb:
+        return False  # a capture and the counter-attack that took it back are two changes of hands
+    la, lb = loc_keys(a), loc_keys(b)
+    scales = la and lb and not (la & lb) and (within_region(a, b) or within_region(b, a))
+    if scales:
+        la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
+    actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
+    actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
+    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
+    if scales and ((gb and not ga and actors_a and gb not in actors_a) or (ga and not gb and actors_b and ga not in actors_b)):
+        # fighting told over a region and ground taken in a village there by a party not in that fighting
+        # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
+        actors_ok = False
+    if la and lb:
+        return bool(la & lb) and actors_ok
+    # one side has no place: the same kind of event between the same parties on the same day
+    return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)

@@ -1,0 +1,114 @@
+"""Sides: the parties of a report event once its mentions are merged. A battle told with one side gets
+the article's main opponent of that side; a crowd is Protesters or Rioters whatever its faction; who
+fought says what a clash was (a riot, an attack on civilians)."""
+from __future__ import annotations
+
+from ..arabic import normalize
+from ..model import Event
+from .mention import Mention
+from .rules import rule
+from .words import CROWDS, STATE_KINDS, SUPPORTERS
+
+
+@rule("other_side_of_front")
+def fill_sides(ctx, events: list[Event]) -> None:
+    """A battle told with one side named: the other side is the article's most frequent party that is not the
+    named one, not civilians and not its ally ("اندلعت اشتباكات مع قوات النظام" in an article about the
+    opposition's front); a battle with no side named is the article's main front. Strikes are left alone (ACLED
+    leaves a strike's unnamed target blank), and a killing with no fighting told keeps its killer unknown."""
+    freq = ctx.actor_frequency()
+    lex = ctx.lex
+    for e in events:
+        if e.event_type != "Battles":
+            continue
+        named = (e.actor1 or e.actor2 or {}).get("id")
+        if named is None:
+            sides = [aid for aid, n in freq if aid != "Civilians" and n >= 2]
+            if sides:
+                rival = next((b for b in sides[1:] if not lex.allied(sides[0], b)), None)
+                if rival is not None:
+                    e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
+                    _note(ctx, e, f"the article's main front: {sides[0]} and {rival}")
+            continue
+        if e.actor1 and e.actor2:
+            continue
+        if (e.fatalities or {}).get("of") == named and not any(
+                t.value.event_type == "Battles" and t.value.role in ("clash", "gain", "loss", "advance")
+                for q in e.evidence for t in ctx.within(ctx.triggers, ctx.n(q["start"]), ctx.n_end(q["end"]))):
+            continue  # "مقتل القيادي في الهيئة في خان شيخون": a killing with no fighting told; the killer is unknown
+        other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
+                      and not lex.allied(named, aid)), None)
+        if other is None:
+            continue
+        if e.actor1 is None:
+            e.actor1 = {"id": other, "text": ""}
+        else:
+            e.actor2 = {"id": other, "text": ""}
+        _note(ctx, e, f"{other}, the article's main opponent of {named}")
+        if e.territory:
+            if e.territory.get("gained_by") is None:
+                e.territory["gained_by"] = e.actor1["id"]
+            if e.territory.get("lost_by") is None:
+                e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+def _note(ctx, e: Event, detail: str, name: str = "other_side_of_front") -> None:
+    if ctx.trace is not None:
+        ctx.trace.note_event(e, name, detail)
+
+
+@rule("crowd", reads="actors.tsv kind, role_words.tsv supporters")
+def crowds(ctx, head: Mention, g: list[Mention], a1, a2, as1: list, as2: list):
+    """A riot's or a protest's crowd is `Rioters` / `Protesters` whatever its faith or faction (the spec); the
+    party, movement or family it belongs to (one of kind other or identity, or told as its supporters, "أنصار
+    الحراك") is its associate: "تظاهر أنصار الحراك في عدن". States and armed groups stay; the crowd of a riot is
+    actor 1, the force that fires on protesters actor 1 of that."""
+    lex = ctx.lex
+    crowd = "Rioters" if head.event_type == "Riots" else "Protesters"
+    said = normalize(" ".join(m.clause.text for m in g))
+
+    def recode(a, assoc):
+        if a is None or a[0] in ("Rioters", "Protesters"):
+            return ((crowd, a[1]) if a else None), assoc
+        kind = lex.actors[a[0]].kind if a[0] in lex.actors else ""
+        supporters = any(f"{w} {normalize(a[1])}" in said for w in SUPPORTERS)
+        if kind not in ("other", "political", "identity") and not supporters:
+            return a, assoc  # a state, an armed group ("أطلق مسلحو الفيلق النار لتفريق تظاهرة"), civilians
+        return (crowd, a[1]), ([a] + [x for x in assoc if x != a])
+
+    a1, as1 = recode(a1, as1)
+    a2, as2 = recode(a2, as2)
+    if a1 and a2 and a1[0] == a2[0] == crowd and head.sub != "Mob violence":
+        a2, as1 = None, as1 + [x for x in as2 if x not in as1]  # one crowd of two named factions
+        as2 = []
+
+    def state(a):
+        return a is not None and a[0] in lex.actors and lex.actors[a[0]].kind in STATE_KINDS
+
+    if head.sub == "Excessive force against protesters":
+        swap = a1 is not None and a1[0] == crowd and state(a2)  # the force that fires on protesters first
+    else:
+        swap = a2 is not None and a2[0] == crowd and (a1 is None or state(a1))  # the crowd of a riot first
+    return (a2, a1, as2, as1) if swap else (a1, a2, as1, as2)
+
+
+@rule("clash_by_parties")
+def retype_by_parties(ctx, e: Event) -> None:
+    """A clash is told by its word; who fought says what it was (ACLED). A crowd on one side ("اشتباكات بين
+    المتظاهرين وقوات الأمن"): Riots / Violent demonstration, the crowd as Rioters. Only civilians on the
+    receiving side and no armed party there ("قتل مدنيان في هجوم شنه مسلحون"): Violence against civilians."""
+    if e.event_type != "Battles" or e.sub_event_type != "Armed clash":
+        return
+    ids = [(x or {}).get("id") for x in (e.actor1, e.actor2)]
+    if CROWDS & set(ids):
+        crowd = 0 if ids[0] in CROWDS else 1
+        other = (e.actor1, e.actor2)[1 - crowd]
+        e.event_type, e.sub_event_type = "Riots", "Violent demonstration"
+        e.actor1 = {**(e.actor1, e.actor2)[crowd], "id": "Rioters"}
+        e.actor2 = other
+        _note(ctx, e, "a crowd on one side: a violent demonstration", "clash_by_parties")
+        return
+    f = e.fatalities or {}
+    if ids[0] != "Civilians" and (ids[1] == "Civilians" or (ids[1] is None and f.get("group") == "civilians")):
+        e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
+        _note(ctx, e, "only civilians hit: an attack on civilians", "clash_by_parties")

@@ -1,0 +1,103 @@
+"""Tolls: which counts belong to which mention, and the toll of an event told in several clauses.
+
+The counts themselves are read by :mod:`rasid.tolls` (numbers, toll nouns, the counted party); here they
+are attached: a clause's counts are its mention's toll unless they are a running tally; a clause with a
+toll and no event word gives its toll to the event its sentence told just before; the clauses of one
+event add up their sides' tolls.
+"""
+from __future__ import annotations
+
+from ..tolls import combine, find_counts
+from .mention import Mention
+from .rules import describe, note, rule
+from .words import SINCE_YEAR
+
+
+def counts_in(ctx, lo: int, hi: int) -> list:
+    """The counts told in the normalised span [lo, hi) (recorded for the trace)."""
+    found = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    if ctx.trace is not None:
+        ctx.trace.counts(found)
+    return found
+
+
+@rule("running_tally", reads="cues.tsv tally")
+def tally(ctx, lo: int, hi: int) -> bool:
+    """A tally, or a count since a year, is a running total, no one event's toll: "حصيلة أعمال العنف في أنحاء
+    سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011"."""
+    if ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi):
+        note(ctx, "running_tally", "")
+        return True
+    return False
+
+
+@rule("toll_of_previous", reads="cues.tsv kill, injure")
+def toll_of_previous(ctx, cl, prev: Mention) -> None:
+    """A clause with a toll and no event word tells the toll of the event its sentence told just before:
+    "اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد"."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if not ctx.has_cue(lo, hi, "kill", "injure") or ctx.has_cue(lo, hi, "tally"):
+        return
+    counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
+        if getattr(prev, attr) is None:
+            setattr(prev, attr, combine(counts, measure))
+            if ctx.trace is not None and getattr(prev, attr) is not None:
+                ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
+(the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
+describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
+same event: "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل" is 21.""")
+describe(__name__, "exact_number", """A number beats "heavy losses", and the same number told exactly beats it told as
+a bound: "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا" is exactly 53.""")
+
+
+def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
+    """The toll of an event from its mentions (rules sides_add_up, fuller_sum, exact_number)."""
+    found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
+    numbered = list({id(t): t for t in found if t.get("value") is not None}.values())
+    sides = [t.get("of") for t in numbered]
+    if len(numbered) > 1 and all(sides) and len(set(sides)) == len(sides):
+        quals = {t.get("qualifier") for t in numbered}
+        note(ctx, "sides_add_up", f"{attr}: " + " + ".join(f"{t['value']} of {t.get('of')}" for t in numbered))
+        return {"value": sum(t["value"] for t in numbered),
+                "qualifier": "exact" if quals == {"exact"} else "at_least",
+                "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
+                "of": None}
+    first = next((t for t in found if t.get("value") is not None), found[0] if found else None)
+    told = first
+    if first and first.get("value") is not None:
+        first = next((t for t in numbered if first["value"] > 1 and first["value"] in t.get("parts", ())
+                      and t["value"] > first["value"]), first)
+        if first is not told:
+            note(ctx, "fuller_sum", f"{attr}: {first['value']} holds {told['value']}")
+    if first and first.get("qualifier") != "exact":
+        exact = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"), first)
+        if exact is not first:
+            note(ctx, "exact_number", f"{attr}: {exact['value']}")
+        first = exact
+    return first
+
+
+def with_text(t: dict | None) -> dict | None:
+    return {k: v for k, v in t.items() if k != "parts"} if t else None
+
+
+def toll_conflict(g: list[Mention], m: Mention) -> bool:
+    """Two different exact death tolls ("24 killed", "15 killed") are two events, whatever else they share."""
+    return any(tolls_differ(x.fatalities, m.fatalities) for x in g)
+
+
+def tolls_differ(a: dict | None, b: dict | None) -> bool:
+    """Two exact tolls that cannot be one event's: different numbers of the same (or an unnamed) side.
+    "قتل عنصر من الحشد" and "قتل سبعة من عناصر داعش" are the two sides of one battle."""
+    a, b = a or {}, b or {}
+    if not (a.get("qualifier") == b.get("qualifier") == "exact") or a.get("value") == b.get("value"):
+        return False
+    if any(x["value"] > 1 and x["value"] in y.get("parts", ()) for x, y in ((a, b), (b, a))):
+        # "12 killed" and "12 soldiers and 9 fighters killed": one side's dead within the sum (a single death
+        # is no sign: it is a part of many sums)
+        return False
+    return not (a.get("of") and b.get("of") and a.get("of") != b.get("of"))

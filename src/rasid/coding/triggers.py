@@ -1,0 +1,177 @@
+"""Triggers: the event word of a clause and the type it gives.
+
+The strongest trigger of the clause (triggers.tsv, by weight; the first of equal weight) that no filter
+sets aside gives the type, then the overrides below may put another word or type in its place: ground
+changing hands in a battle, the weapon of an attack, air defences meeting a strike, a downing, a forced
+withdrawal, a crewed aircraft downed, a foiled bombing. A clause with no trigger may still tell an event
+by its toll. A strike's kind (air or ground) is read from the clause's words.
+"""
+from __future__ import annotations
+
+from ..lexicon import Match, Trigger
+from .filters import directed, heard, negated
+from .rules import describe, note, rule
+from .words import AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
+    TOLL_OF_FIGHTING, UNMANNED
+
+
+def candidates(ctx, lo: int, hi: int) -> list[Match]:
+    """The clause's event words that no trigger filter sets aside, a foiled bombing read as the foiling."""
+    trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not negated(ctx, t, lo)
+             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)]
+    # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
+    return [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
+                  t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+
+
+@rule("foiled_bombing", reads="cues.tsv foil")
+def foiled(ctx, t: Match, lo: int) -> bool:
+    """A bombing foiled did not happen: "أحبطت وحدات الحماية تفجيرين انتحاريين" is the foiling (Disrupted weapons
+    use); a foiled attack was still fought off ("أحبطت القوات هجوما" stays a clash)."""
+    if t.value.sub_event_type not in FOILABLE:
+        return False
+    out = any(c.value == "foil" and len(ctx.nt.norm[c.end:t.start].split()) <= 6
+              and "," not in ctx.nt.norm[c.end:t.start] for c in ctx.within(ctx.cues, lo, t.start))
+    if out:
+        note(ctx, "foiled_bombing", f"«{ctx.said(t.start, t.end)}» foiled")
+    return out
+
+
+def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
+    """The event word and its type: the strongest trigger, then each override in turn."""
+    best = max(trigs, key=lambda t: (t.value.weight, -t.start))
+    best = territory_in_battle(ctx, trigs, best)
+    best = weapon_of_attack(ctx, trigs, best)
+    best = air_defence(ctx, trigs, best, lo, hi)
+    best = downing(ctx, trigs, best)
+    tv = forced_withdrawal(ctx, best, best.value, lo)
+    tv = crewed_aircraft_downed(ctx, best, tv, hi)
+    return best, tv
+
+
+def _swap(ctx, name: str, best: Match, new: Match) -> Match:
+    if new is not best:
+        note(ctx, name, f"«{ctx.said(new.start, new.end)}» over «{ctx.said(best.start, best.end)}»")
+    return new
+
+
+@rule("territory_in_battle", reads="triggers.tsv TERRITORY")
+def territory_in_battle(ctx, trigs: list[Match], best: Match) -> Match:
+    """Ground changed hands in the battle, so the clause tells the change of territory (ACLED's rule):
+    "تقدمت القوات إلى البلدة بعد معارك"."""
+    if best.value.event_type == "Battles" and best.value.sub_event_type == "Armed clash":
+        return _swap(ctx, "territory_in_battle", best,
+                     next((t for t in trigs if t.value.sub_event_type == "TERRITORY"), best))
+    return best
+
+
+@rule("weapon_of_attack", reads="triggers.tsv Explosions/Remote violence")
+def weapon_of_attack(ctx, trigs: list[Match], best: Match) -> Match:
+    """An attack "ب" a stand-off weapon or a bomb (within 20 characters) is that weapon's event: "هجوم بقاذفة
+    صواريخ", "هجوم بسيارة مفخخة"."""
+    norm = ctx.nt.norm
+    if best.value.event_type == "Battles" and norm[best.end:best.end + 3].lstrip().startswith("ب"):
+        weapon = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"
+                       and 0 <= t.start - best.end <= 20), None)
+        return _swap(ctx, "weapon_of_attack", best, weapon or best)
+    return best
+
+
+@rule("air_defence", reads="role_words.tsv air_defence")
+def air_defence(ctx, trigs: list[Match], best: Match, lo: int, hi: int) -> Match:
+    """Air defences meeting a strike tell the strike, not a battle: "تصدت دفاعاتنا الجوية لعدوان إسرائيلي
+    بالصواريخ"."""
+    if best.value.event_type == "Battles" and any(w in ctx.nt.norm[lo:hi] for w in AIR_DEFENCE):
+        return _swap(ctx, "air_defence", best,
+                     next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"), best))
+    return best
+
+
+@rule("downing", reads="role_words.tsv downing")
+def downing(ctx, trigs: list[Match], best: Match) -> Match:
+    """An aircraft downed struck nothing: a word of downing before the strongest trigger is the event's word,
+    "أسقطت الفصائل طائرة مسيرة"."""
+    down = next((t for t in trigs if t.phrase.split()[0] in DOWNING and t.start < best.start), None)
+    return best if down is None else _swap(ctx, "downing", best, down)
+
+
+def forced_at(norm: str, lo: int, trig: int) -> int | None:
+    """Where a verb of forcing ("أجبر", "أرغم") stands within eight words before the trigger, if one does."""
+    for w in reversed(list(NAME_RE.finditer(norm, max(lo, trig - 90), trig))[-8:]):
+        if w.group() in FORCED or w.group()[1:] in FORCED:
+            return w.start()
+    return None
+
+
+@rule("forced_withdrawal", reads="role_words.tsv forced")
+def forced_withdrawal(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
+    """A withdrawal forced by an enemy is ground lost in fighting: "أجبر التنظيم النظام على الانسحاب"."""
+    if tv.role == "loss" and tv.event_type == "Strategic developments":
+        at = forced_at(ctx.nt.norm, lo, best.start)
+        if at is not None:
+            note(ctx, "forced_withdrawal", f"«{ctx.nt.norm[at:at + 20].split()[0]}» before «{best.phrase}»")
+            return Trigger("Battles", "TERRITORY", "loss", tv.weight)
+    return tv
+
+
+@rule("crewed_aircraft_downed", reads="role_words.tsv manned, unmanned, downing")
+def crewed_aircraft_downed(ctx, best: Match, tv: Trigger, hi: int) -> Trigger:
+    """A crewed aircraft downed is a clash with its owner: "أسقط التنظيم طائرة مروحية لقوات النظام" (a drone
+    downed, "طائرة مسيرة", stays a disrupted weapons use)."""
+    norm = ctx.nt.norm
+    if tv.sub_event_type == "Disrupted weapons use" and best.phrase.split()[0] in DOWNING and any(
+            w in MANNED for w in norm[best.end:hi].split()[:6]) and not any(
+            w in norm[best.end:hi] for w in UNMANNED):
+        note(ctx, "crewed_aircraft_downed", f"«{best.phrase}» a crewed aircraft")
+        return Trigger("Battles", "Armed clash", "clash", tv.weight)
+    return tv
+
+
+@rule("strike_kind", reads="role_words.tsv air")
+def strike_kind(ctx, sub: str, event_type: str, trigs: list[Match], clause_norm: str) -> str:
+    """A strike is from the air when the clause has a word of aircraft, else shelling: "قصفت الطائرات
+    الحربية البلدة" is an air strike, "قصفت المدفعية البلدة" shelling; a shelling told beside an air strike's
+    own word in the clause is the air strike."""
+    if sub == "STRIKE":
+        air = next((w for w in AIR_WORDS if w in clause_norm), None)
+        sub = "Air/drone strike" if air is not None else "Shelling/artillery/missile attack"
+        note(ctx, "strike_kind", f"«{air}»" if air else "no word of aircraft")
+    if event_type == "Explosions/Remote violence" and sub == "Shelling/artillery/missile attack" and any(
+        t.value.sub_event_type == "Air/drone strike" for t in trigs
+    ):
+        note(ctx, "strike_kind", "an air strike's own word in the clause")
+        sub = "Air/drone strike"
+    return sub
+
+
+describe(__name__, "toll_at_place", """A toll at a place is an event though no word names the fighting: battles when
+fighters are among the dead ("وفي محافظة حلب قتل تسعة رجال بينهم ثلاثة من أفراد المعارضة"), else an attack on
+civilians ("قتل خمسة مدنيين في إدلب"); "سقط خمسة قتلى" alone tells no one's death.""", reads="toll_nouns.tsv")
+describe(__name__, "toll_of_fighting", """The dead of a named armed party, told with no place right after fighting,
+are that fighting's toll: "... إلى أن عنصرا قتل من وحدات شنكال، كما قتل ستة عناصر من البيشمركة".""")
+
+
+def toll_trigger(ctx, cl, counts: list) -> Match | None:
+    """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
+    killed = [c for c in counts if c.measure == "killed" and c.value]
+    if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally") or \
+            SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
+        return None  # a running tally tells no event
+    if not killed:
+        return None
+    fighters = any(c.group in ("combatants", "mixed") for c in killed)
+    if not ctx.places_in(cl.start, cl.end):
+        lo = ctx.n(cl.start)
+        named = [c for c in killed if c.of and c.of != "Civilians"]
+        if not named or not any(t.value.event_type == "Battles" for t in ctx.within(
+                ctx.triggers, max(0, lo - CONTEXT_CHARS), lo)):
+            return None
+        note(ctx, "toll_of_fighting", f"«{ctx.said(named[0].start, named[0].end)}»")
+        return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), TOLL_OF_FIGHTING)
+    if not fighters and not any(c.group == "civilians" for c in killed):
+        return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
+    trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
+        Trigger("Violence against civilians", "Attack", "agent", 3)
+    c = killed[0]
+    note(ctx, "toll_at_place", f"«{ctx.said(c.start, c.end)}» ({'fighters' if fighters else 'civilians'} killed)")
+    return Match(c.start, c.end, trig, "toll")

@@ -1,0 +1,91 @@
+"""Victims: the side that was hit, read from the toll and the words for civilians, after the roles.
+
+The dead or wounded of a named party are the side attacked; civilians killed are the victims of a strike
+or an attack; a bombing that hurts with no armed target named hits civilians; a named party's fighter
+killed makes the killing a clash with that party.
+"""
+from __future__ import annotations
+
+from .mention import Mention
+from .roles import pair
+from .rules import note, rule
+from .words import MEMBERS, VIOLENT
+
+
+def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
+    """Each victim rule in turn, then no party on both sides."""
+    hurt = kill if kill and kill.get("of") else m.injured
+    victims = (hurt or {}).get("of")
+    clash_told_by_dead(ctx, m, counts)
+    dead_side(ctx, m, victims)
+    civilians_hit(ctx, m, kill, lo, hi)
+    bombing_hits_civilians(ctx, m, kill)
+    if m.event_type == "Violence against civilians" and m.sub == "Attack":
+        armed_victim(ctx, m, lo, hi)
+    if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
+        m.actor2 = None
+
+
+@rule("clash_told_by_dead", reads="toll_nouns.tsv")
+def clash_told_by_dead(ctx, m: Mention, counts: list) -> None:
+    """A clash told by one side's dead has that side as actor 2, whoever killed them (named, or filled in
+    later) as actor 1: "قتل 15 مواطنا بينهم 10 من أفراد المعارضة خلال اشتباكات مع القوات النظامية"."""
+    if m.event_type == "Battles" and m.role == "clash" and m.actor1 and any(
+            c.of == m.actor1[0] and c.measure in ("killed", "injured") for c in counts) and not any(
+            m.actor2 and c.of == m.actor2[0] for c in counts):
+        m.actor1, m.actor2 = m.actor2, m.actor1
+        m.assoc1, m.assoc2 = m.assoc2, m.assoc1
+        note(ctx, "clash_told_by_dead", f"{m.actor2[0]}'s dead told")
+
+
+@rule("dead_side")
+def dead_side(ctx, m: Mention, victims: str | None) -> None:
+    """The dead soldiers' side was attacked: "قتل جندي تركي في هجوم" has Turkey's forces as actor 2; the party
+    named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة")."""
+    if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
+        if m.actor1 and m.actor1[0] == victims and m.event_type != "Battles":
+            m.actor1, m.actor2 = None, m.actor1
+            note(ctx, "dead_side", f"{victims}, named, was hit")
+        elif not (m.actor1 and ctx.lex.allied(m.actor1[0], victims)):
+            m.actor2 = (victims, "")
+            note(ctx, "dead_side", f"{victims}'s dead: attacked")
+
+
+@rule("civilians_victims")
+def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
+    """Civilians killed or named in a strike or an attack are its actor 2: "قتل ثلاثة مدنيين في قصف جوي"."""
+    if m.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        if kill and kill.get("group") == "civilians":
+            m.actor2 = ("Civilians", "")
+            note(ctx, "civilians_victims", "civilians among the dead")
+        elif m.actor2 is None and ctx.has_actor(lo, hi, "Civilians"):
+            m.actor2 = ("Civilians", "")
+            note(ctx, "civilians_victims", "civilians named in the clause")
+
+
+@rule("bombing_hits_civilians")
+def bombing_hits_civilians(ctx, m: Mention, kill: dict | None) -> None:
+    """A bombing that kills or wounds, with no armed target named, hits civilians (ACLED's coding): "انفجرت
+    عبوة ناسفة في السوق ما أدى إلى إصابة أربعة أشخاص"."""
+    if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
+            and (kill or m.injured) and m.actor2 is None:
+        m.actor2 = ("Civilians", "")
+        note(ctx, "bombing_hits_civilians", "")
+
+
+@rule("armed_victim", reads="role_words.tsv member")
+def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
+    """The victim is a fighter of a named party, so the killing is an armed clash with that party (ACLED),
+    not violence against civilians: "اغتيال قيادي في تحرير الشام"."""
+    lex = ctx.lex
+    for a in ctx.within(ctx.actors, lo, hi):
+        kind = lex.actors[a.value].kind if a.value in lex.actors else ""
+        if kind not in ("state", "rebel", "militia", "external"):
+            continue
+        before = ctx.nt.norm[max(lo, a.start - 30):a.start].split()
+        if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
+            m.event_type, m.sub = "Battles", "Armed clash"
+            attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
+            m.actor1, m.actor2 = attacker, pair(ctx, a)
+            note(ctx, "armed_victim", f"«{ctx.said(a.start, a.end)}»")
+            return

@@ -1,0 +1,140 @@
+"""When: the dates of the document (what "today" means, the page's own dateline, the dates a source
+spoke on) and the date of each event: the clause's date phrase, else its sentence's, else an earlier
+sentence of its paragraph, else the day before publication to that day."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import DateMention, find_dates, parse_published
+from .rules import describe, note, rule
+from .words import SPEECH
+
+FULL = ("abs_dmy", "abs_num", "abs_iso")
+
+
+def read_dates(ctx) -> tuple[str | None, str | None]:
+    """Find the document's dates against the right reference day; set ``ctx.dates``, ``ctx.dateline``,
+    ``ctx.page_dates``. Returns the reference day and the page's own day."""
+    doc, nt = ctx.doc, ctx.nt
+    ctx.dates = find_dates(nt, doc.published)
+    ref = doc.published
+    full = [d for d in ctx.dates if d.kind in FULL and d.precision == 1 and d.start_date]
+    page_ref = ref
+    if not ref and full:
+        ref = page_ref = full[0].start_date
+        ctx.dates = find_dates(nt, ref)
+        note(ctx, "first_full_date", f"«{full[0].text}» read as the publication day {ref}")
+    if ref and (doc.published_from == "text" or not doc.published):
+        today = next((x for d in ctx.dates if d.kind == "rel_0" for x in ctx.dates
+                      if x.kind in FULL and x.precision == 1 and x.start_date
+                      and 0 <= x.start - d.end <= 20), None)
+        if today is not None and today.start_date != ref:
+            ref = today.start_date
+            ctx.dates = find_dates(nt, ref)
+            note(ctx, "today_written", f"«{today.text}» says which day today is: {ref}")
+    # the dateline itself (a page header's date) dates the page, not an event told beside it
+    head = [d for d in ctx.dates if d.start < 400 and d.start_date == page_ref and d.kind in FULL]
+    ctx.dateline = head[0].start if head else None
+    # the dateline and the weekday written before it ("الأحد 21 كانون الثاني 2018") date the page
+    ctx.page_dates = {d.start for d in ctx.dates if ctx.dateline is not None
+                      and (d.start == ctx.dateline or 0 <= ctx.dateline - d.end <= 4)}
+    return ref, page_ref
+
+
+describe(__name__, "first_full_date", """No publication date: the article's first full date (its dateline, most often) is what "today",
+    "yesterday Wednesday" and "15 September" are read against ("حلب - 12 آذار 2017: قصفت الطائرات أمس ...").""")
+
+
+describe(__name__, "today_written", """A publication day taken from the page, but the text says which day today is ("اليوم، الجمعة 15 أيلول"):
+    a page republished later keeps its new date in the header, the article its own in the text.""")
+
+
+describe(__name__, "dateline", """The page's dateline (and the weekday before it, "الأحد 21 كانون الثاني 2018") dates the page, not an
+    event told beside it.""", reads="dates found in the first 400 characters")
+
+
+def read_report_dates(ctx, ref: str | None) -> None:
+    """``ctx.pub`` (the reference day) and ``ctx.report_dates`` (dates a few words after a speech verb)."""
+    ctx.pub = parse_published(ref)
+    ctx.report_dates = {id(d) for d in ctx.dates if _reports(ctx, d)}
+
+
+def _reports(ctx, d: DateMention) -> bool:
+    """A date a few words after a speech verb ("قال المرصد اليوم", "أفادت مصادر الجمعة") dates the report."""
+    i = ctx.n(d.start)
+    words = ctx.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
+    return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+
+
+@rule("report_day", reads="role_words.tsv speech")
+def report_day(told: DateMention, said: DateMention, pub: dt.date | None) -> DateMention:
+    """A relative day told after the day a source spoke is read against that day, not the publication day:
+    "أعلنت القيادة مساء الأربعاء أن طائرات قصفت فجر اليوم" is Wednesday's dawn."""
+    if not (pub and told.start_date and said.start_date and said.precision == 1):
+        return told
+    off = dt.date.fromisoformat(told.start_date) - pub
+    day = (dt.date.fromisoformat(said.start_date) + off).isoformat()
+    return DateMention(told.start, told.end, told.text, told.kind, day, day, told.precision, told.relative)
+
+
+describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 تشرين الأول": the written date (up to 20 characters after the relative word) says
+    which day; it beats the relative word.""")
+
+
+def date_for(ctx, cl, sent) -> DateMention | None:
+    """The date phrase of a clause: its own, else its sentence's; not the page's dateline, not a year when a
+    day is told, not the day a source spoke when the event's own day is told."""
+    ds = [d for d in ctx.dates if cl.start <= d.start < cl.end and d.start not in ctx.page_dates] or \
+        [d for d in ctx.dates if sent.start <= d.start < sent.end and d.start not in ctx.page_dates]
+    if ctx.trace is not None and any(sent.start <= d.start < sent.end and d.start in ctx.page_dates for d in ctx.dates):
+        note(ctx, "dateline", "the page's date is not the event's")
+    ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
+    told = [d for d in ds if id(d) not in ctx.report_dates]
+    if told and len(told) < len(ds):
+        said = next(d for d in ds if id(d) in ctx.report_dates)
+        if told[0].kind.startswith("rel_") and said.start < told[0].start:
+            # "أعلنت القيادة مساء الأربعاء أن طائرات قصفت فجر اليوم": today is the day it was said
+            note(ctx, "report_day", f"«{told[0].text}» read against «{said.text}»")
+            return report_day(told[0], said, ctx.pub)
+    ds = told or ds
+    exact = [d for d in ds if d.kind in FULL and d.precision == 1 and d.start_date]
+    if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
+        note(ctx, "written_beats_relative", f"«{exact[0].text}» over «{ds[0].text}»")
+        return exact[0]
+    return ds[0] if ds else None
+
+
+@rule("paragraph_date")
+def paragraph_date(ctx, sent_start: int) -> DateMention | None:
+    """An event whose sentences date nothing has the event date of the nearest earlier sentence of the same
+    paragraph (no line break between, or a line that goes on with the one before: "وأضاف المصدر أن ..."):
+    "قصفت الطائرات البلدة أمس. وقتل في القصف ثلاثة" is yesterday."""
+    text = ctx.doc.text
+    sents = [s for s in ctx.doc.spans_of("sentence") if s.start < sent_start]
+    nxt = sent_start
+    for s in reversed(sents):
+        # a line opening with "وأضاف", "وأشارت" goes on with the account of the line before: same paragraph
+        first = (ctx.nt.norm[ctx.n(nxt):ctx.n(nxt) + 12].split() or [""])[0]
+        if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
+            return None  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
+        ds = [d for d in ctx.dates if s.start <= d.start < s.end and d.start not in ctx.page_dates
+              and id(d) not in ctx.report_dates and d.start_date]
+        if ds:
+            return ds[0]
+        nxt = s.start
+    return None
+
+
+@rule("day_before_publication")
+def default_date(ctx, sent_start: int | None = None) -> dict:
+    """No date in the event's sentences nor earlier in its paragraph: the day before publication to that day,
+    precision 2 (a range), not a guessed single day ("قصفت طائرات حربية بلدة كفرنبل" in an undated line)."""
+    told = paragraph_date(ctx, sent_start) if sent_start is not None else None
+    if told is not None:
+        note(ctx, "paragraph_date", f"«{told.text}»")
+        return told.as_field()
+    if ctx.pub:
+        start = ctx.pub - dt.timedelta(days=1)
+        note(ctx, "day_before_publication", f"{start.isoformat()} to {ctx.pub.isoformat()}")
+        return {"start": start.isoformat(), "end": ctx.pub.isoformat(), "precision": 2, "text": ""}
+    return {"start": None, "end": None, "precision": None, "text": ""}

@@ -1,0 +1,96 @@
+"""The word classes the coder reads: data/role_words.tsv by kind, nationality.tsv, and the constants
+the components share. Language knowledge stays in the data files; this module only loads them."""
+from __future__ import annotations
+
+import re
+
+from ..arabic import normalize
+from ..lexicon import Matcher, read_tsv
+
+STATE_KINDS = {"state", "external"}
+CONTEXT_CHARS = 400  # how far back an event with no place of its own looks for one
+TOLL_OF_FIGHTING = "toll of fighting"  # the phrase of a toll read as the toll of the fighting told before it
+FOILABLE = {"Remote explosive/landmine/IED", "Suicide bomb"}  # bombings a "foil" cue (cues.tsv) undoes
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+
+def _role_words() -> dict[str, tuple[str, ...]]:
+    """data/role_words.tsv by kind, normalised like the text they are matched in (ئ -> ي, ة -> ه ...)."""
+    out: dict[str, list[str]] = {}
+    for kind, word in read_tsv("role_words.tsv"):
+        w = normalize(word)
+        if w not in out.setdefault(kind, []):
+            out[kind].append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+
+_RW = _role_words()
+
+
+
+def _words(kind: str) -> frozenset[str]:
+    """The words of one kind of data/role_words.tsv, as a set for membership tests."""
+    return frozenset(_RW.get(kind, ()))
+
+
+
+BACK_WORDS = _RW.get("back", ())
+DEMONSTRATIVES = _RW.get("demonstrative", ())
+AMID = _RW.get("amid", ())
+AIMED = _words("aimed")
+CORRESPONDENTS = _words("correspondent")
+PLACE_POINTERS = _words("place_pointer")
+CONSEQUENCE = _words("consequence")
+FORCED = _words("forced")
+HEARD = _words("heard")
+SUCCESS = _words("success")
+PURPOSE = _words("purpose")
+OWN_UNITS = _words("own_unit")
+BASE_ADJECTIVES = _words("base_adjective")
+# a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
+AFFILIATION = _RW.get("affiliation", ())
+# words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
+SOURCE_WORDS = _RW.get("source", ())
+BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
+OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"}  # "مواقع تابعة ل": belonging to a party
+POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
+SPEECH = _words("speech")
+MEMBERS = _words("member")
+PASSIVE = _words("passive")
+DIRECTIONS = _words("direction")
+MANNED = _words("manned")
+UNMANNED = _RW.get("unmanned", ())
+DOWNING = _words("downing")
+AIR_DEFENCE = _RW.get("air_defence", ())
+GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
+GENERIC_DEFINITE = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic_definite", ())}
+NAME_RE = re.compile(r"[\u0621-\u064a]+")
+# "منذ آذار 2011", "منذ 30 / أيلول / 2015", "منذ عام 2014": a count since a year is a running tally, no event's toll
+SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
+# "منذ ما يقرب من عامين", "منذ بداية الشهر", "منذ 2014": a span of months or years (role_words.tsv long_span)
+LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![\u0621-\u064a])|(?:19|20)\d\d(?!\d))"
+                        % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("long_span", ())}, key=len, reverse=True)))
+NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
+ANAPHORS = _RW.get("anaphor", ())
+_ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
+HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
+FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
+# a noun of arms or troops as a whole word (a run of Arabic letters, as NAME_RE reads words), bare or definite
+FORCE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:%s)(?![\u0621-\u064a])"
+                      % "|".join(re.escape(w) for w in sorted(FORCE_NOUNS, key=len, reverse=True)))
+NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
+SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
+HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
+AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
+UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
+# kinds of place_cues.tsv whose next word is a place's own name (not "ريف", "محيط", "منطقة": "مناطق النظام")
+PLACE_NAME_CUES = {"settlement", "district", "camp", "feature"}
+TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+CROWDS = {"Protesters", "Rioters"}
+
+
+def nationality_of(word: str) -> str | None:
+    """The party a nationality adjective names, also in the accusative ("إيرانيا")."""
+    return NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
