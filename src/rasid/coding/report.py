@@ -16,7 +16,8 @@ describe(__name__, "territory_head", """Ground changed hands in one of the event
 (ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
 القرية".""")
 describe(__name__, "own_voice_asserts", """The outlet telling the event in its own voice in any clause asserts it,
-whoever else it cites; it is denied only when no clause asserts it.""")
+whoever else it cites ("نفت الوزارة قصف البلدة" then "وقصفت الطائرات البلدة"); it is denied only when no clause
+asserts it.""")
 describe(__name__, "allies_do_not_fight", """Allies do not fight each other: another clause of the event names the
 enemy ("قتل عنصر من الحشد و 7 من عناصر التنظيم ... القوات تمكنت من السيطرة").""", reads="alliances.tsv")
 
