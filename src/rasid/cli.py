@@ -658,5 +658,10 @@ def main() -> None:  # pragma: no cover
     app()
 
 
+from .explain import command as _explain  # noqa: E402  (`rasid explain`: which rules coded a text, and why)
+
+app.command("explain")(_explain)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
