@@ -299,3 +299,28 @@ def test_sigkill_mid_fetch_then_restart_loses_and_doubles_nothing(server, tmp_pa
         assert c.execute(select(func.count()).select_from(T.captures)).scalar() == 3
     for f in (tmp_path / "o" / "warc").rglob("*.warc.gz"):
         assert list(ArchiveIterator(open(f, "rb")))  # every file reads to its end
+
+
+def test_web_app_shows_sources_and_alerts(server, tmp_path, pipeline):
+    from fastapi.testclient import TestClient
+
+    from rasid.store import Store
+    from rasid.watch.loop import Watcher
+    from rasid.web.app import create_app
+
+    from conftest import GAZETTEER
+
+    STATE["edited"] = False
+    store = Store(tmp_path / "rasid.db")
+    Watcher(_cfg(tmp_path, server), store, tmp_path / "out", pipeline).run(once=True)
+    client = TestClient(create_app(str(tmp_path / "rasid.db"), gazetteer=str(GAZETTEER)), base_url="http://localhost")
+    d = client.get("/api/sources").json()
+    assert {s["name"]: s["new_articles"] for s in d["sources"]}["feed"] == 2 and any(f["kind"] == "robots" for f in d["faults"])
+    alerts = client.get("/api/alerts").json()
+    assert [a["rule"] for a in alerts] == ["khan-shaykhun"]
+    page = client.get("/sources").text
+    assert "not modified" in page or "2 new" in page
+    assert "خان شيخون" in client.get("/alerts").text
+    empty = Store(tmp_path / "never.db")
+    assert TestClient(create_app(str(tmp_path / "never.db"), gazetteer=str(GAZETTEER)), base_url="http://localhost").get("/sources").status_code == 200
+    del empty

@@ -715,6 +715,9 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     def outlet_page(request: Request, outlet: str):
         return page(request, "outlet.html", o=outlet_data(outlet))
 
+    from .watch_pages import add_watch_pages  # `rasid watch`: sources and alerts (issue 19)
+
+    add_watch_pages(app, store, page)
     return app
 
 
