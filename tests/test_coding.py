@@ -873,3 +873,31 @@ def test_a_view_of_events_or_ways_to_end_a_fight_tell_no_event(pipeline):
     # a hedge on who did it is no view: the strike is told
     doc = pipeline.text("وقصفت طائرات حربية يعتقد أنها تابعة للتحالف مواقع في مدينة إدلب اليوم.", published="2017-05-10")
     assert [e for e in doc.events if e.event_type in VIOLENT]
+
+
+def test_a_party_that_says_it_did_the_deed_is_its_doer(pipeline):
+    (e,) = pipeline.text("قالت حركة أحرار الشام، اليوم الخميس، إنها قتلت عشرين عنصرا من قوات النظام في بلدة كفرنبل.",
+                         published="2020-05-06").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Ahrar al-Sham", "Syrian government forces")
+    (e,) = pipeline.text("وقال الجيش التركي في بيان إنه قتل 12 من مسلحي حزب العمال الكردستاني في غارات على قرية في دهوك.",
+                         published="2020-05-06").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Turkish forces", "PKK")
+    # "إنه قتل" with nobody else hit is the passive: the police tell of their own dead, they did not kill
+    (e,) = pipeline.text("وقالت الشرطة العراقية إنه قتل ثلاثة من أفرادها في هجوم على حاجز في بعقوبة.",
+                         published="2020-05-06").events
+    assert e.actor1 is None
+
+
+def test_a_claim_of_responsibility_names_the_doer_of_the_attack_told_before(pipeline):
+    (e,) = pipeline.text("انفجرت سيارة مفخخة في سوق بمدينة بعقوبة، ما أدى إلى مقتل أربعة أشخاص. وتبنى تنظيم داعش "
+                         "التفجير في بيان على الإنترنت.", published="2020-05-06").events
+    assert e.actor1["id"] == "ISIS" and e.fatalities["value"] == 4
+    assert len(e.evidence) == 2  # the claim is part of the event's evidence
+    # gunmen are a doer not yet named: the claimant replaces them
+    (e,) = pipeline.text("فتح مسلحون النار على حاجز للشرطة في مدينة الرمادي. وأعلنت جماعة أنصار بيت المقدس مسؤوليتها "
+                         "عن الهجوم في بيان.", published="2020-05-06").events
+    assert e.actor1["id"] == "ISIS"
+    # a claim denied names nobody
+    (e,) = pipeline.text("انفجرت عبوة ناسفة في سوق مدينة الباب. ونفت وحدات حماية الشعب مسؤوليتها عن التفجير.",
+                         published="2020-05-06").events
+    assert e.actor1 is None

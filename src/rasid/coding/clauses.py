@@ -78,6 +78,7 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     m.injured = combine(counts, "injured")
     m.missing = combine(counts, "missing")
     victims.read(ctx, m, counts, kill, lo, hi)
+    roles.speaker_deed(ctx, m, lo, hi, ctx.n(sent.start))
     m.locations = ctx.places_in(cl.start, cl.end)
     m.own_place = bool(m.locations)
     m.locations = m.locations or ctx.places_in(sent.start, sent.end)
@@ -86,6 +87,7 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     m.attribution = voice.attribution(ctx, ctx.n(sent.start), ctx.n_end(sent.end))
     m.framing = voice.framing(ctx, lo, hi)
     m.background = voice.background(ctx, lo, hi, m.date, best.start)
+    m.claim = filters.claimed(ctx, m, lo)
     if filters.drops(ctx, m, sent, cl, lo, hi, best):
         return None
     return m

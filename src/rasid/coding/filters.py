@@ -129,6 +129,23 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
     return False
 
 
+@rule("claim_of_responsibility", reads="cues.tsv claim, deny, negation")
+def claimed(ctx, m: Mention, lo: int) -> bool:
+    """A party claims an attack named by a definite noun after the claim: "وتبنى تنظيم داعش التفجير",
+    "أعلنت الجبهة مسؤوليتها عن الهجوم على القنصلية". The clause anchors no event of its own: it names the
+    attack's doer, and joins the attack it names (:func:`.merge.anaphor`). Not a claim denied ("نفت الحركة
+    مسؤوليتها عن التفجير") nor one nobody made ("لم تتبنّ أي جهة الهجوم")."""
+    t = m.trigger
+    norm = ctx.nt.norm
+    if m.actor1 is None or not (norm[t.start:t.start + 2] == "ال" or norm[max(0, t.start - 2):t.start] == "ال"):
+        return False
+    cues = ctx.within(ctx.cues, max(lo, t.start - 60), t.start)
+    if not any(c.value == "claim" for c in cues) or ctx.has_cue(lo, t.start, "deny", "negation"):
+        return False
+    note(ctx, "claim_of_responsibility", f"«{m.actor1[1]}» claims «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("not_specific")
 def specific(m: Mention) -> bool:
     """Keep a clause only when it anchors an event: a place, a toll, or a named party plus a date (or a strong
@@ -149,7 +166,7 @@ kept when a place was named in the 400 characters before it: "قصفت الطا�
 
 def not_specific(ctx, m: Mention, cl) -> bool:
     """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
-    if specific(m):
+    if specific(m) or m.claim:
         return False
     if m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5 \
             and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start):

@@ -14,7 +14,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING
+from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 def merge(doc, ctx, mentions: list[Mention]) -> list:
@@ -126,6 +126,8 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     anaphoric = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    if m.claim and anaphoric:
+        return claim_joins(ctx, groups, m)
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
         return False
     fits = [g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
@@ -143,6 +145,35 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         pending.append(m)
         return True
     return False
+
+
+def _elsewhere(g: list[Mention], m: Mention) -> bool:
+    """The mention names places none of the group's are, nor a region holding them."""
+    return bool(loc_keys(m)) and any(loc_keys(x) for x in g) and not any(
+        loc_keys(x) & loc_keys(m) or within_region(x, m) or within_region(m, x) for x in g if loc_keys(x))
+
+
+def _own_day(g: list[Mention], m: Mention) -> bool:
+    """The mention's clause writes a full date that none of the group's mentions has (a digest's next item)."""
+    d = m.date
+    return d is not None and d.kind.startswith("abs") and d.precision == 1 and not any(
+        x.date is not None and x.date.start_date == d.start_date for x in g)
+
+
+def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
+    """A claimed attack (rule claim_of_responsibility) is the last attack told whose doer is unknown or the
+    claimant (of the last two, the one of its type if one is) ("انفجرت سيارة مفخخة ... وتبنى التنظيم الهجوم"),
+    on no other day and at no other place; with none, the claim tells an event of its own."""
+    fits = [g for g in reversed(groups) if g[0].event_type in VIOLENT and g[0].status != "denied"
+            and not day_conflict(g, m) and all(x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g)
+            and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)]
+    back = next((g for g in fits[:2] if g[0].event_type == m.event_type), fits[0] if fits else None)
+    if back is None:
+        return False
+    back.append(m)
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, "claim_of_responsibility", f"joins «{back[0].clause.text[:60]}»")
+    return True
 
 
 @rule("toll_joins_fighting")

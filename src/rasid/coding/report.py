@@ -10,7 +10,7 @@ from .ids import event_id
 from .mention import Mention
 from .rules import describe, note, rule
 from .tolls import event_toll, with_text
-from .words import CONTEXT_CHARS, TERRITORY_SUBS
+from .words import CONTEXT_CHARS, TERRITORY_SUBS, UNKNOWN_DOER
 
 describe(__name__, "territory_head", """Ground changed hands in one of the event's clauses: the battle is coded as that
 (ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
@@ -18,6 +18,8 @@ describe(__name__, "territory_head", """Ground changed hands in one of the event
 describe(__name__, "own_voice_asserts", """The outlet telling the event in its own voice in any clause asserts it,
 whoever else it cites ("نفت الوزارة قصف البلدة" then "وقصفت الطائرات البلدة"); it is denied only when no clause
 asserts it.""")
+describe(__name__, "claimant_is_doer", """The party that claims an attack is its doer when the account names none or
+only "gunmen": "فتح مسلحون النار على الحاجز ... وأعلنت الجماعة مسؤوليتها عن الهجوم".""")
 describe(__name__, "allies_do_not_fight", """Allies do not fight each other: another clause of the event names the
 enemy ("قتل عنصر من الحشد و 7 من عناصر التنظيم ... القوات تمكنت من السيطرة").""", reads="alliances.tsv")
 
@@ -88,6 +90,10 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
         assert doc.text[c.start:c.end] == c.text
         evidence.append({"quote": c.text, "start": c.start, "end": c.end})
     a1, a2 = _pick(head, g, "actor1"), _pick(head, g, "actor2")
+    claim = next((m.actor1 for m in g if m.claim and m.actor1), None)
+    if claim and (a1 is None or a1[0] == UNKNOWN_DOER) and (a2 is None or a2[0] != claim[0]):
+        note(ctx, "claimant_is_doer", f"«{claim[1]}» over {a1[0] if a1 else 'nobody named'}")
+        a1 = claim
     if a1 and a2 and head.event_type == "Battles" and ctx.lex.allied(a1[0], a2[0]):
         a2 = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
                    if x and not ctx.lex.allied(a1[0], x[0])), None)

@@ -8,13 +8,16 @@ party is recorded with its words.
 """
 from __future__ import annotations
 
+import re
+
 from ..arabic import is_word_char
 from ..lexicon import Match
 from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note
 from .triggers import forced_at
-from .words import AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEECH, TARGET_WORDS, \
+from .words import AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+    TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
 
@@ -43,6 +46,52 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
 
 
+def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
+    """Rule speaker_says_it_did, once the victims are read (their party is not the doer)."""
+    if m.actor1 is not None or m.event_type not in VIOLENT:
+        return
+    said = _speaker_did_it(ctx, lo, hi)
+    if said is None:
+        return
+    speakers = [a for a in ctx.within(ctx.actors, slo, said) if ctx.is_source(a)]
+    own = speakers[-1].value if speakers else None
+    # "إنه قتل" may be the passive ("it is that ... were killed"): only with another party hit
+    masculine = not ctx.nt.norm[said:said + 8].split()[0].endswith(("ها", "هم"))
+    hit = m.actor2[0] if m.actor2 else (m.fatalities or {}).get("of")
+    if own and own != "Civilians" and own != hit and (hit is not None or not masculine):
+        m.actor1 = pair(ctx, speakers[-1])
+        note(ctx, "speaker_says_it_did", f"«{m.actor1[1]}»")
+
+
+def _speaker_did_it(ctx, lo: int, hi: int) -> int | None:
+    """Where "إنها قتلت", "أنه قصف", "أنهم استهدفوا" stands in the clause: a pronoun of the speaker right before
+    a verb of violence (a trigger or a killing cue) that agrees with it."""
+    norm = ctx.nt.norm
+    for w in re.finditer(r"\S+", norm[lo:hi]):
+        p = w.group().lstrip("و")
+        if p not in SPEAKER_PRONOUN:
+            continue
+        nxt = re.match(r"\s+(\S+)", norm[lo + w.end():hi])
+        if nxt is None:
+            return None
+        at, verb = lo + w.end() + nxt.start(1), nxt.group(1)
+        if not (ctx.within(ctx.triggers, at, at + 1) or
+                any(c.value in ("kill", "injure") for c in ctx.within(ctx.cues, at, at + 1))):
+            continue
+        if p.endswith("ها"):
+            ok = verb.endswith("ت")
+        elif p.endswith("هم"):
+            ok = verb.endswith(("وا", "ون"))
+        else:
+            ok = not verb.endswith(("ت", "وا")) and not verb.startswith(("ال", "م"))
+        if ok:
+            return lo + w.start()
+    return None
+
+
+describe(__name__, "speaker_says_it_did", """A speaker says it did the deed, with nobody else named as its doer: "قالت
+الحركة إنها قتلت عشرين عنصرا لقوات النظام", "أكدت مصادر في المقاومة أنها قتلت 17 من عناصر الميليشيا" (the
+verb agrees with the pronoun: not "إنه قتل خمسة مدنيين" said of the speaker's own dead).""", reads="role_words.tsv speaker_pronoun")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
 ..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")

@@ -12,6 +12,7 @@ CONTEXT_CHARS = 400  # how far back an event with no place of its own looks for 
 TOLL_OF_FIGHTING = "toll of fighting"  # the phrase of a toll read as the toll of the fighting told before it
 FOILABLE = {"Remote explosive/landmine/IED", "Suicide bomb"}  # bombings a "foil" cue (cues.tsv) undoes
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+UNKNOWN_DOER = "Unidentified armed group"  # actors.tsv: "gunmen", a doer not yet named
 
 
 
@@ -48,6 +49,7 @@ HEARD = _words("heard")
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 OWN_UNITS = _words("own_unit")
+SPEAKER_PRONOUN = _words("speaker_pronoun")
 BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
