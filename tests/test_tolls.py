@@ -133,3 +133,16 @@ def test_bombs_across_one_city_keep_their_toll_a_countrys_tally_does_not(pipelin
     doc = pipeline.text("انفجرت ثماني سيارات ملغومة في أنحاء العاصمة بغداد صباح اليوم مما أسفر عن مقتل 28 شخصا على الأقل.",
                         published="2013-02-17")
     assert [(e.fatalities or {}).get("value") for e in doc.events] == [28]
+
+
+def test_one_person_and_n_others_told_together_are_n_plus_one():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("قال المرصد إن قياديا في التنظيم وخمسة مسلحين أجانب آخرين قتلوا في غارة جوية", 6),
+                       ("مقتل ضابط وثلاثة جنود آخرين في هجوم على الحاجز", 4),  # the one counted after the verb
+                       ("قتل جندي وأصيب ثلاثة آخرون في هجوم على الحاجز", 1)):  # the others are the wounded
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text

@@ -286,6 +286,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 n, end = 2, nxt.end
                 joined.add(nxt.start)
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
+    _one_and_others(norm, lo, out, noun_ms)
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in noun_ms:
         measure, group, _, _ = m.value
@@ -360,6 +361,27 @@ def _new_total_measure(nt: NormText, lex: Lexicon, lo: int, n_start: int) -> str
         return None  # "يرتفع عدد القتلى ... منذ 20 تموز إلى 18": a tally over a period
     verbs = [MEASURES[m.value] for m in lex.cue_matcher.find(nt, rise, n_start) if m.value in MEASURES]
     return verbs[0] if verbs else None
+
+
+OTHERS = re.compile(r"\b(?:اخرين|اخرون|اخري)\b")
+
+
+def _one_and_others(norm: str, lo: int, out: list[Count], noun_ms: list[Match]) -> None:
+    """One person and N others told together are N + 1: "إن قياديا في التنظيم وخمسة مسلحين آخرين قتلوا" is six.
+
+    The one is a singular noun of a person not counted on its own, up to 30 characters before "و" + the
+    figure, no comma between; "others" follows the figure's noun.
+    """
+    for k, c in enumerate(out):
+        if c.value is None or c.sub or not OTHERS.search(norm, c.end, min(len(norm), c.end + 25)):
+            continue
+        if not (norm[c.start:c.start + 1] == "و" or norm[max(lo, c.start - 2):c.start] == "و "):
+            continue
+        one = next((m for m in reversed(noun_ms) if m.value[3] == 1 and m.value[0] == "-" and m.end <= c.start
+                    and c.start - m.end <= 30 and not any(p in norm[m.end:c.start] for p in ",،.")
+                    and not any(o.start <= m.start < o.end for o in out)), None)
+        if one is not None:
+            out[k] = Count(c.value + 1, c.qualifier, c.measure, c.group, c.of, one.start, c.end, c.sub)
 
 
 def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match]) -> None:
