@@ -323,3 +323,9 @@ def test_this_month_and_last_month_with_their_parts():
     assert got("قتل خلال الشهر الماضي") == [("2013-01-01", "2013-01-31", 3)]
     assert got("في أواخر الشهر الماضي") == [("2013-01-21", "2013-01-31", 3)]
     assert got("خلال الشهر الجاري") == [("2013-02-01", "2013-02-18", 3)]
+
+
+def test_currently_is_the_publication_day_up_to_now_is_not():
+    (d,) = find_dates(NormText("وتدور حاليا اشتباكات عنيفة في محيط المطار"), "2013-02-12")
+    assert (d.start_date, d.precision) == ("2013-02-12", 1)
+    assert find_dates(NormText("ولم يعرف حتى الآن عدد القتلى"), "2013-02-12") == []

@@ -901,3 +901,14 @@ def test_a_claim_of_responsibility_names_the_doer_of_the_attack_told_before(pipe
     (e,) = pipeline.text("انفجرت عبوة ناسفة في سوق مدينة الباب. ونفت وحدات حماية الشعب مسؤوليتها عن التفجير.",
                          published="2020-05-06").events
     assert e.actor1 is None
+
+
+def test_an_undated_event_takes_a_day_told_before_it_not_a_month_or_year(pipeline):
+    (e,) = pipeline.text("قصفت الطائرات بلدة كفرنبل أمس. وقتل في القصف ثلاثة مدنيين.", published="2020-05-06").events
+    assert e.date["start"] == "2020-05-05"
+    # the year of a recalled event in the line before dates nothing told after it
+    text = ("وتسيطر الفصائل على المدينة منذ عام 2014، وقصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب. "
+            "وقتل في غارة أخرى على بلدة معرة النعمان خمسة مدنيين.")
+    events = pipeline.text(text, published="2020-05-06").events
+    last = max(events, key=lambda e: e.evidence[0]["start"])
+    assert last.date["start"] != "2014-01-01" and last.date["precision"] != 3

@@ -48,7 +48,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_-1", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|مساء|صباح|ظهر|فجر|عصر)\s+)?(?:امس|البارحه)(?:\s+({_W}))?(?![\p{{L}}])")),
     ("rel_-1n", re.compile(rf"{_PRE}(?:الليله\s+الماضيه|ليله\s+امس)")),
     ("rel_0", re.compile(rf"{_PRE}(?:(?:صباح|مساء|ظهر|فجر|عصر|ليل|ظهيره)\s+)?اليوم(?:\s+({_W}))?(?![\p{{L}}])")),
-    ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله)(?![\p{{L}}])")),
+    # "هذا الصباح", "الليلة"; "تدور حاليا اشتباكات": today (not "حتى الآن", up to now; "الآن" is more often a
+    # turn of argument, "وها هو الآن يخسر نفوذه", than a time)
+    ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله|(?<!(?:حتي|لحد|لغايه|منذ)\s+)حاليا)(?![\p{{L}}])")),
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(\d+|يومين|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)?")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
@@ -112,7 +114,7 @@ _DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hou
 _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
-    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
+    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
     "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")

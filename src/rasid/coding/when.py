@@ -108,7 +108,8 @@ def date_for(ctx, cl, sent) -> DateMention | None:
 def paragraph_date(ctx, sent_start: int) -> DateMention | None:
     """An event whose sentences date nothing has the event date of the nearest earlier sentence of the same
     paragraph (no line break between, or a line that goes on with the one before: "وأضاف المصدر أن ..."):
-    "قصفت الطائرات البلدة أمس. وقتل في القصف ثلاثة" is yesterday."""
+    "قصفت الطائرات البلدة أمس. وقتل في القصف ثلاثة" is yesterday. A day or a few days only: a month or a
+    year told before ("تسيطر الفصائل على المدينة منذ عام 2014") dates a recalled past, not the next event."""
     text = ctx.doc.text
     sents = [s for s in ctx.doc.spans_of("sentence") if s.start < sent_start]
     nxt = sent_start
@@ -118,7 +119,7 @@ def paragraph_date(ctx, sent_start: int) -> DateMention | None:
         if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
             return None  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
         ds = [d for d in ctx.dates if s.start <= d.start < s.end and d.start not in ctx.page_dates
-              and id(d) not in ctx.report_dates and d.start_date]
+              and id(d) not in ctx.report_dates and d.start_date and (d.precision or 1) <= 2]
         if ds:
             return ds[0]
         nxt = s.start
