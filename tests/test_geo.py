@@ -453,3 +453,23 @@ def test_the_dateline_city_is_where_the_report_was_filed_not_the_scene(geo):
     assert _scene(geo, text) == ["القصير"]
     # a dateline city that is also the scene, named alone, stays
     assert _scene(geo, "بغداد (رويترز) - انفجرت ثماني سيارات ملغومة صباح اليوم.") == ["بغداد"]
+
+
+def test_a_feature_the_gazetteer_lacks_keeps_its_kind_and_name(geo):
+    got = _resolve(geo, 'قتل خمسة أشخاص في هجوم بالقذائف استهدف معسكر "الزعترانية" غرب المدينة، وانفجرت عبوة في شارع '
+                        'الفردوس وأغلقت قوات الأمن ميدان الحرية')
+    camp = next(l for t, l in got.items() if "الزعترانية" in t)
+    assert camp["lat"] is None and camp["name_ar"] == "الزعترانية" and camp["text"].startswith("معسكر")
+    assert any(t.startswith("ميدان الحرية") for t in got)
+    # a street is named after a place, not at it: "شارع الفردوس" is no village Al-Firdaws
+    street = next(l for t, l in got.items() if t.startswith("شارع الفردوس"))
+    assert street["lat"] is None and street["name_ar"] == "الفردوس"
+    # whose camp it is, or what kind, is not its name
+    got = _resolve(geo, "هجوم دموي على معسكر لمعارضين إيرانيين، وأقيم معسكر تدريبي للمقاتلين")
+    assert not any("لمعارضين" in t or "تدريبي" in t for t in got)
+
+
+def test_a_subdistrict_the_gazetteer_lacks_is_a_place_but_not_on_the_other_hand(geo):
+    got = _resolve(geo, "سيطر مسلحون على ناحية الزعترانية إثر اشتباكات")
+    assert any("الزعترانية" in t and l["geo_precision"] == 2 for t, l in got.items())
+    assert not _resolve(geo, "ومن ناحية إحصائية فإن الأرقام لا تكفي، ومن ناحية أخرى")

@@ -42,7 +42,10 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
 # words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
 SETTLEMENT_WORDS = {"قريه", "بلده", "مدينه", "بلدات", "قري", "مزرعه", "حي", "مخيم"}
 ADMIN_WORDS = {"مديريه", "محافظه", "قضاء", "ناحيه"}  # a unit's kind in a gazetteer's name, not its name
-FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني"}
+FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني",
+                "الجوي", "الجويه", "العسكريه", "الدوليه", "الحدوديه", "النفطيه"}  # (normalised: ة is ه)
+OPENERS = ' ("«“'  # what may stand between a place cue and the name it governs: 'معسكر "ليبرتي"'
+
 
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
@@ -433,6 +436,7 @@ class Geoparser:
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
         self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
         self.medium_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "medium"}
+        self.street_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "street"}
         self.locative_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "locative"}
         self.nickname_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "nickname" and " " not in r[1]}
         self.nickname_near = NICKNAME_GLUE | self.nickname_words  # a last word before a name that may end a nickname cue
@@ -552,6 +556,8 @@ class Geoparser:
                 continue  # "بتوقيت دمشق": a time zone in a page header, not a place of the story
             if prev and (prev[-1] if prev[-1] != '"' or len(prev) < 2 else prev[-2]).lstrip("ول") in self.medium_words:
                 continue  # 'قناة "الجزيرة"', "إذاعة دمشق": the name of a news medium, not a place
+            if prev and (prev[-1] if prev[-1] != '"' or len(prev) < 2 else prev[-2]).lstrip("وب") in self.street_words:
+                continue  # "شارع بغداد": a street's name (kept as an unknown feature), not the city
             if prev and prev[-1] in self.nickname_near and any(
                     w in self.nickname_words for w in [w for w in folded[max(0, lb - 24):lb].split() if w not in NICKNAME_GLUE][-1:]):
                 continue  # 'الملقب بـ " النمر "': a person's nickname, not a place
@@ -699,12 +705,15 @@ class Geoparser:
             far = max(far, b)
             reach.append(far)
         for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
-            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp"):
+            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp", "subdistrict"):
                 continue
+            if cue.value[0] == "subdistrict" and norm[max(0, cue.start - 4):cue.start].split()[-1:] in (["من"], ["ومن"]):
+                continue  # "من ناحية أخرى": on the other hand, no subdistrict
             j = cue.end
-            while j < len(norm) and norm[j] in " (":
+            while j < len(norm) and norm[j] in OPENERS:
                 j += 1
             words = []
+            street = fold(normalize(cue.phrase)) in self.street_words  # named with any word: "ميدان الحرية"
             while True:  # the words right after the cue (a match at j only: never a search through the text)
                 mm = NAME_WORD.match(norm, j)
                 if mm is None:
@@ -713,12 +722,16 @@ class Geoparser:
                 if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
                         or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
                     break
+                if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp"):
+                    break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
-                if fold(w) in self.everyday and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                if not words and street and w.startswith("ال"):
+                    pass
+                elif fold(w) in self.everyday and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
                     # ("بيت", "عين" open names, and what follows them is the name: "قرية أبو قباب")
                     break  # "منطقة آمنة", "قاعدة جوية روسية": a word that describes the place, not its name
-                if fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS) \
+                elif fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS) \
                         and not (not words and w in TOPONYM_HEADS):
                     break  # an everyday word ends the name, but not right after "بيت", "عين", "تل" ...
 
@@ -731,15 +744,26 @@ class Geoparser:
             if not words:
                 continue
             a0 = cue.end
-            while norm[a0] in " (":
+            while norm[a0] in OPENERS:
                 a0 += 1
             b0 = a0 + len(" ".join(words))
             a, b = nt.span(a0, b0)
             k = bisect_left(starts, b)  # the mentions starting before b: does one reach past a?
             if 1 in blocked[a0:b0] or (k and reach[k - 1] > a):
                 continue
-            out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], cue.value[1],
-                                    name=nt.text[a:b].strip(" \"'«»“”‘’")))
+            name = nt.text[a:b].strip(" \"'«»“”‘’")
+            if cue.value[0] in ("feature", "camp"):
+                # a feature is told with its kind ("ميدان التحرير", "قاعدة العند الجوية"): the text keeps it, and
+                # the adjective after the name; the name is the name alone
+                if b0 < len(norm) and norm[b0] in '"»”' and a0 > cue.end and norm[a0 - 1] in '"«“':
+                    b0 += 1  # the closing quote of a quoted name
+                nxt = NAME_WORD.match(norm, b0 + 1) if b0 < len(norm) and norm[b0] == " " else None
+                if nxt and nxt.group() in FEATURE_TAIL:
+                    b0 = nxt.end()
+                a, b = nt.span(cue.start, b0)
+            # a subdistrict the gazetteer lacks is known by its town's name ("ناحية ينكجة"): a place, not a region
+            prec = 2 if cue.value[0] == "subdistrict" else cue.value[1]
+            out.append(PlaceMention(a, b, nt.text[a:b], fold(" ".join(words)), cue.value[0], prec, name=name))
         return out
 
     def _blocked(self, nt: NormText, matches: dict | None = None) -> list[tuple[int, int]]:
