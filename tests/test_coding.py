@@ -912,3 +912,14 @@ def test_an_undated_event_takes_a_day_told_before_it_not_a_month_or_year(pipelin
     events = pipeline.text(text, published="2020-05-06").events
     last = max(events, key=lambda e: e.evidence[0]["start"])
     assert last.date["start"] != "2014-01-01" and last.date["precision"] != 3
+
+
+def test_to_take_is_an_aim_not_a_capture(pipeline):
+    # "للسيطرة على" is "in order to take": a triggers.tsv "-" row holds against ل + "السيطرة على"
+    assert not pipeline.text("واستغل التنظيم الفراغ الأمني في ليبيا، حيث تتقاتل حكومتان للسيطرة على البلاد.",
+                             published="2020-05-06").events
+    assert not pipeline.text("وتعهد الرئيس بمواصلة الزحف نحو محافظة تعز لتحريرها من المسلحين الحوثيين.",
+                             published="2020-05-06").events
+    # fighting to take a place is fighting
+    (e,) = pipeline.text("وجرت معارك عنيفة في وسط مدينة الرمادي للسيطرة على أبنية استراتيجية.", published="2020-05-06").events
+    assert e.sub_event_type == "Armed clash"

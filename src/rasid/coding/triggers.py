@@ -17,7 +17,11 @@ from .words import AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FOR
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
     """The clause's event words that no trigger filter sets aside, a foiled bombing read as the foiling."""
-    trigs = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type != "-" and not negated(ctx, t, lo)
+    found = ctx.within(ctx.triggers, lo, hi)
+    # a "-" row names words that tell no event; it holds against a reading of the same words as a proclitic plus
+    # an event word ("للسيطرة على": to take, an aim; not ل + "السيطرة على")
+    nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
+    trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
              and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     return [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
