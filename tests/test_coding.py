@@ -923,3 +923,12 @@ def test_to_take_is_an_aim_not_a_capture(pipeline):
     # fighting to take a place is fighting
     (e,) = pipeline.text("وجرت معارك عنيفة في وسط مدينة الرمادي للسيطرة على أبنية استراتيجية.", published="2020-05-06").events
     assert e.sub_event_type == "Armed clash"
+
+
+def test_a_capture_in_a_relative_clause_describes_the_place_the_clause_tells_the_fighting(pipeline):
+    (e,) = pipeline.text("قتل عشرة مقاتلين خلال اشتباكات مستمرة منذ ليل أمس حول حاجز الكبر الذي كان سيطر عليه المعارضون.",
+                         published="2020-05-06").events
+    assert e.sub_event_type == "Armed clash"
+    # a capture dated in its own clause is news
+    (e,) = pipeline.text("اندلعت اشتباكات في القرية التي سيطرت عليها قوات النظام اليوم.", published="2020-05-06").events
+    assert e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")

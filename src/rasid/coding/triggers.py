@@ -12,7 +12,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
 from .words import AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    TOLL_OF_FIGHTING, UNMANNED
+    RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -45,6 +45,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     """The event word and its type: the strongest trigger, then each override in turn."""
     best = max(trigs, key=lambda t: (t.value.weight, -t.start))
     best = territory_in_battle(ctx, trigs, best)
+    best = place_described(ctx, trigs, best, lo)
     best = weapon_of_attack(ctx, trigs, best)
     best = air_defence(ctx, trigs, best, lo, hi)
     best = downing(ctx, trigs, best)
@@ -67,6 +68,27 @@ def territory_in_battle(ctx, trigs: list[Match], best: Match) -> Match:
         return _swap(ctx, "territory_in_battle", best,
                      next((t for t in trigs if t.value.sub_event_type == "TERRITORY"), best))
     return best
+
+
+@rule("place_described", reads="role_words.tsv relative, resumptive")
+def place_described(ctx, trigs: list[Match], best: Match, lo: int) -> Match:
+    """A capture told in a relative clause that points back at the place describes the place by its past; the
+    clause tells the event before it: "احتدم القتال في حلب، حيث تسعى القوات استعادة الأماكن التي تمكنت المعارضة
+    من السيطرة عليها" is fighting."""
+    if best.value.sub_event_type != "TERRITORY":
+        return best
+    norm = ctx.nt.norm
+    before = norm[max(lo, best.start - 70):best.start]
+    after = norm[best.end:best.end + 16].split()[:2]
+    rel = max((before.rfind(" " + r + " ") for r in RELATIVE), default=-1)
+    if rel < 0 or "," in before[rel:] or "،" in before[rel:] or not any(w in RESUMPTIVE for w in after):
+        return best
+    at = max(lo, best.start - 70) + rel
+    if any(at <= ctx.n(d.start) < best.end + 30 for d in ctx.dates):
+        return best  # "القرية التي سيطرت عليها القوات اليوم": a capture dated in its clause is news
+    other = next((t for t in sorted(trigs, key=lambda t: -t.value.weight) if t.start < at
+                  and t.value.sub_event_type != "TERRITORY" and t.value.event_type in VIOLENT), None)
+    return best if other is None else _swap(ctx, "place_described", best, other)
 
 
 @rule("weapon_of_attack", reads="triggers.tsv Explosions/Remote violence")

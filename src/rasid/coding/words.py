@@ -50,6 +50,8 @@ SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 OWN_UNITS = _words("own_unit")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
+RELATIVE = _words("relative")
+RESUMPTIVE = _words("resumptive")
 BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
