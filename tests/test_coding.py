@@ -932,3 +932,13 @@ def test_a_capture_in_a_relative_clause_describes_the_place_the_clause_tells_the
     # a capture dated in its own clause is news
     (e,) = pipeline.text("اندلعت اشتباكات في القرية التي سيطرت عليها قوات النظام اليوم.", published="2020-05-06").events
     assert e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def test_control_lost_is_ground_lost_by_the_verbs_subject(pipeline):
+    (e,) = pipeline.text("وخسر تنظيم داعش السيطرة على بلدة دابق أمام فصائل الجيش الحر.", published="2020-05-06").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "ISIS")
+    assert e.territory["gained_by"] == "Opposition factions" and e.territory["lost_by"] == "ISIS"
+    # "فقد" + a verb is ف + قد ("so it took back"), no loss
+    (e,) = pipeline.text("وبحسب الوكالة، فقد استرد القوات الحكومية السيطرة على بلدة مورك في محافظة حماة.",
+                         published="2020-05-06").events
+    assert e.sub_event_type == "Government regains territory" and e.actor1["id"] == "Syrian government forces"

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note
 from .triggers import forced_at
-from .words import AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -283,7 +283,8 @@ def _loss(ctx, w: _Around, main: list[Match]) -> None:
     """The named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's subject (right
     after it, else before it), not whoever the clause names first."""
     m, t = w.m, w.t
-    gainer = next((a for a in main if w.word_before(a) in ("لصالح", "امام", "يد")), None)
+    gainer = next((a for a in main if w.word_before(a) in ("لصالح", "امام", "يد")), None) or next(
+        (a for a in main if a.start > t.end and "امام" in w.norm[max(w.lo, a.start - 16):a.start].split()[-2:]), None)
     forced = forced_at(w.norm, w.lo, t.start)
     if gainer is None and forced is not None:
         # "أجبر التنظيم النظام على الانسحاب" / "التنظيم أجبر النظام على ...": who forced, who withdrew
@@ -295,6 +296,8 @@ def _loss(ctx, w: _Around, main: list[Match]) -> None:
             gainer = before_f[-1]
     subj_after = [a for a in main if a is not gainer and a.start >= t.end and a.start - t.end <= 40]
     subj_before = [a for a in main if a is not gainer and a.end <= t.start]
+    if subj_before and lose_verb_before(w.norm, w.lo, t.start) is not None:
+        subj_after = []  # "خسر التنظيم السيطرة على البلدة": the subject between the verb and "السيطرة" lost it
     loser = (subj_after[0] if subj_after else subj_before[-1] if subj_before else
              next((a for a in main if a is not gainer), None))
     if ctx.trace is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
-from .words import AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
+from .words import lose_verb_before, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
     RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -50,6 +50,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     best = air_defence(ctx, trigs, best, lo, hi)
     best = downing(ctx, trigs, best)
     tv = forced_withdrawal(ctx, best, best.value, lo)
+    tv = lost_control(ctx, best, tv, lo)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     return best, tv
 
@@ -201,3 +202,17 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
     c = killed[0]
     note(ctx, "toll_at_place", f"«{ctx.said(c.start, c.end)}» ({'fighters' if fighters else 'civilians'} killed)")
     return Match(c.start, c.end, trig, "toll")
+
+
+@rule("lost_control", reads="role_words.tsv lose_verb")
+def lost_control(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
+    """Control as the object of a verb of losing is ground lost, not taken: "فقد الحوثيون السيطرة على المدينة
+    لصالح مقاتلين محليين", "خسر التنظيم السيطرة على البلدة أمام الفصائل" (the subject lost it)."""
+    norm = ctx.nt.norm
+    if tv.role != "gain" or not norm[best.start:best.end].lstrip("و").startswith(("السيطر", "سيطر")):
+        return tv
+    verb = lose_verb_before(norm, lo, best.start)
+    if verb is not None:
+        note(ctx, "lost_control", f"«{verb}» before «{best.phrase}»")
+        return Trigger(tv.event_type, tv.sub_event_type, "loss", tv.weight)
+    return tv

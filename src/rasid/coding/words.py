@@ -51,6 +51,18 @@ PURPOSE = _words("purpose")
 OWN_UNITS = _words("own_unit")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
 RELATIVE = _words("relative")
+LOSE_VERBS = _words("lose_verb")
+
+
+def lose_verb_before(norm: str, lo: int, at: int) -> str | None:
+    """A verb of losing among the four words before ``at`` ("فقدت قوات النظام السيطرة"); "فقد" only before a
+    definite noun: "فقد استرد الجيش" is "so it took back" (ف + قد)."""
+    words = norm[max(lo, at - 50):at].split()[-4:]
+    for k, w in enumerate(words):
+        v = w.lstrip("و")
+        if v in LOSE_VERBS and (v != "فقد" or (k + 1 < len(words) and words[k + 1].startswith("ال"))):
+            return w
+    return None
 RESUMPTIVE = _words("resumptive")
 BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
