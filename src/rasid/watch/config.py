@@ -31,6 +31,7 @@ class Source:
     link_pattern: str | None = None  # listing pages: a regular expression an article URL must contain
     selectors: dict = field(default_factory=dict)  # listing pages: {"links": XPath of the article links}
     max_items: int = 100  # links taken from one poll (the newest first, as the source lists them)
+    max_sitemaps: int = 10  # sitemap indexes: child sitemaps read a poll (the newest <lastmod> first)
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,12 @@ class WatchConfig:
     gazetteer: str | bool | None = None
     webhook: str | None = None  # alerts are POSTed here as JSON when set
     webhook_timeout: float = 5.0
+    webhook_retry: float = 30.0  # seconds before a failed POST is tried again, doubled each failure (at most 1 h)
 
 
 _WATCH_KEYS = {"db", "out", "user_agent", "timeout", "retries", "backoff", "max_bytes", "max_redirects", "rate_limit",
-               "warc_max_bytes", "gazetteer", "webhook", "webhook_timeout"}
+               "warc_max_bytes", "gazetteer", "webhook", "webhook_timeout",
+               "webhook_retry"}
 
 
 def _check_keys(where: str, d: dict, allowed: set[str]) -> None:
@@ -116,7 +119,8 @@ def parse_source(where: str, d: dict) -> Source:
         raise ConfigError(f"{where}: interval must be above 0 seconds")
     return Source(name=d["name"].strip(), url=d["url"].strip(), kind=kind, outlet=_typed(where, d, "outlet", str),
                   language=_typed(where, d, "language", str, "ar"), interval=interval, link_pattern=pattern,
-                  selectors=_typed(where, d, "selectors", dict, {}) or {}, max_items=_typed(where, d, "max_items", int, 100))
+                  selectors=_typed(where, d, "selectors", dict, {}) or {}, max_items=_typed(where, d, "max_items", int, 100),
+                  max_sitemaps=_typed(where, d, "max_sitemaps", int, 10))
 
 
 def parse_rule(where: str, d: dict) -> Rule:
@@ -161,7 +165,8 @@ def load_config(path: str | Path) -> WatchConfig:
     kw: dict[str, Any] = {}
     for key, kind in (("db", str), ("out", str), ("user_agent", str), ("timeout", float), ("retries", int),
                       ("backoff", float), ("max_bytes", int), ("max_redirects", int), ("rate_limit", float),
-                      ("warc_max_bytes", int), ("gazetteer", (str, bool)), ("webhook", str), ("webhook_timeout", float)):
+                      ("warc_max_bytes", int), ("gazetteer", (str, bool)), ("webhook", str), ("webhook_timeout", float),
+                      ("webhook_retry", float)):
         v = _typed(f"{p} [watch]", w, key, kind)
         if v is not None:
             kw[key] = v

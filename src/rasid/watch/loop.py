@@ -24,10 +24,11 @@ from ..ingest import InputError, Limits, read_warc
 from ..runner import _prepare, _raw_hash
 from ..store import Store, documents
 from . import tables as T
+from .alerts import Alerts, crash_point
 from .config import Source, WatchConfig
 from .fetch import Fetcher, Response
 from .provenance import WarcLog
-from .sources import Entry, ParseError, entries
+from .sources import SITEMAP_DEPTH, Entry, ParseError, entries, sitemap_index, unique
 
 log = logging.getLogger("rasid.watch")
 PERMANENT = ("robots", "too_large", "redirect_loop", "too_many_redirects", "malformed", "unreadable")
@@ -54,10 +55,10 @@ class Watcher:
         self.limits = Limits()
         self.run_id: int | None = None
         self.totals = {"polls": 0, "new": 0, "faults": 0, "alerts": 0}
-        from .alerts import Alerts
-
-        self.alerts = Alerts(cfg.rules, self.out, getattr(pipeline, "geoparser", None), cfg.webhook, cfg.webhook_timeout)
-        self.new_docs: list[str] = []
+        self._validators: list[tuple[str, dict]] = []
+        self._retry_later = False
+        self.alerts = Alerts(cfg.rules, self.out, getattr(pipeline, "geoparser", None), cfg.webhook, cfg.webhook_timeout,
+                             cfg.webhook_retry, cfg.user_agent)
 
     # -------------------------------------------------------------- state
     def fault(self, conn, source: str, url: str, kind: str, message: str) -> None:
@@ -85,6 +86,11 @@ class Watcher:
         r = self.fetcher.get(src.url, row.get("etag"), row.get("last_modified"))
         self._keep(r, "other")
         links: list[Entry] = []
+        children: list[Entry] | None = None
+        # an index page's validators (ETag, Last-Modified, marker) are kept only once every link it gave was
+        # handled: a watcher stopped or killed half-way, or an article to retry, reads the page whole again
+        self._validators: list[tuple[str, dict]] = []
+        self._retry_later = False
         with self.store.engine.begin() as c:
             if r.fault:
                 self.fault(c, src.name, src.url, r.fault, r.message)
@@ -94,23 +100,74 @@ class Watcher:
                 res.status = "not modified"
             else:
                 try:
-                    links = entries(src, r.body, r.final_url)
+                    children = sitemap_index(r.body, r.final_url) if src.kind == "sitemap" else None
+                    links = entries(src, r.body, r.final_url) if children is None else []
+                    self._validators.append((src.url, dict(source=src.name, state="index", etag=r.header("etag"),
+                                                           last_modified=r.header("last-modified"), fetched=T.now())))
                 except ParseError as e:
                     self.fault(c, src.name, src.url, "malformed", str(e))
                     res.faults += 1
                     res.status = "error: malformed"
-                self.set_url(c, src.url, source=src.name, state="index", etag=r.header("etag"),
-                             last_modified=r.header("last-modified"), fetched=T.now())
+        if children:
+            links = self._children(src, children, res)
         for e in links:
             if self.stop_event.is_set():
                 break
             got = self.article(src, e)
             res.new += got == "stored"
             res.faults += got == "fault"
+        if not self.stop_event.is_set() and not self._retry_later:
+            with self.store.engine.begin() as c:
+                for url, values in self._validators:
+                    self.set_url(c, url, **values)
         if not res.status:
             res.status = f"{res.new} new" + (f", {res.faults} faults" if res.faults else "")
         self._source_status(src, res)
         return res
+
+    def _children(self, src: Source, children: list[Entry], res: PollResult, depth: int = 1) -> list[Entry]:
+        """A sitemap index followed, with bounds: at most ``max_sitemaps`` child sitemaps a poll (the newest
+        first), an index inside an index once more (``SITEMAP_DEPTH``), each child under the size cap
+        (gzip'd ones inflated no further), at most ``max_items`` article links in all. A child whose
+        ``<lastmod>`` is unchanged since it was read whole is not fetched; the others conditionally."""
+        links: list[Entry] = []
+        if len(children) > src.max_sitemaps:
+            log.info("%s: %d child sitemaps, the newest %d read", src.name, len(children), src.max_sitemaps)
+        for ch in children[:src.max_sitemaps]:
+            if self.stop_event.is_set() or len(links) >= src.max_items:
+                break
+            with self.store.engine.begin() as c:
+                row = self.url_row(c, ch.url) or {}
+            if ch.marker and row.get("state") == "index" and row.get("marker") == ch.marker:
+                continue
+            r = self.fetcher.get(ch.url, row.get("etag"), row.get("last_modified"))
+            self._keep(r, "other")
+            sub, got = None, []
+            with self.store.engine.begin() as c:
+                if r.fault:
+                    self.fault(c, src.name, ch.url, r.fault, r.message)
+                    res.faults += 1
+                    continue
+                if not r.not_modified:
+                    try:
+                        sub = sitemap_index(r.body, r.final_url)
+                        got = entries(src, r.body, r.final_url) if sub is None else []
+                    except ParseError as e:
+                        self.fault(c, src.name, ch.url, "malformed", str(e))
+                        res.faults += 1
+                        continue
+                    if sub is not None and depth >= SITEMAP_DEPTH:
+                        self.fault(c, src.name, ch.url, "too_deep", f"a sitemap index {depth + 1} levels down: not followed")
+                        res.faults += 1
+                        continue
+            vals = dict(source=src.name, state="index", marker=ch.marker, fetched=T.now())
+            if not r.not_modified:
+                vals.update(etag=r.header("etag"), last_modified=r.header("last-modified"))
+            self._validators.append((ch.url, vals))
+            if sub is not None:
+                got = self._children(src, sub, res, depth + 1)
+            links.extend(got)
+        return unique(links)[:src.max_items]
 
     def _keep(self, r: Response, kind: str, extra: dict | None = None):
         for hop in r.hops:
@@ -167,6 +224,7 @@ class Watcher:
                 self.fault(c, src.name, e.url, kind, r.message or kind)
                 self.set_url(c, e.url, source=src.name, state="refused" if permanent else "failed", marker=e.marker,
                              attempts=attempts, reason=r.message or kind, fetched=T.now())
+                self._retry_later |= not permanent and attempts < MAX_ATTEMPTS
                 return "fault"
         items = list(read_warc(cap.warc_file, self.limits, stream=io.BytesIO(cap.record)))
         item = items[0] if items else InputError(e.url, "no HTML response in the record")
@@ -190,7 +248,9 @@ class Watcher:
                 supersedes=(row or {}).get("doc_id") or (base if versions else None), warc_file=cap.warc_file,
                 warc_record_id=cap.record_id, warc_offset=cap.offset, fetched=cap.fetched))
             self.set_url(c, e.url, state="stored", doc_id=doc.doc_id, versions=versions + 1, reason=None, **common)
-        self.new_docs.append(doc.doc_id)
+            if self.alerts.rules and self.pipe is not None:  # its alerts are considered after the poll (or a restart)
+                c.execute(insert(T.pending).values(doc_id=doc.doc_id))
+        crash_point("after_store")
         return "stored"
 
     def _stored_text(self, content_hash: str) -> bool:
@@ -201,7 +261,6 @@ class Watcher:
     def run(self, once: bool = False, on_status=None) -> dict:
         """Poll the sources when due until stopped (SIGINT/SIGTERM: the current article is finished)."""
         from ..lexicon import default_lexicon
-        from ..reconcile import reconcile
 
         def _stop(_sig, _frame):
             self.stop_event.set()
@@ -212,18 +271,18 @@ class Watcher:
                 old[sig] = signal.signal(sig, _stop)
         self.run_id = self.store.start_run({"command": "watch", "config": str(self.cfg.path)}, default_lexicon().fingerprint)
         due = {s.name: 0.0 for s in self.cfg.sources}
+        first = True
         try:
             while not self.stop_event.is_set():
                 for src in self.cfg.sources:
                     if self.stop_event.is_set() or time.monotonic() < due[src.name]:
                         continue
                     with self.store.writer("rasid watch", wait=60):
+                        if first:  # what a watcher killed before left undone: alerts to consider and deliver
+                            self.after_poll(0)
+                            first = False
                         res = self.poll(src)
-                        if res.new and self.pipe is not None:
-                            reconcile(self.store)
-                            with self.store.engine.begin() as c:
-                                self.totals["alerts"] += len(self.alerts.consider(c, self.new_docs))
-                        self.new_docs = []
+                        self.after_poll(res.new)
                     due[src.name] = time.monotonic() + src.interval
                     if on_status:
                         on_status(res, self.totals)
@@ -236,4 +295,22 @@ class Watcher:
             self.store.finish_run(self.run_id, dict(self.totals))
             self.warc.close()
             self.fetcher.close()
+            self.alerts.close()
         return dict(self.totals)
+
+    def after_poll(self, new: int) -> None:
+        """Reconcile after new articles; fire or update the alerts of the documents stored and not yet
+        considered (``watch_pending``, emptied in the same transaction); deliver the queued alerts."""
+        from ..reconcile import reconcile
+
+        with self.store.engine.connect() as c:
+            pending = [d for (d,) in c.execute(select(T.pending.c.doc_id))]
+        if (new or pending) and self.pipe is not None:
+            reconcile(self.store)
+        if pending:
+            with self.store.engine.begin() as c:
+                self.totals["alerts"] += len(self.alerts.consider(c, pending))
+                for i in range(0, len(pending), 500):
+                    c.execute(T.pending.delete().where(T.pending.c.doc_id.in_(pending[i:i + 500])))
+        crash_point("before_deliver")
+        self.alerts.deliver(self.store.engine)

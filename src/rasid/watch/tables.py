@@ -1,6 +1,6 @@
 """The watcher's own tables in the store, beside rasid's.
 
-SCHEMA NOTE (issue 19; the one place where `rasid watch` adds to the store): five tables of their own,
+SCHEMA NOTE (issue 19; the one place where `rasid watch` adds to the store): seven tables of their own,
 ``watch_*``, in their own :class:`MetaData`, made with CREATE TABLE IF NOT EXISTS when a watcher or the
 web app opens the store. Nothing in the store's tables (``documents``, ``events`` ...) changes: a
 document's capture (WARC file, record id, offset, version, the version it replaces) is a row of
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, inspect
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, UniqueConstraint, inspect
 from sqlalchemy.engine import Engine
 
 meta = MetaData()
@@ -83,6 +83,29 @@ alerts = Table(
     Column("revision", Integer, nullable=False, default=1),
     Column("fingerprint", Text),
     Column("record", Text),  # the alert as JSON (as written to alerts.jsonl)
+)
+
+# each alert revision to deliver: appended to alerts.jsonl, POSTed to the webhook; inserted in the
+# transaction that fires or updates the alert, so a watcher killed at any point delivers it later
+outbox = Table(
+    "watch_outbox", meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # delivery order
+    Column("alert_id", String, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("record", Text, nullable=False),  # the alert as JSON
+    Column("jsonl", Integer, nullable=False, default=0),  # 1: the line is in alerts.jsonl
+    Column("webhook", Integer, nullable=False, default=0),  # 1: POSTed (2xx), or no webhook is set
+    Column("attempts", Integer, nullable=False, default=0),  # failed POSTs
+    Column("next_try", Float),  # Unix time of the next POST after a failure
+    Column("error", Text),  # the last failure
+    UniqueConstraint("alert_id", "revision"),
+)
+
+# documents stored whose alerts are not yet considered (deleted when they are): a watcher killed between
+# storing an article and its alerts considers them when it starts again
+pending = Table(
+    "watch_pending", meta,
+    Column("doc_id", String, primary_key=True),
 )
 
 
