@@ -146,3 +146,20 @@ def test_one_person_and_n_others_told_together_are_n_plus_one():
                        ("قتل جندي وأصيب ثلاثة آخرون في هجوم على الحاجز", 1)):  # the others are the wounded
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_one_of_them_a_person_and_his_kin_and_one_of_the_members():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("أعلنت مصادر طبية مقتل أحد الناشطين وإصابة اثنين بجروح", 1),
+                       ("تعرض شرطيا مرور لهجوم مسلح أسفر عن مقتل أحدهما وإصابة الآخر", 1),
+                       ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين", 2),
+                       ("بينما قتل قائد عسكري وأحد العناصر في الفصيل خلال اشتباكات", 2)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+    # one of the missiles fell: nobody counted
+    nt = NormText("وأظهر شريط فيديو سحابة دخان بعد سقوط أحد الصواريخ على الحي")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed") is None

@@ -31,7 +31,7 @@ OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 BARE_NEXT = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "bare_count_next")
 PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
-JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+)?")
+JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:ال)?)?")
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -279,13 +279,17 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
                         and (j := JOINED.fullmatch(norm[m.end:x.start]))
                         and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا"))
-                             or j.group().rstrip().endswith("احد"))), None)  # "وأحد العناصر": one of them
+                             or re.search(r"احد\s+(?:ال)?$", j.group()))), None)  # "وأحد العناصر": one of them
+            kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
+            if kin is not None and kin.group(1) in KIN:
+                n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two
             if nxt is not None and n == 1:
                 # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
                 # named by a singular noun (its qualifiers between)
                 n, end = 2, nxt.end
                 joined.add(nxt.start)
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
+    _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
     _one_and_others(norm, lo, out, noun_ms)
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
     for m in noun_ms:
@@ -361,6 +365,27 @@ def _new_total_measure(nt: NormText, lex: Lexicon, lo: int, n_start: int) -> str
         return None  # "يرتفع عدد القتلى ... منذ 20 تموز إلى 18": a tally over a period
     verbs = [MEASURES[m.value] for m in lex.cue_matcher.find(nt, rise, n_start) if m.value in MEASURES]
     return verbs[0] if verbs else None
+
+
+KIN = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "kin")
+KIN_AFTER = re.compile(r"\s+و(\S+)")
+ONE_OF = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "one_of")
+
+
+def _one_of_them(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match], actor_at) -> None:
+    """"مقتل أحد الناشطين", "أسفر عن مقتل أحدهم": one of a group of people, right after the toll verb, is one
+    person (not "سقوط أحد الصواريخ": one of the people, or of a party, must be named)."""
+    for c in measure_cues:
+        w = re.match(r"\s+(\S+)", norm[c[1]:c[1] + 16])
+        if w is None or w.group(1) not in ONE_OF:
+            continue
+        a, b = c[1] + w.start(1), c[1] + w.end(1)
+        if any(x.start <= a < x.end + 2 for x in out):
+            continue
+        if w.group(1) in ("احد", "احدي") and not (
+                any(b < x.start <= b + 4 for x in noun_ms) or (actor_at is not None and actor_at(b))):
+            continue
+        out.append(Count(1, "exact", c[2], "unknown", None, a, b))
 
 
 OTHERS = re.compile(r"\b(?:اخرين|اخرون|اخري)\b")
