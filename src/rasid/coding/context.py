@@ -18,6 +18,7 @@ class DocContext:
 
     def __init__(self, doc: Document, nt: NormText, lex: Lexicon, trace=None):
         self.doc, self.nt, self.lex, self.trace = doc, nt, lex, trace
+        self._by_start: dict[int, tuple] = {}  # id(list) -> (list, sorted starts, their indices, length)
         self._sources: dict[tuple[int, int], bool] = {}
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = parties.read(self, found)
@@ -46,6 +47,20 @@ class DocContext:
     def has_cue(self, lo: int, hi: int, *kinds: str) -> bool:
         """A cue of one of ``kinds`` starts in [lo, hi)."""
         return any(c.value in kinds for c in self.within(self.cues, lo, hi))
+
+    def starting(self, items: list, lo: int, hi: int) -> list:
+        """The items of ``items`` (anything with a ``start``) that start in [lo, hi), in the list's own order:
+        a bisect over their sorted starts, made once per list, not a scan of the list per question (which
+        made a long document quadratic)."""
+        got = self._by_start.get(id(items))
+        if got is None or got[0] is not items or got[3] != len(items):
+            order = sorted(range(len(items)), key=lambda i: items[i].start)
+            got = self._by_start[id(items)] = (items, [items[i].start for i in order], order, len(items))
+        _, starts, order, _ = got
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if a >= b:
+            return []
+        return [items[i] for i in (order[a:b] if b - a == 1 else sorted(order[a:b]))]
 
     def within(self, found: list[Match], lo: int, hi: int) -> list[Match]:
         """The matches of one of the document's sorted lists that start in [lo, hi)."""
@@ -94,7 +109,7 @@ class DocContext:
         return any(a.value == aid for a in self.within(self.actors, lo, hi))
 
     def places_in(self, start: int, end: int) -> list[dict]:
-        locs = [s.value for s in self.places if start <= s.start < end]
+        locs = [s.value for s in self.starting(self.places, start, end)]
         # drop a region when a place inside it is named in the same clause, and a country ("في سوريا",
         # no coordinates) when anything else is
         precise = [l for l in locs if (l.get("geo_precision") or 1) < 3]
@@ -154,6 +169,6 @@ def place_pointed(ctx: DocContext, lo: int, hi: int, start: int) -> list[dict]:
     words = ctx.nt.norm[lo:hi].split()
     if not any(w in PLACE_POINTERS or w[1:] in PLACE_POINTERS for w in words):
         return []
-    before = [s for s in ctx.places if start - POINTER_CHARS <= s.start < start and isinstance(s.value, dict)
+    before = [s for s in ctx.starting(ctx.places, start - POINTER_CHARS, start) if isinstance(s.value, dict)
               and (s.value.get("geo_precision") or 1) == 1 and s.value.get("lat") is not None]
     return [dict(before[-1].value)] if before else []

@@ -7,14 +7,27 @@ become report events (:mod:`.report`), whose missing sides and places are filled
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from . import report, sides, territory
+from . import ids, report, sides, territory
 from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+
+
+# an event's mentions lie within this many characters of its first: a mention further on starts an event of
+# its own (the longest corpus article has 20,000 characters, so no article's events change; a 10 MB "article"
+# is coded in linear time, each mention compared with the groups of the last 50,000 characters only)
+MERGE_WINDOW = 50_000
+
+
+def _open(groups: list[list[Mention]], m: Mention) -> list[list[Mention]]:
+    """The groups a mention may join, in the order made: those whose first mention is within MERGE_WINDOW."""
+    k = bisect.bisect_left(groups, m.clause.start - MERGE_WINDOW, key=lambda g: g[0].clause.start)
+    return groups[k:] if k else groups
 
 
 def merge(doc, ctx, mentions: list[Mention]) -> list:
@@ -29,7 +42,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
             continue
         like(ctx, groups, m)
     for m in pending:  # a pointer to an event never told is no event of its own
-        g = next((g for g in groups if g[0].event_type == m.event_type
+        g = next((g for g in _open(groups, m) if g[0].event_type == m.event_type
                   and (g[0].status == "denied") == (m.status == "denied")), None)
         if g is not None:
             g.append(m)
@@ -38,6 +51,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
         e = report.event(doc, ctx, g)
         if e is not None:
             events.append(e)
+    ids.number_repeats(events)
     sides.fill_sides(ctx, events)
     report.context_places(ctx, events)
     territory.resub(ctx, events)
@@ -47,7 +61,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
 
 
 def _join(ctx, groups: list[list[Mention]], last: Mention, m: Mention, name: str) -> bool:
-    next(g for g in groups if any(x is last for x in g)).append(m)
+    next(g for g in reversed(groups) if any(x is last for x in reversed(g))).append(m)  # (the latest first)
     if ctx.trace is not None:
         ctx.trace.note_mention(m, name, f"joins «{last.clause.text[:60]}»")
     return True
@@ -130,7 +144,7 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         return claim_joins(ctx, groups, m)
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
         return False
-    fits = [g for g in reversed(groups) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
+    fits = [g for g in reversed(_open(groups, m)) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
             and g[0].background == m.background
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
@@ -164,7 +178,7 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     """A claimed attack (rule claim_of_responsibility) is the last attack told whose doer is unknown or the
     claimant (of the last two, the one of its type if one is) ("انفجرت سيارة مفخخة ... وتبنى التنظيم الهجوم"),
     on no other day and at no other place; with none, the claim tells an event of its own."""
-    fits = [g for g in reversed(groups) if g[0].event_type in VIOLENT and g[0].status != "denied"
+    fits = [g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].status != "denied"
             and not day_conflict(g, m) and all(x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g)
             and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)]
     back = next((g for g in fits[:2] if g[0].event_type == m.event_type), fits[0] if fits else None)
@@ -182,13 +196,14 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     places but its own: a placeless clause must not chain a battle in one village to one in the next); a
     placeless toll told after fighting is that fighting's toll, whoever died: "... إلى أن عنصرا قتل من وحدات
     شنكال"; else it starts an event of its own."""
-    for g in groups:
+    groups_open = _open(groups, m)
+    for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
                 loc_keys(m) and any(loc_keys(x) and not (loc_keys(x) & loc_keys(m)) and not
                                     (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)
             return
-    fight = next((g for g in reversed(groups) if g[0].event_type == "Battles" and not day_conflict(g, m)
+    fight = next((g for g in reversed(groups_open) if g[0].event_type == "Battles" and not day_conflict(g, m)
                   and (g[0].status == "denied") == (m.status == "denied")), None) \
         if m.trigger.phrase == TOLL_OF_FIGHTING else None
     if fight is not None:

@@ -99,11 +99,15 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
     bounds = sorted((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start)
                     for s in doc.spans_of("sentence"))
 
+    places.sort(key=lambda w: w.start)
+    place_starts = [w.start for w in places]
+
     def theatre(a: Match) -> str | None:
         k = bisect.bisect_right(bounds, a.start)
         lo = bounds[k - 1] if k else 0
         hi = bounds[k] if k < len(bounds) else len(nt.norm)
-        here = {w.value[0] for w in places if lo <= w.start < hi}
+        # (the sentence's places by bisect, not a scan of the document's per party)
+        here = {w.value[0] for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
         return next(iter(here)) if len(here) == 1 else article
 
     fits: dict[tuple[int, int], bool] = {}
@@ -129,13 +133,21 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
     norm = nt.norm
     extra, inside = [], set()
     named = Covers((a.start, a.end) for a in actors)  # (a bisect per word, not a scan of every party)
+    by_start = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in by_start]
+    longest = max((a.end - a.start for a in actors), default=0)
+
+    def covering(x: int) -> list[Match]:
+        """The parties whose name holds offset x (those starting at most the longest name before it)."""
+        return [a for a in by_start[bisect.bisect_left(starts, x - longest):bisect.bisect_right(starts, x)] if x < a.end]
+
     for w in FORCE_RE.finditer(norm):  # the nouns of arms or troops, as whole words; then the seven words after
         words = [w, *itertools.islice(NAME_RE.finditer(norm, w.end()), 7)]
         k = 0
         g = w.group()
         if named.reach(w.start() - 1) > w.start():
             continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
-        own = [a for a in actors if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
+        own = [a for a in covering(w.start()) if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
         between = 0
         for j in range(k + 1, min(k + 7, len(words))):
             x = words[j]
@@ -145,7 +157,7 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
             if between > 3:
                 break
             if norm[words[j - 1].end():x.start()].strip() != "" or (named.reach(x.start()) > x.start() and any(
-                    a.start <= x.start() < a.end and a not in own for a in actors)):
+                    a not in own for a in covering(x.start()))):
                 break  # a comma or stop between, or another party's name
             xg = x.group()
             if xg in ("في", "على", "من", "ضد", "مع", "الي", "عن", "بين", "منذ", "قرب", "او") or xg.startswith("و") \
@@ -183,6 +195,7 @@ def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
     if not any(arms(a) for a in actors):
         return actors
     out: list[Match] = []
+    by_noun: dict[str, list[tuple[int, Match]]] = {}  # first word -> (place in out, party) of the parties kept so far
     for a in actors:
         if arms(a):
             after = [w.lstrip("ل") for w in norm[a.end:a.end + 50].split()[:4]]
@@ -191,9 +204,11 @@ def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
             noun = a.phrase.split()[0]
             noun = noun[2:] if noun.startswith("ال") else noun
             stop = max(norm.rfind(".", 0, a.start), norm.rfind("\n", 0, a.start))
-            prior = [b for b in out if b.start > stop and not arms(b) and b.phrase.split()[0] in (noun, "ال" + noun)]
+            prior = [b for _, b in sorted(x for key in {noun, "ال" + noun} for x in by_noun.get(key, ()) if x[1].start > stop)]
             if a.phrase.startswith("ال") and prior:
                 a = Match(a.start, a.end, prior[-1].value, a.phrase)  # "طائرات حربية إسرائيلية ... الطائرات الحربية"
+        if not arms(a):
+            by_noun.setdefault(a.phrase.split()[0], []).append((len(out), a))
         out.append(a)
     return out
 
@@ -282,8 +297,9 @@ def anaphor_party(nt: NormText, actors: list[Match]) -> list[Match]:
     if not named:
         return actors
     extra = []
+    inside = Covers((a.start, a.end) for a in actors)  # (a bisect, not a scan of every party per word)
     for m in _ANAPHOR_MATCHER.find(nt):
         c = named.get(m.value)
-        if c and not any(a.start <= m.start < a.end for a in actors):
+        if c and not inside.reach(m.start) > m.start:
             extra.append(Match(m.start, m.end, c.most_common(1)[0][0], m.phrase))
     return sorted(actors + extra, key=lambda a: a.start) if extra else actors

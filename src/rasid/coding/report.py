@@ -71,7 +71,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     first = g[0]
     date = _pick(head, g, "date")
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
-    eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.start, ctx.lex.fingerprint)
+    eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
     locs = _locations(head, g)
     framing, fseen = [], set()
     for m in g:
@@ -174,14 +174,14 @@ def context_places(ctx, events: list[Event]) -> None:
             _placed(ctx, e, "a word pointing at the last town named")
             continue
         para = max(0, start - CONTEXT_CHARS)
-        before = [s for s in ctx.places if para <= s.start < start and isinstance(s.value, dict)]
+        before = [s for s in ctx.starting(ctx.places, para, start) if isinstance(s.value, dict)]
         if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
             last = max(s.start for s in before)
             e.locations = [dict(s.value) for s in before if s.start == last]
             _placed(ctx, e, "the place named last before")
             continue
         end = max(q["end"] for q in e.evidence)
-        after = [s for s in ctx.places if end <= s.start < end + CONTEXT_CHARS and isinstance(s.value, dict)
+        after = [s for s in ctx.starting(ctx.places, end, end + CONTEXT_CHARS) if isinstance(s.value, dict)
                  and s.value.get("lat") is not None]
         if after:
             sent = next((x for x in doc_sentences if x.start <= after[0].start < x.end), None)

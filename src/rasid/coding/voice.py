@@ -55,10 +55,9 @@ def attribution(ctx, lo: int, hi: int) -> dict | None:
 def framing(ctx, lo: int, hi: int) -> list[dict]:
     """The framing markers (framing.tsv) in the clause, with their words."""
     out = []
-    for f in ctx.frames:
-        if lo <= f.start < hi:
-            s, e = ctx.nt.span(f.start, f.end)
-            out.append({"marker": f.value, "text": ctx.nt.text[s:e]})
+    for f in ctx.starting(ctx.frames, lo, hi):
+        s, e = ctx.nt.span(f.start, f.end)
+        out.append({"marker": f.value, "text": ctx.nt.text[s:e]})
     return out
 
 

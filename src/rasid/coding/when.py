@@ -3,6 +3,7 @@ spoke on) and the date of each event: the clause's date phrase, else its sentenc
 sentence of its paragraph, else the day before publication to that day."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from ..dates import DateMention, find_dates, parse_published
@@ -84,9 +85,9 @@ describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 �
 def date_for(ctx, cl, sent) -> DateMention | None:
     """The date phrase of a clause: its own, else its sentence's; not the page's dateline, not a year when a
     day is told, not the day a source spoke when the event's own day is told."""
-    ds = [d for d in ctx.dates if cl.start <= d.start < cl.end and d.start not in ctx.page_dates] or \
-        [d for d in ctx.dates if sent.start <= d.start < sent.end and d.start not in ctx.page_dates]
-    if ctx.trace is not None and any(sent.start <= d.start < sent.end and d.start in ctx.page_dates for d in ctx.dates):
+    ds = [d for d in ctx.starting(ctx.dates, cl.start, cl.end) if d.start not in ctx.page_dates] or \
+        [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates]
+    if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
     ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
     told = [d for d in ds if id(d) not in ctx.report_dates]
@@ -111,14 +112,18 @@ def paragraph_date(ctx, sent_start: int) -> DateMention | None:
     "قصفت الطائرات البلدة أمس. وقتل في القصف ثلاثة" is yesterday. A day or a few days only: a month or a
     year told before ("تسيطر الفصائل على المدينة منذ عام 2014") dates a recalled past, not the next event."""
     text = ctx.doc.text
-    sents = [s for s in ctx.doc.spans_of("sentence") if s.start < sent_start]
+    index = getattr(ctx, "_sentence_index", None)
+    if index is None:  # the document's sentences by start, once
+        sents = sorted(ctx.doc.spans_of("sentence"), key=lambda s: s.start)
+        index = ctx._sentence_index = (sents, [s.start for s in sents])
+    sents, starts = index
     nxt = sent_start
-    for s in reversed(sents):
+    for s in (sents[i] for i in range(bisect.bisect_left(starts, sent_start) - 1, -1, -1)):
         # a line opening with "وأضاف", "وأشارت" goes on with the account of the line before: same paragraph
         first = (ctx.nt.norm[ctx.n(nxt):ctx.n(nxt) + 12].split() or [""])[0]
         if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
             return None  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
-        ds = [d for d in ctx.dates if s.start <= d.start < s.end and d.start not in ctx.page_dates
+        ds = [d for d in ctx.starting(ctx.dates, s.start, s.end) if d.start not in ctx.page_dates
               and id(d) not in ctx.report_dates and d.start_date and (d.precision or 1) <= 2]
         if ds:
             return ds[0]
