@@ -163,3 +163,13 @@ def test_one_of_them_a_person_and_his_kin_and_one_of_the_members():
     # one of the missiles fell: nobody counted
     nt = NormText("وأظهر شريط فيديو سحابة دخان بعد سقوط أحد الصواريخ على الحي")
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed") is None
+
+
+def test_a_figure_between_dead_and_wounded_leaves_the_dead_unknown():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    nt = NormText("سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران على المستشفى")
+    got = combine(find_counts(nt, 0, len(nt.norm), default_lexicon()), "killed")
+    assert (got["value"], got["qualifier"]) == (None, "unknown")

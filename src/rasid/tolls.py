@@ -409,6 +409,9 @@ def _one_and_others(norm: str, lo: int, out: list[Count], noun_ms: list[Match]) 
             out[k] = Count(c.value + 1, c.qualifier, c.measure, c.group, c.of, one.start, c.end, c.sub)
 
 
+BETWEEN_DEAD_AND_HURT = re.compile(r"\s*(?:ما\s+)?بين\s+(?:قتيل|قتلي|شهيد|شهداء)\s+و\s*(?:جريح|جرحي|مصاب|مصابين)")
+
+
 def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match]) -> None:
     """One figure for the killed and the wounded together says nothing of the dead alone.
 
@@ -421,6 +424,8 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
             verb = next((v for v in reversed(measure_cues) if v[1] <= c.start and c.start - v[1] <= 25), None)
             joint = verb is not None and any(
                 v[2] == "killed" and norm[v[1]:verb[0]].strip() in ("و", "") and v[1] <= verb[0] for v in measure_cues if v is not verb)
+        if not joint and BETWEEN_DEAD_AND_HURT.match(norm, c.end):
+            joint = True  # "سقط نحو خمسين شخصا بين قتيل وجريح": the dead are some of the fifty
         elif c.measure == "killed":
             after = norm[c.end:c.end + 12].split()
             # the next word is "و" + a noun of the wounded: "50 قتيلا وجريحا" (not "20 قتيلا و35 جريحا")
