@@ -942,3 +942,10 @@ def test_control_lost_is_ground_lost_by_the_verbs_subject(pipeline):
     (e,) = pipeline.text("وبحسب الوكالة، فقد استرد القوات الحكومية السيطرة على بلدة مورك في محافظة حماة.",
                          published="2020-05-06").events
     assert e.sub_event_type == "Government regains territory" and e.actor1["id"] == "Syrian government forces"
+
+
+def test_activists_of_a_movement_in_a_protest_are_the_crowd(pipeline):
+    (e,) = pipeline.text("تظاهر الآلاف من الناشطين من الحراك الجنوبي في مدينة عدن للمطالبة بالانفصال.",
+                         published="2013-02-24").events
+    assert e.event_type == "Protests" and e.actor1["id"] == "Protesters"
+    assert "Southern Movement" in {a["id"] for a in e.assoc_actor1}
