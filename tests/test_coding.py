@@ -949,3 +949,8 @@ def test_activists_of_a_movement_in_a_protest_are_the_crowd(pipeline):
                          published="2013-02-24").events
     assert e.event_type == "Protests" and e.actor1["id"] == "Protesters"
     assert "Southern Movement" in {a["id"] for a in e.assoc_actor1}
+
+
+def test_a_party_glued_to_li_after_a_feature_word_owns_it(pipeline):
+    (e,) = pipeline.text("هاجم مسلحو حركة الشباب اليوم قاعدة للجيش الصومالي في مقديشو.", published="2020-05-06").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Al-Shabaab", "Somali forces")

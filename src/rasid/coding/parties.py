@@ -246,7 +246,8 @@ def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
 
 @rule("name_of_place", reads="place_cues.tsv settlement/district/camp/feature")
 def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) -> list[Match]:
-    """"ضاحية الأسد", "حي الحشد": an actor's name right after a word for a place is that place's name."""
+    """"ضاحية الأسد", "حي الحشد": an actor's name right after a word for a place is that place's name; not one
+    glued to ل, whose the place is: "قاعدة للجيش الصومالي"."""
     ends = {c.end for c in place_cues if c.value[0] in PLACE_NAME_CUES}
     if not ends:
         return actors
@@ -256,7 +257,7 @@ def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) ->
         i = a.start
         while i > 0 and norm[i - 1] in ' "':
             i -= 1
-        if i == a.start or i not in ends:
+        if i == a.start or i not in ends or norm[a.start] == "ل":
             out.append(a)
     return out
 
