@@ -954,3 +954,13 @@ def test_activists_of_a_movement_in_a_protest_are_the_crowd(pipeline):
 def test_a_party_glued_to_li_after_a_feature_word_owns_it(pipeline):
     (e,) = pipeline.text("هاجم مسلحو حركة الشباب اليوم قاعدة للجيش الصومالي في مقديشو.", published="2020-05-06").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Al-Shabaab", "Somali forces")
+
+
+def test_soldiers_of_a_nationality_in_the_dual_or_plural_are_that_states_forces_hit(pipeline):
+    (e,) = pipeline.text("قتل ثلاثة جنود لبنانيين في اشتباك مع مسلحين في بلدة عرسال.", published="2020-05-06").events
+    assert e.actor2["id"] == "Lebanese forces" and e.fatalities["of"] == "Lebanese forces"
+    (e,) = pipeline.text("قتل جنديان لبنانيان في اشتباك مع مسلحين في بلدة عرسال.", published="2020-05-06").events
+    assert e.actor2["id"] == "Lebanese forces"
+    # five Iraqis killed by a bomb did not set it off
+    (e,) = pipeline.text("قتل خمسة عراقيين في تفجير سيارة مفخخة في بغداد.", published="2020-05-06").events
+    assert e.actor1 is None

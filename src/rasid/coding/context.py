@@ -97,7 +97,7 @@ class DocContext:
         for a in self.within(self.actors, p, min(hi, p + 12)):
             return a.value
         w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
-        return nationality_of(w.group()) if w and w.end() <= hi else None
+        return nationality_of(w.group(), people=True) if w and w.end() <= hi else None
 
     def actor_frequency(self) -> list[tuple[str, int]]:
         from collections import Counter

@@ -107,6 +107,10 @@ TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes ter
 CROWDS = {"Protesters", "Rioters"}
 
 
-def nationality_of(word: str) -> str | None:
-    """The party a nationality adjective names, also in the accusative ("إيرانيا")."""
-    return NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
+def nationality_of(word: str, people: bool = False) -> str | None:
+    """The party a nationality adjective names, also in the accusative ("إيرانيا"); with ``people``, in the dual
+    and the plural that qualify people ("جنديان لبنانيان", "جنود لبنانيين"), never a strike."""
+    got = NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
+    if got is None and people and word.endswith(("يين", "يون", "يان")):
+        got = NATIONALITY.get(word[:-2])
+    return got
