@@ -24,6 +24,7 @@ ART = ("<html><head><title>{t}</title><meta property=\"og:site_name\" content=\"
 ARTICLES = {
     "/news/1": ("قصف على خان شيخون", "قصفت قوات النظام اليوم الأحد بقذائف المدفعية مدينة خان شيخون بريف إدلب الجنوبي، "
                 "ما أدى إلى مقتل أربعة مدنيين بحسب الدفاع المدني."),
+    "/news/3": ("غارة على سراقب", "شنت طائرات حربية غارة على مدينة سراقب بريف إدلب الشرقي اليوم."),
     "/news/2": ("اشتباكات في ريف حماة", "اندلعت اشتباكات عنيفة اليوم الأحد بين فصائل المعارضة وقوات النظام قرب بلدة "
                 "كفرنبودة بريف حماة الشمالي، وفق ما أفاد مصدر ميداني."),
 }
@@ -72,6 +73,8 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(8)
             t, b = ARTICLES["/news/1"]
             return self.send(200, ART.format(t="غارة على كفرنبل", b=b.replace("خان شيخون", "كفرنبل")).encode())
+        if p.startswith("/sm-"):
+            return self.sitemap(p)
         if p == "/broken.xml":
             return self.send(200, b"<rss><channel><item><link>oops", "application/rss+xml")
         if p in ARTICLES:
@@ -93,6 +96,70 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/big":
             return self.send(200, b"<p>" + "ن".encode() * 20000 + b"</p>")
         return self.send(404, b"none")
+
+
+    def sitemap(self, p):
+        host = f"http://{self.headers['Host']}"
+
+        def index(children):
+            return ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                    + "".join(f"<sitemap><loc>{host}{u}</loc><lastmod>{m}</lastmod></sitemap>" for u, m in children)
+                    + "</sitemapindex>").encode()
+
+        def urlset(urls):
+            return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+                    + "".join(f"<url><loc>{host}{u}</loc><news:news><news:publication_date>2026-12-01T08:00:00Z"
+                              "</news:publication_date></news:news></url>" for u in urls) + "</urlset>").encode()
+
+        import gzip
+
+        bodies = {
+            # four children, newest first by <lastmod> whatever their order; max_sitemaps = 3 leaves out the oldest
+            "/sm-index.xml": index([("/sm-old.xml", "2020-01-01"), ("/sm-b.xml", "2026-12-02"),
+                                    ("/sm-a.xml.gz", "2026-12-03"), ("/sm-deep.xml", "2026-12-01")]),
+            "/sm-a.xml.gz": gzip.compress(urlset(["/news/1"])),  # a gzip'd sitemap, served as a file (no Content-Encoding)
+            "/sm-b.xml": urlset(["/news/2", "/news/1"]),
+            "/sm-deep.xml": index([("/sm-deeper.xml", "2026-12-01")]),  # an index in an index: followed once more
+            "/sm-deeper.xml": index([("/sm-c.xml", "2026-12-01")]),  # ... and no deeper
+            "/sm-c.xml": urlset(["/news/3"]),
+            "/sm-old.xml": urlset(["/news/3"]),
+        }
+        if p not in bodies:
+            return self.send(404, b"none")
+        return self.send(200, bodies[p], "application/x-gzip" if p.endswith(".gz") else "application/xml")
+
+
+RECEIVED: list[dict] = []  # POSTs the webhook receiver answered 2xx: {"key": Idempotency-Key, "alert": ...}
+TRIED: list[str] = []  # every POST it got, answered or not
+HOOK = {"mode": "ok"}  # ok | 500 | hang
+
+
+class Hook(BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        key = self.headers.get("Idempotency-Key")
+        TRIED.append(key)
+        if HOOK["mode"] == "hang":
+            time.sleep(3)
+        status = 200 if HOOK["mode"] == "ok" else 500  # (a hung answer comes too late for the watcher anyway)
+        if status == 200:
+            RECEIVED.append({"key": key, "alert": json.loads(body)})
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture(scope="module")
+def hook():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/alerts"
+    srv.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +391,137 @@ def test_web_app_shows_sources_and_alerts(server, tmp_path, pipeline):
     empty = Store(tmp_path / "never.db")
     assert TestClient(create_app(str(tmp_path / "never.db"), gazetteer=str(GAZETTEER)), base_url="http://localhost").get("/sources").status_code == 200
     del empty
+
+
+def _toml(tmp_path, sources: str, watch: str = "", alerts: str = ""):
+    p = tmp_path / "w.toml"
+    p.write_text(f"[watch]\ntimeout = 0.3\nretries = 0\nbackoff = 0.01\nrate_limit = 0\nmax_bytes = 10000\n{watch}\n"
+                 f"{sources}\n{alerts}", encoding="utf-8")
+    return p
+
+
+def _store(tmp_path):
+    from rasid.store import Store
+
+    return Store(tmp_path / "rasid.db")
+
+
+def test_webhook_one_post_per_alert_an_update_post_and_a_failing_hook_retried_later(server, hook, tmp_path, pipeline,
+                                                                                    caplog):
+    from sqlalchemy import select
+
+    from rasid.watch import tables as T
+    from rasid.watch.config import load_config
+    from rasid.watch.loop import Watcher
+
+    STATE["edited"] = False
+    RECEIVED.clear()
+    TRIED.clear()
+    cfg = load_config(_toml(tmp_path, f'[[sources]]\nname = "feed"\nurl = "{server}/feed.xml"\n',
+                            f'webhook = "{hook}"\nwebhook_timeout = 0.5\nwebhook_retry = 0\n',
+                            '[[alerts]]\nname = "toll"\nmin_fatalities = 3\n'))
+    store = _store(tmp_path)
+    out = tmp_path / "out"
+
+    def once():
+        return Watcher(cfg, store, out, pipeline).run(once=True)
+
+    def lines():
+        return [json.loads(x) for x in (out / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    def queued():
+        with store.engine.connect() as c:
+            return [dict(r) for r in c.execute(select(T.outbox)).mappings()]
+
+    HOOK["mode"] = "hang"  # the webhook times out: the watcher stores and codes all the same, the alert waits
+    with caplog.at_level("WARNING", logger="rasid.watch"):
+        totals = once()
+    assert totals["new"] == 2 and totals["alerts"] == 1 and len(lines()) == 1 and RECEIVED == []
+    [q] = queued()
+    assert q["attempts"] == 1 and "Timeout" in q["error"] and q["jsonl"] == 1 and q["webhook"] == 0
+    assert any("webhook" in r.getMessage() and "failed" in r.getMessage() for r in caplog.records)
+    HOOK["mode"] = "500"  # nothing new in the feed (304); the alert is tried again (each round) and fails again
+    assert once()["new"] == 0
+    [q] = queued()
+    assert q["attempts"] >= 2 and q["error"] == "HTTP 500" and len(TRIED) == q["attempts"] and len(lines()) == 1
+    HOOK["mode"] = "ok"  # the webhook is back: the alert arrives, once
+    once()
+    assert queued() == [] and len(RECEIVED) == 1 and len(lines()) == 1
+    first = RECEIVED[0]
+    assert first["alert"] == lines()[0] and first["alert"]["kind"] == "new" and first["key"] == f"{first['alert']['alert_id']}.1"
+    once()  # nothing new, nothing sent again
+    assert len(RECEIVED) == 1
+    # the outlet edits the article (four dead become nine): one update POST, revision 2, same alert id
+    with store.engine.connect() as c:
+        c.execute(T.urls.delete().where(T.urls.c.url == f"{server}/feed.xml"))
+        c.commit()
+    STATE["edited"] = True
+    once()
+    STATE["edited"] = False
+    assert [(r["alert"]["alert_id"], r["alert"]["revision"], r["alert"]["kind"]) for r in RECEIVED] == [
+        (first["alert"]["alert_id"], 1, "new"), (first["alert"]["alert_id"], 2, "update")]
+    assert [(a["revision"], a["kind"]) for a in lines()] == [(1, "new"), (2, "update")] and queued() == []
+
+
+def test_sitemap_index_children_gzip_and_bounds(server, tmp_path, pipeline):
+    from sqlalchemy import select
+
+    from rasid.watch import tables as T
+    from rasid.watch.config import load_config
+    from rasid.watch.loop import Watcher
+
+    cfg = load_config(_toml(tmp_path, f'[[sources]]\nname = "sm"\nkind = "sitemap"\nurl = "{server}/sm-index.xml"\n'
+                                      f'max_sitemaps = 3\noutlet = "مثال نيوز"\n'))
+    store = _store(tmp_path)
+    for k in [k for k in HITS if k.startswith("/sm-") or k == "/news/3"]:
+        del HITS[k]
+    totals = Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    docs = {d["url"]: d for d in store.iter_documents()}
+    assert sorted(u.rsplit("/", 2)[-2] + "/" + u.rsplit("/", 1)[-1] for u in docs) == ["news/1", "news/2"], docs.keys()
+    assert totals["new"] == 2 and all(d["published"] == "2026-12-01" for d in docs.values())
+    # the gzip'd child read, the nested index followed once more, the deeper one a fault, the oldest child left
+    assert HITS["/sm-a.xml.gz"] == HITS["/sm-b.xml"] == HITS["/sm-deep.xml"] == HITS["/sm-deeper.xml"] == 1
+    assert "/sm-c.xml" not in HITS and "/sm-old.xml" not in HITS and "/news/3" not in HITS
+    with store.engine.connect() as c:
+        faults = [(r.kind, r.url) for r in c.execute(select(T.faults))]
+    assert ("too_deep", f"{server}/sm-deeper.xml") in faults
+    # the next poll: the index is read again, its unchanged children (same <lastmod>) are not
+    Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    assert HITS["/sm-index.xml"] == 2 and HITS["/sm-a.xml.gz"] == HITS["/sm-b.xml"] == 1
+    assert len(list(store.iter_documents())) == 2
+
+
+@pytest.mark.parametrize("crash", ["after_store", "before_deliver", "after_jsonl", "after_post"])
+def test_sigkill_between_alert_steps_then_restart_one_alert_each(server, hook, tmp_path, crash):
+    """Killed after an article is stored (its alert not yet decided), after the alert is decided (not yet
+    written), after its alerts.jsonl line (not yet marked), after its webhook POST (not yet marked): started
+    again, the watcher writes exactly one line per alert and revision and delivers the webhook at least once."""
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import func, select
+
+    from rasid.store import documents
+    from rasid.watch import tables as T
+
+    STATE["edited"] = False
+    HOOK["mode"] = "ok"
+    RECEIVED.clear()
+    cfg = _toml(tmp_path, f'[[sources]]\nname = "feed"\nurl = "{server}/feed.xml"\n',
+                f'webhook = "{hook}"\nwebhook_retry = 0\n', '[[alerts]]\nname = "toll"\nmin_fatalities = 3\n')
+    cmd = [sys.executable, "-m", "rasid.cli", "watch", str(cfg), "--once", "--out", str(tmp_path / "o")]
+    r = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "RASID_WATCH_CRASH": crash})
+    assert r.returncode == -9, r.stderr  # (it reached the crash point)
+    r = subprocess.run(cmd, capture_output=True, text=True, env={k: v for k, v in os.environ.items() if k != "RASID_WATCH_CRASH"})
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in (tmp_path / "o" / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(a["rule"], a["revision"], a["kind"]) for a in lines] == [("toll", 1, "new")], lines
+    keys = [x["key"] for x in RECEIVED]
+    assert set(keys) == {f"{lines[0]['alert_id']}.1"} and len(keys) == (2 if crash == "after_post" else 1)
+    store = _store(tmp_path / "o")
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(documents)).scalar() == 2
+        assert c.execute(select(func.count()).select_from(T.alerts)).scalar() == 1
+        assert c.execute(select(func.count()).select_from(T.outbox)).scalar() == 0
+        assert c.execute(select(func.count()).select_from(T.pending)).scalar() == 0

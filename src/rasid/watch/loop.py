@@ -312,5 +312,5 @@ class Watcher:
                 self.totals["alerts"] += len(self.alerts.consider(c, pending))
                 for i in range(0, len(pending), 500):
                     c.execute(T.pending.delete().where(T.pending.c.doc_id.in_(pending[i:i + 500])))
-        crash_point("before_deliver")
+            crash_point("before_deliver")
         self.alerts.deliver(self.store.engine)
