@@ -2,6 +2,11 @@
 and how the text layer scales on one long line and one long document (time per doubling: ~2x is linear).
 
     python bench/bench_hostile.py [--corpus ../shared/corpus/syria_conflict.jsonl] [--src OTHER/src] [--quick]
+    python bench/bench_hostile.py --all-only   # only: every hostile file in one folder, one run under a 3 GiB cap
+
+Then every file at once in one folder with good articles, one `rasid run` under a 3 GiB address-space cap
+(issue 21's "done when": exit 1 unless an error per bad input, the good articles stored, the exports written),
+and the share of event ids kept when corpus articles are stored again lightly edited.
 
 Every file is generated into a temporary folder (the 2 GiB WARC bomb by streaming: ~2 MB on disk;
 the 200 MB header line is written to disk and removed afterwards). ``--src`` runs another checkout's
@@ -172,6 +177,42 @@ def scaling(src_label: str, corpus: str | None, quick: bool) -> None:
         print(f"  {name}: " + ", ".join(row))
 
 
+def ids_kept(corpus: str | None, n: int = 150) -> None:
+    """Event ids kept when an article is stored again lightly edited (issue 21): a line added at the top, a line
+    added between its paragraphs; and the same text coded twice. Every 7th corpus article, the first ``n``."""
+    from rasid.model import RawArticle
+    from rasid.pipeline import Pipeline
+
+    if not corpus or not Path(corpus).exists():
+        print("  (no corpus: skipped)")
+        return
+    pipe = Pipeline(gazetteer=False)
+    arts = []
+    with open(corpus, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 7 == 0:
+                arts.append(json.loads(line))
+            if len(arts) >= n:
+                break
+    tot = top_kept = mid_kept = twice = 0
+    for a in arts:
+        text = a.get("text") or ""
+
+        def ids(t: str) -> list[str]:
+            d = pipe(RawArticle(doc_id=str(a.get("doc_id") or "x"), raw=t, source="x", published=a.get("published") or "2019-03-13"))
+            return [e.event_id for e in d.events]
+
+        base = ids(text)
+        paras = text.split("\n")
+        k = len(paras) // 2
+        tot += len(base)
+        top_kept += len(set(base) & set(ids("تحديث: أضيفت تفاصيل جديدة إلى هذا الخبر.\n" + text)))
+        mid_kept += len(set(base) & set(ids("\n".join(paras[:k] + ["وقال ناشطون إن الوضع ما زال متوترا."] + paras[k:]))))
+        twice += ids(text) == base
+    print(f"  {len(arts)} articles, {tot} events: ids kept after a line added at the top {top_kept / max(tot, 1):.1%}, "
+          f"a line added between paragraphs {mid_kept / max(tot, 1):.1%}; the same ids coded twice {twice}/{len(arts)}")
+
+
 # what `rasid run` on the folder of every file must give (issue 21's "done when"): an error per bad input
 EXPECTED_ERRORS = {"bomb.warc.gz": 1, "badlen.warc": 1, "longhead.warc": 1, "cut.warc.gz": 1, "line.txt": 1, "big.txt": 1}
 EXPORTS = ("events.jsonl", "events.csv", "events.geojson", "documents.jsonl", "errors.jsonl", "reviews.jsonl")
@@ -259,6 +300,9 @@ def main() -> None:
                     what = (r["err"].strip().splitlines() or ["(no summary)"])[-1][:100]
                 print(f"  {name:48} {r['rc']!s:>7} {r['s']:>8} {r['mb']:>8}  {what}")
         all_at_once(d, files, a.src)
+    if not a.src:
+        print("event ids across a light edit (re-ingest of an edited article):")
+        ids_kept(a.corpus)
     if not a.skip_scaling and not a.src:
         print("scaling of clean + segment + match + geoparse + code (no gazetteer), size doubling:")
         scaling("", a.corpus, a.quick)

@@ -122,7 +122,6 @@ def test_a_store_made_with_the_earlier_ids_keeps_its_decisions(tmp_path, pipe, m
         m.setattr(report, "event_id", _earlier_ids)
         st, art = _store(tmp_path, pipe, AIR + CLASH + ARREST)
     old = {k: e["event_id"] for k, e in _by_type(st).items()}
-    assert old["Armed clash"] != event_id(art.name, "Battles", "Armed clash", CLASH)  # (they are of the earlier kind)
     review_event(st, old["Armed clash"], "correct", "rana", "fatalities.value", "12")
     review_event(st, old["Arrests"], "reject", "rana", note="a raid, no arrest told")
     review_event(st, old["Air/drone strike"], "confirm", "rana")
