@@ -329,3 +329,13 @@ def test_currently_is_the_publication_day_up_to_now_is_not():
     (d,) = find_dates(NormText("وتدور حاليا اشتباكات عنيفة في محيط المطار"), "2013-02-12")
     assert (d.start_date, d.precision) == ("2013-02-12", 1)
     assert find_dates(NormText("ولم يعرف حتى الآن عدد القتلى"), "2013-02-12") == []
+
+
+def test_time_ago_needs_its_unit_hours_ago_is_today_and_the_night_before_last():
+    def got(text):
+        return [(d.kind, d.start_date) for d in find_dates(NormText(text), "2015-08-11")]
+    assert got("وقتل قبل 3 ساعات جندي") == [("ago_hours", "2015-08-11")]
+    assert got("قصفت الطائرات المدينة قبل 3 سنوات") == []  # years ago: no day
+    assert got("قبل ثلاثة أيام") == [("ago_days", "2015-08-08")]
+    assert got("منذ يومين") == [("ago_days", "2015-08-09")]
+    assert got("البارحة الأولى") == [("rel_-2", "2015-08-09")]

@@ -44,7 +44,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "الليلة قبل الماضية", "ليلة أول من أمس": the night before last
     ("night_before_last", re.compile(rf"{_PRE}(?:الليله\s+(?:ما\s+)?قبل\s+الماضيه|ليله\s+اول\s+(?:من\s+)?امس)")),
     # أمس الأول / أول أمس / أول من أمس
-    ("rel_-2", re.compile(rf"{_PRE}(?:(?:يوم\s+)?امس\s+الاول|اول\s+(?:من\s+)?امس)(?:\s+({_W}))?")),
+    ("rel_-2", re.compile(rf"{_PRE}(?:(?:يوم\s+)?(?:امس|البارحه)\s+الاولي?|اول\s+(?:من\s+)?امس)(?:\s+({_W}))?")),
     ("rel_-1", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|مساء|صباح|ظهر|فجر|عصر)\s+)?(?:امس|البارحه)(?:\s+({_W}))?(?![\p{{L}}])")),
     ("rel_-1n", re.compile(rf"{_PRE}(?:الليله\s+الماضيه|ليله\s+امس)")),
     ("rel_0", re.compile(rf"{_PRE}(?:(?:صباح|مساء|ظهر|فجر|عصر|ليل|ظهيره)\s+)?اليوم(?:\s+({_W}))?(?![\p{{L}}])")),
@@ -52,7 +52,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # turn of argument, "وها هو الآن يخسر نفوذه", than a time)
     ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله|(?<!(?:حتي|لحد|لغايه|منذ)\s+)حاليا)(?![\p{{L}}])")),
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
-    ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(\d+|يومين|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)?")),
+    # "قبل ساعات", "منذ 3 ساعات": today
+    ("ago_hours", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])")),
+    # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
+    ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
     ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
@@ -113,8 +116,8 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 _DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
 _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
-    "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1",), "ليله": ("rel_-1n", "rel_0b"),
-    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days",), "قبل": ("ago_days",),
+    "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1", "rel_-2"), "ليله": ("rel_-1n", "rel_0b"),
+    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours"), "قبل": ("ago_days", "ago_hours"),
     "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
@@ -342,8 +345,10 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return _iso(d), _iso(d), 1, True
     if kind == "night_before_last":
         return _iso(pub - dt.timedelta(days=2)), _iso(pub - dt.timedelta(days=1)), 2, True
+    if kind == "ago_hours":
+        return _iso(pub), _iso(pub), 1, True
     if kind == "ago_days":
-        n = m[1]
+        n = m[1] or m[2]
         days = int(n) if n.isdigit() else NUM_WORDS.get(n, 2)
         if days > 60:
             return None
