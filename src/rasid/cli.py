@@ -115,15 +115,18 @@ def run(
     max_seconds: float = typer.Option(60.0, "--max-seconds", min=0, help="Seconds to clean and code one document (0: no limit)."),
     max_archive_bytes: int = typer.Option(8 * 1024 ** 3, "--max-archive-bytes", min=1, help="Bytes inflated from one archive file, all records together."),
     wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another writer holding the store (default: refuse at once)."),
+    exports: str = typer.Option("auto", "--exports", help="auto: append the run's new documents to the per-document exports where the folder holds the previous run's (reconciled.jsonl, control.jsonl then left to `rasid export`), else write all; full: write all; none: write none."),
 ):
     """Read articles, code their events, store them and write the exports.
 
     An input over a limit (--max-...) is one error in errors.jsonl naming the limit; the run goes on."""
-    from .export import export_all
+    from .export import export_run
     from .ingest import Limits
     from .runner import run as do_run
     from .store import Store, StoreBusy
 
+    if exports not in ("auto", "full", "none"):
+        raise typer.BadParameter("--exports must be one of auto, full, none")
     published = _date_ok(published)
     for i in inputs:
         if i != "-" and not Path(i).exists():
@@ -160,15 +163,27 @@ def run(
     finally:
         if show:
             prog.stop()
+    written: dict = {}
+
+    def write_exports() -> None:
+        if exports == "none":
+            return
+        done, how = export_run(store, out, summ.run_id, summ.stored, summ.replaced, mode=exports)
+        written.update(done)
+        kept = sorted(n for n, what in done.items() if what == "kept")
+        if kept:
+            summ.notes.append(f"exports: the run's documents appended; {', '.join(kept)} change in place and are as "
+                              f"of an earlier run: `rasid export --db ... --out {out}` writes them (the web app reads them live)")
     if show:
         with err.status("writing the exports"):
-            export_all(store, out)
+            write_exports()
     else:
-        export_all(store, out)
+        write_exports()
     if pipe.geoparser is not None and not pipe.geoparser.available:
         summ.notes.append("no gazetteer (--no-gazetteer): places keep their names without coordinates")
     d = summ.as_dict()
     d["out"] = str(out)
+    d["exports"] = written
     if as_json:
         print(json.dumps(d, ensure_ascii=False, indent=2))
     elif not quiet:
@@ -217,8 +232,10 @@ def _print_summary(d: dict) -> None:
     if r:
         grades = ", ".join(f"{k} {v}" for k, v in r.get("by_grade", {}).items())
         con.print(f"reconciled events: {r['reconciled_events']} ({grades}); near-duplicate articles found: {r['duplicates_found']}")
-    con.print(f"exports in {d['out']}: documents.jsonl events.jsonl events.csv events.geojson reconciled.jsonl "
-              "control.jsonl reviews.jsonl errors.jsonl places.jsonl")
+    ex = d.get("exports") or {}
+    if ex:
+        con.print(f"exports in {d['out']}: " + " ".join(n if what == "written" else f"{n} ({what})"
+                                                      for n, what in ex.items()))
 
 
 def _store(db: str):

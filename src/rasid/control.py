@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from .arabic import NormText, sentences
 from .geo import geo_key, haversine
 from .lexicon import Lexicon, Matcher, default_lexicon, read_tsv
+from sqlalchemy import delete, exists, insert, select, update
+
 from .store import Store
 
 SAME_PLACE_KM = 6.0
@@ -134,7 +136,21 @@ def _merge_places(claims: list[Claim]) -> dict[str, str]:
     places: dict[str, dict] = {}
     for c in claims:
         places.setdefault(c.place_key, c.place)
+    return roots(places)
+
+
+GRID = 0.1  # degrees of latitude per cell of the pair search in :func:`roots`
+
+
+def roots(places: dict[str, dict]) -> dict[str, str]:
+    """Each place key's timeline key (root): places whose Arabic names' keys are one a prefix of the other and
+    which lie within SAME_PLACE_KM are one timeline. The pairs are found through a grid and joined in the
+    order of a walk over every pair of the sorted keys (a before b: b's timeline joins a's), so the roots
+    are those of that walk whichever places were added when."""
+    import math
+
     keys = sorted(places)
+    pos = {k: i for i, k in enumerate(keys)}
     parent = {k: k for k in keys}
 
     def find(k):
@@ -142,19 +158,35 @@ def _merge_places(claims: list[Claim]) -> dict[str, str]:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
-    for i, a in enumerate(keys):
-        pa = places[a]
-        if pa.get("lat") is None:
+    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for k in keys:
+        p = places[k]
+        if p.get("lat") is None:
             continue
-        na = geo_key(pa.get("name_ar") or "")
-        for b in keys[i + 1:]:
-            pb = places[b]
-            if pb.get("lat") is None:
-                continue
-            nb = geo_key(pb.get("name_ar") or "")
-            if na and nb and (na.startswith(nb) or nb.startswith(na)) and \
-                    haversine((pa["lat"], pa["lon"]), (pb["lat"], pb["lon"])) <= SAME_PLACE_KM:
-                parent[find(b)] = find(a)
+        names[k] = geo_key(p.get("name_ar") or "")
+        cells[(math.floor(p["lat"] / GRID), math.floor(p["lon"] / GRID))].append(k)
+    dlat = math.ceil(SAME_PLACE_KM / (110.0 * GRID))
+    pairs = []
+    for a, na in names.items():
+        if not na:
+            continue
+        pa = places[a]
+        cx, cy = math.floor(pa["lat"] / GRID), math.floor(pa["lon"] / GRID)
+        cos = max(math.cos(math.radians(min(abs(pa["lat"]) + dlat * GRID * 2, 89.9))), 1e-6)
+        dlon = math.ceil(SAME_PLACE_KM / (110.0 * GRID * cos))
+        for x in range(cx - dlat, cx + dlat + 1):
+            for y in range(cy - dlon, cy + dlon + 1):
+                for b in cells.get((x, y), ()):
+                    if pos[b] <= pos[a]:
+                        continue
+                    nb = names[b]
+                    pb = places[b]
+                    if nb and (na.startswith(nb) or nb.startswith(na)) and \
+                            haversine((pa["lat"], pa["lon"]), (pb["lat"], pb["lon"])) <= SAME_PLACE_KM:
+                        pairs.append((pos[a], pos[b]))
+    for i, j in sorted(pairs):
+        parent[find(keys[j])] = find(keys[i])
     return {k: find(k) for k in keys}
 
 
@@ -183,8 +215,14 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
             del open_[c.actor]
     conflicts = []
     holders = [c for c in claims if c.action in ("took", "holds", "lost") and c.status != "denied"]
+    # holders are in date order, the undated last: a dated claim meets the rest of its day and the undated
+    undated = next((i for i, c in enumerate(holders) if c.date is None), len(holders))
+    day_end: dict[str, int] = {}
+    for i, c in enumerate(holders[:undated]):
+        day_end[c.date] = i + 1
     for i, a in enumerate(holders):
-        for b in holders[i + 1:]:
+        later = holders[i + 1:] if a.date is None else holders[i + 1:day_end[a.date]] + holders[undated:]
+        for b in later:
             if a.doc_id == b.doc_id or a.outlet == b.outlet and a.outlet:
                 continue
             if a.date != b.date and a.date is not None and b.date is not None:
@@ -199,31 +237,40 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
             "claims": [c.record() for c in claims], "intervals": intervals, "conflicts": conflicts}
 
 
-def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
-    """Every place's control timeline, from the stored report events and documents."""
-    lex = lexicon or default_lexicon()
+HOLDING = 1_000_000  # control_claims.ord of a document's first "holds" claim: its event claims come before
+
+
+def _event_claims(events) -> list[Claim]:
     claims: list[Claim] = []
-    for e in store.iter_events():
+    for e in events:
         if e.get("background"):
             continue  # told as the past ("منذ سيطرته على المدينة عام 2014"): kept in the data, out of control intervals
         claims += event_claims(e)
-    reader = HoldingReader(lex)
-    for d in store.iter_documents():
-        claims += reader.claims(d, json.loads(d.get("places") or "[]"))
-    seen, unique = set(), []
+    return claims
+
+
+def doc_claims(doc: dict, events: list[dict], reader: HoldingReader) -> tuple[list[Claim], list[Claim]]:
+    """One document's claims as :func:`control` meets them: its events' (in order; those told as the past
+    left out), and its control phrases'."""
+    return _event_claims(events), reader.claims(doc, json.loads(doc.get("places") or "[]"))
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
     for c in claims:
         k = (c.place_key, c.actor, c.action, c.doc_id, c.event_id)
         if k not in seen:
             seen.add(k)
-            unique.append(c)
-    claims = unique
-    if not claims:
-        return []
-    root = _merge_places(claims)
+            out.append(c)
+    return out
+
+
+def _timelines(claims: list[Claim], root: dict[str, str], lex: Lexicon) -> dict[str, dict]:
+    """The timeline of each root whose claims say more than fighting (claims in :func:`control`'s order)."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[root[c.place_key]].append(c)
-    out = []
+    out = {}
     for key in sorted(groups):
         cs = groups[key]
         if not any(c.action != "fighting" for c in cs):
@@ -231,8 +278,157 @@ def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
         place = next(c.place for c in cs if c.place_key == key)
         others = {c.place_key: c.place for c in cs if c.place_key != key}
         place = {**place, "also": sorted(others), "also_names": sorted({p.get("name_ar") or "" for p in others.values()} - {""})}
-        out.append(timeline(place, cs, lex))
+        out[key] = timeline(place, cs, lex)
     return out
+
+
+def compute(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
+    """Every place's control timeline computed afresh from the stored report events and documents (each
+    kind of claim in doc id order by code point, on every database)."""
+    lex = lexicon or default_lexicon()
+    reader = HoldingReader(lex)
+    from_events = _event_claims(store.iter_events())
+    holding: list[Claim] = []
+    for d in store.iter_documents():
+        holding += reader.claims(d, json.loads(d.get("places") or "[]"))
+    from_events.sort(key=lambda c: c.doc_id)  # (stable: each document's in event order)
+    holding.sort(key=lambda c: c.doc_id)
+    claims = _unique(from_events + holding)
+    if not claims:
+        return []
+    tls = _timelines(claims, _merge_places(claims), lex)
+    return [tls[k] for k in sorted(tls)]
+
+
+def _chunks(xs: list, n: int = 500):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def _pending(c) -> tuple[list[str], list[str]]:
+    """Documents whose claims are not stored for their current version, and those stored for a document gone."""
+    from .store import control_docs, documents
+
+    cd, dd = control_docs.alias("cd"), documents.alias("dd")
+    changed = [d for (d,) in c.execute(select(documents.c.doc_id).outerjoin(cd, cd.c.doc_id == documents.c.doc_id).where(
+        (cd.c.doc_id.is_(None)) | (cd.c.content_hash != documents.c.content_hash)))]
+    gone = [d for (d,) in c.execute(select(control_docs.c.doc_id).where(~exists().where(dd.c.doc_id == control_docs.c.doc_id)))]
+    return changed, gone
+
+
+def _built(c) -> bool:
+    from .store import control_docs
+
+    return c.execute(select(control_docs.c.doc_id).limit(1)).first() is not None
+
+
+def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
+    """Every place's control timeline: as kept in the store when it is up to date (:func:`update` after each
+    run), else computed afresh from the stored report events and documents (the same timelines)."""
+    from .store import control_timelines
+
+    if not hasattr(store, "engine"):  # (anything with iter_events and iter_documents)
+        return compute(store, lexicon)
+    with store.engine.connect() as c:
+        if _built(c) and _pending(c) == ([], []):
+            rows = c.execute(select(control_timelines.c.root, control_timelines.c.record)).all()
+            return [json.loads(rec) for _, rec in sorted(rows)]
+    return compute(store, lexicon)
+
+
+def _claim_json(c: Claim) -> str:
+    return json.dumps([c.place_key, c.place, c.actor, c.action, c.date, c.outlet, c.status, c.doc_id, c.event_id,
+                       c.quote, c.start, c.end], ensure_ascii=False)
+
+
+def _claim(s: str) -> Claim:
+    return Claim(*json.loads(s))
+
+
+def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) -> dict:
+    """Bring the stored control timelines up to date with the stored documents (inside the writer's lock):
+    the claims of documents new or stored again since are read, those of documents gone dropped, and only
+    the timelines of the places they name (with any they join or leave) made again. ``full``: all of them.
+    Returns figures: documents read, places touched, timelines written."""
+    from .store import control_claims, control_docs, control_places, control_timelines, documents, events
+
+    lex = lexicon or default_lexicon()
+    with store.engine.begin() as c:
+        if full:
+            for t in (control_timelines, control_places, control_claims, control_docs):
+                c.execute(delete(t))
+        changed, gone = _pending(c)
+        if not changed and not gone:
+            return {"documents": 0, "places": 0, "timelines": 0}
+        ids = sorted(set(changed) | set(gone))
+        affected: set[str] = set()
+        for part in _chunks(ids):
+            affected |= {k for (k,) in c.execute(select(control_claims.c.place_key).where(control_claims.c.doc_id.in_(part)).distinct())}
+            c.execute(delete(control_claims).where(control_claims.c.doc_id.in_(part)))
+            c.execute(delete(control_docs).where(control_docs.c.doc_id.in_(part)))
+        reader = HoldingReader(lex)
+        new_places: dict[str, dict] = {}
+        for part in _chunks(sorted(changed)):
+            by_doc: dict[str, list[dict]] = defaultdict(list)
+            for (rec,) in c.execute(select(events.c.record).where(events.c.doc_id.in_(part)).order_by(events.c.doc_id, events.c.seq)):
+                e = json.loads(rec)
+                by_doc[e["doc_id"]].append(e)
+            rows, marks = [], []
+            for d in c.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.text, documents.c.published,
+                                      documents.c.outlet, documents.c.places).where(documents.c.doc_id.in_(part))).mappings():
+                ev, hold = doc_claims(dict(d), by_doc.get(d["doc_id"], []), reader)
+                ev, hold = _unique(ev), _unique(hold)
+                rows += [{"doc_id": d["doc_id"], "ord": i, "place_key": cl.place_key, "record": _claim_json(cl)} for i, cl in enumerate(ev)]
+                rows += [{"doc_id": d["doc_id"], "ord": HOLDING + i, "place_key": cl.place_key, "record": _claim_json(cl)}
+                         for i, cl in enumerate(hold)]
+                marks.append({"doc_id": d["doc_id"], "content_hash": d["content_hash"]})
+                for cl in ev + hold:
+                    new_places.setdefault(cl.place_key, cl.place)
+            for chunk in _chunks(rows, 1000):
+                c.execute(insert(control_claims), chunk)
+            if marks:
+                c.execute(insert(control_docs), marks)
+        affected |= set(new_places)
+        # the places still named by a claim; a place no claim names any more leaves (it joined timelines)
+        stored = {k: (r, p) for k, r, p in c.execute(select(control_places.c.place_key, control_places.c.root, control_places.c.place))}
+        named = set()
+        for part in _chunks(sorted(affected & set(stored))):
+            named |= {k for (k,) in c.execute(select(control_claims.c.place_key).where(control_claims.c.place_key.in_(part)).distinct())}
+        dropped = (affected & set(stored)) - named
+        for part in _chunks(sorted(dropped)):
+            c.execute(delete(control_places).where(control_places.c.place_key.in_(part)))
+        places = {k: json.loads(p) for k, (r, p) in stored.items() if k not in dropped}
+        added = {k: p for k, p in new_places.items() if k not in places}
+        places.update(added)
+        root = roots(places)
+        old_root = {k: r for k, (r, _) in stored.items()}
+        moved = [k for k in places if k in old_root and old_root[k] != root[k]]
+        if added:
+            c.execute(insert(control_places), [{"place_key": k, "root": root[k], "place": json.dumps(p, ensure_ascii=False)}
+                                               for k, p in sorted(added.items())])
+        for k in moved:
+            c.execute(update(control_places).where(control_places.c.place_key == k).values(root=root[k]))
+        touched = affected | set(moved)
+        redo = {root[k] for k in touched if k in root}
+        stale = redo | {old_root[k] for k in touched if k in old_root}
+        for part in _chunks(sorted(stale)):
+            c.execute(delete(control_timelines).where(control_timelines.c.root.in_(part)))
+        members: dict[str, list[str]] = defaultdict(list)
+        for k, r in root.items():
+            if r in redo:
+                members[r].append(k)
+        written = 0
+        for r in sorted(redo):
+            claims = []
+            for part in _chunks(sorted(members[r])):
+                claims += [(d, o, rec) for d, o, rec in c.execute(select(
+                    control_claims.c.doc_id, control_claims.c.ord, control_claims.c.record).where(control_claims.c.place_key.in_(part)))]
+            claims.sort(key=lambda t: (t[1] >= HOLDING, t[0], t[1]))  # control()'s order: events', then phrases'
+            tls = _timelines([_claim(rec) for _, _, rec in claims], root, lex)
+            if r in tls:
+                c.execute(insert(control_timelines).values(root=r, record=json.dumps(tls[r], ensure_ascii=False)))
+                written += 1
+        return {"documents": len(ids), "places": len(touched), "timelines": written}
 
 
 def _latin(x: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import os
 from pathlib import Path
@@ -47,11 +48,50 @@ def event_record(e: dict) -> dict:
 LAYERS = ("report", "reconciled", "both")
 
 
-def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path]:
-    """Write every export; ``layer`` picks the ACLED CSV(s): events.csv (report events), reconciled.csv, or both."""
+MANIFEST = ".rasid-export.json"  # what the exports in a folder hold: the store, its counts, each file's size
+PER_DOCUMENT = ("documents.jsonl", "events.jsonl", "events.csv", "events.geojson", "places.jsonl")
+IN_PLACE = ("reconciled.jsonl", "control.jsonl", "reconciled.csv")  # change in place: written by a full export only
+
+
+def _store_id(store: Store) -> str:
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite":
+        return "sqlite:" + os.path.abspath(url.database or "")
+    return url.render_as_string(hide_password=True)
+
+
+def _state(store: Store) -> dict:
+    from sqlalchemy import func, select
+
+    from .store import documents, events, reviews
+
+    with store.engine.connect() as c:
+        return {"documents": c.execute(select(func.count()).select_from(documents)).scalar(),
+                "events": c.execute(select(func.count()).select_from(events)).scalar(),
+                "reviews": c.execute(select(func.max(reviews.c.id))).scalar() or 0}
+
+
+def _write_manifest(store: Store, out: Path, state: dict, files: dict[str, str], features: int, layer: str) -> None:
+    sizes = {name: (out / name).stat().st_size for name in files}
+    m = {"store": _store_id(store), **state, "layer": layer, "features": features,
+         "files": {name: {"as_of": when, "bytes": sizes[name]} for name, when in files.items()}}
+    _write_atomic(out / MANIFEST, lambda f: f.write(json.dumps(m, ensure_ascii=False, indent=1) + "\n"))
+
+
+def read_manifest(out: Path) -> dict | None:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def export_all(store: Store, out: Path, layer: str = "report", as_of: str = "export") -> dict[str, Path]:
+    """Write every export; ``layer`` picks the ACLED CSV(s): events.csv (report events), reconciled.csv, or both.
+    ``as_of``: what the files are said to be as of in the folder's manifest (``.rasid-export.json``)."""
     from .control import control
 
     out.mkdir(parents=True, exist_ok=True)
+    state = _state(store)
     names = ["documents.jsonl", "events.jsonl", "events.geojson", "errors.jsonl", "places.jsonl", "reconciled.jsonl",
              "control.jsonl", "reviews.jsonl"]
     if layer in ("report", "both"):
@@ -70,20 +110,139 @@ def export_all(store: Store, out: Path, layer: str = "report") -> dict[str, Path
     from .review import trail
 
     _write_atomic(paths["reviews.jsonl"], lambda f: _jsonl(trail(store), f))
-    _write_atomic(paths["events.geojson"], lambda f: _geojson(store, f))
+    features = [0]
+    _write_atomic(paths["events.geojson"], lambda f: features.__setitem__(0, _geojson(store, f)))
     _write_atomic(paths["errors.jsonl"], lambda f: _errors(store, f))
     _write_atomic(paths["places.jsonl"], lambda f: _places(store, f))
+    _write_manifest(store, out, state, {name: as_of for name in paths}, features[0], layer)
     return paths
+
+
+def export_run(store: Store, out: Path, run_id: int, stored: int, replaced: int, mode: str = "auto") -> tuple[dict, str]:
+    """The exports after a run: ``full`` writes them all (:func:`export_all`); ``auto`` appends the run's new
+    documents to the per-document files (documents.jsonl, events.jsonl, events.csv, events.geojson,
+    places.jsonl) when the folder holds this store's exports as of the run before (its manifest's counts
+    plus the run's documents are the store's, no review since, the files as the manifest left them) and the
+    run stored no new version of a document; it rewrites errors.jsonl and leaves reconciled.jsonl,
+    control.jsonl (and reconciled.csv), which change in place, to ``rasid export``; otherwise it writes all.
+    Returns {file: "appended" | "written" | "kept"} and the mode used ("append" | "full")."""
+    from sqlalchemy import select
+
+    from .store import documents, events
+
+    m = read_manifest(out) if mode == "auto" else None
+    state = _state(store)
+    ok = (m is not None and replaced == 0 and m.get("store") == _store_id(store)
+          and m.get("documents", -1) + stored == state["documents"] and m.get("reviews") == state["reviews"]
+          and all((out / name).is_file() and (out / name).stat().st_size == f["bytes"] for name, f in m["files"].items()))
+    if ok:
+        with store.engine.connect() as c:
+            ids = sorted(d for (d,) in c.execute(select(documents.c.doc_id).where(documents.c.run_id == run_id)))
+            n_events = 0
+            for part in _chunks(ids):
+                n_events += len(c.execute(select(events.c.event_id).where(events.c.doc_id.in_(part))).all())
+        ok = len(ids) == stored and m["events"] + n_events == state["events"]
+    if not ok:
+        paths = export_all(store, out, layer=(m or {}).get("layer", "report"), as_of=f"run {run_id}")
+        return {name: "written" for name in paths}, "full"
+    files = m["files"]
+    done: dict[str, str] = {}
+    docs = list(_docs_of(store, ids))
+    evs = list(_events_of(store, ids))
+
+    def append(name: str, write) -> None:
+        if name in files:
+            with open(out / name, "a", encoding="utf-8", newline="") as f:
+                write(f)
+            files[name] = {"as_of": f"run {run_id}", "bytes": (out / name).stat().st_size}
+            done[name] = "appended"
+    append("documents.jsonl", lambda f: [f.write(json.dumps(_document(d), ensure_ascii=False) + "\n") for d in docs])
+    append("events.jsonl", lambda f: [f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n") for e in evs])
+    append("events.csv", lambda f: csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore").writerows(
+        acled_row(e) for e in evs))
+    append("places.jsonl", lambda f: [f.write(json.dumps({"doc_id": d["doc_id"], **p}, ensure_ascii=False) + "\n")
+                                      for d in docs for p in json.loads(d["places"] or "[]")])
+    features = m.get("features", 0)
+    if "events.geojson" in files:
+        path = out / "events.geojson"
+        with open(path, "r+b") as f:
+            f.seek(-len(GEOJSON_END), os.SEEK_END)
+            if f.read() == GEOJSON_END:
+                f.seek(-len(GEOJSON_END), os.SEEK_END)
+                f.truncate()
+                body = io.StringIO()
+                features = _features(evs, body, first=features == 0) + features
+                f.write(body.getvalue().encode("utf-8") + GEOJSON_END)
+                ok = True
+            else:
+                ok = False
+        if not ok:  # (not as this module ends it: written again)
+            features = [0]
+            _write_atomic(path, lambda f: features.__setitem__(0, _geojson(store, f)))
+            features = features[0]
+        files["events.geojson"] = {"as_of": f"run {run_id}", "bytes": path.stat().st_size}
+        done["events.geojson"] = "appended" if ok else "written"
+    _write_atomic(out / "errors.jsonl", lambda f: _errors(store, f))
+    files["errors.jsonl"] = {"as_of": f"run {run_id}", "bytes": (out / "errors.jsonl").stat().st_size}
+    done["errors.jsonl"] = "written"
+    for name in files:
+        done.setdefault(name, "kept")
+    m.update(state, features=features, files=files)
+    _write_atomic(out / MANIFEST, lambda f: f.write(json.dumps(m, ensure_ascii=False, indent=1) + "\n"))
+    return done, "append"
+
+
+def _chunks(xs: list, n: int = 500):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def _docs_of(store: Store, ids: list[str]):
+    from sqlalchemy import select
+
+    from .store import documents
+
+    with store.engine.connect() as c:
+        for part in _chunks(ids):
+            rows = {r["doc_id"]: dict(r) for r in c.execute(select(documents).where(documents.c.doc_id.in_(part))).mappings()}
+            for d in part:
+                yield rows[d]
+
+
+def _events_of(store: Store, ids: list[str]):
+    """The report events of these documents in document order, as reviewed (rejected ones left out)."""
+    from sqlalchemy import select
+
+    from .review import apply, event_reviews
+    from .store import events
+
+    with store.engine.connect() as c:
+        for part in _chunks(ids):
+            recs = [json.loads(r) for (r,) in c.execute(select(events.c.record).where(events.c.doc_id.in_(part)).order_by(
+                events.c.doc_id, events.c.seq))]
+            by_doc: dict[str, list] = {}
+            for r in recs:
+                by_doc.setdefault(r["doc_id"], []).append(r)
+            revs = event_reviews(c, [r["event_id"] for r in recs]) if recs else {}
+            for d in part:
+                for r in by_doc.get(d, []):
+                    rv = revs.get(r["event_id"])
+                    r = apply(r, rv) if rv else r
+                    if r is not None:
+                        yield r
+
+
+def _document(d: dict) -> dict:
+    return {"doc_id": d["doc_id"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
+            "published": d["published"],
+            "published_source": d.get("published_source") or ("metadata" if d["published"] else "none"),
+            "language": d["language"], "text": d["text"],
+            "removed": json.loads(d["removed"] or "[]"), "duplicate_of": d["duplicate_of"]}
 
 
 def _documents(store: Store, f) -> None:
     for d in store.iter_documents():
-        rec = {"doc_id": d["doc_id"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
-               "published": d["published"],
-               "published_source": d.get("published_source") or ("metadata" if d["published"] else "none"),
-               "language": d["language"], "text": d["text"],
-               "removed": json.loads(d["removed"] or "[]"), "duplicate_of": d["duplicate_of"]}
-        f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        f.write(json.dumps(_document(d), ensure_ascii=False) + "\n")
 
 
 def _events(store: Store, f) -> None:
@@ -212,10 +371,12 @@ def _reconciled_csv(store: Store, f) -> None:
 
 
 # ---------------------------------------------------------------- GeoJSON
-def _geojson(store: Store, f) -> None:
-    f.write('{"type": "FeatureCollection", "features": [')
-    first = True
-    for e in store.iter_events(reviewed=True):
+GEOJSON_END = b"\n]}\n"
+
+
+def _features(evs, f, first: bool = True) -> int:
+    n = 0
+    for e in evs:
         rec = event_record(e)
         for i, loc in enumerate(e.get("locations") or []):
             if loc.get("lat") is None or loc.get("lon") is None:
@@ -227,4 +388,12 @@ def _geojson(store: Store, f) -> None:
                     "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}, "properties": props}
             f.write(("" if first else ",") + "\n" + json.dumps(feat, ensure_ascii=False))
             first = False
-    f.write("\n]}\n")
+            n += 1
+    return n
+
+
+def _geojson(store: Store, f) -> int:
+    f.write('{"type": "FeatureCollection", "features": [')
+    n = _features(store.iter_events(reviewed=True), f)
+    f.write(GEOJSON_END.decode())
+    return n

@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
 from .dedup import DuplicateIndex, band_keys, signature
 from .geo import geo_key, haversine
@@ -202,13 +202,23 @@ def places_near(p: list, q: list) -> bool:
     return bool(p[4]) and p[4] == q[4] and p[1] is None and q[1] is None
 
 
-class Matcher:
-    """Groups in memory with a (day, grid cell) index, for fast candidate lookup."""
+def block_range(start: int | None, end: int | None, places) -> tuple[int | None, int | None]:
+    """The days a group of match range ``start``..``end`` at ``places`` is indexed under by :class:`Matcher`
+    (``reconciled.block_start`` / ``block_end``); (None, None) when none: it is no report's candidate."""
+    if start is None or end is None or not places or end < start:
+        return None, None
+    return start, min(end, start + MAX_INDEX_DAYS)
 
-    def __init__(self, lexicon: Lexicon):
+
+class Matcher:
+    """Groups in memory with a (day, grid cell) index, for fast candidate lookup. ``taken``: whether a
+    recon id is used by a stored group not loaded (a run loads only the groups its reports can join)."""
+
+    def __init__(self, lexicon: Lexicon, taken=None):
         self.lex = lexicon
         self.groups: dict[str, Group] = {}
         self.index: dict[tuple, set[str]] = defaultdict(set)
+        self.taken = taken or (lambda rid: False)
 
     def _keys(self, start: int | None, end: int | None, places: list) -> Iterable[tuple]:
         if start is None or not places:
@@ -261,7 +271,8 @@ class Matcher:
                 best, best_score = g, score
         if best is None:
             best = Group.found(r)
-            while best.recon_id in self.groups:  # vanishingly rare: a hash clash
+            while best.recon_id in self.groups or self.taken(best.recon_id):  # a hash clash, or the id of a
+                # stored group this report founded before its article was coded again
                 best.recon_id += "x"
             best.new.append(r.event_id)
             self.add_group(best)
@@ -461,11 +472,14 @@ class ReconcileSummary:
     reconciled: int = 0
     duplicates_found: int = 0
     by_grade: Counter = field(default_factory=Counter)
+    groups_loaded: int = 0  # stored groups the new reports could join (the rest stay in the database)
+    control: dict = field(default_factory=dict)  # rasid.control.update's figures
 
     def as_dict(self) -> dict:
         return {"new_reports": self.new_reports, "removed_reports": self.removed_reports,
                 "groups_touched": self.groups_touched, "reconciled_events": self.reconciled,
-                "duplicates_found": self.duplicates_found, "by_grade": dict(sorted(self.by_grade.items()))}
+                "duplicates_found": self.duplicates_found, "by_grade": dict(sorted(self.by_grade.items())),
+                "groups_loaded": self.groups_loaded, "control": self.control}
 
 
 def _chunks(xs: list, n: int = 500):
@@ -474,6 +488,13 @@ def _chunks(xs: list, n: int = 500):
 
 
 DEDUP_CHUNK = 2000
+
+
+def _unsigned(c) -> list[str]:
+    """Documents with no signature yet, in doc id order (an anti-join the indexes answer)."""
+    s = signatures.alias("s")
+    q = select(documents.c.doc_id).where(~exists().where(s.c.doc_id == documents.c.doc_id)).order_by(documents.c.doc_id)
+    return [d for (d,) in c.execute(q)]
 
 
 def find_duplicates(store: Store) -> int:
@@ -486,8 +507,7 @@ def find_duplicates(store: Store) -> int:
 
     found = 0
     with store.engine.begin() as c:
-        new = [d for (d,) in c.execute(select(documents.c.doc_id).where(
-            documents.c.doc_id.not_in(select(signatures.c.doc_id))).order_by(documents.c.doc_id))]
+        new = _unsigned(c)
         for chunk in _chunks(new, DEDUP_CHUNK):
             texts = dict(c.execute(select(documents.c.doc_id, documents.c.text).where(documents.c.doc_id.in_(chunk))).all())
             sigs = {d: signature(texts.get(d) or "") for d in chunk}
@@ -521,8 +541,27 @@ def find_duplicates(store: Store) -> int:
     return found
 
 
+def _windows(reports: list[Report]) -> list[tuple[int, int]]:
+    """The day keys the reports are looked up under (see Matcher._near_keys), merged into intervals."""
+    spans = sorted(block_range(r.start, r.end, r.places) for r in reports if r.start is not None and r.places)
+    out: list[list[int]] = []
+    for lo, hi in spans:
+        if lo is None:
+            continue
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) -> ReconcileSummary:
-    """Place report events not yet placed into reconciled events (all of them with ``full``)."""
+    """Place report events not yet placed into reconciled events (all of them with ``full``).
+
+    Incremental (not ``full``): only the stored groups indexed under the days of the new reports are
+    loaded (``reconciled.block_start`` / ``block_end``), the only ones :class:`Matcher` could offer them,
+    so the groups made are those of loading every group; then the control timelines of the places the
+    changed documents name are brought up to date (:func:`rasid.control.update`)."""
     lex = lexicon or default_lexicon()
     summ = ReconcileSummary()
     summ.duplicates_found = find_duplicates(store)
@@ -533,21 +572,35 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
             c.execute(delete(reconciled))
         touched: set[str] = set()
         # reports whose article was re-coded are gone: their groups are rebuilt
+        ev = events.alias("ev")
         gone = c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(
-            recon_members.c.event_id.not_in(select(events.c.event_id)))).all()
-        for ev, rid in gone:
+            ~exists().where(ev.c.event_id == recon_members.c.event_id))).all()
+        for _ev, rid in gone:
             touched.add(rid)
         for part in _chunks([g[0] for g in gone]):
             c.execute(delete(recon_members).where(recon_members.c.event_id.in_(part)))
         summ.removed_reports = len(gone)
 
-        m = Matcher(lex)
-        for rid, match in c.execute(select(reconciled.c.recon_id, reconciled.c.match)):
-            m.add_group(Group.from_match(rid, json.loads(match)))
-        new = c.execute(select(events.c.record).where(events.c.event_id.not_in(select(recon_members.c.event_id))))
+        mem = recon_members.alias("mem")
+        new_ids = [e for (e,) in c.execute(select(events.c.event_id).where(
+            ~exists().where(mem.c.event_id == events.c.event_id)))]
         # each record is read into its compact Report at once: 100,000 full records would not fit in 1 GB
-        reports = sorted((Report.of(json.loads(rec)) for (rec,) in new), key=lambda r: (r.start is None, r.start or 0, r.event_id))
+        reports = []
+        for part in _chunks(new_ids):
+            reports += [Report.of(json.loads(rec)) for (rec,) in c.execute(select(events.c.record).where(events.c.event_id.in_(part)))]
+        reports.sort(key=lambda r: (r.start is None, r.start or 0, r.event_id))
         summ.new_reports = len(reports)
+
+        def taken(rid: str) -> bool:
+            return c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id == rid)).first() is not None
+
+        m = Matcher(lex, taken)
+        for lo, hi in _windows(reports):  # the stored groups these reports can meet: a block overlapping their days
+            for rid, match in c.execute(select(reconciled.c.recon_id, reconciled.c.match).where(
+                    reconciled.c.block_start <= hi, reconciled.c.block_end >= lo)):
+                if rid not in m.groups:
+                    m.add_group(Group.from_match(rid, json.loads(match)))
+        summ.groups_loaded = len(m.groups)
         placed: list[dict] = []
         for r in reports:
             g = m.place(r)
@@ -567,6 +620,9 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
         for grade, n in c.execute(select(reconciled.c.grade, func.count()).group_by(reconciled.c.grade)):
             summ.by_grade[grade] = n
             summ.reconciled += n
+    from .control import update
+
+    summ.control = update(store, lex, full=full)
     return summ
 
 
@@ -613,7 +669,9 @@ def _rebuild_chunk(c, recon_ids: list[str], builder: RecordBuilder) -> None:
         for r in reports[1:]:
             g.add(r)
         rec = builder.build(rid, recs, docs)
+        lo, hi = block_range(g.start, g.end, g.places)
         rows.append({"recon_id": rid, "event_type": rec["event_type"], "grade": rec["grade"], "day_start": _ordinal(rec["date"]["start"]),
+                     "block_start": lo, "block_end": hi,
                      "day_end": _ordinal(rec["date"]["end"]), "match": json.dumps(g.match(), ensure_ascii=False),
                      "record": json.dumps(rec, ensure_ascii=False)})
     for part in _chunks(rows):

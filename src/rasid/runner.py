@@ -40,6 +40,8 @@ class Summary:
     notes: list[str] = field(default_factory=list)
     reconciled: dict = field(default_factory=dict)
     carried: Counter = field(default_factory=Counter)  # reviewers' decisions carried to edited articles, by match
+    run_id: int | None = None  # the store's run (its documents carry it)
+    replaced: int = 0  # documents stored over an earlier version of themselves
 
     def as_dict(self) -> dict:
         return {
@@ -181,7 +183,7 @@ def run_unlocked(
     t0 = time.perf_counter()
     from .lexicon import default_lexicon
 
-    run_id = store.start_run(args or {}, default_lexicon().fingerprint)
+    run_id = summ.run_id = store.start_run(args or {}, default_lexicon().fingerprint)
     by_id, hashes, raw_hashes = store.known()
     error_paths = store.error_paths()
     paths = discover(inputs)
@@ -261,6 +263,7 @@ def run_unlocked(
                 store.add_error(conn, run_id, path, reason, line)
                 continue
             summ.carried.update(c["field"] for c in carried)
+            summ.replaced += doc.doc_id in by_id
             by_id[doc.doc_id] = doc.content_hash
             hashes.add(doc.content_hash)
             raw_hashes.add(rh)

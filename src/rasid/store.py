@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sqlalchemy import (
-    BigInteger, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert, select,
-    update,
+    BigInteger, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete, event, func, insert,
+    select, update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -44,8 +44,10 @@ documents = Table(
     Column("source", Text),
     Column("places", Text),  # JSON list of place mentions (geoparsing audit)
     Column("n_events", Integer, default=0),
-    Column("run_id", Integer),
+    Column("run_id", Integer, index=True),  # (indexed from schema 0004: a run's exports append its documents)
 )
+# what is stored, read from the index alone (a run's start, the control update's diff); schema 0004
+Index("ix_documents_known", documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash)
 
 events = Table(
     "events", metadata,
@@ -102,12 +104,47 @@ reconciled = Table(
     Column("day_end", Integer),
     Column("match", Text, nullable=False),  # compact JSON the reconciler matches new reports against
     Column("record", Text, nullable=False),  # the export record as JSON
+    # the days the reconciler indexes the group under (its match range, capped): a run loads only the groups
+    # whose block meets its new reports' days (schema 0004); NULL: never a candidate (undated, no place)
+    Column("block_start", Integer, index=True),
+    Column("block_end", Integer),
 )
 
 recon_members = Table(
     "recon_members", metadata,
     Column("event_id", String, primary_key=True),
     Column("recon_id", String, index=True, nullable=False),
+)
+
+
+# control timelines kept up to date document by document (rasid.control.update; schema 0004): the claims
+# each document makes (in the order the full computation meets them), the places they name with the
+# timeline (root place key) each belongs to, and each timeline's record
+control_docs = Table(
+    "control_docs", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("content_hash", String, nullable=False),  # the version of the document its claims were read from
+)
+
+control_claims = Table(
+    "control_claims", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("ord", Integer, primary_key=True),
+    Column("place_key", String, nullable=False, index=True),
+    Column("record", Text, nullable=False),
+)
+
+control_places = Table(
+    "control_places", metadata,
+    Column("place_key", String, primary_key=True),
+    Column("root", String, nullable=False, index=True),
+    Column("place", Text, nullable=False),
+)
+
+control_timelines = Table(
+    "control_timelines", metadata,
+    Column("root", String, primary_key=True),
+    Column("record", Text, nullable=False),
 )
 
 
