@@ -964,3 +964,9 @@ def test_soldiers_of_a_nationality_in_the_dual_or_plural_are_that_states_forces_
     # five Iraqis killed by a bomb did not set it off
     (e,) = pipeline.text("قتل خمسة عراقيين في تفجير سيارة مفخخة في بغداد.", published="2020-05-06").events
     assert e.actor1 is None
+
+
+def test_a_place_the_gazetteer_lacks_keeps_the_region_that_locates_it(pipeline):
+    (e,) = pipeline.text("استهدف الطيران الحربي معسكر الزعترانية في ريف إدلب الجنوبي.", published="2015-08-05").events
+    names = [l["name_ar"] for l in e.locations]
+    assert "الزعترانية" in names and any(l["lat"] is not None for l in e.locations)

@@ -113,6 +113,9 @@ class DocContext:
         # drop a region when a place inside it is named in the same clause, and a country ("في سوريا",
         # no coordinates) when anything else is
         precise = [l for l in locs if (l.get("geo_precision") or 1) < 3]
+        if precise and not any(l.get("lat") is not None for l in precise):
+            # a place the gazetteer lacks ("معسكر المجد بمديرية مكيراس") keeps the region that locates it
+            return [l for l in locs if (l.get("geo_precision") or 1) < 3 or l.get("lat") is not None]
         if precise:
             return precise
         placed = [l for l in locs if l.get("lat") is not None]
