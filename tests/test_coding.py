@@ -970,3 +970,15 @@ def test_a_place_the_gazetteer_lacks_keeps_the_region_that_locates_it(pipeline):
     (e,) = pipeline.text("استهدف الطيران الحربي معسكر الزعترانية في ريف إدلب الجنوبي.", published="2015-08-05").events
     names = [l["name_ar"] for l in e.locations]
     assert "الزعترانية" in names and any(l["lat"] is not None for l in e.locations)
+
+
+def test_ground_taken_after_a_withdrawal_without_a_fight_is_a_non_violent_transfer(pipeline):
+    for text in ("سيطرت فصائل المعارضة على بلدة مورك بعد انسحاب قوات النظام منها.",
+                 "انسحب مقاتلو تنظيم داعش من بلدة مورك لتسيطر عليها فصائل المعارضة."):
+        (e,) = pipeline.text(text, published="2020-05-06").events
+        assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory"), text
+        assert e.actor1["id"] == "Opposition factions" and e.territory["gained_by"] == "Opposition factions"
+    # fought for: not
+    (e,) = pipeline.text("سيطرت فصائل المعارضة على بلدة مورك بعد معارك عنيفة وانسحاب قوات النظام منها.",
+                         published="2020-05-06").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"

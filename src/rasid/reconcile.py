@@ -37,6 +37,7 @@ from typing import Iterable
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
+from .coding.words import TERRITORY_SUBS
 from .dedup import DuplicateIndex, band_keys, signature
 from .geo import geo_key, haversine
 from .arabic import NormText
@@ -187,6 +188,9 @@ def types_compatible(t1: str, s1: str, t2: str, s2: str, civ: bool) -> bool:
     if t1 == t2:
         return t1 != "Strategic developments" or s1 == s2
     pair = {t1, t2}
+    if pair == {"Battles", "Strategic developments"}:
+        # one outlet's capture in battle is another's handover after a withdrawal: one change of hands
+        return {s1, s2} <= TERRITORY_SUBS
     if pair == {"Battles", REMOTE}:
         return True  # strikes and shelling inside a battle belong to it
     if pair == {REMOTE, "Violence against civilians"}:

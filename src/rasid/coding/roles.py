@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note
 from .triggers import forced_at
-from .words import lose_verb_before, AGENT_WORDS, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, AGENT_WORDS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -284,7 +284,9 @@ def _loss(ctx, w: _Around, main: list[Match]) -> None:
     after it, else before it), not whoever the clause names first."""
     m, t = w.m, w.t
     gainer = next((a for a in main if w.word_before(a) in ("لصالح", "امام", "يد")), None) or next(
-        (a for a in main if a.start > t.end and "امام" in w.norm[max(w.lo, a.start - 16):a.start].split()[-2:]), None)
+        (a for a in main if a.start > t.end and "امام" in w.norm[max(w.lo, a.start - 16):a.start].split()[-2:]), None) \
+        or next((a for a in main if a.start > t.end and any(
+            x in HANDOVER for x in w.norm[max(w.lo, a.start - 25):a.start].split()[-3:])), None)
     forced = forced_at(w.norm, w.lo, t.start)
     if gainer is None and forced is not None:
         # "أجبر التنظيم النظام على الانسحاب" / "التنظيم أجبر النظام على ...": who forced, who withdrew

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from .mention import Mention
 from .rules import note, rule
-from .words import PARTIAL_WORDS, STATE_KINDS, TERRITORY_SUBS
+from .words import FIGHT_WORDS, HANDOVER, PARTIAL_WORDS, STATE_KINDS, TERRITORY_SUBS, WITHDRAWAL_BEFORE
 
 
 @rule("government_regains", reads="actors.tsv kind, alliances.tsv *_government")
@@ -22,12 +22,27 @@ def _sub(ctx, gainer: str | None) -> str:
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
+@rule("handed_over", reads="role_words.tsv handover, withdrawal_before, fight_word")
+def handed_over(ctx, clause_norm: str) -> bool:
+    """Ground taken after the other side withdrew, with no fighting told, changed hands without violence (the
+    spec): "سيطرت الفصائل على البلدة بعد انسحاب قوات النظام منها", "انسحب التنظيم من دابق لتسيطر عليها الفصائل"."""
+    words = [w.lstrip("و") for w in clause_norm.split()]
+    after_withdrawal = any(p in clause_norm for p in WITHDRAWAL_BEFORE)
+    handover = any(w in HANDOVER for w in words) and any(w.startswith("انسحب") for w in words)
+    if not (after_withdrawal or handover) or any(w in FIGHT_WORDS for w in words):
+        return False
+    note(ctx, "handed_over", "a withdrawal, no fighting told")
+    return True
+
+
 @rule("partial_extent", reads="role_words.tsv partial")
 def of_mention(ctx, m: Mention, clause_norm: str) -> None:
     """A territory mention: actor 1 gained the ground, actor 2 lost it; a word of part ("أجزاء من",
     "أحياء في") makes the extent partial: "سيطرت قوات النظام على أجزاء من حي جوبر"."""
     gainer = m.actor1[0] if m.actor1 else None
     m.sub = _sub(ctx, gainer)
+    if handed_over(ctx, clause_norm):
+        m.event_type, m.sub = "Strategic developments", "Non-violent transfer of territory"
     partial = any(w in clause_norm for w in PARTIAL_WORDS)
     if partial:
         note(ctx, "partial_extent", "")

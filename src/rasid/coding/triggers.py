@@ -12,7 +12,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -51,6 +51,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     best = downing(ctx, trigs, best)
     tv = forced_withdrawal(ctx, best, best.value, lo)
     tv = lost_control(ctx, best, tv, lo)
+    tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     return best, tv
 
@@ -215,4 +216,15 @@ def lost_control(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
     if verb is not None:
         note(ctx, "lost_control", f"«{verb}» before «{best.phrase}»")
         return Trigger(tv.event_type, tv.sub_event_type, "loss", tv.weight)
+    return tv
+
+
+@rule("withdrawal_handover", reads="role_words.tsv handover")
+def withdrawal_handover(ctx, best: Match, tv: Trigger, hi: int) -> Trigger:
+    """A withdrawal that let another party take the place is ground changing hands: "انسحب مقاتلو التنظيم من دابق
+    لتسيطر عليها فصائل المعارضة" (a non-violent transfer, rule handed_over)."""
+    if tv.role == "loss" and tv.event_type == "Strategic developments" and any(
+            w.lstrip("و") in HANDOVER for w in ctx.nt.norm[best.end:hi].split()[:8]):
+        note(ctx, "withdrawal_handover", f"«{best.phrase}» ... a party took over")
+        return Trigger("Battles", "TERRITORY", "loss", tv.weight)
     return tv

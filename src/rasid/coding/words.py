@@ -52,6 +52,9 @@ OWN_UNITS = _words("own_unit")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
 RELATIVE = _words("relative")
 LOSE_VERBS = _words("lose_verb")
+HANDOVER = _words("handover")
+WITHDRAWAL_BEFORE = _RW.get("withdrawal_before", ())
+FIGHT_WORDS = _words("fight_word")
 
 
 def lose_verb_before(norm: str, lo: int, at: int) -> str | None:
