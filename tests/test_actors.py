@@ -190,3 +190,8 @@ def test_unqualified_warplanes_in_syria_are_the_syrian_air_force_unless_their_ow
     assert ids("اشتبكت قوات الأمن التركية مع مسلحين في ديار بكر.")[0] == "Turkish police"
     assert ids("وقال المرصد إن الطيران السوري أو الروسي قصف بلدة كفرنبل في ريف إدلب.") == ["Syrian government forces"]
     assert ids("سيطرت قوات النظام بدعم روسي على حي في مدينة الميادين بريف دير الزور.") == ["Syrian government forces"]
+
+
+def test_the_free_army_named_with_forces_is_not_the_army(pipeline):
+    (e,) = pipeline.text("دخلت قوات الجيش الحر بلدة مورك عقب انسحاب قوات النظام.", published="2020-05-06").events
+    assert e.actor1["id"] == "Opposition factions" and e.actor2["id"] == "Syrian government forces"
