@@ -63,14 +63,17 @@ class Handler(BaseHTTPRequestHandler):
             upd = "2026-12-01T09:00:00Z" if STATE["edited"] else "2026-12-01T08:00:00Z"
             host = f"http://{self.headers['Host']}"
             return self.send(200, _feed([(host + "/news/1", upd), (host + "/news/2", "x"), (host + "/private/3", "x"),
-                                         (host + "/big", "x")]), "application/rss+xml", [("ETag", '"f1"')])
-        if p == "/feed2.xml":
+                                         (host + "/big", "x"), (host + "/loop-a", "x")]), "application/rss+xml",
+                             [("ETag", '"f1"')])
+        if p == "/feed2.xml":  # (with an ETag: a watcher killed half-way must not take the next 304 as "all done")
+            if self.headers.get("If-None-Match") == '"f2"':
+                return self.send(304)
             host = f"http://{self.headers['Host']}"
             return self.send(200, _feed([(host + "/news/1", "a"), (host + "/hang", "a"), (host + "/news/2", "a")]),
-                             "application/rss+xml")
+                             "application/rss+xml", [("ETag", '"f2"')])
         if p == "/hang":
             if STATE.get("hang"):
-                time.sleep(8)
+                time.sleep(8 if STATE["hang"] is True else STATE["hang"])
             t, b = ARTICLES["/news/1"]
             return self.send(200, ART.format(t="غارة على كفرنبل", b=b.replace("خان شيخون", "كفرنبل")).encode())
         if p.startswith("/sm-"):
@@ -91,6 +94,12 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/slow":
             time.sleep(1.0)
             return self.send(200, PAGE)
+        if p.startswith("/chain/"):  # a long chain of redirects (no loop)
+            return self.send(302, headers=[("Location", f"/chain/{int(p[7:]) + 1}")])
+        if p == "/list.html":  # a listing page: two article links among others
+            return self.send(200, ('<html><body><nav><a href="/about">عن الموقع</a></nav><main>'
+                                   '<h2><a href="/news/1">قصف</a></h2><h2><a href="news/2">اشتباكات</a></h2>'
+                                   '<a href="/tag/idlib">إدلب</a></main></body></html>').encode())
         if p in ("/loop-a", "/loop-b"):
             return self.send(302, headers=[("Location", "/loop-b" if p == "/loop-a" else "/loop-a")])
         if p == "/big":
@@ -143,9 +152,10 @@ class Hook(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         key = self.headers.get("Idempotency-Key")
         TRIED.append(key)
-        if HOOK["mode"] == "hang":
+        mode = HOOK["mode"]  # (as the request arrives: a hung answer ends after the test has moved on)
+        if mode == "hang":
             time.sleep(3)
-        status = 200 if HOOK["mode"] == "ok" else 500  # (a hung answer comes too late for the watcher anyway)
+        status = 200 if mode == "ok" else 500
         if status == 200:
             RECEIVED.append({"key": key, "alert": json.loads(body)})
         self.send_response(status)
@@ -185,6 +195,8 @@ def test_fetch_faults_are_results_never_exceptions(server):
     assert r.fault == "http_500" and HITS["/fail"] == 2  # one retry after a 5xx
     assert f.get(server + "/slow").fault == "timeout"
     assert f.get(server + "/loop-a").fault == "redirect_loop"
+    r = f.get(server + "/chain/0")  # redirects bounded: max_redirects (5) followed, the sixth refused
+    assert r.fault == "too_many_redirects" and len(r.hops) == 6 and HITS.get("/chain/6") is None
     assert f.get(server + "/private/x").fault == "robots" and "/private/x" not in HITS
     r = f.get(server + "/big")
     assert r.fault == "too_large" and r.truncated and len(r.raw) <= 10_000
@@ -284,8 +296,8 @@ def test_watch_once_stores_each_article_once_logs_faults_and_versions_edits(serv
     with store.engine.connect() as c:
         faults = {(r.source, r.kind) for r in c.execute(select(T.faults))}
         status = {r.name: r for r in c.execute(select(T.sources))}
-    assert {("feed", "robots"), ("feed", "too_large"), ("broken", "malformed"), ("down", "http_500"),
-            ("slow", "timeout")} <= faults
+    assert {("feed", "robots"), ("feed", "too_large"), ("feed", "redirect_loop"), ("broken", "malformed"),
+            ("down", "http_500"), ("slow", "timeout")} <= faults
     assert status["feed"].new_articles == 2 and status["down"].last_status.startswith("error")
     # second poll: the feed answers 304, nothing new, nothing doubled
     Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
@@ -395,8 +407,10 @@ def test_web_app_shows_sources_and_alerts(server, tmp_path, pipeline):
 
 def _toml(tmp_path, sources: str, watch: str = "", alerts: str = ""):
     p = tmp_path / "w.toml"
-    p.write_text(f"[watch]\ntimeout = 0.3\nretries = 0\nbackoff = 0.01\nrate_limit = 0\nmax_bytes = 10000\n{watch}\n"
-                 f"{sources}\n{alerts}", encoding="utf-8")
+    given = {line.split("=")[0].strip() for line in watch.splitlines()}
+    defaults = "".join(f"{k} = {v}\n" for k, v in (("timeout", 0.3), ("retries", 0), ("backoff", 0.01), ("rate_limit", 0),
+                                                   ("max_bytes", 10000)) if k not in given)
+    p.write_text(f"[watch]\n{defaults}{watch}\n{sources}\n{alerts}", encoding="utf-8")
     return p
 
 
@@ -525,3 +539,60 @@ def test_sigkill_between_alert_steps_then_restart_one_alert_each(server, hook, t
         assert c.execute(select(func.count()).select_from(T.alerts)).scalar() == 1
         assert c.execute(select(func.count()).select_from(T.outbox)).scalar() == 0
         assert c.execute(select(func.count()).select_from(T.pending)).scalar() == 0
+
+
+def test_rate_limit_spaces_requests_to_one_host(server):
+    times = []
+    f = Fetcher("rasid-test/0.1", timeout=2, retries=0, rate_limit=0.3)
+    f.on_response = lambda r: times.append(time.monotonic())
+    for _ in range(3):
+        assert f.get(server + "/page").ok
+    f.close()
+    # robots.txt, then three pages: each request waits its turn (0.3 s after the one before, same host)
+    assert len(times) == 4 and all(b - a >= 0.25 for a, b in zip(times, times[1:])), times
+
+
+def test_listing_page_source(server, tmp_path, pipeline):
+    from rasid.watch.config import load_config
+    from rasid.watch.loop import Watcher
+
+    cfg = load_config(_toml(tmp_path, f'[[sources]]\nname = "list"\nkind = "listing"\nurl = "{server}/list.html"\n'
+                                      'link_pattern = "/news/\\\\d+$"\nselectors = { links = "//main//h2/a/@href" }\n'))
+    store = _store(tmp_path)
+    totals = Watcher(cfg, store, tmp_path / "out", pipeline).run(once=True)
+    assert totals["new"] == 2 and totals["faults"] == 0
+    assert sorted(d["url"].rsplit("/", 1)[-1] for d in store.iter_documents()) == ["1", "2"]
+
+
+def test_sigterm_finishes_the_current_article_and_exits_cleanly(server, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from sqlalchemy import func, select
+
+    from rasid.store import documents
+
+    cfg = _toml(tmp_path, f'[[sources]]\nname = "f2"\nurl = "{server}/feed2.xml"\ninterval = 600\n', "timeout = 20\n")
+    STATE["hang"] = 2.0
+    HITS.pop("/hang", None)
+    before = HITS.get("/news/2", 0)
+    proc = subprocess.Popen([sys.executable, "-m", "rasid.cli", "watch", str(cfg), "--out", str(tmp_path / "o")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 120
+        while "/hang" not in HITS and time.time() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert "/hang" in HITS, "the watcher never reached the slow page"
+        os.kill(proc.pid, signal.SIGTERM)  # while the second article is being fetched
+        out, err = proc.communicate(timeout=120)
+    finally:
+        STATE["hang"] = False
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert json.loads(out.strip().splitlines()[-1])["new"] == 2  # the article being fetched finished, stored
+    assert HITS.get("/news/2", 0) == before  # ... and no other begun
+    with _store(tmp_path / "o").engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(documents)).scalar() == 2
