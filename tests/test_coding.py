@@ -982,3 +982,18 @@ def test_ground_taken_after_a_withdrawal_without_a_fight_is_a_non_violent_transf
     (e,) = pipeline.text("سيطرت فصائل المعارضة على بلدة مورك بعد معارك عنيفة وانسحاب قوات النظام منها.",
                          published="2020-05-06").events
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_blast_names_no_doer_after_it_unless_one_set_it(pipeline):
+    (e,) = pipeline.text("انفجرت عبوة ناسفة بدورية للجيش العراقي في الموصل.", published="2020-05-06").events
+    assert e.actor1 is None and e.actor2["id"] == "Iraqi forces"
+    (e,) = pipeline.text("وقتل خمسة جنود حين صعدت عربة مدرعة على عبوة ناسفة زرعها عناصر تنظيم الدولة قرب الموصل.",
+                         published="2020-05-06").events
+    assert e.actor1["id"] == "ISIS"
+    assert e.actor2 is None or e.actor2["id"] != "Civilians"  # soldiers hit are no civilians
+
+
+def test_nobody_claiming_an_attack_tells_no_event_of_its_own(pipeline):
+    events = pipeline.text("انفجرت سيارة مفخخة أمام مقر قيادة الشرطة في كركوك ما أدى إلى مقتل 30 شخصا. ولم تعلن أية جهة "
+                           "مسؤوليتها عن الهجوم على مقر قيادة الشرطة في كركوك.", published="2020-05-06").events
+    assert len(events) == 1 and len(events[0].evidence) == 2 and events[0].actor1 is None

@@ -133,14 +133,22 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
 def claimed(ctx, m: Mention, lo: int) -> bool:
     """A party claims an attack named by a definite noun after the claim: "وتبنى تنظيم داعش التفجير",
     "أعلنت الجبهة مسؤوليتها عن الهجوم على القنصلية". The clause anchors no event of its own: it names the
-    attack's doer, and joins the attack it names (:func:`.merge.anaphor`). Not a claim denied ("نفت الحركة
-    مسؤوليتها عن التفجير") nor one nobody made ("لم تتبنّ أي جهة الهجوم")."""
+    attack's doer, and joins the attack it names (:func:`.merge.anaphor`). A claim denied ("نفت الحركة
+    مسؤوليتها عن التفجير") or that nobody made ("لم تعلن أي جهة مسؤوليتها عن الهجوم") names no doer; it joins
+    the attack all the same (no event of its own)."""
     t = m.trigger
     norm = ctx.nt.norm
-    if m.actor1 is None or not (norm[t.start:t.start + 2] == "ال" or norm[max(0, t.start - 2):t.start] == "ال"):
+    if not (norm[t.start:t.start + 2] == "ال" or norm[max(0, t.start - 2):t.start] == "ال"):
         return False
     cues = ctx.within(ctx.cues, max(lo, t.start - 60), t.start)
-    if not any(c.value == "claim" for c in cues) or ctx.has_cue(lo, t.start, "deny", "negation"):
+    if not any(c.value == "claim" for c in cues):
+        return False
+    if ctx.has_cue(lo, t.start, "deny", "negation"):
+        # "ولم تعلن أية جهة مسؤوليتها عن الهجوم على مقر الشرطة": the attack told before, its doer unknown
+        m.actor1 = None
+        note(ctx, "claim_of_responsibility", f"nobody claims «{ctx.said(t.start, t.end)}»")
+        return True
+    if m.actor1 is None:
         return False
     note(ctx, "claim_of_responsibility", f"«{m.actor1[1]}» claims «{ctx.said(t.start, t.end)}»")
     return True

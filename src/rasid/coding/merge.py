@@ -179,7 +179,8 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     claimant (of the last two, the one of its type if one is) ("انفجرت سيارة مفخخة ... وتبنى التنظيم الهجوم"),
     on no other day and at no other place; with none, the claim tells an event of its own."""
     fits = [g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].status != "denied"
-            and not day_conflict(g, m) and all(x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g)
+            and not day_conflict(g, m) and (m.actor1 is None or all(
+                x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g))
             and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)]
     back = next((g for g in fits[:2] if g[0].event_type == m.event_type), fits[0] if fits else None)
     if back is None:

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note
 from .triggers import forced_at
-from .words import lose_verb_before, AGENT_WORDS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -92,6 +92,8 @@ def _speaker_did_it(ctx, lo: int, hi: int) -> int | None:
 describe(__name__, "speaker_says_it_did", """A speaker says it did the deed, with nobody else named as its doer: "قالت
 الحركة إنها قتلت عشرين عنصرا لقوات النظام", "أكدت مصادر في المقاومة أنها قتلت 17 من عناصر الميليشيا" (the
 verb agrees with the pronoun: not "إنه قتل خمسة مدنيين" said of the speaker's own dead).""", reads="role_words.tsv speaker_pronoun")
+describe(__name__, "blast_hits_whom_it_names", """A blast names no doer: a party told after "انفجرت" or "انفجار" is what it
+hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم").""", reads="role_words.tsv deed_verb")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
 ..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")
@@ -222,6 +224,13 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
         _why(ctx, "agent_marked", agent)
         return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
+    if m.role == "-" and m.event_type == "Explosions/Remote violence" and after:
+        # "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة": a blast has no doer after it, what it hit stands there;
+        # but "عبوة زرعها التنظيم" names who set it
+        set_by = [a for a in after if any(x in DEED_VERBS for x in w.norm[max(lo, a.start - 25):a.start].split()[-2:])]
+        if not set_by:
+            _why(ctx, "blast_hits_whom_it_names", after[0])
+        after = set_by
     if m.role == "gain" and w.definite():
         after = [a for a in after if a.start < t.end]
     before = [a for a in main if a.start < t.start and a.end <= t.end and not w.is_target(a)]

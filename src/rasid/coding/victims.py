@@ -66,9 +66,10 @@ def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
 @rule("bombing_hits_civilians")
 def bombing_hits_civilians(ctx, m: Mention, kill: dict | None) -> None:
     """A bombing that kills or wounds, with no armed target named, hits civilians (ACLED's coding): "انفجرت
-    عبوة ناسفة في السوق ما أدى إلى إصابة أربعة أشخاص"."""
+    عبوة ناسفة في السوق ما أدى إلى إصابة أربعة أشخاص" (not when only fighters were hit: "مقتل خمسة جنود")."""
+    hurt = [t for t in (kill, m.injured) if t]
     if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
-            and (kill or m.injured) and m.actor2 is None:
+            and hurt and m.actor2 is None and not all(t.get("group") == "combatants" for t in hurt):
         m.actor2 = ("Civilians", "")
         note(ctx, "bombing_hits_civilians", "")
 

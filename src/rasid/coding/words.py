@@ -55,6 +55,7 @@ LOSE_VERBS = _words("lose_verb")
 HANDOVER = _words("handover")
 WITHDRAWAL_BEFORE = _RW.get("withdrawal_before", ())
 FIGHT_WORDS = _words("fight_word")
+DEED_VERBS = _words("deed_verb")
 
 
 def lose_verb_before(norm: str, lo: int, at: int) -> str | None:
