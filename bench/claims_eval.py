@@ -35,6 +35,8 @@ def main(argv=None) -> int:
     out = Path(a.out)
     db = out / "rasid.db"
     if a.rebuild or not db.exists():
+        for stale in (db, out / "rasid.db.lock", out / "rasid.db-wal", out / "rasid.db-shm"):
+            stale.unlink(missing_ok=True)  # a store of an older schema is made again, not upgraded
         gaz = Path(a.shared) / "gazetteer"
         cmd = [sys.executable, "-m", "rasid", "run", str(gold / "docs.jsonl"), "--out", str(out), "--quiet"]
         cmd += ["--gazetteer", str(gaz)] if gaz.exists() else []
