@@ -300,13 +300,21 @@ def test_a_second_writer_is_refused_with_the_holders_pid_or_waits(tmp_path, back
         assert r.returncode == 3 and f"store in use by PID {holder.pid}" in r.stderr
         waiting = subprocess.Popen(cli + ["run", str(art), "--out", str(tmp_path / "o"), "--db", str(db), "--no-gazetteer",
                                           "--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(3)
+        # read its messages until it says it waits (a fixed sleep lost the race on a loaded machine: the second
+        # process had not reached the lock when the holder let go)
+        said = ""
+        deadline = time.monotonic() + 60
+        while "waiting up to 120 s" not in said and time.monotonic() < deadline:
+            line = waiting.stderr.readline()
+            if not line:
+                break
+            said += line
+        assert "waiting up to 120 s" in said
         assert waiting.poll() is None  # still waiting for the holder
         holder.stdin.write("\n")
         holder.stdin.flush()
         out, errs = waiting.communicate(timeout=120)
-        assert waiting.returncode == 0, errs
-        assert "waiting up to 120 s" in errs
+        assert waiting.returncode == 0, said + errs
     finally:
         holder.kill()
         holder.wait()
