@@ -195,3 +195,12 @@ def test_unqualified_warplanes_in_syria_are_the_syrian_air_force_unless_their_ow
 def test_the_free_army_named_with_forces_is_not_the_army(pipeline):
     (e,) = pipeline.text("دخلت قوات الجيش الحر بلدة مورك عقب انسحاب قوات النظام.", published="2020-05-06").events
     assert e.actor1["id"] == "Opposition factions" and e.actor2["id"] == "Syrian government forces"
+
+
+def test_a_text_naming_no_country_is_set_in_its_outlets_home(pipeline):
+    text = "استمرت الاشتباكات بين المتظاهرين وقوات الأمن في محيط الميدان، وسمحت اللجان الشعبية بمرور السيارات."
+    parties = {a["id"] for e in pipeline.text(text, published="2013-03-11", outlet="ElWatanNews").events
+               for a in (e.actor1, e.actor2) if a}
+    assert "Pro-government militias" not in parties  # Syria's "اللجان الشعبية" is not Egypt's
+    parties = {a["id"] for e in pipeline.text(text, published="2013-03-11").events for a in (e.actor1, e.actor2) if a}
+    assert "Pro-government militias" in parties  # no outlet: the default theatre, Syria

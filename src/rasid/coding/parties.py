@@ -72,8 +72,8 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
     army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
     Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
     set in the country its place names and adjectives and its parties of one country ("الحوثيين") point
-    to most, its outlet's home (outlets.tsv) breaking a tie; one that names no country is set in the
-    default theatre (theatres.tsv: Syria, "قرية مراط" alone). A local alias of no country the text is set
+    to most, its outlet's home (outlets.tsv) breaking a tie; one that names no country is set in its
+    outlet's home, else in the default theatre (theatres.tsv: Syria, "قرية مراط" alone). A local alias of no country the text is set
     in names nobody; one that fits overrides a general reading of the same words ("القاعدة" in Yemen is
     AQAP)."""
     local = lex.local_aliases
@@ -94,7 +94,8 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
     if home and votes:  # (a tie-breaker: an outlet reports on other countries too)
         votes[home] += 0.5
         first.setdefault(home, len(nt.norm))
-    article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else lex.default_theatre
+    # no place, adjective or party of one country: the outlet's home, else the default theatre
+    article = max(votes, key=lambda c: (votes[c], -first[c])) if votes else (home or lex.default_theatre)
     places = [w for w in words if w.value[1] == "place"]
     bounds = sorted((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start)
                     for s in doc.spans_of("sentence"))
