@@ -138,3 +138,40 @@ def test_the_web_page_and_api_give_the_same_answer_as_the_cli_and_python(store, 
         assert f'data-doc="{item["doc_id"]}"' in page.text
     assert client.get("/api/check", params={"claim": "   "}).status_code == 422
     assert client.get("/api/check", params={"claim": "x" * 1001}).status_code == 422
+
+
+CLAIMS = [
+    ("سيطرت قوات النظام السوري على تلة الزعتر قرب كفرعويد في ريف إدلب", "2021-03-05"),
+    ("قصفت طائرات روسية سوق الخضار في مدينة أريحا", None),
+    ("أعلن وزير الخارجية السوري أن دمشق ستستضيف مؤتمرا دوليا لعودة اللاجئين في أيلول", None),
+    ("افتتحت مدرسة جديدة للبنات في أريحا", None),
+]
+
+
+def test_a_postgresql_store_searches_with_its_own_full_text_and_gives_sqlites_stances(store, pipeline):
+    """On a PostgreSQL store the check searches claim_tsv (schema 0005: a 'simple' tsvector of the same terms,
+    GIN-indexed), not an in-memory copy, and lists the same reports under the same stances as SQLite.
+    Skipped without RASID_TEST_PG."""
+    from sqlalchemy import text
+
+    from conftest import copy_store, store_url
+    from rasid.check import check
+    from rasid.claims.index import Index
+    from rasid.store import Store
+
+    url = store_url("postgresql", None)  # a new database, made and dropped by conftest
+    copy_store(store.engine.url.database, url)
+    pg = Store(url)
+    idx = Index(pg)
+    n = Index(store).size()  # the reports, and one an earlier test added
+    assert idx.pg and idx.mem is None and idx.size() == n >= len(REPORTS)
+    with pg.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM claim_tsv")).scalar_one() == n
+        assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_claim_tsv_tsv'")).scalar_one() == 1
+    assert idx.doc_freq(["اريحا"]) == {"اريحا": 3}
+    for claim, day in CLAIMS:
+        a = check(store, claim, published=day, pipeline=pipeline)
+        b = check(pg, claim, published=day, pipeline=pipeline)
+        assert _stances(a) == _stances(b), claim
+        assert a.verdict == b.verdict
+    pg.engine.dispose()

@@ -1,11 +1,13 @@
-"""The full-text index of stored reports a claim check searches: SQLite FTS5 (BM25 ranking).
+"""The full-text index of stored reports a claim check searches: SQLite FTS5 (BM25), PostgreSQL full-text.
 
 In an SQLite store the index lives beside the documents (``claim_fts``, one row per document, its
 rowid the document's; ``claim_fts_state`` the content hash each row was made from, with the
 version of :mod:`.terms`) and is brought
 up to date at each check: only documents added or changed since are (re)indexed, nothing
 store-wide is rebuilt. A store the check cannot write (read-only, or another engine such as
-PostgreSQL) gets an in-memory FTS5 copy, made once per process and store size.
+PostgreSQL before schema 0005, or a role that cannot write) gets an in-memory FTS5 copy, made once per
+process and store size. A PostgreSQL store searches with PostgreSQL's own full-text search: ``claim_tsv``
+(schema 0005), the same terms as a 'simple' tsvector with a GIN index, kept up to date the same way.
 """
 from __future__ import annotations
 
@@ -70,14 +72,62 @@ def _memory_index(engine) -> sqlite3.Connection:
             return mem
 
 
+_PG_DDL = (
+    "CREATE TABLE IF NOT EXISTS claim_tsv (doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, tsv TSVECTOR NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_claim_tsv_tsv ON claim_tsv USING GIN (tsv)",
+)
+
+
+def postgres_tables(conn) -> None:
+    """PostgreSQL's full-text index of the claim check (schema 0005; a new store gets it at once): ``claim_tsv``,
+    one row per document, its :func:`body` as a 'simple' tsvector (the terms are normalised and stemmed here,
+    not by PostgreSQL), with a GIN index. Nothing on another engine."""
+    if conn.dialect.name != "postgresql":
+        return
+    for ddl in _PG_DDL:
+        conn.execute(sql(ddl))
+
+
+def _refresh_postgres(engine) -> None:
+    """Index the documents added or changed since the last check (by content hash and :data:`VERSION`), and
+    drop the rows of documents gone. Concurrent checks may index one document twice: the upsert keeps one."""
+    with engine.begin() as conn:
+        stale = conn.execute(sql(
+            "SELECT d.doc_id, :v || d.content_hash, d.title, d.text FROM documents d LEFT JOIN claim_tsv s "
+            "ON s.doc_id = d.doc_id WHERE s.content_hash IS NULL OR s.content_hash != :v || d.content_hash"),
+            {"v": f"v{VERSION}:"}).all()
+        rows = [{"d": doc_id, "h": h, "b": body(title, text)} for doc_id, h, title, text in stale]
+        for i in range(0, len(rows), 500):
+            conn.execute(sql(
+                "INSERT INTO claim_tsv (doc_id, content_hash, tsv) VALUES (:d, :h, to_tsvector('simple', :b)) "
+                "ON CONFLICT (doc_id) DO UPDATE SET content_hash = EXCLUDED.content_hash, tsv = EXCLUDED.tsv"),
+                rows[i:i + 500])
+        if rows or conn.execute(sql("SELECT count(*) FROM claim_tsv")).scalar_one() != \
+                conn.execute(sql("SELECT count(*) FROM documents")).scalar_one():
+            conn.execute(sql("DELETE FROM claim_tsv s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)"))
+
+
+def _tsquery_term(t: str) -> str:
+    """One term as a tsquery operand (terms are letters, digits and a dot: quoted, quotes doubled all the same)."""
+    return "'" + t.replace("\\", "").replace("'", "''") + "'"
+
+
 def postgres_search(engine, ts: list[str], k: int) -> list[tuple[str, float]] | None:
-    """HOOK for PostgreSQL's own full-text search on a shared store: (doc_id, score, higher is better) of the
-    ``k`` best documents for the terms ``ts``, or None while it is not built (the in-memory SQLite FTS5 copy
-    is searched instead). To build: an additive ``claim_tsv tsvector`` column (or side table keyed by
-    ``documents.rowid``/``doc_id``) filled with :func:`body` under the 'simple' configuration (the terms are
-    normalised and stemmed here, not by PostgreSQL), a GIN index on it, ``ts_rank_cd`` for the ranking, and
-    ``ts_stat`` for :meth:`Index.doc_freq`; never a change to store.py's existing tables."""
-    return None
+    """PostgreSQL's own full-text search on a shared store: (doc_id, score, higher is better) of the ``k`` best
+    documents holding any of the terms ``ts`` (``ts_rank_cd`` over ``claim_tsv``, lengths normalised by their
+    log; the GIN index finds them), or None where ``claim_tsv`` cannot be read (the in-memory SQLite FTS5 copy
+    is searched instead)."""
+    q = " | ".join(_tsquery_term(t) for t in ts)
+    if not q:
+        return []
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sql(
+                "SELECT doc_id, ts_rank_cd(tsv, q, 1) AS r FROM claim_tsv, to_tsquery('simple', :q) q "
+                "WHERE tsv @@ q ORDER BY r DESC, doc_id LIMIT :k"), {"q": q, "k": k}).all()
+    except Exception:  # noqa: BLE001 - no table (a store the migration never reached), no rights
+        return None
+    return [(d, float(r)) for d, r in rows]
 
 
 class Index:
@@ -86,11 +136,19 @@ class Index:
     def __init__(self, store):
         self.engine = store.engine
         self.mem: sqlite3.Connection | None = None
+        self.pg = False
         if self.engine.dialect.name == "sqlite":
             try:
                 _refresh_sqlite(self.engine)
                 return
             except Exception:  # read-only file, locked past the timeout, no FTS5: a private copy
+                pass
+        elif self.engine.dialect.name == "postgresql":
+            try:
+                _refresh_postgres(self.engine)
+                self.pg = True
+                return
+            except Exception:  # no claim_tsv (schema before 0005), a read-only role: a private copy
                 pass
         self.mem = _memory_index(self.engine)
 
@@ -101,9 +159,16 @@ class Index:
             return list(conn.execute(sql(query), params))
 
     def size(self) -> int:
+        if self.pg:
+            return self._rows("SELECT count(*) FROM claim_tsv", {})[0][0]
         return self._rows("SELECT count(*) FROM claim_fts WHERE :q = :k", {"q": 1, "k": 1})[0][0]
 
     def doc_freq(self, ts: list[str]) -> dict[str, int]:
+        if self.pg:  # each term's documents, counted through the GIN index
+            uniq = [t for t in dict.fromkeys(ts) if t]
+            rows = self._rows("SELECT t, (SELECT count(*) FROM claim_tsv WHERE tsv @@ to_tsquery('simple', "
+                              "quote_literal(t))) FROM unnest(CAST(:q AS text[])) AS t", {"q": uniq}) if uniq else []
+            return {t: int(n) for t, n in rows}
         out = {}
         for t in set(ts):
             r = self._rows("SELECT doc FROM claim_fts_vocab WHERE term = :q AND :k = 1", {"q": t, "k": 1})
@@ -115,10 +180,11 @@ class Index:
         uniq = [t for t in dict.fromkeys(ts) if t and '"' not in t]
         if not uniq:
             return []
-        if self.engine.dialect.name == "postgresql":
+        if self.pg:
             found = postgres_search(self.engine, uniq, k)
             if found is not None:
                 return found
+            self.pg, self.mem = False, _memory_index(self.engine)
         q = " OR ".join(f'"{t}"' for t in uniq)
         rows = self._rows(
             "SELECT d.doc_id, -bm25(claim_fts) FROM claim_fts JOIN documents d ON d.rowid = claim_fts.rowid "
