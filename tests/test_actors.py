@@ -83,10 +83,12 @@ def test_the_army_is_the_army_of_the_country_told():
     # a sentence set in another country than the article reads its own country's army
     assert ids("قصف الجيش بلدة كفرنبل في ريف إدلب. وفي العراق، قتل الجيش ثلاثة مسلحين في الموصل.") == [
         "Syrian government forces", "Iraqi forces"]
-    # an outlet's home breaks a tie, and alone sets nothing (an Egyptian paper reports on other countries too)
+    # an outlet's home breaks a tie; with no country told at all, an unqualified "الجيش" in an Egyptian paper is
+    # Egypt's (when it reports on another country's army, it names the country); no outlet: the default theatre
     assert ids("اشتبك الجيش مع مسلحين في بلدة على الحدود بين ليبيا ومصر.", outlet="الشروق") == [
         "Egyptian forces", "Unidentified armed group"]
-    assert ids("قتل جنديان من الجيش في هجوم على حاجز.", outlet="الشروق") == ["Syrian government forces"]
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز.", outlet="الشروق") == ["Egyptian forces"]
+    assert ids("قتل جنديان من الجيش في هجوم على حاجز.") == ["Syrian government forces"]
     # a local reading that fits overrides the general one: "تنظيم القاعدة" in Yemen is AQAP
     assert ids("هاجم مسلحو تنظيم القاعدة معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
 
