@@ -214,18 +214,15 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
             open_[c.actor]["claims"].append(c.event_id or c.doc_id)
             del open_[c.actor]
     conflicts = []
-    holders = [c for c in claims if c.action in ("took", "holds", "lost") and c.status != "denied"]
-    # holders are in date order, the undated last: a dated claim meets the rest of its day and the undated
-    undated = next((i for i, c in enumerate(holders) if c.date is None), len(holders))
+    # claims that disagree about the same day; an undated claim says nothing about which days, so it is no
+    # side of a conflict (it met every claim of every day before: 98% of the corpus's conflicts, quadratic)
+    holders = [c for c in claims if c.action in ("took", "holds", "lost") and c.status != "denied" and c.date is not None]
     day_end: dict[str, int] = {}
-    for i, c in enumerate(holders[:undated]):
+    for i, c in enumerate(holders):  # (in date order)
         day_end[c.date] = i + 1
     for i, a in enumerate(holders):
-        later = holders[i + 1:] if a.date is None else holders[i + 1:day_end[a.date]] + holders[undated:]
-        for b in later:
+        for b in holders[i + 1:day_end[a.date]]:
             if a.doc_id == b.doc_id or a.outlet == b.outlet and a.outlet:
-                continue
-            if a.date != b.date and a.date is not None and b.date is not None:
                 continue
             says_a = (a.actor, a.action != "lost")
             says_b = (b.actor, b.action != "lost")

@@ -54,10 +54,14 @@ IN_PLACE = ("reconciled.jsonl", "control.jsonl", "reconciled.csv")  # change in 
 
 
 def _store_id(store: Store) -> str:
-    url = store.engine.url
-    if url.get_backend_name() == "sqlite":
-        return "sqlite:" + os.path.abspath(url.database or "")
-    return url.render_as_string(hide_password=True)
+    """Which store the exports are of: its first run's start (a copy of the file is the same store)."""
+    from sqlalchemy import select
+
+    from .store import runs
+
+    with store.engine.connect() as c:
+        first = c.execute(select(runs.c.run_id, runs.c.started).order_by(runs.c.run_id).limit(1)).first()
+    return f"{store.engine.dialect.name}:{tuple(first) if first else None}"
 
 
 def _state(store: Store) -> dict:
