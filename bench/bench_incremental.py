@@ -157,16 +157,15 @@ def new_articles(corpus: str, n: int, path: Path) -> Path:
 
 def prepared(cache: Path, base: Path) -> tuple[Path, Path]:
     """The store at this rasid's schema with its control timelines kept, and the previous run's exports."""
-    from rasid import schema
     from rasid.control import update
     from rasid.export import export_all
     from rasid.store import Store
 
-    db, out = cache / f"{base.stem}_s{schema.HEAD}.db", cache / f"{base.stem}_s{schema.HEAD}_out"
+    db, out = cache / f"{base.stem}_kept.db", cache / f"{base.stem}_kept_out"
     if db.exists() and (out / ".rasid-export.json").exists():
-        return db, out
+        return db, out  # (a later schema: upgraded when the copy is opened)
     t = time.perf_counter()
-    tmp = cache / f"{base.stem}_s{schema.HEAD}.tmp.db"
+    tmp = cache / f"{base.stem}_kept.tmp.db"
     shutil.copyfile(base, tmp)
     st = Store(tmp)  # (upgraded)
     print(f"upgraded: {time.perf_counter() - t:.0f} s", file=sys.stderr)
