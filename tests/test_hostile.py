@@ -634,12 +634,15 @@ def bare_pipeline():
 @given(st.lists(st.sampled_from(EVENT_SENTENCES) | st.sampled_from(ARABIC_PIECES), min_size=1, max_size=40).map(" ".join))
 @example("".join(LETTERS[(i * 7) % len(LETTERS)] for i in range(997)))  # one line of letters, no space
 @example(EVENT_SENTENCES[1])  # one event told again and again: one ever-growing group of mentions
+@example(EVENT_SENTENCES[4] + " قصفت")  # one paragraph of undated events: each looked back for a day
 def test_coding_work_grows_linearly_with_the_text(bare_pipeline, block):
     from rasid.clean import NotArabicError, clean
     import rasid.coding.merge as merge
+    import rasid.coding.when as when
 
     mp = pytest.MonkeyPatch()
     mp.setattr(merge, "MERGE_WINDOW", 3000, raising=False)  # (so the sizes tried are past it, as a 10 MB article is past 50,000)
+    mp.setattr(when, "PARAGRAPH_WINDOW", 3000, raising=False)  # (likewise: one paragraph without a date, looked back over)
     try:
         counts = []
         for n in (6000, 12000, 24000):

@@ -105,6 +105,11 @@ def date_for(ctx, cl, sent) -> DateMention | None:
     return ds[0] if ds else None
 
 
+# how far back (characters) an undated event looks for its paragraph's day: the longest paragraph of the corpus
+# has 13,600 characters, so no article's dates change; a paragraph of megabytes costs linear work, not quadratic
+PARAGRAPH_WINDOW = 20_000
+
+
 @rule("paragraph_date")
 def paragraph_date(ctx, sent_start: int) -> DateMention | None:
     """An event whose sentences date nothing has the event date of the nearest earlier sentence of the same
@@ -119,6 +124,8 @@ def paragraph_date(ctx, sent_start: int) -> DateMention | None:
     sents, starts = index
     nxt = sent_start
     for s in (sents[i] for i in range(bisect.bisect_left(starts, sent_start) - 1, -1, -1)):
+        if s.end < sent_start - PARAGRAPH_WINDOW:
+            return None
         # a line opening with "وأضاف", "وأشارت" goes on with the account of the line before: same paragraph
         first = (ctx.nt.norm[ctx.n(nxt):ctx.n(nxt) + 12].split() or [""])[0]
         if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
