@@ -193,6 +193,12 @@ def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool
 # thresholds on the share of the claim's weighted terms the best sentence (or two) holds; chosen on the
 # dev claims by claim-grouped cross-validation (bench/claims_train.py), never for one claim
 AGREE_AT, AGREE_PAIRS_AT, PAIRS_AT, DISCUSS_AT, EVENT_AT = 0.55, 0.45, 0.5, 0.35, 0.3
+# a contradicting event (another perpetrator, toll or winner) decides only in a report telling half the claim at
+# least: below, the report is about other fighting in the area (dev: 11 of 13 such reports were not disagreeing)
+CONFLICT_AT = 0.5
+# denial wording in the title or first line (often the page's other headlines) counts only where the report
+# repeats it: in three of its sentences at least (a denial report says it more than once)
+DENY_TITLE_DOC = 1.0
 
 
 def rule_stance(f: dict[str, float]) -> tuple[str, float]:
@@ -204,13 +210,15 @@ def rule_stance(f: dict[str, float]) -> tuple[str, float]:
     s = max(f["sent_cov"], 0.9 * f["win_cov"])
     # an event comparison decides only for a claim whose event is dated (a report telling a strike at the
     # town some other day is no evidence), or when the report contradicts it (a denial, the other direction)
-    evented = (f["event_match"] and f.get("claim_dated")) or f["event_conflict"]
+    conflict = f["event_conflict"] and not f["event_match"] and s >= CONFLICT_AT
+    evented = (f["event_match"] and f.get("claim_dated")) or conflict
     if (f.get("event_other_day") or f.get("place_missing")) and not evented:
         return ("discuss", s) if s >= DISCUSS_AT else ("unrelated", 1 - s)
     if s >= AGREE_AT or (s >= AGREE_PAIRS_AT and f["bigram_cov"] >= PAIRS_AT) or (evented and s >= EVENT_AT):
-        if f["event_conflict"] and not f["event_match"]:
+        if conflict:
             return "disagree", s
-        if (f["deny_best"] or f["deny_title"]) and not f["claim_denial"]:
+        deny_title = f["deny_title"] and f["deny_doc"] >= DENY_TITLE_DOC
+        if (f["deny_best"] or deny_title) and not f["claim_denial"]:
             return "disagree", s
         return "agree", s
     if s >= DISCUSS_AT:
