@@ -68,6 +68,7 @@ bench: venv assets
 	$(BIN)/python bench/bench_web_load.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer --seconds 10
 	$(BIN)/python bench/bench_hostile.py --corpus $(SHARED)/corpus/syria_conflict.jsonl
 	$(BIN)/python bench/bench_watch.py --articles 1000
+	$(BIN)/python bench/bench_check.py --shared $(SHARED)
 	$(BIN)/python bench/bench_dask.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_incremental.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 

@@ -161,6 +161,28 @@ def main(argv=None) -> int:
             if best is None or m > best[0]:
                 best = (m, l2, cw)
     print(f"best cross-validated LR: {best[0]:.3f} (l2={best[1]}, class weights {best[2]}); rules {m_rules:.3f}")
+    try:  # scikit-learn's models over the same features and folds (pip install scikit-learn; optional)
+        from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        print("scikit-learn not installed: its models not tried")
+        HistGradientBoostingClassifier = RandomForestClassifier = LogisticRegression = None
+    makers = {} if LogisticRegression is None else {
+        "sklearn LR balanced": lambda: LogisticRegression(max_iter=2000, class_weight="balanced"),
+        "gradient boosting balanced": lambda: HistGradientBoostingClassifier(
+            max_depth=3, learning_rate=0.05, max_iter=150, class_weight="balanced", random_state=0),
+        "random forest balanced": lambda: RandomForestClassifier(
+            300, min_samples_leaf=5, class_weight="balanced_subsample", random_state=0),
+    }
+    for name, make in makers.items():
+        pred_all = {}
+        for f in range(a.folds):
+            tr = [k for k in train_keys if fold[k[0]] != f]
+            m = make().fit(np.array([X_all[k] for k in tr]), np.array([LABELS.index(goldmap[k]) for k in tr]))
+            te = [k for k in rows if fold[k[0]] == f]
+            for k, z in zip(te, m.predict(np.array([X_all[k] for k in te]))):
+                pred_all[k] = LABELS[int(z)]
+        report(f"{name} (CV)", pred_all)
     if a.write:
         X = np.array([X_all[k] for k in train_keys]); y = np.array([LABELS.index(goldmap[k]) for k in train_keys])
         mu, sd = X.mean(0), X.std(0) + 1e-6
