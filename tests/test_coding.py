@@ -997,3 +997,16 @@ def test_nobody_claiming_an_attack_tells_no_event_of_its_own(pipeline):
     events = pipeline.text("انفجرت سيارة مفخخة أمام مقر قيادة الشرطة في كركوك ما أدى إلى مقتل 30 شخصا. ولم تعلن أية جهة "
                            "مسؤوليتها عن الهجوم على مقر قيادة الشرطة في كركوك.", published="2020-05-06").events
     assert len(events) == 1 and len(events[0].evidence) == 2 and events[0].actor1 is None
+
+
+def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
+    (e,) = pipeline.text("أطلقت قوات الأمن النار على المتظاهرين في ميدان التحرير بالقاهرة ما أدى إلى مقتل ثلاثة منهم.",
+                         published="2013-03-11").events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Egyptian police", "Protesters")
+    (e,) = pipeline.text("فرقت قوات الأمن تظاهرة لأنصار الحراك الجنوبي في عدن بالغاز المسيل للدموع.",
+                         published="2013-03-11").events
+    assert e.sub_event_type == "Protest with intervention" and e.actor1["id"] == "Protesters"
+    # a word inside another ("فض" in "فضل") is no dispersal
+    (e,) = pipeline.text("تظاهر أنصار الحراك الجنوبي في عدن بفضل دعوة من قادة الحراك.", published="2013-03-11").events
+    assert e.sub_event_type == "Peaceful protest"

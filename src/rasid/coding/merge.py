@@ -57,6 +57,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     territory.resub(ctx, events)
     for e in events:
         sides.retype_by_parties(ctx, e)
+        sides.force_on_protesters(ctx, e)
     return events
 
 

@@ -3,11 +3,13 @@ the article's main opponent of that side; a crowd is Protesters or Rioters whate
 fought says what a clash was (a riot, an attack on civilians)."""
 from __future__ import annotations
 
+import regex as re
+
 from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, STATE_KINDS, SUPPORTERS
+from .words import CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS
 
 
 @rule("other_side_of_front")
@@ -112,3 +114,27 @@ def retype_by_parties(ctx, e: Event) -> None:
     if ids[0] != "Civilians" and (ids[1] == "Civilians" or (ids[1] is None and f.get("group") == "civilians")):
         e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
         _note(ctx, e, "only civilians hit: an attack on civilians", "clash_by_parties")
+
+
+@rule("force_on_protesters", reads="role_words.tsv lethal_force, dispersal")
+def force_on_protesters(ctx, e: Event) -> None:
+    """A state's force against protesters is how the protest was met (ACLED): with fire or casualties, excessive
+    force (the force actor 1, "أطلقت قوات الأمن النار على المتظاهرين"); dispersed with gas or water, a protest with
+    intervention (the protesters actor 1, "فرقت الشرطة التظاهرة بالغاز المسيل للدموع")."""
+    lex = ctx.lex
+    sides = [x for x in (e.actor1, e.actor2) if x]
+    state = next((x for x in sides if x["id"] in lex.actors and lex.actors[x["id"]].kind in STATE_KINDS), None)
+    crowd = next((x for x in sides if x["id"] == "Protesters"), None)
+    victims = (e.fatalities or {}).get("of") == "Protesters" or (e.injured or {}).get("of") == "Protesters"
+    if state is None or not (crowd or victims) or e.event_type not in ("Protests", "Violence against civilians"):
+        return
+    said = " " + " ".join(re.findall(r"\w+", normalize(" ".join(q["quote"] for q in e.evidence)))) + " "
+    crowd = crowd or {"id": "Protesters", "text": ""}
+    hurt = any((t or {}).get("value") not in (None, 0) or (t and t.get("qualifier") == "unknown")
+               for t in (e.fatalities, e.injured))
+    if hurt or any(f" {w} " in said for w in LETHAL_FORCE):
+        e.event_type, e.sub_event_type, e.actor1, e.actor2 = "Protests", "Excessive force against protesters", state, crowd
+        _note(ctx, e, "a state's force fired on protesters", "force_on_protesters")
+    elif any(f" {w} " in said for w in DISPERSAL):
+        e.event_type, e.sub_event_type, e.actor1, e.actor2 = "Protests", "Protest with intervention", crowd, state
+        _note(ctx, e, "a protest dispersed", "force_on_protesters")

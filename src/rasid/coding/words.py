@@ -56,6 +56,8 @@ HANDOVER = _words("handover")
 WITHDRAWAL_BEFORE = _RW.get("withdrawal_before", ())
 FIGHT_WORDS = _words("fight_word")
 DEED_VERBS = _words("deed_verb")
+LETHAL_FORCE = _RW.get("lethal_force", ())
+DISPERSAL = _RW.get("dispersal", ())
 
 
 def lose_verb_before(norm: str, lo: int, at: int) -> str | None:
