@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from .arabic import NormText, sentences
 from .geo import geo_key, haversine
 from .lexicon import Lexicon, Matcher, default_lexicon, read_tsv
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import delete, exists, insert, select
+from sqlalchemy import update as sql_update
 
 from .store import Store
 
@@ -190,48 +191,95 @@ def roots(places: dict[str, dict]) -> dict[str, str]:
     return {k: find(k) for k in keys}
 
 
-def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
-    """One place's claims in date order, the intervals they imply, and their conflicts."""
-    claims = sorted(claims, key=lambda c: (c.date is None, c.date or "", c.action, c.actor or "", c.doc_id, c.event_id or ""))
+def _order(c: dict) -> tuple:
+    """A claim record's place in its timeline: by date (the undated last), action, actor, document, event."""
+    return (c["date"] is None, c["date"] or "", c["action"], c["actor"] or "", c["doc_id"], c["event_id"] or "")
+
+
+def _intervals(claims: list[dict], lex: Lexicon) -> list[dict]:
     intervals: list[dict] = []
     open_: dict[str, dict] = {}
     for c in claims:
-        if c.date is None or c.status == "denied":
+        date, actor, action = c["date"], c["actor"], c["action"]
+        if date is None or c["status"] == "denied":
             continue
-        if c.action in ("took", "holds"):
-            for actor, iv in list(open_.items()):
-                if not lex.allied(actor, c.actor):
-                    iv["end"] = c.date
-                    del open_[actor]
-            iv = open_.get(c.actor)
+        if action in ("took", "holds"):
+            for a, iv in list(open_.items()):
+                if not lex.allied(a, actor):
+                    iv["end"] = date
+                    del open_[a]
+            iv = open_.get(actor)
             if iv is None:
-                iv = {"actor": c.actor, "start": c.date, "end": None, "claims": []}
-                open_[c.actor] = iv
+                iv = {"actor": actor, "start": date, "end": None, "claims": []}
+                open_[actor] = iv
                 intervals.append(iv)
-            iv["claims"].append(c.event_id or c.doc_id)
-        elif c.action == "lost" and c.actor in open_:
-            open_[c.actor]["end"] = c.date
-            open_[c.actor]["claims"].append(c.event_id or c.doc_id)
-            del open_[c.actor]
-    conflicts = []
-    # claims that disagree about the same day; an undated claim says nothing about which days, so it is no
-    # side of a conflict (it met every claim of every day before: 98% of the corpus's conflicts, quadratic)
-    holders = [c for c in claims if c.action in ("took", "holds", "lost") and c.status != "denied" and c.date is not None]
-    day_end: dict[str, int] = {}
-    for i, c in enumerate(holders):  # (in date order)
-        day_end[c.date] = i + 1
+            iv["claims"].append(c["event_id"] or c["doc_id"])
+        elif action == "lost" and actor in open_:
+            open_[actor]["end"] = date
+            open_[actor]["claims"].append(c["event_id"] or c["doc_id"])
+            del open_[actor]
+    return intervals
+
+
+def _holders(claims: list[dict]) -> dict[str, list[dict]]:
+    """The dated claims that say who holds a place, by day (in timeline order)."""
+    days: dict[str, list[dict]] = defaultdict(list)
+    for c in claims:
+        if c["action"] in ("took", "holds", "lost") and c["status"] != "denied" and c["date"] is not None:
+            days[c["date"]].append(c)
+    return days
+
+
+def _day_conflicts(holders: list[dict], lex: Lexicon) -> list[dict]:
+    """Claims of one day from different articles and outlets that disagree. (An undated claim says nothing
+    about which days, so it is no side of a conflict: it met every claim of every day before, 98% of the
+    corpus's conflicts, quadratic in a place's claims.)"""
+    out = []
     for i, a in enumerate(holders):
-        for b in holders[i + 1:day_end[a.date]]:
-            if a.doc_id == b.doc_id or a.outlet == b.outlet and a.outlet:
+        for b in holders[i + 1:]:
+            if a["doc_id"] == b["doc_id"] or a["outlet"] == b["outlet"] and a["outlet"]:
                 continue
-            says_a = (a.actor, a.action != "lost")
-            says_b = (b.actor, b.action != "lost")
-            disagree = (says_a[1] and says_b[1] and not lex.allied(a.actor, b.actor)) or \
-                       (a.actor == b.actor and says_a[1] != says_b[1])
-            if disagree:
-                conflicts.append({"a": a.record(), "b": b.record()})
-    return {"place": place, "outlets": sorted({c.outlet for c in claims if c.outlet}),
-            "claims": [c.record() for c in claims], "intervals": intervals, "conflicts": conflicts}
+            says_a, says_b = a["action"] != "lost", b["action"] != "lost"
+            if (says_a and says_b and not lex.allied(a["actor"], b["actor"])) or (a["actor"] == b["actor"] and says_a != says_b):
+                out.append({"a": a, "b": b})
+    return out
+
+
+def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
+    """One place's claims in date order, the intervals they imply, and their conflicts."""
+    recs = sorted((c.record() for c in claims), key=_order)
+    conflicts = [x for _, day in sorted(_holders(recs).items()) for x in _day_conflicts(day, lex)]
+    return {"place": place, "outlets": sorted({c["outlet"] for c in recs if c["outlet"]}),
+            "claims": recs, "intervals": _intervals(recs, lex), "conflicts": conflicts}
+
+
+def _grown(rec: dict, gone: set[str], new: list[dict], lex: Lexicon) -> dict | None:
+    """A stored timeline ``rec`` without the claims of the documents ``gone`` and with the claim records
+    ``new`` (in :func:`control`'s order): what :func:`timeline` makes of all of them, the conflicts of the
+    other days kept. None: no claim but fighting left."""
+    import bisect
+
+    old = rec["claims"]
+    kept = [c for c in old if c["doc_id"] not in gone] if gone else old
+    days = {c["date"] for c in old if c["doc_id"] in gone} | {c["date"] for c in new}
+    claims = list(kept)
+    keys = [_order(c) for c in claims]
+    for c in sorted(new, key=_order):  # (stable: a document's claims of one key keep their order)
+        k = _order(c)
+        i = bisect.bisect_right(keys, k)
+        claims.insert(i, c)
+        keys.insert(i, k)
+    if not any(c["action"] != "fighting" for c in claims):
+        return None
+    by_day: dict[str, list[dict]] = defaultdict(list)
+    for x in rec["conflicts"]:
+        by_day[x["a"]["date"]].append(x)
+    holders = _holders(claims)
+    for d in days:
+        by_day[d] = _day_conflicts(holders.get(d, []), lex) if d is not None else []
+    conflicts = [x for d in sorted(k for k in by_day if k is not None) for x in by_day[d]]
+    return {"place": rec["place"], "outlets": sorted({c["outlet"] for c in claims if c["outlet"]}),
+            "claims": claims, "intervals": _intervals(claims, lex), "conflicts": conflicts}
 
 
 HOLDING = 1_000_000  # control_claims.ord of a document's first "holds" claim: its event claims come before
@@ -365,6 +413,7 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
             c.execute(delete(control_docs).where(control_docs.c.doc_id.in_(part)))
         reader = HoldingReader(lex)
         new_places: dict[str, dict] = {}
+        fresh: list[tuple[str, int, Claim]] = []  # the claims read now: (doc id, ord, claim)
         for part in _chunks(sorted(changed)):
             by_doc: dict[str, list[dict]] = defaultdict(list)
             for (rec,) in c.execute(select(events.c.record).where(events.c.doc_id.in_(part)).order_by(events.c.doc_id, events.c.seq)):
@@ -381,6 +430,7 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
                 marks.append({"doc_id": d["doc_id"], "content_hash": d["content_hash"]})
                 for cl in ev + hold:
                     new_places.setdefault(cl.place_key, cl.place)
+                fresh += [(d["doc_id"], i, cl) for i, cl in enumerate(ev)] + [(d["doc_id"], HOLDING + i, cl) for i, cl in enumerate(hold)]
             for chunk in _chunks(rows, 1000):
                 c.execute(insert(control_claims), chunk)
             if marks:
@@ -404,17 +454,39 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
             c.execute(insert(control_places), [{"place_key": k, "root": root[k], "place": json.dumps(p, ensure_ascii=False)}
                                                for k, p in sorted(added.items())])
         for k in moved:
-            c.execute(update(control_places).where(control_places.c.place_key == k).values(root=root[k]))
+            c.execute(sql_update(control_places).where(control_places.c.place_key == k).values(root=root[k]))
         touched = affected | set(moved)
         redo = {root[k] for k in touched if k in root}
-        stale = redo | {old_root[k] for k in touched if k in old_root}
+        # a timeline whose places stay the same grows by the claims read now (less those of the documents read
+        # again or gone): its stored record is patched (:func:`_grown`), not made again from every claim
+        reshaped = set(moved) | set(added) | dropped
+        whole = {root[k] for k in reshaped if k in root} | {old_root[k] for k in reshaped if k in old_root}
+        whole |= {root[cl.place_key] for _, _, cl in fresh if cl.place != places.get(cl.place_key)}
+        stored_tl: dict[str, str] = {}
+        for part in _chunks(sorted(redo - whole)):
+            stored_tl.update(c.execute(select(control_timelines.c.root, control_timelines.c.record).where(
+                control_timelines.c.root.in_(part))).all())
+        fresh.sort(key=lambda t: (t[1] >= HOLDING, t[0], t[1]))  # control()'s order
+        new_recs: dict[str, list[dict]] = defaultdict(list)
+        for _, _, cl in fresh:
+            new_recs[root[cl.place_key]].append(cl.record())
+        written, gone_docs = 0, set(ids)
+        for r in sorted(stored_tl):
+            grown = _grown(json.loads(stored_tl[r]), gone_docs, new_recs.get(r, []), lex)
+            if grown is None:
+                c.execute(delete(control_timelines).where(control_timelines.c.root == r))
+            else:
+                c.execute(sql_update(control_timelines).where(control_timelines.c.root == r).values(
+                    record=json.dumps(grown, ensure_ascii=False)))
+                written += 1
+        redo -= set(stored_tl)
+        stale = redo | {old_root[k] for k in touched if k in old_root and old_root[k] not in stored_tl}
         for part in _chunks(sorted(stale)):
             c.execute(delete(control_timelines).where(control_timelines.c.root.in_(part)))
         members: dict[str, list[str]] = defaultdict(list)
         for k, r in root.items():
             if r in redo:
                 members[r].append(k)
-        written = 0
         for r in sorted(redo):
             claims = []
             for part in _chunks(sorted(members[r])):
