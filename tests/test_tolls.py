@@ -173,3 +173,9 @@ def test_a_figure_between_dead_and_wounded_leaves_the_dead_unknown():
     nt = NormText("سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران على المستشفى")
     got = combine(find_counts(nt, 0, len(nt.norm), default_lexicon()), "killed")
     assert (got["value"], got["qualifier"]) == (None, "unknown")
+
+
+def test_an_updated_figure_replaces_the_earlier_one(pipeline):
+    (e,) = pipeline.text("قتل أكثر من 40 شخصا في انفجار سيارة مفخخة في حي الوعر بمدينة حمص. وارتفع عدد قتلى الانفجار "
+                         "في حي الوعر إلى 53 قتيلا.", published="2013-01-28").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (53, "exact")

@@ -45,6 +45,7 @@ class Count:
     start: int  # normalised offsets
     end: int
     sub: bool = False
+    total: bool = False  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
 
 
 @dataclass(slots=True)
@@ -241,7 +242,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             continue  # "حرب أودت بحياة أكثر من 70 الف شخص": a tally over months or years, no report event's toll
         if is_total:
             totals.append((len(out), measure))
-        out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub))
+        out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub, is_total))
         i = k + 1
     _joint_casualties(norm, out, measure_cues, noun_ms)
     for t, measure in totals:
@@ -446,6 +447,9 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     if not numbered:
         c = cs[0]
         return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+    totals = [c for c in numbered if c.total]
+    if totals and len(numbered) > 1:
+        numbered = totals[-1:]  # "ارتفعت الحصيلة إلى 5": the update replaces the figures before it (the spec)
     if len(numbered) == 1:
         c = numbered[0]
         group, of = (c.group if c.group != "-" else "unknown"), c.of
@@ -453,7 +457,10 @@ def combine(counts: list[Count], measure: str) -> dict | None:
         parts = {x.group for x in counts if x.measure == measure and x.sub} - {"-", "unknown", group}
         if parts and group in ("civilians", "combatants", "unknown"):
             group, of = "mixed", None
-        return {"value": c.value, "qualifier": c.qualifier, "group": group, "of": of}
+        out = {"value": c.value, "qualifier": c.qualifier, "group": group, "of": of}
+        if c.total:
+            out["total"] = True
+        return out
     groups = {c.group for c in numbered}
     total = sum(c.value for c in numbered)
     quals = {c.qualifier for c in numbered}

@@ -50,12 +50,14 @@ describe(__name__, "sides_add_up", """The numbers of different sides told in dif
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
 same event: "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل" is 21.""")
+describe(__name__, "updated_total", """An updated figure replaces the earlier one (the spec): "قتل أكثر من 40
+شخصا في الانفجار" then "ارتفع عدد قتلى الانفجار إلى 53" is 53.""")
 describe(__name__, "exact_number", """A number beats "heavy losses", and the same number told exactly beats it told as
 a bound: "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا" is exactly 53.""")
 
 
 def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
-    """The toll of an event from its mentions (rules sides_add_up, fuller_sum, exact_number)."""
+    """The toll of an event from its mentions (rules updated_total, sides_add_up, fuller_sum, exact_number)."""
     found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
     numbered = list({id(t): t for t in found if t.get("value") is not None}.values())
     sides = [t.get("of") for t in numbered]
@@ -66,6 +68,11 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
                 "qualifier": "exact" if quals == {"exact"} else "at_least",
                 "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                 "of": None}
+    totals = [t for t in numbered if t.get("total")]
+    if totals:
+        # "قتل أكثر من 40 شخصا" ... "ارتفع عدد القتلى إلى 53": the update replaces the earlier figure
+        note(ctx, "updated_total", f"{attr}: {max(t['value'] for t in totals)}")
+        return max(totals, key=lambda t: t["value"])
     first = next((t for t in found if t.get("value") is not None), found[0] if found else None)
     told = first
     if first and first.get("value") is not None:
@@ -82,7 +89,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
 
 
 def with_text(t: dict | None) -> dict | None:
-    return {k: v for k, v in t.items() if k != "parts"} if t else None
+    return {k: v for k, v in t.items() if k not in ("parts", "total")} if t else None
 
 
 def toll_conflict(g: list[Mention], m: Mention) -> bool:
