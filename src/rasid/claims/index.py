@@ -39,7 +39,20 @@ def _stale(conn) -> list[tuple]:
         {"v": f"v{VERSION}:"}).all()
 
 
+def _up_to_date(engine) -> bool:
+    """Whether the index already holds every document as it is, and no other (read only: no write lock)."""
+    with engine.connect() as conn:
+        try:
+            if _stale(conn):
+                return False
+            return conn.execute(sql("SELECT (SELECT count(*) FROM claim_fts_state) = (SELECT count(*) FROM documents)")).scalar_one() == 1
+        except Exception:  # noqa: BLE001 - no index tables yet
+            return False
+
+
 def _refresh_sqlite(engine) -> None:
+    if _up_to_date(engine):
+        return
     with engine.begin() as conn:
         for ddl in _DDL:
             conn.execute(sql(ddl))
@@ -169,10 +182,17 @@ class Index:
             rows = self._rows("SELECT t, (SELECT count(*) FROM claim_tsv WHERE tsv @@ to_tsquery('simple', "
                               "quote_literal(t))) FROM unnest(CAST(:q AS text[])) AS t", {"q": uniq}) if uniq else []
             return {t: int(n) for t, n in rows}
-        out = {}
-        for t in set(ts):
-            r = self._rows("SELECT doc FROM claim_fts_vocab WHERE term = :q AND :k = 1", {"q": t, "k": 1})
-            out[t] = r[0][0] if r else 0
+        uniq = list(dict.fromkeys(ts))
+        out = dict.fromkeys(uniq, 0)
+        if not uniq:
+            return out
+        q = f"SELECT term, doc FROM claim_fts_vocab WHERE term IN ({', '.join('?' * len(uniq))})"  # one query
+        if self.mem is not None:
+            rows = self.mem.execute(q, uniq).fetchall()
+        else:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql(q, tuple(uniq)).fetchall()
+        out.update({t: int(n) for t, n in rows})
         return out
 
     def search(self, ts: list[str], k: int = 60) -> list[tuple[str, float]]:

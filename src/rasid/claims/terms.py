@@ -62,10 +62,14 @@ def terms(text: str) -> list[str]:
     return terms_of(words(text))
 
 
+@lru_cache(maxsize=262144)
+def _term(w: str) -> str | None:
+    return None if len(w) < 2 or w in stopwords() else stem(w)
+
+
 def terms_of(ws: list[str]) -> list[str]:
     """The search terms of the words ``ws`` (:func:`words`)."""
-    stops = stopwords()
-    return [stem(w) for w in ws if w not in stops and len(w) > 1]
+    return [t for w in ws if (t := _term(w)) is not None]
 
 
 @lru_cache(maxsize=1)
@@ -83,17 +87,24 @@ def _word_ok(w: str, c: str) -> bool:
     return w == c or (len(c) > 3 and w.startswith(c)) or w in ("و" + c, "ف" + c)
 
 
+@lru_cache(maxsize=262144)
+def _openers(kind: str, w: str) -> tuple[tuple[str, ...], ...]:
+    """The cue phrases of ``kind`` whose first word ``w`` may be (memoised: a text's words repeat)."""
+    idx = _cue_index().get(kind)
+    if not idx:
+        return ()
+    keys = {w, w[1:]} if w[:1] in ("و", "ف") else {w}
+    keys |= {k[:n] for k in tuple(keys) for n in range(4, len(k))}
+    return tuple(ph for k in keys for ph in idx.get(k, ()) if _word_ok(w, ph[0]))
+
+
 def has_cue(ws: list[str], kind: str) -> str | None:
     """The first cue of ``kind`` whose words open consecutive words of ``ws`` (a word may add a suffix,
     or و / ف before it), if any."""
-    idx = _cue_index().get(kind)
-    if not idx:
+    if kind not in _cue_index():
         return None
     for i, w in enumerate(ws):
-        keys = {w, w[1:]} if w[:1] in ("و", "ف") else {w}
-        keys |= {k[:n] for k in tuple(keys) for n in range(4, len(k))}
-        for k in keys:
-            for ph in idx.get(k, ()):
-                if _word_ok(w, ph[0]) and i + len(ph) <= len(ws) and all(_word_ok(ws[i + j], ph[j]) for j in range(1, len(ph))):
-                    return " ".join(ph)
+        for ph in _openers(kind, w):
+            if i + len(ph) <= len(ws) and all(_word_ok(ws[i + j], ph[j]) for j in range(1, len(ph))):
+                return " ".join(ph)
     return None
