@@ -1010,3 +1010,8 @@ def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
     # a word inside another ("فض" in "فضل") is no dispersal
     (e,) = pipeline.text("تظاهر أنصار الحراك الجنوبي في عدن بفضل دعوة من قادة الحراك.", published="2013-03-11").events
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
+    (e,) = pipeline.text("تظاهر الآلاف في مدينة البصرة للمطالبة بتحسين الخدمات.", published="2020-05-06").events
+    assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")

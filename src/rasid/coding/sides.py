@@ -64,7 +64,7 @@ def crowds(ctx, head: Mention, g: list[Mention], a1, a2, as1: list, as2: list):
     """A riot's or a protest's crowd is `Rioters` / `Protesters` whatever its faith or faction (the spec); the
     party, movement or family it belongs to (one of kind other or identity, or told as its supporters, "أنصار
     الحراك") is its associate: "تظاهر أنصار الحراك في عدن". States and armed groups stay; the crowd of a riot is
-    actor 1, the force that fires on protesters actor 1 of that."""
+    actor 1 (named or not), the force that fires on protesters actor 1 of that."""
     lex = ctx.lex
     crowd = "Rioters" if head.event_type == "Riots" else "Protesters"
     said = normalize(" ".join(m.clause.text for m in g))
@@ -91,7 +91,10 @@ def crowds(ctx, head: Mention, g: list[Mention], a1, a2, as1: list, as2: list):
         swap = a1 is not None and a1[0] == crowd and state(a2)  # the force that fires on protesters first
     else:
         swap = a2 is not None and a2[0] == crowd and (a1 is None or state(a1))  # the crowd of a riot first
-    return (a2, a1, as2, as1) if swap else (a1, a2, as1, as2)
+    a1, a2, as1, as2 = (a2, a1, as2, as1) if swap else (a1, a2, as1, as2)
+    if a1 is None and (a2 is None or a2[0] != crowd):
+        a1 = (crowd, "")  # "تظاهر الآلاف في البصرة": a protest's crowd is its actor 1 even unnamed (ACLED)
+    return a1, a2, as1, as2
 
 
 @rule("clash_by_parties")
