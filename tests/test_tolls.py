@@ -179,3 +179,14 @@ def test_an_updated_figure_replaces_the_earlier_one(pipeline):
     (e,) = pipeline.text("قتل أكثر من 40 شخصا في انفجار سيارة مفخخة في حي الوعر بمدينة حمص. وارتفع عدد قتلى الانفجار "
                          "في حي الوعر إلى 53 قتيلا.", published="2013-01-28").events
     assert (e.fatalities["value"], e.fatalities["qualifier"]) == (53, "exact")
+
+
+def test_the_nominative_dual_of_a_singular_noun_is_two():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("قتل مجندان في الهجوم على الحاجز", 2), ("قتل ضابط ومجندان في انفجار عبوة ناسفة", 3)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text

@@ -258,7 +258,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if singular == 2 and measure != "-" and not any(c.start <= m.start < c.end + 2 for c in out):
             out.append(Count(2, "exact", measure, group, hint or None, m.start, m.end))  # "تسلم شهيدين"
             continue
-        if measure != "-" or not singular or m.start in joined or word not in (m.phrase, m.phrase + "ا") \
+        # (a starred singular with the nominative dual ending is two: "قتل مجندان"; "ين" may be a plural)
+        dual = singular == 1 and word == m.phrase + "ان" and not m.phrase.endswith("ا")
+        if measure != "-" or not singular or m.start in joined or (word not in (m.phrase, m.phrase + "ا") and not dual) \
                 or any(c.start <= m.start < c.end + 2 for c in out):
             continue
         # right after the verb, or after a pronoun pointing back at the event ("وقتل فيها عنصر")
@@ -276,18 +278,18 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
                 o = OTHERS_OF.search(norm, m.end, min(len(norm), m.end + 60))
                 of = actor_at(o.end() - 1) if o else None
-            n, end = singular, m.end
+            n, end = (2 if dual else singular), m.end
             nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
                         and (j := JOINED.fullmatch(norm[m.end:x.start]))
-                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا"))
+                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان"))
                              or re.search(r"احد\s+(?:ال)?$", j.group()))), None)  # "وأحد العناصر": one of them
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
                 n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two
             if nxt is not None and n == 1:
                 # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
-                # named by a singular noun (its qualifiers between)
-                n, end = 2, nxt.end
+                # named by a singular noun (its qualifiers between); "ضابط ومجندان": three
+                n, end = (3 if norm[nxt.start:nxt.end] == nxt.phrase + "ان" else 2), nxt.end
                 joined.add(nxt.start)
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
     _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
