@@ -1015,3 +1015,8 @@ def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
 def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
     (e,) = pipeline.text("تظاهر الآلاف في مدينة البصرة للمطالبة بتحسين الخدمات.", published="2020-05-06").events
     assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")
+
+
+def test_whom_an_event_word_ending_in_its_preposition_names_is_the_target(pipeline):
+    events = pipeline.text("ألقت قوات النظام القبض على خمسة عناصر من تنظيم داعش في مدينة حمص.", published="2020-05-06").events
+    assert all((e.actor1 or {}).get("id") != "ISIS" for e in events)
