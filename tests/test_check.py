@@ -175,3 +175,23 @@ def test_a_postgresql_store_searches_with_its_own_full_text_and_gives_sqlites_st
         assert _stances(a) == _stances(b), claim
         assert a.verdict == b.verdict
     pg.engine.dispose()
+
+
+def test_a_short_denial_of_a_detailed_claim_contradicts_it(store, pipeline):
+    """A denial names the claim in few words: the report shares only part of a detailed claim's terms (a
+    'discuss' by its share alone), but its denial wording around the matching sentence makes it contradict."""
+    from rasid.check import check
+
+    from rasid.claims.stance import rule_stance
+
+    claim = "دمرت غارة روسية سوق الخضار في مدينة أريحا وعشرات المحال التجارية والسيارات"
+    res = check(store, claim, pipeline=pipeline)
+    st = _stances(res)
+    assert st.get("t3") == "disagree", st
+    t3 = next(i for i in res.contradicts if i["doc_id"] == "t3")
+    share = int(t3["why"].split("holds ")[1].split("%")[0])
+    assert "denial wording" in t3["why"] and share < 50  # under half the claim: 'discuss' by its share alone
+    f = {"sent_cov": 0.39, "win_cov": 0.39, "bigram_cov": 0.1, "event_match": 0.0, "event_conflict": 0.0,
+         "deny_best": 1.0, "deny_title": 0.0, "deny_doc": 0.33, "claim_denial": 0.0}
+    assert rule_stance(f)[0] == "disagree" and rule_stance({**f, "deny_best": 0.0})[0] == "discuss"
+    assert st.get("t5") is None

@@ -207,6 +207,16 @@ def rule_stance(f: dict[str, float]) -> tuple[str, float]:
     around that sentence (and the claim is no denial itself) or its events contradict the claim's; a report
     with a sentence holding a fair part of the claim, or the same kind of event there on another day, or
     the claim's words but not the place its event is at, discusses it; the rest is unrelated (not listed)."""
+    label, p = _rule_stance(f)
+    # a report on the claim's topic with denial wording around the sentences that match it denies it even
+    # where it does not restate the whole claim: a denial paraphrases in few words ('نفت المصادر الأنباء عن
+    # انسحاب القوات'). Dev: 3 of 7 gold pairs turned were disagreeing (disagree F1 0.21 -> 0.33)
+    if label == "discuss" and f["deny_best"] and not f["claim_denial"]:
+        return "disagree", p
+    return label, p
+
+
+def _rule_stance(f: dict[str, float]) -> tuple[str, float]:
     s = max(f["sent_cov"], 0.9 * f["win_cov"])
     # an event comparison decides only for a claim whose event is dated (a report telling a strike at the
     # town some other day is no evidence), or when the report contradicts it (a denial, the other direction)
