@@ -92,8 +92,9 @@ def _speaker_did_it(ctx, lo: int, hi: int) -> int | None:
 describe(__name__, "speaker_says_it_did", """A speaker says it did the deed, with nobody else named as its doer: "قالت
 الحركة إنها قتلت عشرين عنصرا لقوات النظام", "أكدت مصادر في المقاومة أنها قتلت 17 من عناصر الميليشيا" (the
 verb agrees with the pronoun: not "إنه قتل خمسة مدنيين" said of the speaker's own dead).""", reads="role_words.tsv speaker_pronoun")
-describe(__name__, "target_in_the_event_word", """An event word that ends with its target's preposition ("القبض على",
-"الهجوم على") has the target after it, never the doer: "ألقت قوات الأمن القبض على خمسة عناصر من التنظيم".""")
+describe(__name__, "target_in_the_event_word", """An event word that ends with its target's preposition ("القبض على"),
+or an arrest with "على" right after it ("ألقي القبض على"), has the target after it, never the doer: "ألقي القبض على
+خمسة عناصر من التنظيم".""")
 describe(__name__, "blast_hits_whom_it_names", """A blast names no doer: a party told after "انفجرت" or "انفجار" is what it
 hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم").""", reads="role_words.tsv deed_verb")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
@@ -226,7 +227,8 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
         _why(ctx, "agent_marked", agent)
         return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
-    if after and t.phrase.split()[-1] in TARGET_WORDS:
+    if after and (t.phrase.split()[-1] in TARGET_WORDS or (
+            m.sub == "Arrests" and w.norm[t.end:t.end + 6].split()[:1] == ["علي"])):
         # "ألقت قوات الأمن القبض على خمسة عناصر من التنظيم": after the word's own "على" stands whom it hit
         _why(ctx, "target_in_the_event_word", after[0])
         after = []
