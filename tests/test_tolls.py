@@ -190,3 +190,8 @@ def test_the_nominative_dual_of_a_singular_noun_is_two():
     for text, want in (("قتل مجندان في الهجوم على الحاجز", 2), ("قتل ضابط ومجندان في انفجار عبوة ناسفة", 3)):
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_one_killed_after_the_doer_between_verb_and_object(pipeline):
+    (e,) = pipeline.text("قتل مسلحون مجهولون جنديا في مدينة الموصل مساء أمس.", published="2020-05-06").events
+    assert e.fatalities["value"] == 1 and e.actor1["id"] == "Unidentified armed group"

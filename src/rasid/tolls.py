@@ -266,6 +266,10 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         # right after the verb, or after a pronoun pointing back at the event ("وقتل فيها عنصر")
         cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1 or
                     (0 <= m.start - c[1] <= 9 and norm[c[1]:m.start].strip() in BACK_POINTERS)), None)
+        if cue is None and actor_at is not None and word.endswith("ا"):
+            # "اغتال مسلحون مجهولون ضابطا": the doer between the verb and the one it killed (VSO)
+            cue = next((c for c in measure_cues if 0 < m.start - c[1] <= 40 and len(norm[c[1]:m.start].split()) <= 4
+                        and actor_at(c[1]) is not None), None)
         if cue is None and word.endswith("ا"):
             # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن)
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
