@@ -206,3 +206,8 @@ def test_a_text_naming_no_country_is_set_in_its_outlets_home(pipeline):
     assert "Pro-government militias" not in parties  # Syria's "اللجان الشعبية" is not Egypt's
     parties = {a["id"] for e in pipeline.text(text, published="2013-03-11").events for a in (e.actor1, e.actor2) if a}
     assert "Pro-government militias" in parties  # no outlet: the default theatre, Syria
+
+
+def test_residential_quarters_hit_are_civilians(pipeline):
+    (e,) = pipeline.text("قتل خمسة أشخاص في قصف عشوائي لقوات النظام على أحياء سكنية في مدينة حمص.", published="2020-05-06").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
