@@ -79,7 +79,8 @@ class Reading:
 
 FEATURES = ("bm25_rel", "rank_rel", "doc_cov", "sent_cov", "win_cov", "title_cov", "bigram_cov", "n_match_sent",
             "deny_best", "deny_doc", "deny_title", "relay_best", "hedge_best", "claim_denial", "numbers",
-            "event_match", "event_conflict", "event_other_day", "place_missing", "claim_dated", "deny_x_cov", "claim_deny_x_cov")
+            "event_match", "event_conflict", "event_other_day", "place_missing", "claim_dated", "deny_x_cov", "claim_deny_x_cov", "elsewhere",
+            "territory_conflict")
 
 
 def read_report(claim: Claim, doc_id: str, title: str | None, text: str, doc_events: list[dict], *,
@@ -122,6 +123,8 @@ def read_report(claim: Claim, doc_id: str, title: str | None, text: str, doc_eve
         "place_missing": float(bool(claim.places) and not any(p <= all_terms | title_terms for p in claim.places)),
         "deny_x_cov": float(bool(deny_best or deny_title)) * sent_cov,
         "claim_deny_x_cov": float(bool(claim.denial)) * sent_cov,
+        "territory_conflict": float(any(w.startswith("territory taken by") for w in why_ev)),
+        "elsewhere": float(_elsewhere(claim.events, _told_in(doc_events, [sents[i] for i in near if has_cue(sent_words[i], "deny")]))),
     }
     why = [f"best sentence holds {sent_cov:.0%} of the claim"]
     why += [f"denial wording: {deny_best or deny_title}"] if (deny_best or deny_title) else []
@@ -142,6 +145,20 @@ def _places(rec: dict) -> list[list]:
 
     return [[loc.get("gazetteer_id"), loc.get("lat"), loc.get("lon"), loc.get("geo_precision") or 1,
              geo_key(loc.get("name_ar") or loc.get("text") or loc.get("name") or "")] for loc in rec.get("locations") or []]
+
+
+def _told_in(doc_events: list[dict], sents: list[str]) -> list[dict]:
+    """The report's events read from (one of) these sentences."""
+    return [e for e in doc_events or [] if any(q.get("quote") and any(q["quote"] in s or s in q["quote"] for s in sents)
+                                               for q in e.get("evidence") or [])]
+
+
+def _elsewhere(claim_events: list[dict], doc_events: list[dict]) -> bool:
+    """The claim's events name towns and the report's events name places too, none of them near the claim's:
+    the report is about another place."""
+    cplaces = [p for c in claim_events for p in _places(c) if (p[3] or 1) == 1]
+    dplaces = [q for e in doc_events or [] for q in _places(e)]
+    return bool(cplaces and dplaces) and not any(places_near(p, q) for p in cplaces for q in dplaces)
 
 
 def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool, bool, bool, list[str]]:
@@ -211,7 +228,9 @@ def rule_stance(f: dict[str, float]) -> tuple[str, float]:
     # a report on the claim's topic with denial wording around the sentences that match it denies it even
     # where it does not restate the whole claim: a denial paraphrases in few words ('نفت المصادر الأنباء عن
     # انسحاب القوات'). Dev: 3 of 7 gold pairs turned were disagreeing (disagree F1 0.21 -> 0.33)
-    if label == "discuss" and f["deny_best"] and not f["claim_denial"]:
+    # A denial of an event elsewhere (every place the report's events are at is away from the claim's:
+    # 'نفت ... قصف بلدة خان شيخون' against a claim on كفرنبل) is no answer to the claim
+    if label == "discuss" and f["deny_best"] and not f["claim_denial"] and not f.get("elsewhere"):
         return "disagree", p
     return label, p
 
@@ -220,7 +239,10 @@ def _rule_stance(f: dict[str, float]) -> tuple[str, float]:
     s = max(f["sent_cov"], 0.9 * f["win_cov"])
     # an event comparison decides only for a claim whose event is dated (a report telling a strike at the
     # town some other day is no evidence), or when the report contradicts it (a denial, the other direction)
-    conflict = f["event_conflict"] and not f["event_match"] and s >= CONFLICT_AT
+    # a territory change at the claim's place on its day won by another side is the plainest contradiction: it
+    # decides at the event threshold ('استعاد التنظيم السيطرة على البلدة' against 'سيطرت قسد على البلدة')
+    conflict = f["event_conflict"] and not f["event_match"] and (
+        s >= CONFLICT_AT or (f.get("territory_conflict") and f.get("claim_dated") and s >= EVENT_AT))
     evented = (f["event_match"] and f.get("claim_dated")) or conflict
     if (f.get("event_other_day") or f.get("place_missing")) and not evented:
         return ("discuss", s) if s >= DISCUSS_AT else ("unrelated", 1 - s)
