@@ -7,10 +7,12 @@ rule; with a trace, the one that fired is recorded with the words that made it f
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CONTEXT_CHARS, DIRECTIONS, HEARD, LONG_SINCE, SUCCESS
+from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, SUCCESS
 
 # ------------------------------------------------------------------ trigger filters
 describe(__name__, "negated", """A trigger right after a negation (`لم`, `دون`, `أي`: one word between at most), after a plan,
@@ -101,10 +103,31 @@ def opinion(ctx, m: Mention, cl, lo: int, best: Match) -> bool:
     عمليات القصف"; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم
     الذي استهدف معبر باب الهوى وخلف 12 قتيلا") still tells it."""
     told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
-    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or any(
-            (p.get("geo_precision") or 1) < 3 for p in ctx.places_in(cl.start, cl.end))):
-        note(ctx, "opinion", "a word of opinion before the trigger, no place or toll told")
+    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or pointed(ctx, best) or occurrence_told(ctx, cl)):
+        note(ctx, "opinion", "a word of opinion before the trigger, no place with its day, or toll, told")
         return True
+    return False
+
+
+def pointed(ctx, t: Match) -> bool:
+    """"هذه الغارة": a demonstrative points at the event told in the story; the clause joins it (merge's
+    refers_back) and makes no event of its own."""
+    before = ctx.nt.norm[max(0, t.start - 8):t.start].split()
+    return bool(before) and before[-1].lstrip("وب") in DEMONSTRATIVES
+
+
+@rule("commented_needs_day")
+def occurrence_told(ctx, cl) -> bool:
+    """Under a word of opinion, an event is told (not only named) when its clause gives both its place and its
+    day: "أدان الوزير الهجوم على حاجز في مدينة رفح أمس" tells it; "دعت المنظمة إلى محاسبة المسؤولين عن قصف
+    المستشفى في مدينة دوما" and "طالب البرلمان بالتحقيق في عمليات الاغتيال في بنغازي" only name one told
+    elsewhere, or none in particular. (A demonstrative, "ودان الأمين العام هذه الغارة", points at the event told
+    in the story: the clause joins it.)"""
+    if not any((p.get("geo_precision") or 1) < 3 for p in ctx.places_in(cl.start, cl.end)):
+        return False
+    if any(d.start not in ctx.page_dates for d in ctx.starting(ctx.dates, cl.start, cl.end)):
+        return True
+    note(ctx, "commented_needs_day", "a place, but no day of its own in the clause")
     return False
 
 
@@ -184,7 +207,32 @@ def not_specific(ctx, m: Mention, cl) -> bool:
     return True
 
 
+# an event dated this many days or more before publication is history recalled, not news
+LONG_PAST_DAYS = 150
+
+
+@rule("long_past")
+def long_past(ctx, m: Mention) -> bool:
+    """An event its sentence dates months or years before publication is history recalled as background, not
+    news: "وكانت مدينة الفلوجة قد شهدت معارك عنيفة عام 2004", "سيطر التنظيم على الموصل في حزيران 2014". (Not
+    a date after "منذ": "قصفت الطائرات الرقة الخاضعة للتنظيم منذ عام 2014" is today's strike.)"""
+    d = m.date
+    if d is None or not d.end_date or ctx.pub is None:
+        return False
+    try:
+        days = (ctx.pub - dt.date.fromisoformat(d.end_date)).days
+    except ValueError:
+        return False
+    if days < LONG_PAST_DAYS:
+        return False
+    before = ctx.nt.norm[max(0, ctx.n(d.start) - 12):ctx.n(d.start)].split()
+    if any(w.lstrip("و") in ("منذ", "مند") for w in before[-2:]):
+        return False
+    note(ctx, "long_past", f"«{d.text}» {days} days before publication")
+    return True
+
+
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or long_past(ctx, m) or not_specific(ctx, m, cl)
