@@ -1020,3 +1020,16 @@ def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
 def test_whom_an_event_word_ending_in_its_preposition_names_is_the_target(pipeline):
     events = pipeline.text("وألقي القبض على خمسة عناصر من تنظيم داعش في مدينة حمص.", published="2020-05-06").events
     assert all((e.actor1 or {}).get("id") != "ISIS" for e in events)
+
+
+def test_gunfire_and_snipers_are_attacks_not_shelling(pipeline):
+    """"برصاص" and a sniper tell gunfire: an attack (the sniper's party its doer), never shelling."""
+    doc = pipeline.text("استهدف قناص من قوات النظام مدنيا في حي جوبر بدمشق أمس.", published="2019-05-12")
+    [e] = doc.events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2["id"] == "Civilians"
+    doc = pipeline.text("قتل شاب برصاص قناص في حي الميدان بمدينة حلب أمس.", published="2019-05-12")
+    assert [e.event_type for e in doc.events] == ["Violence against civilians"]
+    doc = pipeline.text("أصيب خمسة مدنيين برصاص قوات الدعم السريع في مدينة الفاشر أمس.", published="2019-05-12")
+    [e] = doc.events
+    assert e.actor1["id"] == "RSF" and e.injured["value"] == 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
+from .words import lose_verb_before, SNIPER_WORDS, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
     HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -53,7 +53,22 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = lost_control(ctx, best, tv, lo)
     tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
+    tv = sniper_fire(ctx, tv, lo, hi)
     return best, tv
+
+
+@rule("sniper_fire", reads="role_words.tsv sniper")
+def sniper_fire(ctx, tv: Trigger, lo: int, hi: int) -> Trigger:
+    """A strike word ("استهدف") told of a sniper is gunfire, an attack, not shelling: "استهدف قناص من قوات
+    النظام مدنيا في حي جوبر" (a fighter hit makes it a clash, rule armed_victim)."""
+    if tv.sub_event_type != "STRIKE":
+        return tv
+    word = next((w for w in ctx.nt.norm[lo:hi].split() if w in SNIPER_WORDS or w[1:] in SNIPER_WORDS and w[0] in "وف"),
+                None)
+    if word is None:
+        return tv
+    note(ctx, "sniper_fire", f"«{word}»")
+    return Trigger("Violence against civilians", "Attack", tv.role, tv.weight)
 
 
 def _swap(ctx, name: str, best: Match, new: Match) -> Match:
