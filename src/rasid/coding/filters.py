@@ -15,6 +15,7 @@ from .rules import describe, note, rule
 from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, SUCCESS
 
 # ------------------------------------------------------------------ trigger filters
+PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
 describe(__name__, "negated", """A trigger right after a negation (`لم`, `دون`, `أي`: one word between at most), after a plan,
 attempt or wish up to three words before it (`يستعد`, `يعتزم`, `حاول`), or an event named as a point in time
 (`reference`: "منذ سيطرة التنظيم على المدينة") did not happen: "دون تنفيذ أي غارة".""", reads="cues.tsv negation, modal, reference")
@@ -42,7 +43,8 @@ def negated(ctx, t: Match, lo: int) -> bool:
         if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True
-        between = norm[c.end:t.start].split()
+        # (a proclitic the trigger's match left behind, "ب" of "بقصف", is no word between)
+        between = [w for w in norm[c.end:t.start].split() if w not in PROCLITICS]
         if len(between) <= (3 if c.value == "modal" else 1):
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
@@ -103,10 +105,20 @@ def opinion(ctx, m: Mention, cl, lo: int, best: Match) -> bool:
     عمليات القصف"; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم
     الذي استهدف معبر باب الهوى وخلف 12 قتيلا") still tells it."""
     told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
-    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or pointed(ctx, best) or occurrence_told(ctx, cl)):
+    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or pointed(ctx, best) or occurrence_told(ctx, cl, best)):
         note(ctx, "opinion", "a word of opinion before the trigger, no place with its day, or toll, told")
         return True
     return False
+
+
+def _words_back(norm: str, at: int, n: int, lo: int) -> int:
+    """Where the n-th word before `at` starts (not before lo)."""
+    i = at
+    for _ in range(n):
+        i = norm.rfind(" ", lo, max(lo, i - 1))
+        if i < lo:
+            return lo
+    return i + 1
 
 
 def pointed(ctx, t: Match) -> bool:
@@ -117,17 +129,21 @@ def pointed(ctx, t: Match) -> bool:
 
 
 @rule("commented_needs_day")
-def occurrence_told(ctx, cl) -> bool:
+def occurrence_told(ctx, cl, t: Match) -> bool:
     """Under a word of opinion, an event is told (not only named) when its clause gives both its place and its
-    day: "أدان الوزير الهجوم على حاجز في مدينة رفح أمس" tells it; "دعت المنظمة إلى محاسبة المسؤولين عن قصف
+    day after the event word, or its day within a few words before it (a day further before is the speaker's:
+    "طالبت العائلات اليوم في مدينة تعز بمحاكمة المتورطين في قصف"): "أدان الوزير الهجوم على حاجز في مدينة رفح أمس" tells it; "دعت المنظمة إلى محاسبة المسؤولين عن قصف
     المستشفى في مدينة دوما" and "طالب البرلمان بالتحقيق في عمليات الاغتيال في بنغازي" only name one told
     elsewhere, or none in particular. (A demonstrative, "ودان الأمين العام هذه الغارة", points at the event told
     in the story: the clause joins it.)"""
-    if not any((p.get("geo_precision") or 1) < 3 for p in ctx.places_in(cl.start, cl.end)):
+    at = ctx.nt.orig(t.start)
+    if not any((p.get("geo_precision") or 1) < 3 for p in ctx.places_in(at, cl.end)):
         return False
-    if any(d.start not in ctx.page_dates for d in ctx.starting(ctx.dates, cl.start, cl.end)):
+    # the event's day: after its word, or right before it ("تعرضوا أول من أمس لكمين")
+    near = ctx.nt.orig(_words_back(ctx.nt.norm, t.start, 4, ctx.n(cl.start)))
+    if any(d.start not in ctx.page_dates for d in ctx.starting(ctx.dates, near, cl.end)):
         return True
-    note(ctx, "commented_needs_day", "a place, but no day of its own in the clause")
+    note(ctx, "commented_needs_day", "a place, but no day of its own after the event word")
     return False
 
 
@@ -207,6 +223,19 @@ def not_specific(ctx, m: Mention, cl) -> bool:
     return True
 
 
+@rule("future_clause", reads="cues.tsv future")
+def future(ctx, m: Mention, lo: int, hi: int) -> bool:
+    """A verb in the future tense in the clause tells what will be, not what was: "وقال المتحدث إن قواته ستواصل
+    عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا". A toll told keeps it."""
+    if m.fatalities or m.injured or m.missing:
+        return False
+    c = next((c for c in ctx.within(ctx.cues, lo, hi) if c.value == "future"), None)
+    if c is None:
+        return False
+    note(ctx, "future_clause", f"«{ctx.said(c.start, c.end)}»")
+    return True
+
+
 # an event dated this many days or more before publication is history recalled, not news
 LONG_PAST_DAYS = 150
 
@@ -235,4 +264,4 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or future(ctx, m, lo, hi) or long_past(ctx, m) or not_specific(ctx, m, cl)
