@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, SUCCESS
+from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, OFFERS, SUCCESS
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -67,11 +67,14 @@ def negated(ctx, t: Match, lo: int) -> bool:
 
 @rule("advance_direction", reads="role_words.tsv direction")
 def directed(ctx, t: Match, hi: int) -> bool:
-    """"تقدم" is an advance only with a word of direction within four words after it: "تقدمت قوات النظام نحو
-    البلدة" is an advance; "تقدم المحكمة إغراءات" is an offer."""
-    words = [w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in ctx.nt.norm[t.end:hi].split()[:4]]
-    ok = not words or any(w in DIRECTIONS or any(w == d + p for d in DIRECTIONS for p in ("ها", "ه", "هم", "هما"))
-                          for w in words)  # "تقدمت إليها"
+    """"تقدم" is an advance only with a word of direction within four words after it and no word of an offer
+    ("بشكوى", "بطلب"): "تقدمت قوات النظام نحو البلدة" is an advance; "تقدم المحكمة إغراءات" and "تقدمت الحكومة
+    بشكوى إلى مجلس الأمن" are offers."""
+    raw = ctx.nt.norm[t.end:hi].split()[:4]
+    words = [w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in raw]
+    ok = not any(w in OFFERS for w in raw) and (not words or any(
+        w in DIRECTIONS or any(w == d + p for d in DIRECTIONS for p in ("ها", "ه", "هم", "هما"))
+        for w in words))  # "تقدمت إليها"
     if not ok:
         note(ctx, "advance_direction", f"«{ctx.said(t.start, t.end)}» with no direction after it")
     return ok
