@@ -1033,3 +1033,15 @@ def test_gunfire_and_snipers_are_attacks_not_shelling(pipeline):
     doc = pipeline.text("أصيب خمسة مدنيين برصاص قوات الدعم السريع في مدينة الفاشر أمس.", published="2019-05-12")
     [e] = doc.events
     assert e.actor1["id"] == "RSF" and e.injured["value"] == 5
+
+
+def test_a_move_toward_a_place_is_fighting_and_success_names_the_doer(pipeline):
+    """"تقدمت باتجاه" is a move, no ground taken (the spec): an armed clash; "تمكنت X من طرد Y": X took it."""
+    [e] = pipeline.text("تقدمت قوات النظام باتجاه التلة الاستراتيجية في ريف اللاذقية اليوم.", published="2019-05-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1["id"] == "Syrian government forces"
+    [e] = pipeline.text("سيطرت القوات السورية على بلدة دير حافر وتابعت تقدمها نحو الشرق اليوم.", published="2019-05-12").events
+    assert e.sub_event_type == "Government regains territory"
+    [e] = pipeline.text("تمكنت الفصائل من طرد عناصر التنظيم من قرية الراعي بريف حلب اليوم.", published="2019-05-12").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.actor1["id"] == "Opposition factions" and e.actor2["id"] == "ISIS"

@@ -17,7 +17,7 @@ from .nationality import nationality_after, nationality_before, target_nationali
 from .rules import describe, note
 from .triggers import forced_at
 from .words import lose_verb_before, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
-    TARGET_WORDS, \
+    SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
 
@@ -157,8 +157,16 @@ class _Around:
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
     def definite(self) -> bool:
+        """A verbal noun whose doer was named before it: definite ("تمكنت الهيئة من السيطرة على القرية"), or after
+        a verb of success and "من" ("تمكنت الفصائل من طرد عناصر التنظيم": rule success_names_doer)."""
         norm, t = self.norm, self.t
-        return "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start])
+        if "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start]):
+            return True
+        before = norm[max(self.lo, t.start - 60):t.start].split()
+        if before[-1:] == ["من"] and any(x.lstrip("و") in SUCCESS for x in before[-5:-1]):
+            note(self.ctx, "success_names_doer", f"«{self.ctx.said(t.start, t.end)}» after a verb of success")
+            return True
+        return False
 
 
 describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
@@ -197,6 +205,8 @@ describe(__name__, "clash_first_named", """In a clash the first party named is a
 describe(__name__, "subject_after_verb", """A verb's subject follows it (VSO): "قصفت طائرات حربية روسية بلدة
 كفرنبل"; not for a definite verbal noun whose doer was named before it ("تمكنت الهيئة من السيطرة على القرية
 وتكبيد قوات النظام خسائر").""")
+describe(__name__, "success_names_doer", """A verbal noun after a verb of success and "من" has its doer before it, the
+party after it is its object: "تمكنت الفصائل من طرد عناصر التنظيم من القرية".""", reads="role_words.tsv success")
 describe(__name__, "doer_before", """With no party after the event word, the one named last before it acts:
 "قوات النظام تقصف البلدة"; of a strike, a nationality qualifying it names who struck and the party before is
 whom it hit ("قياديا في القاعدة قتل في غارة أميركية").""")

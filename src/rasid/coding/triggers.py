@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, SNIPER_WORDS, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
+from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
     HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -54,7 +54,25 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     tv = sniper_fire(ctx, tv, lo, hi)
+    tv = move_toward(ctx, trigs, best, tv, hi)
     return best, tv
+
+
+@rule("move_toward", reads="role_words.tsv toward, direction")
+def move_toward(ctx, trigs: list[Match], best: Match, tv: Trigger, hi: int) -> Trigger:
+    """An advance "toward" a place ("باتجاه", "نحو") is a move, not ground taken (the spec): fighting, an armed
+    clash. "تقدمت قوات النظام باتجاه التلة" is a clash; "تقدمت القوات في البلدة" / "إلى البلدة" takes ground, and
+    so does a clause with a word of capture besides ("احتلت القوات البلدة ... وتقدمت نحو الشرق")."""
+    if tv.role != "advance" or tv.sub_event_type != "TERRITORY" or any(
+            t.value.sub_event_type == "TERRITORY" and t.value.role != "advance" for t in trigs):
+        return tv
+    words = ctx.nt.norm[best.end:hi].split()[:4]
+    first = next((w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in words
+                  if w in DIRECTIONS or (w[:1] in "بف" and w[1:] in DIRECTIONS)), None)
+    if first is None or first not in TOWARD:
+        return tv
+    note(ctx, "move_toward", f"«{ctx.said(best.start, best.end)}» «{first}»")
+    return Trigger("Battles", "Armed clash", tv.role, tv.weight)
 
 
 @rule("sniper_fire", reads="role_words.tsv sniper")

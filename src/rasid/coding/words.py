@@ -82,6 +82,7 @@ SPEECH = _words("speech")
 MEMBERS = _words("member")
 PASSIVE = _words("passive")
 DIRECTIONS = _words("direction")
+TOWARD = _words("toward")  # "تقدمت باتجاه": a move, not ground taken
 OFFERS = _words("offer")  # "تقدمت الحكومة بشكوى": an offer, not an advance
 MANNED = _words("manned")
 UNMANNED = _RW.get("unmanned", ())
