@@ -105,3 +105,12 @@ def test_an_attack_told_is_coded(pipeline, text):
 @pytest.mark.parametrize("text", TALK, ids=[f"talk{i}" for i in range(len(TALK))])
 def test_talk_about_violence_is_no_event(pipeline, text):
     assert not _violent(pipeline, text), (text, [(e.event_type, e.evidence[0]["quote"]) for e in _violent(pipeline, text)])
+
+
+def test_a_clause_opened_by_a_condition_tells_no_event(pipeline):
+    """"وإذا سيطرت ... فإن ذلك سيعجل بتقدمها صوب": every event word of the clause would be (rule conditional_clause);
+    the capture told before it stays."""
+    doc = pipeline.text("سيطرت الفصائل على بلدة بصرى الشام في ريف درعا أمس. وإذا سيطرت الفصائل على مدينة درعا، فإن ذلك "
+                        "سيعجل بتقدمها صوب العاصمة دمشق التي تبعد نحو 100 كيلومتر.", published="2019-05-12")
+    assert [(e.sub_event_type, e.evidence[0]["quote"][:10]) for e in doc.events if e.event_type in VIOLENT] == \
+        [("Non-state actor overtakes territory", "سيطرت الفص")]

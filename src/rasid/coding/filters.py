@@ -239,6 +239,24 @@ def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     return True
 
 
+CONDITIONALS = frozenset(("اذا", "لو", "لولا", "ان", "حال"))
+
+
+@rule("conditional_clause", reads="cues.tsv modal")
+def conditional(ctx, m: Mention, lo: int) -> bool:
+    """A clause that opens with a condition ("إذا", "لو", "في حال") tells what would be, every event word in it:
+    "وإذا سيطرت الفصائل على المدينة فإن ذلك سيعجل بتقدمها صوب العاصمة". A toll told keeps it."""
+    if m.fatalities or m.injured or m.missing:
+        return False
+    c = next((c for c in ctx.within(ctx.cues, lo, lo + 12) if c.value == "modal"), None)
+    if c is None or ctx.nt.norm[c.start:c.end].split()[-1].lstrip("وف") not in CONDITIONALS:
+        return False
+    if ctx.nt.norm[lo:c.start].strip(" \"'«(-").lstrip("وف") not in ("", "في"):
+        return False
+    note(ctx, "conditional_clause", f"«{ctx.said(c.start, c.end)}» opens the clause")
+    return True
+
+
 # an event dated this many days or more before publication is history recalled, not news
 LONG_PAST_DAYS = 150
 
@@ -267,4 +285,4 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or future(ctx, m, lo, hi) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
