@@ -46,6 +46,14 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
 
 
+describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
+and "من", are killed in a number not said: "قتل عناصر من قوات النظام", "قتل وأصيب عدد من مرافقيه" (unknown); a
+dual before its verb is two: "أكد المصدر أن شخصين قتلا".""", reads="toll_nouns.tsv, cues.tsv kill")
+describe(__name__, "figure_told_twice", """One figure told twice in a clause, once with a noun of no side ("قتيلا",
+"شخصا"), is one toll: "13 قتيلا في انفجار سيارة مفخخة قال مسؤولون إن 13 شخصا قتلوا" is 13, not 26 ("13 جنديا
+و13 مسلحا" stays 26).""")
+describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
+بينهم ثلاثة أطفال" is 3, at_least.""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
