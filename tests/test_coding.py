@@ -171,6 +171,19 @@ def test_a_written_date_beats_the_relative_word_beside_it(pipeline):
 
 
 @needs_shared
+def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(pipeline):
+    """The page's dateline dates the page; a day and month with no year in the first lines is the story's day."""
+    doc = pipeline.text("قال مصدر أمني إن مسلحين مجهولين هاجموا، الأحد 10 آذار، حافلة تقل عمالا قرب مدينة الرمادي.",
+                        published="2019-03-10")
+    (e,) = doc.events
+    assert (e.date["start"], e.date["precision"]) == ("2019-03-10", 1)
+    # a dateline with its year stays the page's
+    doc = pipeline.text("الأحد 10 آذار 2019\nقصفت طائرات حربية بلدة كفرنبل في ريف إدلب.", published="2019-03-10")
+    (e,) = doc.events
+    assert e.date["precision"] == 2
+
+
+@needs_shared
 def test_a_definite_noun_refers_back_to_the_event_already_told(pipeline):
     doc = pipeline.text("انفجرت سيارة مفخخة في مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل خمسة مدنيين. "
                         "وتبنى تنظيم داعش اليوم التفجير في بيان نشره على الانترنت.", published="2019-03-01")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from ..dates import DateMention, find_dates, parse_published
 from .rules import describe, note, rule
 from .words import SPEECH
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
+YEAR = re.compile(r"\d{4}")
 
 
 def read_dates(ctx) -> tuple[str | None, str | None]:
@@ -33,8 +35,10 @@ def read_dates(ctx) -> tuple[str | None, str | None]:
             ref = today.start_date
             ctx.dates = find_dates(nt, ref)
             note(ctx, "today_written", f"«{today.text}» says which day today is: {ref}")
-    # the dateline itself (a page header's date) dates the page, not an event told beside it
-    head = [d for d in ctx.dates if d.start < 400 and d.start_date == page_ref and d.kind in FULL]
+    # the dateline itself (a page header's date) dates the page, not an event told beside it; a day and month
+    # with no year ("هاجموا، الأحد 10 شباط، سيارة") is a date the story tells, never the page's stamp
+    head = [d for d in ctx.dates if d.start < 400 and d.start_date == page_ref and d.kind in FULL
+            and YEAR.search(d.text)]
     ctx.dateline = head[0].start if head else None
     # the dateline and the weekday written before it ("الأحد 21 كانون الثاني 2018") date the page
     ctx.page_dates = {d.start for d in ctx.dates if ctx.dateline is not None
@@ -51,7 +55,8 @@ describe(__name__, "today_written", """A publication day taken from the page, bu
 
 
 describe(__name__, "dateline", """The page's dateline (and the weekday before it, "الأحد 21 كانون الثاني 2018") dates the page, not an
-    event told beside it.""", reads="dates found in the first 400 characters")
+    event told beside it; a day and month with no year ("هاجم مسلحون، الأحد 10 شباط، حاجزا") is the story's own date,
+    never the page's.""", reads="dates found in the first 400 characters")
 
 
 def read_report_dates(ctx, ref: str | None) -> None:
