@@ -349,6 +349,14 @@ def test_a_tally_over_the_country_is_no_events_toll(pipeline):
     assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)
 
 
+def test_a_toll_of_several_events_in_several_places_is_no_events_toll(pipeline):
+    doc = pipeline.text("قتل ستة أشخاص وأصيب 13 آخرون في حوادث أمنية منفصلة في بغداد وكركوك اليوم.",
+                        published="2015-08-09")
+    assert all(e.fatalities is None or e.fatalities.get("value") != 6 for e in doc.events)
+    doc = pipeline.text("قتل أربعة جنود في هجومين منفصلين بعبوات ناسفة في محافظة ديالى اليوم.", published="2015-08-09")
+    assert all(e.fatalities is None or e.fatalities.get("value") != 4 for e in doc.events)
+
+
 def test_who_underwent_a_strike_and_whose_site_was_struck(pipeline):
     (e,) = pipeline.text("وكانت مواقع قسد قد تعرضت لقصف جوي روسي مؤخرا في بلدة الباغوز.", published="2017-09-18").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "SDF")
