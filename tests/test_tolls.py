@@ -235,3 +235,22 @@ def test_one_figure_told_twice_is_one_toll_and_a_vague_total_is_its_known_part()
     assert kill("مقتل خمسة أشخاص و5 آخرين في القصف") == (10, "exact")
     assert kill("قتل شرطي في الهجوم الأول ولقي شخص مصرعه في الثاني") == (2, "exact")
     assert kill("قتل العشرات بينهم ثلاثة أطفال في الغارة") == (3, "at_least")
+
+
+def test_a_new_total_told_with_no_counted_noun_after_it():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+
+    def kill(text):
+        nt = NormText(text)
+        t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+        return t and t["value"]
+
+    assert kill("مصادر طبية: ارتفاع قتلى اشتباكات المدينة إلى 7.. وعشرات الجرحى في المستشفيات") == 7
+    assert kill("وارتفع عدد القتلى في الانفجار إلى 12 والجرحى إلى 40") == 12
+    # a running total since a day is no event's toll
+    assert kill("ويرتفع إجمالي عدد القتلى في صفوف الشرطة إلى 60 على الأقل منذ 20 تموز") is None
+    assert kill("ارتفعت درجات الحرارة إلى 40 .") is None

@@ -189,6 +189,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         bare = None
         if noun is None:
             bare = _bare_count(norm, toks, i, j, measure_cues, quals, hi)
+            if bare is None and (j >= len(toks) or PUNCT_GAP.match(norm, toks[j - 1].end, toks[j].start)
+                                 or toks[j].w in BARE_NEXT or toks[j].w[:1] == "و"):
+                # "ارتفاع قتلى الاشتباكات إلى 5..", "ارتفع عدد القتلى إلى 12 والجرحى إلى 40": a new total told
+                # with no counted noun after it, its measure named after the rising word
+                if " منذ " not in norm[toks[j - 1].end:toks[j - 1].end + 40]:  # (not "... إلى 60 منذ 20 تموز")
+                    bare = _new_total_measure(nt, lex, lo, n_start)
             if bare is None:
                 i += used
                 continue

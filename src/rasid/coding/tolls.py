@@ -52,6 +52,9 @@ dual before its verb is two: "أكد المصدر أن شخصين قتلا".""",
 describe(__name__, "figure_told_twice", """One figure told twice in a clause, once with a noun of no side ("قتيلا",
 "شخصا"), is one toll: "13 قتيلا في انفجار سيارة مفخخة قال مسؤولون إن 13 شخصا قتلوا" is 13, not 26 ("13 جنديا
 و13 مسلحا" stays 26).""")
+describe(__name__, "new_total_bare", """A new total told with no counted noun after it is the toll its rising word
+names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is seven killed (not a total since a day: "... إلى 60 منذ 20
+تموز").""", reads="role_words.tsv new_total")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
