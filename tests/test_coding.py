@@ -184,6 +184,21 @@ def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(
 
 
 @needs_shared
+def test_a_day_told_after_hatta_ends_a_span_of_days(pipeline):
+    """"الليلة الماضية وحتى صباح اليوم" is yesterday to today (precision 2); "حتى يوم الأحد" the day before to
+    Sunday; a deadline to come or a period of months is no span of days."""
+    (e,) = pipeline.text("تواصلت الاشتباكات العنيفة الليلة الماضية وحتى الساعات الأولى من صباح اليوم بين قوات النظام "
+                         "وفصائل المعارضة في حي القدم بدمشق.", published="2019-03-10").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2019-03-09", "2019-03-10", 2)
+    (e,) = pipeline.text("واستمرت المواجهات بين المحتجين وقوات الشرطة في مدينة بورسعيد حتى يوم الأحد.",
+                         published="2019-03-12").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2019-03-09", "2019-03-10", 2)
+    doc = pipeline.text("قتل 3000 شخص في غارات التحالف على مناطق في سوريا منذ أيلول 2014 وحتى فجر أمس.",
+                        published="2019-03-12")
+    assert all(e.date["precision"] != 2 or e.date["start"] != "2019-03-10" for e in doc.events)
+
+
+@needs_shared
 def test_a_definite_noun_refers_back_to_the_event_already_told(pipeline):
     doc = pipeline.text("انفجرت سيارة مفخخة في مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل خمسة مدنيين. "
                         "وتبنى تنظيم داعش اليوم التفجير في بيان نشره على الانترنت.", published="2019-03-01")

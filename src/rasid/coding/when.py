@@ -103,11 +103,45 @@ def date_for(ctx, cl, sent) -> DateMention | None:
             note(ctx, "report_day", f"«{told[0].text}» read against «{said.text}»")
             return report_day(told[0], said, ctx.pub)
     ds = told or ds
+    until = _until(ctx, ds)
+    if until is not None:
+        return until
     exact = [d for d in ds if d.kind in FULL and d.precision == 1 and d.start_date]
     if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
         note(ctx, "written_beats_relative", f"«{exact[0].text}» over «{ds[0].text}»")
         return exact[0]
     return ds[0] if ds else None
+
+
+_UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
+
+
+@rule("until_day")
+def _until(ctx, ds: list[DateMention]) -> DateMention | None:
+    """A day told after "حتى" ends a span: "الليلة الماضية وحتى الساعات الأولى من صباح اليوم" is yesterday to today,
+    "استمرت الاشتباكات حتى يوم الأحد" the day before Sunday to Sunday; precision 2 (a range of days)."""
+    norm = ctx.nt.norm
+    for k, d in enumerate(ds):
+        if not (d.precision == 1 and d.start_date):
+            continue
+        i = ctx.n(d.start)
+        if not _UNTIL.search(norm, max(0, i - 40), i):
+            continue
+        end = dt.date.fromisoformat(d.start_date)
+        if re.match(r"\s+(?:المقبل|القادم)", norm[ctx.n_end(d.end):ctx.n_end(d.end) + 10]):
+            return None  # "أمهله حتى الأحد المقبل": a deadline to come
+        before = [x for x in ds[:k] if x.start < d.start]
+        if any(not (x.start_date and x.precision == 1) for x in before):
+            return None  # "منذ أيلول 2014 وحتى فجر أمس": a period longer than days
+        since = before[-1] if before else None
+        start = dt.date.fromisoformat(since.start_date) if since else end - dt.timedelta(days=1)
+        if not 0 < (end - start).days <= 7:
+            return None
+        first = since or d
+        note(ctx, "until_day", f"«{ctx.doc.text[first.start:d.end]}»: {start.isoformat()} to {end.isoformat()}")
+        return DateMention(first.start, d.end, ctx.doc.text[first.start:d.end], "until", start.isoformat(),
+                           end.isoformat(), 2, True)
+    return None
 
 
 # how far back (characters) an undated event looks for its paragraph's day: the longest paragraph of the corpus
