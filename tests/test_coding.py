@@ -184,6 +184,13 @@ def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(
 
 
 @needs_shared
+def test_the_day_of_a_condemnation_is_not_the_day_of_the_strike_it_names(pipeline):
+    (e,) = pipeline.text("ندد الوزير اليوم الأحد بالغارة التي استهدفت مستشفى بلدة كفرنبل فجر الجمعة.",
+                         published="2019-05-12").events
+    assert (e.date["start"], e.date["precision"]) == ("2019-05-10", 1)
+
+
+@needs_shared
 def test_a_day_told_after_hatta_ends_a_span_of_days(pipeline):
     """"الليلة الماضية وحتى صباح اليوم" is yesterday to today (precision 2); "حتى يوم الأحد" the day before to
     Sunday; a deadline to come or a period of months is no span of days."""

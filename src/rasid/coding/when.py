@@ -9,7 +9,7 @@ import re
 
 from ..dates import DateMention, find_dates, parse_published
 from .rules import describe, note, rule
-from .words import SPEECH
+from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
 YEAR = re.compile(r"\d{4}")
@@ -69,7 +69,14 @@ def _reports(ctx, d: DateMention) -> bool:
     """A date a few words after a speech verb ("قال المرصد اليوم", "أفادت مصادر الجمعة") dates the report."""
     i = ctx.n(d.start)
     words = ctx.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
-    return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+    # (a stance taken on an event: "استنكرت فرنسا، اليوم الاثنين، الهجوم الذي ... السبت الماضي", rule stance_day)
+    return any(w in SPEECH or w in STATEMENT or (w[:1] == "و" and (w[1:] in SPEECH or w[1:] in STATEMENT))
+               for w in words)
+
+
+describe(__name__, "stance_day", """A day right after a verb of condemning or welcoming is the day the stance was taken, not
+    the event's: "ندد الوزير اليوم الأحد بالغارة التي استهدفت المستشفى فجر الجمعة" is Friday's strike.""",
+         reads="role_words.tsv statement")
 
 
 @rule("report_day", reads="role_words.tsv speech")
