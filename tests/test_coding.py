@@ -379,6 +379,16 @@ def test_a_toll_of_several_events_in_several_places_is_no_events_toll(pipeline):
     assert all(e.fatalities is None or e.fatalities.get("value") != 4 for e in doc.events)
 
 
+def test_the_dead_told_before_the_wounded_of_the_event_are_its_toll(pipeline):
+    (e,) = pipeline.text("وأفاد مصدر أمني أن شخصين قتلا، بينما أصيب سبعة آخرون بجروح في انفجار عبوة ناسفة قرب سوق "
+                         "في مدينة الموصل.", published="2015-08-09").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (2, "exact")
+    # no casualties said: no toll
+    (e,) = pipeline.text("وقالت المصادر إنه لم ترد أنباء عن سقوط قتلى، فيما أصيب ثلاثة مدنيين في قصف على مدينة الموصل.",
+                         published="2015-08-09").events
+    assert e.fatalities is None or e.fatalities.get("value") is None
+
+
 def test_who_underwent_a_strike_and_whose_site_was_struck(pipeline):
     (e,) = pipeline.text("وكانت مواقع قسد قد تعرضت لقصف جوي روسي مؤخرا في بلدة الباغوز.", published="2017-09-18").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "SDF")
