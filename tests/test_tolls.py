@@ -233,6 +233,7 @@ def test_one_figure_told_twice_is_one_toll_and_a_vague_total_is_its_known_part()
     assert kill("مقتل 13 في انفجار سيارة مفخخة قال مسؤولون إن 13 شخصا قتلوا في السوق") == (13, "exact")
     assert kill("مقتل 13 جنديا و13 مسلحا في المعارك") == (26, "exact")
     assert kill("مقتل خمسة أشخاص و5 آخرين في القصف") == (10, "exact")
+    assert kill("قتل 5 مدنيين في قصف على البلدة، وقتل 5 آخرون في قصف على القرية المجاورة") == (10, "exact")
     assert kill("قتل شرطي في الهجوم الأول ولقي شخص مصرعه في الثاني") == (2, "exact")
     assert kill("قتل العشرات بينهم ثلاثة أطفال في الغارة") == (3, "at_least")
 

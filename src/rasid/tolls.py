@@ -46,7 +46,8 @@ class Count:
     end: int
     sub: bool = False
     total: bool = False
-    vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
+    vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll
+    others: bool = False  # counted as others ("وقتل 5 آخرون"): never the same figure told again  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
 
 
 @dataclass(slots=True)
@@ -253,7 +254,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if is_total:
             totals.append((len(out), measure))
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub, is_total,
-                         vague=kind != "exact"))
+                         vague=kind != "exact", others=norm[noun.start:noun.end].startswith("اخر")))
         i = k + 1
     _joint_casualties(norm, out, measure_cues, noun_ms)
     for t, measure in totals:
@@ -484,7 +485,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     # one figure told twice ("13 قتيلا في انفجار ... إن 13 شخصا قتلوا"): the same number, one of them of no side
     # named (a generic noun: قتيلا، شخصا), not joined to the other by "و", is one toll; "13 جنديا و13 مسلحا" are two
     # sides, 26, and "خمسة أشخاص و5 آخرين" ten
-    numbered = [c for k, c in enumerate(numbered) if not any(
+    numbered = [c for k, c in enumerate(numbered) if c.others or not any(
         c.value > 1 and c.start - p.end > 4 and p.value == c.value and p.qualifier == c.qualifier and (p.group, p.of) != (c.group, c.of)
         and ((p.group == "unknown" and not p.of) or (c.group == "unknown" and not c.of))
         or c.value > 1 and c.start - p.end > 4 and (p.value, p.qualifier, p.group, p.of) == (c.value, c.qualifier, c.group, c.of)
