@@ -315,6 +315,10 @@ def test_two_days_a_night_across_two_and_the_small_hours_after_midnight():
     assert got("دارت اشتباكات بعد منتصف ليل أمس في الحي") == [("2015-08-06", "2015-08-06", 1)]  # today
     assert got("قصفت الطائرات البلدة في الأيام الأخيرة") == [("2015-07-31", "2015-08-06", 2)]
     assert got("في الأيام الأخيرة من حكمه") == []
+    # a few days back, how many not said: a range, not a day
+    assert got("قصفت الطائرات البلدة قبل أيام") == [("2015-07-30", "2015-08-05", 2)]
+    assert got("تدور اشتباكات في البلدة منذ عدة أيام") == [("2015-07-30", "2015-08-06", 2)]
+    assert got("قبل أيام من الانتخابات") == []
     assert got("هاجم المسلحون موقعا للجيش الليلة قبل الماضية") == [("2015-08-04", "2015-08-05", 2)]
     # two weekdays that do not follow each other are no night
     assert got("ليل الاثنين الخميس") != [("2015-08-02", "2015-08-03", 2)]

@@ -58,6 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago_hours", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
+    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
+    ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
     ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
@@ -121,7 +123,7 @@ _DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hou
 _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
-    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours"), "قبل": ("ago_days", "ago_hours"),
+    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
     "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
@@ -323,7 +325,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
     if pub is None:
-        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
+        prec = {"ago_few": 2, "last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
                 "weekday_pair": 2, "night_before_last": 2, "this_month": 3, "last_month": 3}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
@@ -371,6 +373,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         elif part in ("منتصف", "اواسط"):
             first, last = first.replace(day=11), min(last, first.replace(day=20))
         return _iso(first), _iso(last), 3, True
+    if kind == "ago_few":  # "منذ أيام": since then, up to now; "قبل أيام": back then
+        return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=0 if "منذ" in m.group() else 1)), 2, True
     if kind == "last_week":
         return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "past_days":

@@ -110,6 +110,9 @@ def date_for(ctx, cl, sent) -> DateMention | None:
             note(ctx, "report_day", f"«{told[0].text}» read against «{said.text}»")
             return report_day(told[0], said, ctx.pub)
     ds = told or ds
+    if len(ds) > 1 and ds[0].kind == "ago_few":
+        # "وقبل أيام، قصفت الطائرات السبت موقعا": the day told beats "a few days ago"
+        ds = sorted(ds, key=lambda d: d.kind == "ago_few")
     until = _until(ctx, ds)
     if until is not None:
         return until
