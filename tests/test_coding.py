@@ -171,6 +171,41 @@ def test_a_written_date_beats_the_relative_word_beside_it(pipeline):
 
 
 @needs_shared
+def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(pipeline):
+    """The page's dateline dates the page; a day and month with no year in the first lines is the story's day."""
+    doc = pipeline.text("قال مصدر أمني إن مسلحين مجهولين هاجموا، الأحد 10 آذار، حافلة تقل عمالا قرب مدينة الرمادي.",
+                        published="2019-03-10")
+    (e,) = doc.events
+    assert (e.date["start"], e.date["precision"]) == ("2019-03-10", 1)
+    # a dateline with its year stays the page's
+    doc = pipeline.text("الأحد 10 آذار 2019\nقصفت طائرات حربية بلدة كفرنبل في ريف إدلب.", published="2019-03-10")
+    (e,) = doc.events
+    assert e.date["precision"] == 2
+
+
+@needs_shared
+def test_the_day_of_a_condemnation_is_not_the_day_of_the_strike_it_names(pipeline):
+    (e,) = pipeline.text("ندد الوزير اليوم الأحد بالغارة التي استهدفت مستشفى بلدة كفرنبل فجر الجمعة.",
+                         published="2019-05-12").events
+    assert (e.date["start"], e.date["precision"]) == ("2019-05-10", 1)
+
+
+@needs_shared
+def test_a_day_told_after_hatta_ends_a_span_of_days(pipeline):
+    """"الليلة الماضية وحتى صباح اليوم" is yesterday to today (precision 2); "حتى يوم الأحد" the day before to
+    Sunday; a deadline to come or a period of months is no span of days."""
+    (e,) = pipeline.text("تواصلت الاشتباكات العنيفة الليلة الماضية وحتى الساعات الأولى من صباح اليوم بين قوات النظام "
+                         "وفصائل المعارضة في حي القدم بدمشق.", published="2019-03-10").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2019-03-09", "2019-03-10", 2)
+    (e,) = pipeline.text("واستمرت المواجهات بين المحتجين وقوات الشرطة في مدينة بورسعيد حتى يوم الأحد.",
+                         published="2019-03-12").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2019-03-09", "2019-03-10", 2)
+    doc = pipeline.text("قتل 3000 شخص في غارات التحالف على مناطق في سوريا منذ أيلول 2014 وحتى فجر أمس.",
+                        published="2019-03-12")
+    assert all(e.date["precision"] != 2 or e.date["start"] != "2019-03-10" for e in doc.events)
+
+
+@needs_shared
 def test_a_definite_noun_refers_back_to_the_event_already_told(pipeline):
     doc = pipeline.text("انفجرت سيارة مفخخة في مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل خمسة مدنيين. "
                         "وتبنى تنظيم داعش اليوم التفجير في بيان نشره على الانترنت.", published="2019-03-01")
@@ -334,6 +369,24 @@ def test_a_tally_over_the_country_is_no_events_toll(pipeline):
     doc = pipeline.text("وأكدت المعارضة أن حصيلة أعمال العنف والقتال بلغت 112 قتيلا سقط معظمهم في حلب ودمشق، "
                         "مع اشتباكات عنيفة في بلدة عزاز اليوم.", published="2013-02-12")
     assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)
+
+
+def test_a_toll_of_several_events_in_several_places_is_no_events_toll(pipeline):
+    doc = pipeline.text("قتل ستة أشخاص وأصيب 13 آخرون في حوادث أمنية منفصلة في بغداد وكركوك اليوم.",
+                        published="2015-08-09")
+    assert all(e.fatalities is None or e.fatalities.get("value") != 6 for e in doc.events)
+    doc = pipeline.text("قتل أربعة جنود في هجومين منفصلين بعبوات ناسفة في محافظة ديالى اليوم.", published="2015-08-09")
+    assert all(e.fatalities is None or e.fatalities.get("value") != 4 for e in doc.events)
+
+
+def test_the_dead_told_before_the_wounded_of_the_event_are_its_toll(pipeline):
+    (e,) = pipeline.text("وأفاد مصدر أمني أن شخصين قتلا، بينما أصيب سبعة آخرون بجروح في انفجار عبوة ناسفة قرب سوق "
+                         "في مدينة الموصل.", published="2015-08-09").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (2, "exact")
+    # no casualties said: no toll
+    (e,) = pipeline.text("وقالت المصادر إنه لم ترد أنباء عن سقوط قتلى، فيما أصيب ثلاثة مدنيين في قصف على مدينة الموصل.",
+                         published="2015-08-09").events
+    assert e.fatalities is None or e.fatalities.get("value") is None
 
 
 def test_who_underwent_a_strike_and_whose_site_was_struck(pipeline):

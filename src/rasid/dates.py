@@ -43,6 +43,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("abs_iso", re.compile(r"(?<![\d/.\-])(\d{4})-(\d{2})-(\d{2})(?![\d])")),
     # "الليلة قبل الماضية", "ليلة أول من أمس": the night before last
     ("night_before_last", re.compile(rf"{_PRE}(?:الليله\s+(?:ما\s+)?قبل\s+الماضيه|ليله\s+اول\s+(?:من\s+)?امس)")),
+    # "بعد منتصف ليل أمس": the small hours of today
+    ("rel_0m", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:امس|البارحه)(?![\p{{L}}])()")),
     # أمس الأول / أول أمس / أول من أمس
     ("rel_-2", re.compile(rf"{_PRE}(?:(?:يوم\s+)?(?:امس|البارحه)\s+الاولي?|اول\s+(?:من\s+)?امس)(?:\s+({_W}))?")),
     ("rel_-1", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|مساء|صباح|ظهر|فجر|عصر)\s+)?(?:امس|البارحه)(?:\s+({_W}))?(?![\p{{L}}])")),
@@ -56,6 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago_hours", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
+    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
+    ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
     ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
@@ -63,13 +67,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "خلال الـ36 ساعة الماضية", "الساعات الـ24 الماضية": a day or two back from publication
     ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
     ("past_hours_few", re.compile(rf"{_PRE}(?:خلال\s+)?الساعات\s+(?:القليله\s+)?الماضيه")),
-    ("past_days", re.compile(rf"{_PRE}(?:خلال\s+)?الايام\s+(?:القليله\s+)?الماضيه")),
+    # "خلال الأيام الماضية", "في الأيام الأخيرة" (not "في الأيام الأخيرة من حكمه", "الأيام الأخيرة لوجوده")
+    ("past_days", re.compile(rf"{_PRE}(?:(?:خلال|في)\s+)?الايام\s+(?:(?:القليله\s+)?الماضيه|الاخيره(?!\s+(?:من|ل)))")),
     # "مؤخرا", "في الآونة الأخيرة": recently, the week up to publication
     ("recent", re.compile(rf"{_PRE}(?:موخرا|في\s+الاونه\s+الاخيره)(?![\p{{L}}])")),
     # "يومي الاثنين والثلاثاء", "ليل الثلاثاء الأربعاء": two days
     ("weekday_pair", re.compile(rf"{_PRE}(?:يومي|ليل|ليله)\s+(?:ال)?({_W})\s+(?:و\s*)?(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
     # "بعد منتصف ليل الاثنين": the small hours of Tuesday
-    ("after_midnight", re.compile(rf"{_PRE}بعد\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?![\p{{L}}])")),
+    # ("ليل الأحد - الاثنين": the second day of the night)
+    ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
     ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
 ]
@@ -116,8 +122,8 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 _DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
 _MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
-    "امس": ("rel_-2", "rel_-1", "rel_-1n"), "البارحه": ("rel_-1", "rel_-2"), "ليله": ("rel_-1n", "rel_0b"),
-    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours"), "قبل": ("ago_days", "ago_hours"),
+    "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
+    "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
     "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
@@ -319,11 +325,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return f"{y}-01-01", f"{y}-12-31", 3, False
     # relative expressions
     if pub is None:
-        prec = {"last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
+        prec = {"ago_few": 2, "last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,
                 "weekday_pair": 2, "night_before_last": 2, "this_month": 3, "last_month": 3}.get(kind, 1)
         return None, None, prec, True
     if kind.startswith("rel_"):
-        off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0}[kind]
+        off = {"rel_-2": -2, "rel_-1": -1, "rel_-1n": -1, "rel_0": 0, "rel_0b": 0, "rel_0m": 0}[kind]
         d = pub + dt.timedelta(days=off)
         if m.lastindex and m[1] in WEEKDAYS:
             # "أمس الأربعاء" in a report stamped two days later: the day named is the writer's, the stamp is not
@@ -341,7 +347,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         d2 = _weekday_back(pub, b)
         return _iso(d2 - dt.timedelta(days=1)), _iso(d2), 2, True
     if kind == "after_midnight":
-        d = _weekday_back(pub, WEEKDAYS[m[1]]) + dt.timedelta(days=1)
+        d = _weekday_back(pub, WEEKDAYS[m[2]]) if m[2] else _weekday_back(pub, WEEKDAYS[m[1]]) + dt.timedelta(days=1)
         return _iso(d), _iso(d), 1, True
     if kind == "night_before_last":
         return _iso(pub - dt.timedelta(days=2)), _iso(pub - dt.timedelta(days=1)), 2, True
@@ -367,6 +373,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         elif part in ("منتصف", "اواسط"):
             first, last = first.replace(day=11), min(last, first.replace(day=20))
         return _iso(first), _iso(last), 3, True
+    if kind == "ago_few":  # "منذ أيام": since then, up to now; "قبل أيام": back then
+        return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=0 if "منذ" in m.group() else 1)), 2, True
     if kind == "last_week":
         return _iso(pub - dt.timedelta(days=7)), _iso(pub - dt.timedelta(days=1)), 2, True
     if kind == "past_days":

@@ -45,7 +45,9 @@ class Count:
     start: int  # normalised offsets
     end: int
     sub: bool = False
-    total: bool = False  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
+    total: bool = False
+    vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll
+    others: bool = False  # counted as others ("وقتل 5 آخرون"): never the same figure told again  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
 
 
 @dataclass(slots=True)
@@ -166,6 +168,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if k < len(toks) and toks[k].w in ("من",):
             k += 1
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
+        if noun is None and value != 1 and k < len(toks) and toks[k].w.startswith("ال") and (m := nouns.get(toks[k].start + 2)) \
+                and m.end == toks[k].end and m.value[0] != "-":
+            noun = m  # "العشرات من الجرحى": the noun matched after its article
         if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
             noun = None
         if noun is None and actor_at is not None and j < len(toks) and toks[j].w == "من" and k < len(toks):
@@ -185,6 +190,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         bare = None
         if noun is None:
             bare = _bare_count(norm, toks, i, j, measure_cues, quals, hi)
+            if bare is None and (j >= len(toks) or PUNCT_GAP.match(norm, toks[j - 1].end, toks[j].start)
+                                 or toks[j].w in BARE_NEXT or toks[j].w[:1] == "و"):
+                # "ارتفاع قتلى الاشتباكات إلى 5..", "ارتفع عدد القتلى إلى 12 والجرحى إلى 40": a new total told
+                # with no counted noun after it, its measure named after the rising word
+                if " منذ " not in norm[toks[j - 1].end:toks[j - 1].end + 40]:  # (not "... إلى 60 منذ 20 تموز")
+                    bare = _new_total_measure(nt, lex, lo, n_start)
             if bare is None:
                 i += used
                 continue
@@ -242,7 +253,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             continue  # "حرب أودت بحياة أكثر من 70 الف شخص": a tally over months or years, no report event's toll
         if is_total:
             totals.append((len(out), measure))
-        out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub, is_total))
+        out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub, is_total,
+                         vague=kind != "exact", others=norm[noun.start:noun.end].startswith("اخر")))
         i = k + 1
     _joint_casualties(norm, out, measure_cues, noun_ms)
     for t, measure in totals:
@@ -270,8 +282,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # "اغتال مسلحون مجهولون ضابطا": the doer between the verb and the one it killed (VSO)
             cue = next((c for c in measure_cues if 0 < m.start - c[1] <= 40 and len(norm[c[1]:m.start].split()) <= 4
                         and actor_at(c[1]) is not None), None)
-        if cue is None and word.endswith("ا"):
-            # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن)
+        if cue is None and (word.endswith("ا") or singular == 2):
+            # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن); a dual
+            # likewise ("أكد المصدر أن شخصين قتلا"): two
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
             if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
@@ -298,12 +311,19 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
     _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
     _one_and_others(norm, lo, out, noun_ms)
-    # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here
+    # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here; people told by
+    # a plural noun right after the toll verb, how many not said: "قتل عناصر من قوات النظام" (rule plural_no_number)
     for m in noun_ms:
-        measure, group, _, _ = m.value
+        measure, group, hint, singular = m.value
+        if measure == "-" and not singular and norm[m.start:m.end] == m.phrase:
+            cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1 and c[2] in ("killed", "injured")), None)
+            if cue is not None and not any(0 <= c.start - m.end <= 2 for c in out):
+                measure = cue[2]  # (not "قتل أطفال أربعة": the number after the noun counts them)
         if measure in ("killed", "injured") and not any(c.start <= m.start < c.end + 2 for c in out):
             if not any(abs(c.end - m.end) < 3 for c in out):
-                out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", None, m.start, m.end))
+                of = hint or (actor_at(m.end) if actor_at is not None and m.value[0] == "-" else None)
+                out.append(Count(None, "unknown", measure, group if group != "-" else "unknown", of, m.start, m.end,
+                                 vague=m.value[0] == "-"))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -332,7 +352,7 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
     if gap.strip(" ,،:؛.()") and not gap.lstrip().startswith((".", "،", ",")):
         return None  # "خسر 90 % من المدينة": a sign after the figure says what it is
     if verb is not None:
-        if nxt is None or PUNCT_GAP.fullmatch(gap) or nxt.w in BARE_NEXT \
+        if nxt is None or PUNCT_GAP.fullmatch(gap) or nxt.w in BARE_NEXT or toks[j - 1].w == "من" \
                 or any(nxt.start <= c[0] <= nxt.start + 1 for c in measure_cues) \
                 or any(q.start == nxt.start for q in quals):
             return verb[2]
@@ -348,7 +368,8 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
 def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Match | None:
     """A plural noun right before a number word, right after a toll verb: "قتل أطفال أربعة"."""
     m = nouns.get(toks[i - 1].start)
-    if m is None or m.end != toks[i - 1].end or m.value[3]:
+    if m is None or m.end != toks[i - 1].end or m.value[3] and not (
+            m.value[3] == 1 and toks[i - 1].w in (m.phrase + "ين", m.phrase + "ون")):  # "قتل شرطيين اثنين"
         return None
     if any(0 <= m.start - c[1] <= 1 for c in measure_cues):
         return m
@@ -452,7 +473,24 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     numbered = [c for c in cs if c.value is not None]
     if not numbered:
         c = cs[0]
+        parts = [x for x in counts if x.measure == measure and x.sub and x.value is not None and x.start > c.start
+                 and c.vague]
+        if parts:
+            # "قتل العشرات بينهم ثلاثة أطفال": a vague total with a known part is that part, at least (the spec)
+            groups = {x.group for x in parts}
+            return {"value": sum(x.value for x in parts), "qualifier": "at_least",
+                    "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
+                    "of": parts[0].of if len(parts) == 1 and c.group in ("unknown", "-") else None}
         return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+    # one figure told twice ("13 قتيلا في انفجار ... إن 13 شخصا قتلوا"): the same number, one of them of no side
+    # named (a generic noun: قتيلا، شخصا), not joined to the other by "و", is one toll; "13 جنديا و13 مسلحا" are two
+    # sides, 26, and "خمسة أشخاص و5 آخرين" ten
+    numbered = [c for k, c in enumerate(numbered) if c.others or not any(
+        c.value > 1 and c.start - p.end > 4 and p.value == c.value and p.qualifier == c.qualifier and (p.group, p.of) != (c.group, c.of)
+        and ((p.group == "unknown" and not p.of) or (c.group == "unknown" and not c.of))
+        or c.value > 1 and c.start - p.end > 4 and (p.value, p.qualifier, p.group, p.of) == (c.value, c.qualifier, c.group, c.of)
+        and c.group == "unknown" and not c.of
+        for p in numbered[:k])]
     totals = [c for c in numbered if c.total]
     if totals and len(numbered) > 1:
         numbered = totals[-1:]  # "ارتفعت الحصيلة إلى 5": the update replaces the figures before it (the spec)

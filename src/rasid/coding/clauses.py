@@ -19,10 +19,16 @@ def mentions(ctx) -> list[Mention]:
     out: list[Mention] = []
     for s in ctx.doc.spans_of("sentence"):
         sent = Sentence(s.start, s.end, s.text)
+        before = None  # a clause with a toll and no event word, before any event of its sentence
         for cl in clauses(sent):
             m = code_clause(ctx, sent, cl)
             if m is None and out and out[-1].sentence == sent.start:
                 tolls.toll_of_previous(ctx, cl, out[-1])
+            elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
+                before = cl
+            if m is not None and before is not None:
+                tolls.toll_of_next(ctx, before, m)
+                before = None
             if m is not None:
                 denied = denied_before(ctx, sent, cl, m)
                 if denied is not None:

@@ -20,16 +20,23 @@ def day_before(cause: Mention, event: Mention) -> bool:
     return bool(a and b) and dt.date.fromisoformat(a) == dt.date.fromisoformat(b) - dt.timedelta(days=1)
 
 
+def other_day(x, y) -> bool:
+    """Two dates that cannot be one event's: different days; a span of a few days told with "حتى" ("الليلة الماضية
+    وحتى صباح اليوم", rule until_day) holds each of its days."""
+    if not (x and y and x.start_date and y.start_date) or x.start_date == y.start_date:
+        return False
+    if "until" in (x.kind, y.kind) and x.end_date and y.end_date:
+        return not (x.start_date <= y.end_date and y.start_date <= x.end_date)
+    return True
+
+
 def dates_ok(a: Mention, b: Mention) -> bool:
-    da = a.date.start_date if a.date else None
-    db = b.date.start_date if b.date else None
-    return not (da and db and da != db)
+    return not other_day(a.date, b.date)
 
 
 def day_conflict(g: list[Mention], m: Mention) -> bool:
     """One event has one day: a mention dated otherwise than any of the group is another event."""
-    d = m.date.start_date if m.date else None
-    return d is not None and any(x.date and x.date.start_date and x.date.start_date != d for x in g)
+    return m.date is not None and any(other_day(x.date, m.date) for x in g)
 
 
 def actors_ok(g: list[Mention], m: Mention) -> bool:
@@ -60,9 +67,7 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False
     if (a.status == "denied") != (b.status == "denied"):
         return False  # a claim the article denies is not the event it asserts
-    da = a.date.start_date if a.date else None
-    db = b.date.start_date if b.date else None
-    if da and db and da != db:
+    if other_day(a.date, b.date):
         return False
     ga, gb = (a.territory or {}).get("gained_by"), (b.territory or {}).get("gained_by")
     if ga and gb and ga != gb:

@@ -46,6 +46,36 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
 
 
+describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
+and "من", are killed in a number not said: "قتل عناصر من قوات النظام", "قتل وأصيب عدد من مرافقيه" (unknown); a
+dual before its verb is two: "أكد المصدر أن شخصين قتلا".""", reads="toll_nouns.tsv, cues.tsv kill")
+describe(__name__, "figure_told_twice", """One figure told twice in a clause, once with a noun of no side ("قتيلا",
+"شخصا"), is one toll: "13 قتيلا في انفجار سيارة مفخخة قال مسؤولون إن 13 شخصا قتلوا" is 13, not 26 ("13 جنديا
+و13 مسلحا" stays 26).""")
+describe(__name__, "new_total_bare", """A new total told with no counted noun after it is the toll its rising word
+names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is seven killed (not a total since a day: "... إلى 60 منذ 20
+تموز").""", reads="role_words.tsv new_total")
+describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
+بينهم ثلاثة أطفال" is 3, at_least.""")
+@rule("toll_of_next", reads="cues.tsv kill, injure")
+def toll_of_next(ctx, cl, nxt: Mention) -> None:
+    """The dead told in a clause with no event word and no place, then the wounded of the event the next clause
+    tells, are that event's dead: "وأفاد مصدر أمني أن شخصين قتلا، بينما أصيب سبعة آخرون في انفجار عبوة ناسفة في
+    السوق" (a figure, no tally, no "no casualties")."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "tally", "no_toll") or ctx.places_in(cl.start, cl.end):
+        return
+    nlo, nhi = ctx.n(nxt.clause.start), ctx.n_end(nxt.clause.end)
+    if not ctx.has_cue(nlo, nhi, "injure") or nxt.injured is None:
+        return
+    counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    t = combine(counts, "killed")
+    if t is not None and t.get("value") is not None and nxt.fatalities is None:
+        nxt.fatalities = t
+        if ctx.trace is not None:
+            ctx.trace.note_mention(nxt, "toll_of_next", f"fatalities from «{cl.text}»")
+
+
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the

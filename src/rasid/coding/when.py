@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from ..dates import DateMention, find_dates, parse_published
 from .rules import describe, note, rule
-from .words import SPEECH
+from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
+YEAR = re.compile(r"\d{4}")
 
 
 def read_dates(ctx) -> tuple[str | None, str | None]:
@@ -33,8 +35,10 @@ def read_dates(ctx) -> tuple[str | None, str | None]:
             ref = today.start_date
             ctx.dates = find_dates(nt, ref)
             note(ctx, "today_written", f"«{today.text}» says which day today is: {ref}")
-    # the dateline itself (a page header's date) dates the page, not an event told beside it
-    head = [d for d in ctx.dates if d.start < 400 and d.start_date == page_ref and d.kind in FULL]
+    # the dateline itself (a page header's date) dates the page, not an event told beside it; a day and month
+    # with no year ("هاجموا، الأحد 10 شباط، سيارة") is a date the story tells, never the page's stamp
+    head = [d for d in ctx.dates if d.start < 400 and d.start_date == page_ref and d.kind in FULL
+            and YEAR.search(d.text)]
     ctx.dateline = head[0].start if head else None
     # the dateline and the weekday written before it ("الأحد 21 كانون الثاني 2018") date the page
     ctx.page_dates = {d.start for d in ctx.dates if ctx.dateline is not None
@@ -51,7 +55,8 @@ describe(__name__, "today_written", """A publication day taken from the page, bu
 
 
 describe(__name__, "dateline", """The page's dateline (and the weekday before it, "الأحد 21 كانون الثاني 2018") dates the page, not an
-    event told beside it.""", reads="dates found in the first 400 characters")
+    event told beside it; a day and month with no year ("هاجم مسلحون، الأحد 10 شباط، حاجزا") is the story's own date,
+    never the page's.""", reads="dates found in the first 400 characters")
 
 
 def read_report_dates(ctx, ref: str | None) -> None:
@@ -64,7 +69,14 @@ def _reports(ctx, d: DateMention) -> bool:
     """A date a few words after a speech verb ("قال المرصد اليوم", "أفادت مصادر الجمعة") dates the report."""
     i = ctx.n(d.start)
     words = ctx.nt.norm[max(0, i - 60):i].replace("،", " ").replace(",", " ").split()[-7:]
-    return any(w in SPEECH or (w[:1] == "و" and w[1:] in SPEECH) for w in words)
+    # (a stance taken on an event: "استنكرت فرنسا، اليوم الاثنين، الهجوم الذي ... السبت الماضي", rule stance_day)
+    return any(w in SPEECH or w in STATEMENT or (w[:1] == "و" and (w[1:] in SPEECH or w[1:] in STATEMENT))
+               for w in words)
+
+
+describe(__name__, "stance_day", """A day right after a verb of condemning or welcoming is the day the stance was taken, not
+    the event's: "ندد الوزير اليوم الأحد بالغارة التي استهدفت المستشفى فجر الجمعة" is Friday's strike.""",
+         reads="role_words.tsv statement")
 
 
 @rule("report_day", reads="role_words.tsv speech")
@@ -98,11 +110,48 @@ def date_for(ctx, cl, sent) -> DateMention | None:
             note(ctx, "report_day", f"«{told[0].text}» read against «{said.text}»")
             return report_day(told[0], said, ctx.pub)
     ds = told or ds
+    if len(ds) > 1 and ds[0].kind == "ago_few":
+        # "وقبل أيام، قصفت الطائرات السبت موقعا": the day told beats "a few days ago"
+        ds = sorted(ds, key=lambda d: d.kind == "ago_few")
+    until = _until(ctx, ds)
+    if until is not None:
+        return until
     exact = [d for d in ds if d.kind in FULL and d.precision == 1 and d.start_date]
     if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
         note(ctx, "written_beats_relative", f"«{exact[0].text}» over «{ds[0].text}»")
         return exact[0]
     return ds[0] if ds else None
+
+
+_UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
+
+
+@rule("until_day")
+def _until(ctx, ds: list[DateMention]) -> DateMention | None:
+    """A day told after "حتى" ends a span: "الليلة الماضية وحتى الساعات الأولى من صباح اليوم" is yesterday to today,
+    "استمرت الاشتباكات حتى يوم الأحد" the day before Sunday to Sunday; precision 2 (a range of days)."""
+    norm = ctx.nt.norm
+    for k, d in enumerate(ds):
+        if not (d.precision == 1 and d.start_date):
+            continue
+        i = ctx.n(d.start)
+        if not _UNTIL.search(norm, max(0, i - 40), i):
+            continue
+        end = dt.date.fromisoformat(d.start_date)
+        if re.match(r"\s+(?:المقبل|القادم)", norm[ctx.n_end(d.end):ctx.n_end(d.end) + 10]):
+            return None  # "أمهله حتى الأحد المقبل": a deadline to come
+        before = [x for x in ds[:k] if x.start < d.start]
+        if any(not (x.start_date and x.precision == 1) for x in before):
+            return None  # "منذ أيلول 2014 وحتى فجر أمس": a period longer than days
+        since = before[-1] if before else None
+        start = dt.date.fromisoformat(since.start_date) if since else end - dt.timedelta(days=1)
+        if not 0 < (end - start).days <= 7:
+            return None
+        first = since or d
+        note(ctx, "until_day", f"«{ctx.doc.text[first.start:d.end]}»: {start.isoformat()} to {end.isoformat()}")
+        return DateMention(first.start, d.end, ctx.doc.text[first.start:d.end], "until", start.isoformat(),
+                           end.isoformat(), 2, True)
+    return None
 
 
 # how far back (characters) an undated event looks for its paragraph's day: the longest paragraph of the corpus

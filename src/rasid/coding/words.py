@@ -79,6 +79,7 @@ BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  #
 OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"}  # "مواقع تابعة ل": belonging to a party
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = _words("speech")
+STATEMENT = _words("statement")
 MEMBERS = _words("member")
 PASSIVE = _words("passive")
 DIRECTIONS = _words("direction")
