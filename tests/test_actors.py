@@ -211,3 +211,18 @@ def test_a_text_naming_no_country_is_set_in_its_outlets_home(pipeline):
 def test_residential_quarters_hit_are_civilians(pipeline):
     (e,) = pipeline.text("قتل خمسة أشخاص في قصف عشوائي لقوات النظام على أحياء سكنية في مدينة حمص.", published="2020-05-06").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the party of the dead, linked to them by "في" / "من أعضاء" / "بينهم ... من", was hit, it did not strike
+    ("قال مصدر محلي إن قياديا في تنظيم داعش وأربعة مسلحين آخرين قتلوا في غارة جوية قرب مدينة الشدادي أمس.", None, "ISIS"),
+    ("أصيب عشرون آخرون بجروح من أعضاء منظمة مجاهدي خلق في قصف بالقذائف الصاروخية استهدف مخيما قرب بغداد أمس.",
+     None, "MEK"),
+    ("قتل سبعة مواطنين بينهم ثلاثة من المعارضة خلال اشتباكات مع قوات النظام في حي جوبر أمس.",
+     "Syrian government forces", "Opposition factions"),
+    ("قتل قائد ميداني وأحد العناصر في «جيش الإسلام» خلال اشتباكات مع قوات النظام في حي جوبر أمس.",
+     "Syrian government forces", "Jaysh al-Islam"),
+])
+def test_the_party_of_the_dead_is_the_side_hit(pipeline, text, a1, a2):
+    e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)

@@ -195,3 +195,9 @@ def test_the_nominative_dual_of_a_singular_noun_is_two():
 def test_one_killed_after_the_doer_between_verb_and_object(pipeline):
     (e,) = pipeline.text("قتل مسلحون مجهولون جنديا في مدينة الموصل مساء أمس.", published="2020-05-06").events
     assert e.fatalities["value"] == 1 and e.actor1["id"] == "Unidentified armed group"
+
+
+def test_a_breakdown_of_a_toll_names_whose_dead_they_were(pipeline):
+    (e,) = pipeline.text("أعلن الجيش مقتل 30 عنصرا من بينهم ثلاثة من قياديي داعش في عمليات عسكرية قرب مدينة الفلوجة أمس.",
+                         published="2016-03-10").events
+    assert e.fatalities["value"] == 30 and e.fatalities["of"] == "ISIS", e.fatalities

@@ -80,6 +80,7 @@ OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعي
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = _words("speech")
 MEMBERS = _words("member")
+VICTIM_LINK = _words("victim_link")
 PASSIVE = _words("passive")
 DIRECTIONS = _words("direction")
 MANNED = _words("manned")
