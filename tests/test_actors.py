@@ -226,3 +226,13 @@ def test_residential_quarters_hit_are_civilians(pipeline):
 def test_the_party_of_the_dead_is_the_side_hit(pipeline, text, a1, a2):
     e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
     assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the control named after "من" or "نقاط" is the loser's: the word of freeing or advancing is the event
+    ("واصلت القوات الأمنية العراقية أمس عملية تحرير مدينة هيت من سيطرة مسلحي تنظيم داعش.", "Iraqi forces", "ISIS"),
+    ("وتقدمت قوات النظام أمس باتجاه نقاط سيطرة تنظيم داعش قرب مدينة السخنة.", "Syrian government forces", "ISIS"),
+])
+def test_the_control_a_place_is_freed_from_is_the_losers(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
