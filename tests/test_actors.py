@@ -236,3 +236,31 @@ def test_the_party_of_the_dead_is_the_side_hit(pipeline, text, a1, a2):
 def test_the_control_a_place_is_freed_from_is_the_losers(pipeline, text, a1, a2):
     e = _one(pipeline, text)
     assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # "بين X و Y من جهة، و Z من جهة أخرى": X and Y are one side
+    ("دارت اشتباكات عنيفة أمس بين جبهة النصرة وحركة أحرار الشام من جهة، وقوات النظام من جهة أخرى في ريف حماة.",
+     "HTS", "Syrian government forces"),
+    # an ally named between the two sides fights beside the first (alliances.tsv)
+    ("اندلعت اشتباكات أمس في حي جوبر بين قوات النظام مدعمومة بقوات الدفاع الوطني، وفيلق الرحمن.",
+     "Syrian government forces", "Faylaq al-Rahman"),
+    ("اندلعت اشتباكات أمس قرب مدينة الرمادي بين القوات الأمنية العراقية وأبناء العشائر وعناصر تنظيم داعش.",
+     "Iraqi forces", "ISIS"),
+])
+def test_allies_named_on_one_side_are_not_its_opponent(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    ("هاجمت حركة نور الدين زنكي أمس مواقع لقوات النظام في حي الراشدين بمدينة حلب.", "Nour al-Din al-Zenki",
+     "Syrian government forces"),
+    ("هاجم متمردون من حركة جيش تحرير السودان بقيادة مني مناوي نقطة للجيش قرب مدينة نيالا أمس.", "SLA-MM",
+     "Sudanese forces"),
+    ("خطفت جبهة النصرة أمس خمسة عناصر من الفرقة 30 قرب مدينة اعزاز في ريف حلب.", "HTS", "Division 30"),
+    ("قتل عنصر من الأمن الوطني بانفجار عبوة لاصقة وضعت تحت سيارته في مدينة الرمادي أمس.", None, "Iraqi forces"),
+])
+def test_parties_of_the_region_by_their_usual_names(pipeline, text, a1, a2):
+    e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)

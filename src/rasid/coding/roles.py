@@ -183,11 +183,18 @@ def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
 
 def _coordinated(ctx, acts: list[Match], lo: int) -> dict[int, Match]:
     norm, coord = ctx.nt.norm, {}
-    for x, y in zip(acts, acts[1:]):
+    for k, (x, y) in enumerate(zip(acts, acts[1:])):
         if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
-                and "بين" not in norm[max(lo, x.start - 15):x.start]:
+                and ("بين" not in norm[max(lo, x.start - 15):x.start] or _one_side(norm, y, acts[k + 2:])):
             coord[id(y)] = coord.get(id(x), x)
     return coord
+
+
+def _one_side(norm: str, y: Match, rest: list[Match]) -> bool:
+    """"بين جبهة النصرة وجبهة أنصار الدين من جهة، وقوات النظام من جهة أخرى": "من جهة" after the second name, before
+    any other, closes the first side of the "بين"."""
+    end = rest[0].start if rest else y.end + 40
+    return bool(re.match(r"[\s\"'»]*(?:\S+\s+){0,8}?من\s+جهه?\b", norm[y.end:end]))
 
 
 describe(__name__, "agent_marked", """A party after a word that marks the doer is actor 1: "قتل مدنيان على يد قوات
@@ -279,9 +286,19 @@ def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     return agent, main, None
 
 
+describe(__name__, "ally_not_opponent", """In a clash the other side is the first party named that is not an ally of the
+first (alliances.tsv); an ally named between them fights beside it: "اشتباكات بين قوات النظام مدعومة بقوات الدفاع
+الوطني، وفصائل المعارضة".""", reads="alliances.tsv")
+
+
 def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None) -> Match | None:
     m, norm, lo = w.m, w.norm, w.lo
     others = [a for a in main if agent is None or a.value != agent.value]
+    if m.role == "clash" and agent is not None and any(not ctx.lex.allied(agent.value, a.value) for a in others):
+        allies = [a for a in others if ctx.lex.allied(agent.value, a.value)]
+        if allies and ctx.trace is not None:
+            note(ctx, "ally_not_opponent", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in allies))
+        others = [a for a in others if a not in allies]
     if target_first is not None and (agent is None or target_first.value != agent.value):
         others = [target_first] + [a for a in others if a is not target_first]
     target = next((a for a in others if w.is_target(a)), None)
