@@ -264,3 +264,14 @@ def test_allies_named_on_one_side_are_not_its_opponent(pipeline, text, a1, a2):
 def test_parties_of_the_region_by_their_usual_names(pipeline, text, a1, a2):
     e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
     assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the attack's doer first, the one who repelled it second
+    ("صدت قوات سوريا الديمقراطية أمس هجوما لتنظيم داعش على قرية قرب بلدة هجين.", "ISIS", "SDF"),
+    ("وتمكن الجيش الحر أمس من التصدي لمحاولة قوات النظام اقتحام حي القابون في دمشق.", "Syrian government forces",
+     "Opposition factions"),
+])
+def test_an_attack_repelled_has_its_doer_first(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)

@@ -14,9 +14,9 @@ from ..arabic import is_word_char
 from ..lexicon import Match
 from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
-from .rules import describe, note
+from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -401,3 +401,37 @@ def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: di
         elif m.actor2 and head.value == m.actor2[0] and p[0] != m.actor2[0] and p not in m.assoc2:
             m.assoc2.append(p)
             _why(ctx, "coordinated", a)
+
+
+@rule("repelled_attack", reads="role_words.tsv repel, assault")
+def repelled(ctx, m: Mention, lo: int, hi: int) -> None:
+    """An attack repelled is fought by its doer first: "تصدت قوات الجيش لهجوم شنه مسلحون على ثكنة" has the gunmen
+    as actor 1 and the army as actor 2, whoever died; the one who repelled it is named before the attack word, the
+    attacker after it (both named in the clause, else the sides stay as read)."""
+    if m.event_type != "Battles" or m.sub != "Armed clash":
+        return
+    norm = ctx.nt.norm
+    words = list(re.finditer(r"\S+", norm[lo:hi]))
+    r = next((k for k, w in enumerate(words) if w.group().lstrip("و") in REPEL), None)
+    if r is None:
+        return
+    s = next((k for k in range(r + 1, min(len(words), r + 6))
+              if words[k].group().lstrip("وبل").removeprefix("ل") in ASSAULT or words[k].group().lstrip("و") in ASSAULT), None)
+    if s is None:
+        return
+    at = lo + words[s].start()
+    acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a) and a.value != "Civilians"]
+    before = [a for a in acts if a.end <= at and a.end >= lo + words[r].start() - 50]
+    after = [a for a in acts if a.start >= lo + words[s].end() and a.start - (lo + words[s].end()) <= 40
+             and (not before or a.value != before[-1].value)]
+    if not before:
+        return
+    defender = before[-1]
+    attacker = after[0] if after else next((a for a in acts if a.start > defender.end and at < a.start <= at + 150
+                                            and not ctx.lex.allied(defender.value, a.value)), None)
+    if attacker is None or ctx.lex.allied(defender.value, attacker.value):
+        return  # "تمكنت المقاومة من التصدي للهجوم": the attack told before keeps the sides read there
+    m.actor1, m.actor2 = pair(ctx, attacker), pair(ctx, defender)
+    m.assoc1, m.assoc2 = [], []
+    note(ctx, "repelled_attack", f"«{ctx.said(defender.start, defender.end)}» repelled "
+                                 f"{_said(ctx, attacker)}")
