@@ -275,3 +275,8 @@ def test_parties_of_the_region_by_their_usual_names(pipeline, text, a1, a2):
 def test_an_attack_repelled_has_its_doer_first(pipeline, text, a1, a2):
     e = _one(pipeline, text)
     assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+def test_a_country_across_a_border_is_no_party(pipeline):
+    e = _one(pipeline, "قتل أربعة أشخاص أمس في تفجير سيارة مفخخة في بلدة مندلي القريبة من الحدود مع إيران.")
+    assert _id(e.actor1) != "Iranian forces" and _id(e.actor2) != "Iranian forces", (e.actor1, e.actor2)

@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -47,6 +47,7 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "civilians_unharmed", actors, civilians_unharmed(nt, actors))
     place_cues = found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)
     actors = _traced(ctx, "name_of_place", actors, name_of_place(nt, actors, place_cues))
+    actors = _traced(ctx, "border_reference", actors, border_reference(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
     actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
@@ -261,6 +262,20 @@ def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) ->
         if i == a.start or i not in ends or norm[a.start] == "ل":
             out.append(a)
     return out
+
+@rule("border_reference", reads="role_words.tsv border")
+def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
+    """A country named as the other side of a border is a place, not a party: "انفجرت سيارة مفخخة في بلدة مندلي
+    القريبة من الحدود مع إيران"."""
+    norm, out = nt.norm, []
+    for a in actors:
+        pre = norm[max(0, a.start - 24):a.start].rstrip(' "')
+        if any(pre.endswith(w) or (w.endswith(" ل") and pre.endswith(w[:-2]) and norm[a.start] == "ل")
+               for w in BORDER):
+            continue
+        out.append(a)
+    return out
+
 
 @rule("generic_party", reads="role_words.tsv generic, generic_definite")
 def generic_party(actors: list[Match]) -> list[Match]:
