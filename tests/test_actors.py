@@ -280,3 +280,9 @@ def test_an_attack_repelled_has_its_doer_first(pipeline, text, a1, a2):
 def test_a_country_across_a_border_is_no_party(pipeline):
     e = _one(pipeline, "قتل أربعة أشخاص أمس في تفجير سيارة مفخخة في بلدة مندلي القريبة من الحدود مع إيران.")
     assert _id(e.actor1) != "Iranian forces" and _id(e.actor2) != "Iranian forces", (e.actor1, e.actor2)
+
+
+def test_a_quoted_officers_own_force_is_the_source_not_a_party(pipeline):
+    e = _one(pipeline, "ونقلت وكالة أنباء عن العميد في الشرطة الاتحادية قوله أمس إن القوات العراقية قتلت عشرة عناصر من "
+                       "تنظيم داعش في اشتباكات قرب مدينة الرمادي.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS"), (e.actor1, e.actor2)

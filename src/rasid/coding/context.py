@@ -11,7 +11,7 @@ from ..lexicon import Lexicon, Match
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
-from .words import VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
+from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
 
 
 class DocContext:
@@ -154,7 +154,8 @@ def is_source(ctx: DocContext, a: Match) -> bool:
         before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
         tail = " ".join(before[-3:])
         return any(w in tail for w in AFFILIATION) and \
-            any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS for w in before[-8:-1])
+            any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS or w.lstrip("و") in REPORTED
+                for w in before[-8:-1])
     # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
     # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
     after = ctx.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split()

@@ -73,6 +73,7 @@ RESUMPTIVE = _words("resumptive")
 BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
+REPORTED = _words("reported")
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
 SOURCE_WORDS = _RW.get("source", ())
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
