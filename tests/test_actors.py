@@ -286,3 +286,8 @@ def test_a_quoted_officers_own_force_is_the_source_not_a_party(pipeline):
     e = _one(pipeline, "ونقلت وكالة أنباء عن العميد في الشرطة الاتحادية قوله أمس إن القوات العراقية قتلت عشرة عناصر من "
                        "تنظيم داعش في اشتباكات قرب مدينة الرمادي.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_syrian_factions_backed_by_turkey_are_the_sna(pipeline):
+    e = _one(pipeline, "سيطرت فصائل معارضة سورية مدعومة من تركيا أمس على قرية قرب مدينة الباب في ريف حلب بعد معارك مع تنظيم داعش.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("SNA", "ISIS"), (e.actor1, e.actor2)
