@@ -291,3 +291,8 @@ def test_a_quoted_officers_own_force_is_the_source_not_a_party(pipeline):
 def test_syrian_factions_backed_by_turkey_are_the_sna(pipeline):
     e = _one(pipeline, "سيطرت فصائل معارضة سورية مدعومة من تركيا أمس على قرية قرب مدينة الباب في ريف حلب بعد معارك مع تنظيم داعش.")
     assert (_id(e.actor1), _id(e.actor2)) == ("SNA", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_gunmen_tied_to_a_named_party_are_that_party(pipeline):
+    e = _one(pipeline, "اشتبكت قوات الأمن الأردنية أمس مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش في مدينة اربد.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Jordanian forces", "ISIS"), (e.actor1, e.actor2)

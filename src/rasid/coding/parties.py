@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -49,6 +49,7 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "name_of_place", actors, name_of_place(nt, actors, place_cues))
     actors = _traced(ctx, "border_reference", actors, border_reference(nt, actors))
     actors = _traced(ctx, "backed_proxy", actors, backed_proxy(nt, actors, theatres))
+    actors = _traced(ctx, "gunmen_of_a_party", actors, gunmen_of_a_party(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
     actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
@@ -295,6 +296,24 @@ def backed_proxy(nt: NormText, actors: list[Match], theatres: list[Match]) -> li
                 r = next((r for r in rows if any(x in said[k:k + 40] for x in r[1])), None)
                 if r is not None:
                     a = Match(a.start, a.end, r[3], a.phrase)
+        out.append(a)
+    return out
+
+
+@rule("gunmen_of_a_party", reads="role_words.tsv belongs")
+def gunmen_of_a_party(nt: NormText, actors: list[Match]) -> list[Match]:
+    """Gunmen tied to a named party are that party: "اشتبكت قوات الأمن مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش"
+    (the tie within three words after them, the party right after it)."""
+    norm, out = nt.norm, []
+    for k, a in enumerate(actors):
+        if a.value == UNKNOWN_DOER:
+            said = " ".join(norm[a.end:a.end + 60].split()[:5])
+            at = next((said.find(b) + len(b) for b in BELONGS if b in said and len(said[:said.find(b)].split()) <= 3), -1)
+            if at >= 0:
+                party = next((x for x in actors[k + 1:k + 3] if x.value != UNKNOWN_DOER
+                              and 0 <= x.start - a.end <= at + 12), None)
+                if party is not None:
+                    a = Match(a.start, a.end, party.value, a.phrase)
         out.append(a)
     return out
 

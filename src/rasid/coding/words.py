@@ -85,6 +85,7 @@ VICTIM_LINK = _words("victim_link")
 REPEL = _words("repel")
 BORDER = _RW.get("border", ())
 BACKED = _RW.get("backed", ())
+BELONGS = _RW.get("belongs", ())
 PROXIES = [(r[0], tuple(normalize(w) for w in r[1].split("|")), r[2], r[3]) for r in read_tsv("proxies.tsv")]
 ASSAULT = _words("assault")
 PASSIVE = _words("passive")
