@@ -296,3 +296,9 @@ def test_syrian_factions_backed_by_turkey_are_the_sna(pipeline):
 def test_gunmen_tied_to_a_named_party_are_that_party(pipeline):
     e = _one(pipeline, "اشتبكت قوات الأمن الأردنية أمس مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش في مدينة اربد.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Jordanian forces", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_two_raids_told_by_the_dual_are_a_strike(pipeline):
+    e = _one(pipeline, "نفذت طائرات التحالف أمس غارتين على مواقع الحوثيين قرب مدينة صعدة اليمنية.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Saudi-led coalition", "Houthis"), \
+        (e.event_type, e.actor1, e.actor2)
