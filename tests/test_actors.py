@@ -302,3 +302,9 @@ def test_two_raids_told_by_the_dual_are_a_strike(pipeline):
     e = _one(pipeline, "نفذت طائرات التحالف أمس غارتين على مواقع الحوثيين قرب مدينة صعدة اليمنية.")
     assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Saudi-led coalition", "Houthis"), \
         (e.event_type, e.actor1, e.actor2)
+
+
+def test_the_speaker_who_says_it_did_it_is_not_the_body_it_belongs_to(pipeline):
+    e = _one(pipeline, "وقالت حركة أحرار الشام التابعة لغرفة عمليات جيش الفتح أمس إنها قتلت عشرة عناصر لقوات النظام في "
+                       "اشتباكات قرب بلدة الفوعة.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Ahrar al-Sham", "Syrian government forces"), (e.actor1, e.actor2)

@@ -54,6 +54,10 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
     if said is None:
         return
     speakers = [a for a in ctx.within(ctx.actors, slo, said) if ctx.is_source(a)]
+    # the speaker, not the body it belongs to: "قالت حركة نور الدين زنكي التابعة لغرفة عمليات فتح حلب إنها قتلت"
+    heads = [a for a in speakers if not any(
+        b.split()[0] in ctx.nt.norm[max(0, a.start - 40):a.start].split()[-3:] for b in BELONGING)]
+    speakers = heads or speakers
     own = speakers[-1].value if speakers else None
     # "إنه قتل" may be the passive ("it is that ... were killed"): only with another party hit
     masculine = not ctx.nt.norm[said:said + 8].split()[0].endswith(("ها", "هم"))
