@@ -308,3 +308,8 @@ def test_the_speaker_who_says_it_did_it_is_not_the_body_it_belongs_to(pipeline):
     e = _one(pipeline, "وقالت حركة أحرار الشام التابعة لغرفة عمليات جيش الفتح أمس إنها قتلت عشرة عناصر لقوات النظام في "
                        "اشتباكات قرب بلدة الفوعة.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Ahrar al-Sham", "Syrian government forces"), (e.actor1, e.actor2)
+
+
+def test_a_strike_from_warplanes_is_theirs(pipeline):
+    e = _one(pipeline, "قتل طفلان أمس في قصف جوي على بلدة سراقب، وامرأة في غارة من طائرات حربية على بلدة كفرنبل في ريف إدلب.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "Civilians"), (e.actor1, e.actor2)

@@ -139,8 +139,10 @@ class _Around:
         if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
-        if wb == "من" and m.event_type == "Explosions/Remote violence" and 0 <= a.start - t.end <= 25:
-            return False  # "قصف مدفعي من القواعد التركية": the shells came from there
+        if wb == "من" and m.event_type == "Explosions/Remote violence" and (0 <= a.start - t.end <= 25 or any(
+                x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
+                for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
+            return False  # "قصف مدفعي من القواعد التركية", "غارة من طائرات حربية": the shells came from there
         if wb == "من":
             w2 = norm[max(lo, a.start - 30):a.start].split()
             if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
