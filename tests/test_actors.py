@@ -211,3 +211,105 @@ def test_a_text_naming_no_country_is_set_in_its_outlets_home(pipeline):
 def test_residential_quarters_hit_are_civilians(pipeline):
     (e,) = pipeline.text("قتل خمسة أشخاص في قصف عشوائي لقوات النظام على أحياء سكنية في مدينة حمص.", published="2020-05-06").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the party of the dead, linked to them by "في" / "من أعضاء" / "بينهم ... من", was hit, it did not strike
+    ("قال مصدر محلي إن قياديا في تنظيم داعش وأربعة مسلحين آخرين قتلوا في غارة جوية قرب مدينة الشدادي أمس.", None, "ISIS"),
+    ("أصيب عشرون آخرون بجروح من أعضاء منظمة مجاهدي خلق في قصف بالقذائف الصاروخية استهدف مخيما قرب بغداد أمس.",
+     None, "MEK"),
+    ("قتل سبعة مواطنين بينهم ثلاثة من المعارضة خلال اشتباكات مع قوات النظام في حي جوبر أمس.",
+     "Syrian government forces", "Opposition factions"),
+    ("قتل قائد ميداني وأحد العناصر في «جيش الإسلام» خلال اشتباكات مع قوات النظام في حي جوبر أمس.",
+     "Syrian government forces", "Jaysh al-Islam"),
+])
+def test_the_party_of_the_dead_is_the_side_hit(pipeline, text, a1, a2):
+    e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the control named after "من" or "نقاط" is the loser's: the word of freeing or advancing is the event
+    ("واصلت القوات الأمنية العراقية أمس عملية تحرير مدينة هيت من سيطرة مسلحي تنظيم داعش.", "Iraqi forces", "ISIS"),
+    ("وتقدمت قوات النظام أمس باتجاه نقاط سيطرة تنظيم داعش قرب مدينة السخنة.", "Syrian government forces", "ISIS"),
+])
+def test_the_control_a_place_is_freed_from_is_the_losers(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # "بين X و Y من جهة، و Z من جهة أخرى": X and Y are one side
+    ("دارت اشتباكات عنيفة أمس بين جبهة النصرة وحركة أحرار الشام من جهة، وقوات النظام من جهة أخرى في ريف حماة.",
+     "HTS", "Syrian government forces"),
+    # an ally named between the two sides fights beside the first (alliances.tsv)
+    ("اندلعت اشتباكات أمس في حي جوبر بين قوات النظام مدعمومة بقوات الدفاع الوطني، وفيلق الرحمن.",
+     "Syrian government forces", "Faylaq al-Rahman"),
+    ("اندلعت اشتباكات أمس قرب مدينة الرمادي بين القوات الأمنية العراقية وأبناء العشائر وعناصر تنظيم داعش.",
+     "Iraqi forces", "ISIS"),
+])
+def test_allies_named_on_one_side_are_not_its_opponent(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    ("هاجمت حركة نور الدين زنكي أمس مواقع لقوات النظام في حي الراشدين بمدينة حلب.", "Nour al-Din al-Zenki",
+     "Syrian government forces"),
+    ("هاجم متمردون من حركة جيش تحرير السودان بقيادة مني مناوي نقطة للجيش قرب مدينة نيالا أمس.", "SLA-MM",
+     "Sudanese forces"),
+    ("خطفت جبهة النصرة أمس خمسة عناصر من الفرقة 30 قرب مدينة اعزاز في ريف حلب.", "HTS", "Division 30"),
+    ("قتل عنصر من الأمن الوطني بانفجار عبوة لاصقة وضعت تحت سيارته في مدينة الرمادي أمس.", None, "Iraqi forces"),
+])
+def test_parties_of_the_region_by_their_usual_names(pipeline, text, a1, a2):
+    e = next(e for e in _events(pipeline, text) if e.event_type != "Strategic developments")
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # the attack's doer first, the one who repelled it second
+    ("صدت قوات سوريا الديمقراطية أمس هجوما لتنظيم داعش على قرية قرب بلدة هجين.", "ISIS", "SDF"),
+    ("وتمكن الجيش الحر أمس من التصدي لمحاولة قوات النظام اقتحام حي القابون في دمشق.", "Syrian government forces",
+     "Opposition factions"),
+])
+def test_an_attack_repelled_has_its_doer_first(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+
+
+def test_a_country_across_a_border_is_no_party(pipeline):
+    e = _one(pipeline, "قتل أربعة أشخاص أمس في تفجير سيارة مفخخة في بلدة مندلي القريبة من الحدود مع إيران.")
+    assert _id(e.actor1) != "Iranian forces" and _id(e.actor2) != "Iranian forces", (e.actor1, e.actor2)
+
+
+def test_a_quoted_officers_own_force_is_the_source_not_a_party(pipeline):
+    e = _one(pipeline, "ونقلت وكالة أنباء عن العميد في الشرطة الاتحادية قوله أمس إن القوات العراقية قتلت عشرة عناصر من "
+                       "تنظيم داعش في اشتباكات قرب مدينة الرمادي.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_syrian_factions_backed_by_turkey_are_the_sna(pipeline):
+    e = _one(pipeline, "سيطرت فصائل معارضة سورية مدعومة من تركيا أمس على قرية قرب مدينة الباب في ريف حلب بعد معارك مع تنظيم داعش.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("SNA", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_gunmen_tied_to_a_named_party_are_that_party(pipeline):
+    e = _one(pipeline, "اشتبكت قوات الأمن الأردنية أمس مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش في مدينة اربد.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Jordanian forces", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_two_raids_told_by_the_dual_are_a_strike(pipeline):
+    e = _one(pipeline, "نفذت طائرات التحالف أمس غارتين على مواقع الحوثيين قرب مدينة صعدة اليمنية.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Saudi-led coalition", "Houthis"), \
+        (e.event_type, e.actor1, e.actor2)
+
+
+def test_the_speaker_who_says_it_did_it_is_not_the_body_it_belongs_to(pipeline):
+    e = _one(pipeline, "وقالت حركة أحرار الشام التابعة لغرفة عمليات جيش الفتح أمس إنها قتلت عشرة عناصر لقوات النظام في "
+                       "اشتباكات قرب بلدة الفوعة.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Ahrar al-Sham", "Syrian government forces"), (e.actor1, e.actor2)
+
+
+def test_a_strike_from_warplanes_is_theirs(pipeline):
+    e = _one(pipeline, "قتل طفلان أمس في قصف جوي على بلدة سراقب، وامرأة في غارة من طائرات حربية على بلدة كفرنبل في ريف إدلب.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "Civilians"), (e.actor1, e.actor2)

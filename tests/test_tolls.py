@@ -255,3 +255,9 @@ def test_a_new_total_told_with_no_counted_noun_after_it():
     # a running total since a day is no event's toll
     assert kill("ويرتفع إجمالي عدد القتلى في صفوف الشرطة إلى 60 على الأقل منذ 20 تموز") is None
     assert kill("ارتفعت درجات الحرارة إلى 40 .") is None
+
+
+def test_a_breakdown_of_a_toll_names_whose_dead_they_were(pipeline):
+    (e,) = pipeline.text("أعلن الجيش مقتل 30 عنصرا من بينهم ثلاثة من قياديي داعش في عمليات عسكرية قرب مدينة الفلوجة أمس.",
+                         published="2016-03-10").events
+    assert e.fatalities["value"] == 30 and e.fatalities["of"] == "ISIS", e.fatalities

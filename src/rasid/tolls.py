@@ -181,6 +181,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # ("23 من الحوثيين قتلوا"): "اعتقال 30 من الضباط" after a toll, "ستين منهم عادوا ... وقتل 30" are not
             close = any(0 <= q_start - c[1] <= 3 for c in measure_cues) or any(
                 0 <= c[0] - toks[k].end <= 25 for c in measure_cues)
+            # or a breakdown of the toll just told: "مقتل 52 عنصرا من بينهم اثنان من قياديي داعش"
+            close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
             if party and close:
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
@@ -209,7 +211,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
             # the verb right before the number, maybe across its qualifier: "مقتل ما لا يقل عن 12 عنصرا"
             q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
-            if before and q_start - before[-1][1] <= 3:
+            if out and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]):
+                measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
+            elif before and q_start - before[-1][1] <= 3:
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
             elif (total := _new_total_measure(nt, lex, lo, n_start)) is not None:
                 measure = total  # "ارتفع عدد القتلى ... إلى 53 شخصا، بالإضافة إلى عشرات الجرحى"
@@ -308,9 +312,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 # named by a singular noun (its qualifiers between); "ضابط ومجندان": three
                 n, end = (3 if norm[nxt.start:nxt.end] == nxt.phrase + "ان" else 2), nxt.end
                 joined.add(nxt.start)
+                if of is None and actor_at is not None:
+                    of = actor_at(end)  # "قائد عسكري وأحد العناصر في فيلق الشام": the party after the second
             out.append(Count(n, "exact", cue[2], group, of, m.start, end))
     _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
-    _one_and_others(norm, lo, out, noun_ms)
+    _one_and_others(norm, lo, out, noun_ms, actor_at)
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here; people told by
     # a plural noun right after the toll verb, how many not said: "قتل عناصر من قوات النظام" (rule plural_no_number)
     for m in noun_ms:
@@ -363,6 +369,11 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
         if after is not None and (i == 0 or before in ("ان", "بان", "لان") or norm[toks[i - 1].end:n_start].strip()):
             return after[2]
     return None
+
+
+def n_start_gap(total: Count, tok: Tok) -> bool:
+    """A breakdown ("بينهم اثنان") right after its total: a few words between at most."""
+    return 0 <= tok.start - total.end <= 12
 
 
 def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Match | None:
@@ -419,7 +430,7 @@ def _one_of_them(norm: str, out: list[Count], measure_cues: list, noun_ms: list[
 OTHERS = re.compile(r"\b(?:اخرين|اخرون|اخري)\b")
 
 
-def _one_and_others(norm: str, lo: int, out: list[Count], noun_ms: list[Match]) -> None:
+def _one_and_others(norm: str, lo: int, out: list[Count], noun_ms: list[Match], actor_at=None) -> None:
     """One person and N others told together are N + 1: "إن قياديا في التنظيم وخمسة مسلحين آخرين قتلوا" is six.
 
     The one is a singular noun of a person not counted on its own, up to 30 characters before "و" + the
@@ -434,7 +445,9 @@ def _one_and_others(norm: str, lo: int, out: list[Count], noun_ms: list[Match]) 
                     and c.start - m.end <= 30 and not any(p in norm[m.end:c.start] for p in ",،.")
                     and not any(o.start <= m.start < o.end for o in out)), None)
         if one is not None:
-            out[k] = Count(c.value + 1, c.qualifier, c.measure, c.group, c.of, one.start, c.end, c.sub)
+            # "قياديا في تنظيم داعش وخمسة متطرفين آخرين": the one's party is theirs too
+            of = c.of or (actor_at(one.end) if actor_at is not None else None)
+            out[k] = Count(c.value + 1, c.qualifier, c.measure, c.group, of, one.start, c.end, c.sub)
 
 
 BETWEEN_DEAD_AND_HURT = re.compile(r"\s*(?:ما\s+)?بين\s+(?:قتيل|قتلي|شهيد|شهداء)\s+و\s*(?:جريح|جرحي|مصاب|مصابين)")
@@ -501,6 +514,11 @@ def combine(counts: list[Count], measure: str) -> dict | None:
         parts = {x.group for x in counts if x.measure == measure and x.sub} - {"-", "unknown", group}
         if parts and group in ("civilians", "combatants", "unknown"):
             group, of = "mixed", None
+        elif of is None:
+            # "مقتل 52 عنصرا من بينهم اثنان من قياديي داعش": a breakdown of one party names the total's
+            owners = {x.of for x in counts if x.measure == measure and x.sub and x.of}
+            if len(owners) == 1:
+                of = owners.pop()
         out = {"value": c.value, "qualifier": c.qualifier, "group": group, "of": of}
         if c.total:
             out["total"] = True

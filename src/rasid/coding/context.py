@@ -4,13 +4,14 @@ with the offset maps between the text and its normalised form, and the lookups t
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..arabic import NormText
 from ..lexicon import Lexicon, Match
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
-from .words import AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
+from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
 
 
 class DocContext:
@@ -96,6 +97,16 @@ class DocContext:
         """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا")."""
         for a in self.within(self.actors, p, min(hi, p + 12)):
             return a.value
+        # "أصيب أربعون آخرون بجروح من أعضاء المنظمة", "وأحد العناصر في «فيلق الشام»": across words that link
+        # the counted people to their party (role_words.tsv victim_link)
+        norm, q = self.nt.norm, p
+        for _ in range(3):
+            w = re.match(r"[\s\"'«»]+(\S+)", norm[q:min(hi, q + 20)])
+            if w is None or w.group(1) not in VICTIM_LINK:
+                break
+            q += w.end()
+            for a in self.within(self.actors, q, min(hi, q + 4)):
+                return a.value
         w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
         return nationality_of(w.group(), people=True) if w and w.end() <= hi else None
 
@@ -143,7 +154,8 @@ def is_source(ctx: DocContext, a: Match) -> bool:
         before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
         tail = " ".join(before[-3:])
         return any(w in tail for w in AFFILIATION) and \
-            any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS for w in before[-8:-1])
+            any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS or w.lstrip("و") in REPORTED
+                for w in before[-8:-1])
     # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",
     # "أعلنت قوات النظام سيطرتها على": a party announcing what it does or did is that party
     after = ctx.nt.norm[a.end:a.end + 90].replace(",", " ").replace("،", " ").split()

@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -47,6 +47,9 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "civilians_unharmed", actors, civilians_unharmed(nt, actors))
     place_cues = found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)
     actors = _traced(ctx, "name_of_place", actors, name_of_place(nt, actors, place_cues))
+    actors = _traced(ctx, "border_reference", actors, border_reference(nt, actors))
+    actors = _traced(ctx, "backed_proxy", actors, backed_proxy(nt, actors, theatres))
+    actors = _traced(ctx, "gunmen_of_a_party", actors, gunmen_of_a_party(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
     actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
@@ -261,6 +264,59 @@ def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) ->
         if i == a.start or i not in ends or norm[a.start] == "ل":
             out.append(a)
     return out
+
+@rule("border_reference", reads="role_words.tsv border")
+def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
+    """A country named as the other side of a border is a place, not a party: "انفجرت سيارة مفخخة في بلدة مندلي
+    القريبة من الحدود مع إيران"."""
+    norm, out = nt.norm, []
+    for a in actors:
+        pre = norm[max(0, a.start - 24):a.start].rstrip(' "')
+        if any(pre.endswith(w) or (w.endswith(" ل") and pre.endswith(w[:-2]) and norm[a.start] == "ل")
+               for w in BORDER):
+            continue
+        out.append(a)
+    return out
+
+
+@rule("backed_proxy", reads="proxies.tsv, role_words.tsv backed")
+def backed_proxy(nt: NormText, actors: list[Match], theatres: list[Match]) -> list[Match]:
+    """A generic party told as backed by a state is that state's proxy in the country (proxies.tsv): "سيطرت فصائل
+    معارضة سورية مدعومة من تركيا على بلدة دابق" is the SNA."""
+    if not PROXIES:
+        return actors
+    norm, out = nt.norm, []
+    countries = {t.value[0] for t in theatres}
+    for a in actors:
+        rows = [r for r in PROXIES if r[0] == a.value and (r[2] in countries or not countries)]
+        if rows:
+            said = " ".join(norm[a.end:a.end + 80].split()[:7])  # the backing within four words after the name
+            k = next((said.find(b) for b in BACKED if b in said), -1)
+            if k >= 0 and len(said[:k].split()) <= 4:
+                r = next((r for r in rows if any(x in said[k:k + 40] for x in r[1])), None)
+                if r is not None:
+                    a = Match(a.start, a.end, r[3], a.phrase)
+        out.append(a)
+    return out
+
+
+@rule("gunmen_of_a_party", reads="role_words.tsv belongs")
+def gunmen_of_a_party(nt: NormText, actors: list[Match]) -> list[Match]:
+    """Gunmen tied to a named party are that party: "اشتبكت قوات الأمن مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش"
+    (the tie within three words after them, the party right after it)."""
+    norm, out = nt.norm, []
+    for k, a in enumerate(actors):
+        if a.value == UNKNOWN_DOER:
+            said = " ".join(norm[a.end:a.end + 60].split()[:5])
+            at = next((said.find(b) + len(b) for b in BELONGS if b in said and len(said[:said.find(b)].split()) <= 3), -1)
+            if at >= 0:
+                party = next((x for x in actors[k + 1:k + 3] if x.value != UNKNOWN_DOER
+                              and 0 <= x.start - a.end <= at + 12), None)
+                if party is not None:
+                    a = Match(a.start, a.end, party.value, a.phrase)
+        out.append(a)
+    return out
+
 
 @rule("generic_party", reads="role_words.tsv generic, generic_definite")
 def generic_party(actors: list[Match]) -> list[Match]:

@@ -14,9 +14,9 @@ from ..arabic import is_word_char
 from ..lexicon import Match
 from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
-from .rules import describe, note
+from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -54,6 +54,10 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
     if said is None:
         return
     speakers = [a for a in ctx.within(ctx.actors, slo, said) if ctx.is_source(a)]
+    # the speaker, not the body it belongs to: "قالت حركة نور الدين زنكي التابعة لغرفة عمليات فتح حلب إنها قتلت"
+    heads = [a for a in speakers if not any(
+        b.split()[0] in ctx.nt.norm[max(0, a.start - 40):a.start].split()[-3:] for b in BELONGING)]
+    speakers = heads or speakers
     own = speakers[-1].value if speakers else None
     # "إنه قتل" may be the passive ("it is that ... were killed"): only with another party hit
     masculine = not ctx.nt.norm[said:said + 8].split()[0].endswith(("ها", "هم"))
@@ -135,8 +139,10 @@ class _Around:
         if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
-        if wb == "من" and m.event_type == "Explosions/Remote violence" and 0 <= a.start - t.end <= 25:
-            return False  # "قصف مدفعي من القواعد التركية": the shells came from there
+        if wb == "من" and m.event_type == "Explosions/Remote violence" and (0 <= a.start - t.end <= 25 or any(
+                x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
+                for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
+            return False  # "قصف مدفعي من القواعد التركية", "غارة من طائرات حربية": the shells came from there
         if wb == "من":
             w2 = norm[max(lo, a.start - 30):a.start].split()
             if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
@@ -191,11 +197,18 @@ def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
 
 def _coordinated(ctx, acts: list[Match], lo: int) -> dict[int, Match]:
     norm, coord = ctx.nt.norm, {}
-    for x, y in zip(acts, acts[1:]):
+    for k, (x, y) in enumerate(zip(acts, acts[1:])):
         if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
-                and "بين" not in norm[max(lo, x.start - 15):x.start]:
+                and ("بين" not in norm[max(lo, x.start - 15):x.start] or _one_side(norm, y, acts[k + 2:])):
             coord[id(y)] = coord.get(id(x), x)
     return coord
+
+
+def _one_side(norm: str, y: Match, rest: list[Match]) -> bool:
+    """"بين جبهة النصرة وجبهة أنصار الدين من جهة، وقوات النظام من جهة أخرى": "من جهة" after the second name, before
+    any other, closes the first side of the "بين"."""
+    end = rest[0].start if rest else y.end + 40
+    return bool(re.match(r"[\s\"'»]*(?:\S+\s+){0,8}?من\s+جهه?\b", norm[y.end:end]))
 
 
 describe(__name__, "agent_marked", """A party after a word that marks the doer is actor 1: "قتل مدنيان على يد قوات
@@ -289,9 +302,19 @@ def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     return agent, main, None
 
 
+describe(__name__, "ally_not_opponent", """In a clash the other side is the first party named that is not an ally of the
+first (alliances.tsv); an ally named between them fights beside it: "اشتباكات بين قوات النظام مدعومة بقوات الدفاع
+الوطني، وفصائل المعارضة".""", reads="alliances.tsv")
+
+
 def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None) -> Match | None:
     m, norm, lo = w.m, w.norm, w.lo
     others = [a for a in main if agent is None or a.value != agent.value]
+    if m.role == "clash" and agent is not None and any(not ctx.lex.allied(agent.value, a.value) for a in others):
+        allies = [a for a in others if ctx.lex.allied(agent.value, a.value)]
+        if allies and ctx.trace is not None:
+            note(ctx, "ally_not_opponent", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in allies))
+        others = [a for a in others if a not in allies]
     if target_first is not None and (agent is None or target_first.value != agent.value):
         others = [target_first] + [a for a in others if a is not target_first]
     target = next((a for a in others if w.is_target(a)), None)
@@ -394,3 +417,37 @@ def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: di
         elif m.actor2 and head.value == m.actor2[0] and p[0] != m.actor2[0] and p not in m.assoc2:
             m.assoc2.append(p)
             _why(ctx, "coordinated", a)
+
+
+@rule("repelled_attack", reads="role_words.tsv repel, assault")
+def repelled(ctx, m: Mention, lo: int, hi: int) -> None:
+    """An attack repelled is fought by its doer first: "تصدت قوات الجيش لهجوم شنه مسلحون على ثكنة" has the gunmen
+    as actor 1 and the army as actor 2, whoever died; the one who repelled it is named before the attack word, the
+    attacker after it (both named in the clause, else the sides stay as read)."""
+    if m.event_type != "Battles" or m.sub != "Armed clash":
+        return
+    norm = ctx.nt.norm
+    words = list(re.finditer(r"\S+", norm[lo:hi]))
+    r = next((k for k, w in enumerate(words) if w.group().lstrip("و") in REPEL), None)
+    if r is None:
+        return
+    s = next((k for k in range(r + 1, min(len(words), r + 6))
+              if words[k].group().lstrip("وبل").removeprefix("ل") in ASSAULT or words[k].group().lstrip("و") in ASSAULT), None)
+    if s is None:
+        return
+    at = lo + words[s].start()
+    acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a) and a.value != "Civilians"]
+    before = [a for a in acts if a.end <= at and a.end >= lo + words[r].start() - 50]
+    after = [a for a in acts if a.start >= lo + words[s].end() and a.start - (lo + words[s].end()) <= 40
+             and (not before or a.value != before[-1].value)]
+    if not before:
+        return
+    defender = before[-1]
+    attacker = after[0] if after else next((a for a in acts if a.start > defender.end and at < a.start <= at + 150
+                                            and not ctx.lex.allied(defender.value, a.value)), None)
+    if attacker is None or ctx.lex.allied(defender.value, attacker.value):
+        return  # "تمكنت المقاومة من التصدي للهجوم": the attack told before keeps the sides read there
+    m.actor1, m.actor2 = pair(ctx, attacker), pair(ctx, defender)
+    m.assoc1, m.assoc2 = [], []
+    note(ctx, "repelled_attack", f"«{ctx.said(defender.start, defender.end)}» repelled "
+                                 f"{_said(ctx, attacker)}")

@@ -35,7 +35,7 @@ def fill_sides(ctx, events: list[Event]) -> None:
         if e.actor1 and e.actor2:
             continue
         if (e.fatalities or {}).get("of") == named and not any(
-                t.value.event_type == "Battles" and t.value.role in ("clash", "gain", "loss", "advance")
+                t.value.event_type == "Battles"
                 for q in e.evidence for t in ctx.within(ctx.triggers, ctx.n(q["start"]), ctx.n_end(q["end"]))):
             continue  # "مقتل القيادي في الهيئة في خان شيخون": a killing with no fighting told; the killer is unknown
         other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"

@@ -46,6 +46,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     best = max(trigs, key=lambda t: (t.value.weight, -t.start))
     best = territory_in_battle(ctx, trigs, best)
     best = place_described(ctx, trigs, best, lo)
+    best = freed_from_control(ctx, trigs, best)
     best = weapon_of_attack(ctx, trigs, best)
     best = air_defence(ctx, trigs, best, lo, hi)
     best = downing(ctx, trigs, best)
@@ -124,6 +125,20 @@ def place_described(ctx, trigs: list[Match], best: Match, lo: int) -> Match:
     other = next((t for t in sorted(trigs, key=lambda t: -t.value.weight) if t.start < at
                   and t.value.sub_event_type != "TERRITORY" and t.value.event_type in VIOLENT), None)
     return best if other is None else _swap(ctx, "place_described", best, other)
+
+
+@rule("freed_from_control")
+def freed_from_control(ctx, trigs: list[Match], best: Match) -> Match:
+    """Ground freed "من سيطرة" a party is taken by the word of freeing before it; the control named after "من" is
+    the loser's, no capture of its own: "بدأت القوات عملية تحرير مدينة الرمادي من سيطرة مسلحي التنظيم" (but
+    "بعد يوم من سيطرة التنظيم على القرية" is the capture)."""
+    norm = ctx.nt.norm
+    if best.value.sub_event_type != "TERRITORY" or not norm[best.start:best.end].startswith("سيطر") \
+            or norm[max(0, best.start - 4):best.start] != " من ":
+        return best
+    freeing = next((t for t in sorted(trigs, key=lambda t: -t.start) if t.start < best.start
+                    and best.start - t.end <= 80 and t.value.sub_event_type == "TERRITORY"), None)
+    return best if freeing is None else _swap(ctx, "freed_from_control", best, freeing)
 
 
 @rule("weapon_of_attack", reads="triggers.tsv Explosions/Remote violence")

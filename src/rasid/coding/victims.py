@@ -43,7 +43,7 @@ def dead_side(ctx, m: Mention, victims: str | None) -> None:
     """The dead soldiers' side was attacked: "قتل جندي تركي في هجوم" has Turkey's forces as actor 2; the party
     named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة")."""
     if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
-        if m.actor1 and m.actor1[0] == victims and m.event_type != "Battles":
+        if m.actor1 and m.actor1[0] == victims:
             m.actor1, m.actor2 = None, m.actor1
             note(ctx, "dead_side", f"{victims}, named, was hit")
         elif not (m.actor1 and ctx.lex.allied(m.actor1[0], victims)):

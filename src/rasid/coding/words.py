@@ -73,6 +73,7 @@ RESUMPTIVE = _words("resumptive")
 BASE_ADJECTIVES = _words("base_adjective")
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
+REPORTED = _words("reported")
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
 SOURCE_WORDS = _RW.get("source", ())
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
@@ -81,6 +82,13 @@ POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it mean
 SPEECH = _words("speech")
 STATEMENT = _words("statement")
 MEMBERS = _words("member")
+VICTIM_LINK = _words("victim_link")
+REPEL = _words("repel")
+BORDER = _RW.get("border", ())
+BACKED = _RW.get("backed", ())
+BELONGS = _RW.get("belongs", ())
+PROXIES = [(r[0], tuple(normalize(w) for w in r[1].split("|")), r[2], r[3]) for r in read_tsv("proxies.tsv")]
+ASSAULT = _words("assault")
 PASSIVE = _words("passive")
 DIRECTIONS = _words("direction")
 TOWARD = _words("toward")  # "تقدمت باتجاه": a move, not ground taken
