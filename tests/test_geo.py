@@ -473,3 +473,19 @@ def test_a_subdistrict_the_gazetteer_lacks_is_a_place_but_not_on_the_other_hand(
     got = _resolve(geo, "سيطر مسلحون على ناحية الزعترانية إثر اشتباكات")
     assert any("الزعترانية" in t and l["geo_precision"] == 2 for t, l in got.items())
     assert not _resolve(geo, "ومن ناحية إحصائية فإن الأرقام لا تكفي، ومن ناحية أخرى")
+
+
+def test_a_quoted_name_after_a_feature_cue_may_begin_with_lam(geo):
+    # 'معسكر "لوبان"': a name in quotes, though it opens with ل like "معسكر لمعارضين" (whose camp it is)
+    got = _resolve(geo, 'قتل ثلاثة أشخاص في قصف بالهاون استهدف معسكر "لوبان" شرق المدينة')
+    camp = next(l for t, l in got.items() if "لوبان" in t)
+    assert camp["lat"] is None and camp["name_ar"] == "لوبان"
+
+
+def test_one_place_the_gazetteer_lacks_told_with_two_kind_words_is_one_place():
+    from rasid.geo import place_key
+
+    camp = {"name_ar": 'مخيم "لوبان', "text": 'مخيم "لوبان', "gazetteer_id": None}
+    base = {"name_ar": "لوبان", "text": 'معسكر "لوبان" الجديد', "gazetteer_id": None}
+    assert place_key(camp) == place_key(base) != place_key({"name_ar": "الزعترانية", "text": "الزعترانية"})
+    assert place_key({"gazetteer_id": "wof:1", "text": "لوبان"}) == "wof:1"

@@ -92,6 +92,8 @@ DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
 
 
 MAJOR_CODES = ("ADM1", "ADM2", "PPLA", "PPLC", "PPLA2")
+# the one-word place cues (data/place_cues.tsv): the kind a name is told with ("قرية", "مطار", "مخيم")
+KIND_WORDS = frozenset(fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip())
 _ROLE_ROWS = read_tsv("place_roles.tsv")
 
 
@@ -118,6 +120,17 @@ def geo_key(s: str) -> str:
     s = fold(normalize(s))
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in s.split()]
     return "".join(words)
+
+
+def place_key(loc: dict) -> str:
+    """The key two mentions of one place share: its gazetteer id, else its name without the kind word and
+    quotes ('مخيم "ليبرتي"' and 'معسكر ليبرتي' are one camp; "قرية السكرية" and "السكرية" one village)."""
+    if loc.get("gazetteer_id"):
+        return loc["gazetteer_id"]
+    words = fold(normalize(loc.get("name_ar") or loc.get("text") or "")).replace('"', " ").split()
+    if len(words) > 1 and (words[0] in KIND_WORDS or words[0][1:] in KIND_WORDS):
+        words = words[1:]
+    return "~" + geo_key(" ".join(words)) if words else ""
 
 
 def haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -712,6 +725,8 @@ class Geoparser:
             j = cue.end
             while j < len(norm) and norm[j] in OPENERS:
                 j += 1
+            # 'معسكر "ليبرتي"': what quotes hold is a name (the normalised text has lost them: read the original)
+            quoted = j < len(norm) and any(c in QUOTES for c in nt.text[nt.orig_end(cue.end):nt.orig(j)])
             words = []
             street = fold(normalize(cue.phrase)) in self.street_words  # named with any word: "ميدان الحرية"
             while True:  # the words right after the cue (a match at j only: never a search through the text)
@@ -722,7 +737,7 @@ class Geoparser:
                 if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
                         or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
                     break
-                if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp"):
+                if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
