@@ -489,3 +489,25 @@ def test_one_place_the_gazetteer_lacks_told_with_two_kind_words_is_one_place():
     base = {"name_ar": "لوبان", "text": 'معسكر "لوبان" الجديد', "gazetteer_id": None}
     assert place_key(camp) == place_key(base) != place_key({"name_ar": "الزعترانية", "text": "الزعترانية"})
     assert place_key({"gazetteer_id": "wof:1", "text": "لوبان"}) == "wof:1"
+
+
+def test_a_name_opened_by_a_toponym_head_is_kept_whole(geo):
+    # "دار", "بستان", "زاوية", "سان" open longer names: the gazetteer's "الدار" or "البستان" is not the place
+    got = _resolve(geo, "قتل مدنيان في قصف على منطقة دار الورد وسقطت قذائف على حي بستان الزيتون، وقال قائد الشرطة "
+                        "في مدينة سان برناردينو إن التحقيق مستمر")
+    names = {l["name_ar"] for l in got.values()}
+    assert {"دار الورد", "بستان الزيتون", "سان برناردينو"} <= names
+    assert not names & {"الدار", "البستان", "سان"}
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_an_everyday_word_held_back_does_not_hide_a_longer_name_inside_it():
+    # "بخور" (incense) is held back as a word; "بـ + خور مكسر" is the quarter of Aden
+    geo = Geoparser(str(GAZETTEER.parent))
+    got = _resolve(geo, "قتل ثلاثة بقصف استهدف محيط الملعب بخور مكسر مساء أمس")
+    assert any(t.endswith("خور مكسر") and l["lat"] is not None for t, l in got.items())
+
+
+def test_a_facility_or_a_sect_is_no_place(geo):
+    got = _resolve(geo, "أطلقت الطائرات صواريخ على منشأة عسكرية قرب حمص، وانفجرت عبوة في حي شيعي بالمدينة")
+    assert not [t for t in got if "منشأة" in t or "شيعي" in t]

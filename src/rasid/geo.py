@@ -550,14 +550,16 @@ class Geoparser:
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
         for x, y in taken:
             blocked[x:y] = b"\x01" * (y - x)
-        last_end = -1
+        last_end = held_end = -1
         found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
         cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
         for i, j, form, lb in found:
-            if i < last_end or blocked.find(1, i, j) >= 0:
+            if (i < last_end and not (held_end == last_end and j > last_end)) or blocked.find(1, i, j) >= 0:
+                # (a word held back as an everyday word does not hide a longer name begun inside it: "بخور مكسر"
+                # is ب + "خور مكسر", not the word بخور)
                 continue
             # the words before a name (checked here, on the few names not overlapped or taken already)
             prev = folded[max(0, lb - 12):lb].split()
@@ -625,7 +627,7 @@ class Geoparser:
                 if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp")) \
                         and not quoted:
                     held.append((i, j, form, cue, prec))
-                    last_end = j
+                    last_end = held_end = j
                     if refolded:
                         blocked[i:j] = b"\x01" * (j - i)  # nor an unknown name after the cue ("منطقة حظر جوي")
                     continue
@@ -734,8 +736,10 @@ class Geoparser:
                 if mm is None:
                     break
                 w = mm.group()
-                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
+                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))
+                                                        and not (words == words[:1] and fold(words[0]) in PART_HEADS)) \
                         or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
+                    # (but after a head the name goes on: "سان برناردينو")
                     break
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
