@@ -1020,3 +1020,31 @@ def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
 def test_whom_an_event_word_ending_in_its_preposition_names_is_the_target(pipeline):
     events = pipeline.text("وألقي القبض على خمسة عناصر من تنظيم داعش في مدينة حمص.", published="2020-05-06").events
     assert all((e.actor1 or {}).get("id") != "ISIS" for e in events)
+
+
+@needs_shared
+def test_a_place_told_as_where_another_lies_is_not_the_scene(pipeline):
+    # "بلدة X جنوب مدينة Y": Y says where X lies; the event is at X
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل جنوب مدينة إدلب اليوم، ما أدى إلى مقتل ثلاثة مدنيين.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["كفر نبل"]
+    # a village the gazetteer lacks keeps its name, with the coordinates of the town it is told beside (precision 2)
+    doc = pipeline.text("سقطت قذائف على قرية الزعترانية الواقعة شمال غرب مدينة إعزاز اليوم، ما أدى إلى مقتل طفلين.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    (loc,) = e.locations
+    assert loc["name_ar"] == "الزعترانية" and loc["geo_precision"] == 2 and abs(loc["lat"] - 36.59) < 0.05
+    # a quarter "east of Aleppo" is not a namesake 200 km away: it keeps its name, at Aleppo
+    doc = pipeline.text("سقطت قذيفة على حي السعادة شرق مدينة حلب اليوم، ما أدى إلى مقتل طفلين.", published="2019-03-01")
+    (e,) = doc.events
+    (loc,) = e.locations
+    assert loc["name_ar"] == "السعادة" and abs(loc["lat"] - 36.20) < 0.05
+
+
+@needs_shared
+def test_a_governorate_event_is_placed_by_the_villages_its_other_clauses_name_known_or_not(pipeline):
+    doc = pipeline.text("قتل عشرة عناصر من قوات النظام في قصف مدفعي على محافظة حماة اليوم. وطال القصف قرية الزعترانية.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert "الزعترانية" in [l["name_ar"] for l in e.locations]

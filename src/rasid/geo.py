@@ -115,6 +115,14 @@ ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_word
 _JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
 
 
+REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
+# between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
+DIRECTION_BETWEEN = re.compile(
+    r"\s*[,،]?\s*(?:(?:ال)?واقع(?:ه)?\s+(?:في\s+|الى\s+)?)?"
+    r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?|قرب|بالقرب\s+من)"
+    r"\s+(?:(?:مدينه|بلده|قريه|محافظه|العاصمه|ناحيه)\s+)?[\"'«“]?\s*")
+
+
 def geo_key(s: str) -> str:
     """A loose key for a place name: normalised, folded, no article, no spaces."""
     s = fold(normalize(s))
@@ -399,6 +407,7 @@ class PlaceMention:
     region: dict | None = None
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
+    anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
 
 
 def _other_name(p: "Place", form: str) -> bool:
@@ -479,6 +488,7 @@ class Geoparser:
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
         self._not_the_scene(mentions, nt)
+        self._direction_references(mentions, nt)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -1019,6 +1029,31 @@ class Geoparser:
             if others:
                 m.dropped = f"not the scene: {role}"
 
+    def _direction_references(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """"بلدة X جنوب مدينة Y", "قضاء X غربي Y", "قرية X قرب Y": Y only says where X lies; X is the scene.
+
+        Y is dropped (places.jsonl keeps it, with the reason); when the gazetteer lacks X, X keeps its name
+        with Y's coordinates at precision 2 (the spec's rule for a place the gazetteer lacks).
+        """
+        norm = nt.norm
+        live = [m for m in mentions if not m.dropped]
+        for x, y in zip(live, live[1:]):
+            if x.cue in ("country", "region") or y.cue == "country":
+                continue
+            if x.resolved is None and (x.cue is None or x.region):
+                continue  # a bare name the gazetteer could not place is no scene to refer to
+            between = norm[self._n(nt, x.end):self._n(nt, y.start)]
+            if not DIRECTION_BETWEEN.fullmatch(between):
+                continue
+            if x.resolved is not None and y.resolved is not None and x.resolved == y.resolved:
+                continue
+            y.dropped = "a reference for the place named before it (where that place lies)"
+            if x.resolved is not None and y.resolved is not None and x.cue != "feature" \
+                    and _approx_km(self.gaz.places[x.resolved], self.gaz.places[y.resolved]) > REFERENCE_KM:
+                x.resolved = None  # "حي السعادة شرق خور مكسر": a namesake far away, not the quarter beside Y
+            if x.resolved is None and y.resolved is not None:
+                x.anchor, x.precision = y.resolved, max(x.precision, 2)
+
     @staticmethod
     def _dateline(nt: NormText, m: PlaceMention) -> str | None:
         """"الفلوجة (العراق) (ا ف ب) - قتل خمسة ...": the city a report was filed from opens its first line."""
@@ -1081,6 +1116,12 @@ class Geoparser:
         loc = {"name": None, "name_ar": None, "lat": None, "lon": None, "admin1": None, "gazetteer_id": None,
                "geo_precision": m.precision, "text": m.text}
         p = None
+        if m.resolved is None and m.anchor is not None and self.gaz is not None:
+            # a place the gazetteer lacks, told beside one it has: its own name, the other's coordinates
+            a = self.gaz.places[m.anchor]
+            loc = self._unknown_name(m, loc)
+            loc.update(lat=round(a.lat, 5), lon=round(a.lon, 5), admin1=a.adm1 or None, geo_precision=max(m.precision, 2))
+            return loc
         if m.resolved is not None and self.gaz is not None:
             p = self.gaz.places[m.resolved]
         elif m.region and self.gaz is not None:
@@ -1096,12 +1137,18 @@ class Geoparser:
             loc.update(name=p.name_en, name_ar=name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
-            loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
-            first, _, rest = loc["name_ar"].partition(" ")
-            if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
-                loc["name_ar"] = rest
-            if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
-                loc["name_ar"] = m.name
+            loc = self._unknown_name(m, loc)
+        return loc
+
+    @staticmethod
+    def _unknown_name(m: PlaceMention, loc: dict) -> dict:
+        """The name of a place the gazetteer lacks, as the text writes it."""
+        loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
+        first, _, rest = loc["name_ar"].partition(" ")
+        if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
+            loc["name_ar"] = rest
+        if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
+            loc["name_ar"] = m.name
         return loc
 
     def audit(self, m: PlaceMention, loc: dict | None = None) -> dict:
