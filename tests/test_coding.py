@@ -1048,3 +1048,11 @@ def test_a_governorate_event_is_placed_by_the_villages_its_other_clauses_name_kn
                         published="2019-03-01")
     (e,) = doc.events
     assert "الزعترانية" in [l["name_ar"] for l in e.locations]
+
+
+@needs_shared
+def test_an_event_told_in_a_country_is_placed_by_the_town_its_other_clause_names(pipeline):
+    doc = pipeline.text("شنت طائرات التحالف الدولي اليوم 12 غارة جوية على مواقع لتنظيم داعش في العراق. وقال بيان إن "
+                        "الغارات كانت بينها أربع غارات قرب الموصل.", published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["الموصل"]

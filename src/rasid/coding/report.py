@@ -132,8 +132,28 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
                 locs.append(loc)
         if locs and m is head:
             locs.extend(governorate_towns(locs, g, seen))
-            break
+            return country_gives_way(locs, g) or locs
     return locs
+
+
+def _country(loc: dict) -> bool:
+    return loc.get("lat") is None and (loc.get("geo_precision") or 1) >= 3
+
+
+@rule("country_gives_way")
+def country_gives_way(locs: list[dict], g: list[Mention]) -> list[dict]:
+    """When the head names only a country ("غارات في العراق وسورية"), the places the event's other clauses name
+    say where: "نفذ التحالف 18 غارة في العراق ... بينها أربع غارات قرب الموصل" is at Mosul."""
+    if not locs or not all(_country(loc) for loc in locs):
+        return []
+    out, seen = [], set()
+    for m in g:
+        for loc in m.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if not _country(loc) and k not in seen:
+                seen.add(k)
+                out.append(loc)
+    return out
 
 
 @rule("governorate_towns")
