@@ -511,3 +511,10 @@ def test_an_everyday_word_held_back_does_not_hide_a_longer_name_inside_it():
 def test_a_facility_or_a_sect_is_no_place(geo):
     got = _resolve(geo, "أطلقت الطائرات صواريخ على منشأة عسكرية قرب حمص، وانفجرت عبوة في حي شيعي بالمدينة")
     assert not [t for t in got if "منشأة" in t or "شيعي" in t]
+
+
+def test_a_district_is_placed_at_its_town_even_when_its_centre_lies_far_from_it(geo):
+    # a desert district's centre lies 45 km from the town it is named after: the event is at the town
+    got = _resolve(geo, "قتل مدنيان في قصف على قضاء البعاج في محافظة نينوى")
+    (loc,) = [l for t, l in got.items() if "البعاج" in t]
+    assert abs(loc["lat"] - 36.04) < 0.05 and abs(loc["lon"] - 41.72) < 0.05

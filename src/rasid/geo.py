@@ -1048,9 +1048,12 @@ class Geoparser:
             if x.resolved is not None and y.resolved is not None and x.resolved == y.resolved:
                 continue
             y.dropped = "a reference for the place named before it (where that place lies)"
-            if x.resolved is not None and y.resolved is not None and x.cue != "feature" \
-                    and _approx_km(self.gaz.places[x.resolved], self.gaz.places[y.resolved]) > REFERENCE_KM:
-                x.resolved = None  # "حي السعادة شرق خور مكسر": a namesake far away, not the quarter beside Y
+            px = self.gaz.places[x.resolved] if x.resolved is not None else None
+            if px is not None and y.resolved is not None and x.cue != "feature" and _approx_km(px, self.gaz.places[y.resolved]) > (
+                    2 * REFERENCE_KM if px.is_admin or px.code in MAJOR_CODES else REFERENCE_KM):
+                # "حي السعادة شرق خور مكسر": a namesake far away, not the quarter beside Y (a district or a town
+                # may lie further from the city that stands for its governorate: "قضاء البعاج جنوبي الموصل")
+                x.resolved = None
             if x.resolved is None and y.resolved is not None:
                 x.anchor, x.precision = y.resolved, max(x.precision, 2)
 
@@ -1085,7 +1088,7 @@ class Geoparser:
         best, pop = None, -1
         for c in gz.names.get(" ".join(words), []):
             p = gz.places[c]
-            if not p.is_admin and p.country == admin.country and _approx_km(p, admin) < 40 and p.population > pop:
+            if not p.is_admin and p.country == admin.country and _approx_km(p, admin) < 60 and p.population > pop:
                 best, pop = c, p.population
         return best
 
