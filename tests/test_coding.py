@@ -1056,3 +1056,11 @@ def test_an_event_told_in_a_country_is_placed_by_the_town_its_other_clause_names
                         "الغارات كانت بينها أربع غارات قرب الموصل.", published="2019-03-01")
     (e,) = doc.events
     assert [l["name_ar"] for l in e.locations] == ["الموصل"]
+
+
+@needs_shared
+def test_an_iraqi_district_is_named_after_its_town(pipeline):
+    # "قضاء هيت": a district's cue makes the short name a place; "غرب الرمادي" only says where it lies
+    doc = pipeline.text("قتل مدني في تفجير عبوة ناسفة وسط قضاء هيت غرب الرمادي اليوم.", published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["هيت"]

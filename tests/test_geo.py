@@ -518,3 +518,8 @@ def test_a_district_is_placed_at_its_town_even_when_its_centre_lies_far_from_it(
     got = _resolve(geo, "قتل مدنيان في قصف على قضاء البعاج في محافظة نينوى")
     (loc,) = [l for t, l in got.items() if "البعاج" in t]
     assert abs(loc["lat"] - 36.04) < 0.05 and abs(loc["lon"] - 41.72) < 0.05
+
+
+def test_words_after_a_district_or_area_cue_that_describe_are_no_place(geo):
+    got = _resolve(geo, "وصل الوفد إلى منطقة الحادث بعد أن أنهى قضاء يوم عطلة، وزار مديرية التربية")
+    assert not got

@@ -634,7 +634,8 @@ class Geoparser:
                     last_end = j
                     continue
                 # a spelling met only by folding needs a cue naming a settlement: "منطقة حظر جوي" is a no-fly zone
-                if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp")) \
+                if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp",
+                                                                                     "subdistrict", "governorate")) \
                         and not quoted:
                     held.append((i, j, form, cue, prec))
                     last_end = held_end = j
@@ -757,7 +758,11 @@ class Geoparser:
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
                 if not words and street and w.startswith("ال"):
                     pass
-                elif fold(w) in self.everyday and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                elif (fold(w) in self.everyday or (not words and w.startswith("ال") and fold(w[2:]) in self.everyday
+                                                   and cue.value[0] in ("area", "subdistrict"))) \
+                        and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                    # (after "منطقة", "قضاء", "مديرية" the definite form too: "منطقة الحادث", "مديرية التربية", "قضاء
+                    # الإجازة"; not after a quarter's or a feature's word: "حي السبع بحرات", "قاعدة العند")
                     # ("بيت", "عين" open names, and what follows them is the name: "قرية أبو قباب")
                     break  # "منطقة آمنة", "قاعدة جوية روسية": a word that describes the place, not its name
                 elif fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS) \
