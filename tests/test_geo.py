@@ -523,3 +523,13 @@ def test_a_district_is_placed_at_its_town_even_when_its_centre_lies_far_from_it(
 def test_words_after_a_district_or_area_cue_that_describe_are_no_place(geo):
     got = _resolve(geo, "وصل الوفد إلى منطقة الحادث بعد أن أنهى قضاء يوم عطلة، وزار مديرية التربية")
     assert not got
+
+
+def test_a_quarter_in_a_city_keeps_its_name_with_the_citys_coordinates(geo):
+    nt = NormText('وقع انفجار على أطراف حي "الزعترانية" السكني في دمشق، وقصف حي الورود بمدينة حلب')
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    locs = {m.text.strip('"'): geo.location(m) for m in ms}
+    quarter = next(l for t, l in locs.items() if "الزعترانية" in t)
+    assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 33.51) < 0.05 and quarter["geo_precision"] == 2
+    assert quarter["gazetteer_id"] is None

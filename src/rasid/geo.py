@@ -112,7 +112,7 @@ PLACE_ROLES = re.compile(
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
 ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_words('distance_unit')}")
-_JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
+_JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*[\"'«“]?\s*")
 
 
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
@@ -771,6 +771,8 @@ class Geoparser:
 
                 words.append(w)
                 j = mm.end()
+                if quoted and nt.text[nt.orig_end(j):nt.orig_end(j) + 2].strip()[:1] in QUOTES:
+                    break  # the closing quote ends a quoted name: 'حي "المزرعة" السكني'
                 while j < len(norm) and norm[j] == " ":
                     j += 1
                 if len(words) >= 2:
@@ -1100,8 +1102,9 @@ class Geoparser:
     def _neighbourhoods(self, mentions: list[PlaceMention], text: str) -> None:
         """"حي جوبر في دمشق": a neighbourhood lies in the city named right after it.
 
-        When the name resolved far from that city (a namesake village) or not at all, the
-        event is placed at the city with precision 2 (the spec's fallback to the nearest named place).
+        When the name resolved far from that city (a namesake village) or not at all, the quarter keeps
+        its name with the city's coordinates at precision 2 (the spec's rule for a place the gazetteer lacks);
+        an adjective may stand between ('حي "المزرعة" السكني في دمشق').
         """
         gz = self.gaz
         cities = ("PPLC", "PPLA", "PPLA2", "ADM1")
@@ -1117,7 +1120,7 @@ class Geoparser:
                 continue
             city = gz.places[n.resolved]
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
-                m.resolved, m.precision = n.resolved, 2
+                m.resolved, m.anchor, m.precision = None, n.resolved, 2
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
