@@ -1064,3 +1064,12 @@ def test_an_iraqi_district_is_named_after_its_town(pipeline):
     doc = pipeline.text("قتل مدني في تفجير عبوة ناسفة وسط قضاء هيت غرب الرمادي اليوم.", published="2019-03-01")
     (e,) = doc.events
     assert [l["name_ar"] for l in e.locations] == ["هيت"]
+
+
+@needs_shared
+def test_an_event_told_in_a_city_is_placed_by_the_quarter_its_other_clause_names(pipeline):
+    doc = pipeline.text("قتل ثمانية مدنيين في تفجير سيارة مفخخة في دمشق اليوم. ووقع التفجير قرب سوق شعبي في حي الزعترانية "
+                        "بدمشق.", published="2019-03-01")
+    (e,) = doc.events
+    names = [l["name_ar"] for l in e.locations]
+    assert "الزعترانية" in names and "دمشق" in names

@@ -1167,7 +1167,7 @@ class Geoparser:
         gz = self.gaz
         return {
             "text": m.text, "start": m.start, "end": m.end, "cue": m.cue,
-            "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region) else None,
+            "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region or m.anchor is not None) else None,
             **({"dropped": m.dropped} if m.dropped else {}),
             "candidates": [{"gazetteer_id": gz.places[c].id, "name": gz.places[c].name_en, "admin1": gz.places[c].adm1,
                             "feature_code": gz.places[c].code} for c in m.candidates[:10]] if gz else [],

@@ -4,6 +4,7 @@ is placed where the text last placed things."""
 from __future__ import annotations
 
 from ..arabic import normalize
+from ..geo import haversine
 from ..model import Document, Event
 from . import sides, territory
 from .ids import event_id
@@ -132,6 +133,7 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
                 locs.append(loc)
         if locs and m is head:
             locs.extend(governorate_towns(locs, g, seen))
+            locs.extend(city_quarters(locs, g, seen))
             return country_gives_way(locs, g) or locs
     return locs
 
@@ -174,6 +176,31 @@ def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dic
             if k in seen or (loc.get("geo_precision") or 1) >= 3 or (loc.get("admin1") not in regions and not unknown) \
                     or loc.get("name") in regions \
                     or not t or t.split()[-1].removeprefix("ال") in written:
+                continue
+            seen.add(k)
+            out.append(loc)
+    return out
+
+
+QUARTER_KM = 15  # how far from a city's point its quarters and suburbs lie
+
+
+@rule("city_quarters")
+def city_quarters(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
+    """When the head names only a governorate's city ("انفجار في دمشق"), the quarters of it that the event's
+    other clauses name say where: "وقع الانفجار في حي الزعترانية بدمشق" (15 km or less from the city)."""
+    cities = [loc for loc in locs if loc.get("lat") is not None]  # (a place the gazetteer lacks, unplaced, aside)
+    if not cities or any((loc.get("geo_precision") or 1) >= 3 or not loc.get("admin1")
+                         or loc.get("name") != loc.get("admin1") for loc in cities):
+        return []
+    locs = cities
+    out = []
+    for x in g:
+        for loc in x.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if k in seen or loc.get("lat") is None or (loc.get("geo_precision") or 1) >= 3 \
+                    or not any(haversine((loc["lat"], loc["lon"]), (c["lat"], c["lon"])) <= QUARTER_KM for c in locs) \
+                    or loc.get("name") in {c.get("name") for c in locs}:
                 continue
             seen.add(k)
             out.append(loc)
