@@ -533,3 +533,8 @@ def test_a_quarter_in_a_city_keeps_its_name_with_the_citys_coordinates(geo):
     quarter = next(l for t, l in locs.items() if "الزعترانية" in t)
     assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 33.51) < 0.05 and quarter["geo_precision"] == 2
     assert quarter["gazetteer_id"] is None
+
+
+def test_a_countrys_adjective_ends_a_place_name(geo):
+    got = _resolve(geo, "قتل خمسة أشخاص في هجوم استهدف بلدة الزعترانية الصومالية أمس")
+    assert any(l["name_ar"] == "الزعترانية" for l in got.values())

@@ -50,6 +50,11 @@ OPENERS = ' ("«“'  # what may stand between a place cue and the name it gover
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
 NAME_STOP = frozenset(normalize(r[0]) for r in read_tsv("name_stops.tsv"))
+# a country's adjective ends a place's name: "مدينة كراتشي الباكستانية", "بلدة الزعترانية السورية"
+# (data/theatres.tsv adjectives, data/nationality.tsv)
+NATIONALITY_WORDS = frozenset(
+    [normalize(w) for r in read_tsv("theatres.tsv") if r[1:2] == ["adjective"] for w in r[2].split("|")]
+    + [normalize(p + r[0]) for r in read_tsv("nationality.tsv") for p in ("", "ال")])
 TOPONYM_HEADS = frozenset(normalize(r[0]) for r in read_tsv("toponym_heads.tsv"))
 
 
@@ -752,6 +757,8 @@ class Geoparser:
                         or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
                     # (but after a head the name goes on: "سان برناردينو")
                     break
+                if words and w in NATIONALITY_WORDS:
+                    break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
