@@ -538,3 +538,11 @@ def test_a_quarter_in_a_city_keeps_its_name_with_the_citys_coordinates(geo):
 def test_a_countrys_adjective_ends_a_place_name(geo):
     got = _resolve(geo, "قتل خمسة أشخاص في هجوم استهدف بلدة الزعترانية الصومالية أمس")
     assert any(l["name_ar"] == "الزعترانية" for l in got.values())
+
+
+def test_quarters_named_alone_lie_in_the_city_named_before_them(geo):
+    nt = NormText("تواصل القصف على مدينة حلب اليوم، وطال القصف أحياء الزعترانية والورديات الشرقية")
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    quarter = next(geo.location(m) for m in ms if "الزعترانية" in m.text)
+    assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 36.20) < 0.05 and quarter["geo_precision"] == 2

@@ -120,6 +120,7 @@ ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_word
 _JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*[\"'«“]?\s*")
 
 
+QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
 DIRECTION_BETWEEN = re.compile(
@@ -965,6 +966,7 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._quarters_of_the_city(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.
@@ -1128,6 +1130,23 @@ class Geoparser:
             city = gz.places[n.resolved]
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _quarters_of_the_city(self, mentions: list[PlaceMention]) -> None:
+        """"أحياء كرم الطرب والسكن الشبابي": quarters the gazetteer lacks, named with no city after them, lie in
+        the city the text named last before them (QUARTER_BACK characters back at most): their own names, the
+        city's coordinates, precision 2 (the spec's rule for a place the gazetteer lacks)."""
+        gz = self.gaz
+        cities = ("PPLC", "PPLA", "PPLA2")
+        last = None  # (start, gazetteer index) of the last city named
+        for m in mentions:
+            if m.resolved is not None and not m.dropped and m.cue not in ("country", "region"):
+                p = gz.places[m.resolved]
+                if p.code in cities or p.population >= 50000:
+                    last = (m.start, m.resolved)
+                continue
+            if m.cue == "district" and m.resolved is None and m.anchor is None and not m.dropped \
+                    and last is not None and m.start - last[0] <= QUARTER_BACK:
+                m.anchor, m.precision = last[1], 2
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
