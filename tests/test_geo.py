@@ -546,3 +546,10 @@ def test_quarters_named_alone_lie_in_the_city_named_before_them(geo):
     geo.resolve(ms, nt)
     quarter = next(geo.location(m) for m in ms if "الزعترانية" in m.text)
     assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 36.20) < 0.05 and quarter["geo_precision"] == 2
+
+
+def test_a_dual_feature_word_is_a_cue(geo):
+    # "حقلي X وY": the two fields X and Y (the dual is no place named "مطاري" or "حقلي")
+    got = _resolve(geo, "تستمر الاشتباكات في محيط حقلي الزعترانية والورديات بريف حمص الشرقي")
+    assert any(l["name_ar"] == "الزعترانية" for l in got.values())
+    assert not [t for t in _resolve(geo, "قصف على مطاري حلب والنيرب") if t == "مطاري"]
