@@ -1098,3 +1098,56 @@ def test_a_move_toward_a_place_is_fighting_and_success_names_the_doer(pipeline):
     [e] = pipeline.text("تمكنت الفصائل من طرد عناصر التنظيم من قرية الراعي بريف حلب اليوم.", published="2019-05-12").events
     assert e.sub_event_type == "Non-state actor overtakes territory"
     assert e.actor1["id"] == "Opposition factions" and e.actor2["id"] == "ISIS"
+
+
+@needs_shared
+def test_a_place_told_as_where_another_lies_is_not_the_scene(pipeline):
+    # "بلدة X جنوب مدينة Y": Y says where X lies; the event is at X
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل جنوب مدينة إدلب اليوم، ما أدى إلى مقتل ثلاثة مدنيين.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["كفر نبل"]
+    # a village the gazetteer lacks keeps its name, with the coordinates of the town it is told beside (precision 2)
+    doc = pipeline.text("سقطت قذائف على قرية الزعترانية الواقعة شمال غرب مدينة إعزاز اليوم، ما أدى إلى مقتل طفلين.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    (loc,) = e.locations
+    assert loc["name_ar"] == "الزعترانية" and loc["geo_precision"] == 2 and abs(loc["lat"] - 36.59) < 0.05
+    # a quarter "east of Aleppo" is not a namesake 200 km away: it keeps its name, at Aleppo
+    doc = pipeline.text("سقطت قذيفة على حي السعادة شرق مدينة حلب اليوم، ما أدى إلى مقتل طفلين.", published="2019-03-01")
+    (e,) = doc.events
+    (loc,) = e.locations
+    assert loc["name_ar"] == "السعادة" and abs(loc["lat"] - 36.20) < 0.05
+
+
+@needs_shared
+def test_a_governorate_event_is_placed_by_the_villages_its_other_clauses_name_known_or_not(pipeline):
+    doc = pipeline.text("قتل عشرة عناصر من قوات النظام في قصف مدفعي على محافظة حماة اليوم. وطال القصف قرية الزعترانية.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert "الزعترانية" in [l["name_ar"] for l in e.locations]
+
+
+@needs_shared
+def test_an_event_told_in_a_country_is_placed_by_the_town_its_other_clause_names(pipeline):
+    doc = pipeline.text("شنت طائرات التحالف الدولي اليوم 12 غارة جوية على مواقع لتنظيم داعش في العراق. وقال بيان إن "
+                        "الغارات كانت بينها أربع غارات قرب الموصل.", published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["الموصل"]
+
+
+@needs_shared
+def test_an_iraqi_district_is_named_after_its_town(pipeline):
+    # "قضاء هيت": a district's cue makes the short name a place; "غرب الرمادي" only says where it lies
+    doc = pipeline.text("قتل مدني في تفجير عبوة ناسفة وسط قضاء هيت غرب الرمادي اليوم.", published="2019-03-01")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["هيت"]
+
+
+@needs_shared
+def test_an_event_told_in_a_city_is_placed_by_the_quarter_its_other_clause_names(pipeline):
+    doc = pipeline.text("قتل ثمانية مدنيين في تفجير سيارة مفخخة في دمشق اليوم. ووقع التفجير قرب سوق شعبي في حي الزعترانية "
+                        "بدمشق.", published="2019-03-01")
+    (e,) = doc.events
+    names = [l["name_ar"] for l in e.locations]
+    assert "الزعترانية" in names and "دمشق" in names

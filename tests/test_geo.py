@@ -473,3 +473,83 @@ def test_a_subdistrict_the_gazetteer_lacks_is_a_place_but_not_on_the_other_hand(
     got = _resolve(geo, "سيطر مسلحون على ناحية الزعترانية إثر اشتباكات")
     assert any("الزعترانية" in t and l["geo_precision"] == 2 for t, l in got.items())
     assert not _resolve(geo, "ومن ناحية إحصائية فإن الأرقام لا تكفي، ومن ناحية أخرى")
+
+
+def test_a_quoted_name_after_a_feature_cue_may_begin_with_lam(geo):
+    # 'معسكر "لوبان"': a name in quotes, though it opens with ل like "معسكر لمعارضين" (whose camp it is)
+    got = _resolve(geo, 'قتل ثلاثة أشخاص في قصف بالهاون استهدف معسكر "لوبان" شرق المدينة')
+    camp = next(l for t, l in got.items() if "لوبان" in t)
+    assert camp["lat"] is None and camp["name_ar"] == "لوبان"
+
+
+def test_one_place_the_gazetteer_lacks_told_with_two_kind_words_is_one_place():
+    from rasid.geo import place_key
+
+    camp = {"name_ar": 'مخيم "لوبان', "text": 'مخيم "لوبان', "gazetteer_id": None}
+    base = {"name_ar": "لوبان", "text": 'معسكر "لوبان" الجديد', "gazetteer_id": None}
+    assert place_key(camp) == place_key(base) != place_key({"name_ar": "الزعترانية", "text": "الزعترانية"})
+    assert place_key({"gazetteer_id": "wof:1", "text": "لوبان"}) == "wof:1"
+
+
+def test_a_name_opened_by_a_toponym_head_is_kept_whole(geo):
+    # "دار", "بستان", "زاوية", "سان" open longer names: the gazetteer's "الدار" or "البستان" is not the place
+    got = _resolve(geo, "قتل مدنيان في قصف على منطقة دار الورد وسقطت قذائف على حي بستان الزيتون، وقال قائد الشرطة "
+                        "في مدينة سان برناردينو إن التحقيق مستمر")
+    names = {l["name_ar"] for l in got.values()}
+    assert {"دار الورد", "بستان الزيتون", "سان برناردينو"} <= names
+    assert not names & {"الدار", "البستان", "سان"}
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_an_everyday_word_held_back_does_not_hide_a_longer_name_inside_it():
+    # "بخور" (incense) is held back as a word; "بـ + خور مكسر" is the quarter of Aden
+    geo = Geoparser(str(GAZETTEER.parent))
+    got = _resolve(geo, "قتل ثلاثة بقصف استهدف محيط الملعب بخور مكسر مساء أمس")
+    assert any(t.endswith("خور مكسر") and l["lat"] is not None for t, l in got.items())
+
+
+def test_a_facility_or_a_sect_is_no_place(geo):
+    got = _resolve(geo, "أطلقت الطائرات صواريخ على منشأة عسكرية قرب حمص، وانفجرت عبوة في حي شيعي بالمدينة")
+    assert not [t for t in got if "منشأة" in t or "شيعي" in t]
+
+
+def test_a_district_is_placed_at_its_town_even_when_its_centre_lies_far_from_it(geo):
+    # a desert district's centre lies 45 km from the town it is named after: the event is at the town
+    got = _resolve(geo, "قتل مدنيان في قصف على قضاء البعاج في محافظة نينوى")
+    (loc,) = [l for t, l in got.items() if "البعاج" in t]
+    assert abs(loc["lat"] - 36.04) < 0.05 and abs(loc["lon"] - 41.72) < 0.05
+
+
+def test_words_after_a_district_or_area_cue_that_describe_are_no_place(geo):
+    got = _resolve(geo, "وصل الوفد إلى منطقة الحادث بعد أن أنهى قضاء يوم عطلة، وزار مديرية التربية")
+    assert not got
+
+
+def test_a_quarter_in_a_city_keeps_its_name_with_the_citys_coordinates(geo):
+    nt = NormText('وقع انفجار على أطراف حي "الزعترانية" السكني في دمشق، وقصف حي الورود بمدينة حلب')
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    locs = {m.text.strip('"'): geo.location(m) for m in ms}
+    quarter = next(l for t, l in locs.items() if "الزعترانية" in t)
+    assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 33.51) < 0.05 and quarter["geo_precision"] == 2
+    assert quarter["gazetteer_id"] is None
+
+
+def test_a_countrys_adjective_ends_a_place_name(geo):
+    got = _resolve(geo, "قتل خمسة أشخاص في هجوم استهدف بلدة الزعترانية الصومالية أمس")
+    assert any(l["name_ar"] == "الزعترانية" for l in got.values())
+
+
+def test_quarters_named_alone_lie_in_the_city_named_before_them(geo):
+    nt = NormText("تواصل القصف على مدينة حلب اليوم، وطال القصف أحياء الزعترانية والورديات الشرقية")
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    quarter = next(geo.location(m) for m in ms if "الزعترانية" in m.text)
+    assert quarter["name_ar"] == "الزعترانية" and abs(quarter["lat"] - 36.20) < 0.05 and quarter["geo_precision"] == 2
+
+
+def test_a_dual_feature_word_is_a_cue(geo):
+    # "حقلي X وY": the two fields X and Y (the dual is no place named "مطاري" or "حقلي")
+    got = _resolve(geo, "تستمر الاشتباكات في محيط حقلي الزعترانية والورديات بريف حمص الشرقي")
+    assert any(l["name_ar"] == "الزعترانية" for l in got.values())
+    assert not [t for t in _resolve(geo, "قصف على مطاري حلب والنيرب") if t == "مطاري"]

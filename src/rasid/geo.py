@@ -50,6 +50,11 @@ OPENERS = ' ("«“'  # what may stand between a place cue and the name it gover
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
 NAME_STOP = frozenset(normalize(r[0]) for r in read_tsv("name_stops.tsv"))
+# a country's adjective ends a place's name: "مدينة كراتشي الباكستانية", "بلدة الزعترانية السورية"
+# (data/theatres.tsv adjectives, data/nationality.tsv)
+NATIONALITY_WORDS = frozenset(
+    [normalize(w) for r in read_tsv("theatres.tsv") if r[1:2] == ["adjective"] for w in r[2].split("|")]
+    + [normalize(p + r[0]) for r in read_tsv("nationality.tsv") for p in ("", "ال")])
 TOPONYM_HEADS = frozenset(normalize(r[0]) for r in read_tsv("toponym_heads.tsv"))
 
 
@@ -92,6 +97,8 @@ DEFINITE_FUNCTION_WORDS = frozenset(fold(normalize(w)) for w in (
 
 
 MAJOR_CODES = ("ADM1", "ADM2", "PPLA", "PPLC", "PPLA2")
+# the one-word place cues (data/place_cues.tsv): the kind a name is told with ("قرية", "مطار", "مخيم")
+KIND_WORDS = frozenset(fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip())
 _ROLE_ROWS = read_tsv("place_roles.tsv")
 
 
@@ -110,7 +117,16 @@ PLACE_ROLES = re.compile(
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
 ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_words('distance_unit')}")
-_JOIN_CITY = re.compile(r"\s*(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*")
+_JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*[\"'«“]?\s*")
+
+
+QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
+REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
+# between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
+DIRECTION_BETWEEN = re.compile(
+    r"\s*[,،]?\s*(?:(?:ال)?واقع(?:ه)?\s+(?:في\s+|الى\s+)?)?"
+    r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?|قرب|بالقرب\s+من)"
+    r"\s+(?:(?:مدينه|بلده|قريه|محافظه|العاصمه|ناحيه)\s+)?[\"'«“]?\s*")
 
 
 def geo_key(s: str) -> str:
@@ -118,6 +134,17 @@ def geo_key(s: str) -> str:
     s = fold(normalize(s))
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in s.split()]
     return "".join(words)
+
+
+def place_key(loc: dict) -> str:
+    """The key two mentions of one place share: its gazetteer id, else its name without the kind word and
+    quotes ('مخيم "ليبرتي"' and 'معسكر ليبرتي' are one camp; "قرية السكرية" and "السكرية" one village)."""
+    if loc.get("gazetteer_id"):
+        return loc["gazetteer_id"]
+    words = fold(normalize(loc.get("name_ar") or loc.get("text") or "")).replace('"', " ").split()
+    if len(words) > 1 and (words[0] in KIND_WORDS or words[0][1:] in KIND_WORDS):
+        words = words[1:]
+    return "~" + geo_key(" ".join(words)) if words else ""
 
 
 def haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -386,6 +413,7 @@ class PlaceMention:
     region: dict | None = None
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
+    anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
 
 
 def _other_name(p: "Place", form: str) -> bool:
@@ -466,6 +494,7 @@ class Geoparser:
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
         self._not_the_scene(mentions, nt)
+        self._direction_references(mentions, nt)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -537,14 +566,16 @@ class Geoparser:
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
         for x, y in taken:
             blocked[x:y] = b"\x01" * (y - x)
-        last_end = -1
+        last_end = held_end = -1
         found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
         cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
         for i, j, form, lb in found:
-            if i < last_end or blocked.find(1, i, j) >= 0:
+            if (i < last_end and not (held_end == last_end and j > last_end)) or blocked.find(1, i, j) >= 0:
+                # (a word held back as an everyday word does not hide a longer name begun inside it: "بخور مكسر"
+                # is ب + "خور مكسر", not the word بخور)
                 continue
             # the words before a name (checked here, on the few names not overlapped or taken already)
             prev = folded[max(0, lb - 12):lb].split()
@@ -609,10 +640,11 @@ class Geoparser:
                     last_end = j
                     continue
                 # a spelling met only by folding needs a cue naming a settlement: "منطقة حظر جوي" is a no-fly zone
-                if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp")) \
+                if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp",
+                                                                                     "subdistrict", "governorate")) \
                         and not quoted:
                     held.append((i, j, form, cue, prec))
-                    last_end = j
+                    last_end = held_end = j
                     if refolded:
                         blocked[i:j] = b"\x01" * (j - i)  # nor an unknown name after the cue ("منطقة حظر جوي")
                     continue
@@ -712,6 +744,8 @@ class Geoparser:
             j = cue.end
             while j < len(norm) and norm[j] in OPENERS:
                 j += 1
+            # 'معسكر "ليبرتي"': what quotes hold is a name (the normalised text has lost them: read the original)
+            quoted = j < len(norm) and any(c in QUOTES for c in nt.text[nt.orig_end(cue.end):nt.orig(j)])
             words = []
             street = fold(normalize(cue.phrase)) in self.street_words  # named with any word: "ميدان الحرية"
             while True:  # the words right after the cue (a match at j only: never a search through the text)
@@ -719,16 +753,24 @@ class Geoparser:
                 if mm is None:
                     break
                 w = mm.group()
-                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))) \
+                if w in NAME_STOP or w[0].isdigit() or (words and (w[0] in "وب" and not w.startswith("ال"))
+                                                        and not (words == words[:1] and fold(words[0]) in PART_HEADS)) \
                         or w.startswith("وال"):  # "تلال والنقاط الحاكمة": "and the ...", a list, not a name
+                    # (but after a head the name goes on: "سان برناردينو")
                     break
-                if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp"):
+                if words and w in NATIONALITY_WORDS:
+                    break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
+                if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
                 if not words and street and w.startswith("ال"):
                     pass
-                elif fold(w) in self.everyday and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                elif (fold(w) in self.everyday or (not words and w.startswith("ال") and fold(w[2:]) in self.everyday
+                                                   and cue.value[0] in ("area", "subdistrict"))) \
+                        and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
+                    # (after "منطقة", "قضاء", "مديرية" the definite form too: "منطقة الحادث", "مديرية التربية", "قضاء
+                    # الإجازة"; not after a quarter's or a feature's word: "حي السبع بحرات", "قاعدة العند")
                     # ("بيت", "عين" open names, and what follows them is the name: "قرية أبو قباب")
                     break  # "منطقة آمنة", "قاعدة جوية روسية": a word that describes the place, not its name
                 elif fold(w) in self.common and not (len(words) == 1 and words[0] in TOPONYM_HEADS) \
@@ -737,6 +779,8 @@ class Geoparser:
 
                 words.append(w)
                 j = mm.end()
+                if quoted and nt.text[nt.orig_end(j):nt.orig_end(j) + 2].strip()[:1] in QUOTES:
+                    break  # the closing quote ends a quoted name: 'حي "المزرعة" السكني'
                 while j < len(norm) and norm[j] == " ":
                     j += 1
                 if len(words) >= 2:
@@ -922,6 +966,7 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._quarters_of_the_city(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.
@@ -1000,6 +1045,34 @@ class Geoparser:
             if others:
                 m.dropped = f"not the scene: {role}"
 
+    def _direction_references(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """"بلدة X جنوب مدينة Y", "قضاء X غربي Y", "قرية X قرب Y": Y only says where X lies; X is the scene.
+
+        Y is dropped (places.jsonl keeps it, with the reason); when the gazetteer lacks X, X keeps its name
+        with Y's coordinates at precision 2 (the spec's rule for a place the gazetteer lacks).
+        """
+        norm = nt.norm
+        live = [m for m in mentions if not m.dropped]
+        for x, y in zip(live, live[1:]):
+            if x.cue in ("country", "region") or y.cue == "country":
+                continue
+            if x.resolved is None and (x.cue is None or x.region):
+                continue  # a bare name the gazetteer could not place is no scene to refer to
+            between = norm[self._n(nt, x.end):self._n(nt, y.start)]
+            if not DIRECTION_BETWEEN.fullmatch(between):
+                continue
+            if x.resolved is not None and y.resolved is not None and x.resolved == y.resolved:
+                continue
+            y.dropped = "a reference for the place named before it (where that place lies)"
+            px = self.gaz.places[x.resolved] if x.resolved is not None else None
+            if px is not None and y.resolved is not None and x.cue != "feature" and _approx_km(px, self.gaz.places[y.resolved]) > (
+                    2 * REFERENCE_KM if px.is_admin or px.code in MAJOR_CODES else REFERENCE_KM):
+                # "حي السعادة شرق خور مكسر": a namesake far away, not the quarter beside Y (a district or a town
+                # may lie further from the city that stands for its governorate: "قضاء البعاج جنوبي الموصل")
+                x.resolved = None
+            if x.resolved is None and y.resolved is not None:
+                x.anchor, x.precision = y.resolved, max(x.precision, 2)
+
     @staticmethod
     def _dateline(nt: NormText, m: PlaceMention) -> str | None:
         """"الفلوجة (العراق) (ا ف ب) - قتل خمسة ...": the city a report was filed from opens its first line."""
@@ -1031,15 +1104,16 @@ class Geoparser:
         best, pop = None, -1
         for c in gz.names.get(" ".join(words), []):
             p = gz.places[c]
-            if not p.is_admin and p.country == admin.country and _approx_km(p, admin) < 40 and p.population > pop:
+            if not p.is_admin and p.country == admin.country and _approx_km(p, admin) < 60 and p.population > pop:
                 best, pop = c, p.population
         return best
 
     def _neighbourhoods(self, mentions: list[PlaceMention], text: str) -> None:
         """"حي جوبر في دمشق": a neighbourhood lies in the city named right after it.
 
-        When the name resolved far from that city (a namesake village) or not at all, the
-        event is placed at the city with precision 2 (the spec's fallback to the nearest named place).
+        When the name resolved far from that city (a namesake village) or not at all, the quarter keeps
+        its name with the city's coordinates at precision 2 (the spec's rule for a place the gazetteer lacks);
+        an adjective may stand between ('حي "المزرعة" السكني في دمشق').
         """
         gz = self.gaz
         cities = ("PPLC", "PPLA", "PPLA2", "ADM1")
@@ -1055,13 +1129,36 @@ class Geoparser:
                 continue
             city = gz.places[n.resolved]
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
-                m.resolved, m.precision = n.resolved, 2
+                m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _quarters_of_the_city(self, mentions: list[PlaceMention]) -> None:
+        """"أحياء كرم الطرب والسكن الشبابي": quarters the gazetteer lacks, named with no city after them, lie in
+        the city the text named last before them (QUARTER_BACK characters back at most): their own names, the
+        city's coordinates, precision 2 (the spec's rule for a place the gazetteer lacks)."""
+        gz = self.gaz
+        cities = ("PPLC", "PPLA", "PPLA2")
+        last = None  # (start, gazetteer index) of the last city named
+        for m in mentions:
+            if m.resolved is not None and not m.dropped and m.cue not in ("country", "region"):
+                p = gz.places[m.resolved]
+                if p.code in cities or p.population >= 50000:
+                    last = (m.start, m.resolved)
+                continue
+            if m.cue == "district" and m.resolved is None and m.anchor is None and not m.dropped \
+                    and last is not None and m.start - last[0] <= QUARTER_BACK:
+                m.anchor, m.precision = last[1], 2
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
         loc = {"name": None, "name_ar": None, "lat": None, "lon": None, "admin1": None, "gazetteer_id": None,
                "geo_precision": m.precision, "text": m.text}
         p = None
+        if m.resolved is None and m.anchor is not None and self.gaz is not None:
+            # a place the gazetteer lacks, told beside one it has: its own name, the other's coordinates
+            a = self.gaz.places[m.anchor]
+            loc = self._unknown_name(m, loc)
+            loc.update(lat=round(a.lat, 5), lon=round(a.lon, 5), admin1=a.adm1 or None, geo_precision=max(m.precision, 2))
+            return loc
         if m.resolved is not None and self.gaz is not None:
             p = self.gaz.places[m.resolved]
         elif m.region and self.gaz is not None:
@@ -1077,12 +1174,18 @@ class Geoparser:
             loc.update(name=p.name_en, name_ar=name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
-            loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
-            first, _, rest = loc["name_ar"].partition(" ")
-            if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
-                loc["name_ar"] = rest
-            if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
-                loc["name_ar"] = m.name
+            loc = self._unknown_name(m, loc)
+        return loc
+
+    @staticmethod
+    def _unknown_name(m: PlaceMention, loc: dict) -> dict:
+        """The name of a place the gazetteer lacks, as the text writes it."""
+        loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
+        first, _, rest = loc["name_ar"].partition(" ")
+        if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
+            loc["name_ar"] = rest
+        if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
+            loc["name_ar"] = m.name
         return loc
 
     def audit(self, m: PlaceMention, loc: dict | None = None) -> dict:
@@ -1090,7 +1193,7 @@ class Geoparser:
         gz = self.gaz
         return {
             "text": m.text, "start": m.start, "end": m.end, "cue": m.cue,
-            "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region) else None,
+            "resolved": (loc or self.location(m)) if (m.resolved is not None or m.region or m.anchor is not None) else None,
             **({"dropped": m.dropped} if m.dropped else {}),
             "candidates": [{"gazetteer_id": gz.places[c].id, "name": gz.places[c].name_en, "admin1": gz.places[c].adm1,
                             "feature_code": gz.places[c].code} for c in m.candidates[:10]] if gz else [],

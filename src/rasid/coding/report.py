@@ -4,6 +4,7 @@ is placed where the text last placed things."""
 from __future__ import annotations
 
 from ..arabic import normalize
+from ..geo import haversine
 from ..model import Document, Event
 from . import sides, territory
 from .ids import event_id
@@ -132,14 +133,36 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
                 locs.append(loc)
         if locs and m is head:
             locs.extend(governorate_towns(locs, g, seen))
-            break
+            locs.extend(city_quarters(locs, g, seen))
+            return country_gives_way(locs, g) or locs
     return locs
+
+
+def _country(loc: dict) -> bool:
+    return loc.get("lat") is None and (loc.get("geo_precision") or 1) >= 3
+
+
+@rule("country_gives_way")
+def country_gives_way(locs: list[dict], g: list[Mention]) -> list[dict]:
+    """When the head names only a country ("غارات في العراق وسورية"), the places the event's other clauses name
+    say where: "نفذ التحالف 18 غارة في العراق ... بينها أربع غارات قرب الموصل" is at Mosul."""
+    if not locs or not all(_country(loc) for loc in locs):
+        return []
+    out, seen = [], set()
+    for m in g:
+        for loc in m.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if not _country(loc) and k not in seen:
+                seen.add(k)
+                out.append(loc)
+    return out
 
 
 @rule("governorate_towns")
 def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
     """When the head names only a governorate ("ريف دمشق", "محافظة دير الزور"), the towns in it that the
-    event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة")."""
+    event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة"), and so do places
+    the gazetteer lacks that they name ("قصف على محافظة حماة ... وطال القصف قرية الزعترانية")."""
     if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
            for loc in locs):
         return []
@@ -149,9 +172,35 @@ def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dic
     for x in g:
         for loc in x.locations:
             k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
-            if k in seen or (loc.get("geo_precision") or 1) >= 3 or loc.get("admin1") not in regions \
-                    or loc.get("lat") is None or loc.get("name") in regions \
+            unknown = loc.get("lat") is None and loc.get("admin1") is None  # a place the gazetteer lacks
+            if k in seen or (loc.get("geo_precision") or 1) >= 3 or (loc.get("admin1") not in regions and not unknown) \
+                    or loc.get("name") in regions \
                     or not t or t.split()[-1].removeprefix("ال") in written:
+                continue
+            seen.add(k)
+            out.append(loc)
+    return out
+
+
+QUARTER_KM = 15  # how far from a city's point its quarters and suburbs lie
+
+
+@rule("city_quarters")
+def city_quarters(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
+    """When the head names only a governorate's city ("انفجار في دمشق"), the quarters of it that the event's
+    other clauses name say where: "وقع الانفجار في حي الزعترانية بدمشق" (15 km or less from the city)."""
+    cities = [loc for loc in locs if loc.get("lat") is not None]  # (a place the gazetteer lacks, unplaced, aside)
+    if not cities or any((loc.get("geo_precision") or 1) >= 3 or not loc.get("admin1")
+                         or loc.get("name") != loc.get("admin1") for loc in cities):
+        return []
+    locs = cities
+    out = []
+    for x in g:
+        for loc in x.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if k in seen or loc.get("lat") is None or (loc.get("geo_precision") or 1) >= 3 \
+                    or not any(haversine((loc["lat"], loc["lon"]), (c["lat"], c["lon"])) <= QUARTER_KM for c in locs) \
+                    or loc.get("name") in {c.get("name") for c in locs}:
                 continue
             seen.add(k)
             out.append(loc)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..geo import place_key
 from .mention import Mention
 
 
 def loc_keys(m: Mention) -> set[str]:
-    """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none."""
-    return {(l.get("gazetteer_id") or l.get("text") or "") for l in m.locations
+    """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none.
+    A place the gazetteer lacks is known by its name without its kind word ('مخيم "ليبرتي"', 'معسكر ليبرتي')."""
+    return {place_key(l) for l in m.locations
             if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
 
 
