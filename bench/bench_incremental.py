@@ -188,6 +188,8 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=100)
     ap.add_argument("--cache", default=str(Path(__file__).parent / ".cache"))
     ap.add_argument("--before", action="store_true", help="time rasid before issue 18 (its code on PYTHONPATH)")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="profile the run (cProfile) and print its N costliest functions by cumulative time to stderr")
     args = ap.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -215,9 +217,20 @@ def main() -> None:
         warm = time.perf_counter() - t
         st = Store(db)
         docs = st.counts()["documents"]
+        prof = None
+        if args.profile:
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
         t0 = time.perf_counter()
         summ = run([str(new)], st, pipe)
         t1 = time.perf_counter()
+        if prof is not None:
+            import pstats
+
+            prof.disable()
+            pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(args.profile)
         if args.before:
             export_all(st, out)
             exports = "all rewritten"
