@@ -195,3 +195,32 @@ def test_a_short_denial_of_a_detailed_claim_contradicts_it(store, pipeline):
          "deny_best": 1.0, "deny_title": 0.0, "deny_doc": 0.33, "claim_denial": 0.0}
     assert rule_stance(f)[0] == "disagree" and rule_stance({**f, "deny_best": 0.0})[0] == "discuss"
     assert st.get("t5") is None
+
+
+def _ev(event_id, event_type, sub, actor1, place, actor2=None):
+    """An invented coded event at a place with no coordinates (places compare by name)."""
+    return {"event_id": event_id, "event_type": event_type, "sub_event_type": sub,
+            "actor1": {"id": actor1} if actor1 else None, "actor2": {"id": actor2} if actor2 else None,
+            "locations": [{"name_ar": place, "text": place, "geo_precision": 1}], "status": "asserted"}
+
+
+def test_only_a_named_perpetrator_of_a_one_sided_event_contradicts_another():
+    """A report naming another doer of a strike tells another account of it; but the crowd of a protest is no
+    perpetrator (a claim read with the police as actor is not contradicted by 'the protesters marched'), and a
+    claim's 'gunmen' (a doer not yet named) is not contradicted by a report that names one."""
+    from rasid.claims.stance import _events
+    from rasid.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    strike = _ev("c1", "Explosions/Remote violence", "Air/drone strike", "Russian forces", "معرة النعمان")
+    other = _ev("r1", "Explosions/Remote violence", "Air/drone strike", "US forces", "معرة النعمان")
+    assert _events([strike], [other], lex)[1]  # another perpetrator of the strike: a contradiction
+    march = _ev("c2", "Protests", "Peaceful protest", "Iranian forces", "طهران")
+    crowd = _ev("r2", "Protests", "Peaceful protest", "Protesters", "طهران")
+    match, conflict, _, why = _events([march], [crowd], lex)
+    assert match and not conflict, why
+    shot = _ev("c3", "Violence against civilians", "Attack", "Unidentified armed group", "سراقب", "Civilians")
+    named = _ev("r3", "Violence against civilians", "Attack", "HTS", "سراقب", "Civilians")
+    match, conflict, _, why = _events([shot], [named], lex)
+    assert match and not conflict, why
+    assert not _events([named], [shot], lex)[1]  # nor the other way round

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import sentences
+from ..coding.words import UNKNOWN_DOER, VIOLENT
 from ..reconcile import Report, places_near, types_compatible
 from .terms import has_cue, stem, stopwords, terms, terms_of, words
 
@@ -161,11 +162,28 @@ def _elsewhere(claim_events: list[dict], doc_events: list[dict]) -> bool:
     return bool(cplaces and dplaces) and not any(places_near(p, q) for p in cplaces for q in dplaces)
 
 
+# the events whose perpetrator is in question (a strike, a killing): a report naming another doer of it tells
+# another account; in a battle both sides act, and a protest's or riot's actor is the crowd, no perpetrator
+ONE_SIDED = VIOLENT - {"Battles"}
+# actor kinds (data/actors.tsv) that name no perpetrator: the crowd of a protest or riot, the civilians
+UNNAMED_KINDS = {"civilians", "protesters", "rioters"}
+
+
+def _named(actor: str | None, lex) -> bool:
+    """Whether ``actor`` names a party that can be a perpetrator: not 'gunmen' (a doer not yet named, which no
+    report naming one contradicts), not a crowd or the civilians."""
+    if not actor or actor == UNKNOWN_DOER:
+        return False
+    a = lex.actors.get(actor) if lex is not None else None
+    return a is None or a.kind not in UNNAMED_KINDS
+
+
 def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool, bool, bool, list[str]]:
     """Compare the claim's coded events with the report's: (one tells the same event, one contradicts it,
     one tells the same kind of event at the place on another day, why). Same event: compatible type, a
     near place (or a shared actor where the claim names none), overlapping dates. It contradicts when
-    the report denies it, names another non-allied perpetrator, a toll differing by more than half,
+    the report denies it, names another non-allied perpetrator of a strike or killing (both named: no crowd, no
+    'gunmen'), a toll differing by more than half,
     or a territory change won by another non-allied side."""
     match = conflict = other_day = False
     why: list[str] = []
@@ -194,7 +212,7 @@ def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool
             elif gained and other and other != gained and not (lex and lex.allied(gained, other)):
                 conflict = True
                 why.append(f"territory taken by {other}, not {gained}")
-            elif (c.get("event_type") != "Battles" and a1c and a1r and a1r not in rc.actors
+            elif (c.get("event_type") in ONE_SIDED and _named(a1c, lex) and _named(a1r, lex) and a1r not in rc.actors
                   and not (lex and lex.allied(a1c, a1r))):
                 conflict = True
                 why.append(f"another perpetrator: {a1r}")
