@@ -197,11 +197,11 @@ def test_a_short_denial_of_a_detailed_claim_contradicts_it(store, pipeline):
     assert st.get("t5") is None
 
 
-def _ev(event_id, event_type, sub, actor1, place, actor2=None):
-    """An invented coded event at a place with no coordinates (places compare by name)."""
+def _ev(event_id, event_type, sub, actor1, place, actor2=None, precision=1, **more):
+    """An invented coded event at a place with no coordinates (places compare by name); precision 3: a province."""
     return {"event_id": event_id, "event_type": event_type, "sub_event_type": sub,
             "actor1": {"id": actor1} if actor1 else None, "actor2": {"id": actor2} if actor2 else None,
-            "locations": [{"name_ar": place, "text": place, "geo_precision": 1}], "status": "asserted"}
+            "locations": [{"name_ar": place, "text": place, "geo_precision": precision}], "status": "asserted", **more}
 
 
 def test_only_a_named_perpetrator_of_a_one_sided_event_contradicts_another():
@@ -224,3 +224,24 @@ def test_only_a_named_perpetrator_of_a_one_sided_event_contradicts_another():
     match, conflict, _, why = _events([shot], [named], lex)
     assert match and not conflict, why
     assert not _events([named], [shot], lex)[1]  # nor the other way round
+
+
+def test_a_contradicting_event_is_one_at_the_claims_town_not_anywhere_in_its_province():
+    """Another doer, toll or winner contradicts the claim only where the report tells it at the claim's town or
+    district: in the same province on the same day many strikes and advances are told, and a report of another
+    one is neither the claim's event nor a contradiction of it."""
+    from rasid.claims.stance import _events
+    from rasid.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    took = {"gained_by": "SDF", "lost_by": "ISIS", "extent": "full"}
+    lost = {"gained_by": "ISIS", "lost_by": "SDF", "extent": "full"}
+    claim = _ev("c1", "Battles", "Non-state actor overtakes territory", "SDF", "الحسكة", "ISIS", 3, territory=took)
+    report = _ev("r1", "Battles", "Non-state actor overtakes territory", "ISIS", "الحسكة", "SDF", 3, territory=lost)
+    assert _events([claim], [report], lex)[:2] == (False, False)
+    town = _ev("c2", "Battles", "Non-state actor overtakes territory", "SDF", "الشدادي", "ISIS", territory=took)
+    back = _ev("r2", "Battles", "Non-state actor overtakes territory", "ISIS", "الشدادي", "SDF", territory=lost)
+    assert _events([town], [back], lex)[1]  # at the town itself: the other way round, a contradiction
+    strike = _ev("c3", "Explosions/Remote violence", "Air/drone strike", "Russian forces", "الرقة", "ISIS", 3)
+    other = _ev("r3", "Explosions/Remote violence", "Air/drone strike", "US forces", "الرقة", "ISIS", 3)
+    assert not _events([strike], [other], lex)[1]

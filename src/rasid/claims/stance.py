@@ -178,13 +178,20 @@ def _named(actor: str | None, lex) -> bool:
     return a is None or a.kind not in UNNAMED_KINDS
 
 
+def _same_spot(cplaces: list[list], dplaces: list[list]) -> bool:
+    """Whether the claim and the report place their events at one town or district (not only in one province or
+    country, where many strikes, tolls and advances are told on one day)."""
+    return any((p[3] or 1) < 3 and (q[3] or 1) < 3 and places_near(p, q) for p in cplaces for q in dplaces)
+
+
 def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool, bool, bool, list[str]]:
     """Compare the claim's coded events with the report's: (one tells the same event, one contradicts it,
     one tells the same kind of event at the place on another day, why). Same event: compatible type, a
     near place (or a shared actor where the claim names none), overlapping dates. It contradicts when
     the report denies it, names another non-allied perpetrator of a strike or killing (both named: no crowd, no
     'gunmen'), a toll differing by more than half,
-    or a territory change won by another non-allied side."""
+    or a territory change won by another non-allied side, told at the claim's town or district (in the same
+    province only, it is another event: neither)."""
     match = conflict = other_day = False
     why: list[str] = []
     for c in claim_events:
@@ -209,16 +216,20 @@ def _events(claim_events: list[dict], doc_events: list[dict], lex) -> tuple[bool
             if (e.get("status") == "denied") != (c.get("status") == "denied"):
                 conflict = True
                 why.append("the report denies it" if e.get("status") == "denied" else "the report tells it happened")
-            elif gained and other and other != gained and not (lex and lex.allied(gained, other)):
-                conflict = True
-                why.append(f"territory taken by {other}, not {gained}")
+                continue
+            differs = None
+            if gained and other and other != gained and not (lex and lex.allied(gained, other)):
+                differs = f"territory taken by {other}, not {gained}"
             elif (c.get("event_type") in ONE_SIDED and _named(a1c, lex) and _named(a1r, lex) and a1r not in rc.actors
                   and not (lex and lex.allied(a1c, a1r))):
-                conflict = True
-                why.append(f"another perpetrator: {a1r}")
+                differs = f"another perpetrator: {a1r}"
             elif tc is not None and tr is not None and max(tc, tr) > 0 and min(tc, tr) * 2 < max(tc, tr):
+                differs = f"another toll: {tr} killed"
+            if differs and _same_spot(cplaces, _places(e)):
                 conflict = True
-                why.append(f"another toll: {tr} killed")
+                why.append(differs)
+            elif differs:  # another winner, doer or toll somewhere in the same province: another event
+                continue
             else:
                 match = True
                 why.append(f"same event: {e.get('event_type')}")
