@@ -245,3 +245,15 @@ def test_a_contradicting_event_is_one_at_the_claims_town_not_anywhere_in_its_pro
     strike = _ev("c3", "Explosions/Remote violence", "Air/drone strike", "Russian forces", "الرقة", "ISIS", 3)
     other = _ev("r3", "Explosions/Remote violence", "Air/drone strike", "US forces", "الرقة", "ISIS", 3)
     assert not _events([strike], [other], lex)[1]
+
+
+def test_a_cue_word_takes_endings_but_not_any_continuation():
+    """'نفته' and 'تنفيه' deny (a pronoun after the cue), but 'تنفيذ' (execution) is another word that only begins
+    like 'تنفي': a report telling how an agreement is carried out does not deny it."""
+    from rasid.claims.terms import has_cue, words
+
+    assert has_cue(words("وهو ما نفته وزارة الدفاع لاحقا"), "deny")
+    assert has_cue(words("الوزارة تنفيه جملة وتفصيلا"), "deny")
+    assert has_cue(words("نقلت صحيفة محلية عن مصادرنا"), "relay")
+    assert not has_cue(words("بدأت الفصائل تنفيذ اتفاق خروج المقاتلين من الحي المحاصر"), "deny")
+    assert not has_cue(words("ووضعت خطة لتنفيذها خلال أسبوعين"), "deny")
