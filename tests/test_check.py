@@ -257,3 +257,27 @@ def test_a_cue_word_takes_endings_but_not_any_continuation():
     assert has_cue(words("نقلت صحيفة محلية عن مصادرنا"), "relay")
     assert not has_cue(words("بدأت الفصائل تنفيذ اتفاق خروج المقاتلين من الحي المحاصر"), "deny")
     assert not has_cue(words("ووضعت خطة لتنفيذها خلال أسبوعين"), "deny")
+
+
+def test_the_claims_event_told_in_other_words_is_discussed(tmp_path, pipeline):
+    """A report whose coded event is the claim's (a clash at the claim's town), told with its own details and
+    sharing under a third of the claim's words, discusses the claim; the same words about a clash at another
+    town are not listed."""
+    from rasid.check import check
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src = tmp_path / "clash.jsonl"
+    told = "قتل عدد من عناصر قوات النظام في اشتباكات عنيفة مع الفصائل على محور {} بعد محاولة تقدم فاشلة، وفق مراسل محلي."
+    with open(src, "w", encoding="utf-8") as f:
+        for doc_id, town in (("k1", "كفرنبل"), ("k2", "سراقب")):
+            f.write(json.dumps({"doc_id": doc_id, "outlet": "عنب بلدي", "published": "2021-10-07",
+                                "text": told.format(town)}, ensure_ascii=False) + "\n")
+    st = Store(tmp_path / "rasid.db")
+    assert run([str(src)], st, pipeline).failed == 0
+    res = check(st, "دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف بلدة كفرنبل جنوبي إدلب",
+                pipeline=pipeline)
+    st_ = _stances(res)
+    assert st_ == {"k1": "discuss"}, st_
+    k1 = res.discusses[0]
+    assert "same event" in k1["why"] and int(k1["why"].split("holds ")[1].split("%")[0]) < 35
