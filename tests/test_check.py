@@ -281,3 +281,25 @@ def test_the_claims_event_told_in_other_words_is_discussed(tmp_path, pipeline):
     assert st_ == {"k1": "discuss"}, st_
     k1 = res.discusses[0]
     assert "same event" in k1["why"] and int(k1["why"].split("holds ")[1].split("%")[0]) < 35
+
+
+def test_the_same_words_about_an_event_at_another_town_do_not_agree(tmp_path, pipeline):
+    """A report telling the same kind of strike in nearly the claim's words, but at another town (the claim's
+    town named only in passing), has every coded event elsewhere: it shares the claim's words, not its event, and
+    is not listed; the report of the strike at the claim's town supports it."""
+    from rasid.check import check
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src = tmp_path / "market.jsonl"
+    texts = {"m1": "قصفت طائرات حربية روسية سوق الخضار في مدينة سراقب شرقي إدلب ظهر اليوم. "
+                   "ويقصد السوق تجار من كفرنبل ومعرة النعمان.",
+             "m2": "قصفت طائرات حربية روسية سوق الخضار في بلدة كفرنبل جنوبي إدلب ظهر اليوم."}
+    with open(src, "w", encoding="utf-8") as f:
+        for doc_id, text in texts.items():
+            f.write(json.dumps({"doc_id": doc_id, "outlet": "عنب بلدي", "published": "2021-11-03", "text": text},
+                               ensure_ascii=False) + "\n")
+    st = Store(tmp_path / "rasid.db")
+    assert run([str(src)], st, pipeline).failed == 0
+    res = check(st, "قصفت طائرات حربية روسية سوق الخضار في بلدة كفرنبل جنوبي إدلب", pipeline=pipeline)
+    assert _stances(res) == {"m2": "agree"}, _stances(res)

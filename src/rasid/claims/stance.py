@@ -81,7 +81,7 @@ class Reading:
 FEATURES = ("bm25_rel", "rank_rel", "doc_cov", "sent_cov", "win_cov", "title_cov", "bigram_cov", "n_match_sent",
             "deny_best", "deny_doc", "deny_title", "relay_best", "hedge_best", "claim_denial", "numbers",
             "event_match", "event_conflict", "event_other_day", "place_missing", "claim_dated", "deny_x_cov", "claim_deny_x_cov", "elsewhere",
-            "territory_conflict")
+            "territory_conflict", "doc_elsewhere")
 
 
 def read_report(claim: Claim, doc_id: str, title: str | None, text: str, doc_events: list[dict], *,
@@ -121,6 +121,7 @@ def read_report(claim: Claim, doc_id: str, title: str | None, text: str, doc_eve
         "hedge_best": float(bool(hedge_best)), "claim_denial": float(bool(claim.denial)), "numbers": nums,
         "event_match": float(match), "event_conflict": float(conflict), "event_other_day": float(other_day and not match),
         "claim_dated": float(any((e.get("date") or {}).get("start") for e in claim.events)),
+        "doc_elsewhere": float(_elsewhere(claim.events, doc_events)),
         "place_missing": float(bool(claim.places) and not any(p <= all_terms | title_terms for p in claim.places)),
         "deny_x_cov": float(bool(deny_best or deny_title)) * sent_cov,
         "claim_deny_x_cov": float(bool(claim.denial)) * sent_cov,
@@ -278,6 +279,10 @@ def _rule_stance(f: dict[str, float]) -> tuple[str, float]:
     evented = (f["event_match"] and f.get("claim_dated")) or conflict
     if (f.get("event_other_day") or f.get("place_missing")) and not evented:
         return ("discuss", s) if s >= DISCUSS_AT else ("unrelated", 1 - s)
+    # a report whose every coded event is at another town than the claim's tells another event in the same words
+    # (the same kind of strike on another market): it shares the claim's words, not its event
+    if f.get("doc_elsewhere") and not evented:
+        return "unrelated", 1 - s
     if s >= AGREE_AT or (s >= AGREE_PAIRS_AT and f["bigram_cov"] >= PAIRS_AT) or (evented and s >= EVENT_AT):
         if conflict:
             return "disagree", s
