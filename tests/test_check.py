@@ -195,3 +195,111 @@ def test_a_short_denial_of_a_detailed_claim_contradicts_it(store, pipeline):
          "deny_best": 1.0, "deny_title": 0.0, "deny_doc": 0.33, "claim_denial": 0.0}
     assert rule_stance(f)[0] == "disagree" and rule_stance({**f, "deny_best": 0.0})[0] == "discuss"
     assert st.get("t5") is None
+
+
+def _ev(event_id, event_type, sub, actor1, place, actor2=None, precision=1, **more):
+    """An invented coded event at a place with no coordinates (places compare by name); precision 3: a province."""
+    return {"event_id": event_id, "event_type": event_type, "sub_event_type": sub,
+            "actor1": {"id": actor1} if actor1 else None, "actor2": {"id": actor2} if actor2 else None,
+            "locations": [{"name_ar": place, "text": place, "geo_precision": precision}], "status": "asserted", **more}
+
+
+def test_only_a_named_perpetrator_of_a_one_sided_event_contradicts_another():
+    """A report naming another doer of a strike tells another account of it; but the crowd of a protest is no
+    perpetrator (a claim read with the police as actor is not contradicted by 'the protesters marched'), and a
+    claim's 'gunmen' (a doer not yet named) is not contradicted by a report that names one."""
+    from rasid.claims.stance import _events
+    from rasid.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    strike = _ev("c1", "Explosions/Remote violence", "Air/drone strike", "Russian forces", "معرة النعمان")
+    other = _ev("r1", "Explosions/Remote violence", "Air/drone strike", "US forces", "معرة النعمان")
+    assert _events([strike], [other], lex)[1]  # another perpetrator of the strike: a contradiction
+    march = _ev("c2", "Protests", "Peaceful protest", "Iranian forces", "طهران")
+    crowd = _ev("r2", "Protests", "Peaceful protest", "Protesters", "طهران")
+    match, conflict, _, why = _events([march], [crowd], lex)
+    assert match and not conflict, why
+    shot = _ev("c3", "Violence against civilians", "Attack", "Unidentified armed group", "سراقب", "Civilians")
+    named = _ev("r3", "Violence against civilians", "Attack", "HTS", "سراقب", "Civilians")
+    match, conflict, _, why = _events([shot], [named], lex)
+    assert match and not conflict, why
+    assert not _events([named], [shot], lex)[1]  # nor the other way round
+
+
+def test_a_contradicting_event_is_one_at_the_claims_town_not_anywhere_in_its_province():
+    """Another doer, toll or winner contradicts the claim only where the report tells it at the claim's town or
+    district: in the same province on the same day many strikes and advances are told, and a report of another
+    one is neither the claim's event nor a contradiction of it."""
+    from rasid.claims.stance import _events
+    from rasid.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    took = {"gained_by": "SDF", "lost_by": "ISIS", "extent": "full"}
+    lost = {"gained_by": "ISIS", "lost_by": "SDF", "extent": "full"}
+    claim = _ev("c1", "Battles", "Non-state actor overtakes territory", "SDF", "الحسكة", "ISIS", 3, territory=took)
+    report = _ev("r1", "Battles", "Non-state actor overtakes territory", "ISIS", "الحسكة", "SDF", 3, territory=lost)
+    assert _events([claim], [report], lex)[:2] == (False, False)
+    town = _ev("c2", "Battles", "Non-state actor overtakes territory", "SDF", "الشدادي", "ISIS", territory=took)
+    back = _ev("r2", "Battles", "Non-state actor overtakes territory", "ISIS", "الشدادي", "SDF", territory=lost)
+    assert _events([town], [back], lex)[1]  # at the town itself: the other way round, a contradiction
+    strike = _ev("c3", "Explosions/Remote violence", "Air/drone strike", "Russian forces", "الرقة", "ISIS", 3)
+    other = _ev("r3", "Explosions/Remote violence", "Air/drone strike", "US forces", "الرقة", "ISIS", 3)
+    assert not _events([strike], [other], lex)[1]
+
+
+def test_a_cue_word_takes_endings_but_not_any_continuation():
+    """'نفته' and 'تنفيه' deny (a pronoun after the cue), but 'تنفيذ' (execution) is another word that only begins
+    like 'تنفي': a report telling how an agreement is carried out does not deny it."""
+    from rasid.claims.terms import has_cue, words
+
+    assert has_cue(words("وهو ما نفته وزارة الدفاع لاحقا"), "deny")
+    assert has_cue(words("الوزارة تنفيه جملة وتفصيلا"), "deny")
+    assert has_cue(words("نقلت صحيفة محلية عن مصادرنا"), "relay")
+    assert not has_cue(words("بدأت الفصائل تنفيذ اتفاق خروج المقاتلين من الحي المحاصر"), "deny")
+    assert not has_cue(words("ووضعت خطة لتنفيذها خلال أسبوعين"), "deny")
+
+
+def test_the_claims_event_told_in_other_words_is_discussed(tmp_path, pipeline):
+    """A report whose coded event is the claim's (a clash at the claim's town), told with its own details and
+    sharing under a third of the claim's words, discusses the claim; the same words about a clash at another
+    town are not listed."""
+    from rasid.check import check
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src = tmp_path / "clash.jsonl"
+    told = "قتل عدد من عناصر قوات النظام في اشتباكات عنيفة مع الفصائل على محور {} بعد محاولة تقدم فاشلة، وفق مراسل محلي."
+    with open(src, "w", encoding="utf-8") as f:
+        for doc_id, town in (("k1", "كفرنبل"), ("k2", "سراقب")):
+            f.write(json.dumps({"doc_id": doc_id, "outlet": "عنب بلدي", "published": "2021-10-07",
+                                "text": told.format(town)}, ensure_ascii=False) + "\n")
+    st = Store(tmp_path / "rasid.db")
+    assert run([str(src)], st, pipeline).failed == 0
+    res = check(st, "دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف بلدة كفرنبل جنوبي إدلب",
+                pipeline=pipeline)
+    st_ = _stances(res)
+    assert st_ == {"k1": "discuss"}, st_
+    k1 = res.discusses[0]
+    assert "same event" in k1["why"] and int(k1["why"].split("holds ")[1].split("%")[0]) < 35
+
+
+def test_the_same_words_about_an_event_at_another_town_do_not_agree(tmp_path, pipeline):
+    """A report telling the same kind of strike in nearly the claim's words, but at another town (the claim's
+    town named only in passing), has every coded event elsewhere: it shares the claim's words, not its event, and
+    is not listed; the report of the strike at the claim's town supports it."""
+    from rasid.check import check
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src = tmp_path / "market.jsonl"
+    texts = {"m1": "قصفت طائرات حربية روسية سوق الخضار في مدينة سراقب شرقي إدلب ظهر اليوم. "
+                   "ويقصد السوق تجار من كفرنبل ومعرة النعمان.",
+             "m2": "قصفت طائرات حربية روسية سوق الخضار في بلدة كفرنبل جنوبي إدلب ظهر اليوم."}
+    with open(src, "w", encoding="utf-8") as f:
+        for doc_id, text in texts.items():
+            f.write(json.dumps({"doc_id": doc_id, "outlet": "عنب بلدي", "published": "2021-11-03", "text": text},
+                               ensure_ascii=False) + "\n")
+    st = Store(tmp_path / "rasid.db")
+    assert run([str(src)], st, pipeline).failed == 0
+    res = check(st, "قصفت طائرات حربية روسية سوق الخضار في بلدة كفرنبل جنوبي إدلب", pipeline=pipeline)
+    assert _stances(res) == {"m2": "agree"}, _stances(res)

@@ -28,13 +28,24 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """kind -> cue phrases, each a tuple of normalised words ('deny', 'relay', 'hedge')."""
+def _cue_rows() -> dict[str, tuple[tuple[str, ...], ...]]:
     out: dict[str, list] = {}
     for line in _data("stance_cues.tsv"):
         kind, _, phrase = line.partition("\t")
         out.setdefault(kind.strip(), []).append(tuple(normalize(phrase).split()))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """kind -> cue phrases, each a tuple of normalised words ('deny', 'relay', 'hedge')."""
+    return {k: v for k, v in _cue_rows().items() if k != "suffix"}
+
+
+@lru_cache(maxsize=1)
+def cue_suffixes() -> frozenset[str]:
+    """The endings a cue word may take in a text (pronouns, number, gender: 'نفاه', 'نفتها'), from the 'suffix'
+    rows of stance_cues.tsv; any other continuation is another word ('تنفيذ' is no 'تنفي')."""
+    return frozenset(p[0] for p in _cue_rows().get("suffix", ()) if p)
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +95,12 @@ def _cue_index() -> dict[str, dict[str, list[tuple[str, ...]]]]:
 
 
 def _word_ok(w: str, c: str) -> bool:
-    return w == c or (len(c) > 3 and w.startswith(c)) or w in ("و" + c, "ف" + c)
+    """Whether the text word ``w`` is the cue word ``c``: itself, with an ending of :func:`cue_suffixes` (a cue
+    of four letters or more), and either with و or ف before it."""
+    for x in (w, w[1:] if w[:1] in ("و", "ف") else None):
+        if x and (x == c or (len(c) > 3 and x.startswith(c) and x[len(c):] in cue_suffixes())):
+            return True
+    return False
 
 
 @lru_cache(maxsize=262144)
