@@ -1151,3 +1151,12 @@ def test_an_event_told_in_a_city_is_placed_by_the_quarter_its_other_clause_names
     (e,) = doc.events
     names = [l["name_ar"] for l in e.locations]
     assert "الزعترانية" in names and "دمشق" in names
+
+
+@needs_shared
+def test_civilians_killed_and_the_strike_that_killed_them_are_one_event(pipeline):
+    """Civilians are victims, not a party that tells events apart (rule victims_no_party)."""
+    doc = pipeline.text("قتل خمسة مدنيين في قصف جوي على بلدة كفرنبل بريف إدلب اليوم. "
+                        "وقال ناشطون إن طائرات حربية روسية شنت غارات على بلدة كفرنبل صباح اليوم.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.actor1["id"] == "Russian forces" and e.actor2["id"] == "Civilians" and e.fatalities["value"] == 5
