@@ -1160,3 +1160,19 @@ def test_civilians_killed_and_the_strike_that_killed_them_are_one_event(pipeline
                         "وقال ناشطون إن طائرات حربية روسية شنت غارات على بلدة كفرنبل صباح اليوم.", published="2019-05-12")
     (e,) = doc.events
     assert e.actor1["id"] == "Russian forces" and e.actor2["id"] == "Civilians" and e.fatalities["value"] == 5
+
+
+@needs_shared
+def test_the_next_item_of_a_digest_after_a_comma_is_an_event_of_its_own(pipeline):
+    """"، كذلك", "، في وقت", "، مشيرا إلى" start another item (rule digest_items): its parties and places are its own."""
+    doc = pipeline.text("قصفت قوات النظام حي الوعر في مدينة حمص اليوم، كذلك شنت طائرات حربية روسية غارات على بلدة "
+                        "كفرزيتا بريف حماة.", published="2019-05-12")
+    shelling, strike = sorted(doc.events, key=lambda e: e.evidence[0]["start"])
+    assert shelling.actor1["id"] == "Syrian government forces" and "كفر زيتة" not in [l["name_ar"] for l in shelling.locations]
+    assert strike.actor1["id"] == "Russian forces" and [l["name_ar"] for l in strike.locations] == ["كفر زيتة"]
+    doc = pipeline.text("وقال المرصد إن طائرات حربية قصفت بلدة كفرنبل اليوم، مشيرا إلى اشتباكات بين قوات النظام وفصائل "
+                        "المعارضة في محيط بلدة مورك.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+    doc = pipeline.text("شنت طائرات حربية غارات على مدينة الرستن اليوم، في وقت قصفت فيه قوات النظام بالمدفعية قرية الزارة.",
+                        published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
