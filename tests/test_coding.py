@@ -1176,3 +1176,16 @@ def test_the_next_item_of_a_digest_after_a_comma_is_an_event_of_its_own(pipeline
     doc = pipeline.text("شنت طائرات حربية غارات على مدينة الرستن اليوم، في وقت قصفت فيه قوات النظام بالمدفعية قرية الزارة.",
                         published="2019-05-12")
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+@needs_shared
+def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline):
+    """"الغارات استهدفت", "الانفجار وقع": the event already told, retold where it hit (rule refers_back, retold)."""
+    doc = pipeline.text("شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش قرب مدينة الرقة اليوم. "
+                        "وقال ناشطون إن الغارات استهدفت مقرا للتنظيم في قرية حزيمة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.actor1["id"] == "US-led coalition" and len(e.evidence) == 2
+    doc = pipeline.text("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة الرقة اليوم. "
+                        "وقالت مصادر محلية إن الانفجار وقع قرب دوار النعيم في حي الرميلة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 10 and len(e.evidence) == 2

@@ -15,7 +15,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -130,27 +130,31 @@ def consequence(ctx, groups: list[list[Mention]], last: Mention | None, m: Menti
     return False
 
 
-@rule("refers_back", reads="role_words.tsv back, demonstrative")
+@rule("refers_back", reads="role_words.tsv back, demonstrative, retold")
 def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention) -> bool:
     """A definite noun refers back to an event already told ("التفجير", "الغارة", "بالهجوم", "بعد مواجهات"): it
     joins the last event of its type, day and denial (and parties, when the clause names a place of its
-    own); "هذه الغارة" before the strike is told joins it once told."""
+    own); "هذه الغارة" before the strike is told joins it once told. Told again as the subject of a verb of how
+    it happened, it refers back though its clause names a place of its own, to the last event of its sub-type
+    if one is: "قصفت الطائرات مواقع قرب الرقة" then "إن الغارات استهدفت مقرا في قرية حزيمة", "الانفجار وقع عند"."""
     norm, ts = ctx.nt.norm, m.trigger.start
     before = norm[max(0, ts - 2):ts]
     prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
     anaphoric = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
+    retold = (norm[ts:ts + 2] == "ال" or before == "ال") and (norm[m.trigger.end:m.trigger.end + 12].split() or [""])[0] in RETOLD
     if m.claim and anaphoric:
         return claim_joins(ctx, groups, m)
-    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
+    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
             and g[0].background == m.background
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
-    back = next((g for g in fits if pointed and g[0].sub == m.sub), fits[0] if fits else None)
+    back = next((g for g in fits if (pointed or retold) and g[0].sub == m.sub), fits[0] if fits else None)
     if back is not None:
         back.append(m)
         if ctx.trace is not None:
