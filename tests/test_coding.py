@@ -1189,3 +1189,14 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
                         "وقالت مصادر محلية إن الانفجار وقع قرب دوار النعيم في حي الرميلة.", published="2019-05-12")
     (e,) = doc.events
     assert e.fatalities["value"] == 10 and len(e.evidence) == 2
+
+
+@needs_shared
+def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
+    """"تفجير آخر", "غارة ثالثة": another event of the kind told, at the same place (rule another_of_its_kind)."""
+    doc = pipeline.text("انفجرت سيارة مفخخة قرب كنيسة في مدينة حمص اليوم ما أدى إلى مقتل خمسة أشخاص. "
+                        "وبعد ساعات استهدف تفجير آخر محيط الكنيسة في مدينة حمص.", published="2019-05-12")
+    assert len(doc.events) == 2
+    doc = pipeline.text("شنت طائرات التحالف غارتين على مواقع للحوثيين في محافظة الجوف اليوم، فيما استهدفت غارة ثالثة "
+                        "دبابة حوثية في محافظة الجوف.", published="2019-05-12")
+    assert len(doc.events) == 2

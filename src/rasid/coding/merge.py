@@ -15,7 +15,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, ANOTHER, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -196,6 +196,19 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     return True
 
 
+@rule("another_of_its_kind", reads="role_words.tsv another")
+def _another(ctx, m: Mention) -> bool:
+    """An event word told as another of its kind ("وخلال ساعات من التفجير الأول، استهدف تفجير آخر محيط الكنيسة",
+    "فيما استهدفت غارة ثالثة دبابة", "اندلعت اشتباكات مماثلة في المكلا") is an event of its own: it joins no event
+    of its kind told before for sharing its place, day or parties."""
+    words = ctx.nt.norm[m.trigger.end:m.trigger.end + 16].split()[:1]
+    if not (words and words[0] in ANOTHER):
+        return False
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, "another_of_its_kind", f"«{words[0]}»")
+    return True
+
+
 @rule("toll_joins_fighting")
 def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     """A mention joins a group it is like (same event, no toll or day conflict, named at none of the group's
@@ -203,6 +216,9 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     placeless toll told after fighting is that fighting's toll, whoever died: "... إلى أن عنصرا قتل من وحدات
     شنكال"; else it starts an event of its own."""
     groups_open = _open(groups, m)
+    if _another(ctx, m):
+        groups.append([m])
+        return
     for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
                 loc_keys(m) and any(loc_keys(x) and not (loc_keys(x) & loc_keys(m)) and not

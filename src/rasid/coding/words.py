@@ -39,6 +39,7 @@ def _words(kind: str) -> frozenset[str]:
 
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+ANOTHER = _words("another")
 RETOLD = _words("retold")
 AMID = _RW.get("amid", ())
 AIMED = _words("aimed")
