@@ -1200,3 +1200,17 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
     doc = pipeline.text("شنت طائرات التحالف غارتين على مواقع للحوثيين في محافظة الجوف اليوم، فيما استهدفت غارة ثالثة "
                         "دبابة حوثية في محافظة الجوف.", published="2019-05-12")
     assert len(doc.events) == 2
+
+
+@needs_shared
+def test_the_losers_withdrawal_is_part_of_the_battle(pipeline):
+    """A withdrawal told as what led to ground taken, or as what followed the battle, is no move of its own
+    (rule withdrawal_of_the_loser)."""
+    doc = pipeline.text("سيطرت قوات النظام اليوم على منطقة الشقيف شمالي مدينة حلب، عقب انسحاب مقاتلي فصائل المعارضة "
+                        "منها جراء القصف.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.sub_event_type == "Government regains territory" and len(e.evidence) == 2
+    doc = pipeline.text("سيطرت قوات البشمركة اليوم على جبل زردك قرب بعشيقة بعد معارك مع تنظيم داعش. وأشارت المصادر "
+                        "إلى أن مسلحي التنظيم انسحبوا عقب هذه المعركة باتجاه بعشيقة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.event_type == "Battles" and e.actor1["id"] == "Kurdish Peshmerga"

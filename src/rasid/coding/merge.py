@@ -38,7 +38,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     for m in mentions:
         last, prev = prev, m
         if (circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
-                or anaphor(ctx, groups, pending, m)):
+                or withdrawal(ctx, groups, last, m) or anaphor(ctx, groups, pending, m)):
             continue
         like(ctx, groups, m)
     for m in pending:  # a pointer to an event never told is no event of its own
@@ -103,6 +103,29 @@ def _aimed(ctx, m: Mention) -> bool:
     if AIMED & set(words) or any(w.startswith(("لم", "لل")) for w in words):
         return True
     return bool(ctx.places_in(m.clause.start, ctx.nt.orig(m.trigger.end + len(seg))))
+
+
+@rule("withdrawal_of_the_loser", reads="role_words.tsv back, demonstrative")
+def withdrawal(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """A withdrawal told as what led to ground taken, or as what followed the fighting just told, is part of that
+    battle, not a move of its own: "سيطرت قوات النظام على منطقة الشقيف، عقب انسحاب مقاتلي الفصائل منها"; "وأشارت
+    المصادر إلى أن مسلحي التنظيم انسحبوا عقب هذه المعركة" (the withdrawing party is not the gainer)."""
+    if last is None or m.event_type != "Strategic developments" or m.role != "loss" or last.event_type != "Battles":
+        return False
+    norm = ctx.nt.norm
+    before = norm[ctx.n(m.clause.start):m.trigger.start].split()
+    after = norm[m.trigger.end:ctx.n_end(m.clause.end)].split()[:4]
+    led = last.sentence == m.sentence and last.sub in TERRITORY_SUBS and bool(before) and before[0] in BACK_WORDS \
+        and len(before) <= 2
+    # "انسحبوا عقب هذه المعركة" / "بعد المعارك": after the fighting already told
+    followed = any(w in BACK_WORDS for w in after[:2]) and any(w in DEMONSTRATIVES or w.startswith("ال") for w in after[1:3])
+    if not (led or followed) or not dates_ok(last, m):
+        return False
+    gainer = (last.territory or {}).get("gained_by")
+    if gainer and m.actor1 and m.actor1[0] == gainer:
+        return False
+    m.aside = True
+    return _join(ctx, groups, last, m, "withdrawal_of_the_loser")
 
 
 @rule("amid_aside", reads="role_words.tsv amid, aimed")
