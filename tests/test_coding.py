@@ -1214,3 +1214,11 @@ def test_the_losers_withdrawal_is_part_of_the_battle(pipeline):
                         "إلى أن مسلحي التنظيم انسحبوا عقب هذه المعركة باتجاه بعشيقة.", published="2019-05-12")
     (e,) = doc.events
     assert e.event_type == "Battles" and e.actor1["id"] == "Kurdish Peshmerga"
+
+
+@needs_shared
+def test_a_front_of_fighting_is_a_place_not_a_battle(pipeline):
+    """"على مناطق الاشتباك", "خط وقف إطلاق النار": the word of fighting names where, not an event (rule front_named)."""
+    doc = pipeline.text("اندلعت اشتباكات بين قوات النظام وتنظيم داعش في محيط حقل الشاعر بريف حمص اليوم. وترافق ذلك مع "
+                        "قصف الطيران الحربي على مناطق الاشتباك في محيط حقل الشاعر بريف حمص.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
