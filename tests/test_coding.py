@@ -1222,3 +1222,13 @@ def test_a_front_of_fighting_is_a_place_not_a_battle(pipeline):
     doc = pipeline.text("اندلعت اشتباكات بين قوات النظام وتنظيم داعش في محيط حقل الشاعر بريف حمص اليوم. وترافق ذلك مع "
                         "قصف الطيران الحربي على مناطق الاشتباك في محيط حقل الشاعر بريف حمص.", published="2019-05-12")
     assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+
+
+@needs_shared
+def test_the_attack_told_as_known_is_the_bombing_told_before(pipeline):
+    """"الهجوم" names no kind of violence: with no doer, place or day of its own it is the bombing already told
+    (rule attack_refers_back)."""
+    doc = pipeline.text("انفجرت سيارة مفخخة قرب تجمع للنازحين في مدينة دير الزور اليوم ما أدى إلى مقتل 26 شخصا على الأقل. "
+                        "وبين القتلى 12 طفلا من ضحايا الهجوم الذي استهدف التجمع.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2

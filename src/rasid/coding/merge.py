@@ -15,7 +15,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, ANOTHER, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -183,10 +183,39 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         if ctx.trace is not None:
             ctx.trace.note_mention(m, "refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
         return True
+    if not pointed and any_attack(ctx, groups, m):
+        return True
     if pointed:
         pending.append(m)
         return True
     return False
+
+
+def _attack_word(ctx, m: Mention) -> bool:
+    """The event word is an attack that names no kind of violence ("الهجوم", "بالهجمات")."""
+    w = (ctx.nt.norm[m.trigger.start:m.trigger.end].split() or [""])[0]
+    w = re.sub(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف]?[بلك]?)", "", w)
+    return w.startswith(ANY_ATTACK)
+
+
+@rule("attack_refers_back", reads="role_words.tsv any_attack")
+def any_attack(ctx, groups: list[list[Mention]], m: Mention) -> bool:
+    """A definite attack that names no kind of violence, no doer, place or day of its own refers back to the last
+    violent event told, a bombing or a strike as well, when none of its own kind was told: "انفجرت سيارة مفخخة
+    قرب تجمع للنازحين ... وبين القتلى 12 طفلا من ضحايا الهجوم الذي استهدف التجمع" (an aside there)."""
+    own_day = m.date is not None and bool(m.date.text) and m.date.text in m.clause.text
+    if m.event_type != "Battles" or m.own_place or m.actor1 is not None or own_day or not _attack_word(ctx, m):
+        return False
+    back = next((g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].background == m.background
+                 and dates_ok(g[0], m)
+                 and not toll_conflict(g, m) and (g[0].status == "denied") == (m.status == "denied")), None)
+    if back is None:
+        return False
+    m.aside = back[0].event_type != m.event_type
+    back.append(m)
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, "attack_refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
+    return True
 
 
 def _elsewhere(g: list[Mention], m: Mention) -> bool:

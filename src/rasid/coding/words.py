@@ -39,6 +39,7 @@ def _words(kind: str) -> frozenset[str]:
 
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+ANY_ATTACK = _RW.get("any_attack", ())
 ANOTHER = _words("another")
 RETOLD = _words("retold")
 AMID = _RW.get("amid", ())
