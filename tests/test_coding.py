@@ -1189,6 +1189,10 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
                         "وقالت مصادر محلية إن الانفجار وقع قرب دوار النعيم في حي الرميلة.", published="2019-05-12")
     (e,) = doc.events
     assert e.fatalities["value"] == 10 and len(e.evidence) == 2
+    doc = pipeline.text("قصفت قوات النظام بلدة كفرنبل بالصواريخ اليوم، مشيرا إلى أن الصواريخ أطلقت من معسكر الحامدية.",
+                        published="2019-05-12")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["كفر نبل"]  # where the rockets hit, not where they came from
 
 
 @needs_shared
