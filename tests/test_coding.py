@@ -1236,3 +1236,13 @@ def test_the_attack_told_as_known_is_the_bombing_told_before(pipeline):
                         "وبين القتلى 12 طفلا من ضحايا الهجوم الذي استهدف التجمع.", published="2019-05-12")
     (e,) = doc.events
     assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2
+
+
+@needs_shared
+def test_what_went_along_with_the_event_is_an_event_of_its_own(pipeline):
+    """"وترافقت الاشتباكات مع قصف جوي على القرية": the clause is cut before "مع" (rule digest_items)."""
+    doc = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة مورك اليوم، وترافقت الاشتباكات "
+                        "مع قصف الطيران الحربي على بلدة اللطامنة.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+    (strike,) = [e for e in doc.events if e.event_type != "Battles"]
+    assert [l["name_ar"] for l in strike.locations] == ["اللطامنة"]

@@ -246,13 +246,21 @@ _JOIN_BARE = r"(?:تزامنا مع|تزامناً مع|بالتوازي مع|ب
 _CLAUSE = re.compile(rf"[،,؛;]\s*(?={_JOIN}(?:\s|$))|[؛;]\s+|\s(?={_JOIN_BARE}\s)")
 
 
+# "وترافقت الاشتباكات العنيفة مع قصف مكثف": what went with the event is an event of its own, cut before "مع"
+_ALONG = re.compile(r"(?:^|\s)و?(?:ترافق|ترافقت|تزامن|تزامنت|تترافق|يترافق|يتزامن|تتزامن)(?:\s+[^\s،,.]+){1,3}?(\s)(?=مع\s)")
+
+
 def clauses(s: Sentence) -> list[Sentence]:
-    """Cut a sentence at strong clause joins (؛ and '، فيما/في حين/كما …')."""
+    """Cut a sentence at strong clause joins (؛ and '، فيما/في حين/كما …', '… ترافقت X | مع Y')."""
     out = []
     start = s.start
-    for m in _CLAUSE.finditer(s.text):
-        _add_abs(s, start, s.start + m.start(), out)
-        start = s.start + m.end()
+    cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(s.text)]
+    cuts += [(m.start(1), m.end(1)) for m in _ALONG.finditer(s.text)]
+    for a, b in sorted(cuts):
+        if s.start + a < start:
+            continue
+        _add_abs(s, start, s.start + a, out)
+        start = s.start + b
     _add_abs(s, start, s.end, out)
     return out or [s]
 
