@@ -1204,6 +1204,9 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
     doc = pipeline.text("شنت طائرات التحالف غارتين على مواقع للحوثيين في محافظة الجوف اليوم، فيما استهدفت غارة ثالثة "
                         "دبابة حوثية في محافظة الجوف.", published="2019-05-12")
     assert len(doc.events) == 2
+    doc = pipeline.text("قصفت قوات النظام بلدة كفرنبل اليوم. على صعيد آخر، قصفت قوات النظام مواقع في بلدة كفرنبل.",
+                        published="2019-05-12")
+    assert len(doc.events) == 2
 
 
 @needs_shared

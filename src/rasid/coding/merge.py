@@ -15,7 +15,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -248,17 +248,24 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     return True
 
 
-@rule("another_of_its_kind", reads="role_words.tsv another")
+@rule("another_of_its_kind", reads="role_words.tsv another, new_item")
 def _another(ctx, m: Mention) -> bool:
     """An event word told as another of its kind ("وخلال ساعات من التفجير الأول، استهدف تفجير آخر محيط الكنيسة",
-    "فيما استهدفت غارة ثالثة دبابة", "اندلعت اشتباكات مماثلة في المكلا") is an event of its own: it joins no event
-    of its kind told before for sharing its place, day or parties."""
+    "فيما استهدفت غارة ثالثة دبابة", "اندلعت اشتباكات مماثلة في المكلا"), or the first of a sentence that opens
+    another story ("على صعيد آخر، قصفت قوات النظام ..."), is an event of its own: it joins no event of its kind
+    told before for sharing its place, day or parties."""
     words = ctx.nt.norm[m.trigger.end:m.trigger.end + 16].split()[:1]
-    if not (words and words[0] in ANOTHER):
-        return False
-    if ctx.trace is not None:
-        ctx.trace.note_mention(m, "another_of_its_kind", f"«{words[0]}»")
-    return True
+    if words and words[0] in ANOTHER:
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "another_of_its_kind", f"«{words[0]}»")
+        return True
+    # "على صعيد آخر، قصفت الطائرات ...": the first event of a sentence that opens another story
+    opening = ctx.nt.norm[ctx.n(m.sentence):m.trigger.start].lstrip("و ")
+    if m.clause.start == m.sentence and opening.startswith(NEW_ITEM):
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "another_of_its_kind", "a sentence opening another story")
+        return True
+    return False
 
 
 @rule("toll_joins_fighting")
