@@ -1151,3 +1151,101 @@ def test_an_event_told_in_a_city_is_placed_by_the_quarter_its_other_clause_names
     (e,) = doc.events
     names = [l["name_ar"] for l in e.locations]
     assert "الزعترانية" in names and "دمشق" in names
+
+
+@needs_shared
+def test_civilians_killed_and_the_strike_that_killed_them_are_one_event(pipeline):
+    """Civilians are victims, not a party that tells events apart (rule victims_no_party)."""
+    doc = pipeline.text("قتل خمسة مدنيين في قصف جوي على بلدة كفرنبل بريف إدلب اليوم. "
+                        "وقال ناشطون إن طائرات حربية روسية شنت غارات على بلدة كفرنبل صباح اليوم.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.actor1["id"] == "Russian forces" and e.actor2["id"] == "Civilians" and e.fatalities["value"] == 5
+
+
+@needs_shared
+def test_the_next_item_of_a_digest_after_a_comma_is_an_event_of_its_own(pipeline):
+    """"، كذلك", "، في وقت", "، مشيرا إلى" start another item (rule digest_items): its parties and places are its own."""
+    doc = pipeline.text("قصفت قوات النظام حي الوعر في مدينة حمص اليوم، كذلك شنت طائرات حربية روسية غارات على بلدة "
+                        "كفرزيتا بريف حماة.", published="2019-05-12")
+    shelling, strike = sorted(doc.events, key=lambda e: e.evidence[0]["start"])
+    assert shelling.actor1["id"] == "Syrian government forces" and "كفر زيتة" not in [l["name_ar"] for l in shelling.locations]
+    assert strike.actor1["id"] == "Russian forces" and [l["name_ar"] for l in strike.locations] == ["كفر زيتة"]
+    doc = pipeline.text("وقال المرصد إن طائرات حربية قصفت بلدة كفرنبل اليوم، مشيرا إلى اشتباكات بين قوات النظام وفصائل "
+                        "المعارضة في محيط بلدة مورك.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+    doc = pipeline.text("شنت طائرات حربية غارات على مدينة الرستن اليوم، في وقت قصفت فيه قوات النظام بالمدفعية قرية الزارة.",
+                        published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+@needs_shared
+def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline):
+    """"الغارات استهدفت", "الانفجار وقع": the event already told, retold where it hit (rule refers_back, retold)."""
+    doc = pipeline.text("شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش قرب مدينة الرقة اليوم. "
+                        "وقال ناشطون إن الغارات استهدفت مقرا للتنظيم في قرية حزيمة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.actor1["id"] == "US-led coalition" and len(e.evidence) == 2
+    doc = pipeline.text("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة الرقة اليوم. "
+                        "وقالت مصادر محلية إن الانفجار وقع قرب دوار النعيم في حي الرميلة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 10 and len(e.evidence) == 2
+    doc = pipeline.text("قصفت قوات النظام بلدة كفرنبل بالصواريخ اليوم، مشيرا إلى أن الصواريخ أطلقت من معسكر الحامدية.",
+                        published="2019-05-12")
+    (e,) = doc.events
+    assert [l["name_ar"] for l in e.locations] == ["كفر نبل"]  # where the rockets hit, not where they came from
+
+
+@needs_shared
+def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
+    """"تفجير آخر", "غارة ثالثة": another event of the kind told, at the same place (rule another_of_its_kind)."""
+    doc = pipeline.text("انفجرت سيارة مفخخة قرب كنيسة في مدينة حمص اليوم ما أدى إلى مقتل خمسة أشخاص. "
+                        "وبعد ساعات استهدف تفجير آخر محيط الكنيسة في مدينة حمص.", published="2019-05-12")
+    assert len(doc.events) == 2
+    doc = pipeline.text("شنت طائرات التحالف غارتين على مواقع للحوثيين في محافظة الجوف اليوم، فيما استهدفت غارة ثالثة "
+                        "دبابة حوثية في محافظة الجوف.", published="2019-05-12")
+    assert len(doc.events) == 2
+    doc = pipeline.text("قصفت قوات النظام بلدة كفرنبل اليوم. على صعيد آخر، قصفت قوات النظام مواقع في بلدة كفرنبل.",
+                        published="2019-05-12")
+    assert len(doc.events) == 2
+
+
+@needs_shared
+def test_the_losers_withdrawal_is_part_of_the_battle(pipeline):
+    """A withdrawal told as what led to ground taken, or as what followed the battle, is no move of its own
+    (rule withdrawal_of_the_loser)."""
+    doc = pipeline.text("سيطرت قوات النظام اليوم على منطقة الشقيف شمالي مدينة حلب، عقب انسحاب مقاتلي فصائل المعارضة "
+                        "منها جراء القصف.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.sub_event_type == "Government regains territory" and len(e.evidence) == 2
+    doc = pipeline.text("سيطرت قوات البشمركة اليوم على جبل زردك قرب بعشيقة بعد معارك مع تنظيم داعش. وأشارت المصادر "
+                        "إلى أن مسلحي التنظيم انسحبوا عقب هذه المعركة باتجاه بعشيقة.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.event_type == "Battles" and e.actor1["id"] == "Kurdish Peshmerga"
+
+
+@needs_shared
+def test_a_front_of_fighting_is_a_place_not_a_battle(pipeline):
+    """"على مناطق الاشتباك", "خط وقف إطلاق النار": the word of fighting names where, not an event (rule front_named)."""
+    doc = pipeline.text("اندلعت اشتباكات بين قوات النظام وتنظيم داعش في محيط حقل الشاعر بريف حمص اليوم. وترافق ذلك مع "
+                        "قصف الطيران الحربي على مناطق الاشتباك في محيط حقل الشاعر بريف حمص.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+
+
+@needs_shared
+def test_the_attack_told_as_known_is_the_bombing_told_before(pipeline):
+    """"الهجوم" names no kind of violence: with no doer, place or day of its own it is the bombing already told
+    (rule attack_refers_back)."""
+    doc = pipeline.text("انفجرت سيارة مفخخة قرب تجمع للنازحين في مدينة دير الزور اليوم ما أدى إلى مقتل 26 شخصا على الأقل. "
+                        "وبين القتلى 12 طفلا من ضحايا الهجوم الذي استهدف التجمع.", published="2019-05-12")
+    (e,) = doc.events
+    assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2
+
+
+@needs_shared
+def test_what_went_along_with_the_event_is_an_event_of_its_own(pipeline):
+    """"وترافقت الاشتباكات مع قصف جوي على القرية": the clause is cut before "مع" (rule digest_items)."""
+    doc = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة مورك اليوم، وترافقت الاشتباكات "
+                        "مع قصف الطيران الحربي على بلدة اللطامنة.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+    (strike,) = [e for e in doc.events if e.event_type != "Battles"]
+    assert [l["name_ar"] for l in strike.locations] == ["اللطامنة"]

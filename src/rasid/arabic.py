@@ -239,19 +239,28 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
-_JOIN = r"(?:إلى ذلك|الى ذلك|في غضون ذلك|من جهة أخرى|من ناحية أخرى|من جهة اخرى|من ناحية اخرى|في سياق متصل|في سياق آخر|في سياق منفصل|على صعيد آخر|إلا أن|الا ان|إلا ان|لكن|ولكن|فيما|في حين|على حين|بينما|كما|وبالتالي|وأسفر|وأسفرت|وأدى|وأدت|لا صحة|ولا صحة|نافيا|نافيةً|نافية|ونفى|ونفت|وكانت|وكان|وفي|وقال|وقالت|وأكد|وأكدت|وذكر|وذكرت|وأضاف|وأضافت|ووفق|وبحسب|بعد|عقب|إثر سيطر|تزامنا|تزامناً|وسط|بالتوازي|ترافق|ترافقت|وترافق|وترافقت|بالتزامن|وتزامن|وتزامنت)"
+# connectives that start another item of a sentence (rule digest_items of rasid.coding.clauses)
+_JOIN = r"(?:مشيرا|مشيراً|مشيرة|مشيرةً|مشيرين|مضيفا|مضيفاً|مضيفة|لافتا|لافتاً|لافتة|وأشار|وأشارت|واشار|واشارت|ولفت|ولفتت|وأوضح|وأوضحت|واوضح|واوضحت|وتابع|وتابعت|كذلك|وكذلك|في الوقت الذي|في وقت(?! سابق| لاحق| متأخر| مبكر| مت)|إلى ذلك|الى ذلك|في غضون ذلك|من جهة أخرى|من ناحية أخرى|من جهة اخرى|من ناحية اخرى|في سياق متصل|في سياق آخر|في سياق منفصل|على صعيد آخر|إلا أن|الا ان|إلا ان|لكن|ولكن|فيما|في حين|على حين|بينما|كما|وبالتالي|وأسفر|وأسفرت|وأدى|وأدت|لا صحة|ولا صحة|نافيا|نافيةً|نافية|ونفى|ونفت|وكانت|وكان|وفي|وقال|وقالت|وأكد|وأكدت|وذكر|وذكرت|وأضاف|وأضافت|ووفق|وبحسب|بعد|عقب|إثر سيطر|تزامنا|تزامناً|وسط|بالتوازي|ترافق|ترافقت|وترافق|وترافقت|بالتزامن|وتزامن|وتزامنت)"
 _JOIN_BARE = r"(?:تزامنا مع|تزامناً مع|بالتوازي مع|بالتزامن مع|بعد أن|بعد ان|عقب سيطرة|عقب سيطرته|بعد سيطرة|بعد سيطرته|بعد سيطرتها|وسط قصف|وسط غارات|وسط اشتباكات)"
 # Cut at strong joins: '؛', or a comma before a connective that starts a new event, or a bare connective like "تزامنا مع".
 _CLAUSE = re.compile(rf"[،,؛;]\s*(?={_JOIN}(?:\s|$))|[؛;]\s+|\s(?={_JOIN_BARE}\s)")
 
 
+# "وترافقت الاشتباكات العنيفة مع قصف مكثف": what went with the event is an event of its own, cut before "مع"
+_ALONG = re.compile(r"(?:^|\s)و?(?:ترافق|ترافقت|تزامن|تزامنت|تترافق|يترافق|يتزامن|تتزامن)(?:\s+[^\s،,.]+){1,3}?(\s)(?=مع\s)")
+
+
 def clauses(s: Sentence) -> list[Sentence]:
-    """Cut a sentence at strong clause joins (؛ and '، فيما/في حين/كما …')."""
+    """Cut a sentence at strong clause joins (؛ and '، فيما/في حين/كما …', '… ترافقت X | مع Y')."""
     out = []
     start = s.start
-    for m in _CLAUSE.finditer(s.text):
-        _add_abs(s, start, s.start + m.start(), out)
-        start = s.start + m.end()
+    cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(s.text)]
+    cuts += [(m.start(1), m.end(1)) for m in _ALONG.finditer(s.text)]
+    for a, b in sorted(cuts):
+        if s.start + a < start:
+            continue
+        _add_abs(s, start, s.start + a, out)
+        start = s.start + b
     _add_abs(s, start, s.end, out)
     return out or [s]
 

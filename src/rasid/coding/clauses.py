@@ -100,6 +100,13 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     return m
 
 
+describe(__name__, "digest_items", """A sentence is cut into clauses before a connective that starts another item (arabic._JOIN): besides
+"، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
+point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
+الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
+كفرزيتا" is two events, each with its own parties and places.""")
+
+
 describe(__name__, "denied_and_told", """A clause that denies one event and tells another in passing gives both: the
 denied one is coded from the clause cut before the next event word after the denial, "نافية المعلومات عن نقل
 التحالف مجموعات ... للمشاركة في المعركة التي خسرت فيها قسد".""", reads="cues.tsv deny")

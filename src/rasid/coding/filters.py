@@ -26,6 +26,9 @@ between, is an aim, not a deed: "تحاول قوات النظام منذ أيا�
 السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
 describe(__name__, "aim_in_construct", """A verbal noun in construct up to eight words after a word of aim, in the
 same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن".""", reads="cues.tsv modal")
+describe(__name__, "front_named", """A word of fighting or control right after a word for where it goes on is a place,
+not an event: "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك" is the strike, "أرسل تعزيزات إلى جبهات
+القتال" tells no battle, "مناطق سيطرة التنظيم" no capture.""", reads="cues.tsv front")
 describe(__name__, "unsure_either", """"إذا ... أم" makes every event of the question unsure: "لم يتضح إذا تمكن
 المسلحون من السيطرة على الحاجز أم أن القوات استعادته".""", reads="cues.tsv modal")
 
@@ -38,6 +41,9 @@ def negated(ctx, t: Match, lo: int) -> bool:
         if c.value == "modal" and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
             note(ctx, "still_to_come", f"«{ctx.said(t.start, c.end)}»")
             return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
+        if c.value == "front" and c.end <= t.start and not [w for w in norm[c.end:t.start].split() if w != "ال"]:
+            note(ctx, "front_named", f"«{ctx.said(c.start, t.end)}»")
+            return True  # "قصف على مناطق الاشتباك", "تعزيزات إلى جبهات القتال": a place, no fighting told
         if c.value not in ("negation", "modal", "reference") or c.start < lo or c.start >= t.start:
             continue
         if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"

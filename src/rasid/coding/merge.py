@@ -15,7 +15,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -38,7 +38,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     for m in mentions:
         last, prev = prev, m
         if (circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
-                or anaphor(ctx, groups, pending, m)):
+                or withdrawal(ctx, groups, last, m) or anaphor(ctx, groups, pending, m)):
             continue
         like(ctx, groups, m)
     for m in pending:  # a pointer to an event never told is no event of its own
@@ -105,6 +105,29 @@ def _aimed(ctx, m: Mention) -> bool:
     return bool(ctx.places_in(m.clause.start, ctx.nt.orig(m.trigger.end + len(seg))))
 
 
+@rule("withdrawal_of_the_loser", reads="role_words.tsv back, demonstrative")
+def withdrawal(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """A withdrawal told as what led to ground taken, or as what followed the fighting just told, is part of that
+    battle, not a move of its own: "سيطرت قوات النظام على منطقة الشقيف، عقب انسحاب مقاتلي الفصائل منها"; "وأشارت
+    المصادر إلى أن مسلحي التنظيم انسحبوا عقب هذه المعركة" (the withdrawing party is not the gainer)."""
+    if last is None or m.event_type != "Strategic developments" or m.role != "loss" or last.event_type != "Battles":
+        return False
+    norm = ctx.nt.norm
+    before = norm[ctx.n(m.clause.start):m.trigger.start].split()
+    after = norm[m.trigger.end:ctx.n_end(m.clause.end)].split()[:4]
+    led = last.sentence == m.sentence and last.sub in TERRITORY_SUBS and bool(before) and before[0] in BACK_WORDS \
+        and len(before) <= 2
+    # "انسحبوا عقب هذه المعركة" / "بعد المعارك": after the fighting already told
+    followed = any(w in BACK_WORDS for w in after[:2]) and any(w in DEMONSTRATIVES or w.startswith("ال") for w in after[1:3])
+    if not (led or followed) or not dates_ok(last, m):
+        return False
+    gainer = (last.territory or {}).get("gained_by")
+    if gainer and m.actor1 and m.actor1[0] == gainer:
+        return False
+    m.aside = True
+    return _join(ctx, groups, last, m, "withdrawal_of_the_loser")
+
+
 @rule("amid_aside", reads="role_words.tsv amid, aimed")
 def amid(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
     """The shelling amid the fighting just told is part of it: "تمكنت قسد من التقدم في الباغوز، وسط قصف جوي
@@ -130,36 +153,69 @@ def consequence(ctx, groups: list[list[Mention]], last: Mention | None, m: Menti
     return False
 
 
-@rule("refers_back", reads="role_words.tsv back, demonstrative")
+@rule("refers_back", reads="role_words.tsv back, demonstrative, retold")
 def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention) -> bool:
     """A definite noun refers back to an event already told ("التفجير", "الغارة", "بالهجوم", "بعد مواجهات"): it
     joins the last event of its type, day and denial (and parties, when the clause names a place of its
-    own); "هذه الغارة" before the strike is told joins it once told."""
+    own); "هذه الغارة" before the strike is told joins it once told. Told again as the subject of a verb of how
+    it happened, it refers back though its clause names a place of its own, to the last event of its sub-type
+    if one is: "قصفت الطائرات مواقع قرب الرقة" then "إن الغارات استهدفت مقرا في قرية حزيمة", "الانفجار وقع عند"."""
     norm, ts = ctx.nt.norm, m.trigger.start
     before = norm[max(0, ts - 2):ts]
     prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
     anaphoric = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
+    retold = (norm[ts:ts + 2] == "ال" or before == "ال") and (norm[m.trigger.end:m.trigger.end + 12].split() or [""])[0] in RETOLD
     if m.claim and anaphoric:
         return claim_joins(ctx, groups, m)
-    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
+    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
             and g[0].background == m.background
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
-    back = next((g for g in fits if pointed and g[0].sub == m.sub), fits[0] if fits else None)
+    back = next((g for g in fits if (pointed or retold) and g[0].sub == m.sub), fits[0] if fits else None)
     if back is not None:
         back.append(m)
         if ctx.trace is not None:
             ctx.trace.note_mention(m, "refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
         return True
+    if not pointed and any_attack(ctx, groups, m):
+        return True
     if pointed:
         pending.append(m)
         return True
     return False
+
+
+def _attack_word(ctx, m: Mention) -> bool:
+    """The event word is an attack that names no kind of violence ("الهجوم", "بالهجمات")."""
+    w = (ctx.nt.norm[m.trigger.start:m.trigger.end].split() or [""])[0]
+    w = re.sub(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف]?[بلك]?)", "", w)
+    return w.startswith(ANY_ATTACK)
+
+
+@rule("attack_refers_back", reads="role_words.tsv any_attack")
+def any_attack(ctx, groups: list[list[Mention]], m: Mention) -> bool:
+    """A definite attack that names no kind of violence, no doer, place or day of its own refers back to the last
+    violent event told, a bombing or a strike as well, when none of its own kind was told: "انفجرت سيارة مفخخة
+    قرب تجمع للنازحين ... وبين القتلى 12 طفلا من ضحايا الهجوم الذي استهدف التجمع" (an aside there)."""
+    own_day = m.date is not None and bool(m.date.text) and m.date.text in m.clause.text
+    if m.event_type != "Battles" or m.own_place or m.actor1 is not None or own_day or not _attack_word(ctx, m):
+        return False
+    back = next((g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].background == m.background
+                 and dates_ok(g[0], m)
+                 and not toll_conflict(g, m) and (g[0].status == "denied") == (m.status == "denied")), None)
+    if back is None:
+        return False
+    m.aside = back[0].event_type != m.event_type
+    back.append(m)
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, "attack_refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
+    return True
 
 
 def _elsewhere(g: list[Mention], m: Mention) -> bool:
@@ -192,6 +248,26 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     return True
 
 
+@rule("another_of_its_kind", reads="role_words.tsv another, new_item")
+def _another(ctx, m: Mention) -> bool:
+    """An event word told as another of its kind ("وخلال ساعات من التفجير الأول، استهدف تفجير آخر محيط الكنيسة",
+    "فيما استهدفت غارة ثالثة دبابة", "اندلعت اشتباكات مماثلة في المكلا"), or the first of a sentence that opens
+    another story ("على صعيد آخر، قصفت قوات النظام ..."), is an event of its own: it joins no event of its kind
+    told before for sharing its place, day or parties."""
+    words = ctx.nt.norm[m.trigger.end:m.trigger.end + 16].split()[:1]
+    if words and words[0] in ANOTHER:
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "another_of_its_kind", f"«{words[0]}»")
+        return True
+    # "على صعيد آخر، قصفت الطائرات ...": the first event of a sentence that opens another story
+    opening = ctx.nt.norm[ctx.n(m.sentence):m.trigger.start].lstrip("و ")
+    if m.clause.start == m.sentence and opening.startswith(NEW_ITEM):
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "another_of_its_kind", "a sentence opening another story")
+        return True
+    return False
+
+
 @rule("toll_joins_fighting")
 def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     """A mention joins a group it is like (same event, no toll or day conflict, named at none of the group's
@@ -199,6 +275,9 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     placeless toll told after fighting is that fighting's toll, whoever died: "... إلى أن عنصرا قتل من وحدات
     شنكال"; else it starts an event of its own."""
     groups_open = _open(groups, m)
+    if _another(ctx, m):
+        groups.append([m])
+        return
     for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
                 loc_keys(m) and any(loc_keys(x) and not (loc_keys(x) & loc_keys(m)) and not

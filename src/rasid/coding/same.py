@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..geo import place_key
 from .mention import Mention
+from .rules import describe
 
 
 def loc_keys(m: Mention) -> set[str]:
@@ -62,6 +63,11 @@ def within_region(region: Mention, place: Mention) -> bool:
                                 for loc in place.locations)
 
 
+describe(__name__, "victims_no_party", """Civilians are the victims of an event, not a party that tells two events apart: "قتل خمسة
+مدنيين في قصف جوي على بلدة كفرنبل" and "شنت طائرات حربية روسية غارات على بلدة كفرنبل" the same day are one
+strike (the Russian forces against civilians), as the armed parties are compared when a clause refers back.""")
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -78,8 +84,9 @@ def same_event(a: Mention, b: Mention) -> bool:
     scales = la and lb and not (la & lb) and (within_region(a, b) or within_region(b, a))
     if scales:
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
-    actors_a = {x[0] for x in (a.actor1, a.actor2) if x}
-    actors_b = {x[0] for x in (b.actor1, b.actor2) if x}
+    # rule victims_no_party: civilians are victims, never the side that tells two events apart
+    actors_a = {x[0] for x in (a.actor1, a.actor2) if x} - {"Civilians"}
+    actors_b = {x[0] for x in (b.actor1, b.actor2) if x} - {"Civilians"}
     actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
     if scales and ((gb and not ga and actors_a and gb not in actors_a) or (ga and not gb and actors_b and ga not in actors_b)):
         # fighting told over a region and ground taken in a village there by a party not in that fighting
@@ -88,4 +95,4 @@ def same_event(a: Mention, b: Mention) -> bool:
     if la and lb:
         return bool(la & lb) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
-    return a.sub == b.sub and actors_ok and bool(actors_a or actors_b)
+    return a.sub == b.sub and actors_ok and any((a.actor1, a.actor2, b.actor1, b.actor2))

@@ -39,6 +39,10 @@ def _words(kind: str) -> frozenset[str]:
 
 BACK_WORDS = _RW.get("back", ())
 DEMONSTRATIVES = _RW.get("demonstrative", ())
+ANY_ATTACK = _RW.get("any_attack", ())
+ANOTHER = _words("another")
+NEW_ITEM = _RW.get("new_item", ())
+RETOLD = _words("retold")
 AMID = _RW.get("amid", ())
 AIMED = _words("aimed")
 CORRESPONDENTS = _words("correspondent")
