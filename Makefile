@@ -71,6 +71,9 @@ bench: venv assets
 	$(BIN)/python bench/bench_check.py --shared $(SHARED)
 	$(BIN)/python bench/bench_dask.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
 	$(BIN)/python bench/bench_incremental.py --corpus $(SHARED)/corpus/syria_conflict.jsonl --gazetteer $(SHARED)/gazetteer
+	@if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [ -n "$$RASID_TEST_PG" ]; then \
+		$(BIN)/python bench/bench_web_pg.py; \
+	else echo "bench_web_pg: skipped (no PostgreSQL server binaries: apt-get install postgresql)"; fi
 
 clean:
 	rm -rf $(OUT) build dist src/*.egg-info

@@ -50,11 +50,14 @@ def load(url: str, n: int, seed: int = 7) -> None:
     rnd = random.Random(seed)
     outlets = [f"منفذ {i}" for i in range(40)]
     places = [(p, 32.5 + rnd.random() * 4.5, 35.8 + rnd.random() * 6.2) for p in PLACES for _ in range(7)]
+    grnd = random.Random(seed + 1)  # each report group's grade (kept in its reports' rows too, as the reconciler does)
+    grades = [grnd.choice(GRADES) for _ in range((n + 1) // 2)]
     with psycopg.connect(dsn) as conn, conn.cursor() as cur, psycopg.connect(dsn) as conn2, conn2.cursor() as cur2:
         t = time.perf_counter()  # (one COPY at a time per connection: two connections)
         with cur.copy("COPY events (event_id, doc_id, seq, outlet, event_type, sub_event_type, date_start, record) FROM STDIN") as ev, \
                 cur2.copy("COPY event_index (event_id, doc_id, seq, outlet, event_type, sub_event_type, date_start, date_end, actor1, "
-                         "actor2, status, lat, lon, location, fatalities, quote, review, background) FROM STDIN") as ix:
+                         "actor2, status, lat, lon, location, fatalities, quote, review, background, recon_id, grade) "
+                         "FROM STDIN") as ix:
             for i in range(n):
                 et = rnd.choice(list(TYPES))
                 sub = rnd.choice(TYPES[et])
@@ -70,19 +73,26 @@ def load(url: str, n: int, seed: int = 7) -> None:
                        "fatalities": {"value": fat} if fat is not None else None, "evidence": [{"quote": quote}]}
                 ev.write_row((eid, did, i % 3, rec["outlet"], et, sub, day, json.dumps(rec, ensure_ascii=False)))
                 ix.write_row((eid, did, i % 3, rec["outlet"], et, sub, day, day, a1, a2, rec["status"], lat, lon, name, fat,
-                              quote, None, int(rnd.random() < 0.02)))
+                              quote, None, int(rnd.random() < 0.02), f"r{i // 2:07d}", grades[i // 2]))
         with cur.copy("COPY recon_members (event_id, recon_id) FROM STDIN") as m:
             for i in range(n):
                 m.write_row((f"e{i:07d}", f"r{i // 2:07d}"))
         with cur.copy('COPY reconciled (recon_id, event_type, grade, day_start, day_end, "match", record) FROM STDIN') as r:
             for j in range((n + 1) // 2):
-                r.write_row((f"r{j:07d}", rnd.choice(list(TYPES)), rnd.choice(GRADES), 735000 + j % 5000, 735000 + j % 5000,
+                r.write_row((f"r{j:07d}", rnd.choice(list(TYPES)), grades[j], 735000 + j % 5000, 735000 + j % 5000,
                              "{}", "{}"))
         conn.commit()
         conn2.commit()
         load_s = time.perf_counter() - t
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
+        # (the visibility map, which lets the web indexes answer counts without the table, is set only for rows older
+        # than every running transaction: autovacuum's own ANALYZE of the new tables can hold it back; again until set)
+        for _ in range(5):
+            conn.execute("VACUUM ANALYZE")
+            pages, visible = conn.execute("SELECT relpages, relallvisible FROM pg_class WHERE relname = 'event_index'").fetchone()
+            if visible >= 0.95 * pages:
+                break
+            time.sleep(5)
     print(f"loaded {n:,} events in {load_s:.0f} s", file=sys.stderr)
 
 
@@ -112,15 +122,32 @@ def bench(url: str) -> dict:
             "map_by_type_and_year": ("/api/map", {"type": "Explosions/Remote violence", "date_from": "2016-01-01",
                                                   "date_to": "2016-12-31"}),
             "timeline_by_status": ("/api/timeline", {"status": "hedged"}),
+            "timeline_all": ("/api/timeline", {}),
             "text_search": ("/api/events", {"q": "سراقب"}),
             "events_page_200": ("/api/events", {"offset": 10000}),
         }
         for name, (path, params) in queries.items():
-            out[f"{name}_first_ms"] = round(timed(path, params)[0], 1)
+            ms, r = timed(path, params)
+            out[f"{name}_first_ms"] = round(ms, 1)
+            if isinstance(r.json(), dict) and "total" in r.json():
+                out[f"{name}_total"] = ("about " if r.json().get("total_estimated") else "") + str(r.json()["total"])
             out[f"{name}_median_ms"] = round(statistics.median(timed(path, params)[0] for _ in range(10)), 1)
+        # a run elsewhere writes (one row here): every kept answer goes; the next map load computes the filter
+        # lists, the map and the page again
+        from sqlalchemy import create_engine, text
+
+        eng = create_engine(url)
+        with eng.begin() as w:
+            w.execute(text("UPDATE event_index SET fatalities = fatalities WHERE event_id = (SELECT min(event_id) FROM event_index)"))
+        eng.dispose()
+        time.sleep(3)  # (PostgreSQL's counters of writes move; the app looks at them every 2 s)
+        ms_page, _ = timed("/")
+        ms_data, _ = timed("/api/map")
+        out["map_load_after_a_write_first_ms"] = round(ms_page + ms_data, 1)
         firsts = [v for k, v in out.items() if k.endswith("_first_ms")]
         out["worst_first_ms"] = max(firsts)
         out["target_ms"] = 300
+        out["target_met"] = out["worst_first_ms"] <= 300
     return out
 
 
@@ -128,7 +155,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pg", default=os.environ.get("RASID_TEST_PG"), help="a PostgreSQL URL to make the database beside")
     ap.add_argument("--events", type=int, default=1_000_000)
-    ap.add_argument("--keep", action="store_true", help="keep the database (named rasid_bench_N)")
+    ap.add_argument("--keep", action="store_true", help="keep the database (named rasid_bench_N) and use it again "
+                    "when it is there (no new load: an older schema is upgraded by the app's start)")
     a = ap.parse_args()
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url

@@ -149,3 +149,85 @@ def test_a_run_writes_the_event_index_and_a_review_refreshes_it(backend, tmp_pat
     with s.engine.connect() as c:
         assert c.execute(select(event_index.c.review).where(event_index.c.event_id == first)).scalar() == "rejected"
         assert c.execute(text("SELECT count(*) FROM event_index")).scalar() == len(evs)
+
+
+def _groups_in_rows(s) -> dict:
+    """event id -> (recon_id, grade) as event_index holds them, and as recon_members/reconciled say."""
+    from rasid.store import event_index, recon_members, reconciled
+
+    with s.engine.connect() as c:
+        rows = {e: (r, g) for e, r, g in c.execute(select(event_index.c.event_id, event_index.c.recon_id, event_index.c.grade))}
+        truth = {e: (r, g) for e, r, g in c.execute(select(recon_members.c.event_id, recon_members.c.recon_id, reconciled.c.grade)
+                                                    .select_from(recon_members.outerjoin(reconciled, reconciled.c.recon_id == recon_members.c.recon_id)))}
+    return rows, {e: truth.get(e, (None, None)) for e in rows}
+
+
+MORE = {  # a second report of a.txt's strike (another outlet's words) and one more event elsewhere
+    "c.txt": "شنت طائرات حربية روسية غارات على بلدة كفرنبل في ريف إدلب الجنوبي اليوم وقتلت خمسة مدنيين.",
+    "d.txt": "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في قرية الهبيط بريف إدلب اليوم.",
+}
+
+
+def test_each_reports_group_and_grade_are_in_its_flat_row_and_follow_every_change(backend, tmp_path, pipeline):
+    """event_index.recon_id / grade (schema 0006, the web app's grade filter without a join) equal the report
+    groups' after a run, a review of an event, a merge, a split, a full re-reconcile and an edited article."""
+    from rasid.reconcile import reconcile
+    from rasid.review import merge_reconciled, review_event, split_reconciled
+    from rasid.runner import run
+    from rasid.store import Store
+
+    texts = {**TEXTS, **MORE}
+    for name, t in texts.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+    s = Store(store_url(backend, tmp_path))
+    run([str(tmp_path / n) for n in texts], s, pipeline, published="2019-05-12")
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and all(r for r, _g in rows.values()) and all(g for _r, g in rows.values())
+    first = sorted(rows)[0]
+    review_event(s, first, "correct", "amal", field="fatalities.value", value=7)  # the row is made again: its group stays
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and rows[first][0] is not None
+    groups = sorted({r for r, _g in rows.values()})
+    assert len(groups) >= 2
+    merge_reconciled(s, groups[0], groups[1], "amal")
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and groups[1] not in {r for r, _g in rows.values()}
+    merged = sorted(e for e, (r, _g) in rows.items() if r == groups[0])
+    assert len(merged) >= 2
+    new = split_reconciled(s, groups[0], merged[-1], "amal")
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and rows[merged[-1]][0] == new
+    reconcile(s, full=True)  # every group made again (the reviewers' merge and split replayed)
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and rows[merged[-1]][0] == new
+    (tmp_path / "c.txt").write_text(MORE["c.txt"].replace("خمسة", "ستة"), encoding="utf-8")  # an edited article
+    run([str(tmp_path / "c.txt")], s, pipeline, published="2019-05-12")
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and all(r for r, _g in rows.values())
+
+
+def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, tmp_path, pipeline):
+    from rasid.runner import run
+    from rasid.store import Store
+
+    for name, t in TEXTS.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+    db = store_url(backend, tmp_path)
+    s = Store(db)
+    run([str(tmp_path / n) for n in TEXTS], s, pipeline, published="2019-05-12")
+    with s.engine.begin() as c:  # the store as rasid's schema 0005 had it
+        for ix in ("ix_event_index_recon_id", "ix_event_index_grade", "ix_event_index_web_grade"):
+            c.execute(text(f"DROP INDEX IF EXISTS {ix}"))
+        c.execute(text("ALTER TABLE event_index DROP COLUMN recon_id"))
+        c.execute(text("ALTER TABLE event_index DROP COLUMN grade"))
+        c.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    s.engine.dispose()
+    told = []
+    s = Store(db, on_message=told.append)
+    assert told and "from version 0005 to 0006" in told[0]
+    rows, truth = _groups_in_rows(s)
+    assert rows == truth and rows and all(r and g for r, g in rows.values())
+    if backend == "postgresql":
+        with s.engine.connect() as c:
+            names = {n for (n,) in c.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'event_index'"))}
+        assert {"ix_event_index_web_grade", "ix_event_index_web_outlet", "ix_event_index_web_days"} <= names

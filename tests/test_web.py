@@ -233,3 +233,62 @@ def test_events_told_as_the_past_are_out_of_default_views(tmp_path, pipeline, ba
     assert all((e.get("date_start") or "9") >= "2019" for e in shown)
     assert "2018-10" in json.dumps(c.get("/api/timeline", params={"background": 1}).json())
     assert "2018-10" not in json.dumps(c.get("/api/timeline").json())
+
+
+def test_postgresql_answers_as_sqlite_below_the_cap_and_estimates_a_big_total(built, tmp_path):
+    """On PostgreSQL (the store queried in place) the API gives SQLite's answers (its in-memory copy) while a
+    filter keeps at most PgEventIndex.EXACT events; above, the total is the planner's estimate, flagged
+    total_estimated, and the events page says "about"."""
+    if "://" not in str(built):
+        c = _client(built)  # SQLite: every total exact
+        assert c.get("/api/events").json()["total_estimated"] is False
+        assert json.loads(c.get("/api/map").content)["total_estimated"] is False
+        return
+    lite = tmp_path / "copy.db"
+    copy_store(built, str(lite))
+    pg, sq = _client(built), _client(lite)
+    asks = [("/api/events", {}), ("/api/events", {"type": "Battles", "limit": 500}), ("/api/events", {"grade": "single_source"}),
+            ("/api/events", {"outlet": "فرات بوست", "sort": "fatalities"}), ("/api/events", {"q": "الباغوز"}),
+            ("/api/events", {"actor": "SDF", "date_from": "2014-01-01"}), ("/api/map", {}), ("/api/map", {"grade": "corroborated"}),
+            ("/api/timeline", {}), ("/api/timeline", {"status": "reported"}), ("/api/timeline", {"grade": "single_source"}),
+            ("/api/facets", {})]
+    for path, params in asks:
+        a, b = pg.get(path, params=params).json(), sq.get(path, params=params).json()
+        if path in ("/api/timeline", "/api/facets"):
+            assert a == b, (path, params)
+            continue
+        items = "items" if "items" in a else "features"
+        assert (a["total"], a["total_estimated"]) == (b["total"], False), (path, params)
+        ids = [(r.get("properties") or r)["event_id"] for r in a[items]]
+        assert ids == [(r.get("properties") or r)["event_id"] for r in b[items]], (path, params)
+        if items == "items":
+            assert [(r["recon_id"], r["grade"]) for r in a["items"]] == [(r["recon_id"], r["grade"]) for r in b["items"]]
+    from fastapi.testclient import TestClient
+
+    from rasid.web.app import create_app
+
+    from sqlalchemy import text
+
+    from rasid.store import Store
+
+    st = Store(str(built))
+    with st.engine.begin() as c:  # the planner's statistics, as autovacuum keeps them
+        c.execute(text("ANALYZE event_index"))
+    st.engine.dispose()
+    app = create_app(str(built))
+    app.state.index.EXACT = 5  # every filter keeping more than 5 events: estimated
+    small = TestClient(app, base_url="http://localhost")
+    exact = sq.get("/api/events").json()["total"]
+    est = small.get("/api/events").json()
+    assert est["total_estimated"] is True and est["total"] > 5 and 0.5 * exact <= est["total"] <= 2 * exact
+    assert len(est["items"]) == 50  # the page itself is the same
+    assert [r["event_id"] for r in est["items"]] == [r["event_id"] for r in sq.get("/api/events").json()["items"]]
+    for ask in ({"outlet": o} for o in sq.get("/api/facets").json()["outlets"]):  # an outlet of a few events
+        few = sq.get("/api/events", params=ask).json()
+        if 0 < few["total"] <= 5:
+            break
+    assert 0 < few["total"] <= 5
+    assert small.get("/api/events", params=ask).json() == few  # exact, as SQLite's
+    assert "about " in small.get("/events").text
+    fc = json.loads(small.get("/api/map", params={"limit": 3}).content)  # a full map's total is estimated too
+    assert fc["shown"] == 3 and fc["total_estimated"] is True and fc["total"] >= 3

@@ -42,7 +42,7 @@ from .dedup import DuplicateIndex, band_keys, signature
 from .geo import geo_key, haversine
 from .arabic import NormText
 from .lexicon import Lexicon, default_lexicon, normalize, read_tsv
-from .store import Store, documents, events, lsh_bands, recon_members, reconciled, signatures
+from .store import Store, documents, event_index, events, lsh_bands, recon_members, reconciled, signatures
 
 RADIUS_KM = {1: 5.0, 2: 15.0, 3: 40.0}
 CELL = 0.5  # degrees; neighbouring cells cover every radius above
@@ -680,3 +680,10 @@ def _rebuild_chunk(c, recon_ids: list[str], builder: RecordBuilder) -> None:
                      "record": json.dumps(rec, ensure_ascii=False)})
     for part in _chunks(rows):
         c.execute(insert(reconciled), part)
+    # each report's group and grade in its flat row (the web app filters on them without a join)
+    grade = {r["recon_id"]: r["grade"] for r in rows}
+    placed = [{"b_ev": e, "b_rid": rid, "b_grade": grade.get(rid)} for rid in recon_ids for e in members.get(rid, [])]
+    q = update(event_index).where(event_index.c.event_id == bindparam("b_ev")).values(
+        recon_id=bindparam("b_rid"), grade=bindparam("b_grade"))
+    for part in _chunks(placed, 2000):
+        c.execute(q, part)

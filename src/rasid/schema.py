@@ -19,8 +19,8 @@ from typing import Callable
 from sqlalchemy import Column, MetaData, String, Table, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
-HEAD = "0005"  # the latest migration under migrations/versions (a test checks it is Alembic's head)
-ORDER = ["0001", "0002", "0003", "0004", "0005"]
+HEAD = "0006"  # the latest migration under migrations/versions (a test checks it is Alembic's head)
+ORDER = ["0001", "0002", "0003", "0004", "0005", "0006"]
 SCHEMA_LOCK_KEY = 0x72617368  # "rash": PostgreSQL advisory lock of schema changes (the writer lock is "rasi")
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -78,11 +78,12 @@ def ensure(engine: Engine, on_message: Callable[[str], None] | None = None, upgr
         v = version(conn)  # again, now that no one else changes it
         if v is None:
             from .claims.index import postgres_tables
-            from .store import metadata, trigram_indexes
+            from .store import metadata, trigram_indexes, web_indexes
 
             metadata.create_all(conn)
             version_table.create(conn)
             trigram_indexes(conn)
+            web_indexes(conn)
             postgres_tables(conn)
             conn.execute(version_table.insert().values(version_num=HEAD))
         elif v != HEAD:

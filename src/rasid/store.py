@@ -165,8 +165,10 @@ reviews = Table(
 
 
 # one flat row per report event, as reviewed (review = "rejected" for a rejected one), for filtering
-# in the database: the web app on PostgreSQL queries it (with recon_members/reconciled) instead of a
-# copy in memory. Written with the event (Store.write), refreshed by every review (schema 0002).
+# in the database: the web app on PostgreSQL queries it instead of a copy in memory. Written with the
+# event (Store.write), refreshed by every review (schema 0002); its report group and the group's grade
+# (recon_id, grade: those of recon_members/reconciled, schema 0006) written by the reconciler whenever
+# it builds a group's record again (placing, merges, splits), so no query joins the groups.
 event_index = Table(
     "event_index", metadata,
     Column("event_id", String, primary_key=True),
@@ -187,7 +189,46 @@ event_index = Table(
     Column("quote", Text),
     Column("review", String),
     Column("background", Integer, nullable=False, server_default="0"),
+    Column("recon_id", String, index=True),  # schema 0006
+    Column("grade", String, index=True),
 )
+
+# the web app's filters in date order on PostgreSQL (schema 0006): per filter column, the rows of the
+# default views (not told as the past, not rejected) in the map's and lists' order (latest first; each
+# day's rows then sorted by id, a few dozen), so a filtered page or map is the first entries of one index,
+# and its timeline (events per day and type) is counted from the index alone in its order (no sort)
+WEB_FILTERS = ("event_type", "outlet", "status", "grade", "actor1", "actor2")
+_WEB_ROWS = "background = 0 AND review IS DISTINCT FROM 'rejected'"
+
+
+def web_indexes(conn) -> None:
+    """On PostgreSQL, the web app's partial composite indexes (filter column, latest first, type), the
+    toll order, and the unfiltered timeline's; nothing on SQLite (the app copies events into memory)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name != "postgresql":
+        return
+    for col in WEB_FILTERS:
+        key = f"{col}, date_start DESC NULLS LAST" + (", event_type DESC" if col != "event_type" else "")
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_event_index_web_{col} ON event_index "
+                          f"({key}, event_id) WHERE {_WEB_ROWS}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_index_web_days ON event_index "
+                      f"(date_start DESC NULLS LAST, event_type DESC) WHERE {_WEB_ROWS}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_index_web_toll ON event_index "
+                      f"(fatalities DESC NULLS LAST, event_id) WHERE {_WEB_ROWS}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_index_rejected ON event_index (event_id) "
+                      "WHERE review = 'rejected'"))  # (the number of events: all rows less these)
+
+
+def recon_of(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """event id -> (its report group, the group's grade), for the events of ``ids`` placed in a group."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for i in range(0, len(ids), 500):
+        q = select(recon_members.c.event_id, recon_members.c.recon_id, reconciled.c.grade).select_from(
+            recon_members.outerjoin(reconciled, reconciled.c.recon_id == recon_members.c.recon_id)).where(
+            recon_members.c.event_id.in_(ids[i:i + 500]))
+        out.update({e: (r, g) for e, r, g in conn.execute(q)})
+    return out
 
 
 def event_row(rec: dict, seq: int, revs: list[dict] | None = None) -> dict:
@@ -470,8 +511,13 @@ class Store:
                  "record": json.dumps(f, ensure_ascii=False)}
                 for i, (e, f) in enumerate(zip(doc.events, flat))
             ])
-            revs = self._event_reviews(conn, [e.event_id for e in doc.events])  # (ids outlive a re-ingest)
-            conn.execute(insert(event_index), [event_row(f, i, revs.get(f["event_id"])) for i, f in enumerate(flat)])
+            ids = [e.event_id for e in doc.events]
+            revs = self._event_reviews(conn, ids)  # (ids outlive a re-ingest)
+            groups = {} if fresh else recon_of(conn, ids)  # (an event stored again stays in its report group)
+            rows = [event_row(f, i, revs.get(f["event_id"])) for i, f in enumerate(flat)]
+            for r in rows:
+                r["recon_id"], r["grade"] = groups.get(r["event_id"], (None, None))
+            conn.execute(insert(event_index), rows)
         return carried
 
     @staticmethod
@@ -483,9 +529,11 @@ class Store:
     def refresh_event_rows(self, conn, ids: list[str]) -> None:
         """Make the ``event_index`` rows of these events again from their records and reviews (after a review)."""
         revs = self._event_reviews(conn, ids)
+        groups = recon_of(conn, ids)
         for rec_json, seq in conn.execute(select(events.c.record, events.c.seq).where(events.c.event_id.in_(ids))).all():
             rec = json.loads(rec_json)
             row = event_row(rec, seq, revs.get(rec["event_id"]))
+            row["recon_id"], row["grade"] = groups.get(row["event_id"], (None, None))
             conn.execute(delete(event_index).where(event_index.c.event_id == row["event_id"]))
             conn.execute(insert(event_index).values(**row))
 

@@ -276,12 +276,13 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         return body
 
     def warm() -> None:
-        """Compute what the first requests would wait for (the places' timelines, the default map, the labels).
+        """Compute what the first requests would wait for (the places' timelines, the default map and timeline, the labels).
         On PostgreSQL the places' timelines wait for the first /api/places: they read every event, which on a
         big shared store is minutes of work the map does not need."""
         if store.engine.dialect.name != "postgresql":
             places()
         api_map(Filters(), MAP_LIMIT)
+        api_timeline(Filters())  # (the timeline page's default: every event per day, a scan of an index on PostgreSQL)
         api_admin_areas()
 
     app.state.warm = warm
@@ -312,14 +313,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
     @app.get("/api/events", tags=["api"])
     def api_events(f: Filters = Depends(event_filters), sort: str = "date", order: str = "desc",
                    limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-        """Report events, filtered, sorted and paged (as reviewed)."""
+        """Report events, filtered, sorted and paged (as reviewed). ``total_estimated``: ``total`` is PostgreSQL's
+        estimate (a filter keeping more than 10,000 events, on a PostgreSQL store), not an exact count."""
         _sort_params(sort, order)
         total, rows = index.events(f, sort, order, limit, offset)
-        return {"total": total, "offset": offset, "items": rows}
+        return {"total": total, "total_estimated": total.estimated, "offset": offset, "items": rows}
 
     @app.get("/api/map", tags=["api"])
     def api_map(f: Filters = Depends(event_filters), limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)):
-        """A GeoJSON FeatureCollection of the filtered events' first locations (the latest ``limit``, at most 5,000)."""
+        """A GeoJSON FeatureCollection of the filtered events' first locations (the latest ``limit``, at most 5,000).
+        ``total_estimated``: ``total`` is PostgreSQL's estimate (more events than the points shown, on PostgreSQL)."""
         return Response(remembered(("map", repr(f), limit), lambda: map_body(f, limit)), media_type="application/json")
 
     def map_body(f: Filters, limit: int) -> str:
@@ -327,13 +330,16 @@ def create_app(db: str, review: bool = False, tiles: str | None = None, gazettee
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                   "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}} for r in rows]
         # serialised here: 5,000 features through the framework's generic encoder take several times longer
-        return json.dumps({"type": "FeatureCollection", "total": total, "shown": len(feats), "features": feats},
+        return json.dumps({"type": "FeatureCollection", "total": total, "total_estimated": total.estimated,
+                           "shown": len(feats), "features": feats},
                           ensure_ascii=False, separators=(",", ":"))
 
     @app.get("/api/timeline", tags=["api"])
     def api_timeline(f: Filters = Depends(event_filters)):
         """Events per day and type."""
-        return index.timeline(f)
+        # serialised here, and kept: tens of thousands of rows through the framework's encoder took a second
+        return Response(remembered(("timeline", repr(f)), lambda: json.dumps(
+            index.timeline(f), ensure_ascii=False, separators=(",", ":"))), media_type="application/json")
 
     def event_record(event_id: str) -> dict:
         from ..review import apply, load_reviews, trail

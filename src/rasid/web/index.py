@@ -26,6 +26,18 @@ SORTABLE = {"date": "date_start", "type": "event_type", "outlet": "outlet", "fat
 MAP_LIMIT = 5000
 
 
+class Total(int):
+    """A count of events; ``estimated``: PostgreSQL's planner estimate of a filter keeping more than
+    :attr:`PgEventIndex.EXACT` rows, not an exact count (shown as "about N")."""
+
+    estimated = False
+
+    def __new__(cls, n: int, estimated: bool = False):
+        t = super().__new__(cls, n)
+        t.estimated = estimated
+        return t
+
+
 @dataclass
 class Filters:
     type: str | None = None
@@ -116,11 +128,15 @@ class EventIndex:
             cols = [d[0] for d in cur.description]
             return [dict(zip(cols, r)) for r in cur.fetchall()]
 
+    def total(self, where: str, args: list) -> Total:
+        """How many events the filter keeps: exact here (in memory)."""
+        return Total(self.query(f"SELECT COUNT(*) AS n FROM ev{where}", args)[0]["n"])
+
     def events(self, f: Filters, sort: str = "date", order: str = "desc", limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
         where, args = f.where()
         col = SORTABLE.get(sort, "date_start")
         direction = "ASC" if order == "asc" else "DESC"
-        total = self.query(f"SELECT COUNT(*) AS n FROM ev{where}", args)[0]["n"]
+        total = self.total(where, args)
         rows = self.query(f"SELECT * FROM ev{where} ORDER BY {col} IS NULL, {col} {direction}, event_id LIMIT ? OFFSET ?",
                           args + [max(1, min(limit, 500)), max(0, offset)])
         return total, rows
@@ -128,7 +144,7 @@ class EventIndex:
     def map_points(self, f: Filters, limit: int = MAP_LIMIT) -> tuple[int, list[dict]]:
         where, args = f.where()
         where = (where + " AND " if where else " WHERE ") + "lat IS NOT NULL"
-        total = self.query(f"SELECT COUNT(*) AS n FROM ev{where}", args)[0]["n"]
+        total = self.total(where, args)
         rows = self.query(f"SELECT event_id, doc_id, event_type, date_start, lat, lon, location, fatalities, outlet, status, "
                           f"grade, actor1, actor2, recon_id FROM ev{where} ORDER BY date_start IS NULL, date_start DESC, "
                           f"event_id LIMIT ?", args + [max(1, min(int(limit), MAP_LIMIT))])
@@ -151,11 +167,12 @@ class EventIndex:
         return out
 
 
-# the flat rows of the store (event_index) with their report group and its grade, as ``ev``; rejected events out
-_PG_EV = ("(SELECT e.event_id, e.doc_id, e.seq, e.outlet, e.event_type, e.sub_event_type, e.date_start, e.date_end, "
-          "e.actor1, e.actor2, e.status, e.lat, e.lon, e.location, e.fatalities, m.recon_id, r.grade, e.quote, e.review, "
-          "e.background FROM event_index e LEFT JOIN recon_members m ON m.event_id = e.event_id "
-          "LEFT JOIN reconciled r ON r.recon_id = m.recon_id WHERE e.review IS DISTINCT FROM 'rejected') ev")
+# the flat rows of the store (event_index, with each report's group and grade: no join), as ``ev``; rejected
+# events out (the condition the web indexes' predicate holds, with background = 0: rasid.store.web_indexes)
+_PG_EV = ("(SELECT event_id, doc_id, seq, outlet, event_type, sub_event_type, date_start, date_end, actor1, actor2, "
+          "status, lat, lon, location, fatalities, recon_id, grade, quote, review, background FROM event_index "
+          "WHERE review IS DISTINCT FROM 'rejected') ev")
+_KEPT = "review IS DISTINCT FROM 'rejected'"
 _ORDER = re.compile(r"\b(\w+) IS NULL, \1 (ASC|DESC)")
 _EV = re.compile(r" FROM ev\b")
 _FTS = "rowid IN (SELECT rowid FROM ev_text WHERE ev_text MATCH ?)"
@@ -163,13 +180,15 @@ _FTS = "rowid IN (SELECT rowid FROM ev_text WHERE ev_text MATCH ?)"
 
 class PgEventIndex(EventIndex):
     """The same queries as :class:`EventIndex`, run in the PostgreSQL store itself: on ``event_index``
-    (written with each event, refreshed by each review) and the report groups, through their indexes
-    (a b-tree per filter, date order with NULLS LAST, trigram indexes for the text search). Nothing is
+    (written with each event, refreshed by each review, its group and grade by the reconciler) through
+    its indexes (per filter column in date order, partial to the default views' rows; trigram indexes
+    for the text search). Totals above :attr:`EXACT` are estimated (:meth:`total`). Nothing is
     copied into memory at start; answers are kept until the store changes (``version``: PostgreSQL's
     counts of rows written to the tables the app reads, looked at most once every ``check`` seconds),
     so writes by other processes (a run, a reconcile, another app's reviews) show without a restart."""
 
     CACHE = 256
+    EXACT = 10_000  # a filter keeping more rows than this: its total is the planner's estimate (Total.estimated)
 
     def __init__(self, store: Store, check: float = 2.0):
         self.store = store
@@ -199,6 +218,71 @@ class PgEventIndex(EventIndex):
         self._version = None
         with self.lock:
             self._cache.clear()
+
+    def total(self, where: str, args: list) -> Total:
+        """Counted exactly up to :attr:`EXACT` rows (the first entries of an index); above, PostgreSQL's
+        estimate of the filter's rows (from its statistics, no scan), marked estimated: counting every
+        one of hundreds of thousands of matching rows was most of a first query's time."""
+        n = self.query(f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM ev{where} LIMIT {self.EXACT + 1}) AS kept", args)[0]["n"]
+        if n <= self.EXACT:
+            return Total(n)
+        est = self.estimate(where, args)
+        if est <= self.EXACT:  # the planner thinks fewer (columns it takes as independent): counted, up to 10 times more
+            big = 10 * self.EXACT
+            n = self.query(f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM ev{where} LIMIT {big + 1}) AS kept", args)[0]["n"]
+            return Total(n) if n <= big else Total(big, estimated=True)
+        return Total(est, estimated=True)
+
+    def map_points(self, f: Filters, limit: int = MAP_LIMIT) -> tuple[int, list[dict]]:
+        """As :meth:`EventIndex.map_points`, the points first: fewer than ``limit`` of them are the exact total; a
+        full map's total is the planner's estimate (counting past the points shown reads a row of the table per
+        event, for its coordinates), marked estimated, at least the points shown."""
+        where, args = f.where()
+        where = (where + " AND " if where else " WHERE ") + "lat IS NOT NULL"
+        limit = max(1, min(int(limit), MAP_LIMIT))
+        rows = self.query(f"SELECT event_id, doc_id, event_type, date_start, lat, lon, location, fatalities, outlet, status, "
+                          f"grade, actor1, actor2, recon_id FROM ev{where} ORDER BY date_start IS NULL, date_start DESC, "
+                          f"event_id LIMIT ?", args + [limit])
+        if len(rows) < limit:
+            return Total(len(rows)), rows
+        return Total(max(self.estimate(where, args), len(rows)), estimated=True), rows
+
+    def estimate(self, where: str, args: list) -> int:
+        """PostgreSQL's planner estimate of the rows a filter keeps (its statistics; nothing scanned)."""
+        plan = self.query(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM ev{where}", args)[0]
+        plan = next(iter(plan.values()))
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    def facets(self) -> dict:
+        """As :meth:`EventIndex.facets`, read from the indexes: each column's values one index probe apiece (a
+        skip scan: the next value above the last, tens of values among a million rows), the date span from the
+        date index's ends, the number of events from the smallest index less the rejected ones'. (DISTINCT and
+        COUNT over every row took seconds at a million events, at every start and after every write.)"""
+        out = {}
+        for name, col in (("types", "event_type"), ("outlets", "outlet"), ("statuses", "status"), ("grades", "grade"),
+                          ("actors", "actor1"), ("actors2", "actor2")):
+            out[name] = [r["v"] for r in self.query(
+                f"WITH RECURSIVE t(v) AS ((SELECT {col} FROM event_index WHERE {col} IS NOT NULL AND {_KEPT} ORDER BY {col} "
+                f"LIMIT 1) UNION ALL SELECT (SELECT {col} FROM event_index WHERE {col} > t.v AND {_KEPT} ORDER BY {col} "
+                f"LIMIT 1) FROM t WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL")]
+        out["actors"] = sorted(set(out["actors"]) | set(out.pop("actors2")))
+        span = self.query(
+            f"SELECT (SELECT date_start FROM event_index WHERE date_start IS NOT NULL AND {_KEPT} ORDER BY date_start "
+            f"LIMIT 1) AS lo, (SELECT date_start FROM event_index WHERE date_start IS NOT NULL AND {_KEPT} ORDER BY "
+            f"date_start DESC LIMIT 1) AS hi, (SELECT COUNT(*) FROM event_index) - (SELECT COUNT(*) FROM event_index "
+            f"WHERE review = 'rejected') AS n")[0]
+        out.update(date_min=span["lo"], date_max=span["hi"], events=span["n"])
+        return out
+
+    def timeline(self, f: Filters) -> list[dict]:
+        """As :meth:`EventIndex.timeline`, counted in the order of the web indexes (latest day first, then type
+        descending: each filter column's index gives it, so the counts stream from the index with no sort), reversed."""
+        where, args = f.where()
+        where = (where + " AND " if where else " WHERE ") + "date_start IS NOT NULL"
+        return self.query(f"SELECT date_start AS day, event_type, COUNT(*) AS n FROM ev{where} GROUP BY date_start, "
+                          f"event_type ORDER BY date_start DESC NULLS LAST, event_type DESC", args)[::-1]
 
     def query(self, sql: str, args: list | tuple = ()) -> list[dict]:
         if _FTS in sql:  # trigram indexes serve ILIKE '%...%' on PostgreSQL

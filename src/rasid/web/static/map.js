@@ -56,7 +56,8 @@
         L.circleMarker([c[1], c[0]], {radius: Math.min(radius, 30), color: COLOURS[p.event_type] || "#777", weight: 1,
           fillOpacity: 0.6, className: "event-marker"}).bindPopup(popup(p)).addTo(layer);
       });
-      document.getElementById("count").textContent = fc.total + " events with coordinates" +
+      document.getElementById("count").textContent = (fc.total_estimated ? "about " : "") + fc.total.toLocaleString("en") +
+        " events with coordinates" +
         (fc.shown < fc.total ? " (the latest " + fc.shown + " shown)" : "");
     });
   }
