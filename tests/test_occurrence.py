@@ -123,3 +123,9 @@ def test_a_clause_opened_by_a_condition_tells_no_event(pipeline):
                         "سيعجل بتقدمها صوب العاصمة دمشق التي تبعد نحو 100 كيلومتر.", published="2019-05-12")
     assert [(e.sub_event_type, e.evidence[0]["quote"][:10]) for e in doc.events if e.event_type in VIOLENT] == \
         [("Non-state actor overtakes territory", "سيطرت الفص")]
+
+
+def test_fire_exchanged_is_an_armed_clash(pipeline):
+    """"تبادل لإطلاق النار": fire exchanged between two sides is a fight (an Armed clash), told by its noun alone."""
+    doc = pipeline.text("وأصيب شرطي في تبادل لإطلاق النار مع مسلحين قرب مدينة الموصل مساء أمس.", published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
