@@ -129,3 +129,16 @@ def test_fire_exchanged_is_an_armed_clash(pipeline):
     """"تبادل لإطلاق النار": fire exchanged between two sides is a fight (an Armed clash), told by its noun alone."""
     doc = pipeline.text("وأصيب شرطي في تبادل لإطلاق النار مع مسلحين قرب مدينة الموصل مساء أمس.", published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث: ندين ونستنكر التفجيرات التي شهدتها مدينة كركوك.",
+    "وأصدرت الخارجية بيانا تدين فيه الهجوم على القنصلية في مدينة البصرة.",
+    "وجدد زعيم التيار دعوته للتظاهر أمام السفارة في بغداد.",
+    "وحدد ناشطون موعد تنظيم مظاهرة في ساحة الساعة وسط مدينة حمص مساء غد.",
+], ids=["we_condemn", "condemns_now", "call_as_noun", "tomorrow"])
+def test_condemnation_call_or_a_day_to_come_is_no_event(pipeline, text):
+    """A condemnation in the present tense or the first person, a call as a noun ("دعوته للتظاهر"), and an
+    event set for tomorrow ("مساء غد") tell no event (rules opinion, future_clause)."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert not doc.events, [(e.event_type, e.evidence[0]["quote"]) for e in doc.events]
