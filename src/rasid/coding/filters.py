@@ -12,7 +12,8 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, OFFERS, SUCCESS
+from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+                    SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -89,6 +90,30 @@ def heard(ctx, lo: int, t: Match) -> bool:
     if out:
         note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
     return out
+
+
+@rule("habitual_relative", reads="role_words.tsv habitual, relative, resumptive, time_head")
+def habitual(ctx, t: Match, lo: int, hi: int) -> bool:
+    """An event word right after a verb of carrying out in the present tense that follows a relative pronoun
+    ("ولم يصدر تعليق عن حركة طالبان التي تشن هجمات انتحارية في الولاية") or comes before "منها" ("كانت القرية
+    قاعدة يشن منها المسلحون هجماتهم") says what a party does as a habit, or what a place serves for: no event is
+    told. Not after a noun of time ("في الوقت الذي يشن الطيران غارات على المدينة" tells one), nor in a clause
+    with a date ("التي تشن هجوما على المدينة منذ صباح اليوم")."""
+    norm = ctx.nt.norm
+    words = norm[max(lo, t.start - 60):t.start].split()
+    for i in range(max(0, len(words) - 4), len(words)):
+        w = words[i]
+        if w.lstrip("و") not in HABITUAL:
+            continue
+        after_relative = i > 0 and words[i - 1] in RELATIVE and not (i > 1 and words[i - 2].lstrip("وفب") in TIME_HEADS)
+        from_place = i + 1 < len(words) and words[i + 1] in RESUMPTIVE and words[i + 1].startswith("من")
+        if not (after_relative or from_place):
+            continue
+        if ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi)):
+            return False
+        note(ctx, "habitual_relative", f"«{w}» ... «{ctx.said(t.start, t.end)}»")
+        return True
+    return False
 
 
 # ------------------------------------------------------------------ clause filters

@@ -9,7 +9,7 @@ by its toll. A strike's kind (air or ground) is read from the clause's words.
 from __future__ import annotations
 
 from ..lexicon import Match, Trigger
-from .filters import directed, heard, negated
+from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
     HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
@@ -22,7 +22,8 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
     # an event word ("للسيطرة على": to take, an aim; not ل + "السيطرة على")
     nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
     trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
-             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)]
+             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)
+             and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     return [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
                   t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
