@@ -146,3 +146,16 @@ def test_condemnation_call_or_a_day_to_come_is_no_event(pipeline, text):
     event set for tomorrow ("مساء غد") tell no event (rules opinion, future_clause)."""
     doc = pipeline.text(text, published="2019-05-12")
     assert not doc.events, [(e.event_type, e.evidence[0]["quote"]) for e in doc.events]
+
+
+def test_an_operation_named_by_its_aim_is_fighting(pipeline):
+    """"عملية تحرير المدينة", "معركة استعادة القاعدة": a word of capture right after a noun of a military operation
+    names the operation by its aim, fighting with no ground taken yet (rule operation_aim); an operation told over
+    ("انتهاء عملية تحرير") took the ground."""
+    (e,) = pipeline.text("بدأت القوات العراقية صباح اليوم عملية تحرير مدينة الرمادي من سيطرة تنظيم داعش.",
+                         published="2019-05-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    (e,) = pipeline.text("وقال القائد إن معركة استعادة مدينة الحديدة انطلقت فجر اليوم.", published="2019-05-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    (e,) = pipeline.text("وأعلن الجيش العراقي اليوم انتهاء عملية تحرير مدينة الفلوجة.", published="2019-05-12").events
+    assert e.sub_event_type != "Armed clash"

@@ -12,7 +12,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    HANDOVER, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -25,8 +25,27 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
              and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)
              and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
-    return [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
-                  t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+    trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
+                   t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+    # an operation named by its aim is fighting: "معركة تحرير المدينة"
+    return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
+            if operation_aim(ctx, t, lo) else t for t in trigs]
+
+
+@rule("operation_aim", reads="role_words.tsv operation, operation_done")
+def operation_aim(ctx, t: Match, lo: int) -> bool:
+    """A word of capture right after a noun of a military operation names the operation by its aim: "بدأت القوات
+    المرحلة الثانية من عملية تحرير مدينة الرمادي", "انطلقت معركة استعادة القاعدة" are fighting (Armed clash), no
+    ground taken yet; unless the operation is told over ("أعلن انتهاء عملية تحرير المدينة")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    words = ctx.nt.norm[max(lo, t.start - 40):t.start].split()
+    if not words or words[-1].lstrip("وفبل") not in OPERATIONS and words[-1] not in OPERATIONS:
+        return False
+    if len(words) > 1 and words[-2].lstrip("وفب") in OPERATION_DONE:
+        return False
+    note(ctx, "operation_aim", f"«{words[-1]} {ctx.said(t.start, t.end)}»")
+    return True
 
 
 @rule("foiled_bombing", reads="cues.tsv foil")
@@ -132,13 +151,14 @@ def place_described(ctx, trigs: list[Match], best: Match, lo: int) -> Match:
 def freed_from_control(ctx, trigs: list[Match], best: Match) -> Match:
     """Ground freed "من سيطرة" a party is taken by the word of freeing before it; the control named after "من" is
     the loser's, no capture of its own: "بدأت القوات عملية تحرير مدينة الرمادي من سيطرة مسلحي التنظيم" (but
-    "بعد يوم من سيطرة التنظيم على القرية" is the capture)."""
+    "بعد يوم من سيطرة التنظيم على القرية" is the capture). The freeing word may be an operation named by its aim
+    (rule operation_aim), or fighting ("معارك لطرد التنظيم من سيطرة"): the clause tells that."""
     norm = ctx.nt.norm
     if best.value.sub_event_type != "TERRITORY" or not norm[best.start:best.end].startswith("سيطر") \
             or norm[max(0, best.start - 4):best.start] != " من ":
         return best
     freeing = next((t for t in sorted(trigs, key=lambda t: -t.start) if t.start < best.start
-                    and best.start - t.end <= 80 and t.value.sub_event_type == "TERRITORY"), None)
+                    and best.start - t.end <= 80 and t.value.sub_event_type in ("TERRITORY", "Armed clash")), None)
     return best if freeing is None else _swap(ctx, "freed_from_control", best, freeing)
 
 
