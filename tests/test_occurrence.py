@@ -159,3 +159,11 @@ def test_an_operation_named_by_its_aim_is_fighting(pipeline):
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     (e,) = pipeline.text("وأعلن الجيش العراقي اليوم انتهاء عملية تحرير مدينة الفلوجة.", published="2019-05-12").events
     assert e.sub_event_type != "Armed clash"
+
+
+def test_the_attack_named_again_is_the_bombing_told(pipeline):
+    """"بالهجوم الذي أوقع 30 قتيلا" after a suicide bombing told: a definite noun of attack in general refers back to
+    the last violent event whatever its kind (rule attack_refers_back); one event, the bombing."""
+    doc = pipeline.text("قتل 30 شخصا في تفجير انتحاري استهدف سوقا في مدينة الرمادي أمس. وندد رئيس الوزراء في بيان "
+                        "بالهجوم الذي أوقع 30 قتيلا وعشرات الجرحى.", published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Explosions/Remote violence", "Suicide bomb")]
