@@ -169,3 +169,16 @@ def test_the_attack_named_again_is_the_bombing_told(pipeline):
     doc = pipeline.text("قتل 30 شخصا في تفجير انتحاري استهدف سوقا في مدينة الرمادي أمس. وندد رئيس الوزراء في بيان "
                         "بالهجوم الذي أوقع 30 قتيلا وعشرات الجرحى.", published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Explosions/Remote violence", "Suicide bomb")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("قتل ثلاثة أشخاص بإطلاق نار في مركز تجاري بمدينة الموصل أمس.", ("Violence against civilians", "Attack")),
+    ("وأصيب عنصران من الفصيل بإطلاق النار عليهم في مدينة أرمناز أمس.", ("Battles", "Armed clash")),
+    ("وتبادل الطرفان إطلاق النار في مدينة عدن مساء أمس ما أدى إلى إصابة شخصين.", ("Battles", "Armed clash")),
+    ("وأعرب المبعوث عن أمله في وقف دائم لإطلاق النار في مدينة عدن.", None),
+], ids=["shooting", "fighters_shot", "exchange_of_fire", "truce"])
+def test_gunfire_told_by_its_noun(pipeline, text, kind):
+    """"إطلاق نار" tells a shooting (an attack); fighters the only hurt make it a clash (rule fighters_shot), and so
+    does fire exchanged (rule exchange_of_fire); a truce named in other words ("وقف دائم لإطلاق النار") is none."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == ([kind] if kind else [])

@@ -12,7 +12,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    HANDOVER, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    EXCHANGE, GUNFIRE, HANDOVER, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -75,6 +75,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     tv = sniper_fire(ctx, tv, lo, hi)
+    tv = exchange_of_fire(ctx, best, tv, lo)
     tv = move_toward(ctx, trigs, best, tv, hi)
     return best, tv
 
@@ -108,6 +109,22 @@ def sniper_fire(ctx, tv: Trigger, lo: int, hi: int) -> Trigger:
         return tv
     note(ctx, "sniper_fire", f"«{word}»")
     return Trigger("Violence against civilians", "Attack", tv.role, tv.weight)
+
+
+@rule("exchange_of_fire", reads="role_words.tsv exchange, gunfire")
+def exchange_of_fire(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
+    """Gunfire exchanged is a fight between two sides (Armed clash), whatever words stand between the exchanging
+    and the fire: "وتبادل الطرفان إطلاق النار", "بعد تبادل كثيف لإطلاق النار"."""
+    norm = ctx.nt.norm
+    if tv.event_type != "Violence against civilians" or not any(
+            w.lstrip("بل") in GUNFIRE for w in norm[best.start:best.end].split()):
+        return tv
+    before = norm[max(lo, best.start - 50):best.start].split()[-4:]
+    word = next((w for w in before if w in EXCHANGE), None)
+    if word is None:
+        return tv
+    note(ctx, "exchange_of_fire", f"«{word}» ... «{ctx.said(best.start, best.end)}»")
+    return Trigger("Battles", "Armed clash", "clash", max(tv.weight, 6))
 
 
 def _swap(ctx, name: str, best: Match, new: Match) -> Match:
