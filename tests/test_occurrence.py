@@ -182,3 +182,13 @@ def test_gunfire_told_by_its_noun(pipeline, text, kind):
     does fire exchanged (rule exchange_of_fire); a truce named in other words ("وقف دائم لإطلاق النار") is none."""
     doc = pipeline.text(text, published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == ([kind] if kind else [])
+
+
+def test_a_pluperfect_toll_recalls_the_event_just_told(pipeline):
+    """"وكانت المعلومات الأولية عقب الانفجار قد أشارت ..." recalls the bombing just told, not an older one: one
+    event (rule pluperfect_refers_back)."""
+    doc = pipeline.text("قتل خمسة مدنيين في انفجار سيارة مفخخة في بلدة كفرنبل صباح اليوم. وقال الدفاع المدني إن عناصره "
+                        "انتشلوا الجثث. وكانت المعلومات الأولية عقب الانفجار قد أشارت إلى جرح سبعة أشخاص.",
+                        published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]

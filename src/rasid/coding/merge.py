@@ -147,7 +147,7 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m))
-            and g[0].background == m.background
+            and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
@@ -161,6 +161,18 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         pending.append(m)
         return True
     return False
+
+
+@rule("pluperfect_refers_back")
+def recalled_toll(ctx, g: list[Mention], m: Mention) -> bool:
+    """A definite noun told in the pluperfect with no day of its own ("وكانت الاشتباكات أسفرت عن مقتل 3
+    أشخاص", "وكانت حصيلة أولية للتفجير أفادت بمقتل 17") recalls the event just told, not an older one: it joins
+    that event though the event is today's news. (With a day of its own, "وكان التفجير الذي وقع في آذار", it is
+    history.)"""
+    if not m.background or g[0].background or m.date is not None:
+        return False
+    note(ctx, "pluperfect_refers_back", "")
+    return True
 
 
 @rule("attack_refers_back", reads="role_words.tsv generic_attack")
