@@ -201,3 +201,10 @@ def test_a_pluperfect_toll_recalls_the_event_just_told(pipeline):
                         published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_reported_speech_is_no_move(pipeline):
+    """"ونقلت صحيفة ... عن": a newspaper relaying a source moves no troops (a look-alike of "نقل")."""
+    doc = pipeline.text("ونقلت صحيفة الوطن أن قوات النظام أكدت أن الوضع في مدينة منبج هادئ صباح اليوم.",
+                        published="2019-05-12")
+    assert not doc.events, [(e.event_type, e.sub_event_type) for e in doc.events]
