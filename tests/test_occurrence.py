@@ -185,7 +185,9 @@ def test_the_attack_named_again_is_the_bombing_told(pipeline):
     ("وأصيب عنصران من الفصيل بإطلاق النار عليهم في مدينة أرمناز أمس.", ("Battles", "Armed clash")),
     ("وتبادل الطرفان إطلاق النار في مدينة عدن مساء أمس ما أدى إلى إصابة شخصين.", ("Battles", "Armed clash")),
     ("وأعرب المبعوث عن أمله في وقف دائم لإطلاق النار في مدينة عدن.", None),
-], ids=["shooting", "fighters_shot", "exchange_of_fire", "truce"])
+    ("وستنتهي الأزمة مع أول وقف إطلاق نار في مدينة حلب.", None),
+    ("وكان في إمكان سكان مدينة الرمثا سماع أصوات إطلاق النار الكثيف أمس.", None),
+], ids=["shooting", "fighters_shot", "exchange_of_fire", "truce", "truce_indefinite", "heard"])
 def test_gunfire_told_by_its_noun(pipeline, text, kind):
     """"إطلاق نار" tells a shooting (an attack); fighters the only hurt make it a clash (rule fighters_shot), and so
     does fire exchanged (rule exchange_of_fire); a truce named in other words ("وقف دائم لإطلاق النار") is none."""

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
@@ -83,9 +83,11 @@ def directed(ctx, t: Match, hi: int) -> bool:
 
 @rule("blast_heard", reads="role_words.tsv heard")
 def heard(ctx, lo: int, t: Match) -> bool:
-    """Blasts heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة"."""
+    """Blasts or gunfire heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة", "سماع أصوات
+    الانفجارات وإطلاق النار الكثيف"."""
     norm = ctx.nt.norm
-    out = t.value.event_type == "Explosions/Remote violence" and any(
+    fire = any(w.lstrip("وبل") in GUNFIRE for w in norm[t.start:t.end].split())
+    out = (t.value.event_type == "Explosions/Remote violence" or fire) and any(
         w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
     if out:
         note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
