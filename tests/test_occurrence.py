@@ -210,3 +210,9 @@ def test_reported_speech_is_no_move(pipeline):
     doc = pipeline.text("ونقلت صحيفة الوطن أن قوات النظام أكدت أن الوضع في مدينة منبج هادئ صباح اليوم.",
                         published="2019-05-12")
     assert not doc.events, [(e.event_type, e.sub_event_type) for e in doc.events]
+
+
+def test_a_past_day_beside_tomorrow_keeps_the_event(pipeline):
+    """"تصاعدت الاحتجاجات أمس ... عقد اجتماع غدا": the morrow is another deed's; the protest told stays."""
+    doc = pipeline.text("وتصاعدت الاحتجاجات أمس في مدينة حمص حيث قرر المحتجون عقد اجتماع عاجل غدا.", published="2019-05-12")
+    assert [e.event_type for e in doc.events] == ["Protests"]
