@@ -216,3 +216,16 @@ def test_a_past_day_beside_tomorrow_keeps_the_event(pipeline):
     """"تصاعدت الاحتجاجات أمس ... عقد اجتماع غدا": the morrow is another deed's; the protest told stays."""
     doc = pipeline.text("وتصاعدت الاحتجاجات أمس في مدينة حمص حيث قرر المحتجون عقد اجتماع عاجل غدا.", published="2019-05-12")
     assert [e.event_type for e in doc.events] == ["Protests"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("واستهدفت الميليشيات منازل المدنيين بقصف عشوائي على حي التحرير في مدينة تعز صباح اليوم.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("قتل عشرة مدنيين في مجزرة جديدة ارتكبتها الطائرات الحربية بغارة على سوق مدينة أريحا اليوم.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+], ids=["tahrir_district", "massacre_by_air_strike"])
+def test_the_means_gives_the_type(pipeline, text, kind):
+    """A district named "التحرير" is a place, not a capture; a massacre told with its means after "ب" ("بغارة",
+    "بقصف") is that strike (rule massacre_by_means)."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [kind]

@@ -12,7 +12,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    EXCHANGE, GUNFIRE, HANDOVER, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -68,6 +68,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     best = place_described(ctx, trigs, best, lo)
     best = freed_from_control(ctx, trigs, best)
     best = weapon_of_attack(ctx, trigs, best)
+    best = massacre_by_means(ctx, trigs, best)
     best = air_defence(ctx, trigs, best, lo, hi)
     best = downing(ctx, trigs, best)
     tv = forced_withdrawal(ctx, best, best.value, lo)
@@ -189,6 +190,20 @@ def weapon_of_attack(ctx, trigs: list[Match], best: Match) -> Match:
                        and 0 <= t.start - best.end <= 20), None)
         return _swap(ctx, "weapon_of_attack", best, weapon or best)
     return best
+
+
+@rule("massacre_by_means", reads="role_words.tsv massacre")
+def massacre_by_means(ctx, trigs: list[Match], best: Match) -> Match:
+    """A massacre told with its means later in the clause, a strike or a bomb after "ب" ("ارتكبت الميليشيات مجزرة
+    بحق المدنيين في الحي بقصف عشوائي بصواريخ الكاتيوشا", "مجزرة جديدة بغارة على السوق"), is that strike or
+    bombing, the massacre its toll (ACLED codes the means)."""
+    norm = ctx.nt.norm
+    if best.value.event_type != "Violence against civilians" or not any(
+            w.lstrip("وبلل").removeprefix("ال") in MASSACRE for w in norm[best.start:best.end].split()):
+        return best
+    means = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence" and t.start > best.end
+                  and (norm[t.start:t.start + 1] == "ب" or norm[max(0, t.start - 2):t.start].endswith("ب"))), None)
+    return _swap(ctx, "massacre_by_means", best, means or best)
 
 
 @rule("air_defence", reads="role_words.tsv air_defence")
