@@ -229,3 +229,15 @@ def test_the_means_gives_the_type(pipeline, text, kind):
     "بقصف") is that strike (rule massacre_by_means)."""
     doc = pipeline.text(text, published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الحركة فجر الخميس إنها قتلت عشرين عنصرا لقوات النظام خلال محاولتهم اقتحام حي الراشدين بمدينة حلب، "
+    "واستعادة السيطرة على منطقة البحوث العلمية.",
+    "وتدور معارك عنيفة يوميا قرب بلدة اللطامنة وسط عجز قوات النظام عن تثبيت سيطرتها على المنطقة.",
+], ids=["aim_after_comma", "consolidating"])
+def test_an_aim_or_consolidation_is_no_capture(pipeline, text):
+    """An aim joined by "و" after a comma ("محاولتهم اقتحام الحي، واستعادة السيطرة") and consolidating control
+    ("تثبيت سيطرتها") take no ground: the fighting told is an armed clash."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]

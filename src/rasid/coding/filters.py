@@ -26,7 +26,8 @@ describe(__name__, "aim_not_deed", """A definite verbal noun up to twelve words 
 between, is an aim, not a deed: "تحاول قوات النظام منذ أيام السيطرة على التلة" (not "حاولت ... وتمكنت من
 السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
 describe(__name__, "aim_in_construct", """A verbal noun in construct up to eight words after a word of aim, in the
-same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن".""", reads="cues.tsv modal")
+same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن"; so is one joined to the aim by "و" after a comma:
+"خلال محاولتهم اقتحام الحي، واستعادة السيطرة على المنطقة".""", reads="cues.tsv modal")
 describe(__name__, "unsure_either", """"إذا ... أم" makes every event of the question unsure: "لم يتضح إذا تمكن
 المسلحون من السيطرة على الحاجز أم أن القوات استعادته".""", reads="cues.tsv modal")
 
@@ -55,8 +56,12 @@ def negated(ctx, t: Match, lo: int) -> bool:
             if len(between) <= 12 and definite:
                 note(ctx, "aim_not_deed", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
                 return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+            gap = norm[c.end:t.start]
+            # (a comma ends the aim's phrase, unless the verbal noun is joined to it by "و" right after the comma:
+            # "خلال محاولتهم اقتحام الحي، واستعادة السيطرة على المنطقة")
+            joined = ("،" in gap or "," in gap) and gap.replace(",", "،").split("،")[-1].strip() == "و"
             if len(between) <= 8 and not definite and norm[t.end:t.end + 3].strip()[:2] == "ال" \
-                    and "،" not in norm[c.end:t.start] and "," not in norm[c.end:t.start] \
+                    and ("،" not in gap and "," not in gap or joined) \
                     and norm[t.start:t.start + 1] not in "تيسن":
                 note(ctx, "aim_in_construct", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
                 return True  # a verbal noun in construct: "تسعى القوات الموالية للنظام استعادة الأماكن"
