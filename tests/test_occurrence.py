@@ -151,7 +151,8 @@ def test_fire_exchanged_is_an_armed_clash(pipeline):
     "وأصدرت الخارجية بيانا تدين فيه الهجوم على القنصلية في مدينة البصرة.",
     "وجدد زعيم التيار دعوته للتظاهر أمام السفارة في بغداد.",
     "وحدد ناشطون موعد تنظيم مظاهرة في ساحة الساعة وسط مدينة حمص مساء غد.",
-], ids=["we_condemn", "condemns_now", "call_as_noun", "tomorrow"])
+    "وتنظم الأحزاب تظاهرات حاشدة غدا الجمعة في ساحة الساعة بمدينة حمص.",
+], ids=["we_condemn", "condemns_now", "call_as_noun", "tomorrow", "tomorrow_friday"])
 def test_condemnation_call_or_a_day_to_come_is_no_event(pipeline, text):
     """A condemnation in the present tense or the first person, a call as a noun ("دعوته للتظاهر"), and an
     event set for tomorrow ("مساء غد") tell no event (rules opinion, future_clause)."""

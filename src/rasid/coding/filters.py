@@ -269,7 +269,8 @@ def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     if c is None:
         return False
     if ctx.nt.norm[c.start:c.end].lstrip("وب") in ("غدا", "غد") and m.date is not None and m.date.end_date \
-            and ctx.pub is not None and dt.date.fromisoformat(m.date.end_date) < ctx.pub:
+            and ctx.pub is not None and dt.date.fromisoformat(m.date.end_date) < ctx.pub \
+            and not 0 <= ctx.n(m.date.start) - c.end <= 2:  # ("غدا الجمعة" is the coming Friday)
         return False  # "تصاعدت الاحتجاجات أمس ... وقرروا عقد اجتماع غدا": the day to come is another deed's
     note(ctx, "future_clause", f"«{ctx.said(c.start, c.end)}»")
     return True
