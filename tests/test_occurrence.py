@@ -242,3 +242,11 @@ def test_an_aim_or_consolidation_is_no_capture(pipeline, text):
     ("تثبيت سيطرتها") take no ground: the fighting told is an armed clash."""
     doc = pipeline.text(text, published="2019-05-12")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
+
+
+def test_a_strike_alongside_another_is_its_own_clause(pipeline):
+    """"... ترافق مع القصف المدفعي على ...": like "تزامنا مع", "ترافق مع" without a comma opens the clause of a
+    second event."""
+    doc = pipeline.text("وشن الطيران الحربي غارات على بلدة المسيفرة صباح اليوم ترافق مع اشتباكات عنيفة بين الفصائل "
+                        "وقوات النظام في بلدة الجيزة.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
