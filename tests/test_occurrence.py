@@ -38,6 +38,10 @@ ATTACK = [
     "كما تتعرض أحياء حمص القديمة لقصف عنيف من قبل القوات النظامية اليوم.",
     "تمكنت قوات المعارضة اليوم من إيقاف تقدم قوات النظام نحو قرية بيت جن في ريف دمشق.",
     "أطلق مسلحون النار على مراقبين دوليين قرب مدينة درعا اليوم.",
+    "وجاء ذلك في الوقت الذي يشن فيه الطيران الحربي غارات مكثفة على مدينة دوما.",
+    "أغارت طائرات حربية على مواقع للمسلحين في مدينة سرت صباح اليوم ما أدى إلى مقتل أربعة منهم.",
+    "ودكت المدفعية التركية مواقع المسلحين قرب بلدة الشيخ زويد صباح اليوم.",
+    "وأعلن مصدر أمني اليوم العثور على جثتي رجلين مجهولي الهوية قضيا رميا بالرصاص قرب مدينة كركوك.",
 ]
 
 TALK = [
@@ -99,6 +103,17 @@ TALK = [
     "ويقول خبراء إن الاغتيالات في درعا تهدف إلى إضعاف المعارضة.",
     "وتقدمت الحكومة بشكوى إلى مجلس الأمن بشأن القصف التركي لقرى محافظة دهوك.",
     "ونقلت الوكالة عن مصادر أن قوات النظام تحشد لهجوم على ريف إدلب الجنوبي.",
+    # an inquiry into an event names it
+    "وقال مسؤول إن الحكومة تتعاون مع السلطات المحلية للتحقيق في مزاعم سقوط ضحايا مدنيين في القصف على قرية الزاب.",
+    # a question in words, an analyst's view, concern, a court case, preparing an attack
+    "وتساءل الكاتب عن الجهة التي تقف وراء تفجيرات مدينة كركوك الأخيرة.",
+    "وقال المحلل العسكري إن معركة مدينة سرت قد تستمر لأشهر طويلة.",
+    "وقالت المنظمة إنها تتابع بقلق التقارير عن اشتباكات في ولاية جنوب دارفور.",
+    "قضت محكمة الجنايات بالسجن المؤبد على عشرة متهمين في قضية تفجير كنيسة في مدينة المنيا.",
+    "واتهمت المعارضة الحكومة بالتحضير لهجوم كيماوي جديد على ريف حماة.",
+    # a habit: what a party does, what a place serves for
+    "ولم يصدر أي تعليق عن حركة طالبان التي تشن هجمات انتحارية في ولاية هلمند.",
+    "وكانت البلدة قاعدة يشن منها التنظيم هجماته على مدينة عين العرب.",
 ]
 
 
@@ -123,3 +138,115 @@ def test_a_clause_opened_by_a_condition_tells_no_event(pipeline):
                         "سيعجل بتقدمها صوب العاصمة دمشق التي تبعد نحو 100 كيلومتر.", published="2019-05-12")
     assert [(e.sub_event_type, e.evidence[0]["quote"][:10]) for e in doc.events if e.event_type in VIOLENT] == \
         [("Non-state actor overtakes territory", "سيطرت الفص")]
+
+
+def test_fire_exchanged_is_an_armed_clash(pipeline):
+    """"تبادل لإطلاق النار": fire exchanged between two sides is a fight (an Armed clash), told by its noun alone."""
+    doc = pipeline.text("وأصيب شرطي في تبادل لإطلاق النار مع مسلحين قرب مدينة الموصل مساء أمس.", published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث: ندين ونستنكر التفجيرات التي شهدتها مدينة كركوك.",
+    "وأصدرت الخارجية بيانا تدين فيه الهجوم على القنصلية في مدينة البصرة.",
+    "وجدد زعيم التيار دعوته للتظاهر أمام السفارة في بغداد.",
+    "وحدد ناشطون موعد تنظيم مظاهرة في ساحة الساعة وسط مدينة حمص مساء غد.",
+    "وتنظم الأحزاب تظاهرات حاشدة غدا الجمعة في ساحة الساعة بمدينة حمص.",
+], ids=["we_condemn", "condemns_now", "call_as_noun", "tomorrow", "tomorrow_friday"])
+def test_condemnation_call_or_a_day_to_come_is_no_event(pipeline, text):
+    """A condemnation in the present tense or the first person, a call as a noun ("دعوته للتظاهر"), and an
+    event set for tomorrow ("مساء غد") tell no event (rules opinion, future_clause)."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert not doc.events, [(e.event_type, e.evidence[0]["quote"]) for e in doc.events]
+
+
+def test_an_operation_named_by_its_aim_is_fighting(pipeline):
+    """"عملية تحرير المدينة", "معركة استعادة القاعدة": a word of capture right after a noun of a military operation
+    names the operation by its aim, fighting with no ground taken yet (rule operation_aim); an operation told over
+    ("انتهاء عملية تحرير") took the ground."""
+    (e,) = pipeline.text("بدأت القوات العراقية صباح اليوم عملية تحرير مدينة الرمادي من سيطرة تنظيم داعش.",
+                         published="2019-05-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    (e,) = pipeline.text("وقال القائد إن معركة استعادة مدينة الحديدة انطلقت فجر اليوم.", published="2019-05-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    (e,) = pipeline.text("وأعلن الجيش العراقي اليوم انتهاء عملية تحرير مدينة الفلوجة.", published="2019-05-12").events
+    assert e.sub_event_type != "Armed clash"
+
+
+def test_the_attack_named_again_is_the_bombing_told(pipeline):
+    """"بالهجوم الذي أوقع 30 قتيلا" after a suicide bombing told: a definite noun of attack in general refers back to
+    the last violent event whatever its kind (rule attack_refers_back); one event, the bombing."""
+    doc = pipeline.text("قتل 30 شخصا في تفجير انتحاري استهدف سوقا في مدينة الرمادي أمس. وندد رئيس الوزراء في بيان "
+                        "بالهجوم الذي أوقع 30 قتيلا وعشرات الجرحى.", published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Explosions/Remote violence", "Suicide bomb")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("قتل ثلاثة أشخاص بإطلاق نار في مركز تجاري بمدينة الموصل أمس.", ("Violence against civilians", "Attack")),
+    ("وأصيب عنصران من الفصيل بإطلاق النار عليهم في مدينة أرمناز أمس.", ("Battles", "Armed clash")),
+    ("وتبادل الطرفان إطلاق النار في مدينة عدن مساء أمس ما أدى إلى إصابة شخصين.", ("Battles", "Armed clash")),
+    ("وأعرب المبعوث عن أمله في وقف دائم لإطلاق النار في مدينة عدن.", None),
+    ("وستنتهي الأزمة مع أول وقف إطلاق نار في مدينة حلب.", None),
+    ("وكان في إمكان سكان مدينة الرمثا سماع أصوات إطلاق النار الكثيف أمس.", None),
+], ids=["shooting", "fighters_shot", "exchange_of_fire", "truce", "truce_indefinite", "heard"])
+def test_gunfire_told_by_its_noun(pipeline, text, kind):
+    """"إطلاق نار" tells a shooting (an attack); fighters the only hurt make it a clash (rule fighters_shot), and so
+    does fire exchanged (rule exchange_of_fire); a truce named in other words ("وقف دائم لإطلاق النار") is none."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == ([kind] if kind else [])
+
+
+def test_a_pluperfect_toll_recalls_the_event_just_told(pipeline):
+    """"وكانت المعلومات الأولية عقب الانفجار قد أشارت ..." recalls the bombing just told, not an older one: one
+    event (rule pluperfect_refers_back)."""
+    doc = pipeline.text("قتل خمسة مدنيين في انفجار سيارة مفخخة في بلدة كفرنبل صباح اليوم. وقال الدفاع المدني إن عناصره "
+                        "انتشلوا الجثث. وكانت المعلومات الأولية عقب الانفجار قد أشارت إلى جرح سبعة أشخاص.",
+                        published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_reported_speech_is_no_move(pipeline):
+    """"ونقلت صحيفة ... عن": a newspaper relaying a source moves no troops (a look-alike of "نقل")."""
+    doc = pipeline.text("ونقلت صحيفة الوطن أن قوات النظام أكدت أن الوضع في مدينة منبج هادئ صباح اليوم.",
+                        published="2019-05-12")
+    assert not doc.events, [(e.event_type, e.sub_event_type) for e in doc.events]
+
+
+def test_a_past_day_beside_tomorrow_keeps_the_event(pipeline):
+    """"تصاعدت الاحتجاجات أمس ... عقد اجتماع غدا": the morrow is another deed's; the protest told stays."""
+    doc = pipeline.text("وتصاعدت الاحتجاجات أمس في مدينة حمص حيث قرر المحتجون عقد اجتماع عاجل غدا.", published="2019-05-12")
+    assert [e.event_type for e in doc.events] == ["Protests"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("واستهدفت الميليشيات منازل المدنيين بقصف عشوائي على حي التحرير في مدينة تعز صباح اليوم.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("قتل عشرة مدنيين في مجزرة جديدة ارتكبتها الطائرات الحربية بغارة على سوق مدينة أريحا اليوم.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+], ids=["tahrir_district", "massacre_by_air_strike"])
+def test_the_means_gives_the_type(pipeline, text, kind):
+    """A district named "التحرير" is a place, not a capture; a massacre told with its means after "ب" ("بغارة",
+    "بقصف") is that strike (rule massacre_by_means)."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الحركة فجر الخميس إنها قتلت عشرين عنصرا لقوات النظام خلال محاولتهم اقتحام حي الراشدين بمدينة حلب، "
+    "واستعادة السيطرة على منطقة البحوث العلمية.",
+    "وتدور معارك عنيفة يوميا قرب بلدة اللطامنة وسط عجز قوات النظام عن تثبيت سيطرتها على المنطقة.",
+], ids=["aim_after_comma", "consolidating"])
+def test_an_aim_or_consolidation_is_no_capture(pipeline, text):
+    """An aim joined by "و" after a comma ("محاولتهم اقتحام الحي، واستعادة السيطرة") and consolidating control
+    ("تثبيت سيطرتها") take no ground: the fighting told is an armed clash."""
+    doc = pipeline.text(text, published="2019-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
+
+
+def test_a_strike_alongside_another_is_its_own_clause(pipeline):
+    """"... ترافق مع القصف المدفعي على ...": like "تزامنا مع", "ترافق مع" without a comma opens the clause of a
+    second event."""
+    doc = pipeline.text("وشن الطيران الحربي غارات على بلدة المسيفرة صباح اليوم ترافق مع اشتباكات عنيفة بين الفصائل "
+                        "وقوات النظام في بلدة الجيزة.", published="2019-05-12")
+    assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]

@@ -12,7 +12,8 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, HEARD, LONG_SINCE, OFFERS, SUCCESS
+from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+                    SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -25,7 +26,8 @@ describe(__name__, "aim_not_deed", """A definite verbal noun up to twelve words 
 between, is an aim, not a deed: "تحاول قوات النظام منذ أيام السيطرة على التلة" (not "حاولت ... وتمكنت من
 السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
 describe(__name__, "aim_in_construct", """A verbal noun in construct up to eight words after a word of aim, in the
-same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن".""", reads="cues.tsv modal")
+same phrase, is an aim: "تسعى القوات الموالية للنظام استعادة الأماكن"; so is one joined to the aim by "و" after a comma:
+"خلال محاولتهم اقتحام الحي، واستعادة السيطرة على المنطقة".""", reads="cues.tsv modal")
 describe(__name__, "front_named", """A word of fighting or control right after a word for where it goes on is a place,
 not an event: "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك" is the strike, "أرسل تعزيزات إلى جبهات
 القتال" tells no battle, "مناطق سيطرة التنظيم" no capture.""", reads="cues.tsv front")
@@ -60,8 +62,12 @@ def negated(ctx, t: Match, lo: int) -> bool:
             if len(between) <= 12 and definite:
                 note(ctx, "aim_not_deed", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
                 return True  # an aim, not a deed: "تحاول قوات النظام ... السيطرة على", "تسعى ... إلى السيطرة"
+            gap = norm[c.end:t.start]
+            # (a comma ends the aim's phrase, unless the verbal noun is joined to it by "و" right after the comma:
+            # "خلال محاولتهم اقتحام الحي، واستعادة السيطرة على المنطقة")
+            joined = ("،" in gap or "," in gap) and gap.replace(",", "،").split("،")[-1].strip() == "و"
             if len(between) <= 8 and not definite and norm[t.end:t.end + 3].strip()[:2] == "ال" \
-                    and "،" not in norm[c.end:t.start] and "," not in norm[c.end:t.start] \
+                    and ("،" not in gap and "," not in gap or joined) \
                     and norm[t.start:t.start + 1] not in "تيسن":
                 note(ctx, "aim_in_construct", f"«{ctx.said(c.start, c.end)}» ... «{ctx.said(t.start, t.end)}»")
                 return True  # a verbal noun in construct: "تسعى القوات الموالية للنظام استعادة الأماكن"
@@ -88,13 +94,39 @@ def directed(ctx, t: Match, hi: int) -> bool:
 
 @rule("blast_heard", reads="role_words.tsv heard")
 def heard(ctx, lo: int, t: Match) -> bool:
-    """Blasts heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة"."""
+    """Blasts or gunfire heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة", "سماع أصوات
+    الانفجارات وإطلاق النار الكثيف"."""
     norm = ctx.nt.norm
-    out = t.value.event_type == "Explosions/Remote violence" and any(
+    fire = any(w.lstrip("وبل") in GUNFIRE for w in norm[t.start:t.end].split())
+    out = (t.value.event_type == "Explosions/Remote violence" or fire) and any(
         w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
     if out:
         note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
     return out
+
+
+@rule("habitual_relative", reads="role_words.tsv habitual, relative, resumptive, time_head")
+def habitual(ctx, t: Match, lo: int, hi: int) -> bool:
+    """An event word right after a verb of carrying out in the present tense that follows a relative pronoun
+    ("ولم يصدر تعليق عن حركة طالبان التي تشن هجمات انتحارية في الولاية") or comes before "منها" ("كانت القرية
+    قاعدة يشن منها المسلحون هجماتهم") says what a party does as a habit, or what a place serves for: no event is
+    told. Not after a noun of time ("في الوقت الذي يشن الطيران غارات على المدينة" tells one), nor in a clause
+    with a date ("التي تشن هجوما على المدينة منذ صباح اليوم")."""
+    norm = ctx.nt.norm
+    words = norm[max(lo, t.start - 60):t.start].split()
+    for i in range(max(0, len(words) - 4), len(words)):
+        w = words[i]
+        if w.lstrip("و") not in HABITUAL:
+            continue
+        after_relative = i > 0 and words[i - 1] in RELATIVE and not (i > 1 and words[i - 2].lstrip("وفب") in TIME_HEADS)
+        from_place = i + 1 < len(words) and words[i + 1] in RESUMPTIVE and words[i + 1].startswith("من")
+        if not (after_relative or from_place):
+            continue
+        if ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi)):
+            return False
+        note(ctx, "habitual_relative", f"«{w}» ... «{ctx.said(t.start, t.end)}»")
+        return True
+    return False
 
 
 # ------------------------------------------------------------------ clause filters
@@ -235,12 +267,17 @@ def not_specific(ctx, m: Mention, cl) -> bool:
 @rule("future_clause", reads="cues.tsv future")
 def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     """A verb in the future tense in the clause tells what will be, not what was: "وقال المتحدث إن قواته ستواصل
-    عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا". A toll told keeps it."""
+    عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا". A toll told keeps it,
+    and so does a past day beside "غدا" (the morrow is another deed's: "تصاعدت الاحتجاجات أمس وتقرر عقد اجتماع غدا")."""
     if m.fatalities or m.injured or m.missing:
         return False
     c = next((c for c in ctx.within(ctx.cues, lo, hi) if c.value == "future"), None)
     if c is None:
         return False
+    if ctx.nt.norm[c.start:c.end].lstrip("وب") in ("غدا", "غد") and m.date is not None and m.date.end_date \
+            and ctx.pub is not None and dt.date.fromisoformat(m.date.end_date) < ctx.pub \
+            and not 0 <= ctx.n(m.date.start) - c.end <= 2:  # ("غدا الجمعة" is the coming Friday)
+        return False  # "تصاعدت الاحتجاجات أمس ... وقرروا عقد اجتماع غدا": the day to come is another deed's
     note(ctx, "future_clause", f"«{ctx.said(c.start, c.end)}»")
     return True
 

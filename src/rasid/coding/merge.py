@@ -15,7 +15,8 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, RETOLD, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
+    TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -172,8 +173,8 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         return claim_joins(ctx, groups, m)
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold) or pointed):
         return False
-    fits = [g for g in reversed(_open(groups, m)) if g[0].event_type == m.event_type and (pointed or dates_ok(g[0], m))
-            and g[0].background == m.background
+    fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m))
+            and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
@@ -216,6 +217,34 @@ def any_attack(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     if ctx.trace is not None:
         ctx.trace.note_mention(m, "attack_refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
     return True
+
+
+@rule("pluperfect_refers_back")
+def recalled_toll(ctx, g: list[Mention], m: Mention) -> bool:
+    """A definite noun told in the pluperfect with no day of its own ("وكانت الاشتباكات أسفرت عن مقتل 3
+    أشخاص", "وكانت حصيلة أولية للتفجير أفادت بمقتل 17") recalls the event just told, not an older one: it joins
+    that event though the event is today's news. (With a day of its own, "وكان التفجير الذي وقع في آذار", it is
+    history.)"""
+    if not m.background or g[0].background or m.date is not None:
+        return False
+    note(ctx, "pluperfect_refers_back", "")
+    return True
+
+
+@rule("attack_noun_any_kind", reads="role_words.tsv generic_attack")
+def _type_fits(ctx, g: list[Mention], m: Mention) -> bool:
+    """A definite noun of attack in general ("الهجوم", "الهجمات") refers back to the last violent event told,
+    whatever its kind: "قتل 30 شخصا في تفجير انتحاري استهدف تجمعا في المدينة ... وندد الكاتب بالهجوم الذي أوقع 30
+    قتيلا" joins the bombing; not an indefinite "هجوم" ("إثر هجوم نفذه مقاتلون"), nor one with a place or a target of its
+    own ("الهجوم على فندق في كابل"): those tell an attack of their own. Other words join an event of their type."""
+    if g[0].event_type == m.event_type:
+        return True
+    norm, ts = ctx.nt.norm, m.trigger.start
+    word = norm[ts:m.trigger.end]
+    definite = word.startswith("ال") or norm[max(0, ts - 2):ts] in ("ال", "لل")
+    target = norm[m.trigger.end:m.trigger.end + 5].split()[:1] == ["علي"]  # "الهجوم على فندق ...": its own target
+    return definite and not m.own_place and not target and g[0].event_type in VIOLENT and m.event_type in VIOLENT and any(
+        word.removeprefix("ال").startswith(w) for w in GENERIC_ATTACK)
 
 
 def _elsewhere(g: list[Mention], m: Mention) -> bool:

@@ -9,10 +9,10 @@ by its toll. A strike's kind (air or ground) is read from the clause's words.
 from __future__ import annotations
 
 from ..lexicon import Match, Trigger
-from .filters import directed, heard, negated
+from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
 from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
-    HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -22,10 +22,30 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
     # an event word ("للسيطرة على": to take, an aim; not ل + "السيطرة على")
     nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
     trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
-             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)]
+             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)
+             and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
-    return [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
-                  t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+    trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
+                   t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+    # an operation named by its aim is fighting: "معركة تحرير المدينة"
+    return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
+            if operation_aim(ctx, t, lo) else t for t in trigs]
+
+
+@rule("operation_aim", reads="role_words.tsv operation, operation_done")
+def operation_aim(ctx, t: Match, lo: int) -> bool:
+    """A word of capture right after a noun of a military operation names the operation by its aim: "بدأت القوات
+    المرحلة الثانية من عملية تحرير مدينة الرمادي", "انطلقت معركة استعادة القاعدة" are fighting (Armed clash), no
+    ground taken yet; unless the operation is told over ("أعلن انتهاء عملية تحرير المدينة")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    words = ctx.nt.norm[max(lo, t.start - 40):t.start].split()
+    if not words or words[-1].lstrip("وفبل") not in OPERATIONS and words[-1] not in OPERATIONS:
+        return False
+    if len(words) > 1 and words[-2].lstrip("وفب") in OPERATION_DONE:
+        return False
+    note(ctx, "operation_aim", f"«{words[-1]} {ctx.said(t.start, t.end)}»")
+    return True
 
 
 @rule("foiled_bombing", reads="cues.tsv foil")
@@ -48,6 +68,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     best = place_described(ctx, trigs, best, lo)
     best = freed_from_control(ctx, trigs, best)
     best = weapon_of_attack(ctx, trigs, best)
+    best = massacre_by_means(ctx, trigs, best)
     best = air_defence(ctx, trigs, best, lo, hi)
     best = downing(ctx, trigs, best)
     tv = forced_withdrawal(ctx, best, best.value, lo)
@@ -55,6 +76,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     tv = sniper_fire(ctx, tv, lo, hi)
+    tv = exchange_of_fire(ctx, best, tv, lo)
     tv = move_toward(ctx, trigs, best, tv, hi)
     return best, tv
 
@@ -88,6 +110,22 @@ def sniper_fire(ctx, tv: Trigger, lo: int, hi: int) -> Trigger:
         return tv
     note(ctx, "sniper_fire", f"«{word}»")
     return Trigger("Violence against civilians", "Attack", tv.role, tv.weight)
+
+
+@rule("exchange_of_fire", reads="role_words.tsv exchange, gunfire")
+def exchange_of_fire(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
+    """Gunfire exchanged is a fight between two sides (Armed clash), whatever words stand between the exchanging
+    and the fire: "وتبادل الطرفان إطلاق النار", "بعد تبادل كثيف لإطلاق النار"."""
+    norm = ctx.nt.norm
+    if tv.event_type != "Violence against civilians" or not any(
+            w.lstrip("بل") in GUNFIRE for w in norm[best.start:best.end].split()):
+        return tv
+    before = norm[max(lo, best.start - 50):best.start].split()[-4:]
+    word = next((w for w in before if w in EXCHANGE), None)
+    if word is None:
+        return tv
+    note(ctx, "exchange_of_fire", f"«{word}» ... «{ctx.said(best.start, best.end)}»")
+    return Trigger("Battles", "Armed clash", "clash", max(tv.weight, 6))
 
 
 def _swap(ctx, name: str, best: Match, new: Match) -> Match:
@@ -131,13 +169,14 @@ def place_described(ctx, trigs: list[Match], best: Match, lo: int) -> Match:
 def freed_from_control(ctx, trigs: list[Match], best: Match) -> Match:
     """Ground freed "من سيطرة" a party is taken by the word of freeing before it; the control named after "من" is
     the loser's, no capture of its own: "بدأت القوات عملية تحرير مدينة الرمادي من سيطرة مسلحي التنظيم" (but
-    "بعد يوم من سيطرة التنظيم على القرية" is the capture)."""
+    "بعد يوم من سيطرة التنظيم على القرية" is the capture). The freeing word may be an operation named by its aim
+    (rule operation_aim), or fighting ("معارك لطرد التنظيم من سيطرة"): the clause tells that."""
     norm = ctx.nt.norm
     if best.value.sub_event_type != "TERRITORY" or not norm[best.start:best.end].startswith("سيطر") \
             or norm[max(0, best.start - 4):best.start] != " من ":
         return best
     freeing = next((t for t in sorted(trigs, key=lambda t: -t.start) if t.start < best.start
-                    and best.start - t.end <= 80 and t.value.sub_event_type == "TERRITORY"), None)
+                    and best.start - t.end <= 80 and t.value.sub_event_type in ("TERRITORY", "Armed clash")), None)
     return best if freeing is None else _swap(ctx, "freed_from_control", best, freeing)
 
 
@@ -151,6 +190,20 @@ def weapon_of_attack(ctx, trigs: list[Match], best: Match) -> Match:
                        and 0 <= t.start - best.end <= 20), None)
         return _swap(ctx, "weapon_of_attack", best, weapon or best)
     return best
+
+
+@rule("massacre_by_means", reads="role_words.tsv massacre")
+def massacre_by_means(ctx, trigs: list[Match], best: Match) -> Match:
+    """A massacre told with its means later in the clause, a strike or a bomb after "ب" ("ارتكبت الميليشيات مجزرة
+    بحق المدنيين في الحي بقصف عشوائي بصواريخ الكاتيوشا", "مجزرة جديدة بغارة على السوق"), is that strike or
+    bombing, the massacre its toll (ACLED codes the means)."""
+    norm = ctx.nt.norm
+    if best.value.event_type != "Violence against civilians" or not any(
+            w.lstrip("وبلل").removeprefix("ال") in MASSACRE for w in norm[best.start:best.end].split()):
+        return best
+    means = next((t for t in trigs if t.value.event_type == "Explosions/Remote violence" and t.start > best.end
+                  and (norm[t.start:t.start + 1] == "ب" or norm[max(0, t.start - 2):t.start].endswith("ب"))), None)
+    return _swap(ctx, "massacre_by_means", best, means or best)
 
 
 @rule("air_defence", reads="role_words.tsv air_defence")

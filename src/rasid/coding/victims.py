@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import MEMBERS, VIOLENT
+from .words import GUNFIRE, MEMBERS, VIOLENT
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -22,6 +22,8 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
     bombing_hits_civilians(ctx, m, kill)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
         armed_victim(ctx, m, lo, hi)
+    if m.event_type == "Violence against civilians" and m.sub == "Attack":
+        fighters_shot(ctx, m)
     if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
         m.actor2 = None
 
@@ -90,3 +92,15 @@ def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
             m.actor1, m.actor2 = attacker, pair(ctx, a)
             note(ctx, "armed_victim", f"«{ctx.said(a.start, a.end)}»")
             return
+
+
+@rule("fighters_shot", reads="role_words.tsv gunfire")
+def fighters_shot(ctx, m: Mention) -> None:
+    """Gunfire that hurt only fighters ("أصيب عنصران من الفصيل بإطلاق نار في المدينة", "قتل جنديان برصاص
+    مسلحين") is a fight with armed men (ACLED's Armed clash), not violence against civilians. (Only gunfire:
+    fighters executed as prisoners stay an attack.)"""
+    hurt = [t for t in (m.fatalities, m.injured) if t]
+    word = ctx.nt.norm[m.trigger.start:m.trigger.end].split()
+    if hurt and all(t.get("group") == "combatants" for t in hurt) and any(w.lstrip("وبل") in GUNFIRE for w in word):
+        m.event_type, m.sub = "Battles", "Armed clash"
+        note(ctx, "fighters_shot", "only fighters hurt by gunfire")
