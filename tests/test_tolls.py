@@ -261,3 +261,11 @@ def test_a_breakdown_of_a_toll_names_whose_dead_they_were(pipeline):
     (e,) = pipeline.text("أعلن الجيش مقتل 30 عنصرا من بينهم ثلاثة من قياديي داعش في عمليات عسكرية قرب مدينة الفلوجة أمس.",
                          published="2016-03-10").events
     assert e.fatalities["value"] == 30 and e.fatalities["of"] == "ISIS", e.fatalities
+
+
+def test_a_toll_summed_over_weeks_is_no_events_toll(pipeline):
+    """A toll over a week or more of strikes is a tally: not the toll of the attack told just before it."""
+    doc = pipeline.text("هاجم مسلحون من حزب العمال الكردستاني موقعا للجيش التركي في بلدة مديات مساء أمس، وذكرت الوكالة أن نحو 300 مقاتل من الحزب قتلوا "
+                        "وجرح 200 آخرون خلال أسبوعين من الغارات الجوية على قواعد المتمردين.", published="2015-08-10")
+    assert doc.events and all((e.fatalities or {}).get("value") != 300 for e in doc.events)
+

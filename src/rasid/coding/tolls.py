@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import SINCE_YEAR
+from .words import DURING_WEEKS, SINCE_YEAR
 
 
 def counts_in(ctx, lo: int, hi: int) -> list:
@@ -21,14 +21,19 @@ def counts_in(ctx, lo: int, hi: int) -> list:
     return found
 
 
-@rule("running_tally", reads="cues.tsv tally")
+@rule("running_tally", reads="cues.tsv tally, role_words.tsv weeks_span")
 def tally(ctx, lo: int, hi: int) -> bool:
-    """A tally, or a count since a year, is a running total, no one event's toll: "حصيلة أعمال العنف في أنحاء
-    سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011"."""
-    if ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi):
+    """A tally, a count since a year or over weeks, is a running total, no one event's toll: "حصيلة أعمال العنف
+    في أنحاء سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011", "قتل نحو 300 مقاتل خلال أسبوعين من الغارات"."""
+    if is_tally(ctx, lo, hi):
         note(ctx, "running_tally", "")
         return True
     return False
+
+
+def is_tally(ctx, lo: int, hi: int) -> bool:
+    return (ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
+            or DURING_WEEKS.search(ctx.nt.norm, lo, hi) is not None)
 
 
 @rule("toll_of_previous", reads="cues.tsv kill, injure")
@@ -36,7 +41,7 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
     """A clause with a toll and no event word tells the toll of the event its sentence told just before:
     "اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد"."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill", "injure") or ctx.has_cue(lo, hi, "tally"):
+    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi):
         return
     counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
     for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
@@ -63,7 +68,7 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
     tells, are that event's dead: "وأفاد مصدر أمني أن شخصين قتلا، بينما أصيب سبعة آخرون في انفجار عبوة ناسفة في
     السوق" (a figure, no tally, no "no casualties")."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "tally", "no_toll") or ctx.places_in(cl.start, cl.end):
+    if not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "no_toll") or is_tally(ctx, lo, hi) or ctx.places_in(cl.start, cl.end):
         return
     nlo, nhi = ctx.n(nxt.clause.start), ctx.n_end(nxt.clause.end)
     if not ctx.has_cue(nlo, nhi, "injure") or nxt.injured is None:
