@@ -269,3 +269,11 @@ def test_a_toll_summed_over_weeks_is_no_events_toll(pipeline):
                         "وجرح 200 آخرون خلال أسبوعين من الغارات الجوية على قواعد المتمردين.", published="2015-08-10")
     assert doc.events and all((e.fatalities or {}).get("value") != 300 for e in doc.events)
 
+
+def test_another_sides_figure_joined_to_a_toll_adds_to_it(pipeline):
+    """"N من X وM من Y": the second side's figure, joined by و, counts the same toll (the spec: sides add up)."""
+    for text, want in (("اندلعت اشتباكات بين الطرفين في بلدة دماج مما أدى إلى مقتل سبعة من الحوثيين واثنين من السلفيين", 9),
+                       ("قتل 5 من عناصر تنظيم داعش و3 من الجيش في المعارك في مدينة تدمر", 8),
+                       ("قتل 5 من عناصر تنظيم داعش وأسر 3 من الجيش في المعارك في مدينة تدمر", 5)):
+        doc = pipeline.text(text, published="2015-08-10")
+        assert [(e.fatalities or {}).get("value") for e in doc.events] == [want], text

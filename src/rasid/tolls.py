@@ -168,6 +168,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if k < len(toks) and toks[k].w in ("من",):
             k += 1
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
+        by_party = False
         if noun is None and value != 1 and k < len(toks) and toks[k].w.startswith("ال") and (m := nouns.get(toks[k].start + 2)) \
                 and m.end == toks[k].end and m.value[0] != "-":
             noun = m  # "العشرات من الجرحى": the noun matched after its article
@@ -183,9 +184,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 0 <= c[0] - toks[k].end <= 25 for c in measure_cues)
             # or a breakdown of the toll just told: "مقتل 52 عنصرا من بينهم اثنان من قياديي داعش"
             close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
+            # or the other side's figure joined to the one just counted: "مقتل سبعة من الحوثيين واثنين من السلفيين"
+            close = close or _joined_to(norm, out, toks[i])
             if party and close:
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
+                by_party = True
         n_start = toks[i].start
         if noun is None and i > 0 and not toks[i].w[0].isdigit():
             noun = _noun_before(toks, i, nouns, measure_cues)
@@ -215,6 +219,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
             elif before and q_start - before[-1][1] <= 3:
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
+            elif by_party and _joined_to(norm, out, toks[i]):
+                measure = out[-1].measure  # "مقتل سبعة من الحوثيين واثنين من السلفيين": the toll goes on
             elif (total := _new_total_measure(nt, lex, lo, n_start)) is not None:
                 measure = total  # "ارتفع عدد القتلى ... إلى 53 شخصا، بالإضافة إلى عشرات الجرحى"
             elif after and after[0][2] in ("missing", "captured", "injured"):
@@ -369,6 +375,17 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
         if after is not None and (i == 0 or before in ("ان", "بان", "لان") or norm[toks[i - 1].end:n_start].strip()):
             return after[2]
     return None
+
+
+def _joined_to(norm: str, out: list[Count], tok: Tok) -> bool:
+    """A figure joined by "و" to the count just made, its party's name at most between ("سبعة من الحوثيين واثنين",
+    "5 من عناصر التنظيم و3 من"): the same toll goes on, another side's part of it."""
+    if not out or out[-1].value is None:
+        return False
+    gap = norm[out[-1].end:tok.start]
+    if len(gap) > 40 or any(p in gap for p in ",،.:؛") or SUBCOUNT.intersection(gap.split()):
+        return False
+    return tok.w.startswith("و") or gap.rstrip().endswith(" و")
 
 
 def n_start_gap(total: Count, tok: Tok) -> bool:

@@ -60,6 +60,9 @@ describe(__name__, "figure_told_twice", """One figure told twice in a clause, on
 describe(__name__, "new_total_bare", """A new total told with no counted noun after it is the toll its rising word
 names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is seven killed (not a total since a day: "... إلى 60 منذ 20
 تموز").""", reads="role_words.tsv new_total")
+describe(__name__, "other_side_joined", """Another side's figure joined by "و" to the count just made, its party named
+after "من", counts the same toll: "مقتل سبعة من الحوثيين واثنين من السلفيين" is nine (the sides add up; not
+"... وأسر 3 من الجيش", whose verb is its own, nor a breakdown after "بينهم").""")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
