@@ -277,3 +277,11 @@ def test_another_sides_figure_joined_to_a_toll_adds_to_it(pipeline):
                        ("قتل 5 من عناصر تنظيم داعش وأسر 3 من الجيش في المعارك في مدينة تدمر", 5)):
         doc = pipeline.text(text, published="2015-08-10")
         assert [(e.fatalities or {}).get("value") for e in doc.events] == [want], text
+
+
+def test_a_figure_of_dead_and_wounded_told_as_dead_in_a_headline_is_no_death_toll(pipeline):
+    """The headline shortens "أكثر من 50 قتيلا وجريحا" to "50 قتيلا": the dead stay unknown (the spec)."""
+    doc = pipeline.text("50 قتيلا بغارات على سوق في مدينة الحويجة\nاستهدفت مقاتلات التحالف الدولي سوقا في مدينة الحويجة "
+                        "أمس، ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم.", published="2015-08-01")
+    tolls = [e.fatalities for e in doc.events if e.fatalities]
+    assert tolls and all(t["value"] is None and t["qualifier"] == "unknown" for t in tolls), tolls

@@ -48,6 +48,7 @@ class Count:
     total: bool = False
     vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll
     others: bool = False  # counted as others ("وقتل 5 آخرون"): never the same figure told again  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
+    joint: int | None = None  # the figure of the dead and the wounded together ("أكثر من 50 قتيلا وجريحا"): 50
 
 
 @dataclass(slots=True)
@@ -490,9 +491,9 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
             joint = bool(after) and after[0].startswith("و") and not after[0][1:2].isdigit() and any(
                 x.value[0] == "injured" and c.end <= x.start <= c.end + 3 for x in noun_ms)
         if joint and not c.sub:
-            out[k] = Count(None, "unknown", c.measure, c.group, c.of, c.start, c.end, c.sub)
+            out[k] = Count(None, "unknown", c.measure, c.group, c.of, c.start, c.end, c.sub, joint=c.value)
             if c.measure == "injured" and not any(o.measure == "killed" and abs(o.start - c.start) < 30 for o in out):
-                out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub))
+                out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub, joint=c.value))
 
 
 def combine(counts: list[Count], measure: str) -> dict | None:
@@ -511,7 +512,10 @@ def combine(counts: list[Count], measure: str) -> dict | None:
             return {"value": sum(x.value for x in parts), "qualifier": "at_least",
                     "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
                     "of": parts[0].of if len(parts) == 1 and c.group in ("unknown", "-") else None}
-        return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+        out = {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+        if c.joint:
+            out["joint"] = c.joint  # (so a later stage can tell "50 قتيلا" told elsewhere is this figure)
+        return out
     # one figure told twice ("13 قتيلا في انفجار ... إن 13 شخصا قتلوا"): the same number, one of them of no side
     # named (a generic noun: قتيلا، شخصا), not joined to the other by "و", is one toll; "13 جنديا و13 مسلحا" are two
     # sides, 26, and "خمسة أشخاص و5 آخرين" ten

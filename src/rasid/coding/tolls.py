@@ -84,6 +84,9 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
             ctx.trace.note_mention(nxt, "toll_of_next", f"fatalities from «{cl.text}»")
 
 
+describe(__name__, "joint_figure_told_as_dead", """A figure told elsewhere in the event for the dead and the wounded
+together is that figure wherever it is told as the dead alone (a headline shortens it): "50 قتيلا بغارات على
+السوق" and "أسفرت الغارات عن وقوع أكثر من 50 قتيلا وجريحا" leave the dead unknown (the spec).""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
@@ -106,6 +109,11 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
                 "qualifier": "exact" if quals == {"exact"} else "at_least",
                 "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                 "of": None}
+    joint = next((t for t in found if t.get("joint")), None)
+    if joint is not None and numbered and all(t["value"] == joint["joint"] and not t.get("total") for t in numbered):
+        # "أكثر من 50 قتيلا وجريحا" and a headline's "50 قتيلا": the figure counts the wounded too
+        note(ctx, "joint_figure_told_as_dead", f"{attr}: {joint['joint']} killed and wounded")
+        return joint
     totals = [t for t in numbered if t.get("total")]
     if totals:
         # "قتل أكثر من 40 شخصا" ... "ارتفع عدد القتلى إلى 53": the update replaces the earlier figure
@@ -127,7 +135,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
 
 
 def with_text(t: dict | None) -> dict | None:
-    return {k: v for k, v in t.items() if k not in ("parts", "total")} if t else None
+    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint")} if t else None
 
 
 def toll_conflict(g: list[Mention], m: Mention) -> bool:
