@@ -285,3 +285,10 @@ def test_a_figure_of_dead_and_wounded_told_as_dead_in_a_headline_is_no_death_tol
                         "أمس، ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم.", published="2015-08-01")
     tolls = [e.fatalities for e in doc.events if e.fatalities]
     assert tolls and all(t["value"] is None and t["qualifier"] == "unknown" for t in tolls), tolls
+
+
+def test_members_counted_by_fard_are_a_toll():
+    """"فرد" (a member of a family or tribe) is a counted noun: its accusative after a figure, its dual, its singular."""
+    assert _toll("قتل حوالي 29 فردا من القبيلة وجرح أربعة في الاشتباكات") == (29, "about")
+    assert _toll("أسفر الاشتباك عن مقتل فردين من العائلة") == (2, "exact")
+    assert _toll("قتل فرد من العائلة برصاص مجهولين") == (1, "exact")
