@@ -292,3 +292,9 @@ def test_members_counted_by_fard_are_a_toll():
     assert _toll("قتل حوالي 29 فردا من القبيلة وجرح أربعة في الاشتباكات") == (29, "about")
     assert _toll("أسفر الاشتباك عن مقتل فردين من العائلة") == (2, "exact")
     assert _toll("قتل فرد من العائلة برصاص مجهولين") == (1, "exact")
+
+
+def test_a_toll_summed_over_years_is_a_tally(pipeline):
+    doc = pipeline.text("وقدمت قوات الشرطة في مدينة العريش خلال الـ11 عاما الماضية 13 قتيلا في مواجهات مع المسلحين.",
+                        published="2015-08-10")
+    assert all((e.fatalities or {}).get("value") != 13 for e in doc.events)

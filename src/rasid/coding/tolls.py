@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import DURING_WEEKS, SINCE_YEAR
+from .words import DURING_SPAN, SINCE_YEAR
 
 
 def counts_in(ctx, lo: int, hi: int) -> list:
@@ -21,10 +21,10 @@ def counts_in(ctx, lo: int, hi: int) -> list:
     return found
 
 
-@rule("running_tally", reads="cues.tsv tally, role_words.tsv weeks_span")
+@rule("running_tally", reads="cues.tsv tally, role_words.tsv tally_span")
 def tally(ctx, lo: int, hi: int) -> bool:
     """A tally, a count since a year or over weeks, is a running total, no one event's toll: "حصيلة أعمال العنف
-    في أنحاء سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011", "قتل نحو 300 مقاتل خلال أسبوعين من الغارات"."""
+    في أنحاء سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011", "قتل نحو 300 مقاتل خلال أسبوعين من الغارات", "خلال الـ11 عاما الماضية"."""
     if is_tally(ctx, lo, hi):
         note(ctx, "running_tally", "")
         return True
@@ -33,7 +33,7 @@ def tally(ctx, lo: int, hi: int) -> bool:
 
 def is_tally(ctx, lo: int, hi: int) -> bool:
     return (ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
-            or DURING_WEEKS.search(ctx.nt.norm, lo, hi) is not None)
+            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None)
 
 
 @rule("toll_of_previous", reads="cues.tsv kill, injure")

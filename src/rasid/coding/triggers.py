@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Match, Trigger
 from .filters import directed, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_WEEKS, SINCE_YEAR, \
+from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
     HANDOVER, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -232,7 +232,7 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
     killed = [c for c in counts if c.measure == "killed" and c.value]
     if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally") or \
             SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)) or \
-            DURING_WEEKS.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
+            DURING_SPAN.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
     if not killed:
         return None
