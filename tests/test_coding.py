@@ -1151,3 +1151,10 @@ def test_an_event_told_in_a_city_is_placed_by_the_quarter_its_other_clause_names
     (e,) = doc.events
     names = [l["name_ar"] for l in e.locations]
     assert "الزعترانية" in names and "دمشق" in names
+
+
+def test_a_day_told_in_a_relative_clause_before_the_event_word_is_not_its_day(pipeline):
+    """"الموقع الذي يحاصره المقاتلون منذ يومين تعرض أمس لغارات": the strikes were yesterday (rule relative_clause_day)."""
+    doc = pipeline.text("وأشارت المصادر إلى أن موقع جبل العروس المطل على المدينة، والذي يحاصره المقاتلون منذ يومين تعرض أمس "
+                        "لغارات عنيفة من طيران التحالف.", published="2015-08-06")
+    assert [e.date["start"] for e in doc.events] == ["2015-08-05"]
