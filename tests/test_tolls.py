@@ -298,3 +298,16 @@ def test_a_toll_summed_over_years_is_a_tally(pipeline):
     doc = pipeline.text("وقدمت قوات الشرطة في مدينة العريش خلال الـ11 عاما الماضية 13 قتيلا في مواجهات مع المسلحين.",
                         published="2015-08-10")
     assert all((e.fatalities or {}).get("value") != 13 for e in doc.events)
+
+
+def test_suspects_killed_in_a_raid_are_a_toll():
+    assert _toll("وأسفرت المداهمة عن مقتل سبعة مشتبهين واعتقال 13 آخرين") == (7, "exact")
+    assert _toll("قتل مشتبه به في تبادل لإطلاق النار مع الشرطة") == (1, "exact")
+
+
+def test_the_arrested_are_never_the_dead():
+    """Arrests are a count of the captured ("اعتقال", "اعتقلت", "القبض على"): "مقتل سبعة مشتبهين واعتقال 13 آخرين" is
+    seven dead; an arrest told after a comma does not take the figure before it."""
+    assert _toll("وأسفرت المداهمة عن مقتل سبعة مشتبهين واعتقال 13 آخرين") == (7, "exact")
+    assert _toll("أعلنت الشرطة عن اعتقال ثلاثة أشخاص يشتبه في مشاركتهم في قتل الشرطيين") is None
+    assert _toll("وقالت المنظمة إن الجماعة قتلت 88 مدنيا، واعتقلت 25 آخرين") == (88, "exact")

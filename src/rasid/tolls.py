@@ -224,8 +224,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 measure = out[-1].measure  # "مقتل سبعة من الحوثيين واثنين من السلفيين": the toll goes on
             elif (total := _new_total_measure(nt, lex, lo, n_start)) is not None:
                 measure = total  # "ارتفع عدد القتلى ... إلى 53 شخصا، بالإضافة إلى عشرات الجرحى"
-            elif after and after[0][2] in ("missing", "captured", "injured"):
-                measure = after[0][2]
+            elif after and after[0][2] in ("missing", "captured", "injured") and not any(
+                    p in norm[end:after[0][0]] for p in ",،؛"):
+                measure = after[0][2]  # "3 عناصر في عداد المفقودين" (not "قتلت الهيئة 88 طفلا، واعتقلت 25": the next toll)
             elif before:
                 measure = before[-1][2]
             elif after:
