@@ -20,6 +20,9 @@ BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءه
 # one report event: the largest single events in Syria and Iraq, chemical attacks and massacres, stay below it
 MAX_EVENT_TOLL = 2000
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
+# "31 قتيلا هم 10 عسكريين و21 مدنيا": "هم" right after a count opens its breakdown ("والقتلى هم 72 مقاتلا و49 ..."
+# with no count before it is the list itself)
+THEY_ARE = {"هم", "وهم"}
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
@@ -252,7 +255,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
                 is_total = True
         prev = toks[i - 1].w if i > 0 else ""
-        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
+        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",)) or (
+            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i]))
         if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
             sub = True  # "بينهم ثلاثة أطفال و10 من أفراد المعارضة": the second part of the same breakdown
         of = hint or None
