@@ -348,3 +348,20 @@ def test_time_ago_needs_its_unit_hours_ago_is_today_and_the_night_before_last():
     assert got("قبل ثلاثة أيام") == [("ago_days", "2015-08-08")]
     assert got("منذ يومين") == [("ago_days", "2015-08-09")]
     assert got("البارحة الأولى") == [("rel_-2", "2015-08-09")]
+
+
+def test_a_time_of_the_day_before_yesterday_is_that_day():
+    """"مساء أمس الأول", "منتصف ليل أمس (الأول)" (the ordinal in brackets) are the day before yesterday, not yesterday."""
+    for text in ("قصفت الطائرات مساء أمس الأول البلدة", "دارت اشتباكات منتصف ليل أمس (الأول) بين الطرفين",
+                 "وقعت الاشتباكات أمس الأول"):
+        ds = find_dates(NormText(text), "2015-08-04")
+        assert [d.start_date for d in ds] == ["2015-08-02"], text
+
+
+def test_a_line_of_a_lone_closing_quote_ends_no_sentence():
+    """A scraper may set a quoted name's closing quote on a line of its own ('مطار "النيرب\\n"\\nالعسكري'): the
+    sentence goes on; after a stop it ends."""
+    from rasid.arabic import sentences
+
+    text = 'وتدور حاليا اشتباكات عنيفة في محيط مطار "النيرب\n"\nالعسكري، وسط قصف على المنطقة\n.\nوقال "انتهى الأمر.\n"\nوأضاف أن.'
+    assert [s.text.split()[0] for s in sentences(text)] == ["وتدور", "وقال", "وأضاف"]

@@ -1249,3 +1249,10 @@ def test_what_went_along_with_the_event_is_an_event_of_its_own(pipeline):
     assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
     (strike,) = [e for e in doc.events if e.event_type != "Battles"]
     assert [l["name_ar"] for l in strike.locations] == ["اللطامنة"]
+
+
+def test_a_day_told_in_a_relative_clause_before_the_event_word_is_not_its_day(pipeline):
+    """"الموقع الذي يحاصره المقاتلون منذ يومين تعرض أمس لغارات": the strikes were yesterday (rule relative_clause_day)."""
+    doc = pipeline.text("وأشارت المصادر إلى أن موقع جبل العروس المطل على المدينة، والذي يحاصره المقاتلون منذ يومين تعرض أمس "
+                        "لغارات عنيفة من طيران التحالف.", published="2015-08-06")
+    assert [e.date["start"] for e in doc.events] == ["2015-08-05"]

@@ -261,3 +261,55 @@ def test_a_breakdown_of_a_toll_names_whose_dead_they_were(pipeline):
     (e,) = pipeline.text("أعلن الجيش مقتل 30 عنصرا من بينهم ثلاثة من قياديي داعش في عمليات عسكرية قرب مدينة الفلوجة أمس.",
                          published="2016-03-10").events
     assert e.fatalities["value"] == 30 and e.fatalities["of"] == "ISIS", e.fatalities
+
+
+def test_a_toll_summed_over_weeks_is_no_events_toll(pipeline):
+    """A toll over a week or more of strikes is a tally: not the toll of the attack told just before it."""
+    doc = pipeline.text("هاجم مسلحون من حزب العمال الكردستاني موقعا للجيش التركي في بلدة مديات مساء أمس، وذكرت الوكالة أن نحو 300 مقاتل من الحزب قتلوا "
+                        "وجرح 200 آخرون خلال أسبوعين من الغارات الجوية على قواعد المتمردين.", published="2015-08-10")
+    assert doc.events and all((e.fatalities or {}).get("value") != 300 for e in doc.events)
+
+
+def test_another_sides_figure_joined_to_a_toll_adds_to_it(pipeline):
+    """"N من X وM من Y": the second side's figure, joined by و, counts the same toll (the spec: sides add up)."""
+    for text, want in (("اندلعت اشتباكات بين الطرفين في بلدة دماج مما أدى إلى مقتل سبعة من الحوثيين واثنين من السلفيين", 9),
+                       ("قتل 5 من عناصر تنظيم داعش و3 من الجيش في المعارك في مدينة تدمر", 8),
+                       ("قتل 5 من عناصر تنظيم داعش وأسر 3 من الجيش في المعارك في مدينة تدمر", 5)):
+        doc = pipeline.text(text, published="2015-08-10")
+        assert [(e.fatalities or {}).get("value") for e in doc.events] == [want], text
+
+
+def test_a_figure_of_dead_and_wounded_told_as_dead_in_a_headline_is_no_death_toll(pipeline):
+    """The headline shortens "أكثر من 50 قتيلا وجريحا" to "50 قتيلا": the dead stay unknown (the spec)."""
+    doc = pipeline.text("50 قتيلا بغارات على سوق في مدينة الحويجة\nاستهدفت مقاتلات التحالف الدولي سوقا في مدينة الحويجة "
+                        "أمس، ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم.", published="2015-08-01")
+    tolls = [e.fatalities for e in doc.events if e.fatalities]
+    assert tolls and all(t["value"] is None and t["qualifier"] == "unknown" for t in tolls), tolls
+
+
+def test_members_counted_by_fard_are_a_toll():
+    """"فرد" (a member of a family or tribe) is a counted noun: its accusative after a figure, its dual, its singular."""
+    assert _toll("قتل حوالي 29 فردا من القبيلة وجرح أربعة في الاشتباكات") == (29, "about")
+    assert _toll("أسفر الاشتباك عن مقتل فردين من العائلة") == (2, "exact")
+    assert _toll("قتل فرد من العائلة برصاص مجهولين") == (1, "exact")
+
+
+def test_a_toll_summed_over_years_is_a_tally(pipeline):
+    doc = pipeline.text("وقدمت قوات الشرطة في مدينة العريش خلال الـ11 عاما الماضية 13 قتيلا في مواجهات مع المسلحين.",
+                        published="2015-08-10")
+    assert all((e.fatalities or {}).get("value") != 13 for e in doc.events)
+
+
+def test_suspects_killed_in_a_raid_are_a_toll():
+    assert _toll("وأسفرت المداهمة عن مقتل سبعة مشتبهين واعتقال 13 آخرين") == (7, "exact")
+    assert _toll("قتل مشتبه به في تبادل لإطلاق النار مع الشرطة") == (1, "exact")
+
+
+def test_the_arrested_are_never_the_dead():
+    """Arrests are a count of the captured ("اعتقال", "اعتقلت", "القبض على"): "مقتل سبعة مشتبهين واعتقال 13 آخرين" is
+    seven dead; an arrest told after a comma does not take the figure before it."""
+    assert _toll("وأسفرت المداهمة عن مقتل سبعة مشتبهين واعتقال 13 آخرين") == (7, "exact")
+    assert _toll("أعلنت الشرطة عن اعتقال ثلاثة أشخاص يشتبه في مشاركتهم في قتل الشرطيين") is None
+    assert _toll("وقالت المنظمة إن الجماعة قتلت 88 مدنيا، واعتقلت 25 آخرين") == (88, "exact")
+    assert _toll("وأكدت آخر حصيلة رسمية سقوط 31 قتيلا هم 10 عسكريين و21 مدنيا، وإصابة أكثر من 110 بجروح") == (31, "exact")
+    assert _toll("قتل 123 شخصا هم 79 مدنيا و21 مقاتلا و23 جنديا في أعمال العنف") == (123, "exact")

@@ -220,10 +220,22 @@ def sentences(text: str) -> list[Sentence]:
             continue
         if newline and text.count('"', start, end) % 2 and 0 <= text.find('"', end, end + 120):
             continue  # a line break inside a quote (scraped 'ما أسمته "\nتفجير إرهابي\n" في شارع'): the sentence goes on
+        if newline and _closing_quote_line(text, start, end):
+            continue  # 'مطار "النيرب\n"\nالعسكري، ...': the line of a lone closing quote ends no sentence
         _add(text, start, end, out)
         start = end
     _add(text, start, len(text), out)
     return out
+
+
+def _closing_quote_line(text: str, start: int, end: int) -> bool:
+    """The line before the break at ``end - 1`` is a lone closing quote ('"', '”', '»') after a line that ends in
+    no stop: a quoted name set on lines of its own by a scraper ('في محيط مطار "النيرب\n"\nالعسكري')."""
+    line_start = text.rfind("\n", start, end - 1) + 1
+    if line_start <= start or text[line_start:end - 1].strip() not in ('"', "”", "»"):
+        return False
+    before = text[start:line_start].rstrip()
+    return bool(before) and before[-1] not in ".!?؟:"
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -20,6 +20,9 @@ BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءه
 # one report event: the largest single events in Syria and Iraq, chemical attacks and massacres, stay below it
 MAX_EVENT_TOLL = 2000
 SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "غالبيتهم", "معظمهم"}
+# "31 قتيلا هم 10 عسكريين و21 مدنيا": "هم" right after a count opens its breakdown ("والقتلى هم 72 مقاتلا و49 ..."
+# with no count before it is the list itself)
+THEY_ARE = {"هم", "وهم"}
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
@@ -48,6 +51,7 @@ class Count:
     total: bool = False
     vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll
     others: bool = False  # counted as others ("وقتل 5 آخرون"): never the same figure told again  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
+    joint: int | None = None  # the figure of the dead and the wounded together ("أكثر من 50 قتيلا وجريحا"): 50
 
 
 @dataclass(slots=True)
@@ -168,6 +172,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if k < len(toks) and toks[k].w in ("من",):
             k += 1
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
+        by_party = False
         if noun is None and value != 1 and k < len(toks) and toks[k].w.startswith("ال") and (m := nouns.get(toks[k].start + 2)) \
                 and m.end == toks[k].end and m.value[0] != "-":
             noun = m  # "العشرات من الجرحى": the noun matched after its article
@@ -183,9 +188,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 0 <= c[0] - toks[k].end <= 25 for c in measure_cues)
             # or a breakdown of the toll just told: "مقتل 52 عنصرا من بينهم اثنان من قياديي داعش"
             close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
+            # or the other side's figure joined to the one just counted: "مقتل سبعة من الحوثيين واثنين من السلفيين"
+            close = close or _joined_to(norm, out, toks[i])
             if party and close:
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
+                by_party = True
         n_start = toks[i].start
         if noun is None and i > 0 and not toks[i].w[0].isdigit():
             noun = _noun_before(toks, i, nouns, measure_cues)
@@ -215,10 +223,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
             elif before and q_start - before[-1][1] <= 3:
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
+            elif by_party and _joined_to(norm, out, toks[i]):
+                measure = out[-1].measure  # "مقتل سبعة من الحوثيين واثنين من السلفيين": the toll goes on
             elif (total := _new_total_measure(nt, lex, lo, n_start)) is not None:
                 measure = total  # "ارتفع عدد القتلى ... إلى 53 شخصا، بالإضافة إلى عشرات الجرحى"
-            elif after and after[0][2] in ("missing", "captured", "injured"):
-                measure = after[0][2]
+            elif after and after[0][2] in ("missing", "captured", "injured") and not any(
+                    p in norm[end:after[0][0]] for p in ",،؛"):
+                measure = after[0][2]  # "3 عناصر في عداد المفقودين" (not "قتلت الهيئة 88 طفلا، واعتقلت 25": the next toll)
             elif before:
                 measure = before[-1][2]
             elif after:
@@ -244,7 +255,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
                 is_total = True
         prev = toks[i - 1].w if i > 0 else ""
-        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",))
+        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",)) or (
+            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i]))
         if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
             sub = True  # "بينهم ثلاثة أطفال و10 من أفراد المعارضة": the second part of the same breakdown
         of = hint or None
@@ -371,6 +383,17 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
     return None
 
 
+def _joined_to(norm: str, out: list[Count], tok: Tok) -> bool:
+    """A figure joined by "و" to the count just made, its party's name at most between ("سبعة من الحوثيين واثنين",
+    "5 من عناصر التنظيم و3 من"): the same toll goes on, another side's part of it."""
+    if not out or out[-1].value is None:
+        return False
+    gap = norm[out[-1].end:tok.start]
+    if len(gap) > 40 or any(p in gap for p in ",،.:؛") or SUBCOUNT.intersection(gap.split()):
+        return False
+    return tok.w.startswith("و") or gap.rstrip().endswith(" و")
+
+
 def n_start_gap(total: Count, tok: Tok) -> bool:
     """A breakdown ("بينهم اثنان") right after its total: a few words between at most."""
     return 0 <= tok.start - total.end <= 12
@@ -473,9 +496,9 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
             joint = bool(after) and after[0].startswith("و") and not after[0][1:2].isdigit() and any(
                 x.value[0] == "injured" and c.end <= x.start <= c.end + 3 for x in noun_ms)
         if joint and not c.sub:
-            out[k] = Count(None, "unknown", c.measure, c.group, c.of, c.start, c.end, c.sub)
+            out[k] = Count(None, "unknown", c.measure, c.group, c.of, c.start, c.end, c.sub, joint=c.value)
             if c.measure == "injured" and not any(o.measure == "killed" and abs(o.start - c.start) < 30 for o in out):
-                out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub))
+                out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub, joint=c.value))
 
 
 def combine(counts: list[Count], measure: str) -> dict | None:
@@ -494,7 +517,10 @@ def combine(counts: list[Count], measure: str) -> dict | None:
             return {"value": sum(x.value for x in parts), "qualifier": "at_least",
                     "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
                     "of": parts[0].of if len(parts) == 1 and c.group in ("unknown", "-") else None}
-        return {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+        out = {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}
+        if c.joint:
+            out["joint"] = c.joint  # (so a later stage can tell "50 قتيلا" told elsewhere is this figure)
+        return out
     # one figure told twice ("13 قتيلا في انفجار ... إن 13 شخصا قتلوا"): the same number, one of them of no side
     # named (a generic noun: قتيلا، شخصا), not joined to the other by "و", is one toll; "13 جنديا و13 مسلحا" are two
     # sides, 26, and "خمسة أشخاص و5 آخرين" ten

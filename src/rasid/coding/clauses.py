@@ -89,7 +89,7 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     m.locations = ctx.places_in(cl.start, cl.end)
     m.own_place = bool(m.locations)
     m.locations = m.locations or ctx.places_in(sent.start, sent.end)
-    m.date = when.date_for(ctx, cl, sent)
+    m.date = when.date_for(ctx, cl, sent, best)
     m.status = voice.status(ctx, lo, hi, ctx.n(sent.start), best.start)
     m.attribution = voice.attribution(ctx, ctx.n(sent.start), ctx.n_end(sent.end))
     m.framing = voice.framing(ctx, lo, hi)

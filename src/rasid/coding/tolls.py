@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import SINCE_YEAR
+from .words import DURING_SPAN, SINCE_YEAR
 
 
 def counts_in(ctx, lo: int, hi: int) -> list:
@@ -21,14 +21,19 @@ def counts_in(ctx, lo: int, hi: int) -> list:
     return found
 
 
-@rule("running_tally", reads="cues.tsv tally")
+@rule("running_tally", reads="cues.tsv tally, role_words.tsv tally_span")
 def tally(ctx, lo: int, hi: int) -> bool:
-    """A tally, or a count since a year, is a running total, no one event's toll: "حصيلة أعمال العنف في أنحاء
-    سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011"."""
-    if ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi):
+    """A tally, a count since a year or over weeks, is a running total, no one event's toll: "حصيلة أعمال العنف
+    في أنحاء سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011", "قتل نحو 300 مقاتل خلال أسبوعين من الغارات", "خلال الـ11 عاما الماضية"."""
+    if is_tally(ctx, lo, hi):
         note(ctx, "running_tally", "")
         return True
     return False
+
+
+def is_tally(ctx, lo: int, hi: int) -> bool:
+    return (ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
+            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None)
 
 
 @rule("toll_of_previous", reads="cues.tsv kill, injure")
@@ -36,7 +41,7 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
     """A clause with a toll and no event word tells the toll of the event its sentence told just before:
     "اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد"."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill", "injure") or ctx.has_cue(lo, hi, "tally"):
+    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi):
         return
     counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
     for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
@@ -55,6 +60,9 @@ describe(__name__, "figure_told_twice", """One figure told twice in a clause, on
 describe(__name__, "new_total_bare", """A new total told with no counted noun after it is the toll its rising word
 names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is seven killed (not a total since a day: "... إلى 60 منذ 20
 تموز").""", reads="role_words.tsv new_total")
+describe(__name__, "other_side_joined", """Another side's figure joined by "و" to the count just made, its party named
+after "من", counts the same toll: "مقتل سبعة من الحوثيين واثنين من السلفيين" is nine (the sides add up; not
+"... وأسر 3 من الجيش", whose verb is its own, nor a breakdown after "بينهم").""")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
@@ -63,7 +71,7 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
     tells, are that event's dead: "وأفاد مصدر أمني أن شخصين قتلا، بينما أصيب سبعة آخرون في انفجار عبوة ناسفة في
     السوق" (a figure, no tally, no "no casualties")."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "tally", "no_toll") or ctx.places_in(cl.start, cl.end):
+    if not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "no_toll") or is_tally(ctx, lo, hi) or ctx.places_in(cl.start, cl.end):
         return
     nlo, nhi = ctx.n(nxt.clause.start), ctx.n_end(nxt.clause.end)
     if not ctx.has_cue(nlo, nhi, "injure") or nxt.injured is None:
@@ -76,6 +84,9 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
             ctx.trace.note_mention(nxt, "toll_of_next", f"fatalities from «{cl.text}»")
 
 
+describe(__name__, "joint_figure_told_as_dead", """A figure told elsewhere in the event for the dead and the wounded
+together is that figure wherever it is told as the dead alone (a headline shortens it): "50 قتيلا بغارات على
+السوق" and "أسفرت الغارات عن وقوع أكثر من 50 قتيلا وجريحا" leave the dead unknown (the spec).""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
@@ -98,6 +109,11 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
                 "qualifier": "exact" if quals == {"exact"} else "at_least",
                 "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                 "of": None}
+    joint = next((t for t in found if t.get("joint")), None)
+    if joint is not None and numbered and all(t["value"] == joint["joint"] and not t.get("total") for t in numbered):
+        # "أكثر من 50 قتيلا وجريحا" and a headline's "50 قتيلا": the figure counts the wounded too
+        note(ctx, "joint_figure_told_as_dead", f"{attr}: {joint['joint']} killed and wounded")
+        return joint
     totals = [t for t in numbered if t.get("total")]
     if totals:
         # "قتل أكثر من 40 شخصا" ... "ارتفع عدد القتلى إلى 53": the update replaces the earlier figure
@@ -119,7 +135,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
 
 
 def with_text(t: dict | None) -> dict | None:
-    return {k: v for k, v in t.items() if k not in ("parts", "total")} if t else None
+    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint")} if t else None
 
 
 def toll_conflict(g: list[Mention], m: Mention) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, SINCE_YEAR, \
+from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -284,7 +284,8 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
     """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
     killed = [c for c in counts if c.measure == "killed" and c.value]
     if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally") or \
-            SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
+            SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)) or \
+            DURING_SPAN.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
     if not killed:
         return None

@@ -94,11 +94,13 @@ describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 �
     which day; it beats the relative word.""")
 
 
-def date_for(ctx, cl, sent) -> DateMention | None:
+def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
     """The date phrase of a clause: its own, else its sentence's; not the page's dateline, not a year when a
-    day is told, not the day a source spoke when the event's own day is told."""
+    day is told, not the day a source spoke when the event's own day is told, not a relative clause's."""
     ds = [d for d in ctx.starting(ctx.dates, cl.start, cl.end) if d.start not in ctx.page_dates] or \
         [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates]
+    if trigger is not None and len(ds) > 1:
+        ds = _not_relative(ctx, ds, trigger)
     if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
     ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
@@ -121,6 +123,29 @@ def date_for(ctx, cl, sent) -> DateMention | None:
         note(ctx, "written_beats_relative", f"«{exact[0].text}» over «{ds[0].text}»")
         return exact[0]
     return ds[0] if ds else None
+
+
+_RELATIVE = re.compile(r"(?<![\u0621-\u064a])و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللاتي|اللواتي)(?![\u0621-\u064a])")
+
+
+@rule("relative_clause_day")
+def _not_relative(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
+    """A day told in a relative clause before the event word dates what that clause tells, not the event, when the
+    clause tells another day: "موقع الجبل، والذي يحاصره الثوار منذ يومين، تعرض أمس لغارات" is yesterday's strikes."""
+    norm = ctx.nt.norm
+    theirs = []
+    before = [d for d in ds if ctx.n(d.start) < trigger.start]
+    for d in before[:-1]:  # (the day nearest before the event word is the event's)
+        i = ctx.n(d.start)
+        rel = None
+        for rel in _RELATIVE.finditer(norm, max(0, i - 60), i):
+            pass
+        if rel is not None and not any(p in norm[rel.end():i] for p in ",،.:؛") and rel.end() < i:
+            theirs.append(d)
+    if theirs and len(theirs) < len(ds):
+        note(ctx, "relative_clause_day", f"«{theirs[0].text}» is the relative clause's")
+        return [d for d in ds if d not in theirs]
+    return ds
 
 
 _UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
