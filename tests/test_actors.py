@@ -313,3 +313,8 @@ def test_the_speaker_who_says_it_did_it_is_not_the_body_it_belongs_to(pipeline):
 def test_a_strike_from_warplanes_is_theirs(pipeline):
     e = _one(pipeline, "قتل طفلان أمس في قصف جوي على بلدة سراقب، وامرأة في غارة من طائرات حربية على بلدة كفرنبل في ريف إدلب.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_the_leaning_of_a_source_is_no_party(pipeline):
+    e = _one(pipeline, "وذكرت صفحات موالية للنظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)

@@ -11,6 +11,7 @@ from ..lexicon import Lexicon, Match
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
+from .rules import note
 from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
 
 
@@ -90,7 +91,11 @@ class DocContext:
         key = (a.start, a.end)
         got = self._sources.get(key)
         if got is None:
-            got = self._sources[key] = is_source(self, a)
+            got = is_source(self, a)
+            if not got and parties.source_allegiance(self.nt, a):
+                got = True
+                note(self, "source_allegiance", f"«{self.said(a.start, a.end)}» is the source's leaning")
+            self._sources[key] = got
         return got
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
