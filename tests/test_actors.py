@@ -318,3 +318,9 @@ def test_a_strike_from_warplanes_is_theirs(pipeline):
 def test_the_leaning_of_a_source_is_no_party(pipeline):
     e = _one(pipeline, "وذكرت صفحات موالية للنظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
+
+
+def test_who_cordons_off_the_site_of_a_blast_is_no_party(pipeline):
+    e = _one(pipeline, "قتل مدني أمس في انفجار عبوة ناسفة وسط مدينة الرمادي. وطوقت قوات من الشرطة العراقية مكان الانفجار "
+                       "ونقلت المصابين إلى المستشفى.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)

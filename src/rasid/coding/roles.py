@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, EVENT_SITES, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -35,6 +35,8 @@ describe(__name__, "speaker_own_forces", """A strike by "our" planes or forces w
 
 def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
     """Set the mention's actors and associates from the clause [lo, hi) of the sentence [slo, shi)."""
+    if at_event_site(ctx, m, lo):
+        return
     _assign(ctx, m, lo, hi, slo)
     if m.actor1 is None and m.event_type in VIOLENT:
         norm, t = ctx.nt.norm, m.trigger
@@ -44,6 +46,22 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
             if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
                 m.actor1 = pair(ctx, speakers[-1])
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+@rule("event_site", reads="role_words.tsv event_site")
+def at_event_site(ctx, m: Mention, lo: int) -> bool:
+    """The site of an event named by its word ("مكان الانفجار", "موقع الهجوم", role_words.tsv ``event_site``)
+    tells what was done there afterwards: whoever the clause names responded, neither struck nor was hit:
+    "وطوقت قوات من الشرطة مكان الانفجار ونقلت المصابين إلى المستشفى"."""
+    pre = ctx.nt.norm[max(lo, m.trigger.start - 30):m.trigger.start]
+    if not pre.endswith("ال") or m.event_type not in VIOLENT or m.sub == "TERRITORY":
+        return False  # a definite word tells an event already told ("مسرح تفجير سيارة التنظيم" tells it anew)
+    words = pre[:-2].split()  # the word's article is not in its match
+    if words and words[-1].lstrip("و") in EVENT_SITES and not (len(words) > 1 and words[-2] in ("في", "فى")):
+        # (not where something else happened: "قتل في مكان الاشتباكات")
+        note(ctx, "event_site", f"«{ctx.said(m.trigger.start, m.trigger.end)}» after «{words[-1]}»")
+        return True
+    return False
 
 
 def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
