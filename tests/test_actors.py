@@ -324,3 +324,10 @@ def test_who_cordons_off_the_site_of_a_blast_is_no_party(pipeline):
     e = _one(pipeline, "قتل مدني أمس في انفجار عبوة ناسفة وسط مدينة الرمادي. وطوقت قوات من الشرطة العراقية مكان الانفجار "
                        "ونقلت المصابين إلى المستشفى.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_shell_of_unknown_source_has_no_doer(pipeline):
+    evs = [e for e in _events(pipeline, "استهدف قناص لقوات النظام بلدة داريا، دون وقوع إصابات، وسقطت قذيفة هاون مجهولة "
+                                        "المصدر أمس في شارع بغداد بدمشق، خلفت أضرارا مادية.")
+           if e.event_type == "Explosions/Remote violence"]
+    assert [_id(e.actor1) for e in evs] == [None], [(e.actor1, e.actor2) for e in evs]

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, EVENT_SITES, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -38,6 +38,8 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
     if at_event_site(ctx, m, lo):
         return
     _assign(ctx, m, lo, hi, slo)
+    if m.actor1 is not None and source_unknown(ctx, m, hi):
+        m.actor1, m.assoc1 = None, []
     if m.actor1 is None and m.event_type in VIOLENT:
         norm, t = ctx.nt.norm, m.trigger
         near = norm[max(lo, t.start - 60):min(hi, t.end + 25)].split()
@@ -62,6 +64,18 @@ def at_event_site(ctx, m: Mention, lo: int) -> bool:
         note(ctx, "event_site", f"«{ctx.said(m.trigger.start, m.trigger.end)}» after «{words[-1]}»")
         return True
     return False
+
+
+@rule("source_unknown", reads="role_words.tsv unknown_source")
+def source_unknown(ctx, m: Mention, hi: int) -> bool:
+    """A weapon said to be of unknown source right after the event word has no known doer, whoever the sentence
+    named before: "قصفت قوات النظام البلدة، وسقطت قذيفة هاون مجهولة المصدر على حي المزة" (role_words.tsv
+    ``unknown_source``, within four words after the event word)."""
+    after = " ".join(ctx.nt.norm[m.trigger.end:min(hi, m.trigger.end + 60)].replace("،", " ").replace(",", " ").split()[:6])
+    got = next((w for w in UNKNOWN_SOURCE if w in after and len(after[:after.find(w)].split()) <= 4), None)
+    if got:
+        note(ctx, "source_unknown", f"«{got}»: {m.actor1[0]} is not the doer")
+    return got is not None
 
 
 def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
