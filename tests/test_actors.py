@@ -331,3 +331,9 @@ def test_a_shell_of_unknown_source_has_no_doer(pipeline):
                                         "المصدر أمس في شارع بغداد بدمشق، خلفت أضرارا مادية.")
            if e.event_type == "Explosions/Remote violence"]
     assert [_id(e.actor1) for e in evs] == [None], [(e.actor1, e.actor2) for e in evs]
+
+
+def test_a_bombing_that_hurt_nobody_hits_no_civilians(pipeline):
+    e = _one(pipeline, "انفجرت قنبلة بدائية الصنع أمس خارج مبنى محكمة في بغداد، مما أسفر عن أضرار طفيفة، ولم ترد أنباء "
+                       "عن سقوط مصابين.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
