@@ -337,3 +337,8 @@ def test_a_bombing_that_hurt_nobody_hits_no_civilians(pipeline):
     e = _one(pipeline, "انفجرت قنبلة بدائية الصنع أمس خارج مبنى محكمة في بغداد، مما أسفر عن أضرار طفيفة، ولم ترد أنباء "
                        "عن سقوط مصابين.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
+
+
+def test_who_launched_an_attack_on_him_is_its_doer(pipeline):
+    e = _one(pipeline, "وأفاد مصدر أمني بمقتل شخص أمس في هجوم شنه عليه مسلحون مجهولون قرب حي النصر في مدينة الموصل.")
+    assert _id(e.actor1) == "Unidentified armed group", (e.actor1, e.actor2)

@@ -171,6 +171,10 @@ class _Around:
         if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
+        if wb.lstrip("و") in ON_PRONOUN and norm[max(lo, a.start - 30):a.start].split()[-2:-1] and \
+                norm[max(lo, a.start - 30):a.start].split()[-2].startswith(LAUNCHED):
+            note(self.ctx, "on_pronoun", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+            return False  # "هجوم شنه عليه مسلحون": "على" has its object, the party after it is the verb's subject
         if wb == "من" and m.event_type == "Explosions/Remote violence" and (0 <= a.start - t.end <= 25 or any(
                 x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
                 for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
@@ -207,6 +211,11 @@ class _Around:
         return False
 
 
+ON_PRONOUN = frozenset({"عليه", "عليها", "عليهم", "عليهما", "عليهن"})
+LAUNCHED = ("شن", "نفذ")  # "شنه", "شنته", "نفذها": a verb of launching with the attack as its object
+describe(__name__, "on_pronoun", """An attack "launched on him by" a party: after "شنه عليه", "نفذته عليهم", "على" with a
+pronoun has its object, and the party after it launched the attack, not a target: "قتل شخص في هجوم شنه عليه
+مسلحون مجهولون".""")
 describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
 "هاجمت قوات النظام بدعم من الميليشيات الإيرانية"; "التابعة لـ" only when a party stands just before it
 ("المدفعية التابعة لـ قسد" is the party's own).""", reads="role_words.tsv assoc")
