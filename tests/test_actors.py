@@ -342,3 +342,10 @@ def test_a_bombing_that_hurt_nobody_hits_no_civilians(pipeline):
 def test_who_launched_an_attack_on_him_is_its_doer(pipeline):
     e = _one(pipeline, "وأفاد مصدر أمني بمقتل شخص أمس في هجوم شنه عليه مسلحون مجهولون قرب حي النصر في مدينة الموصل.")
     assert _id(e.actor1) == "Unidentified armed group", (e.actor1, e.actor2)
+
+
+def test_soldiers_of_a_nationality_who_came_under_fire_were_hit(pipeline):
+    e = _one(pipeline, "تعرضت مجموعة من العسكريين الروس أمس لقصف بقذائف الهاون قرب مدينة السلمية في ريف حماة.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Russian forces"), (e.actor1, e.actor2)
+    e = _one(pipeline, "تعرض جنود أتراك أمس لهجوم بالقذائف قرب مدينة الباب.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Turkish forces"), (e.actor1, e.actor2)

@@ -19,6 +19,12 @@ def target_nationality(ctx, t: Match, hi: int) -> Match | None:
     return None
 
 
+def in_party(ctx, start: int, end: int) -> bool:
+    """The adjective is part of a party's name ("جنود أتراك", "القوات الروسية"): that party is named, it
+    needs no second reading as a nationality."""
+    return any(a.start <= start and end <= a.end for a in ctx.within(ctx.actors, max(0, start - 40), start + 1))
+
+
 def nationality_before(ctx, t: Match, lo: int) -> Match | None:
     """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت", "فرنسا تقصف": a nationality or country within three
     words before the strike, in what is told ("ذكرت وكالات روسية أن الانفجار": not in who told it)."""
@@ -27,7 +33,7 @@ def nationality_before(ctx, t: Match, lo: int) -> Match | None:
         if w.group() in ("ان", "بان", "وان"):
             return None
         aid = nationality_of(w.group())
-        if aid:
+        if aid and not in_party(ctx, w.start(), w.end()):
             return Match(w.start(), w.end(), aid, w.group())
     return None
 
@@ -37,7 +43,7 @@ def nationality_after(ctx, t: Match, hi: int) -> Match | None:
     words = list(NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 60)))
     for w in words[:2]:
         aid = nationality_of(w.group())
-        if aid:
+        if aid and not in_party(ctx, w.start(), w.end()):
             return Match(w.start(), w.end(), aid, w.group())
     # "قصف مدفعي من القواعد التركية", "من الجانب التركي": fire from a nationality's side is its own
     for k, w in enumerate(words[:3]):

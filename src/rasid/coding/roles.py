@@ -330,8 +330,11 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
 def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     """"تعرضت بلدة X لقصف": (agent, main, target_first) when a verb of undergoing comes before the event word."""
     norm, t, m, lo = w.norm, w.t, w.m, w.lo
-    undergo = [x.lstrip("و") for x in norm[max(lo, t.start - 45):t.start].split()[-6:]]
-    if not (norm[t.start - 1:t.start] == "ل" and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
+    undergo = [x.lstrip("و") for x in norm[max(lo, t.start - 60):t.start].split()[-8:]]
+    # the event word takes "ل", or one told just before it with its weapon ("تعرضوا لقصف بقذائف الهاون")
+    takes_l = norm[t.start - 1:t.start] == "ل" or any(
+        norm[x.start - 1:x.start] == "ل" and x.start > lo for x in ctx.within(ctx.triggers, max(lo, t.start - 16), t.start))
+    if not (takes_l and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
         return agent, main, None
     after_t = [a for a in main if a.start >= t.end]
     before_t = [a for a in main if a.end <= t.start]
