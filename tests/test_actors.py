@@ -349,3 +349,10 @@ def test_soldiers_of_a_nationality_who_came_under_fire_were_hit(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Russian forces"), (e.actor1, e.actor2)
     e = _one(pipeline, "تعرض جنود أتراك أمس لهجوم بالقذائف قرب مدينة الباب.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Turkish forces"), (e.actor1, e.actor2)
+
+
+def test_where_a_person_is_from_names_no_state_force(pipeline):
+    e = _one(pipeline, "قتل مقاتل سعودي أمس في مدينة حلب على يد قوات النظام.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", None), (e.actor1, e.actor2)
+    e = _one(pipeline, "قتل مواطن أردني أمس في قصف على مدينة درعا.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)

@@ -12,7 +12,7 @@ from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
 from .rules import note
-from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
+from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, nationality_of
 
 
 class DocContext:
@@ -113,7 +113,13 @@ class DocContext:
             for a in self.within(self.actors, q, min(hi, q + 4)):
                 return a.value
         w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
-        return nationality_of(w.group(), people=True) if w and w.end() <= hi else None
+        if w is None or w.end() > hi:
+            return None
+        noun = self.nt.norm[max(0, p - 20):p].split()[-1:]
+        if noun and noun[0].lstrip("و") in PERSON_NOUNS and nationality_of(w.group(), people=True):
+            note(self, "person_nationality", f"«{noun[0]} {w.group()}» is where they are from")
+            return None  # "مقاتل سعودي", "مواطن أردني": where a person is from, not a state's troops
+        return nationality_of(w.group(), people=True)
 
     def actor_frequency(self) -> list[tuple[str, int]]:
         from collections import Counter
