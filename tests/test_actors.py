@@ -356,3 +356,15 @@ def test_where_a_person_is_from_names_no_state_force(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", None), (e.actor1, e.actor2)
     e = _one(pipeline, "قتل مواطن أردني أمس في قصف على مدينة درعا.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_claim_naming_the_attack_anew_gives_its_doer(pipeline):
+    e = _one(pipeline, "وانفجرت سيارة مفخخة أمس في منطقة الكرادة وسط بغداد، ما ادى الى مقتل خمسة اشخاص. وفي بيان تداولته "
+                       "حسابات مؤيدة له، اعلن تنظيم داعش مسؤوليته عن تفجير سيارة مفخخة في منطقة الكرادة.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_claim_told_in_a_relative_clause_gives_the_doer(pipeline):
+    e = _one(pipeline, "وقال مسؤولون إن تنظيم داعش صعد هجماته في العراق. وقتل تسعون شخصا أمس في تفجير انتحاري ضخم في سوق "
+                       "مدينة بعقوبة. ويعد هذا التفجير الذي تبناه التنظيم من اكثر التفجيرات دموية.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Civilians"), (e.actor1, e.actor2)
