@@ -368,3 +368,9 @@ def test_a_claim_told_in_a_relative_clause_gives_the_doer(pipeline):
     e = _one(pipeline, "وقال مسؤولون إن تنظيم داعش صعد هجماته في العراق. وقتل تسعون شخصا أمس في تفجير انتحاري ضخم في سوق "
                        "مدينة بعقوبة. ويعد هذا التفجير الذي تبناه التنظيم من اكثر التفجيرات دموية.")
     assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_quarter_named_liberation_is_no_capture(pipeline):
+    e = _one(pipeline, "وشنت ميليشيات الحوثي أمس حملة قصف عشوائي استهدفت أحياء التحرير الأسفل والمسبح في مدينة تعز.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Houthis", None), \
+        (e.event_type, e.actor1, e.actor2)

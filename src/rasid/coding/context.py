@@ -11,8 +11,12 @@ from ..lexicon import Lexicon, Match
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
-from .rules import note
-from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, nationality_of
+from .rules import describe, note
+
+describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
+(role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
+"تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
+from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, NAME_HEADS, nationality_of
 
 
 class DocContext:
@@ -27,7 +31,7 @@ class DocContext:
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         within_actor = Covers((a.start, a.end) for a in self.actors)
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
-                         if within_actor.reach(t.start) < t.end]
+                         if within_actor.reach(t.start) < t.end and not self.place_name(t)]
         self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
@@ -45,6 +49,17 @@ class DocContext:
         self.places = [s for s in doc.spans if s.label == "place" and named.reach(s.start) <= s.start
                        and not correspondent_base(self, s)]
         when.read_report_dates(self, ref)
+
+    def place_name(self, t: Match) -> bool:
+        """Rule trigger_in_place_name."""
+        norm = self.nt.norm
+        if norm[max(0, t.start - 2):t.start] != "ال":
+            return False
+        before = norm[max(0, t.start - 14):t.start - 2].split()
+        if before and before[-1].lstrip("وب") in NAME_HEADS:
+            note(self, "trigger_in_place_name", f"«{before[-1]} ال{self.said(t.start, t.end)}»")
+            return True
+        return False
 
     def has_cue(self, lo: int, hi: int, *kinds: str) -> bool:
         """A cue of one of ``kinds`` starts in [lo, hi)."""
