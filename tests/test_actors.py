@@ -374,3 +374,10 @@ def test_a_quarter_named_liberation_is_no_capture(pipeline):
     e = _one(pipeline, "وشنت ميليشيات الحوثي أمس حملة قصف عشوائي استهدفت أحياء التحرير الأسفل والمسبح في مدينة تعز.")
     assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Houthis", None), \
         (e.event_type, e.actor1, e.actor2)
+
+
+def test_whom_a_verbal_noun_of_expelling_drove_out_was_hit(pipeline):
+    e = _one(pipeline, "أعلنت وزارة الدفاع اليمنية أمس تحرير مدينة زنجبار ودحر مليشيات الحوثي منها.")
+    assert _id(e.actor2) == "Houthis" and _id(e.actor1) != "Houthis", (e.actor1, e.actor2)
+    e = _one(pipeline, "وطرد الجيش الحر أمس عناصر التنظيم من قرية تل مالد.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Opposition factions", "ISIS"), (e.actor1, e.actor2)

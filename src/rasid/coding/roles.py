@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -171,6 +171,8 @@ class _Around:
         if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
+        if self.expelled(a, wb):
+            return True
         if wb.lstrip("و") in ON_PRONOUN and norm[max(lo, a.start - 30):a.start].split()[-2:-1] and \
                 norm[max(lo, a.start - 30):a.start].split()[-2].startswith(LAUNCHED):
             note(self.ctx, "on_pronoun", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
@@ -198,6 +200,19 @@ class _Around:
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
+    def expelled(self, a: Match, wb: str) -> bool:
+        """Rule expelled_party."""
+        bare = wb[1:] if wb[:1] in ("ل", "ب") and wb[1:] in EXPEL else wb
+        if bare not in EXPEL and not (wb[:1] == "و" and wb[1:] in EXPEL):
+            return False
+        prior = self.norm[max(self.lo, a.start - len(wb) - 40):a.start].split()[:-1]
+        prev = prior[-1] if prior else ""
+        noun = bare != wb and wb[:1] in ("ل", "ب") or prev.lstrip("و") in MASDAR_OPENERS or (
+            wb[:1] == "و" and any(w.lstrip("و") in ("تحرير", "استعادة", "السيطرة") for w in prior[-4:]))
+        if noun:
+            note(self.ctx, "expelled_party", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+        return noun
+
     def definite(self) -> bool:
         """A verbal noun whose doer was named before it: definite ("تمكنت الهيئة من السيطرة على القرية"), or after
         a verb of success and "من" ("تمكنت الفصائل من طرد عناصر التنظيم": rule success_names_doer)."""
@@ -211,6 +226,10 @@ class _Around:
         return False
 
 
+describe(__name__, "expelled_party", """A verbal noun of driving out (role_words.tsv ``expel``), told as a noun (glued to ل
+or ب, after a preposition or a word of operation, ``masdar_opener``, or joined by و to "تحرير X"), has whom it
+drove out right after it: "معركة تحرير تعز لإخراج الحوثيين منها", "تحرير المدينة ودحر الميليشيات منها" (not the
+verb: "طرد الجيش الحر عناصر التنظيم").""", reads="role_words.tsv expel, masdar_opener")
 ON_PRONOUN = frozenset({"عليه", "عليها", "عليهم", "عليهما", "عليهن"})
 LAUNCHED = ("شن", "نفذ")  # "شنه", "شنته", "نفذها": a verb of launching with the attack as its object
 describe(__name__, "on_pronoun", """An attack "launched on him by" a party: after "شنه عليه", "نفذته عليهم", "على" with a
