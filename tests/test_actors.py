@@ -381,3 +381,10 @@ def test_whom_a_verbal_noun_of_expelling_drove_out_was_hit(pipeline):
     assert _id(e.actor2) == "Houthis" and _id(e.actor1) != "Houthis", (e.actor1, e.actor2)
     e = _one(pipeline, "وطرد الجيش الحر أمس عناصر التنظيم من قرية تل مالد.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Opposition factions", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_supporters_of_a_movement_against_the_army_are_rioters(pipeline):
+    e = _one(pipeline, "لقي اثنان مصرعهما أمس في المواجهات بين قوات الجيش وأنصار الحراك في ساحة العروض بخور مكسر في عدن.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Riots", "Rioters", "Yemeni forces"), \
+        (e.event_type, e.actor1, e.actor2)
+    assert [_id(a) for a in e.assoc_actor1] == ["Southern Movement"], e.assoc_actor1
