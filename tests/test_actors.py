@@ -388,3 +388,13 @@ def test_supporters_of_a_movement_against_the_army_are_rioters(pipeline):
     assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Riots", "Rioters", "Yemeni forces"), \
         (e.event_type, e.actor1, e.actor2)
     assert [_id(a) for a in e.assoc_actor1] == ["Southern Movement"], e.assoc_actor1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أطلقت ألوية الناصر صلاح الدين أمس صواريخ على مستوطنة سديروت.", "Popular Resistance Committees"),
+    ("سيطرت ألوية العمالقة أمس على مديرية الخوخة بعد معارك مع الحوثيين.", "Giants Brigades"),
+    ("اشتبك حرس المنشآت النفطية أمس مع مسلحين قرب ميناء السدرة.", "Petroleum Facilities Guard"),
+])
+def test_armed_groups_of_other_theatres(pipeline, text, expected):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == expected, (e.actor1, e.actor2)
