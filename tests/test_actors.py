@@ -398,3 +398,9 @@ def test_supporters_of_a_movement_against_the_army_are_rioters(pipeline):
 def test_armed_groups_of_other_theatres(pipeline, text, expected):
     e = _one(pipeline, text)
     assert _id(e.actor1) == expected, (e.actor1, e.actor2)
+
+
+def test_popular_resistance_committees_are_yemens_in_yemen(pipeline):
+    e = _one(pipeline, "وأصيب آخرون أمس في هجوم للجان المقاومة الشعبية على نقطة للمتمردين الحوثيين في منطقة العروسة بمحافظة "
+                       "تعز اليمنية.")
+    assert _id(e.actor1) != "Popular Resistance Committees", (e.actor1, e.actor2)
