@@ -404,3 +404,8 @@ def test_popular_resistance_committees_are_yemens_in_yemen(pipeline):
     e = _one(pipeline, "وأصيب آخرون أمس في هجوم للجان المقاومة الشعبية على نقطة للمتمردين الحوثيين في منطقة العروسة بمحافظة "
                        "تعز اليمنية.")
     assert _id(e.actor1) != "Popular Resistance Committees", (e.actor1, e.actor2)
+
+
+def test_the_owner_of_the_media_that_report_is_no_party(pipeline):
+    e = _one(pipeline, "وذكرت وسائل إعلام النظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)

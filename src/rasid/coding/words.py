@@ -93,6 +93,7 @@ NAME_HEADS = _words("name_head")
 EXPEL = _words("expel")
 MASDAR_OPENERS = _words("masdar_opener")
 SOURCE_NOUNS = _words("source_noun")
+MEDIA_OWNED = _words("media_owned")
 BACKED = _RW.get("backed", ())
 BELONGS = _RW.get("belongs", ())
 PROXIES = [(r[0], tuple(normalize(w) for w in r[1].split("|")), r[2], r[3]) for r in read_tsv("proxies.tsv")]
