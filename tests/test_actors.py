@@ -313,3 +313,99 @@ def test_the_speaker_who_says_it_did_it_is_not_the_body_it_belongs_to(pipeline):
 def test_a_strike_from_warplanes_is_theirs(pipeline):
     e = _one(pipeline, "قتل طفلان أمس في قصف جوي على بلدة سراقب، وامرأة في غارة من طائرات حربية على بلدة كفرنبل في ريف إدلب.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_the_leaning_of_a_source_is_no_party(pipeline):
+    e = _one(pipeline, "وذكرت صفحات موالية للنظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
+
+
+def test_who_cordons_off_the_site_of_a_blast_is_no_party(pipeline):
+    e = _one(pipeline, "قتل مدني أمس في انفجار عبوة ناسفة وسط مدينة الرمادي. وطوقت قوات من الشرطة العراقية مكان الانفجار "
+                       "ونقلت المصابين إلى المستشفى.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_shell_of_unknown_source_has_no_doer(pipeline):
+    evs = [e for e in _events(pipeline, "استهدف قناص لقوات النظام بلدة داريا، دون وقوع إصابات، وسقطت قذيفة هاون مجهولة "
+                                        "المصدر أمس في شارع بغداد بدمشق، خلفت أضرارا مادية.")
+           if e.event_type == "Explosions/Remote violence"]
+    assert [_id(e.actor1) for e in evs] == [None], [(e.actor1, e.actor2) for e in evs]
+
+
+def test_a_bombing_that_hurt_nobody_hits_no_civilians(pipeline):
+    e = _one(pipeline, "انفجرت قنبلة بدائية الصنع أمس خارج مبنى محكمة في بغداد، مما أسفر عن أضرار طفيفة، ولم ترد أنباء "
+                       "عن سقوط مصابين.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
+
+
+def test_who_launched_an_attack_on_him_is_its_doer(pipeline):
+    e = _one(pipeline, "وأفاد مصدر أمني بمقتل شخص أمس في هجوم شنه عليه مسلحون مجهولون قرب حي النصر في مدينة الموصل.")
+    assert _id(e.actor1) == "Unidentified armed group", (e.actor1, e.actor2)
+
+
+def test_soldiers_of_a_nationality_who_came_under_fire_were_hit(pipeline):
+    e = _one(pipeline, "تعرضت مجموعة من العسكريين الروس أمس لقصف بقذائف الهاون قرب مدينة السلمية في ريف حماة.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Russian forces"), (e.actor1, e.actor2)
+    e = _one(pipeline, "تعرض جنود أتراك أمس لهجوم بالقذائف قرب مدينة الباب.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Turkish forces"), (e.actor1, e.actor2)
+
+
+def test_where_a_person_is_from_names_no_state_force(pipeline):
+    e = _one(pipeline, "قتل مقاتل سعودي أمس في مدينة حلب على يد قوات النظام.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", None), (e.actor1, e.actor2)
+    e = _one(pipeline, "قتل مواطن أردني أمس في قصف على مدينة درعا.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_claim_naming_the_attack_anew_gives_its_doer(pipeline):
+    e = _one(pipeline, "وانفجرت سيارة مفخخة أمس في منطقة الكرادة وسط بغداد، ما ادى الى مقتل خمسة اشخاص. وفي بيان تداولته "
+                       "حسابات مؤيدة له، اعلن تنظيم داعش مسؤوليته عن تفجير سيارة مفخخة في منطقة الكرادة.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_claim_told_in_a_relative_clause_gives_the_doer(pipeline):
+    e = _one(pipeline, "وقال مسؤولون إن تنظيم داعش صعد هجماته في العراق. وقتل تسعون شخصا أمس في تفجير انتحاري ضخم في سوق "
+                       "مدينة بعقوبة. ويعد هذا التفجير الذي تبناه التنظيم من اكثر التفجيرات دموية.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Civilians"), (e.actor1, e.actor2)
+
+
+def test_a_quarter_named_liberation_is_no_capture(pipeline):
+    e = _one(pipeline, "وشنت ميليشيات الحوثي أمس حملة قصف عشوائي استهدفت أحياء التحرير الأسفل والمسبح في مدينة تعز.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Explosions/Remote violence", "Houthis", None), \
+        (e.event_type, e.actor1, e.actor2)
+
+
+def test_whom_a_verbal_noun_of_expelling_drove_out_was_hit(pipeline):
+    e = _one(pipeline, "أعلنت وزارة الدفاع اليمنية أمس تحرير مدينة زنجبار ودحر مليشيات الحوثي منها.")
+    assert _id(e.actor2) == "Houthis" and _id(e.actor1) != "Houthis", (e.actor1, e.actor2)
+    e = _one(pipeline, "وطرد الجيش الحر أمس عناصر التنظيم من قرية تل مالد.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Opposition factions", "ISIS"), (e.actor1, e.actor2)
+
+
+def test_supporters_of_a_movement_against_the_army_are_rioters(pipeline):
+    e = _one(pipeline, "لقي اثنان مصرعهما أمس في المواجهات بين قوات الجيش وأنصار الحراك في ساحة العروض بخور مكسر في عدن.")
+    assert (e.event_type, _id(e.actor1), _id(e.actor2)) == ("Riots", "Rioters", "Yemeni forces"), \
+        (e.event_type, e.actor1, e.actor2)
+    assert [_id(a) for a in e.assoc_actor1] == ["Southern Movement"], e.assoc_actor1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أطلقت ألوية الناصر صلاح الدين أمس صواريخ على مستوطنة سديروت.", "Popular Resistance Committees"),
+    ("سيطرت ألوية العمالقة أمس على مديرية الخوخة بعد معارك مع الحوثيين.", "Giants Brigades"),
+    ("اشتبك حرس المنشآت النفطية أمس مع مسلحين قرب ميناء السدرة.", "Petroleum Facilities Guard"),
+])
+def test_armed_groups_of_other_theatres(pipeline, text, expected):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == expected, (e.actor1, e.actor2)
+
+
+def test_popular_resistance_committees_are_yemens_in_yemen(pipeline):
+    e = _one(pipeline, "وأصيب آخرون أمس في هجوم للجان المقاومة الشعبية على نقطة للمتمردين الحوثيين في منطقة العروسة بمحافظة "
+                       "تعز اليمنية.")
+    assert _id(e.actor1) != "Popular Resistance Committees", (e.actor1, e.actor2)
+
+
+def test_the_owner_of_the_media_that_report_is_no_party(pipeline):
+    e = _one(pipeline, "وذكرت وسائل إعلام النظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)

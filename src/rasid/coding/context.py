@@ -11,7 +11,12 @@ from ..lexicon import Lexicon, Match
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
-from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, nationality_of
+from .rules import describe, note
+
+describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
+(role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
+"تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
+from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, NAME_HEADS, nationality_of
 
 
 class DocContext:
@@ -26,7 +31,7 @@ class DocContext:
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         within_actor = Covers((a.start, a.end) for a in self.actors)
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
-                         if within_actor.reach(t.start) < t.end]
+                         if within_actor.reach(t.start) < t.end and not self.place_name(t)]
         self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
@@ -44,6 +49,17 @@ class DocContext:
         self.places = [s for s in doc.spans if s.label == "place" and named.reach(s.start) <= s.start
                        and not correspondent_base(self, s)]
         when.read_report_dates(self, ref)
+
+    def place_name(self, t: Match) -> bool:
+        """Rule trigger_in_place_name."""
+        norm = self.nt.norm
+        if norm[max(0, t.start - 2):t.start] != "ال":
+            return False
+        before = norm[max(0, t.start - 14):t.start - 2].split()
+        if before and before[-1].lstrip("وب") in NAME_HEADS:
+            note(self, "trigger_in_place_name", f"«{before[-1]} ال{self.said(t.start, t.end)}»")
+            return True
+        return False
 
     def has_cue(self, lo: int, hi: int, *kinds: str) -> bool:
         """A cue of one of ``kinds`` starts in [lo, hi)."""
@@ -90,7 +106,11 @@ class DocContext:
         key = (a.start, a.end)
         got = self._sources.get(key)
         if got is None:
-            got = self._sources[key] = is_source(self, a)
+            got = is_source(self, a)
+            if not got and parties.source_allegiance(self.nt, a):
+                got = True
+                note(self, "source_allegiance", f"«{self.said(a.start, a.end)}» is the source's leaning")
+            self._sources[key] = got
         return got
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
@@ -108,7 +128,13 @@ class DocContext:
             for a in self.within(self.actors, q, min(hi, q + 4)):
                 return a.value
         w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
-        return nationality_of(w.group(), people=True) if w and w.end() <= hi else None
+        if w is None or w.end() > hi:
+            return None
+        noun = self.nt.norm[max(0, p - 20):p].split()[-1:]
+        if noun and noun[0].lstrip("و") in PERSON_NOUNS and nationality_of(w.group(), people=True):
+            note(self, "person_nationality", f"«{noun[0]} {w.group()}» is where they are from")
+            return None  # "مقاتل سعودي", "مواطن أردني": where a person is from, not a state's troops
+        return nationality_of(w.group(), people=True)
 
     def actor_frequency(self) -> list[tuple[str, int]]:
         from collections import Counter

@@ -212,18 +212,33 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
 @rule("claim_of_responsibility", reads="cues.tsv claim, deny, negation")
 def claimed(ctx, m: Mention, lo: int) -> bool:
     """A party claims an attack named by a definite noun after the claim: "وتبنى تنظيم داعش التفجير",
-    "أعلنت الجبهة مسؤوليتها عن الهجوم على القنصلية". The clause anchors no event of its own: it names the
+    "أعلنت الجبهة مسؤوليتها عن الهجوم على القنصلية", by any noun right after it ("أعلن التنظيم مسؤوليته عن تفجير
+    سيارة مفخخة في الكرادة"), or in a relative clause after it ("هذا التفجير الذي تبناه التنظيم"). The clause anchors no event of its own: it names the
     attack's doer, and joins the attack it names (:func:`.merge.anaphor`). A claim denied ("نفت الحركة
     مسؤوليتها عن التفجير") or that nobody made ("لم تعلن أي جهة مسؤوليتها عن الهجوم") names no doer; it joins
     the attack all the same (no event of its own)."""
     t = m.trigger
     norm = ctx.nt.norm
+    cues = [c for c in ctx.within(ctx.cues, max(lo, t.start - 60), t.start) if c.value == "claim"]
     if not (norm[t.start:t.start + 2] == "ال" or norm[max(0, t.start - 2):t.start] == "ال"):
-        return False
-    cues = ctx.within(ctx.cues, max(lo, t.start - 60), t.start)
-    if not any(c.value == "claim" for c in cues):
-        return False
-    if ctx.has_cue(lo, t.start, "deny", "negation"):
+        # "أعلن التنظيم مسؤوليته عن تفجير سيارة مفخخة في الكرادة": the claim right before the attack it names
+        if not cues or len(norm[cues[-1].end:t.start].split()) > 1:
+            return False
+    elif not cues:
+        # "هذا التفجير الذي تبناه التنظيم": the claim told in a relative clause after the attack
+        after = norm[t.end:t.end + 40].split()
+        claim = [c for c in ctx.within(ctx.cues, t.end, t.end + 30) if c.value == "claim"]
+        if not (after[:1] and after[0] in ("الذي", "التي") and claim and len(norm[t.end:claim[0].start].split()) <= 1) \
+                or ctx.has_cue(lo, t.start, "deny", "negation"):
+            return False  # (not after a denial: "نفت إيران ضلوعها في إطلاق الصاروخ الذي تبناه الحوثيون")
+        doer = next((a for a in ctx.within(ctx.actors, claim[0].end, claim[0].end + 20) if not ctx.is_source(a)), None)
+        if doer is None:
+            return False
+        s, e = ctx.nt.span(doer.start, doer.end)
+        m.actor1 = (doer.value, ctx.nt.text[s:e])
+        note(ctx, "claim_of_responsibility", f"«{m.actor1[1]}» claims «{ctx.said(t.start, t.end)}»")
+        return True
+    if ctx.has_cue(lo, cues[0].start, "deny", "negation"):
         # "ولم تعلن أية جهة مسؤوليتها عن الهجوم على مقر الشرطة": the attack told before, its doer unknown
         m.actor1 = None
         note(ctx, "claim_of_responsibility", f"nobody claims «{ctx.said(t.start, t.end)}»")

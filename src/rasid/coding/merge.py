@@ -169,8 +169,17 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
     # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
     retold = (norm[ts:ts + 2] == "ال" or before == "ال") and (norm[m.trigger.end:m.trigger.end + 12].split() or [""])[0] in RETOLD
-    if m.claim and anaphoric:
-        return claim_joins(ctx, groups, m)
+    if m.claim:
+        # a claim of an attack named by an indefinite noun ("مسؤوليته عن تفجير سيارة مفخخة في الكرادة") joins it
+        # when it can; else it tells the attack itself
+        joined = claim_joins(ctx, groups, m, named_anew=not anaphoric)
+        if joined or anaphoric:
+            return joined
+        # an attack the claim names anew and no account of it told before: the claim tells it, when it anchors it
+        from .filters import specific
+        m.claim = False
+        if not specific(m):
+            return True
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m))
@@ -260,14 +269,16 @@ def _own_day(g: list[Mention], m: Mention) -> bool:
         x.date is not None and x.date.start_date == d.start_date for x in g)
 
 
-def claim_joins(ctx, groups: list[list[Mention]], m: Mention) -> bool:
+def claim_joins(ctx, groups: list[list[Mention]], m: Mention, named_anew: bool = False) -> bool:
     """A claimed attack (rule claim_of_responsibility) is the last attack told whose doer is unknown or the
     claimant (of the last two, the one of its type if one is) ("انفجرت سيارة مفخخة ... وتبنى التنظيم الهجوم"),
-    on no other day and at no other place; with none, the claim tells an event of its own."""
+    on no other day and at no other place; with none, the claim tells an event of its own. An attack the claim
+    names anew ("مسؤوليته عن تفجير سيارة مفخخة في الكرادة") is one told at the same place, of the same kind."""
     fits = [g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].status != "denied"
             and not day_conflict(g, m) and (m.actor1 is None or all(
                 x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g))
-            and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)]
+            and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)
+            and not (named_anew and not (g[0].sub == m.sub and m.own_place and any(loc_keys(x) & loc_keys(m) for x in g)))]
     back = next((g for g in fits[:2] if g[0].event_type == m.event_type), fits[0] if fits else None)
     if back is None:
         return False

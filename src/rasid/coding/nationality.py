@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..lexicon import Match
-from .words import NAME_RE, TARGET_WORDS, nationality_of
+from .rules import describe
+from .words import FORCE_NOUNS, NAME_RE, PERSON_NOUNS, TARGET_WORDS, nationality_of
 
 
 def target_nationality(ctx, t: Match, hi: int) -> Match | None:
@@ -19,6 +20,17 @@ def target_nationality(ctx, t: Match, hi: int) -> Match | None:
     return None
 
 
+describe(__name__, "person_nationality", """A nationality after a noun of people who are no state's troops (role_words.tsv
+``person_noun``) tells where they are from: "قتل مقاتل سعودي في حلب", "قتل مواطن أردني في قصف" name neither
+Saudi forces among the dead nor a Jordanian strike.""", reads="role_words.tsv person_noun")
+
+
+def in_party(ctx, start: int, end: int) -> bool:
+    """The adjective is part of a party's name ("جنود أتراك", "القوات الروسية"): that party is named, it
+    needs no second reading as a nationality."""
+    return any(a.start <= start and end <= a.end for a in ctx.within(ctx.actors, max(0, start - 40), start + 1))
+
+
 def nationality_before(ctx, t: Match, lo: int) -> Match | None:
     """"لعدوان إسرائيلي بالصواريخ", "طائرات روسية قصفت", "فرنسا تقصف": a nationality or country within three
     words before the strike, in what is told ("ذكرت وكالات روسية أن الانفجار": not in who told it)."""
@@ -27,9 +39,16 @@ def nationality_before(ctx, t: Match, lo: int) -> Match | None:
         if w.group() in ("ان", "بان", "وان"):
             return None
         aid = nationality_of(w.group())
-        if aid:
+        if aid and not in_party(ctx, w.start(), w.end()) and not of_person(ctx, w.start()):
             return Match(w.start(), w.end(), aid, w.group())
     return None
+
+
+def of_person(ctx, start: int) -> bool:
+    """"قتل مواطن أردني في قصف": a nationality after a noun of people tells where they are from, not who struck
+    (rule person_nationality)."""
+    before = ctx.nt.norm[max(0, start - 20):start].split()[-1:]
+    return bool(before) and (before[0].lstrip("و") in PERSON_NOUNS or before[0].lstrip("و") in FORCE_NOUNS)
 
 
 def nationality_after(ctx, t: Match, hi: int) -> Match | None:
@@ -37,7 +56,7 @@ def nationality_after(ctx, t: Match, hi: int) -> Match | None:
     words = list(NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 60)))
     for w in words[:2]:
         aid = nationality_of(w.group())
-        if aid:
+        if aid and not in_party(ctx, w.start(), w.end()):
             return Match(w.start(), w.end(), aid, w.group())
     # "قصف مدفعي من القواعد التركية", "من الجانب التركي": fire from a nationality's side is its own
     for k, w in enumerate(words[:3]):

@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -277,6 +277,27 @@ def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
             continue
         out.append(a)
     return out
+
+
+@rule("source_allegiance", reads="role_words.tsv allegiance, source_noun, media_owned")
+def source_allegiance(nt: NormText, a: Match) -> bool:
+    """A party named as the leaning of a source is no party of the event (it stays the story's party for
+    "الحزب" told after it): "ذكرت وسائل إعلام موالية للحكومة أن انتحاريا فجر نفسه قرب الحافلات", "قالت مصادر
+    مقربة من الحزب إن ..." (a word of allegiance right before the name, role_words.tsv ``allegiance``, after a
+    noun of people or media that report, ``source_noun``, up to three words before it); the owner of the media
+    named right after it ("وسائل إعلام النظام", "صفحات التنظيم", ``media_owned``)."""
+    norm = nt.norm
+    before = norm[max(0, a.start - 60):a.start].replace('"', " ").split()
+    pair_ = " ".join(before[-2:])
+    if before and (before[-1].lstrip("و") in MEDIA_OWNED or pair_ in MEDIA_OWNED or pair_[1:] in MEDIA_OWNED) \
+            and norm[a.start:a.start + 1] != "ل":
+        return True  # the owner of the media that report: "وذكرت وسائل إعلام النظام أن ..."
+    if before[-1:] in (["ل"], ["من"]):
+        before = before[:-1]  # "مقربة من النظام", "موالية لـ النظام"
+    elif norm[a.start:a.start + 1] != "ل" or norm[a.start:a.start + 2] == "ال":
+        return False  # not glued "ل" either ("موالية للنظام")
+    return bool(before) and before[-1].lstrip("و") in ALLEGIANCE and any(
+        w.lstrip("و") in SOURCE_NOUNS or w.lstrip("و")[1:] in SOURCE_NOUNS for w in before[-4:-1])
 
 
 @rule("backed_proxy", reads="proxies.tsv, role_words.tsv backed")

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -35,7 +35,11 @@ describe(__name__, "speaker_own_forces", """A strike by "our" planes or forces w
 
 def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi: int | None = None) -> None:
     """Set the mention's actors and associates from the clause [lo, hi) of the sentence [slo, shi)."""
+    if at_event_site(ctx, m, lo):
+        return
     _assign(ctx, m, lo, hi, slo)
+    if m.actor1 is not None and source_unknown(ctx, m, hi):
+        m.actor1, m.assoc1 = None, []
     if m.actor1 is None and m.event_type in VIOLENT:
         norm, t = ctx.nt.norm, m.trigger
         near = norm[max(lo, t.start - 60):min(hi, t.end + 25)].split()
@@ -44,6 +48,34 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
             if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
                 m.actor1 = pair(ctx, speakers[-1])
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+@rule("event_site", reads="role_words.tsv event_site")
+def at_event_site(ctx, m: Mention, lo: int) -> bool:
+    """The site of an event named by its word ("مكان الانفجار", "موقع الهجوم", role_words.tsv ``event_site``)
+    tells what was done there afterwards: whoever the clause names responded, neither struck nor was hit:
+    "وطوقت قوات من الشرطة مكان الانفجار ونقلت المصابين إلى المستشفى"."""
+    pre = ctx.nt.norm[max(lo, m.trigger.start - 30):m.trigger.start]
+    if not pre.endswith("ال") or m.event_type not in VIOLENT or m.sub == "TERRITORY":
+        return False  # a definite word tells an event already told ("مسرح تفجير سيارة التنظيم" tells it anew)
+    words = pre[:-2].split()  # the word's article is not in its match
+    if words and words[-1].lstrip("و") in EVENT_SITES and not (len(words) > 1 and words[-2] in ("في", "فى")):
+        # (not where something else happened: "قتل في مكان الاشتباكات")
+        note(ctx, "event_site", f"«{ctx.said(m.trigger.start, m.trigger.end)}» after «{words[-1]}»")
+        return True
+    return False
+
+
+@rule("source_unknown", reads="role_words.tsv unknown_source")
+def source_unknown(ctx, m: Mention, hi: int) -> bool:
+    """A weapon said to be of unknown source right after the event word has no known doer, whoever the sentence
+    named before: "قصفت قوات النظام البلدة، وسقطت قذيفة هاون مجهولة المصدر على حي المزة" (role_words.tsv
+    ``unknown_source``, within four words after the event word)."""
+    after = " ".join(ctx.nt.norm[m.trigger.end:min(hi, m.trigger.end + 60)].replace("،", " ").replace(",", " ").split()[:6])
+    got = next((w for w in UNKNOWN_SOURCE if w in after and len(after[:after.find(w)].split()) <= 4), None)
+    if got:
+        note(ctx, "source_unknown", f"«{got}»: {m.actor1[0]} is not the doer")
+    return got is not None
 
 
 def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
@@ -139,6 +171,12 @@ class _Around:
         if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
+        if self.expelled(a, wb):
+            return True
+        if wb.lstrip("و") in ON_PRONOUN and norm[max(lo, a.start - 30):a.start].split()[-2:-1] and \
+                norm[max(lo, a.start - 30):a.start].split()[-2].startswith(LAUNCHED):
+            note(self.ctx, "on_pronoun", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+            return False  # "هجوم شنه عليه مسلحون": "على" has its object, the party after it is the verb's subject
         if wb == "من" and m.event_type == "Explosions/Remote violence" and (0 <= a.start - t.end <= 25 or any(
                 x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
                 for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
@@ -162,6 +200,19 @@ class _Around:
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
+    def expelled(self, a: Match, wb: str) -> bool:
+        """Rule expelled_party."""
+        bare = wb[1:] if wb[:1] in ("ل", "ب") and wb[1:] in EXPEL else wb
+        if bare not in EXPEL and not (wb[:1] == "و" and wb[1:] in EXPEL):
+            return False
+        prior = self.norm[max(self.lo, a.start - len(wb) - 40):a.start].split()[:-1]
+        prev = prior[-1] if prior else ""
+        noun = bare != wb and wb[:1] in ("ل", "ب") or prev.lstrip("و") in MASDAR_OPENERS or (
+            wb[:1] == "و" and any(w.lstrip("و") in ("تحرير", "استعادة", "السيطرة") for w in prior[-4:]))
+        if noun:
+            note(self.ctx, "expelled_party", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+        return noun
+
     def definite(self) -> bool:
         """A verbal noun whose doer was named before it: definite ("تمكنت الهيئة من السيطرة على القرية"), or after
         a verb of success and "من" ("تمكنت الفصائل من طرد عناصر التنظيم": rule success_names_doer)."""
@@ -175,6 +226,15 @@ class _Around:
         return False
 
 
+describe(__name__, "expelled_party", """A verbal noun of driving out (role_words.tsv ``expel``), told as a noun (glued to ل
+or ب, after a preposition or a word of operation, ``masdar_opener``, or joined by و to "تحرير X"), has whom it
+drove out right after it: "معركة تحرير تعز لإخراج الحوثيين منها", "تحرير المدينة ودحر الميليشيات منها" (not the
+verb: "طرد الجيش الحر عناصر التنظيم").""", reads="role_words.tsv expel, masdar_opener")
+ON_PRONOUN = frozenset({"عليه", "عليها", "عليهم", "عليهما", "عليهن"})
+LAUNCHED = ("شن", "نفذ")  # "شنه", "شنته", "نفذها": a verb of launching with the attack as its object
+describe(__name__, "on_pronoun", """An attack "launched on him by" a party: after "شنه عليه", "نفذته عليهم", "على" with a
+pronoun has its object, and the party after it launched the attack, not a target: "قتل شخص في هجوم شنه عليه
+مسلحون مجهولون".""")
 describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
 "هاجمت قوات النظام بدعم من الميليشيات الإيرانية"; "التابعة لـ" only when a party stands just before it
 ("المدفعية التابعة لـ قسد" is the party's own).""", reads="role_words.tsv assoc")
@@ -289,8 +349,11 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
 def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     """"تعرضت بلدة X لقصف": (agent, main, target_first) when a verb of undergoing comes before the event word."""
     norm, t, m, lo = w.norm, w.t, w.m, w.lo
-    undergo = [x.lstrip("و") for x in norm[max(lo, t.start - 45):t.start].split()[-6:]]
-    if not (norm[t.start - 1:t.start] == "ل" and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
+    undergo = [x.lstrip("و") for x in norm[max(lo, t.start - 60):t.start].split()[-8:]]
+    # the event word takes "ل", or one told just before it with its weapon ("تعرضوا لقصف بقذائف الهاون")
+    takes_l = norm[t.start - 1:t.start] == "ل" or any(
+        norm[x.start - 1:x.start] == "ل" and x.start > lo for x in ctx.within(ctx.triggers, max(lo, t.start - 16), t.start))
+    if not (takes_l and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
         return agent, main, None
     after_t = [a for a in main if a.start >= t.end]
     before_t = [a for a in main if a.end <= t.start]

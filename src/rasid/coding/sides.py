@@ -101,9 +101,12 @@ def crowds(ctx, head: Mention, g: list[Mention], a1, a2, as1: list, as2: list):
 def retype_by_parties(ctx, e: Event) -> None:
     """A clash is told by its word; who fought says what it was (ACLED). A crowd on one side ("اشتباكات بين
     المتظاهرين وقوات الأمن"): Riots / Violent demonstration, the crowd as Rioters. Only civilians on the
-    receiving side and no armed party there ("قتل مدنيان في هجوم شنه مسلحون"): Violence against civilians."""
+    receiving side and no armed party there ("قتل مدنيان في هجوم شنه مسلحون"): Violence against civilians. A
+    movement's supporters or activists ("أنصار الحراك", "الناشطين من الحراك", role_words.tsv supporters) against
+    a state's force are a crowd, their movement its associate: "مواجهات بين قوات الجيش وأنصار الحراك"."""
     if e.event_type != "Battles" or e.sub_event_type != "Armed clash":
         return
+    _supporters_crowd(ctx, e)
     ids = [(x or {}).get("id") for x in (e.actor1, e.actor2)]
     if CROWDS & set(ids):
         crowd = 0 if ids[0] in CROWDS else 1
@@ -111,12 +114,36 @@ def retype_by_parties(ctx, e: Event) -> None:
         e.event_type, e.sub_event_type = "Riots", "Violent demonstration"
         e.actor1 = {**(e.actor1, e.actor2)[crowd], "id": "Rioters"}
         e.actor2 = other
+        if crowd == 1:  # the associates go with their side
+            e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
         _note(ctx, e, "a crowd on one side: a violent demonstration", "clash_by_parties")
         return
     f = e.fatalities or {}
     if ids[0] != "Civilians" and (ids[1] == "Civilians" or (ids[1] is None and f.get("group") == "civilians")):
         e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
         _note(ctx, e, "only civilians hit: an attack on civilians", "clash_by_parties")
+
+
+def _supporters_crowd(ctx, e: Event) -> None:
+    """Rule clash_by_parties: a side told as a movement's supporters, facing a state's force, is a crowd."""
+    lex = ctx.lex
+    said = " ".join(normalize(q["quote"]) for q in e.evidence)
+
+    def state(x):
+        return x is not None and x.get("id") in lex.actors and lex.actors[x["id"]].kind in STATE_KINDS
+
+    for k, (x, other) in enumerate(((e.actor1, e.actor2), (e.actor2, e.actor1))):
+        if x is None or x.get("id") in CROWDS or state(x) or not x.get("text") or not state(other) or (
+                x["id"] in lex.actors and lex.actors[x["id"]].kind == "rebel"):
+            continue  # (a rebel army's "أنصار" fight beside it: "المعارك بين القوات والجيش الحر وأنصار المعارضة")
+        head = normalize(x["text"]).split()[0]  # "أنصار الحراك" told of "الحراك الجنوبي"
+        if any(f"{w} {head}" in said for w in SUPPORTERS if w not in ("نشطاء", "ناشطي")):  # (activists report)
+            crowd = {**x, "id": "Rioters"}
+            if k == 0:
+                e.actor1, e.assoc_actor1 = crowd, [x] + [a for a in e.assoc_actor1 if a.get("id") != x["id"]]
+            else:
+                e.actor2, e.assoc_actor2 = crowd, [x] + [a for a in e.assoc_actor2 if a.get("id") != x["id"]]
+            return
 
 
 @rule("force_on_protesters", reads="role_words.tsv lethal_force, dispersal")

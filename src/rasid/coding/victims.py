@@ -19,7 +19,7 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
     clash_told_by_dead(ctx, m, counts)
     dead_side(ctx, m, victims)
     civilians_hit(ctx, m, kill, lo, hi)
-    bombing_hits_civilians(ctx, m, kill)
+    bombing_hits_civilians(ctx, m, kill, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
         armed_victim(ctx, m, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
@@ -65,10 +65,13 @@ def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
             note(ctx, "civilians_victims", "civilians named in the clause")
 
 
-@rule("bombing_hits_civilians")
-def bombing_hits_civilians(ctx, m: Mention, kill: dict | None) -> None:
+@rule("bombing_hits_civilians", reads="cues.tsv no_toll")
+def bombing_hits_civilians(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
     """A bombing that kills or wounds, with no armed target named, hits civilians (ACLED's coding): "انفجرت
-    عبوة ناسفة في السوق ما أدى إلى إصابة أربعة أشخاص" (not when only fighters were hit: "مقتل خمسة جنود")."""
+    عبوة ناسفة في السوق ما أدى إلى إصابة أربعة أشخاص" (not when only fighters were hit: "مقتل خمسة جنود"; nor
+    when nobody is said hurt, cues.tsv no_toll: "ولم ترد أنباء عن سقوط مصابين")."""
+    if not kill and ctx.has_cue(lo, hi, "no_toll"):
+        return
     hurt = [t for t in (kill, m.injured) if t]
     if m.event_type == "Explosions/Remote violence" and m.sub in ("Remote explosive/landmine/IED", "Suicide bomb") \
             and hurt and m.actor2 is None and not all(t.get("group") == "combatants" for t in hurt):
