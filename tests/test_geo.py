@@ -278,7 +278,9 @@ def test_a_border_is_where_things_happen_on_it_in_either_order(geo):
 
 def test_a_name_after_a_compound_head_is_part_of_a_longer_name(geo):
     got = _resolve(geo, "استعاد الجيش قرية أم خزيم بريف إدلب بعد معارك مع النصرة")
-    assert "خزيم" not in got and got["أم خزيم"]["lat"] is None  # not the village خزيم far away
+    # not the village خزيم far away: a place the gazetteer lacks, at the point of the region that holds it
+    assert "خزيم" not in got and got["أم خزيم"]["gazetteer_id"] is None and got["أم خزيم"]["geo_precision"] == 2
+    assert got["أم خزيم"]["lat"] == got["ريف إدلب"]["lat"]
     # a feature head keeps the place it is named after
     assert _resolve(geo, "سيطرت القوات على جسر البوكمال")["جسر البوكمال"]["lat"] is not None
 
@@ -553,3 +555,19 @@ def test_a_dual_feature_word_is_a_cue(geo):
     got = _resolve(geo, "تستمر الاشتباكات في محيط حقلي الزعترانية والورديات بريف حمص الشرقي")
     assert any(l["name_ar"] == "الزعترانية" for l in got.values())
     assert not [t for t in _resolve(geo, "قصف على مطاري حلب والنيرب") if t == "مطاري"]
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_point_of_the_unit_that_holds_it(geo):
+    # the spec: a place missing from the gazetteer keeps its name, with the enclosing place's coordinates
+    locs = _resolve(geo, "وقعت اشتباكات في بلدة الكرامية التابعة لمحافظة الأنبار.")
+    town, unit = locs["الكرامية"], locs["محافظة الأنبار"]
+    assert town["name_ar"] == "الكرامية" and town["gazetteer_id"] is None and town["geo_precision"] == 2
+    assert (town["lat"], town["lon"]) == (unit["lat"], unit["lon"])
+
+
+def test_a_namesake_far_from_the_town_told_to_hold_it_is_a_place_the_gazetteer_lacks(geo):
+    for text, name, city in (("انفجرت عبوة ناسفة في منطقة التأميم بالرمادي.", "التأميم", "الرمادي"),
+                             ("قتل شاب برصاص مجهولين في منطقة الجنينة بالفلوجة.", "الجنينة", "الفلوجة")):
+        locs = _resolve(geo, text)
+        assert locs[name]["name_ar"] == name and locs[name]["geo_precision"] == 2
+        assert haversine((locs[name]["lat"], locs[name]["lon"]), (locs[city]["lat"], locs[city]["lon"])) < 1

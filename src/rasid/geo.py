@@ -120,6 +120,13 @@ ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_word
 _JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*[\"'«“]?\s*")
 
 
+# between a place the gazetteer lacks and the unit or town that holds it: "بقرية X بمركز Z في محافظة Y",
+# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between)
+_UNIT = r"(?:مدينه|المدينه|بلده|منطقه|محافظه|مديريه|قضاء|ناحيه|مركز|ريف|العاصمه|ولايه|اقليم|لواء)"
+_ENCLOSED_BY = re.compile(
+    rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
+    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
+ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
@@ -966,6 +973,7 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
@@ -1130,6 +1138,38 @@ class Geoparser:
             city = gz.places[n.resolved]
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _enclosing_places(self, mentions: list[PlaceMention], text: str) -> None:
+        """"بقرية الزيتونة بمركز ناصر في محافظة بني سويف": a village, area or quarter told inside the town or unit
+        named right after it lies there. One the gazetteer lacks keeps its name with the holder's coordinates
+        at precision 2 (the spec's rule for a place the gazetteer lacks), so it stands in the event with a point;
+        one resolved to a small namesake in another country ("منطقة الجنينة بالفلوجة", not Geneina in Darfur), or
+        over 60 km from the town told as holding it, is that place the gazetteer lacks too."""
+        gz = self.gaz
+        placed = {m.norm for m in mentions if m.resolved is not None}  # names the story places elsewhere
+        for k, m in enumerate(mentions[:-1]):
+            if m.resolved is None and m.norm in placed:
+                continue  # the gazetteer has it: the story's other mention of it says where
+            if m.anchor is not None or m.dropped or m.region \
+                    or m.cue not in ("settlement", "area", "district", "camp", "subdistrict"):
+                continue
+            n = mentions[k + 1]
+            if n.dropped or n.cue == "country" or not _ENCLOSED_BY.fullmatch(normalize(text[m.end:n.start])):
+                continue
+            holder = n.resolved if n.resolved is not None else n.anchor if n.anchor is not None else (
+                gz.admin1.get(n.region["admin"]) if n.region else None)
+            if holder is None:
+                continue
+            if m.resolved is not None:
+                p, h = gz.places[m.resolved], gz.places[holder]
+                if p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
+                    continue  # a town is itself wherever it is told ("مدينة رفح بسيناء")
+                abroad = p.country and h.country and p.country != h.country
+                town = n.resolved == holder and not h.is_admin and not n.region and (n.precision or 1) < 3
+                if not (abroad or (town and _approx_km(p, h) > ENCLOSED_KM)):
+                    continue  # (a governorate's point says little of how far its villages lie)
+                m.resolved = None
+            m.anchor, m.precision = holder, max(m.precision, 2)
 
     def _quarters_of_the_city(self, mentions: list[PlaceMention]) -> None:
         """"أحياء كرم الطرب والسكن الشبابي": quarters the gazetteer lacks, named with no city after them, lie in
