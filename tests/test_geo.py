@@ -443,6 +443,16 @@ def test_the_attackers_base_a_victims_home_and_a_far_reference_are_not_the_scene
 
 
 @needs_full_gazetteer
+def test_where_the_speaker_is_is_not_the_scene(geo):
+    # a place between a verb of speaking and the "إن" that opens what was said
+    assert _scene(geo, "وقال مصدر أمني في الرمادي إن مسلحين هاجموا نقطة تفتيش في مدينة هيت.") == ["هيت"]
+    assert _scene(geo, 'وأوضح مسؤول محلي في الموصل لـ"الحياة" أن القصف طال قرية بعشيقة.') == ["بعشيقة"]
+    # alone in its sentence it stays; a place in what was said is the scene
+    assert _scene(geo, "وقال مصدر أمني في الرمادي إن مسلحين هاجموا نقطة تفتيش.") == ["الرمادي"]
+    assert _scene(geo, "وقال المرصد إن خمسة قتلوا في قصف على حلب وإدلب.") == ["حلب", "إدلب"]
+
+
+@needs_full_gazetteer
 def test_a_city_beats_the_governorate_that_lists_its_name_among_its_others(geo):
     # Anbar's alternate names hold "الرمادي", its capital 150 km from the governorate's centre
     loc = _resolve(geo, "وانفجرت عبوة ناسفة في منطقة قرب الرمادي")["الرمادي"]

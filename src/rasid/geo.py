@@ -127,6 +127,8 @@ _ENCLOSED_BY = re.compile(
     rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
     rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
+# right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
+SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
@@ -1034,7 +1036,7 @@ class Geoparser:
                 continue
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
-            role = self._role_before(before) or self._dateline(nt, m)
+            role = self._role_before(before) or self._dateline(nt, m) or self._speaker_place(nt, m)
             if role:
                 roles.append((k, role))
         if not roles:
@@ -1088,6 +1090,23 @@ class Geoparser:
         if nt.text[line_start:m.start].strip(" \t\"'«“") or m.start > 200:
             return None
         return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
+
+    def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
+        """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
+        and the "إن" that opens what was said is where the speaker is, not the scene."""
+        norm = nt.norm
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        after = SPEECH_THAT.match(norm, j)
+        if after is None:
+            return None
+        words = norm[max(0, i - 70):i].replace(",", " ").replace("،", " ").split()
+        for w in reversed(words):
+            if w in ("ان", "بان", "انه", "انها") or "." in w:
+                return None  # what was said has begun before the place
+            w = fold(w)
+            if w in self.speech_words or (w[:1] == "و" and w[1:] in self.speech_words):
+                return "where the speaker is"
+        return None
 
     def _role_before(self, before: str) -> str | None:
         """The role place_roles.tsv gives the words right before a name, if any."""
