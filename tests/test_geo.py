@@ -581,3 +581,11 @@ def test_a_namesake_far_from_the_town_told_to_hold_it_is_a_place_the_gazetteer_l
         locs = _resolve(geo, text)
         assert locs[name]["name_ar"] == name and locs[name]["geo_precision"] == 2
         assert haversine((locs[name]["lat"], locs[name]["lon"]), (locs[city]["lat"], locs[city]["lon"])) < 1
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_directorate_of_a_service_is_no_district():
+    # "مديرية" is a Yemeni district's cue, but "مديرية أمن X" is a police directorate: no place "أمن"
+    geo = Geoparser(str(GAZETTEER.parent))  # the folder: a Turkish village has "أمن" among its names
+    got = _resolve(geo, "وأفاد بيان لمديرية أمن محافظة نينوى أن الانفجار أوقع عشرة جرحى.")
+    assert not any(t.startswith("أمن") for t in got) and "محافظة نينوى" in got

@@ -638,6 +638,9 @@ class Geoparser:
             personal = " " in form and (form.startswith("عبد ") or form.split(" ", 1)[0] in self.given_names)
             # "حظر" (a ban) is the village حضر only by folding ظ into ض: a spelling no name of it has needs a cue
             refolded = norm[i:j] != form and self._folded_only(norm[i:j]) and not self._after_locative(norm, i, lb)
+            if cue == "governorate" and prev and prev[-1].lstrip("وبل") == "مديريه" and not form.startswith("ال") \
+                    and " " not in form and form in self.everyday:
+                continue  # "مديرية أمن إسطنبول", "مديرية صحة": a directorate of a service, not a Yemeni district
             common = form in self.common or form in self.word_names
             if common or short or possessive or personal or refolded:
                 if cue == "feature" and common and not quoted:
