@@ -589,3 +589,16 @@ def test_a_directorate_of_a_service_is_no_district():
     geo = Geoparser(str(GAZETTEER.parent))  # the folder: a Turkish village has "أمن" among its names
     got = _resolve(geo, "وأفاد بيان لمديرية أمن محافظة نينوى أن الانفجار أوقع عشرة جرحى.")
     assert not any(t.startswith("أمن") for t in got) and "محافظة نينوى" in got
+
+
+def test_a_road_told_by_the_towns_it_joins_is_the_place(geo):
+    # the road keeps its name, with its first town's point at precision 2; not the two towns far apart
+    from rasid.model import Document
+
+    for text, road in (("قتل ثلاثة جنود في كمين على طريق دمشق - حمص الدولي.", "طريق دمشق - حمص"),
+                       ("قطع المسلحون الطريق الواصل بين حلب وإدلب.", "الطريق الواصل بين حلب وإدلب")):
+        doc = geo(Document(doc_id="t", raw=text, text=text))
+        places = [s.value for s in doc.spans if s.label == "place"]
+        assert [p["name_ar"] for p in places] == [road] and places[0]["geo_precision"] == 2 and places[0]["lat"]
+    # "عن طريق" is "by way of": the towns stay
+    assert _scene(geo, "وصلت الأسلحة عن طريق تركيا إلى حلب وإدلب.") == ["حلب", "إدلب"]

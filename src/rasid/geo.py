@@ -129,6 +129,12 @@ _ENCLOSED_BY = re.compile(
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
+# a road told by the towns it joins: "طريق دمشق - حمص", "الطريق الدولي حلب دمشق", "الطريق الواصل بين X و Y"
+ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
+                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|حيوي))?"
+                         r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
+ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
+ROAD_AND = re.compile(r"\s*و\s*")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
@@ -504,6 +510,7 @@ class Geoparser:
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
+        self._roads(mentions, nt)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -1093,6 +1100,29 @@ class Geoparser:
         if nt.text[line_start:m.start].strip(" \t\"'«“") or m.start > 200:
             return None
         return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
+
+    def _roads(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """"كمين على طريق دمشق - حمص": a road told by the two towns it joins is the place, not either town (they
+        lie far apart). The road keeps its name as written, with its first town's coordinates at precision 2
+        (the spec's rule for a place the gazetteer lacks); the other town is dropped (places.jsonl says why)."""
+        norm = nt.norm
+        live = [m for m in mentions if not m.dropped]
+        for x, y in zip(live, live[1:]):
+            if x.dropped or x.cue not in (None, "governorate", "near") or y.cue not in (None, "governorate") or x.region \
+                    or y.region or x.resolved is None or y.resolved is None:
+                continue
+            i = self._n(nt, x.start)
+            road = ROAD_BEFORE.search(norm[max(0, i - 40):i])
+            if road is None:
+                continue
+            between = norm[self._n(nt, x.end):self._n(nt, y.start)]
+            if not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
+                continue
+            a = nt.span(max(0, i - 40) + road.start(), max(0, i - 40) + road.start())[0]
+            x.start, x.text = a, nt.text[a:y.end]
+            x.name = x.text.strip(" \"'«»“”")
+            x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
+            y.dropped = "the other end of a road named by the towns it joins"
 
     def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
         """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
