@@ -602,3 +602,11 @@ def test_a_road_told_by_the_towns_it_joins_is_the_place(geo):
         assert [p["name_ar"] for p in places] == [road] and places[0]["geo_precision"] == 2 and places[0]["lat"]
     # "عن طريق" is "by way of": the towns stay
     assert _scene(geo, "وصلت الأسلحة عن طريق تركيا إلى حلب وإدلب.") == ["حلب", "إدلب"]
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_small_district_seat_of_another_governorate_is_a_namesake_in_a_story_of_one():
+    # Yemen's many districts have seats of a few hundred people: "الروضة" of al-Jawf is not a quarter of Taiz
+    geo = Geoparser(str(GAZETTEER.parent))
+    got = _resolve(geo, "وفي محافظة تعز قصفت الميليشيات الأحياء السكنية في الروضة بقذائف الدبابات.")
+    assert got["الروضة"]["admin1"] in (None, got["محافظة تعز"]["admin1"])

@@ -970,7 +970,8 @@ class Geoparser:
                 # a village of a country the story never names ("القبة" of Libya in a story of Lebanon and
                 # Syria) is a namesake of a place the gazetteer lacks
                 best = None
-            if best is not None and len(adm1) == 1 and gz.places[best].code not in big \
+            if best is not None and len(adm1) == 1 and (gz.places[best].code not in big or (
+                    gz.places[best].code == "PPLA2" and gz.places[best].population < FAR_MAX_POPULATION)) \
                     and len({gz.places[c].adm1 for c in m.candidates
                              if gz.places[c].country == gz.places[best].country}) > 1 \
                     and gz.places[best].adm1 not in adm1 \
