@@ -610,3 +610,9 @@ def test_a_small_district_seat_of_another_governorate_is_a_namesake_in_a_story_o
     geo = Geoparser(str(GAZETTEER.parent))
     got = _resolve(geo, "وفي محافظة تعز قصفت الميليشيات الأحياء السكنية في الروضة بقذائف الدبابات.")
     assert got["الروضة"]["admin1"] in (None, got["محافظة تعز"]["admin1"])
+
+
+def test_a_stop_phrase_blocks_the_names_inside_it(geo):
+    # "حسن نصر الله" is the man, not the village نصر الله; "القبة الحديدية" is Iron Dome
+    assert _scene(geo, "وقال حسن نصر الله إن مقاتلي الحزب قصفوا مواقع في مدينة حلب.") == ["حلب"]
+    assert not _scene(geo, "ونشر الجيش بطاريات القبة الحديدية.")

@@ -450,6 +450,8 @@ class Geoparser:
         self.source = None if gazetteer is False else find_gazetteer(gazetteer or None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        # a phrase of several words there blocks the names inside it too ("القبة الحديدية": Iron Dome, not al-Qubbah)
+        self.stop_phrases = sorted({w for w in self.common if " " in w}, key=len, reverse=True)
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
         self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
         # an everyday word that is also some hamlet's name ("جانب" of "إلى جانب", "حدائق", "حضر") needs a cue
@@ -527,6 +529,13 @@ class Geoparser:
         norm = nt.norm
         folded = fold(norm)
         taken = self._blocked(nt, matches)
+        for phrase in self.stop_phrases:
+            k = folded.find(phrase)
+            while k >= 0:
+                end = k + len(phrase)
+                if not (end < len(folded) and is_word_char(folded[end])):
+                    taken.append((k, end))
+                k = folded.find(phrase, end)
         out: list[PlaceMention] = []
         # named regions of the project's own data (ريف دير الزور الشرقي …)
         hits = sorted((k, end + 1 - len(self.region_keys[k][0])) for end, ks in self.region_auto.iter(folded)
