@@ -616,3 +616,9 @@ def test_a_stop_phrase_blocks_the_names_inside_it(geo):
     # "حسن نصر الله" is the man, not the village نصر الله; "القبة الحديدية" is Iron Dome
     assert _scene(geo, "وقال حسن نصر الله إن مقاتلي الحزب قصفوا مواقع في مدينة حلب.") == ["حلب"]
     assert not _scene(geo, "ونشر الجيش بطاريات القبة الحديدية.")
+
+
+def test_a_belt_and_a_royal_house_are_no_places(geo):
+    assert _scene(geo, "فجر انتحاري الحزام الناسف الذي كان يرتديه وسط سوق في مدينة الموصل.") == ["الموصل"]
+    assert _scene(geo, "استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد.") == []
+    assert _scene(geo, "قصفت الطائرات قرية الحزام شرق حلب.")[:1] == ["الحزام"]  # with a cue it is the village
