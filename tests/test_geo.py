@@ -575,6 +575,12 @@ def test_a_place_the_gazetteer_lacks_takes_the_point_of_the_unit_that_holds_it(g
     assert (town["lat"], town["lon"]) == (unit["lat"], unit["lon"])
 
 
+def test_a_quarter_told_in_a_region_lies_in_the_city_named_before(geo):
+    # a governorate's point lies far from its quarters: the city named last before says where
+    locs = _resolve(geo, "قصفت الطائرات مدينة دمشق. وسقطت قذائف على حي الزعيترات بريف دمشق.")
+    assert (locs["الزعيترات"]["lat"], locs["الزعيترات"]["geo_precision"]) == (locs["دمشق"]["lat"], 2)
+
+
 def test_a_namesake_far_from_the_town_told_to_hold_it_is_a_place_the_gazetteer_lacks(geo):
     for text, name, city in (("انفجرت عبوة ناسفة في منطقة التأميم بالرمادي.", "التأميم", "الرمادي"),
                              ("قتل شاب برصاص مجهولين في منطقة الجنينة بالفلوجة.", "الجنينة", "الفلوجة")):

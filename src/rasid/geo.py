@@ -1220,8 +1220,8 @@ class Geoparser:
                 continue
             holder = n.resolved if n.resolved is not None else n.anchor if n.anchor is not None else (
                 gz.admin1.get(n.region["admin"]) if n.region else None)
-            if holder is None:
-                continue
+            if holder is None or (m.cue == "district" and (n.region or gz.places[holder].is_admin)):
+                continue  # a quarter lies in a city: the city named last before says which (a governorate's point is far)
             if m.resolved is not None:
                 p, h = gz.places[m.resolved], gz.places[holder]
                 if p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
