@@ -120,6 +120,21 @@ ROLE_KEYS = re.compile(f"{_role_words('base')}|{_role_words('home')}|{_role_word
 _JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?:في|ب|وسط|داخل)\s*(?:مدينه|المدينه|العاصمه)?\s*[\"'«“]?\s*")
 
 
+# between a place the gazetteer lacks and the unit or town that holds it: "بقرية X بمركز Z في محافظة Y",
+# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between)
+_UNIT = r"(?:مدينه|المدينه|بلده|منطقه|محافظه|مديريه|قضاء|ناحيه|مركز|ريف|العاصمه|ولايه|اقليم|لواء)"
+_ENCLOSED_BY = re.compile(
+    rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
+    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
+ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
+# right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
+SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
+# a road told by the towns it joins: "طريق دمشق - حمص", "الطريق الدولي حلب دمشق", "الطريق الواصل بين X و Y"
+ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
+                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|حيوي))?"
+                         r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
+ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
+ROAD_AND = re.compile(r"\s*و\s*")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
@@ -435,6 +450,8 @@ class Geoparser:
         self.source = None if gazetteer is False else find_gazetteer(gazetteer or None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        # a phrase of several words there blocks the names inside it too ("القبة الحديدية": Iron Dome, not al-Qubbah)
+        self.stop_phrases = sorted({w for w in self.common if " " in w}, key=len, reverse=True)
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
         self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
         # an everyday word that is also some hamlet's name ("جانب" of "إلى جانب", "حدائق", "حضر") needs a cue
@@ -495,6 +512,7 @@ class Geoparser:
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
+        self._roads(mentions, nt)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -511,6 +529,13 @@ class Geoparser:
         norm = nt.norm
         folded = fold(norm)
         taken = self._blocked(nt, matches)
+        for phrase in self.stop_phrases:
+            k = folded.find(phrase)
+            while k >= 0:
+                end = k + len(phrase)
+                if not (end < len(folded) and is_word_char(folded[end])):
+                    taken.append((k, end))
+                k = folded.find(phrase, end)
         out: list[PlaceMention] = []
         # named regions of the project's own data (ريف دير الزور الشرقي …)
         hits = sorted((k, end + 1 - len(self.region_keys[k][0])) for end, ks in self.region_auto.iter(folded)
@@ -629,6 +654,9 @@ class Geoparser:
             personal = " " in form and (form.startswith("عبد ") or form.split(" ", 1)[0] in self.given_names)
             # "حظر" (a ban) is the village حضر only by folding ظ into ض: a spelling no name of it has needs a cue
             refolded = norm[i:j] != form and self._folded_only(norm[i:j]) and not self._after_locative(norm, i, lb)
+            if cue == "governorate" and prev and prev[-1].lstrip("وبل") == "مديريه" and not form.startswith("ال") \
+                    and " " not in form and form in self.everyday:
+                continue  # "مديرية أمن إسطنبول", "مديرية صحة": a directorate of a service, not a Yemeni district
             common = form in self.common or form in self.word_names
             if common or short or possessive or personal or refolded:
                 if cue == "feature" and common and not quoted:
@@ -951,7 +979,8 @@ class Geoparser:
                 # a village of a country the story never names ("القبة" of Libya in a story of Lebanon and
                 # Syria) is a namesake of a place the gazetteer lacks
                 best = None
-            if best is not None and len(adm1) == 1 and gz.places[best].code not in big \
+            if best is not None and len(adm1) == 1 and (gz.places[best].code not in big or (
+                    gz.places[best].code == "PPLA2" and gz.places[best].population < FAR_MAX_POPULATION)) \
                     and len({gz.places[c].adm1 for c in m.candidates
                              if gz.places[c].country == gz.places[best].country}) > 1 \
                     and gz.places[best].adm1 not in adm1 \
@@ -966,6 +995,7 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
@@ -1026,7 +1056,7 @@ class Geoparser:
                 continue
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
-            role = self._role_before(before) or self._dateline(nt, m)
+            role = self._role_before(before) or self._dateline(nt, m) or self._speaker_place(nt, m)
             if role:
                 roles.append((k, role))
         if not roles:
@@ -1081,6 +1111,46 @@ class Geoparser:
             return None
         return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
 
+    def _roads(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """"كمين على طريق دمشق - حمص": a road told by the two towns it joins is the place, not either town (they
+        lie far apart). The road keeps its name as written, with its first town's coordinates at precision 2
+        (the spec's rule for a place the gazetteer lacks); the other town is dropped (places.jsonl says why)."""
+        norm = nt.norm
+        live = [m for m in mentions if not m.dropped]
+        for x, y in zip(live, live[1:]):
+            if x.dropped or x.cue not in (None, "governorate", "near") or y.cue not in (None, "governorate") or x.region \
+                    or y.region or x.resolved is None or y.resolved is None:
+                continue
+            i = self._n(nt, x.start)
+            road = ROAD_BEFORE.search(norm[max(0, i - 40):i])
+            if road is None:
+                continue
+            between = norm[self._n(nt, x.end):self._n(nt, y.start)]
+            if not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
+                continue
+            a = nt.span(max(0, i - 40) + road.start(), max(0, i - 40) + road.start())[0]
+            x.start, x.text = a, nt.text[a:y.end]
+            x.name = x.text.strip(" \"'«»“”")
+            x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
+            y.dropped = "the other end of a road named by the towns it joins"
+
+    def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
+        """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
+        and the "إن" that opens what was said is where the speaker is, not the scene."""
+        norm = nt.norm
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        after = SPEECH_THAT.match(norm, j)
+        if after is None:
+            return None
+        words = norm[max(0, i - 70):i].replace(",", " ").replace("،", " ").split()
+        for w in reversed(words):
+            if w in ("ان", "بان", "انه", "انها") or "." in w:
+                return None  # what was said has begun before the place
+            w = fold(w)
+            if w in self.speech_words or (w[:1] == "و" and w[1:] in self.speech_words):
+                return "where the speaker is"
+        return None
+
     def _role_before(self, before: str) -> str | None:
         """The role place_roles.tsv gives the words right before a name, if any."""
         key = ROLE_KEYS.search(before)
@@ -1130,6 +1200,38 @@ class Geoparser:
             city = gz.places[n.resolved]
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _enclosing_places(self, mentions: list[PlaceMention], text: str) -> None:
+        """"بقرية الزيتونة بمركز ناصر في محافظة بني سويف": a village, area or quarter told inside the town or unit
+        named right after it lies there. One the gazetteer lacks keeps its name with the holder's coordinates
+        at precision 2 (the spec's rule for a place the gazetteer lacks), so it stands in the event with a point;
+        one resolved to a small namesake in another country ("منطقة الجنينة بالفلوجة", not Geneina in Darfur), or
+        over 60 km from the town told as holding it, is that place the gazetteer lacks too."""
+        gz = self.gaz
+        placed = {m.norm for m in mentions if m.resolved is not None}  # names the story places elsewhere
+        for k, m in enumerate(mentions[:-1]):
+            if m.resolved is None and m.norm in placed:
+                continue  # the gazetteer has it: the story's other mention of it says where
+            if m.anchor is not None or m.dropped or m.region \
+                    or m.cue not in ("settlement", "area", "district", "camp", "subdistrict"):
+                continue
+            n = mentions[k + 1]
+            if n.dropped or n.cue == "country" or not _ENCLOSED_BY.fullmatch(normalize(text[m.end:n.start])):
+                continue
+            holder = n.resolved if n.resolved is not None else n.anchor if n.anchor is not None else (
+                gz.admin1.get(n.region["admin"]) if n.region else None)
+            if holder is None or (m.cue == "district" and (n.region or gz.places[holder].is_admin)):
+                continue  # a quarter lies in a city: the city named last before says which (a governorate's point is far)
+            if m.resolved is not None:
+                p, h = gz.places[m.resolved], gz.places[holder]
+                if p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
+                    continue  # a town is itself wherever it is told ("مدينة رفح بسيناء")
+                abroad = p.country and h.country and p.country != h.country
+                town = n.resolved == holder and not h.is_admin and not n.region and (n.precision or 1) < 3
+                if not (abroad or (town and _approx_km(p, h) > ENCLOSED_KM)):
+                    continue  # (a governorate's point says little of how far its villages lie)
+                m.resolved = None
+            m.anchor, m.precision = holder, max(m.precision, 2)
 
     def _quarters_of_the_city(self, mentions: list[PlaceMention]) -> None:
         """"أحياء كرم الطرب والسكن الشبابي": quarters the gazetteer lacks, named with no city after them, lie in

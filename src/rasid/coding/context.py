@@ -154,7 +154,9 @@ class DocContext:
             # a place the gazetteer lacks ("معسكر المجد بمديرية مكيراس") keeps the region that locates it
             return [l for l in locs if (l.get("geo_precision") or 1) < 3 or l.get("lat") is not None]
         if precise:
-            return precise
+            # a place the gazetteer lacks placed at the region that holds it ("بلدة X في ريف Y") keeps that region
+            held = {(l["lat"], l["lon"]) for l in precise if l.get("lat") is not None and not l.get("gazetteer_id")}
+            return [l for l in locs if (l.get("geo_precision") or 1) < 3 or (l.get("lat"), l.get("lon")) in held]
         placed = [l for l in locs if l.get("lat") is not None]
         return placed or locs
 
