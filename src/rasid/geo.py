@@ -11,6 +11,7 @@ closeness to the other places it resolves, and by importance.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import hashlib
 import logging
@@ -156,7 +157,13 @@ def place_key(loc: dict) -> str:
     quotes ('مخيم "ليبرتي"' and 'معسكر ليبرتي' are one camp; "قرية السكرية" and "السكرية" one village)."""
     if loc.get("gazetteer_id"):
         return loc["gazetteer_id"]
-    words = fold(normalize(loc.get("name_ar") or loc.get("text") or "")).replace('"', " ").split()
+    return _name_key(loc.get("name_ar") or loc.get("text") or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    """place_key of a place known by its name only (merging asks for it many times per event)."""
+    words = fold(normalize(name)).replace('"', " ").split()
     if len(words) > 1 and (words[0] in KIND_WORDS or words[0][1:] in KIND_WORDS):
         words = words[1:]
     return "~" + geo_key(" ".join(words)) if words else ""

@@ -265,6 +265,11 @@ def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) ->
             out.append(a)
     return out
 
+
+_BORDER_ENDS = tuple(BORDER)
+_BORDER_GLUED = tuple(w[:-2] for w in BORDER if w.endswith(" ل"))  # "المحاذية لإيران": ل glued to the name
+
+
 @rule("border_reference", reads="role_words.tsv border")
 def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
     """A country named as the other side of a border is a place, not a party: "انفجرت سيارة مفخخة في بلدة مندلي
@@ -272,8 +277,7 @@ def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
     norm, out = nt.norm, []
     for a in actors:
         pre = norm[max(0, a.start - 24):a.start].rstrip(' "')
-        if any(pre.endswith(w) or (w.endswith(" ل") and pre.endswith(w[:-2]) and norm[a.start] == "ل")
-               for w in BORDER):
+        if pre.endswith(_BORDER_ENDS) or (norm[a.start] == "ل" and pre.endswith(_BORDER_GLUED)):
             continue
         out.append(a)
     return out

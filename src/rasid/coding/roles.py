@@ -242,13 +242,16 @@ describe(__name__, "coordinated", """A party joined to the one before by "و" sh
 والجبهة الشامية" (but "بين X و Y" sets them against each other).""")
 
 
+_ASSOC_ENDS = tuple(ASSOC_WORDS)
+
+
 def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
     norm, assoc = ctx.nt.norm, []
     for a in acts:
-        pre = norm[max(lo, a.start - 22):a.start]
-        w = next((w for w in ASSOC_WORDS if pre.rstrip(' "').endswith(w)), None)
-        if w is None:
+        pre = norm[max(lo, a.start - 22):a.start].rstrip(' "')
+        if not pre.endswith(_ASSOC_ENDS):
             continue
+        w = next(w for w in ASSOC_WORDS if pre.endswith(w))
         if w in BELONGING and not any(x.end <= a.start and a.start - x.end <= len(w) + 6 for x in acts if x is not a):
             continue  # "المدفعية التابعة لـ قسد": belonging to no named party, it is the party's own
         assoc.append(a)
