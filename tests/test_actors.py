@@ -410,3 +410,15 @@ def test_popular_resistance_committees_are_yemens_in_yemen(pipeline):
 def test_the_owner_of_the_media_that_report_is_no_party(pipeline):
     e = _one(pipeline, "وذكرت وسائل إعلام النظام أمس أن قذائف سقطت على حي الزهراء في مدينة حمص.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, None), (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1", [
+    ('قصف مسلحو «جيش الإسلام»صباح اليوم مواقع لقوات النظام في مدينة دوما بقذائف الهاون.', "Jaysh al-Islam"),
+    ('استهدف مقاتلو "فيلق الرحمن"فجراً بقذائف الهاون مواقع قوات النظام في حي جوبر.', "Faylaq al-Rahman"),
+])
+def test_a_closing_quote_glued_to_the_next_word_still_ends_the_name(pipeline, text, a1):
+    """A quote between two words stands for the missing space: the name is read, the quote stays as written."""
+    ev = _one(pipeline, text)
+    assert _id(ev.actor1) == a1 and _id(ev.actor2) == "Syrian government forces"
+    q = ev.evidence[0]
+    assert q["quote"] == text[q["start"]:q["end"]] and ("»صباح" in q["quote"] or '"فجراً' in q["quote"])

@@ -365,3 +365,13 @@ def test_a_line_of_a_lone_closing_quote_ends_no_sentence():
 
     text = 'وتدور حاليا اشتباكات عنيفة في محيط مطار "النيرب\n"\nالعسكري، وسط قصف على المنطقة\n.\nوقال "انتهى الأمر.\n"\nوأضاف أن.'
     assert [s.text.split()[0] for s in sentences(text)] == ["وتدور", "وقال", "وأضاف"]
+
+
+def test_a_quote_glued_between_two_words_reads_as_a_space():
+    text = 'قال تنظيم«داعش» إن "فيلق الرحمن"صباحاً بـ«الإصلاح» و"جبهة" لـ"قسد"'
+    nt = NormText(text)
+    assert nt.norm == "قال تنظيم داعش ان فيلق الرحمن صباحا بالاصلاح وجبهه لقسد"
+    assert normalize(text) == nt.norm
+    i = nt.norm.index("الرحمن صباحا")
+    a, b = nt.span(i, i + len("الرحمن صباحا"))
+    assert text[a:b] == 'الرحمن"صباحا'  # the quote is the text as written

@@ -56,7 +56,7 @@ def _translate(s: str) -> str:
 
 def normalize(s: str) -> str:
     """Normalise a lexicon entry or query the same way :class:`NormText` does (without the offset map)."""
-    t = _translate(s)
+    t = _split_glued_quotes(s, _translate(s))
     if "\x00" in t:
         t = t.replace("\x00", "")
     if "  " in t:
@@ -66,6 +66,7 @@ def normalize(s: str) -> str:
 
 _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
 # For matching, quotes vanish ('لـ"قسد"' reads 'لقسد', 'تنظيم " الدولة "' reads 'تنظيم الدوله')
+# (but a quote glued between two words reads as a space, see _split_glued_quotes)
 # and runs of spaces become one; every kept character remembers where it came from.
 _SPACES = re.compile(" {2,}")
 _GAPS = re.compile("[ \x00]*\x00[ \x00]*| {2,}")
@@ -92,6 +93,33 @@ _LONE_START = re.compile(  # a lone letter opening a line or a sentence, before 
 _LONE_HINT = re.compile(" [\u0621-\u0647\u0649-\u064a] |[.,;:!?] \u0648 ")
 
 
+# A quote glued between two words ('"فيلق الرحمن"صباحاً', 'تنظيم«داعش»') stands for the space the writer left
+# out: there it reads as a space, so the name and the word beside it stay two words. Not after a lone letter
+# or a proclitic ('لـ"قسد"', 'بـ«الإصلاح»', 'و"جبهة', 'الـ«...'), which belongs to the quoted word.
+_GLUED_QUOTE = re.compile(
+    "([\u0621-\u064a\u064b-\u065f\u0670]+)[" + _QUOTES + "](?=[\u0640\u064b-\u065f\u0670]*[\u0621-\u063a\u0641-\u064a])")
+_GLUED_HINT = re.compile("[\u0621-\u064a\u064b-\u065f\u0670][" + _QUOTES + "][\u0621-\u064a\u064b-\u065f\u0670]")
+_PROCLITICS = frozenset(("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "فك"))
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+
+
+def _split_glued_quotes(text: str, t: str) -> str:
+    """``t`` (translated, same length as ``text``) with a quote glued between two words made a space."""
+    if not _GLUED_HINT.search(text):
+        return t
+    cut = []
+    for m in _GLUED_QUOTE.finditer(text):
+        word = _MARKS.sub("", m.group(1))
+        if len(word) > 1 and word not in _PROCLITICS:
+            cut.append(m.end() - 1)
+    if not cut:
+        return t
+    chars = list(t)
+    for i in cut:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def _join_lone_letters(t: str) -> str:
     """``t`` (translated, same length as the text) with the stray spaces around lone letters dropped."""
     if not _LONE_HINT.search(t) and not _LONE_START.match(t):
@@ -112,7 +140,7 @@ class NormText:
 
     def __init__(self, text: str):
         self.text = text
-        t = _join_lone_letters(_translate(text))
+        t = _join_lone_letters(_split_glued_quotes(text, _translate(text)))
         if "\x00" not in t and "  " not in t:
             self.norm = t
             self.pos = None
