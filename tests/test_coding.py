@@ -1256,3 +1256,18 @@ def test_a_day_told_in_a_relative_clause_before_the_event_word_is_not_its_day(pi
     doc = pipeline.text("وأشارت المصادر إلى أن موقع جبل العروس المطل على المدينة، والذي يحاصره المقاتلون منذ يومين تعرض أمس "
                         "لغارات عنيفة من طيران التحالف.", published="2015-08-06")
     assert [e.date["start"] for e in doc.events] == ["2015-08-05"]
+
+
+@pytest.mark.parametrize("text, a1", [
+    ("عثرت الشرطة العراقية على جثث ثلاثة أشخاص مقتولين بالرصاص في حي الدورة جنوبي بغداد.", None),
+    ("وكانت قوات الأمن التركية عثرت أمس على جثتي شرطيين في مدينة سروج.", None),
+    ("قتل الجيش التركي مواطنا في قرية نسرية بريف عفرين وعثرت قوات الأسايش على جثته بعد يومين.", "Turkish forces"),
+])
+def test_bodies_found_by_a_named_finder_are_an_attack_the_finder_did_not_do(pipeline, text, a1):
+    """A verb of finding with its subject before "على" tells bodies found, as "العثور على جثث" does; the finder
+    neither killed nor died."""
+    evs = pipeline.text(text, published="2019-05-12").events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Violence against civilians", "Attack")]
+    ev = evs[0]
+    assert (ev.actor1 or {}).get("id") == a1
+    assert (ev.actor2 or {}).get("id") not in ("Iraqi police", "Turkish police", "Asayish")

@@ -86,6 +86,7 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     victims.read(ctx, m, counts, kill, lo, hi)
     roles.speaker_deed(ctx, m, lo, hi, ctx.n(sent.start))
     roles.repelled(ctx, m, lo, hi)
+    roles.finder_not_party(ctx, m, lo)  # (again: the victims read may name the finder)
     m.locations = ctx.places_in(cl.start, cl.end)
     m.own_place = bool(m.locations)
     m.locations = m.locations or ctx.places_in(sent.start, sent.end)

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -38,6 +38,7 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
     if at_event_site(ctx, m, lo):
         return
     _assign(ctx, m, lo, hi, slo)
+    finder_not_party(ctx, m, lo)
     if m.actor1 is not None and source_unknown(ctx, m, hi):
         m.actor1, m.assoc1 = None, []
     if m.actor1 is None and m.event_type in VIOLENT:
@@ -66,6 +67,38 @@ def at_event_site(ctx, m: Mention, lo: int) -> bool:
     return False
 
 
+def _finding(m: Mention) -> bool:
+    """The event word is a verb of finding ("عثرت الشرطة على جثث"): bodies found."""
+    return m.event_type in VIOLENT and bool(m.trigger.phrase) and m.trigger.phrase.split()[0].lstrip("وف") in FIND_VERBS
+
+
+@rule("finder_not_party", reads="role_words.tsv find_verb")
+def finder_not_party(ctx, m: Mention, lo: int) -> None:
+    """Who found the bodies neither killed nor died: the subject of a verb of finding, told between the verb and
+    "على" (rule found_with_subject) or right before the verb, is no party of the killing: "عثرت قوات الأمن أمس على
+    جثتي شرطيين", "وكانت الشرطة عثرت على جثث ثلاثة أشخاص". The subject of a verb of killing before them in the clause
+    killed them: "قتل الجيش مواطنا ... وعثرت قوات الأمن على جثته" has the army as actor 1."""
+    t = m.trigger
+    if not _finding(m):
+        return
+    finders = {pair(ctx, a) for a in ctx.within(ctx.actors, lo, t.end) if a.start >= t.start or a.end >= t.start - 2}
+    if not finders:
+        return
+    for side in ("actor1", "actor2"):
+        if getattr(m, side) in finders:
+            note(ctx, "finder_not_party", f"«{getattr(m, side)[1]}» found it")
+            setattr(m, side, None)
+    m.assoc1 = [p for p in m.assoc1 if p not in finders]
+    m.assoc2 = [p for p in m.assoc2 if p not in finders]
+    if m.actor1 is None:  # the subject of a verb of killing told before in the clause killed them
+        kills = [c.end for c in ctx.within(ctx.cues, lo, t.start) if c.value == "kill"]
+        killers = [a for a in ctx.within(ctx.actors, lo, t.start) if kills and kills[0] <= a.start and
+                   a.value != "Civilians" and not ctx.is_source(a) and pair(ctx, a) not in finders]
+        if killers and (m.actor2 is None or killers[0].value != m.actor2[0]):
+            m.actor1 = pair(ctx, killers[0])
+            note(ctx, "finder_not_party", f"«{m.actor1[1]}» killed")
+
+
 @rule("source_unknown", reads="role_words.tsv unknown_source")
 def source_unknown(ctx, m: Mention, hi: int) -> bool:
     """A weapon said to be of unknown source right after the event word has no known doer, whoever the sentence
@@ -80,7 +113,7 @@ def source_unknown(ctx, m: Mention, hi: int) -> bool:
 
 def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
     """Rule speaker_says_it_did, once the victims are read (their party is not the doer)."""
-    if m.actor1 is not None or m.event_type not in VIOLENT:
+    if m.actor1 is not None or m.event_type not in VIOLENT or _finding(m):
         return
     said = _speaker_did_it(ctx, lo, hi)
     if said is None:

@@ -8,16 +8,20 @@ by its toll. A strike's kind (air or ground) is read from the clause's words.
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
+from .words import lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
     """The clause's event words that no trigger filter sets aside, a foiled bombing read as the foiling."""
     found = ctx.within(ctx.triggers, lo, hi)
+    if FIND_VERBS:
+        found = found + found_with_subject(ctx, found, lo, hi)
     # a "-" row names words that tell no event; it holds against a reading of the same words as a proclitic plus
     # an event word ("للسيطرة على": to take, an aim; not ل + "السيطرة على")
     nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
@@ -30,6 +34,34 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
     # an operation named by its aim is fighting: "معركة تحرير المدينة"
     return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
             if operation_aim(ctx, t, lo) else t for t in trigs]
+
+
+_FIND_VERB = re.compile(r"(?<!\S)[وف]?(%s)\s+(?:(?!علي\s)\S+\s+){0,5}?علي\s"
+                        % "|".join(sorted(FIND_VERBS, key=len, reverse=True)))
+
+
+@rule("found_with_subject", reads="role_words.tsv find_verb, triggers.tsv 'عثر على' rows")
+def found_with_subject(ctx, found: list[Match], lo: int, hi: int) -> list[Match]:
+    """A verb of finding tells the bodies it found, as "العثور على جثث" does, with its subject between the verb and
+    "على": "عثرت الشرطة على جثث ثلاثة أشخاص" is bodies found, an attack whose finder is neither its doer nor its
+    victim (rule finder_not_party; the bodies are the objects of triggers.tsv's violent "عثر على ..." rows)."""
+    norm, out = ctx.nt.norm, []
+    clause = norm[lo:hi]
+    if not any(v in clause for v in FIND_VERBS):
+        return out
+    for m in _FIND_VERB.finditer(norm, lo, hi):
+        if any(t.start <= m.start(1) < t.end for t in found):
+            continue
+        obj = next(iter(FOUND_OBJECTS.find(norm, m.end(), min(hi, m.end() + 30))), None)
+        if obj is None or obj.start != m.end():
+            continue
+        r = obj.value
+        if r[1] not in VIOLENT:
+            continue  # (a mass grave found is the finder's act, but "... قتلوا على يد" names the killers as doers)
+        a = m.start(1)
+        out.append(Match(a, obj.end, Trigger(r[1], r[2], r[3], int(r[4])), norm[a:obj.end]))
+        note(ctx, "found_with_subject", f"«{ctx.said(m.start(1), obj.end)}»")
+    return out
 
 
 @rule("operation_aim", reads="role_words.tsv operation, operation_done")

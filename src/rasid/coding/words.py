@@ -108,6 +108,10 @@ SOURCE_NOUNS = _words("source_noun")
 MEDIA_OWNED = _words("media_owned")
 BACKED = _RW.get("backed", ())
 BELONGS = _RW.get("belongs", ())
+FIND_VERBS = _words("find_verb")
+# what is found after "عثر على" (the tails of triggers.tsv rows "عثر على ..."), with the type the row gives
+FOUND_OBJECTS = Matcher([(r[0].split(None, 2)[2], r) for r in read_tsv("triggers.tsv")
+                         if len(r[0].split()) > 2 and r[0].split()[:2] == ["عثر", "على"]], allow_article=False)
 PROXIES = [(r[0], tuple(normalize(w) for w in r[1].split("|")), r[2], r[3]) for r in read_tsv("proxies.tsv")]
 ASSAULT = _words("assault")
 PASSIVE = _words("passive")
