@@ -1271,3 +1271,20 @@ def test_bodies_found_by_a_named_finder_are_an_attack_the_finder_did_not_do(pipe
     ev = evs[0]
     assert (ev.actor1 or {}).get("id") == a1
     assert (ev.actor2 or {}).get("id") not in ("Iraqi police", "Turkish police", "Asayish")
+
+
+@needs_shared
+def test_a_second_event_of_another_kind_joined_by_and_is_its_own_event(pipeline):
+    """An event, then "و" and an event of another kind with its own place or doer (rule second_event_joined): two
+    events; a list of one kind ("قصف وغارات"), fire exchanged in a fight and a weapon named stay one."""
+    doc = pipeline.text("واندلعت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام في حي جوبر اليوم، وقصف تعرض له حي "
+                        "القابون بقذائف الهاون.", published="2019-05-12")
+    clash, shelling = sorted(doc.events, key=lambda e: e.evidence[0]["start"])
+    assert clash.event_type == "Battles" and "القابون" not in [l["name_ar"] for l in clash.locations]
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.actor1 is None or shelling.actor1["id"] != "Opposition factions"
+    doc = pipeline.text("شنت طائرات حربية غارات على بلدة كفرنبل اليوم وقصفت المدفعية قرية حيش.", published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    for one in ("اندلعت اشتباكات وقصف متبادل بين قوات النظام وفصائل المعارضة في حي جوبر اليوم.",
+                "قصف وغارات على بلدة كفرنبل اليوم من قبل قوات النظام."):
+        assert len(pipeline.text(one, published="2019-05-12").events) == 1

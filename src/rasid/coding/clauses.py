@@ -11,7 +11,8 @@ from ..arabic import Sentence, clauses
 from ..tolls import combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
 from .mention import Mention
-from .rules import describe
+from .rules import describe, note, rule
+from .words import ARMS, EXCHANGE, RELATIVE
 
 
 def mentions(ctx) -> list[Mention]:
@@ -20,42 +21,51 @@ def mentions(ctx) -> list[Mention]:
     for s in ctx.doc.spans_of("sentence"):
         sent = Sentence(s.start, s.end, s.text)
         before = None  # a clause with a toll and no event word, before any event of its sentence
-        for cl in clauses(sent):
-            m = code_clause(ctx, sent, cl)
-            if m is None and out and out[-1].sentence == sent.start:
-                tolls.toll_of_previous(ctx, cl, out[-1])
-            elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
-                before = cl
-            if m is not None and before is not None:
-                tolls.toll_of_next(ctx, before, m)
-                before = None
-            if m is not None:
-                denied = denied_before(ctx, sent, cl, m)
-                if denied is not None:
-                    out.append(denied)
-                    # the rest of the clause tells the other event: its places and parties are its own
-                    cut = denied.clause.end
-                    rest = ctx.doc.text[cut:cl.end]
-                    skip = len(rest) - len(rest.lstrip())
-                    m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
-                out.append(m)
+        for whole in clauses(sent):
+            parts = second_event(ctx, sent, whole)
+            coded = [code_clause(ctx, sent, p, own=k > 0) for k, p in enumerate(parts)] if len(parts) > 1 else []
+            if None in coded:  # both parts must tell an event, else the clause is read whole
+                parts, coded = [whole], []
+            elif coded and not ctx.places_in(ctx.nt.orig_end(coded[0].trigger.end), parts[0].end):
+                # no place told after the first event word: the place at the end is the whole list's
+                coded[0].locations = ctx.places_in(whole.start, whole.end) or coded[0].locations
+            for k, cl in enumerate(parts):
+                m = coded[k] if coded else code_clause(ctx, sent, cl)
+                if m is None and out and out[-1].sentence == sent.start:
+                    tolls.toll_of_previous(ctx, cl, out[-1])
+                elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
+                    before = cl
+                if m is not None and before is not None:
+                    tolls.toll_of_next(ctx, before, m)
+                    before = None
+                if m is not None:
+                    denied = denied_before(ctx, sent, cl, m)
+                    if denied is not None:
+                        out.append(denied)
+                        # the rest of the clause tells the other event: its places and parties are its own
+                        cut = denied.clause.end
+                        rest = ctx.doc.text[cut:cl.end]
+                        skip = len(rest) - len(rest.lstrip())
+                        m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
+                    out.append(m)
     return out
 
 
-def code_clause(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
-    """One clause's mention of an event, or None when it tells none."""
+def code_clause(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | None:
+    """One clause's mention of an event, or None when it tells none (``own``: its parties are named in it, not
+    taken from the rest of the sentence)."""
     if ctx.trace is None:
-        return _code(ctx, sent, cl)
+        return _code(ctx, sent, cl, own)
     ctx.trace.begin(cl)
     m = None
     try:
-        m = _code(ctx, sent, cl)
+        m = _code(ctx, sent, cl, own)
     finally:
         ctx.trace.end(m)
     return m
 
 
-def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
+def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | None:
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
     trigs = triggers.candidates(ctx, lo, hi)
     counts = None
@@ -77,7 +87,7 @@ def _code(ctx, sent: Sentence, cl: Sentence) -> Mention | None:
     m = Mention(tv.event_type, tv.sub_event_type, tv.role, tv.weight, cl, best, sentence=sent.start)
     clause_norm = ctx.nt.norm[lo:hi]
     m.sub = triggers.strike_kind(ctx, m.sub, m.event_type, trigs, clause_norm)
-    roles.assign_actors(ctx, m, lo, hi, ctx.n(sent.start), ctx.n_end(sent.end))
+    roles.assign_actors(ctx, m, lo, hi, lo if own else ctx.n(sent.start), ctx.n_end(sent.end))
     if m.sub == "TERRITORY":
         territory.of_mention(ctx, m, clause_norm)
     m.fatalities = kill
@@ -132,3 +142,76 @@ def denied_before(ctx, sent: Sentence, cl: Sentence, m: Mention) -> Mention | No
             ctx.trace.note_mention(sub, "denied_and_told", f"cut before «{ctx.said(after[1].start, after[1].end)}»")
         return sub
     return None
+
+
+_FIGHT_OR_FIRE = ("Battles", "Explosions/Remote violence")
+_WITH = ("مع", "بين")  # the other side of a fight
+
+
+@rule("second_event_joined", reads="role_words.tsv arm, exchange, relative")
+def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
+    """A clause that tells one event and then, joined by "و", an event of another kind with its own doer or place
+    is two clauses, each its own event: "اندلعت اشتباكات بين الفصائل والقوات في الحي، وقصف تعرض له حي القابون" (a
+    clash, then a shelling), "شنت الطائرات غارات على البلدة وقصفت المدفعية قرية مجاورة" (an air strike, then a
+    shelling by its own arm). The first must tell a party or place after its word, the second a doer as its next
+    word or a place; two of one event type need the second's own doer or a place for each. The second takes no party
+    from the first; a first with no place of its own keeps the clause's (the place at the end is the list's). Both
+    parts must code, else the clause is read whole. A list ("قصف وغارات على البلدة"), fire exchanged in a fight
+    ("اشتباكات وقصف متبادل"), ground taken in the fight, a weapon named ("والمدفعية", role_words.tsv arm), and a
+    relative clause going on ("الغارات التي شنتها ... واستهدفت المدينة") stay one event."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    found = [t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type in _FIGHT_OR_FIRE]
+    if len(found) < 2:
+        return [cl]
+    trigs = triggers.candidates(ctx, lo, hi)
+    norm = ctx.nt.norm
+    for i, t2 in enumerate(trigs):
+        if i == 0 or t2.value.event_type not in _FIGHT_OR_FIRE or t2.start - 2 < lo or norm[t2.start - 1] != "و" \
+                or norm[t2.start - 2] != " ":
+            continue
+        first = [t for t in trigs[:i] if t.end < t2.start - 1 and t.value.event_type in _FIGHT_OR_FIRE]
+        if not first:
+            continue
+        t1 = first[-1]
+        prior = [t for t in found if t.start < t2.start - 1]
+        if prior[-1].start > t1.start or prior[-1].end >= t2.start - 3:
+            # joined to an event word not told as done ("يحاول السيطرة على المنطقة واستعادة المطار"), or one of
+            # a list of event words ("قصف وغارات")
+            continue
+        if "TERRITORY" in (t1.value.sub_event_type, t2.value.sub_event_type) or _arm(ctx, t2):
+            continue  # ground taken in a fight is that fight (rule territory_in_battle); a weapon is no act
+        words = norm[t2.end:hi].split()
+        if not words or words[0].strip("،,.") in EXCHANGE:
+            continue
+        cut = ctx.nt.orig(t2.start - 1)
+        first_place = ctx.places_in(ctx.nt.orig_end(t1.end), cut)
+        if not (first_place or ctx.within(ctx.actors, t1.end, t2.start - 1)):
+            continue  # the first tells no event of its own: nothing told after its word
+        # the second's own doer: a party or the arm that fired as the next word ("وقصف الجيش", "وقصفت المدفعية"),
+        # or the other side of a fight ("واشتباكات مع عناصر التنظيم")
+        nxt = t2.end + 1
+        if t2.value.event_type == "Battles" and words[0] in _WITH:
+            nxt += len(words[0]) + 1
+        own_doer = any(nxt <= a.start <= nxt + 2 for a in ctx.within(ctx.actors, nxt, nxt + 3)) or any(
+            t.start == t2.end + 1 and _arm(ctx, t) for t in trigs[i + 1:])
+        own_place = ctx.places_in(ctx.nt.orig_end(t2.end), cl.end)
+        if not own_doer and any(w in RELATIVE for w in norm[t1.end:t2.start].split()):
+            continue  # the relative clause goes on: "الغارات التي شنتها الطائرات على الريف، واستهدفت المدينة"
+        if t1.value.event_type == t2.value.event_type:
+            # two of one kind ("غارات ... وقصف مدفعي"): two events where the second has its own doer, or each its own place
+            if t1.value.sub_event_type == t2.value.sub_event_type or not (own_doer or own_place and first_place):
+                continue
+        elif not (own_doer or own_place):
+            continue
+        head = ctx.doc.text[cl.start:cut].rstrip(" ،,")
+        if not head:
+            continue
+        note(ctx, "second_event_joined", f"«{ctx.said(t1.start, t1.end)}» | «{ctx.said(t2.start, t2.end)}»")
+        return [Sentence(cl.start, cl.start + len(head), head), Sentence(cut, cl.end, ctx.doc.text[cut:cl.end])]
+    return [cl]
+
+
+def _arm(ctx, t) -> bool:
+    """The event word is a weapon or the arm that fires (role_words.tsv arm): "المدفعية", "انتحاري"."""
+    w = ctx.nt.norm[t.start:t.end].split()[0]
+    return w in ARMS or w.startswith("ال") and w[2:] in ARMS

@@ -146,6 +146,7 @@ SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of 
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 SNIPER_WORDS = _RW.get("sniper", ())  # "استهدف قناص": a strike word told of gunfire
+ARMS = _words("arm")
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
 # kinds of place_cues.tsv whose next word is a place's own name (not "ريف", "محيط", "منطقة": "مناطق النظام")
 PLACE_NAME_CUES = {"settlement", "district", "camp", "feature"}
