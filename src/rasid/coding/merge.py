@@ -318,10 +318,11 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     if _another(ctx, m):
         groups.append([m])
         return
+    mk = loc_keys(m)
     for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
-                loc_keys(m) and any(loc_keys(x) and not (loc_keys(x) & loc_keys(m)) and not
-                                    (within_region(x, m) or within_region(m, x)) for x in g)):
+                mk and any((xk := loc_keys(x)) and not (xk & mk) and not
+                           (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)
             return
     fight = next((g for g in reversed(groups_open) if g[0].event_type == "Battles" and not day_conflict(g, m)
