@@ -26,6 +26,7 @@ class DocContext:
         self.doc, self.nt, self.lex, self.trace = doc, nt, lex, trace
         self._by_start: dict[int, tuple] = {}  # id(list) -> (list, sorted starts, their indices, length)
         self._sources: dict[tuple[int, int], bool] = {}
+        self.counts_memo: dict[tuple[int, int], list] = {}  # the counts of a span (rasid.coding.tolls.read_counts)
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = parties.read(self, found)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")

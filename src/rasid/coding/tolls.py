@@ -13,9 +13,19 @@ from .rules import describe, note, rule
 from .words import DURING_SPAN, SINCE_YEAR
 
 
+def read_counts(ctx, lo: int, hi: int) -> list:
+    """The counts told in the normalised span [lo, hi), read once per span (a clause is asked again when it is
+    coded anew or gives its toll to a neighbour); the counts are never changed by those who ask."""
+    got = ctx.counts_memo.get((lo, hi))
+    if got is None:
+        got = ctx.counts_memo[(lo, hi)] = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi),
+                                                      found=ctx.found)
+    return got
+
+
 def counts_in(ctx, lo: int, hi: int) -> list:
     """The counts told in the normalised span [lo, hi) (recorded for the trace)."""
-    found = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    found = read_counts(ctx, lo, hi)
     if ctx.trace is not None:
         ctx.trace.counts(found)
     return found
@@ -43,7 +53,7 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
     if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi):
         return
-    counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    counts = read_counts(ctx, lo, hi)
     for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
         if getattr(prev, attr) is None:
             setattr(prev, attr, combine(counts, measure))
@@ -76,7 +86,7 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
     nlo, nhi = ctx.n(nxt.clause.start), ctx.n_end(nxt.clause.end)
     if not ctx.has_cue(nlo, nhi, "injure") or nxt.injured is None:
         return
-    counts = find_counts(ctx.nt, lo, hi, ctx.lex, actor_at=lambda p: ctx.actor_right_after(p, hi), found=ctx.found)
+    counts = read_counts(ctx, lo, hi)
     t = combine(counts, "killed")
     if t is not None and t.get("value") is not None and nxt.fatalities is None:
         nxt.fatalities = t
