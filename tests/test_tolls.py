@@ -313,3 +313,16 @@ def test_the_arrested_are_never_the_dead():
     assert _toll("وقالت المنظمة إن الجماعة قتلت 88 مدنيا، واعتقلت 25 آخرين") == (88, "exact")
     assert _toll("وأكدت آخر حصيلة رسمية سقوط 31 قتيلا هم 10 عسكريين و21 مدنيا، وإصابة أكثر من 110 بجروح") == (31, "exact")
     assert _toll("قتل 123 شخصا هم 79 مدنيا و21 مقاتلا و23 جنديا في أعمال العنف") == (123, "exact")
+
+
+def test_a_part_of_the_dead_told_in_its_own_clause_is_no_second_toll(pipeline):
+    """"وبين القتلى 12 طفلا" / "وبينهم" / "ومن بين الضحايا": a part of the toll, told apart from its total, adds
+    nothing to it and never conflicts with it (one event, the total's toll); with no total told, the part is the
+    toll, at least (the spec); a part of that part ("منهم ثلاث نساء") is not added."""
+    doc = pipeline.text("قتل 26 شخصا في غارات على البلدة. وبين القتلى 12 طفلا قتلوا في القصف.", published="2019-05-12")
+    assert [(e.fatalities or {}).get("value") for e in doc.events] == [26]
+    doc = pipeline.text("قتل 26 شخصا في غارات على البلدة، وبينهم 5 عناصر من الشرطة قتلوا في الهجوم.", published="2019-05-12")
+    assert [(e.fatalities or {}).get("value") for e in doc.events] == [26]
+    (e,) = pipeline.text("وقال المرصد إن من بين القتلى 5 مدنيين، منهم ثلاث نساء قتلن في قصف على البلدة.",
+                         published="2019-05-12").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (5, "at_least"), e.fatalities

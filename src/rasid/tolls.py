@@ -52,6 +52,7 @@ class Count:
     vague: bool = False  # a vague number ("العشرات", "عدد من") or none ("قتل عناصر"): a known part of it is its toll
     others: bool = False  # counted as others ("وقتل 5 آخرون"): never the same figure told again  # a new total ("ارتفع عدد القتلى إلى 53"): it replaces the figures told before it
     joint: int | None = None  # the figure of the dead and the wounded together ("أكثر من 50 قتيلا وجريحا"): 50
+    nested: bool = False  # a part of a part ("من بين القتلى 5 مدنيين، منهم ثلاث نساء"): never added to it
 
 
 @dataclass(slots=True)
@@ -59,6 +60,11 @@ class Tok:
     w: str
     start: int
     end: int
+
+
+def _bare(w: str) -> str:
+    """The word without a joined "و" ("وبينهم" is "بينهم")."""
+    return w[1:] if w.startswith("و") and len(w) > 3 else w
 
 
 def tokens(norm: str, lo: int, hi: int) -> list[Tok]:
@@ -152,6 +158,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         return []  # a toll verb with no figure beside it, nor any counted noun: nothing to count
     toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
+    noun_spans = [(m.start, m.end) for m in noun_ms] + [(c[0], c[1]) for c in measure_cues]
     out: list[Count] = []
     totals: list[tuple[int, str]] = []  # (index in out, measure) of new totals
     starts = _number_starts(lex)
@@ -255,10 +262,16 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
                 is_total = True
         prev = toks[i - 1].w if i > 0 else ""
-        sub = prev in SUBCOUNT or (i > 1 and toks[i - 2].w in SUBCOUNT and prev in ("من",)) or (
-            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i]))
+        prev2 = toks[i - 2].w if i > 1 else ""
+        sub = _bare(prev) in SUBCOUNT or (_bare(prev2) in SUBCOUNT and prev in ("من",)) or (
+            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i])) or (
+            # "وبين القتلى 12 طفلا", "ومن بين الضحايا خمسة من الشرطة": a part of the dead told in a clause of its own
+            _bare(prev2) == "بين" and prev.startswith("ال") and any(
+                toks[i - 1].start <= a < toks[i - 1].end for a, _ in noun_spans))
         if not sub and prev == "و" and out and out[-1].sub and n_start - out[-1].end <= 12:
             sub = True  # "بينهم ثلاثة أطفال و10 من أفراد المعارضة": the second part of the same breakdown
+        nested = sub and prev != "و" and bool(out) and out[-1].sub and out[-1].measure == measure and \
+            n_start - out[-1].end <= 20
         of = hint or None
         if actor_at is not None and of is None:
             of = actor_at(end)
@@ -270,7 +283,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         if is_total:
             totals.append((len(out), measure))
         out.append(Count(value if kind == "exact" else None, qualifier, measure, group, of, n_start, end, sub, is_total,
-                         vague=kind != "exact", others=norm[noun.start:noun.end].startswith("اخر")))
+                         vague=kind != "exact", others=norm[noun.start:noun.end].startswith("اخر"), nested=nested))
         i = k + 1
     _joint_casualties(norm, out, measure_cues, noun_ms)
     for t, measure in totals:
@@ -510,9 +523,10 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     if not numbered:
         c = cs[0]
         parts = [x for x in counts if x.measure == measure and x.sub and x.value is not None and x.start > c.start
-                 and c.vague]
+                 and not x.nested and (c.vague or x.start - c.end <= 10)]  # (a bare "القتلى" right before its part)
         if parts:
-            # "قتل العشرات بينهم ثلاثة أطفال": a vague total with a known part is that part, at least (the spec)
+            # "قتل العشرات بينهم ثلاثة أطفال", "وبين القتلى سبعة أطفال": a vague or unnumbered total with a known
+            # part is that part, at least (the spec)
             groups = {x.group for x in parts}
             return {"value": sum(x.value for x in parts), "qualifier": "at_least",
                     "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
