@@ -68,7 +68,8 @@ def _bare(w: str) -> str:
 
 
 def tokens(norm: str, lo: int, hi: int) -> list[Tok]:
-    return [Tok(m.group(), m.start() + lo, m.end() + lo) for m in TOKEN.finditer(norm[lo:hi])]
+    # (TOKEN has no lookaround nor anchor: matched over [lo, hi) of the text, as over its slice, without the copy)
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(norm, lo, hi)]
 
 
 def _strip_clitic(w: str) -> str:
@@ -117,6 +118,20 @@ def _number_starts(lex: Lexicon) -> frozenset:
     return got
 
 
+_STARTS_CLITIC: dict[int, frozenset] = {}
+
+
+def _number_starts_clitic(lex: Lexicon) -> frozenset:
+    """The words a number may start with, also after a clitic: ``w in starts or _strip_clitic(w) in starts``
+    read as one set lookup."""
+    got = _STARTS_CLITIC.get(id(lex.numbers))
+    if got is None:
+        starts = _number_starts(lex)
+        got = _STARTS_CLITIC[id(lex.numbers)] = starts | frozenset(
+            c + w for c in "وفب" for w in starts if len(w) > 1 and _strip_clitic(c + w) == w)
+    return got
+
+
 _COUNTED_PARTY: dict[int, "re.Pattern"] = {}
 
 
@@ -161,11 +176,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     noun_spans = [(m.start, m.end) for m in noun_ms] + [(c[0], c[1]) for c in measure_cues]
     out: list[Count] = []
     totals: list[tuple[int, str]] = []  # (index in out, measure) of new totals
-    starts = _number_starts(lex)
+    starts = _number_starts_clitic(lex)
     i = 0
     while i < len(toks):
         w = toks[i].w
-        if not (w[0].isdigit() or w in starts or _strip_clitic(w) in starts):
+        if not (w[0].isdigit() or w in starts):
             i += 1  # most words start no number: skip them before parsing
             continue
         num = parse_number(toks, i, lex)
@@ -364,8 +379,8 @@ def _number_near(norm: str, lo: int, hi: int, cue: tuple, lex: Lexicon) -> bool:
     after, before = norm[cue[1]:min(hi, cue[1] + 30)], norm[max(lo, cue[0] - 20):cue[0]]
     if any(ch.isdigit() for ch in after) or any(ch.isdigit() for ch in before):
         return True
-    starts = _number_starts(lex)
-    return any(w in starts or _strip_clitic(w) in starts for w in after.split()[:4] + before.split()[-2:])
+    starts = _number_starts_clitic(lex)
+    return any(w in starts for w in after.split()[:4] + before.split()[-2:])
 
 
 def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, quals: list, hi: int) -> str | None:
