@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, force_nouns_in, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -145,12 +145,12 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
         """The parties whose name holds offset x (those starting at most the longest name before it)."""
         return [a for a in by_start[bisect.bisect_left(starts, x - longest):bisect.bisect_right(starts, x)] if x < a.end]
 
-    for w in force_nouns_in(norm):  # the nouns of arms or troops, as whole words; then the seven words after
-        if named.reach(w.start() - 1) > w.start():
-            continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
+    for w in FORCE_RE.finditer(norm):  # the nouns of arms or troops, as whole words; then the seven words after
         words = [w, *itertools.islice(NAME_RE.finditer(norm, w.end()), 7)]
         k = 0
         g = w.group()
+        if named.reach(w.start() - 1) > w.start():
+            continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
         own = [a for a in covering(w.start()) if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
         between = 0
         for j in range(k + 1, min(k + 7, len(words))):

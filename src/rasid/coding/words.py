@@ -141,29 +141,6 @@ FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": w
 # a noun of arms or troops as a whole word (a run of Arabic letters, as NAME_RE reads words), bare or definite
 FORCE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:%s)(?![\u0621-\u064a])"
                       % "|".join(re.escape(w) for w in sorted(FORCE_NOUNS, key=len, reverse=True)))
-_FORCE_ORDER = tuple(sorted(FORCE_NOUNS, key=len, reverse=True))
-
-
-def force_nouns_in(norm: str) -> list:
-    """FORCE_RE's matches in ``norm``, in order, found faster: a match is a whole run of letters (no letter
-    either side), so it holds a noun's occurrence at its start or after its article; each such run is tried
-    once, from where its letters begin, instead of trying the pattern at every offset of the text."""
-    starts = set()
-    for w in _FORCE_ORDER:
-        i = norm.find(w)
-        while i >= 0:
-            a = i
-            while a > 0 and "\u0621" <= norm[a - 1] <= "\u064a":
-                a -= 1
-            if i - a <= 2:
-                starts.add(a)
-            i = norm.find(w, i + 1)
-    out = []
-    for a in sorted(starts):
-        m = FORCE_RE.match(norm, a)
-        if m is not None:
-            out.append(m)
-    return out
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
