@@ -628,3 +628,47 @@ def test_a_belt_and_a_royal_house_are_no_places(geo):
     assert _scene(geo, "فجر انتحاري الحزام الناسف الذي كان يرتديه وسط سوق في مدينة الموصل.") == ["الموصل"]
     assert _scene(geo, "استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد.") == []
     assert _scene(geo, "قصفت الطائرات قرية الحزام شرق حلب.")[:1] == ["الحزام"]  # with a cue it is the village
+
+
+_HEADER = ("id\tcountry\tname_ar\tname_en\talt_names\tlat\tlon\tfeature_class\tfeature_code\tadm1_name_en\tadm1_name_ar"
+           "\tadm2_name_en\tadm2_name_ar\tpopulation\n")
+
+
+def _invented_geo(tmp_path, rows: list[str]) -> Geoparser:
+    src = tmp_path / "g.tsv"
+    src.write_text(_HEADER + "".join(rows), encoding="utf-8")
+    return Geoparser(str(src), cache_dir=tmp_path / "c")
+
+
+def test_a_town_is_itself_not_the_wide_province_named_after_it(tmp_path):
+    """Libya's and Yemen's provinces are wide: the province 'كفرمثال' has its point 160 km from the town of the
+    name, its seat; a bare name (or "منطقة X") is the town, however far the province's point lies."""
+    geo = _invented_geo(tmp_path, [
+        "l:1\tLY\tكفرمثال\tKafrmithal\t\t30.0\t13.0\tA\tADM1\tKafrmithal\tكفرمثال\t\t\t300000\n",
+        "l:2\tLY\tكفرمثال\tKafrmithal\t\t31.45\t13.0\tP\tPPL\tKafrmithal\tكفرمثال\t\t\t16000\n"])
+    got = _resolve(geo, "اندلعت اشتباكات مسلحة بين قبيلتين في منطقة كفرمثال أمس.")
+    assert got["كفرمثال"]["gazetteer_id"] == "l:2"
+
+
+def test_a_town_told_south_of_a_far_city_keeps_its_own_point(tmp_path):
+    """"بلدة X جنوب مدينة Y": a town of ten thousand 160 km from Y is that town, no namesake of a hamlet
+    beside Y (a wide country's towns are told against its capital)."""
+    geo = _invented_geo(tmp_path, [
+        "l:2\tLY\tكفرمثال\tKafrmithal\t\t31.45\t13.0\tP\tPPL\tKafrmithal\tكفرمثال\t\t\t16000\n",
+        "l:3\tLY\tتلمثال\tTalmithal\t\t32.9\t13.2\tP\tPPLC\tTalmithal\tتلمثال\t\t\t1100000\n"])
+    nt = NormText("اندلعت اشتباكات مسلحة في بلدة كفرمثال جنوب مدينة تلمثال أمس.")
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    geo._direction_references(ms, nt)  # (the step of a document's geoparsing after resolving)
+    town = next(m for m in ms if m.text.endswith("كفرمثال"))
+    assert geo.location(town)["gazetteer_id"] == "l:2" and geo.location(town)["geo_precision"] == 1
+
+
+def test_a_quarter_of_a_city_of_millions_may_lie_far_from_its_point(tmp_path):
+    """"حي X في Y": in a city of millions a quarter lies up to 40 km from the city's point (in a town, 20 km
+    off it is a namesake, and the quarter takes the town's point)."""
+    geo = _invented_geo(tmp_path, [
+        "t:1\tTR\tسلطان مثال\tSultanmithal\t\t40.96\t29.27\tP\tPPL\tTalmithal\tتلمثال\t\t\t350000\n",
+        "t:2\tTR\tتلمثال\tTalmithal\t\t41.0\t28.97\tP\tPPLC\tTalmithal\tتلمثال\t\t\t14000000\n"])
+    got = _resolve(geo, "هاجم مسلحون مركزا للشرطة في حي سلطان مثال في مدينة تلمثال أمس.")
+    assert got["سلطان مثال"]["gazetteer_id"] == "t:1"  # its own point, not the city's

@@ -137,6 +137,7 @@ ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|او
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
 ROAD_AND = re.compile(r"\s*و\s*")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
+TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
 DIRECTION_BETWEEN = re.compile(
@@ -964,9 +965,12 @@ class Geoparser:
                 if m.cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
                     s -= 1.5
                 if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
-                        not q.is_admin and q.population >= 10000 and _approx_km(p, q) < (150 if p.code == "ADM1" else 60)
+                        not q.is_admin and q.population >= 10000 and (
+                            _approx_km(p, q) < (150 if p.code == "ADM1" else 60)
+                            or (p.code == "ADM1" and q.country == p.country and q.adm1 == p.adm1))
                         for q in cands_of(m)):
-                    # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها)
+                    # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها; a
+                    # town of the province named after it is its seat however far: "مزدة", not the Mizdah district)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
                 elif p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and \
                         any(not q.is_admin and q.population >= 10000 for q in cands_of(m)) and _other_name(p, m.norm):
@@ -1103,9 +1107,11 @@ class Geoparser:
             y.dropped = "a reference for the place named before it (where that place lies)"
             px = self.gaz.places[x.resolved] if x.resolved is not None else None
             if px is not None and y.resolved is not None and x.cue != "feature" and _approx_km(px, self.gaz.places[y.resolved]) > (
-                    2 * REFERENCE_KM if px.is_admin or px.code in MAJOR_CODES else REFERENCE_KM):
+                    2 * REFERENCE_KM if px.is_admin or px.code in MAJOR_CODES or px.population >= TOWN_POPULATION
+                    else REFERENCE_KM):
                 # "حي السعادة شرق خور مكسر": a namesake far away, not the quarter beside Y (a district or a town
-                # may lie further from the city that stands for its governorate: "قضاء البعاج جنوبي الموصل")
+                # may lie further from the city that stands for its governorate: "قضاء البعاج جنوبي الموصل"; so may a
+                # town of ten thousand, no quarter's namesake: "مزدة جنوب طرابلس", 160 km off in Libya's wide west)
                 x.resolved = None
             if x.resolved is None and y.resolved is not None:
                 x.anchor, x.precision = y.resolved, max(x.precision, 2)
@@ -1205,7 +1211,8 @@ class Geoparser:
             if gz.places[n.resolved].code not in cities and gz.places[n.resolved].population < 50000:
                 continue
             city = gz.places[n.resolved]
-            if m.resolved is None or _approx_km(gz.places[m.resolved], city) > 20:
+            # (a city of millions spreads further: Istanbul's Sultanbeyli, Cairo's Helwan lie 25 km from its point)
+            if m.resolved is None or _approx_km(gz.places[m.resolved], city) > (40 if city.population >= 1_000_000 else 20):
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
 
     def _enclosing_places(self, mentions: list[PlaceMention], text: str) -> None:
