@@ -1288,3 +1288,18 @@ def test_a_second_event_of_another_kind_joined_by_and_is_its_own_event(pipeline)
     for one in ("اندلعت اشتباكات وقصف متبادل بين قوات النظام وفصائل المعارضة في حي جوبر اليوم.",
                 "قصف وغارات على بلدة كفرنبل اليوم من قبل قوات النظام."):
         assert len(pipeline.text(one, published="2019-05-12").events) == 1
+
+
+def test_the_dead_told_before_the_clause_of_their_cause_are_its_toll(pipeline):
+    """rule toll_of_cause: "قتل ثلاثة جنود أمس، إثر استهداف ..." is the attack's toll; a number or not."""
+    (e,) = pipeline.text("قتل ثلاثة جنود من قوات الأمن أمس، إثر استهداف مسلحين حاجزهم بقذائف الهاون قرب مدينة الموصل.",
+                         published="2015-08-09").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (3, "exact")
+    (e,) = pipeline.text("قتل عناصر من قوات الأمن أمس، بعد استهداف مسلحين حاجزهم بقذائف الهاون قرب مدينة الموصل.",
+                         published="2015-08-09").events
+    assert e.fatalities["value"] is None and e.fatalities["qualifier"] == "unknown"
+    # a clause of its own that says no cause is not joined by this rule (nor the dead of a place told there)
+    evs = pipeline.text("قتل ثلاثة جنود في مدينة تكريت أمس، بينما استهدف مسلحون حاجزا بقذائف الهاون قرب مدينة الموصل.",
+                        published="2015-08-09").events
+    shelling = [e for e in evs if "الهاون" in " ".join(q["quote"] for q in e.record()["evidence"])]
+    assert shelling and all(e.fatalities is None or e.fatalities.get("value") != 3 for e in shelling)

@@ -36,7 +36,8 @@ def mentions(ctx) -> list[Mention]:
                 elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
                     before = cl
                 if m is not None and before is not None:
-                    tolls.toll_of_next(ctx, before, m)
+                    if not tolls.toll_of_cause(ctx, before, m):
+                        tolls.toll_of_next(ctx, before, m)
                     before = None
                 if m is not None:
                     denied = denied_before(ctx, sent, cl, m)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import DURING_SPAN, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -92,6 +92,29 @@ def toll_of_next(ctx, cl, nxt: Mention) -> None:
         nxt.fatalities = t
         if ctx.trace is not None:
             ctx.trace.note_mention(nxt, "toll_of_next", f"fatalities from «{cl.text}»")
+
+
+@rule("toll_of_cause", reads="role_words.tsv cause, cues.tsv kill")
+def toll_of_cause(ctx, cl, nxt: Mention) -> bool:
+    """The dead told in a clause with no event word and no place, when the next clause opens by saying what
+    caused them ("إثر", "بعد", "جراء", "في"), are the toll of the event that clause tells: "قتل ثلاثة جنود أمس،
+    إثر استهداف مسلحين حاجزهم بقذائف الهاون" (a number or not: "قتل عناصر من الشرطة، بعد هجوم على الحاجز")."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if nxt.fatalities is not None or not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "no_toll") \
+            or is_tally(ctx, lo, hi) or ctx.places_in(cl.start, cl.end):
+        return False
+    nlo = ctx.n(nxt.clause.start)
+    head = ctx.nt.norm[nlo:nlo + 12].lstrip(" ،,؛").split()
+    if not head or not (head[0] in CAUSE_WORDS or (head[0][:1] == "و" and head[0][1:] in CAUSE_WORDS)
+                        or " ".join(head[:2]) in CAUSE_WORDS):
+        return False
+    t = combine(read_counts(ctx, lo, hi), "killed")
+    if t is None:
+        return False
+    nxt.fatalities = t
+    if ctx.trace is not None:
+        ctx.trace.note_mention(nxt, "toll_of_cause", f"fatalities from «{cl.text}»")
+    return True
 
 
 describe(__name__, "joint_figure_told_as_dead", """A figure told elsewhere in the event for the dead and the wounded
