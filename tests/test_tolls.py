@@ -297,3 +297,11 @@ def test_a_part_of_the_dead_told_in_its_own_clause_is_no_second_toll(pipeline):
     (e,) = pipeline.text("وقال المرصد إن من بين القتلى 5 مدنيين، منهم ثلاث نساء قتلن في قصف على البلدة.",
                          published="2019-05-12").events
     assert (e.fatalities["value"], e.fatalities["qualifier"]) == (5, "at_least"), e.fatalities
+
+
+def test_a_vague_number_in_the_accusative_or_another_number_of():
+    """numbers.tsv: "أن عددا من ... قتلوا", "عدد آخر من" are vague numbers: the dead in a number not said."""
+    assert _killed("وأضاف أن عددا من عناصر التنظيم قتلوا في القصف") == (None, "unknown")
+    assert _killed("وقتل عدد آخر من عناصر التنظيم في القصف") == (None, "unknown")
+    # what is counted must be people told dead: arrests and vehicles are no toll
+    assert _killed("واعتقلت القوات عددا من المطلوبين في المدينة") is None
