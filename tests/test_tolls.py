@@ -305,3 +305,10 @@ def test_a_vague_number_in_the_accusative_or_another_number_of():
     assert _killed("وقتل عدد آخر من عناصر التنظيم في القصف") == (None, "unknown")
     # what is counted must be people told dead: arrests and vehicles are no toll
     assert _killed("واعتقلت القوات عددا من المطلوبين في المدينة") is None
+
+
+def test_an_execution_kills_the_executed_a_death_sentence_does_not():
+    """cues.tsv kill: "أعدم", "إعدام"; "حكما بإعدام" (a court's sentence) stays no toll."""
+    assert _killed("أعدم التنظيم ثلاثة شبان في ساحة البلدة") == (3, "exact")
+    assert _killed("وأقدمت الجماعة على إعدام خمسة مدنيين رميا بالرصاص") == (5, "exact")
+    assert _killed("أصدرت المحكمة حكما بإعدام خمسة متهمين") is None
