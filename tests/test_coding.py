@@ -1303,3 +1303,11 @@ def test_the_dead_told_before_the_clause_of_their_cause_are_its_toll(pipeline):
                         published="2015-08-09").events
     shelling = [e for e in evs if "الهاون" in " ".join(q["quote"] for q in e.record()["evidence"])]
     assert shelling and all(e.fatalities is None or e.fatalities.get("value") != 3 for e in shelling)
+
+
+def test_barrel_bombs_are_an_air_strike(pipeline):
+    """rule strike_kind (role_words.tsv air): barrel bombs are dropped from helicopters; artillery is shelling."""
+    (e,) = pipeline.text("قصفت قوات النظام بالبراميل المتفجرة السوق الرئيسي في بلدة كفرنبل أمس.", published="2015-08-09").events
+    assert e.sub_event_type == "Air/drone strike"
+    (e,) = pipeline.text("قصفت قوات النظام بالمدفعية الثقيلة السوق الرئيسي في بلدة كفرنبل أمس.", published="2015-08-09").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
