@@ -672,3 +672,11 @@ def test_a_quarter_of_a_city_of_millions_may_lie_far_from_its_point(tmp_path):
         "t:2\tTR\tتلمثال\tTalmithal\t\t41.0\t28.97\tP\tPPLC\tTalmithal\tتلمثال\t\t\t14000000\n"])
     got = _resolve(geo, "هاجم مسلحون مركزا للشرطة في حي سلطان مثال في مدينة تلمثال أمس.")
     assert got["سلطان مثال"]["gazetteer_id"] == "t:1"  # its own point, not the city's
+
+
+def test_a_town_named_like_a_person_noun_after_a_word_for_a_town(tmp_path):
+    """A toll noun ("راعي", a shepherd) blocks a place of its name ("قتل الراعي"), not after "بلدة"/"مدينة"."""
+    geo = _invented_geo(tmp_path, [
+        "s:1\tSY\tالراعي\tAr-Rai\t\t36.62\t37.55\tP\tPPL\tAleppo\tحلب\t\t\t12000\n"])
+    assert "الراعي" in _resolve(geo, "سيطرت الفصائل على بلدة الراعي في ريف حلب أمس.")
+    assert "الراعي" not in _resolve(geo, "قتل الراعي برصاص قناص أمس.")

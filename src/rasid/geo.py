@@ -140,6 +140,8 @@ QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alon
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
+# a word for a town or village right before a name (normalised): "بلدة الراعي" is the town, not a shepherd
+TOWN_BEFORE = re.compile(r"(?:^|\s)[وب]?(?:بلده|مدينه|قريه|بلدتي|قريتي|مدينتي)\s+(?:ال)?$")
 DIRECTION_BETWEEN = re.compile(
     r"\s*[,،]?\s*(?:(?:ال)?واقع(?:ه)?\s+(?:في\s+|الى\s+)?)?"
     r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?|قرب|بالقرب\s+من)"
@@ -848,15 +850,22 @@ class Geoparser:
 
     def _blocked(self, nt: NormText, matches: dict | None = None) -> list[tuple[int, int]]:
         """Spans already taken by actor names, triggers and cues (a name there is not a place)."""
+        norm = nt.norm
+
+        def person(m) -> bool:
+            """A toll noun is a person ("راعي", a shepherd) unless a word for a town names it: "بلدة الراعي"."""
+            return not TOWN_BEFORE.search(norm, max(0, m.start - 10), m.start)
+
         if matches and "outlet_names" in matches:  # found once by the pipeline's match stage
             spans = [(m.start, m.end) for m in matches["outlet_names"]]
-            for key in ("actors", "triggers", "cues", "toll_nouns"):
+            for key in ("actors", "triggers", "cues"):
                 spans.extend((m.start, m.end) for m in matches[key])
+            spans.extend((m.start, m.end) for m in matches["toll_nouns"] if person(m))
             return spans
         spans = []
-        for matcher in (self.outlet_names, self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher,
-                        self.lex.toll_nouns):
+        for matcher in (self.outlet_names, self.lex.actor_matcher, self.lex.trigger_matcher, self.lex.cue_matcher):
             spans.extend((m.start, m.end) for m in matcher.find(nt))
+        spans.extend((m.start, m.end) for m in self.lex.toll_nouns.find(nt) if person(m))
         return spans
 
     def _cue(self, norm: str, i: int, cues: list | None = None, ends: list | None = None) -> tuple[str | None, int]:
