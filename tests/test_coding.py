@@ -1288,3 +1288,15 @@ def test_a_second_event_of_another_kind_joined_by_and_is_its_own_event(pipeline)
     for one in ("اندلعت اشتباكات وقصف متبادل بين قوات النظام وفصائل المعارضة في حي جوبر اليوم.",
                 "قصف وغارات على بلدة كفرنبل اليوم من قبل قوات النظام."):
         assert len(pipeline.text(one, published="2019-05-12").events) == 1
+
+
+@needs_shared
+def test_an_attack_that_hurt_only_people_of_no_armed_side_is_violence_against_civilians(pipeline):
+    (e,) = pipeline.text("قتل رجلان وأصيب ثلاثة آخرون في هجوم شنه مسلحون مجهولون على سيارة في مدينة كركوك اليوم.",
+                         published="2015-03-10").events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1["id"] == "Unidentified armed group" and e.actor2["id"] == "Civilians"
+    # an attack on a post of armed men is a fight, whoever died
+    (e,) = pipeline.text("قتل رجلان في هجوم شنه مسلحون مجهولون على حاجز في مدينة كركوك اليوم.",
+                         published="2015-03-10").events
+    assert e.event_type == "Battles" and (e.actor2 or {}).get("id") != "Civilians"

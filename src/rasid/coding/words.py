@@ -59,6 +59,7 @@ HABITUAL = _words("habitual")
 MASSACRE = _words("massacre")
 EXCHANGE = _words("exchange")
 GUNFIRE = _words("gunfire")
+ARMED_SITE = _words("armed_site")  # "حاجز", "ثكنة", "دورية": a site or unit of armed men, an attack on it is a fight
 GENERIC_ATTACK = _RW.get("generic_attack", ())
 OPERATIONS = _words("operation")
 OPERATION_DONE = _words("operation_done")
