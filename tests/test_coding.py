@@ -1300,3 +1300,13 @@ def test_an_attack_that_hurt_only_people_of_no_armed_side_is_violence_against_ci
     (e,) = pipeline.text("قتل رجلان في هجوم شنه مسلحون مجهولون على حاجز في مدينة كركوك اليوم.",
                          published="2015-03-10").events
     assert e.event_type == "Battles" and (e.actor2 or {}).get("id") != "Civilians"
+
+
+@needs_shared
+def test_a_strike_that_killed_people_of_no_armed_side_hit_civilians(pipeline):
+    (e,) = pipeline.text("قتل ستة أشخاص في قصف مدفعي استهدف بلدة الهبيط في ريف إدلب اليوم.", published="2016-05-10").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor2["id"] == "Civilians"
+    # a strike on armed men's posts killed fighters, whoever the toll counts
+    (e,) = pipeline.text("قتل ستة أشخاص في قصف مدفعي استهدف مواقع في بلدة الهبيط في ريف إدلب اليوم.",
+                         published="2016-05-10").events
+    assert (e.actor2 or {}).get("id") != "Civilians"
