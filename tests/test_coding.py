@@ -1310,3 +1310,10 @@ def test_a_strike_that_killed_people_of_no_armed_side_hit_civilians(pipeline):
     (e,) = pipeline.text("قتل ستة أشخاص في قصف مدفعي استهدف مواقع في بلدة الهبيط في ريف إدلب اليوم.",
                          published="2016-05-10").events
     assert (e.actor2 or {}).get("id") != "Civilians"
+
+
+@needs_shared
+def test_a_party_named_as_the_unit_of_a_person_a_blast_killed_was_hit_not_the_bomber(pipeline):
+    (e,) = pipeline.text("وقال المصدر إن عنصرا في الشرطة العراقية قتل بانفجار عبوة لاصقة في مدينة الرمادي اليوم.",
+                         published="2015-03-10").events
+    assert e.actor1 is None and e.actor2["id"] == "Iraqi police"
