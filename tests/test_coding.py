@@ -1317,3 +1317,10 @@ def test_a_party_named_as_the_unit_of_a_person_a_blast_killed_was_hit_not_the_bo
     (e,) = pipeline.text("وقال المصدر إن عنصرا في الشرطة العراقية قتل بانفجار عبوة لاصقة في مدينة الرمادي اليوم.",
                          published="2015-03-10").events
     assert e.actor1 is None and e.actor2["id"] == "Iraqi police"
+
+
+@needs_shared
+def test_the_holder_of_the_place_a_bomb_went_off_in_is_not_its_target(pipeline):
+    (e,) = pipeline.text("انفجرت سيارة مفخخة في حي الجورة الذي يسيطر عليه النظام السوري في مدينة دير الزور اليوم، ما أدى إلى "
+                         "مقتل خمسة أشخاص.", published="2016-05-10").events
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor2["id"] == "Civilians"

@@ -52,6 +52,7 @@ FORCED = _words("forced")
 HEARD = _words("heard")
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
+CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
 OWN_UNITS = _words("own_unit")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
 RELATIVE = _words("relative")
