@@ -1311,3 +1311,39 @@ def test_barrel_bombs_are_an_air_strike(pipeline):
     assert e.sub_event_type == "Air/drone strike"
     (e,) = pipeline.text("قصفت قوات النظام بالمدفعية الثقيلة السوق الرئيسي في بلدة كفرنبل أمس.", published="2015-08-09").events
     assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@needs_shared
+def test_an_attack_that_hurt_only_people_of_no_armed_side_is_violence_against_civilians(pipeline):
+    (e,) = pipeline.text("قتل رجلان وأصيب ثلاثة آخرون في هجوم شنه مسلحون مجهولون على سيارة في مدينة كركوك اليوم.",
+                         published="2015-03-10").events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1["id"] == "Unidentified armed group" and e.actor2["id"] == "Civilians"
+    # an attack on a post of armed men is a fight, whoever died
+    (e,) = pipeline.text("قتل رجلان في هجوم شنه مسلحون مجهولون على حاجز في مدينة كركوك اليوم.",
+                         published="2015-03-10").events
+    assert e.event_type == "Battles" and (e.actor2 or {}).get("id") != "Civilians"
+
+
+@needs_shared
+def test_a_strike_that_killed_people_of_no_armed_side_hit_civilians(pipeline):
+    (e,) = pipeline.text("قتل ستة أشخاص في قصف مدفعي استهدف بلدة الهبيط في ريف إدلب اليوم.", published="2016-05-10").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor2["id"] == "Civilians"
+    # a strike on armed men's posts killed fighters, whoever the toll counts
+    (e,) = pipeline.text("قتل ستة أشخاص في قصف مدفعي استهدف مواقع في بلدة الهبيط في ريف إدلب اليوم.",
+                         published="2016-05-10").events
+    assert (e.actor2 or {}).get("id") != "Civilians"
+
+
+@needs_shared
+def test_a_party_named_as_the_unit_of_a_person_a_blast_killed_was_hit_not_the_bomber(pipeline):
+    (e,) = pipeline.text("وقال المصدر إن عنصرا في الشرطة العراقية قتل بانفجار عبوة لاصقة في مدينة الرمادي اليوم.",
+                         published="2015-03-10").events
+    assert e.actor1 is None and e.actor2["id"] == "Iraqi police"
+
+
+@needs_shared
+def test_the_holder_of_the_place_a_bomb_went_off_in_is_not_its_target(pipeline):
+    (e,) = pipeline.text("انفجرت سيارة مفخخة في حي الجورة الذي يسيطر عليه النظام السوري في مدينة دير الزور اليوم، ما أدى إلى "
+                         "مقتل خمسة أشخاص.", published="2016-05-10").events
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor2["id"] == "Civilians"

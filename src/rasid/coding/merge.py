@@ -53,6 +53,8 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
         if e is not None:
             events.append(e)
     ids.number_repeats(events)
+    for e in events:
+        sides.attack_on_people(ctx, e)
     sides.fill_sides(ctx, events)
     report.context_places(ctx, events)
     territory.resub(ctx, events)

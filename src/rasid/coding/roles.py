@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -334,6 +334,25 @@ describe(__name__, "target_nationality", """A target word with a nationality wit
 strike hit: "قصف الطيران موقعا عسكريا إيرانيا".""", reads="role_words.tsv target, nationality.tsv")
 
 
+@rule("member_hit", reads="role_words.tsv member")
+def _member_of(w, a: Match, lo: int) -> bool:
+    """A party named before a strike or a blast as the unit of a person it killed ("عنصر في", "قيادي في",
+    "ضابط من": a word of role_words.tsv ``member`` and "في" / "من" right before the party) is whom it hit, not who
+struck (not "عناصر داعش أطلقوا"):
+    "قتل عنصر في الشرطة بانفجار عبوة ناسفة", "قيادي في التنظيم قتل بغارة جوية"."""
+    words = w.norm[max(lo, a.start - 30):a.start].split()[-2:]
+    return len(words) == 2 and words[1] in ("في", "من") and (words[0] in MEMBERS or words[0][1:] in MEMBERS)
+
+
+@rule("holder_not_bombed", reads="role_words.tsv control")
+def _holder(w, a: Match, lo: int) -> bool:
+    """A party told as who holds the place a bomb went off in ("الذي يسيطر عليه", "الخاضعة لسيطرة", role_words.tsv
+    ``control`` up to three words before the party) is no target of the bomb; the people there were hit:
+    "انفجرت سيارة مفخخة في حي يسيطر عليه النظام ما أدى إلى مقتل خمسة أشخاص" (a strike on a town "التي تسيطر
+    عليها الفصائل" keeps its holder as its target)."""
+    return any(x in CONTROL or x[1:] in CONTROL for x in w.norm[max(lo, a.start - 30):a.start].split()[-3:])
+
+
 def _why(ctx, name: str, a: Match | None) -> None:
     if a is not None and ctx.trace is not None:
         note(ctx, name, f"«{ctx.said(a.start, a.end)}» ({a.value})")
@@ -370,6 +389,11 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
             and not (before and w.definite()):
         _why(ctx, "subject_after_verb", after[0])
         return after[0]
+    if before and m.event_type == "Explosions/Remote violence" and _member_of(w, before[-1], lo):
+        _why(ctx, "member_hit", before[-1])  # "عنصرا في الشرطة قتل بانفجار عبوة": the police were hit
+        before = before[:-1]
+        if not before:
+            return nationality_after(ctx, t, hi)
     if before:
         agent = before[-1]
         if m.event_type == "Explosions/Remote violence":
@@ -414,6 +438,11 @@ def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_firs
         if allies and ctx.trace is not None:
             note(ctx, "ally_not_opponent", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in allies))
         others = [a for a in others if a not in allies]
+    if m.sub in ("Remote explosive/landmine/IED", "Suicide bomb"):
+        held = [a for a in others if _holder(w, a, lo)]
+        if held:
+            _why(ctx, "holder_not_bombed", held[0])
+            others = [a for a in others if a not in held]
     if target_first is not None and (agent is None or target_first.value != agent.value):
         others = [target_first] + [a for a in others if a is not target_first]
     target = next((a for a in others if w.is_target(a)), None)

@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS
+from .words import ARMED_SITE, CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS
 
 
 @rule("other_side_of_front")
@@ -52,6 +52,40 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 e.territory["gained_by"] = e.actor1["id"]
             if e.territory.get("lost_by") is None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+@rule("attack_on_people", reads="role_words.tsv armed_site")
+def attack_on_people(ctx, e: Event) -> None:
+    """An attack told by a word of attacking ("هجوم", "هاجم"), no word of fighting, that hurt only people of no
+    armed side, with nobody armed on the receiving side and no post or unit of armed men hit (role_words.tsv
+    ``armed_site``), is violence against civilians, the people its actor 2 (ACLED): "قتل رجلان في هجوم شنه مسلحون
+    مجهولون على سيارة في المدينة" (but "هاجم مسلحون حاجزا للشرطة", "قتل جنديان في هجوم" are fights)."""
+    if e.event_type != "Battles" or e.sub_event_type != "Armed clash" or e.actor2 is not None or e.territory:
+        return
+    if e.actor1 is not None and e.actor1.get("id") in CROWDS | {"Civilians"}:
+        return
+    hurt = [t for t in (e.fatalities, e.injured) if t]
+    if not hurt or any(t.get("group") not in ("unknown", "civilians") or (t.get("of") and t.get("of") != "Civilians") for t in hurt):
+        return
+    lex_roles = set()
+    for q in e.evidence:
+        lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
+        lex_roles.update(t.value.role for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type == "Battles")
+        for w in ctx.nt.norm[lo:hi].split():
+            if w in ARMED_SITE or w[1:] in ARMED_SITE or _bare(w) in ARMED_SITE:
+                return
+    if lex_roles != {"agent"}:
+        return
+    e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
+    e.actor2 = {"id": "Civilians", "text": ""}
+    _note(ctx, e, "an attack that hurt only people of no armed side", "attack_on_people")
+
+
+def _bare(w: str) -> str:
+    """A word without its proclitic and article: "وبالحاجز" -> "حاجز"."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    w = w[1:] if w[:1] in "بلك" and len(w) > 3 else w
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _note(ctx, e: Event, detail: str, name: str = "other_side_of_front") -> None:

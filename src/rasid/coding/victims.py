@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import GUNFIRE, MEMBERS, VIOLENT
+from .words import ARMED_SITE, GUNFIRE, MEMBERS, VIOLENT
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -20,6 +20,7 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
     dead_side(ctx, m, victims)
     civilians_hit(ctx, m, kill, lo, hi)
     bombing_hits_civilians(ctx, m, kill, lo, hi)
+    strike_kills_people(ctx, m, kill, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
         armed_victim(ctx, m, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
@@ -77,6 +78,26 @@ def bombing_hits_civilians(ctx, m: Mention, kill: dict | None, lo: int, hi: int)
             and hurt and m.actor2 is None and not all(t.get("group") == "combatants" for t in hurt):
         m.actor2 = ("Civilians", "")
         note(ctx, "bombing_hits_civilians", "")
+
+
+@rule("strike_kills_people", reads="role_words.tsv armed_site")
+def strike_kills_people(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
+    """A shelling or an air strike that killed people of no armed side, with nobody armed named as its target
+    no other party named in the clause and no post or unit of armed men hit (role_words.tsv ``armed_site``), hit civilians (ACLED): "قتل أربعة
+    رجال جراء القصف الذي تعرضت له البلدة" (not "قتل خمسة عناصر بقصف على مواقع التنظيم")."""
+    if m.event_type != "Explosions/Remote violence" or m.sub not in (
+            "Shelling/artillery/missile attack", "Air/drone strike") or m.actor2 is not None:
+        return
+    if not kill or kill.get("group") not in ("unknown", "civilians") or (kill.get("of") or "Civilians") != "Civilians":
+        return
+    if any(w in ARMED_SITE or w[1:] in ARMED_SITE or w[2:] in ARMED_SITE or w[3:] in ARMED_SITE
+           for w in ctx.nt.norm[lo:hi].split()):
+        return
+    mine = m.actor1[0] if m.actor1 else None
+    if any(a.value not in (mine, "Civilians") and not ctx.is_source(a) for a in ctx.within(ctx.actors, lo, hi)):
+        return  # another party named in the clause may be whom it hit
+    m.actor2 = ("Civilians", "")
+    note(ctx, "strike_kills_people", "")
 
 
 @rule("armed_victim", reads="role_words.tsv member")
