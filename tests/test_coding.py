@@ -1288,3 +1288,17 @@ def test_a_second_event_of_another_kind_joined_by_and_is_its_own_event(pipeline)
     for one in ("اندلعت اشتباكات وقصف متبادل بين قوات النظام وفصائل المعارضة في حي جوبر اليوم.",
                 "قصف وغارات على بلدة كفرنبل اليوم من قبل قوات النظام."):
         assert len(pipeline.text(one, published="2019-05-12").events) == 1
+
+
+@needs_shared
+def test_an_attack_retold_in_a_relative_clause_at_its_place_refers_back(pipeline):
+    """"الهجوم الذي استهدف معسكر الحامدية": the shelling told before, at the same place, whatever its kind;
+    at a place of its own it stays another event (rule retold_at_its_place)."""
+    told = "قتل ثلاثة جنود بقذائف هاون أطلقها مسلحون على معسكر الحامدية قرب مدينة معرة النعمان اليوم. "
+    doc = pipeline.text(told + "وقال مصدر طبي إن جريحين نقلا إلى المستشفى بعد الهجوم الذي استهدف معسكر الحامدية.",
+                        published="2019-05-12")
+    (e,) = doc.events
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and len(e.evidence) == 2
+    doc = pipeline.text(told + "وقال مصدر طبي إن جريحين نقلا إلى المستشفى بعد الهجوم الذي استهدف بلدة كفرنبل.",
+                        published="2019-05-12")
+    assert len(doc.events) == 2
