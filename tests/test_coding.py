@@ -1302,3 +1302,16 @@ def test_an_attack_retold_in_a_relative_clause_at_its_place_refers_back(pipeline
     doc = pipeline.text(told + "وقال مصدر طبي إن جريحين نقلا إلى المستشفى بعد الهجوم الذي استهدف بلدة كفرنبل.",
                         published="2019-05-12")
     assert len(doc.events) == 2
+
+
+@needs_shared
+def test_a_stated_purpose_is_an_aim_not_a_deed(pipeline):
+    """"الغاية من العملية", "الغرض من", "بغية": the purpose of an operation names ground not yet taken (cues.tsv
+    modal); "للغاية" (very) is no purpose."""
+    for text in ("وقال القائد إن الغاية من هذه العمليات التقدم نحو الطريق الدولي والسيطرة على بلدة تل رفعت.",
+                 "وتحشد الفصائل مقاتليها قرب البلدة بغية استعادة السيطرة على بلدة تل رفعت."):
+        doc = pipeline.text(text, published="2019-05-12")
+        assert not [e for e in doc.events if e.sub_event_type.endswith("territory")], text
+    doc = pipeline.text("وقالت الوزارة إنها قلقة للغاية إزاء غارة شنتها طائرات حربية على بلدة تل رفعت أمس.",
+                        published="2019-05-12")
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
