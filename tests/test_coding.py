@@ -1315,3 +1315,14 @@ def test_a_stated_purpose_is_an_aim_not_a_deed(pipeline):
     doc = pipeline.text("وقالت الوزارة إنها قلقة للغاية إزاء غارة شنتها طائرات حربية على بلدة تل رفعت أمس.",
                         published="2019-05-12")
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+@needs_shared
+def test_a_stop_typed_after_the_space_ends_the_sentence(pipeline):
+    """"في مدينة درعا .أما في إدلب": a stop glued to the next sentence's first word, after a space, ends the
+    sentence; a name's initial after it ("حسن .ا من") does not."""
+    doc = pipeline.text("قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على مدينة درعا .أما في محافظة إدلب فقد شنت طائرات "
+                        "حربية روسية غارات على بلدة سرمين.", published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    from rasid.arabic import sentences
+    assert len(sentences("أصيب طفل يدعى حسن .ا من قرية بطينة في قصف على البلدة.")) == 1
