@@ -11,12 +11,13 @@ import bisect
 import re
 
 from . import ids, report, sides, territory
+from ..geo import place_key
 from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
-    TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+    RELATIVE, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -170,7 +171,11 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
     # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
-    retold = (norm[ts:ts + 2] == "ال" or before == "ال") and (norm[m.trigger.end:m.trigger.end + 12].split() or [""])[0] in RETOLD
+    after = norm[m.trigger.end:m.trigger.end + 24].split()[:2]
+    definite = norm[ts:ts + 2] == "ال" or before == "ال"
+    retold = definite and after[:1] != [] and after[0] in RETOLD
+    # "الهجوم الذي استهدف معسكر الحامدية": told again in a relative clause, at a place the event was told at
+    relative = definite and len(after) == 2 and after[0] in RELATIVE and after[1] in RETOLD and m.own_place
     if m.claim:
         # a claim of an attack named by an indefinite noun ("مسؤوليته عن تفجير سيارة مفخخة في الكرادة") joins it
         # when it can; else it tells the attack itself
@@ -182,9 +187,10 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         m.claim = False
         if not specific(m):
             return True
-    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold) or pointed):
+    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold or relative) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m))
+            and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
@@ -254,8 +260,23 @@ def _type_fits(ctx, g: list[Mention], m: Mention) -> bool:
     word = norm[ts:m.trigger.end]
     definite = word.startswith("ال") or norm[max(0, ts - 2):ts] in ("ال", "لل")
     target = norm[m.trigger.end:m.trigger.end + 5].split()[:1] == ["علي"]  # "الهجوم على فندق ...": its own target
-    return definite and not m.own_place and not target and g[0].event_type in VIOLENT and m.event_type in VIOLENT and any(
+    return definite and (not m.own_place or _told_at(g, m)) and not target and g[0].event_type in VIOLENT and m.event_type in VIOLENT and any(
         word.removeprefix("ال").startswith(w) for w in GENERIC_ATTACK)
+
+
+@rule("retold_at_its_place")
+def _told_at(g: list[Mention], m: Mention) -> bool:
+    """A definite event noun told again in a relative clause at a place where the event was told ("قتل ثلاثة
+    جنود بقذائف هاون على معسكر الحامدية ... بعد الهجوم الذي استهدف معسكر الحامدية") refers back to that event,
+    an attack in general to a violent event of any kind; at a place of its own it is another event."""
+    mine = _names(m)
+    return bool(mine) and any(_names(x) & mine for x in g)
+
+
+def _names(m: Mention) -> set[str]:
+    """The mention's place keys, and its places' names as keys (one place resolved in one clause only)."""
+    return loc_keys(m) | {place_key({"name_ar": loc.get("name_ar") or loc.get("text") or ""}) for loc in m.locations
+                          if not (loc.get("lat") is None and (loc.get("geo_precision") or 1) >= 3)} - {""}
 
 
 def _elsewhere(g: list[Mention], m: Mention) -> bool:
