@@ -34,7 +34,7 @@ from .model import Document, Span
 
 log = logging.getLogger("rasid.gazetteer")
 
-INDEX_VERSION = "7"  # 7: the automaton matches whole-word ends only (sentinel keys)
+INDEX_VERSION = "6"
 QUOTES = set("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 FOLD = str.maketrans({"ص": "س", "ظ": "ض", "ذ": "ز"})
 RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3": 1.6, "ADM3": 1.0,
@@ -256,17 +256,6 @@ def find_gazetteer(path: str | os.PathLike | None = None) -> Path:
     return locate_gazetteer(path)[1]
 
 
-# a character no name may end before: not a letter, a digit nor an Arabic-block letter (arabic.is_word_char)
-_NON_WORD = re.compile(r"[^\p{L}\p{N}\u0600-\u06ff]|[،؛؟]")
-SENTINEL = "\x00"
-
-
-def sentinel_text(text: str) -> str:
-    """``text`` with a sentinel before every non-word character and at its end: a name followed by the sentinel
-    in it ends a word ("خور مكسر" is "خور\\0 مكسر\\0")."""
-    return _NON_WORD.sub(lambda m: SENTINEL + m.group(), text) + SENTINEL
-
-
 class Gazetteer:
     """Places plus an Aho-Corasick automaton over their normalised Arabic names."""
 
@@ -278,11 +267,9 @@ class Gazetteer:
         self.by_key: dict[str, list[int]] = {}
         for form, idx in names.items():
             self.by_key.setdefault(form.replace(" ", ""), []).extend(idx)
-        # keys end with a sentinel that the text carries before every non-word character (see sentinel_text):
-        # the automaton reports only names that end a word, not the thousands of hits inside words
         self.auto = ahocorasick.Automaton()
         for form in names:
-            self.auto.add_word(sentinel_text(form), form)
+            self.auto.add_word(form, form)
         if names:
             self.auto.make_automaton()
         self.admin1 = {}
@@ -589,18 +576,13 @@ class Geoparser:
             out.extend(self._unknown_after_cues(nt, out, blocked, cues))
             return sorted(out, key=lambda m: m.start)
         found = []
-        # the automaton runs over the text with a sentinel before every non-word character, and its keys end
-        # with one: it yields only names that end a word; a hit's offset in the folded text is its offset there
-        # less the sentinels before it (their folded offsets, by bisect)
-        marked = sentinel_text(folded)
-        ends = [m.start() for m in _NON_WORD.finditer(folded)] + [len(folded)]
-        at = [p + k for k, p in enumerate(ends)]  # where each sentinel sits in the marked text
+        # arabic.is_word_char inlined: the automaton yields hundreds of in-word hits an article
         padded = " " + folded + " "
-        for end_idx, form in self.gaz.auto.iter(marked):
-            j = ends[bisect_left(at, end_idx)]
+        for end_idx, form in self.gaz.auto.iter(folded):
+            j = end_idx + 1
             c = padded[j + 1]
             if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
-                continue  # the name ends inside a word (arabic.is_word_char inlined)
+                continue  # the name ends inside a word
             i = j - len(form)
             c = padded[i]
             if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
