@@ -375,3 +375,13 @@ def test_a_quote_glued_between_two_words_reads_as_a_space():
     i = nt.norm.index("الرحمن صباحا")
     a, b = nt.span(i, i + len("الرحمن صباحا"))
     assert text[a:b] == 'الرحمن"صباحا'  # the quote is the text as written
+
+
+def test_a_stop_before_a_colon_or_dash_ends_the_sentence():
+    """"مدنيين.: شنت", "مدنيين.- وقصفت": a stop after a word, then a colon or a dash and a space, ends it (a text of
+    such sentences glued together was one ever-growing sentence); "الساعة 10.30" and "3.5" stay whole."""
+    from rasid.arabic import sentences
+
+    got = [s.text for s in sentences("قتل خمسة مدنيين.: شنت الطائرات غارات.- وقصفت المدفعية البلدة عند الساعة 10.30 صباحا.")]
+    assert got[:2] == ["قتل خمسة مدنيين.", ": شنت الطائرات غارات."], got
+    assert got[-1].endswith("10.30 صباحا.")
