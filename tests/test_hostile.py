@@ -637,6 +637,7 @@ def bare_pipeline():
 @example(EVENT_SENTENCES[4] + " قصفت")  # one paragraph of undated events: each looked back for a day
 @example("قوات")  # one run of letters made of a lexicon word: no walk back to a word's start per occurrence
 @example(": " + EVENT_SENTENCES[0])  # sentences glued by ".:" ("مدنيين.: شنت"): one ever-growing sentence before
+@example(EVENT_SENTENCES[0][:-1] + " ")  # one sentence without a stop, its clauses cut at "،": each trigger read the sentence's cues, each toll every earlier figure
 def test_coding_work_grows_linearly_with_the_text(bare_pipeline, block):
     from rasid.clean import NotArabicError, clean
     import rasid.coding.merge as merge

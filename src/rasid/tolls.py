@@ -553,12 +553,22 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     # one figure told twice ("13 قتيلا في انفجار ... إن 13 شخصا قتلوا"): the same number, one of them of no side
     # named (a generic noun: قتيلا، شخصا), not joined to the other by "و", is one toll; "13 جنديا و13 مسلحا" are two
     # sides, 26, and "خمسة أشخاص و5 آخرين" ten
-    numbered = [c for k, c in enumerate(numbered) if c.others or not any(
-        c.value > 1 and c.start - p.end > 4 and p.value == c.value and p.qualifier == c.qualifier and (p.group, p.of) != (c.group, c.of)
-        and ((p.group == "unknown" and not p.of) or (c.group == "unknown" and not c.of))
-        or c.value > 1 and c.start - p.end > 4 and (p.value, p.qualifier, p.group, p.of) == (c.value, c.qualifier, c.group, c.of)
-        and c.group == "unknown" and not c.of
-        for p in numbered[:k])]
+    # (the figures told before, by number and qualifier: the side each was told of and where its first telling
+    # ends; one pass, not every earlier figure again for each, which made one event told a thousand times quadratic)
+    told: dict[tuple, dict[tuple, int]] = {}
+    kept = []
+    for c in numbered:
+        sides = told.setdefault((c.value, c.qualifier), {})
+        generic = c.group == "unknown" and not c.of
+        if c.others or not (c.value > 1 and any(
+                end < c.start - 4 and (side == (c.group, c.of) and generic
+                                       or side != (c.group, c.of) and (generic or side == ("unknown", None) or (
+                                           side[0] == "unknown" and not side[1])))
+                for side, end in sides.items())):
+            kept.append(c)
+        side = (c.group, c.of)
+        sides[side] = min(sides.get(side, c.end), c.end)
+    numbered = kept
     totals = [c for c in numbered if c.total]
     if totals and len(numbered) > 1:
         numbered = totals[-1:]  # "ارتفعت الحصيلة إلى 5": the update replaces the figures before it (the spec)

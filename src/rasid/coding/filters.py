@@ -35,11 +35,16 @@ describe(__name__, "unsure_either", """"إذا ... أم" makes every event of th
 المسلحون من السيطرة على الحاجز أم أن القوات استعادته".""", reads="cues.tsv modal")
 
 
+NEGATION_REACH = 300
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
-    for c in ctx.within(ctx.cues, lo, t.end + 2):
+    # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
+    # again for each of its triggers, which made one long sentence quadratic)
+    for c in ctx.within(ctx.cues, max(lo, t.start - NEGATION_REACH), t.end + 2):
         if c.value == "modal" and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
             note(ctx, "still_to_come", f"«{ctx.said(t.start, c.end)}»")
             return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
