@@ -1385,3 +1385,10 @@ def test_a_stop_typed_after_the_space_ends_the_sentence(pipeline):
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
     from rasid.arabic import sentences
     assert len(sentences("أصيب طفل يدعى حسن .ا من قرية بطينة في قصف على البلدة.")) == 1
+
+
+def test_a_place_fell_to_the_party_after_bid_or_ayadi(pipeline):
+    """role_words.tsv fell_to: "سقطت البلدة بيد X" / "بأيدي X" / "في قبضة X": X gained the place (not lost it)."""
+    for said in ("بيد", "بأيدي", "في قبضة"):
+        (e,) = pipeline.text(f"وسقطت بلدة كفرنبل {said} تنظيم الدولة بعد معارك عنيفة أمس.", published="2015-08-09").events
+        assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] != "ISIS", said

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -461,7 +461,7 @@ def _loss(ctx, w: _Around, main: list[Match]) -> None:
     """The named actor lost ground: the other side (لصالح X) gained it; the loser is the verb's subject (right
     after it, else before it), not whoever the clause names first."""
     m, t = w.m, w.t
-    gainer = next((a for a in main if w.word_before(a) in ("لصالح", "امام", "يد")), None) or next(
+    gainer = next((a for a in main if w.word_before(a) in FELL_TO), None) or next(
         (a for a in main if a.start > t.end and "امام" in w.norm[max(w.lo, a.start - 16):a.start].split()[-2:]), None) \
         or next((a for a in main if a.start > t.end and any(
             x in HANDOVER for x in w.norm[max(w.lo, a.start - 25):a.start].split()[-3:])), None)
