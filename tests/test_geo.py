@@ -680,3 +680,14 @@ def test_a_town_named_like_a_person_noun_after_a_word_for_a_town(tmp_path):
         "s:1\tSY\tالراعي\tAr-Rai\t\t36.62\t37.55\tP\tPPL\tAleppo\tحلب\t\t\t12000\n"])
     assert "الراعي" in _resolve(geo, "سيطرت الفصائل على بلدة الراعي في ريف حلب أمس.")
     assert "الراعي" not in _resolve(geo, "قتل الراعي برصاص قناص أمس.")
+
+
+def test_names_after_a_word_for_a_family_or_tribe_are_no_places(tmp_path):
+    """toponym_heads.tsv family: "عائلتي «X وY»", "عشيرة X": a family's or a tribe's names, not the villages of those
+    names; after "قرية" they are places."""
+    geo = _invented_geo(tmp_path, [
+        "e:1\tEG\tالعسال\tAl Assal\t\t30.1\t31.2\tP\tPPL\tCairo\tالقاهرة\t\t\t3000\n",
+        "e:2\tEG\tالمثالي\tAl Mithali\t\t30.2\t31.3\tP\tPPL\tCairo\tالقاهرة\t\t\t3000\n"])
+    got = _resolve(geo, "اشتباكات بين أنصار عائلتي «صابر والعسال» وعشيرة المثالي في القاهرة أمس.")
+    assert "العسال" not in got and "المثالي" not in got
+    assert "العسال" in _resolve(geo, "قصفت المدفعية قرية العسال أمس.")

@@ -88,6 +88,13 @@ def fold(s: str) -> str:
 
 # heads after which a gazetteer name is only part of a longer name (data/toponym_heads.tsv, part)
 PART_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["part"])
+FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["family"])
+
+
+def _family(word: str) -> bool:
+    """A word for a family or a tribe ("عائلتي", "وعشيرة", "«عائلة"), quotes and a joined "و" aside."""
+    w = word.strip('"«»')
+    return w in FAMILY_HEADS or (w[:1] == "و" and w[1:] in FAMILY_HEADS)
 
 
 # definite words a place name may follow directly: function words that begin with ال ("الى الرقة")
@@ -616,6 +623,8 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
+                continue  # "عائلتي «صابر والعسال»", "عشيرة البوحمد": a family or a tribe, not a place
             if prev and prev[-1] in PART_HEADS and folded[lb - 1:lb] == " ":
                 continue  # "قرية أم خزيم", "تل X": the name is part of a longer one the gazetteer lacks
             if prev and prev[-1] in self.time_zone_words:
