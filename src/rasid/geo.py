@@ -863,7 +863,8 @@ class Geoparser:
 
         def person(m) -> bool:
             """A toll noun is a person ("راعي", a shepherd) unless a word for a town names it: "بلدة الراعي"."""
-            return not TOWN_BEFORE.search(norm, max(0, m.start - 10), m.start)
+            before = norm[max(0, m.start - 10):m.start]
+            return not (("بلد" in before or "مدين" in before or "قري" in before) and TOWN_BEFORE.search(before))
 
         if matches and "outlet_names" in matches:  # found once by the pipeline's match stage
             spans = [(m.start, m.end) for m in matches["outlet_names"]]
