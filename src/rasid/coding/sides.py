@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import ARMED_SITE, CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS
+from .words import CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -71,21 +71,13 @@ def attack_on_people(ctx, e: Event) -> None:
     for q in e.evidence:
         lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
         lex_roles.update(t.value.role for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type == "Battles")
-        for w in ctx.nt.norm[lo:hi].split():
-            if w in ARMED_SITE or w[1:] in ARMED_SITE or _bare(w) in ARMED_SITE:
-                return
+        if names_armed_site(ctx.nt.norm[lo:hi]):
+            return
     if lex_roles != {"agent"}:
         return
     e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
     e.actor2 = {"id": "Civilians", "text": ""}
     _note(ctx, e, "an attack that hurt only people of no armed side", "attack_on_people")
-
-
-def _bare(w: str) -> str:
-    """A word without its proclitic and article: "وبالحاجز" -> "حاجز"."""
-    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-    w = w[1:] if w[:1] in "بلك" and len(w) > 3 else w
-    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _note(ctx, e: Event, detail: str, name: str = "other_side_of_front") -> None:

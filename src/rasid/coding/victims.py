@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import ARMED_SITE, GUNFIRE, MEMBERS, VIOLENT
+from .words import GUNFIRE, MEMBERS, VIOLENT, names_armed_site
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -90,8 +90,7 @@ def strike_kills_people(ctx, m: Mention, kill: dict | None, lo: int, hi: int) ->
         return
     if not kill or kill.get("group") not in ("unknown", "civilians") or (kill.get("of") or "Civilians") != "Civilians":
         return
-    if any(w in ARMED_SITE or w[1:] in ARMED_SITE or w[2:] in ARMED_SITE or w[3:] in ARMED_SITE
-           for w in ctx.nt.norm[lo:hi].split()):
+    if names_armed_site(ctx.nt.norm[lo:hi]):
         return
     mine = m.actor1[0] if m.actor1 else None
     if any(a.value not in (mine, "Civilians") and not ctx.is_source(a) for a in ctx.within(ctx.actors, lo, hi)):

@@ -62,6 +62,19 @@ MASSACRE = _words("massacre")
 EXCHANGE = _words("exchange")
 GUNFIRE = _words("gunfire")
 ARMED_SITE = _words("armed_site")  # "حاجز", "ثكنة", "دورية": a site or unit of armed men, an attack on it is a fight
+
+
+def names_armed_site(text: str) -> bool:
+    """A word of ``text`` (normalised) names a site or unit of armed men, its proclitics and article aside
+    ("وبالحاجز", "للدورية"): an attack there is a fight, not violence against civilians."""
+    for w in text.split():
+        if w in ARMED_SITE or w[1:] in ARMED_SITE or w[2:] in ARMED_SITE or w[3:] in ARMED_SITE:
+            return True
+        b = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        b = b[1:] if b[:1] in "بلك" and len(b) > 3 else b
+        if (b[2:] if b.startswith("ال") and len(b) > 4 else b) in ARMED_SITE:
+            return True
+    return False
 GENERIC_ATTACK = _RW.get("generic_attack", ())
 OPERATIONS = _words("operation")
 OPERATION_DONE = _words("operation_done")
