@@ -161,20 +161,57 @@ def _windows(norm: str, lo: int, hi: int) -> dict[str, list[tuple[int, int]]]:
             hits.setdefault(k, []).extend(digits)
     merged: dict[tuple, list[tuple[int, int]]] = {}  # the digit kinds often share one list of hits: merged once
     out = {}
-    spaces: list[int] | None = None
+    spaces = _Spaces(norm, lo, hi)  # where the words end, found once for every kind
     for k, v in hits.items():
         v.sort()
         key = tuple(v)
-        if key not in merged and spaces is None:  # where the words end, found once for every kind
-            spaces = [m.start() for m in _SPACE.finditer(norm, lo, hi)]
         out[k] = merged[key] if key in merged else merged.setdefault(key, _merge(norm, lo, hi, v, spaces))
     return out
 
 
 _SPACE = stdre.compile(r"\s")  # (the characters str.isspace() holds: the standard re, not regex)
+_LAST_SPACE = stdre.compile(r"\s(?=\S*\Z)")  # the last one before the end of the searched stretch
+_NEAR = 64  # characters searched either side of a window before all the spaces of the text are listed
 
 
-def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]], spaces: list[int] | None = None) -> list[tuple[int, int]]:
+class _Spaces:
+    """The whitespace nearest a window's edges, searched near the edge first: most words are short, so the
+    spaces of the whole text are listed (once, for a bisect) only when a long run of letters needs it."""
+
+    __slots__ = ("norm", "lo", "hi", "all")
+
+    def __init__(self, norm: str, lo: int, hi: int):
+        self.norm, self.lo, self.hi, self.all = norm, lo, hi, None
+
+    def _list(self) -> list[int]:
+        if self.all is None:
+            self.all = [m.start() for m in _SPACE.finditer(self.norm, self.lo, self.hi)]
+        return self.all
+
+    def word_start(self, a: int) -> int:
+        """Just after the last space before offset ``a`` (else ``lo``)."""
+        m = _LAST_SPACE.search(self.norm, max(self.lo, a - _NEAR), a)
+        if m is not None:
+            return m.start() + 1
+        if a - _NEAR <= self.lo:
+            return self.lo
+        spaces = self._list()
+        k = bisect.bisect_left(spaces, a)
+        return spaces[k - 1] + 1 if k else self.lo
+
+    def word_end(self, b: int) -> int:
+        """The first space at or after offset ``b`` (else ``hi``)."""
+        m = _SPACE.search(self.norm, b, min(self.hi, b + _NEAR))
+        if m is not None:
+            return m.start()
+        if b + _NEAR >= self.hi:
+            return self.hi
+        spaces = self._list()
+        k = bisect.bisect_left(spaces, b)
+        return spaces[k] if k < len(spaces) else self.hi
+
+
+def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]], spaces: _Spaces | None = None) -> list[tuple[int, int]]:
     """Windows 25 characters either side of the (sorted) hits, overlapping ones joined."""
     out: list[list[int]] = []
     for a, b in hits:
@@ -184,13 +221,11 @@ def _merge(norm: str, lo: int, hi: int, hits: list[tuple[int, int]], spaces: lis
         else:
             out.append([a, b])
     if spaces is not None:
-        # Whole words at both ends, so no lookaround is fooled by a cut: the nearest space either side by
-        # bisect over the spaces of norm[lo:hi] (a long run of letters was walked once per kind of date)
+        # Whole words at both ends, so no lookaround is fooled by a cut: the nearest space either side
+        # (a long run of letters was walked once per kind of date)
         for w in out:
-            k = bisect.bisect_left(spaces, w[0])
-            w[0] = spaces[k - 1] + 1 if k else lo
-            k = bisect.bisect_left(spaces, w[1])
-            w[1] = spaces[k] if k < len(spaces) else hi
+            w[0] = spaces.word_start(w[0])
+            w[1] = spaces.word_end(w[1])
         return [(a, b) for i, (a, b) in enumerate(out) if i == 0 or (a, b) != tuple(out[i - 1])]
     # Whole words at both ends, so no lookaround is fooled by a cut. Linear time: a scan that
     # walks past the neighbouring window's own edge takes that window's answer (the same word

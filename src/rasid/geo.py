@@ -975,9 +975,12 @@ class Geoparser:
                     s += 2.5
                 if p.adm2 and p.adm2 in adm2:
                     s += 2.5
-                others = [a for a in anchors if a is not p]
-                if others:
-                    d = min(_approx_km(p, a) for a in others)
+                if anchors and (len(anchors) > 1 or anchors[0] is not p):
+                    # the nearest other anchor (_approx_km inlined: candidates x anchors is hundreds an article)
+                    plon, plat = p.lon, p.lat
+                    d = math.sqrt(min(((plon - a.lon) * 91.0) * ((plon - a.lon) * 91.0)
+                                      + ((plat - a.lat) * 111.0) * ((plat - a.lat) * 111.0)
+                                      for a in anchors if a is not p))
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if m.cue in ("governorate",) and p.code == "ADM1":
                     s += 3

@@ -126,6 +126,7 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
     # a local reading that fits overrides the general one of the same words
     return [a for a in keep if (a.phrase, a.value) in local or not fits.get((a.start, a.end))]
 
+
 @rule("force_nationality", reads="role_words.tsv force, nationality.tsv")
 def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
     """"مقاتلات تركية", "مدفعية إيرانية", "طائرات حربية فرنسية", "سلاح الجو الإسرائيلي": a noun for a state's arms
@@ -149,6 +150,8 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
         words = [w, *itertools.islice(NAME_RE.finditer(norm, w.end()), 7)]
         k = 0
         g = w.group()
+        if not _nationality_ahead(words):
+            continue  # (most nouns of arms have none among their next three words: the rest is not read)
         if named.reach(w.start() - 1) > w.start():
             continue  # inside another party's name ("قوات سوريا الديمقراطية" is no Syrian force)
         own = [a for a in covering(w.start()) if a.start == w.start()]  # a name starting with the noun ("طائرات حربية")
@@ -182,6 +185,22 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
     if not extra:
         return actors
     return sorted([a for a in actors if id(a) not in inside] + extra, key=lambda a: a.start)
+
+def _nationality_ahead(words: list) -> bool:
+    """Whether a nationality is among the three words after the noun ``words[0]`` (hedges not counted), the
+    only ones force_nationality reads."""
+    counted = 0
+    for x in words[1:]:
+        xg = x.group()
+        if xg in HEDGED:
+            continue
+        if nationality_of(xg) or (xg.startswith("ال") and nationality_of(xg[2:])):
+            return True
+        counted += 1
+        if counted >= 3:
+            return False
+    return False
+
 
 @rule("arms_owner", reads="role_words.tsv force, actors.tsv local aliases")
 def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
