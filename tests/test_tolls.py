@@ -312,3 +312,14 @@ def test_an_execution_kills_the_executed_a_death_sentence_does_not():
     assert _killed("أعدم التنظيم ثلاثة شبان في ساحة البلدة") == (3, "exact")
     assert _killed("وأقدمت الجماعة على إعدام خمسة مدنيين رميا بالرصاص") == (5, "exact")
     assert _killed("أصدرت المحكمة حكما بإعدام خمسة متهمين") is None
+
+
+def test_a_counted_noun_that_opens_a_partys_name_is_that_partys(pipeline):
+    """"أحد رجال الشرطة": "رجال" opens the name of the police, so no name follows the noun; the dead are the
+    police's all the same (rule noun_opens_party), and each side's dead add up."""
+    (e,) = pipeline.text("قتل أحد رجال الشرطة في هجوم مسلح على حاجز في مدينة العريش أمس.", published="2016-03-02",
+                         outlet="Youm7").events
+    assert (e.fatalities["value"], e.fatalities["of"], e.fatalities["group"]) == (1, "Egyptian police", "combatants")
+    (e,) = pipeline.text("قتل 12 من مسلحي الحوثي في مواجهات مع المقاومة الشعبية في مأرب، فيما قتل أحد رجال المقاومة.",
+                         published="2016-03-02").events
+    assert e.fatalities["value"] == 13

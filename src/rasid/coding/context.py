@@ -13,6 +13,9 @@ from . import parties, when
 from .parties import Covers
 from .rules import describe, note
 
+describe(__name__, "noun_opens_party", """A counted noun that opens a party's name is that party's dead or wounded: "قتل أحد
+رجال الشرطة", "وأصيب اثنان من رجال المقاومة" ("رجال" starts the name "رجال المقاومة", so no name follows it).""",
+         reads="actors.tsv")
 describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
 (role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
 "تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
@@ -115,9 +118,14 @@ class DocContext:
         return got
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
-        """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا")."""
+        """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا"),
+        or one the counted noun opens ("أحد رجال الشرطة": rule noun_opens_party)."""
         for a in self.within(self.actors, p, min(hi, p + 12)):
             return a.value
+        for a in self.within(self.actors, max(0, p - 12), p):
+            if a.end > p and self.nt.norm[a.start:p].count(" ") == 0:
+                note(self, "noun_opens_party", f"«{self.said(a.start, a.end)}»")
+                return a.value
         # "أصيب أربعون آخرون بجروح من أعضاء المنظمة", "وأحد العناصر في «فيلق الشام»": across words that link
         # the counted people to their party (role_words.tsv victim_link)
         norm, q = self.nt.norm, p
