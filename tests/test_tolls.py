@@ -323,3 +323,12 @@ def test_a_counted_noun_that_opens_a_partys_name_is_that_partys(pipeline):
     (e,) = pipeline.text("قتل 12 من مسلحي الحوثي في مواجهات مع المقاومة الشعبية في مأرب، فيما قتل أحد رجال المقاومة.",
                          published="2016-03-02").events
     assert e.fatalities["value"] == 13
+
+
+def test_a_sniper_a_leader_and_an_officer_by_rank_count_one(pipeline):
+    """toll_nouns.tsv: "قناص", "زعيم" and ranks ("نقيب", "ملازم") are people; one of them after a toll verb is one dead."""
+    for text in ("قصفت الفصائل مواقع قوات النظام في حي جوبر ما أدى لمقتل قناص تابع لها.",
+                 "أعلنت وزارة الدفاع أن غارة جوية للتحالف أدت إلى مقتل زعيم جماعة متشددة في ريف إدلب.",
+                 "قتل نقيب في الجيش في هجوم مسلح على حاجز قرب مدينة العريش أمس."):
+        tolls = [e.fatalities for e in pipeline.text(text, published="2016-03-02").events if e.fatalities]
+        assert tolls and (tolls[0]["value"], tolls[0]["qualifier"]) == (1, "exact"), text
