@@ -332,3 +332,14 @@ def test_a_sniper_a_leader_and_an_officer_by_rank_count_one(pipeline):
                  "قتل نقيب في الجيش في هجوم مسلح على حاجز قرب مدينة العريش أمس."):
         tolls = [e.fatalities for e in pipeline.text(text, published="2016-03-02").events if e.fatalities]
         assert tolls and (tolls[0]["value"], tolls[0]["qualifier"]) == (1, "exact"), text
+
+
+def test_dead_told_also_in_the_next_sentence_add_to_the_event(pipeline):
+    """"وقتل أيضا ..." opening the next sentence, with no event word nor place of its own, tells more dead of the
+    event just told (rule toll_also): another side's dead add up; a sentence with its own place is another item."""
+    (e,) = pipeline.text("أسفرت غارة جوية للتحالف على قرية في ريف الحسكة عن مقتل ستة مدنيين. "
+                         "وقتل أيضا أربعة من عناصر داعش كانوا في المبنى نفسه.", published="2016-03-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (10, "exact")
+    events = pipeline.text("أسفرت غارة جوية للتحالف على قرية في ريف الحسكة عن مقتل ستة مدنيين. "
+                           "وقتل أيضا أربعة من عناصر داعش في مدينة الرقة.", published="2016-03-02").events
+    assert all((e.fatalities or {}).get("value") != 10 for e in events)

@@ -23,6 +23,13 @@ SUBCOUNT = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "�
 # "31 قتيلا هم 10 عسكريين و21 مدنيا": "هم" right after a count opens its breakdown ("والقتلى هم 72 مقاتلا و49 ..."
 # with no count before it is the list itself)
 THEY_ARE = {"هم", "وهم"}
+# "وقتل أيضا ثلاثة من المسلحين": a word for "also" between the toll verb and its figure (role_words.tsv also)
+ALSO = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[:1] == ["also"] and len(r) > 1)
+
+
+def _verb_right_before(norm: str, verb_end: int, at: int) -> bool:
+    """The toll verb ending at ``verb_end`` is right before offset ``at`` (across "أيضا")."""
+    return 0 <= at - verb_end <= 3 or norm[verb_end:at].strip() in ALSO
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
@@ -206,7 +213,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             q_start = next((q.start for q in quals if 0 <= toks[i].start - q.end <= 2), toks[i].start)
             # only with the verb right before the number ("مقتل سبعة من قادة التنظيم") or right after the party
             # ("23 من الحوثيين قتلوا"): "اعتقال 30 من الضباط" after a toll, "ستين منهم عادوا ... وقتل 30" are not
-            close = any(0 <= q_start - c[1] <= 3 for c in measure_cues) or any(
+            close = any(_verb_right_before(norm, c[1], q_start) for c in measure_cues) or any(
                 0 <= c[0] - toks[k].end <= 25 for c in measure_cues)
             # or a breakdown of the toll just told: "مقتل 52 عنصرا من بينهم اثنان من قياديي داعش"
             close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
@@ -243,7 +250,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
             if out and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
-            elif before and q_start - before[-1][1] <= 3:
+            elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
             elif by_party and _joined_to(norm, out, toks[i]):
                 measure = out[-1].measure  # "مقتل سبعة من الحوثيين واثنين من السلفيين": the toll goes on

@@ -18,8 +18,11 @@ from .words import ARMS, EXCHANGE, RELATIVE
 def mentions(ctx) -> list[Mention]:
     """Every mention of the document, in the order told."""
     out: list[Mention] = []
+    prev_start = -1
     for s in ctx.doc.spans_of("sentence"):
         sent = Sentence(s.start, s.end, s.text)
+        last_before = out[-1] if out and out[-1].sentence == prev_start else None  # told by the sentence just before
+        prev_start = sent.start
         before = None  # a clause with a toll and no event word, before any event of its sentence
         for whole in clauses(sent):
             parts = second_event(ctx, sent, whole)
@@ -33,6 +36,9 @@ def mentions(ctx) -> list[Mention]:
                 m = coded[k] if coded else code_clause(ctx, sent, cl)
                 if m is None and out and out[-1].sentence == sent.start:
                     tolls.toll_of_previous(ctx, cl, out[-1])
+                elif m is None and k == 0 and whole.start == sent.start and out and out[-1] is last_before \
+                        and tolls.toll_also(ctx, cl, out[-1]):
+                    pass
                 elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
                     before = cl
                 if m is not None and before is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
+from .words import ALSO_WORDS, CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -59,6 +59,38 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
             setattr(prev, attr, combine(counts, measure))
             if ctx.trace is not None and getattr(prev, attr) is not None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+@rule("toll_also", reads="role_words.tsv also, cues.tsv kill, injure")
+def toll_also(ctx, cl, prev: Mention) -> bool:
+    """A sentence that opens with a toll verb and "أيضا" or "كذلك", with no event word and no place of its own,
+    tells more dead or wounded of the event told just before: "أسفرت الغارة عن مقتل عشرة مدنيين. وقتل أيضا
+    ثلاثة من المسلحين كانوا في المنزل" is 13 (the sides add up; a figure of no named side, or of the side
+    already counted, is not added)."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    head = ctx.nt.norm[lo:lo + 30].split()[:3]
+    if len(head) < 2 or not any(w in ALSO_WORDS for w in head[1:3]) or not ctx.has_cue(lo, lo + len(head[0]) + 1, "kill", "injure") \
+            or ctx.has_cue(lo, hi, "no_toll") or is_tally(ctx, lo, hi) or ctx.places_in(cl.start, cl.end):
+        return False
+    counts = read_counts(ctx, lo, hi)
+    done = False
+    for attr, measure in (("fatalities", "killed"), ("injured", "injured")):
+        t, told = combine(counts, measure), getattr(prev, attr)
+        if t is None or t.get("value") is None:
+            continue
+        if told is None:
+            setattr(prev, attr, t)
+        elif told.get("value") is not None and told.get("of") and t.get("of") and told["of"] != t["of"]:
+            both = "exact" if told.get("qualifier") == t.get("qualifier") == "exact" else "at_least"
+            setattr(prev, attr, {"value": told["value"] + t["value"], "qualifier": both,
+                                 "group": "combatants" if told.get("group") == t.get("group") == "combatants" else "mixed",
+                                 "of": None, "parts": (told["value"], t["value"])})
+        else:
+            continue
+        done = True
+        if ctx.trace is not None:
+            ctx.trace.note_mention(prev, "toll_also", f"{attr} from «{cl.text}»")
+    return done
 
 
 describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
