@@ -390,3 +390,17 @@ def test_a_stop_before_a_colon_or_dash_ends_the_sentence():
     got = [s.text for s in sentences("قتل خمسة مدنيين.: شنت الطائرات غارات.- وقصفت المدفعية البلدة عند الساعة 10.30 صباحا.")]
     assert got[:2] == ["قتل خمسة مدنيين.", ": شنت الطائرات غارات."], got
     assert got[-1].endswith("10.30 صباحا.")
+
+
+def test_a_trie_shaped_alternation_finds_what_the_flat_one_finds():
+    """arabic.word_alternation: the same matches as the flat alternation of the words, longest first."""
+    import re
+
+    from rasid.arabic import word_alternation
+
+    words = ["قوات", "قواعد", "قوا", "مدفعية", "مدفع", "طائرات"]
+    flat = re.compile("(?<![\u0621-\u064a])(?:%s)(?![\u0621-\u064a])" % "|".join(sorted(words, key=len, reverse=True)))
+    trie = re.compile("(?<![\u0621-\u064a])(?:%s)(?![\u0621-\u064a])" % word_alternation(words))
+    text = "قصفت مدفعية النظام قواعد الفصائل وقوات التحالف ومدفعهم، ثم طائرات وقوا ومدفعيات"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.group() for m in trie.finditer(text)] == ["مدفعية", "قواعد", "طائرات"]

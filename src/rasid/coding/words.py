@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import normalize
+from ..arabic import normalize, word_alternation
 from ..lexicon import Matcher, read_tsv
 
 STATE_KINDS = {"state", "external"}
@@ -157,8 +157,7 @@ _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
 FORCE_NOUNS = _words("force")  # "مقاتلات", "مدفعية", "قوات": with a nationality after them, that state's forces
 # a noun of arms or troops as a whole word (a run of Arabic letters, as NAME_RE reads words), bare or definite
-FORCE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:%s)(?![\u0621-\u064a])"
-                      % "|".join(re.escape(w) for w in sorted(FORCE_NOUNS, key=len, reverse=True)))
+FORCE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:%s)(?![\u0621-\u064a])" % word_alternation(FORCE_NOUNS))
 NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين المدنيين": civilians said unharmed are no party
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
