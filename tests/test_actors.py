@@ -422,3 +422,20 @@ def test_a_closing_quote_glued_to_the_next_word_still_ends_the_name(pipeline, te
     assert _id(ev.actor1) == a1 and _id(ev.actor2) == "Syrian government forces"
     q = ev.evidence[0]
     assert q["quote"] == text[q["start"]:q["end"]] and ("»صباح" in q["quote"] or '"فجراً' in q["quote"])
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("أعدم تنظيم داعش أمس شابين في مدينة الميادين بتهمة التعامل مع قوات النظام.", "Syrian government forces"),
+    ("أعدمت حركة الشباب رجلين في مدينة بيدوا بتهمة العمالة للقوات الصومالية.", "Somali forces"),
+    ("خطف تنظيم داعش أمس ثلاثة رجال في بلدة الشحيل بعد اتهامهم بالتخابر مع قوات سوريا الديمقراطية.", "SDF"),
+])
+def test_whom_victims_were_accused_of_serving_is_no_party(pipeline, text, gone):
+    e = _one(pipeline, text)
+    assert gone not in (_id(e.actor1), _id(e.actor2)), (text, e.actor1, e.actor2)
+    assert _id(e.actor1) is not None, (text, e.actor1)
+
+
+def test_a_party_the_town_was_empty_of_is_no_side_and_no_fight(pipeline):
+    e = _one(pipeline, "دخلت القوات الحكومية أمس مدينة الشيخ عثمان التي كانت خالية من عناصر الحوثيين.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Yemeni forces", None), (e.actor1, e.actor2)
+    assert e.sub_event_type == "Non-violent transfer of territory", e.sub_event_type
