@@ -439,3 +439,9 @@ def test_a_party_the_town_was_empty_of_is_no_side_and_no_fight(pipeline):
     e = _one(pipeline, "دخلت القوات الحكومية أمس مدينة الشيخ عثمان التي كانت خالية من عناصر الحوثيين.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Yemeni forces", None), (e.actor1, e.actor2)
     assert e.sub_event_type == "Non-violent transfer of territory", e.sub_event_type
+
+
+def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
+    e = _one(pipeline, "قالت القيادة إن طائرات التحالف الذي تقوده الولايات المتحدة شنت أمس غارات على مواقع تابعة "
+                       "لتنظيم داعش قرب مدينة الموصل.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS"), (e.actor1, e.actor2)

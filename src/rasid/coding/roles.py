@@ -229,7 +229,10 @@ class _Around:
             return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
         if wb in OWNED:
             # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
-            w2 = norm[max(lo, a.start - 40):a.start].split()
+            i = a.start
+            while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
+                i -= 1  # back over "ل" glued to the name: "مواقع تابعة لتنظيم داعش"
+            w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
 
