@@ -445,3 +445,12 @@ def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
     e = _one(pipeline, "قالت القيادة إن طائرات التحالف الذي تقوده الولايات المتحدة شنت أمس غارات على مواقع تابعة "
                        "لتنظيم داعش قرب مدينة الموصل.")
     assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS"), (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1", [
+    ("سقطت قذائف هاون أمس على حي الميدان في دمشق مصدرها مواقع الفصائل في حي جوبر.", "Opposition factions"),
+    ("وسقط صاروخان على حي الشيخ مقصود في حلب أمس، مصدرهما تجمعات قوات النظام في المدينة.", "Syrian government forces"),
+])
+def test_where_the_shells_came_from_fired_them(pipeline, text, a1):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)

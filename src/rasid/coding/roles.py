@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -356,6 +356,23 @@ def _holder(w, a: Match, lo: int) -> bool:
     return any(x in CONTROL or x[1:] in CONTROL for x in w.norm[max(lo, a.start - 30):a.start].split()[-3:])
 
 
+@rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
+def _origin(w, a: Match, lo: int) -> bool:
+    """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
+    as actor 1, not as the target (a word of origin, role_words.tsv ``origin``, right before the party or before
+    words for its sites or units, ``origin_site``, ``unit``)."""
+    words = re.sub(r"[^\w\s]", " ", w.norm[max(lo, a.start - 40):a.start]).split()
+    if words and a.start > lo and is_word_char(w.norm[a.start - 1]):
+        words = words[:-1]  # a proclitic glued to the name
+    for x in reversed(words[-4:]):
+        x = x.lstrip("و")
+        if x in ORIGIN:
+            return True
+        if x not in ORIGIN_SITES and x not in UNIT_WORDS:
+            return False
+    return False
+
+
 def _why(ctx, name: str, a: Match | None) -> None:
     if a is not None and ctx.trace is not None:
         note(ctx, name, f"«{ctx.said(a.start, a.end)}» ({a.value})")
@@ -367,6 +384,11 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     if agent is not None:
         _why(ctx, "agent_marked", agent)
         return agent
+    if m.event_type == "Explosions/Remote violence":
+        agent = next((a for a in main if _origin(w, a, lo)), None)
+        if agent is not None:
+            _why(ctx, "origin_named", agent)
+            return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
     if after and (t.phrase.split()[-1] in TARGET_WORDS or (
             m.sub == "Arrests" and w.norm[t.end:t.end + 6].split()[:1] == ["علي"])):
