@@ -454,3 +454,12 @@ def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
 def test_where_the_shells_came_from_fired_them(pipeline, text, a1):
     e = _one(pipeline, text)
     assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1", [
+    ("أصيب طفل أمس برصاص من قوات الأمن في مدينة عدن.", "Yemeni police"),
+    ("قتل مدني أمس بإطلاق نار من عناصر حاجز لقوات النظام في حي القابون بدمشق.", "Syrian government forces"),
+])
+def test_gunfire_from_a_party_was_fired_by_it(pipeline, text, a1):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)

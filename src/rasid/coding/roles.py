@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -214,6 +214,9 @@ class _Around:
                 x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
                 for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
             return False  # "قصف مدفعي من القواعد التركية", "غارة من طائرات حربية": the shells came from there
+        if 0 <= a.start - t.end <= 40 and self.fire_from(a):
+            note(self.ctx, "fire_from", f"«{self.ctx.said(a.start, a.end)}»")
+            return False  # "أصيب عنصران بإطلاق نار من الفصيل": the fire came from it
         if wb == "من":
             w2 = norm[max(lo, a.start - 30):a.start].split()
             if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
@@ -235,6 +238,18 @@ class _Around:
             w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def fire_from(self, a: Match) -> bool:
+        """Rule fire_from: "من" right after a word of gunfire, then the party (unit or site words between)."""
+        t = self.t
+        if not any(x.lstrip("وب") in GUNFIRE for x in t.phrase.split()[-1:]):
+            return False
+        i = a.start
+        while i > t.end and i > a.start - 4 and is_word_char(self.norm[i - 1]):
+            i -= 1  # a proclitic glued to the name ("حاجز لقوات النظام")
+        between = self.norm[t.end:i].split()
+        return bool(between) and between[0] == "من" and all(
+            x in UNIT_WORDS or x in ORIGIN_SITES or x in ("حاجز", "دوريه") for x in between[1:3]) and len(between) <= 3
 
     def expelled(self, a: Match, wb: str) -> bool:
         """Rule expelled_party."""
@@ -371,6 +386,10 @@ def _origin(w, a: Match, lo: int) -> bool:
         if x not in ORIGIN_SITES and x not in UNIT_WORDS:
             return False
     return False
+
+
+describe(__name__, "fire_from", """Gunfire "من" a party came from it: the party is who fired, not whom it hit: "أصيب
+عنصران بإطلاق نار من الفصيل في المدينة" (words for its units or sites may stand between: "بإطلاق نار من عناصر حاجز لقوات النظام").""")
 
 
 def _why(ctx, name: str, a: Match | None) -> None:

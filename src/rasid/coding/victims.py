@@ -108,7 +108,9 @@ def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
         kind = lex.actors[a.value].kind if a.value in lex.actors else ""
         if kind not in ("state", "rebel", "militia", "external"):
             continue
-        before = ctx.nt.norm[max(lo, a.start - 30):a.start].split()
+        before = ctx.nt.norm[max(lo, a.start - 40):a.start].split()
+        if any(before[k] == "من" and before[k - 1].lstrip("وب") in GUNFIRE for k in range(max(1, len(before) - 4), len(before) - 1)):
+            continue  # "قتل مدني بإطلاق نار من عناصر حاجز للقوات": who fired (rule fire_from), not who was hit
         if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
             m.event_type, m.sub = "Battles", "Armed clash"
             attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
