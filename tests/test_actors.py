@@ -463,3 +463,14 @@ def test_where_the_shells_came_from_fired_them(pipeline, text, a1):
 def test_gunfire_from_a_party_was_fired_by_it(pipeline, text, a1):
     e = _one(pipeline, text)
     assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("اندلعت أمس اشتباكات عنيفة بين قوات طارق صالح ومسلحي الحوثي في مديرية حيس جنوب الحديدة.",
+     {"National Resistance Forces", "Houthis"}),
+    ("قتل ثلاثة جنود ليبيين أمس في هجوم شنته سرايا الدفاع عن بنغازي على بوابة قرب مدينة أجدابيا.",
+     {"Benghazi Defense Brigades", "Libyan forces"}),
+])
+def test_parties_of_other_theatres_have_rows(pipeline, text, ids):
+    e = _one(pipeline, text)
+    assert {_id(e.actor1), _id(e.actor2)} == ids, (text, e.actor1, e.actor2)
