@@ -474,3 +474,8 @@ def test_gunfire_from_a_party_was_fired_by_it(pipeline, text, a1):
 def test_parties_of_other_theatres_have_rows(pipeline, text, ids):
     e = _one(pipeline, text)
     assert {_id(e.actor1), _id(e.actor2)} == ids, (text, e.actor1, e.actor2)
+
+
+def test_tribal_and_local_fighters_in_yemen_are_the_popular_resistance(pipeline):
+    e = _one(pipeline, "اندلعت أمس مواجهات عنيفة بين مقاتلي القبائل وميليشيا الحوثي في مديرية نهم شرق صنعاء.")
+    assert {_id(e.actor1), _id(e.actor2)} == {"Popular Resistance (Yemen)", "Houthis"}, (e.actor1, e.actor2)
