@@ -479,3 +479,9 @@ def test_parties_of_other_theatres_have_rows(pipeline, text, ids):
 def test_tribal_and_local_fighters_in_yemen_are_the_popular_resistance(pipeline):
     e = _one(pipeline, "اندلعت أمس مواجهات عنيفة بين مقاتلي القبائل وميليشيا الحوثي في مديرية نهم شرق صنعاء.")
     assert {_id(e.actor1), _id(e.actor2)} == {"Popular Resistance (Yemen)", "Houthis"}, (e.actor1, e.actor2)
+
+
+def test_whom_a_force_hunts_is_its_target_and_a_network_does_not_fight_itself(pipeline):
+    e = _one(pipeline, "وتنفذ القوات اليمنية منذ أمس عمليات عسكرية لملاحقة عناصر تنظيم القاعدة في محافظة شبوة، في هجوم أسفر "
+                       "عن سقوط قتلى في صفوف العناصر الإرهابية المرتبطة بتنظيم القاعدة في جزيرة العرب.")
+    assert _id(e.actor1) == "Yemeni forces" and _id(e.actor2) in ("Al-Qaeda", "AQAP"), (e.actor1, e.actor2)
