@@ -485,3 +485,8 @@ def test_whom_a_force_hunts_is_its_target_and_a_network_does_not_fight_itself(pi
     e = _one(pipeline, "وتنفذ القوات اليمنية منذ أمس عمليات عسكرية لملاحقة عناصر تنظيم القاعدة في محافظة شبوة، في هجوم أسفر "
                        "عن سقوط قتلى في صفوف العناصر الإرهابية المرتبطة بتنظيم القاعدة في جزيرة العرب.")
     assert _id(e.actor1) == "Yemeni forces" and _id(e.actor2) in ("Al-Qaeda", "AQAP"), (e.actor1, e.actor2)
+
+
+def test_a_party_named_as_the_unit_of_a_killed_commander_with_an_adjective_was_hit(pipeline):
+    e = _one(pipeline, "قتل القيادي العسكري في حركة أحرار الشام أمس جراء انفجار عبوة ناسفة استهدفت سيارته في مدينة سرمدا.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Ahrar al-Sham"), (e.actor1, e.actor2)

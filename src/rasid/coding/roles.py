@@ -355,11 +355,14 @@ strike hit: "قصف الطيران موقعا عسكريا إيرانيا".""", 
 @rule("member_hit", reads="role_words.tsv member")
 def _member_of(w, a: Match, lo: int) -> bool:
     """A party named before a strike or a blast as the unit of a person it killed ("عنصر في", "قيادي في",
-    "ضابط من": a word of role_words.tsv ``member`` and "في" / "من" right before the party) is whom it hit, not who
-struck (not "عناصر داعش أطلقوا"):
+    "ضابط من", "القيادي العسكري في": a word of role_words.tsv ``member``, its adjective perhaps, and "في" / "من" right
+    before the party) is whom it hit, not who struck (not "عناصر داعش أطلقوا"):
     "قتل عنصر في الشرطة بانفجار عبوة ناسفة", "قيادي في التنظيم قتل بغارة جوية"."""
-    words = w.norm[max(lo, a.start - 30):a.start].split()[-2:]
-    return len(words) == 2 and words[1] in ("في", "من") and (words[0] in MEMBERS or words[0][1:] in MEMBERS)
+    words = w.norm[max(lo, a.start - 40):a.start].split()[-3:]
+    if len(words) < 2 or words[-1] not in ("في", "من"):
+        return False
+    # the member word right before "في" / "من", or one word (its adjective: "القيادي العسكري في") before that
+    return any(x in MEMBERS or x[1:] in MEMBERS or x.removeprefix("ال") in MEMBERS for x in words[-3:-1])
 
 
 @rule("holder_not_bombed", reads="role_words.tsv control")
