@@ -490,3 +490,9 @@ def test_whom_a_force_hunts_is_its_target_and_a_network_does_not_fight_itself(pi
 def test_a_party_named_as_the_unit_of_a_killed_commander_with_an_adjective_was_hit(pipeline):
     e = _one(pipeline, "قتل القيادي العسكري في حركة أحرار الشام أمس جراء انفجار عبوة ناسفة استهدفت سيارته في مدينة سرمدا.")
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Ahrar al-Sham"), (e.actor1, e.actor2)
+
+
+def test_who_set_the_bomb_is_named_before_the_verbal_noun_of_setting_it(pipeline):
+    e = _one(pipeline, "قتل جنديان أمس في انفجار عبوة ناسفة استهدفت دورية لقوات الجيش قامت عناصر مسلحة بزرعها على طريق "
+                       "في مدينة العريش بشمال سيناء.")
+    assert _id(e.actor1) == "Unidentified armed group" and _id(e.actor2) == "Egyptian forces", (e.actor1, e.actor2)

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -165,7 +165,9 @@ describe(__name__, "target_in_the_event_word", """An event word that ends with i
 or an arrest with "على" right after it ("ألقي القبض على"), has the target after it, never the doer: "ألقي القبض على
 خمسة عناصر من التنظيم".""")
 describe(__name__, "blast_hits_whom_it_names", """A blast names no doer: a party told after "انفجرت" or "انفجار" is what it
-hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم").""", reads="role_words.tsv deed_verb")
+hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم", and "عبوة قامت عناصر
+مسلحة بزرعها": the verbal noun of the deed after "ب" right after the party, role_words.tsv ``deed_noun``).""",
+         reads="role_words.tsv deed_verb, deed_noun")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
 ..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")
@@ -420,7 +422,8 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     if m.role == "-" and m.event_type == "Explosions/Remote violence" and after:
         # "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة": a blast has no doer after it, what it hit stands there;
         # but "عبوة زرعها التنظيم" names who set it
-        set_by = [a for a in after if any(x in DEED_VERBS for x in w.norm[max(lo, a.start - 25):a.start].split()[-2:])]
+        set_by = [a for a in after if any(x in DEED_VERBS for x in w.norm[max(lo, a.start - 25):a.start].split()[-2:])
+                  or any(x.lstrip("و") in DEED_NOUNS for x in w.norm[a.end:a.end + 16].split()[:1])]
         if not set_by:
             _why(ctx, "blast_hits_whom_it_names", after[0])
         after = set_by
