@@ -496,3 +496,8 @@ def test_who_set_the_bomb_is_named_before_the_verbal_noun_of_setting_it(pipeline
     e = _one(pipeline, "قتل جنديان أمس في انفجار عبوة ناسفة استهدفت دورية لقوات الجيش قامت عناصر مسلحة بزرعها على طريق "
                        "في مدينة العريش بشمال سيناء.")
     assert _id(e.actor1) == "Unidentified armed group" and _id(e.actor2) == "Egyptian forces", (e.actor1, e.actor2)
+
+
+def test_who_besieges_the_place_is_not_what_a_strike_on_it_hit(pipeline):
+    e = _one(pipeline, "قصفت طائرات حربية أمس معسكر خالد في مدينة تعز، الذي تحاصره المقاومة الشعبية.")
+    assert _id(e.actor2) != "Popular Resistance (Yemen)", (e.actor1, e.actor2)

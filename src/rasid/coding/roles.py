@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -397,6 +397,17 @@ describe(__name__, "fire_from", """Gunfire "من" a party came from it: the part
 عنصران بإطلاق نار من الفصيل في المدينة" (words for its units or sites may stand between: "بإطلاق نار من عناصر حاجز لقوات النظام").""")
 
 
+@rule("besieger_not_hit", reads="role_words.tsv siege")
+def _besieger(ctx, w, a: Match, lo: int) -> bool:
+    """A party told as besieging the place ("الموقع الذي يحاصره الثوار منذ يومين تعرض أمس لغارات") is not what a
+    strike on the place hit (a verb of besieging, role_words.tsv ``siege``, right before the party)."""
+    prev = w.norm[max(lo, a.start - 16):a.start].split()[-1:]
+    if prev and prev[0].lstrip("و").startswith(SIEGE):
+        note(ctx, "besieger_not_hit", f"«{ctx.said(a.start, a.end)}»")
+        return True
+    return False
+
+
 def _why(ctx, name: str, a: Match | None) -> None:
     if a is not None and ctx.trace is not None:
         note(ctx, name, f"«{ctx.said(a.start, a.end)}» ({a.value})")
@@ -466,7 +477,7 @@ def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     if not (takes_l and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
         return agent, main, None
     after_t = [a for a in main if a.start >= t.end]
-    before_t = [a for a in main if a.end <= t.start]
+    before_t = [a for a in main if a.end <= t.start and not _besieger(ctx, w, a, lo)]
     agent = after_t[0] if after_t else (nationality_after(ctx, t, hi) if m.event_type != "Battles" else None)
     if ctx.trace is not None:
         note(ctx, "undergo", f"«{ctx.said(before_t[-1].start, before_t[-1].end)}» suffered it" if before_t else "")
@@ -495,6 +506,8 @@ def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_firs
             others = [a for a in others if a not in held]
     if target_first is not None and (agent is None or target_first.value != agent.value):
         others = [target_first] + [a for a in others if a is not target_first]
+    if m.event_type == "Explosions/Remote violence":
+        others = [a for a in others if not _besieger(ctx, w, a, lo)]
     target = next((a for a in others if w.is_target(a)), None)
     if target is not None:
         _why(ctx, "target_marked", target)
