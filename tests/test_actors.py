@@ -501,3 +501,12 @@ def test_who_set_the_bomb_is_named_before_the_verbal_noun_of_setting_it(pipeline
 def test_who_besieges_the_place_is_not_what_a_strike_on_it_hit(pipeline):
     e = _one(pipeline, "قصفت طائرات حربية أمس معسكر خالد في مدينة تعز، الذي تحاصره المقاومة الشعبية.")
     assert _id(e.actor2) != "Popular Resistance (Yemen)", (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a2", [
+    ("وعثرت الشرطة أمس على جثتي رجلين مجهولي الهوية قضيا رميا بالرصاص قرب الطريق بين كركوك وأربيل.", "Civilians"),
+    ("وعثرت الشرطة أمس على جثتي شرطيين مقتولين رميا بالرصاص قرب الطريق بين كركوك وأربيل.", None),
+])
+def test_people_hurt_in_an_attack_on_people_are_civilians_unless_fighters(pipeline, text, a2):
+    e = _one(pipeline, text)
+    assert _id(e.actor2) == a2 or (a2 is None and _id(e.actor2) != "Civilians"), (text, e.actor1, e.actor2)

@@ -117,6 +117,7 @@ BORDER = _RW.get("border", ())
 ACCUSED = _RW.get("accused", ())  # beginnings of words of accusation ("بتهمة", "اتهمته")
 ACCUSED_TIES = _RW.get("accused_tie", ())
 ABSENT_FROM = _RW.get("absent_from", ())
+ARMED_PERSONS = _words("armed_person")  # "شرطيين", "جنود": victims who are no civilians
 SIEGE = _RW.get("siege", ())  # beginnings of verbs of besieging ("يحاصره")
 DEED_NOUNS = _words("deed_noun")  # "قامت عناصر مسلحة بزرعها": who set the bomb, named before the noun
 ORIGIN = _words("origin")  # "قذائف مصدرها قوات النظام": where the shells came from
