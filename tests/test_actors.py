@@ -510,3 +510,10 @@ def test_who_besieges_the_place_is_not_what_a_strike_on_it_hit(pipeline):
 def test_people_hurt_in_an_attack_on_people_are_civilians_unless_fighters(pipeline, text, a2):
     e = _one(pipeline, text)
     assert _id(e.actor2) == a2 or (a2 is None and _id(e.actor2) != "Civilians"), (text, e.actor1, e.actor2)
+
+
+def test_the_civilians_of_the_item_before_are_not_carried_to_the_next(pipeline):
+    evs = _events(pipeline, "أدت الغارات التي شنتها قوات النظام على مدينة خان شيخون أمس إلى مقتل عشر نساء، كما طال "
+                            "القصف الجوي قرية تل عاس في الريف نفسه.")
+    other = [e for e in evs if any("تل عاس" in q["quote"] and "نساء" not in q["quote"] for q in e.evidence)]
+    assert other and all(_id(e.actor2) != "Civilians" for e in other), [(e.actor1, e.actor2, e.evidence) for e in evs]

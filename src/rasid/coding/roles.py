@@ -170,7 +170,8 @@ hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر ق�
          reads="role_words.tsv deed_verb, deed_noun")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
-..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")
+..."), nor a bomb, whose maker must be named to be known; the civilians hurt before are that clause's victims, not
+this one's: "أدت الغارات إلى مقتل عشر نساء، كما طال القصف الجوي قرية مجاورة".""", reads="role_words.tsv speech")
 describe(__name__, "nationality_agent", """A nationality qualifying a strike, or a country right before it, names who
 struck: "قصف جوي روسي", "فرنسا تقصف مواقع التنظيم", "لعدوان إسرائيلي بالصواريخ".""", reads="nationality.tsv")
 
@@ -181,7 +182,7 @@ def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[M
     opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
     if not acts and slo is not None and not opens_statement and \
             m.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
-        acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a)]
+        acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a) and a.value != "Civilians"]
         if acts:
             note(ctx, "subject_before_comma", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in acts))
         lo = slo
