@@ -517,3 +517,11 @@ def test_the_civilians_of_the_item_before_are_not_carried_to_the_next(pipeline):
                             "القصف الجوي قرية تل عاس في الريف نفسه.")
     other = [e for e in evs if any("تل عاس" in q["quote"] and "نساء" not in q["quote"] for q in e.evidence)]
     assert other and all(_id(e.actor2) != "Civilians" for e in other), [(e.actor1, e.actor2, e.evidence) for e in evs]
+
+
+def test_a_fight_told_after_fiima_takes_no_side_from_the_strike_before(pipeline):
+    evs = _events(pipeline, "وشنت طائرات التحالف العربي أمس غارات على معسكر للحوثيين في مديرية مكيراس، فيما تدور معارك "
+                            "عنيفة في منطقة نقيل ثرة.")
+    fight = [e for e in evs if e.event_type == "Battles"]
+    assert fight and all("Saudi-led coalition" not in (_id(e.actor1), _id(e.actor2)) for e in fight), \
+        [(e.event_type, e.actor1, e.actor2) for e in evs]

@@ -171,7 +171,9 @@ hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر ق�
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
 ..."), nor a bomb, whose maker must be named to be known; the civilians hurt before are that clause's victims, not
-this one's: "أدت الغارات إلى مقتل عشر نساء، كما طال القصف الجوي قرية مجاورة".""", reads="role_words.tsv speech")
+this one's: "أدت الغارات إلى مقتل عشر نساء، كما طال القصف الجوي قرية مجاورة"; nor a fight told as another item after
+"فيما" ("قصفت طائرات التحالف المعسكر، فيما تدور معارك عنيفة في المنطقة": the strikers are not its sides).""",
+         reads="role_words.tsv speech")
 describe(__name__, "nationality_agent", """A nationality qualifying a strike, or a country right before it, names who
 struck: "قصف جوي روسي", "فرنسا تقصف مواقع التنظيم", "لعدوان إسرائيلي بالصواريخ".""", reads="nationality.tsv")
 
@@ -180,6 +182,8 @@ def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[M
     acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
     first = ctx.nt.norm[lo:lo + 12].split()[:1]
     opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
+    if first[:1] == ["فيما"] and m.event_type == "Battles":
+        opens_statement = True  # "قصفت طائرات التحالف المعسكر، فيما تدور معارك عنيفة في المنطقة": another item's fight
     if not acts and slo is not None and not opens_statement and \
             m.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
         acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a) and a.value != "Civilians"]
