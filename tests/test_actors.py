@@ -422,3 +422,106 @@ def test_a_closing_quote_glued_to_the_next_word_still_ends_the_name(pipeline, te
     assert _id(ev.actor1) == a1 and _id(ev.actor2) == "Syrian government forces"
     q = ev.evidence[0]
     assert q["quote"] == text[q["start"]:q["end"]] and ("»صباح" in q["quote"] or '"فجراً' in q["quote"])
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("أعدم تنظيم داعش أمس شابين في مدينة الميادين بتهمة التعامل مع قوات النظام.", "Syrian government forces"),
+    ("أعدمت حركة الشباب رجلين في مدينة بيدوا بتهمة العمالة للقوات الصومالية.", "Somali forces"),
+    ("خطف تنظيم داعش أمس ثلاثة رجال في بلدة الشحيل بعد اتهامهم بالتخابر مع قوات سوريا الديمقراطية.", "SDF"),
+])
+def test_whom_victims_were_accused_of_serving_is_no_party(pipeline, text, gone):
+    e = _one(pipeline, text)
+    assert gone not in (_id(e.actor1), _id(e.actor2)), (text, e.actor1, e.actor2)
+    assert _id(e.actor1) is not None, (text, e.actor1)
+
+
+def test_a_party_the_town_was_empty_of_is_no_side_and_no_fight(pipeline):
+    e = _one(pipeline, "دخلت القوات الحكومية أمس مدينة الشيخ عثمان التي كانت خالية من عناصر الحوثيين.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Yemeni forces", None), (e.actor1, e.actor2)
+    assert e.sub_event_type == "Non-violent transfer of territory", e.sub_event_type
+
+
+def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
+    e = _one(pipeline, "قالت القيادة إن طائرات التحالف الذي تقوده الولايات المتحدة شنت أمس غارات على مواقع تابعة "
+                       "لتنظيم داعش قرب مدينة الموصل.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS"), (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1", [
+    ("سقطت قذائف هاون أمس على حي الميدان في دمشق مصدرها مواقع الفصائل في حي جوبر.", "Opposition factions"),
+    ("وسقط صاروخان على حي الشيخ مقصود في حلب أمس، مصدرهما تجمعات قوات النظام في المدينة.", "Syrian government forces"),
+])
+def test_where_the_shells_came_from_fired_them(pipeline, text, a1):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a1", [
+    ("أصيب طفل أمس برصاص من قوات الأمن في مدينة عدن.", "Yemeni police"),
+    ("قتل مدني أمس بإطلاق نار من عناصر حاجز لقوات النظام في حي القابون بدمشق.", "Syrian government forces"),
+])
+def test_gunfire_from_a_party_was_fired_by_it(pipeline, text, a1):
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == a1 and _id(e.actor2) != a1, (text, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("اندلعت أمس اشتباكات عنيفة بين قوات طارق صالح ومسلحي الحوثي في مديرية حيس جنوب الحديدة.",
+     {"National Resistance Forces", "Houthis"}),
+    ("قتل ثلاثة جنود ليبيين أمس في هجوم شنته سرايا الدفاع عن بنغازي على بوابة قرب مدينة أجدابيا.",
+     {"Benghazi Defense Brigades", "Libyan forces"}),
+])
+def test_parties_of_other_theatres_have_rows(pipeline, text, ids):
+    e = _one(pipeline, text)
+    assert {_id(e.actor1), _id(e.actor2)} == ids, (text, e.actor1, e.actor2)
+
+
+def test_tribal_and_local_fighters_in_yemen_are_the_popular_resistance(pipeline):
+    e = _one(pipeline, "اندلعت أمس مواجهات عنيفة بين مقاتلي القبائل وميليشيا الحوثي في مديرية نهم شرق صنعاء.")
+    assert {_id(e.actor1), _id(e.actor2)} == {"Popular Resistance (Yemen)", "Houthis"}, (e.actor1, e.actor2)
+
+
+def test_whom_a_force_hunts_is_its_target_and_a_network_does_not_fight_itself(pipeline):
+    e = _one(pipeline, "وتنفذ القوات اليمنية منذ أمس عمليات عسكرية لملاحقة عناصر تنظيم القاعدة في محافظة شبوة، في هجوم أسفر "
+                       "عن سقوط قتلى في صفوف العناصر الإرهابية المرتبطة بتنظيم القاعدة في جزيرة العرب.")
+    assert _id(e.actor1) == "Yemeni forces" and _id(e.actor2) in ("Al-Qaeda", "AQAP"), (e.actor1, e.actor2)
+
+
+def test_a_party_named_as_the_unit_of_a_killed_commander_with_an_adjective_was_hit(pipeline):
+    e = _one(pipeline, "قتل القيادي العسكري في حركة أحرار الشام أمس جراء انفجار عبوة ناسفة استهدفت سيارته في مدينة سرمدا.")
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Ahrar al-Sham"), (e.actor1, e.actor2)
+
+
+def test_who_set_the_bomb_is_named_before_the_verbal_noun_of_setting_it(pipeline):
+    e = _one(pipeline, "قتل جنديان أمس في انفجار عبوة ناسفة استهدفت دورية لقوات الجيش قامت عناصر مسلحة بزرعها على طريق "
+                       "في مدينة العريش بشمال سيناء.")
+    assert _id(e.actor1) == "Unidentified armed group" and _id(e.actor2) == "Egyptian forces", (e.actor1, e.actor2)
+
+
+def test_who_besieges_the_place_is_not_what_a_strike_on_it_hit(pipeline):
+    e = _one(pipeline, "قصفت طائرات حربية أمس معسكر خالد في مدينة تعز، الذي تحاصره المقاومة الشعبية.")
+    assert _id(e.actor2) != "Popular Resistance (Yemen)", (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text, a2", [
+    ("وعثرت الشرطة أمس على جثتي رجلين مجهولي الهوية قضيا رميا بالرصاص قرب الطريق بين كركوك وأربيل.", "Civilians"),
+    ("وعثرت الشرطة أمس على جثتي شرطيين مقتولين رميا بالرصاص قرب الطريق بين كركوك وأربيل.", None),
+])
+def test_people_hurt_in_an_attack_on_people_are_civilians_unless_fighters(pipeline, text, a2):
+    e = _one(pipeline, text)
+    assert _id(e.actor2) == a2 or (a2 is None and _id(e.actor2) != "Civilians"), (text, e.actor1, e.actor2)
+
+
+def test_the_civilians_of_the_item_before_are_not_carried_to_the_next(pipeline):
+    evs = _events(pipeline, "أدت الغارات التي شنتها قوات النظام على مدينة خان شيخون أمس إلى مقتل عشر نساء، كما طال "
+                            "القصف الجوي قرية تل عاس في الريف نفسه.")
+    other = [e for e in evs if any("تل عاس" in q["quote"] and "نساء" not in q["quote"] for q in e.evidence)]
+    assert other and all(_id(e.actor2) != "Civilians" for e in other), [(e.actor1, e.actor2, e.evidence) for e in evs]
+
+
+def test_a_fight_told_after_fiima_takes_no_side_from_the_strike_before(pipeline):
+    evs = _events(pipeline, "وشنت طائرات التحالف العربي أمس غارات على معسكر للحوثيين في مديرية مكيراس، فيما تدور معارك "
+                            "عنيفة في منطقة نقيل ثرة.")
+    fight = [e for e in evs if e.event_type == "Battles"]
+    assert fight and all("Saudi-led coalition" not in (_id(e.actor1), _id(e.actor2)) for e in fight), \
+        [(e.event_type, e.actor1, e.actor2) for e in evs]

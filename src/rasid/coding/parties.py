@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -48,6 +48,8 @@ def read(ctx, found: dict) -> list[Match]:
     place_cues = found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)
     actors = _traced(ctx, "name_of_place", actors, name_of_place(nt, actors, place_cues))
     actors = _traced(ctx, "border_reference", actors, border_reference(nt, actors))
+    actors = _traced(ctx, "accused_tie", actors, accused_tie(nt, actors))
+    actors = _traced(ctx, "absent_from", actors, absent_from(nt, actors))
     actors = _traced(ctx, "backed_proxy", actors, backed_proxy(nt, actors, theatres))
     actors = _traced(ctx, "gunmen_of_a_party", actors, gunmen_of_a_party(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
@@ -297,6 +299,46 @@ def border_reference(nt: NormText, actors: list[Match]) -> list[Match]:
     for a in actors:
         pre = norm[max(0, a.start - 24):a.start].rstrip(' "')
         if pre.endswith(_BORDER_ENDS) or (norm[a.start] == "ل" and pre.endswith(_BORDER_GLUED)):
+            continue
+        out.append(a)
+    return out
+
+
+_TIE_ENDS = tuple(ACCUSED_TIES)
+_TIE_GLUED = tuple(w[:-2] for w in ACCUSED_TIES if w.endswith(" ل"))  # "العمالة للنظام": ل glued to the name
+
+
+@rule("accused_tie", reads="role_words.tsv accused, accused_tie")
+def accused_tie(nt: NormText, actors: list[Match]) -> list[Match]:
+    """A party the victims were accused of serving is no party of the deed: "أعدم التنظيم شابين بتهمة التعامل مع
+    قوات النظام", "قتلوه بعد أن اتهموه بالتخابر مع التحالف" (a tie, role_words.tsv ``accused_tie``, right before
+    the name, glued ل too, and a word of accusation, ``accused``, up to six words before the tie)."""
+    norm, out = nt.norm, []
+    for a in actors:
+        pre = norm[max(0, a.start - 80):a.start].rstrip(' "')
+        tie = next((t for t in _TIE_ENDS if pre.endswith(t)), None)
+        if tie is None and norm[a.start] == "ل":
+            tie = next((t for t in _TIE_GLUED if pre.endswith(t)), None)
+        if tie is not None:
+            words = re.split(r"[.,،؛:!?\n]", pre[:len(pre) - len(tie)])[-1].split()[-6:]
+            if any(w.lstrip("وف").startswith(ACCUSED) for w in words):
+                continue
+        out.append(a)
+    return out
+
+
+@rule("absent_from", reads="role_words.tsv absent_from, unit")
+def absent_from(nt: NormText, actors: list[Match]) -> list[Match]:
+    """A party the place was said empty of had gone; it is no side of what happened there: "دخلت القوات المدينة
+    التي كانت خالية من عناصر التنظيم" (role_words.tsv ``absent_from`` right before the name, or before a unit word,
+    ``unit``, before it)."""
+    norm, out = nt.norm, []
+    for a in actors:
+        words = norm[max(0, a.start - 40):a.start].replace('"', " ").split()
+        if words and words[-1] in UNIT_WORDS:
+            words = words[:-1]
+        tail = " ".join(words[-4:])
+        if tail and any(tail.endswith(w) for w in ABSENT_FROM):
             continue
         out.append(a)
     return out

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -165,10 +165,15 @@ describe(__name__, "target_in_the_event_word", """An event word that ends with i
 or an arrest with "على" right after it ("ألقي القبض على"), has the target after it, never the doer: "ألقي القبض على
 خمسة عناصر من التنظيم".""")
 describe(__name__, "blast_hits_whom_it_names", """A blast names no doer: a party told after "انفجرت" or "انفجار" is what it
-hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم").""", reads="role_words.tsv deed_verb")
+hit, not who set it off: "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة" (but "عبوة زرعها التنظيم", and "عبوة قامت عناصر
+مسلحة بزرعها": the verbal noun of the deed after "ب" right after the party, role_words.tsv ``deed_noun``).""",
+         reads="role_words.tsv deed_verb, deed_noun")
 describe(__name__, "subject_before_comma", """A clause that names nobody takes the parties of the sentence before
 it (a subject before a comma): "قصفت قوات النظام، وقتلت خمسة مدنيين"; not a new statement ("وقالت إن تفجيرا
-..."), nor a bomb, whose maker must be named to be known.""", reads="role_words.tsv speech")
+..."), nor a bomb, whose maker must be named to be known; the civilians hurt before are that clause's victims, not
+this one's: "أدت الغارات إلى مقتل عشر نساء، كما طال القصف الجوي قرية مجاورة"; nor a fight told as another item after
+"فيما" ("قصفت طائرات التحالف المعسكر، فيما تدور معارك عنيفة في المنطقة": the strikers are not its sides).""",
+         reads="role_words.tsv speech")
 describe(__name__, "nationality_agent", """A nationality qualifying a strike, or a country right before it, names who
 struck: "قصف جوي روسي", "فرنسا تقصف مواقع التنظيم", "لعدوان إسرائيلي بالصواريخ".""", reads="nationality.tsv")
 
@@ -177,9 +182,11 @@ def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[M
     acts = [a for a in ctx.within(ctx.actors, lo, hi) if not ctx.is_source(a)]
     first = ctx.nt.norm[lo:lo + 12].split()[:1]
     opens_statement = bool(first) and (first[0] in SPEECH or first[0][1:] in SPEECH)
+    if first[:1] == ["فيما"] and m.event_type == "Battles":
+        opens_statement = True  # "قصفت طائرات التحالف المعسكر، فيما تدور معارك عنيفة في المنطقة": another item's fight
     if not acts and slo is not None and not opens_statement and \
             m.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
-        acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a)]
+        acts = [a for a in ctx.within(ctx.actors, slo, lo) if not ctx.is_source(a) and a.value != "Civilians"]
         if acts:
             note(ctx, "subject_before_comma", ", ".join(f"«{ctx.said(a.start, a.end)}»" for a in acts))
         lo = slo
@@ -214,6 +221,9 @@ class _Around:
                 x.value.event_type == "Explosions/Remote violence" and 0 <= a.start - x.end <= 6
                 for x in self.ctx.within(self.ctx.triggers, max(lo, a.start - 40), a.start))):
             return False  # "قصف مدفعي من القواعد التركية", "غارة من طائرات حربية": the shells came from there
+        if 0 <= a.start - t.end <= 40 and self.fire_from(a):
+            note(self.ctx, "fire_from", f"«{self.ctx.said(a.start, a.end)}»")
+            return False  # "أصيب عنصران بإطلاق نار من الفصيل": the fire came from it
         if wb == "من":
             w2 = norm[max(lo, a.start - 30):a.start].split()
             if len(w2) >= 2 and w2[-2] in UNIT_WORDS:
@@ -229,9 +239,24 @@ class _Around:
             return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
         if wb in OWNED:
             # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
-            w2 = norm[max(lo, a.start - 40):a.start].split()
+            i = a.start
+            while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
+                i -= 1  # back over "ل" glued to the name: "مواقع تابعة لتنظيم داعش"
+            w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def fire_from(self, a: Match) -> bool:
+        """Rule fire_from: "من" right after a word of gunfire, then the party (unit or site words between)."""
+        t = self.t
+        if not any(x.lstrip("وب") in GUNFIRE for x in t.phrase.split()[-1:]):
+            return False
+        i = a.start
+        while i > t.end and i > a.start - 4 and is_word_char(self.norm[i - 1]):
+            i -= 1  # a proclitic glued to the name ("حاجز لقوات النظام")
+        between = self.norm[t.end:i].split()
+        return bool(between) and between[0] == "من" and all(
+            x in UNIT_WORDS or x in ORIGIN_SITES or x in ("حاجز", "دوريه") for x in between[1:3]) and len(between) <= 3
 
     def expelled(self, a: Match, wb: str) -> bool:
         """Rule expelled_party."""
@@ -337,11 +362,14 @@ strike hit: "قصف الطيران موقعا عسكريا إيرانيا".""", 
 @rule("member_hit", reads="role_words.tsv member")
 def _member_of(w, a: Match, lo: int) -> bool:
     """A party named before a strike or a blast as the unit of a person it killed ("عنصر في", "قيادي في",
-    "ضابط من": a word of role_words.tsv ``member`` and "في" / "من" right before the party) is whom it hit, not who
-struck (not "عناصر داعش أطلقوا"):
+    "ضابط من", "القيادي العسكري في": a word of role_words.tsv ``member``, its adjective perhaps, and "في" / "من" right
+    before the party) is whom it hit, not who struck (not "عناصر داعش أطلقوا"):
     "قتل عنصر في الشرطة بانفجار عبوة ناسفة", "قيادي في التنظيم قتل بغارة جوية"."""
-    words = w.norm[max(lo, a.start - 30):a.start].split()[-2:]
-    return len(words) == 2 and words[1] in ("في", "من") and (words[0] in MEMBERS or words[0][1:] in MEMBERS)
+    words = w.norm[max(lo, a.start - 40):a.start].split()[-3:]
+    if len(words) < 2 or words[-1] not in ("في", "من"):
+        return False
+    # the member word right before "في" / "من", or one word (its adjective: "القيادي العسكري في") before that
+    return any(x in MEMBERS or x[1:] in MEMBERS or x.removeprefix("ال") in MEMBERS for x in words[-3:-1])
 
 
 @rule("holder_not_bombed", reads="role_words.tsv control")
@@ -351,6 +379,38 @@ def _holder(w, a: Match, lo: int) -> bool:
     "انفجرت سيارة مفخخة في حي يسيطر عليه النظام ما أدى إلى مقتل خمسة أشخاص" (a strike on a town "التي تسيطر
     عليها الفصائل" keeps its holder as its target)."""
     return any(x in CONTROL or x[1:] in CONTROL for x in w.norm[max(lo, a.start - 30):a.start].split()[-3:])
+
+
+@rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
+def _origin(w, a: Match, lo: int) -> bool:
+    """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
+    as actor 1, not as the target (a word of origin, role_words.tsv ``origin``, right before the party or before
+    words for its sites or units, ``origin_site``, ``unit``)."""
+    words = re.sub(r"[^\w\s]", " ", w.norm[max(lo, a.start - 40):a.start]).split()
+    if words and a.start > lo and is_word_char(w.norm[a.start - 1]):
+        words = words[:-1]  # a proclitic glued to the name
+    for x in reversed(words[-4:]):
+        x = x.lstrip("و")
+        if x in ORIGIN:
+            return True
+        if x not in ORIGIN_SITES and x not in UNIT_WORDS:
+            return False
+    return False
+
+
+describe(__name__, "fire_from", """Gunfire "من" a party came from it: the party is who fired, not whom it hit: "أصيب
+عنصران بإطلاق نار من الفصيل في المدينة" (words for its units or sites may stand between: "بإطلاق نار من عناصر حاجز لقوات النظام").""")
+
+
+@rule("besieger_not_hit", reads="role_words.tsv siege")
+def _besieger(ctx, w, a: Match, lo: int) -> bool:
+    """A party told as besieging the place ("الموقع الذي يحاصره الثوار منذ يومين تعرض أمس لغارات") is not what a
+    strike on the place hit (a verb of besieging, role_words.tsv ``siege``, right before the party)."""
+    prev = w.norm[max(lo, a.start - 16):a.start].split()[-1:]
+    if prev and prev[0].lstrip("و").startswith(SIEGE):
+        note(ctx, "besieger_not_hit", f"«{ctx.said(a.start, a.end)}»")
+        return True
+    return False
 
 
 def _why(ctx, name: str, a: Match | None) -> None:
@@ -364,6 +424,11 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     if agent is not None:
         _why(ctx, "agent_marked", agent)
         return agent
+    if m.event_type == "Explosions/Remote violence":
+        agent = next((a for a in main if _origin(w, a, lo)), None)
+        if agent is not None:
+            _why(ctx, "origin_named", agent)
+            return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
     if after and (t.phrase.split()[-1] in TARGET_WORDS or (
             m.sub == "Arrests" and w.norm[t.end:t.end + 6].split()[:1] == ["علي"])):
@@ -373,7 +438,8 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     if m.role == "-" and m.event_type == "Explosions/Remote violence" and after:
         # "انفجرت سيارة مفخخة أمام مقر قيادة الشرطة": a blast has no doer after it, what it hit stands there;
         # but "عبوة زرعها التنظيم" names who set it
-        set_by = [a for a in after if any(x in DEED_VERBS for x in w.norm[max(lo, a.start - 25):a.start].split()[-2:])]
+        set_by = [a for a in after if any(x in DEED_VERBS for x in w.norm[max(lo, a.start - 25):a.start].split()[-2:])
+                  or any(x.lstrip("و") in DEED_NOUNS for x in w.norm[a.end:a.end + 16].split()[:1])]
         if not set_by:
             _why(ctx, "blast_hits_whom_it_names", after[0])
         after = set_by
@@ -416,7 +482,7 @@ def _undergo(ctx, w: _Around, main: list[Match], agent: Match | None, hi: int):
     if not (takes_l and any(x in PASSIVE or x[:-1] in PASSIVE for x in undergo)):
         return agent, main, None
     after_t = [a for a in main if a.start >= t.end]
-    before_t = [a for a in main if a.end <= t.start]
+    before_t = [a for a in main if a.end <= t.start and not _besieger(ctx, w, a, lo)]
     agent = after_t[0] if after_t else (nationality_after(ctx, t, hi) if m.event_type != "Battles" else None)
     if ctx.trace is not None:
         note(ctx, "undergo", f"«{ctx.said(before_t[-1].start, before_t[-1].end)}» suffered it" if before_t else "")
@@ -445,6 +511,8 @@ def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_firs
             others = [a for a in others if a not in held]
     if target_first is not None and (agent is None or target_first.value != agent.value):
         others = [target_first] + [a for a in others if a is not target_first]
+    if m.event_type == "Explosions/Remote violence":
+        others = [a for a in others if not _besieger(ctx, w, a, lo)]
     target = next((a for a in others if w.is_target(a)), None)
     if target is not None:
         _why(ctx, "target_marked", target)

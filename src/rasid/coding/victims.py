@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import GUNFIRE, MEMBERS, VIOLENT, names_armed_site
+from .words import ARMED_PERSONS, GUNFIRE, MEMBERS, VIOLENT, names_armed_site
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -19,6 +19,7 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
     clash_told_by_dead(ctx, m, counts)
     dead_side(ctx, m, victims)
     civilians_hit(ctx, m, kill, lo, hi)
+    attack_hurts_people(ctx, m, kill, lo, hi)
     bombing_hits_civilians(ctx, m, kill, lo, hi)
     strike_kills_people(ctx, m, kill, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
@@ -66,6 +67,24 @@ def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
             note(ctx, "civilians_victims", "civilians named in the clause")
 
 
+@rule("attack_hurts_people", reads="role_words.tsv member, armed_person, armed_site")
+def attack_hurts_people(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
+    """People of no armed side killed or wounded in an attack on people (violence against civilians, ACLED's
+    Attack) are its actor 2, civilians: "عثرت الشرطة على جثتي رجلين قضيا رميا بالرصاص" (a number of people, no
+    party's men: nobody's fighters, no "of", no word for a fighter or a post in the clause: not "جثتي عنصرين في
+    الصحوة", "جثتي شرطيين", role_words.tsv ``member``, ``armed_person``, ``armed_site``)."""
+    if m.event_type != "Violence against civilians" or m.sub != "Attack" or m.actor2 is not None:
+        return
+    said = ctx.nt.norm[lo:hi]
+    if names_armed_site(said) or any(w.lstrip("وبل") in MEMBERS or w.lstrip("وبل") in ARMED_PERSONS for w in said.split()):
+        return
+    hurt = [t for t in (kill, m.injured) if t]
+    if hurt and all(t.get("group") in ("unknown", "civilians") and (t.get("of") or "Civilians") == "Civilians"
+                    for t in hurt):
+        m.actor2 = ("Civilians", "")
+        note(ctx, "attack_hurts_people", "")
+
+
 @rule("bombing_hits_civilians", reads="cues.tsv no_toll")
 def bombing_hits_civilians(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
     """A bombing that kills or wounds, with no armed target named, hits civilians (ACLED's coding): "انفجرت
@@ -108,7 +127,9 @@ def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
         kind = lex.actors[a.value].kind if a.value in lex.actors else ""
         if kind not in ("state", "rebel", "militia", "external"):
             continue
-        before = ctx.nt.norm[max(lo, a.start - 30):a.start].split()
+        before = ctx.nt.norm[max(lo, a.start - 40):a.start].split()
+        if any(before[k] == "من" and before[k - 1].lstrip("وب") in GUNFIRE for k in range(max(1, len(before) - 4), len(before) - 1)):
+            continue  # "قتل مدني بإطلاق نار من عناصر حاجز للقوات": who fired (rule fire_from), not who was hit
         if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
             m.event_type, m.sub = "Battles", "Armed clash"
             attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
