@@ -784,7 +784,7 @@ class Geoparser:
             far = max(far, b)
             reach.append(far)
         for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
-            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp", "subdistrict"):
+            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp", "subdistrict", "governorate"):
                 continue
             if cue.value[0] == "subdistrict" and norm[max(0, cue.start - 4):cue.start].split()[-1:] in (["من"], ["ومن"]):
                 continue  # "من ناحية أخرى": on the other hand, no subdistrict
@@ -814,7 +814,7 @@ class Geoparser:
                 if not words and street and w.startswith("ال"):
                     pass
                 elif (fold(w) in self.everyday or (not words and w.startswith("ال") and fold(w[2:]) in self.everyday
-                                                   and cue.value[0] in ("area", "subdistrict"))) \
+                                                   and cue.value[0] in ("area", "subdistrict", "governorate"))) \
                         and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
                     # (after "منطقة", "قضاء", "مديرية" the definite form too: "منطقة الحادث", "مديرية التربية", "قضاء
                     # الإجازة"; not after a quarter's or a feature's word: "حي السبع بحرات", "قاعدة العند")
