@@ -277,12 +277,18 @@ def _head(place: dict, claims: list[dict]) -> dict:
             "holders": [_holder(c) for c in claims if _holds(c)]}
 
 
+UNDATED = "~"  # control_days.day of undated claims: "~" + action + "\x1f" + actor, in :func:`_order`'s order
+
+
 def _day_key(c: dict) -> str:
-    return c["date"] or ""  # (control_days.day: "" for the undated claims)
+    """The control_days row a claim is kept in: its day, or for an undated claim its action and actor (the undated
+    claims of a big place are many: one row for them all would be rewritten by every run naming it undated)."""
+    return c["date"] or f'{UNDATED}{c["action"]}\x1f{c["actor"] or ""}'  # (no action is a prefix of another)
 
 
 def _day_record(claims: list[dict], lex: Lexicon, day: str) -> dict:
-    return {"claims": claims, "conflicts": _day_conflicts([c for c in claims if _holds(c)], lex) if day else []}
+    dated = not day.startswith(UNDATED)
+    return {"claims": claims, "conflicts": _day_conflicts([c for c in claims if _holds(c)], lex) if dated else []}
 
 
 def split(tl: dict) -> tuple[dict, dict[str, dict]]:
@@ -297,12 +303,12 @@ def split(tl: dict) -> tuple[dict, dict[str, dict]]:
 
 def assemble(head: dict, days: dict[str, dict], lex: Lexicon) -> dict:
     """The timeline kept as ``head`` and ``days`` (:func:`split`): what :func:`timeline` makes of its claims."""
-    order = sorted(days, key=lambda d: (d == "", d))
+    order = sorted(days)  # (the days, then the undated rows: "~" sorts after the digits)
     holders = [{"date": h[0], "action": h[1], "actor": h[2], "doc_id": h[3], "event_id": h[4], "status": "asserted"}
                for h in head["holders"]]
     return {"place": head["place"], "outlets": list(head["outlets"]),
             "claims": [c for d in order for c in days[d]["claims"]], "intervals": _intervals(holders, lex),
-            "conflicts": [x for d in order if d for x in days[d]["conflicts"]]}
+            "conflicts": [x for d in order for x in days[d]["conflicts"]]}
 
 
 def _patch(c, r: str, head: dict, gone: set[str], removed: list[dict], new: list[dict], lex: Lexicon) -> bool:
