@@ -258,23 +258,14 @@ def _holds(c: dict) -> bool:
     return c["action"] in ("took", "holds", "lost") and c["status"] != "denied" and c["date"] is not None
 
 
-def _holder(c: dict) -> list:
-    return [c["date"], c["action"], c["actor"], c["doc_id"], c["event_id"]]
-
-
-def _holder_order(h: list) -> tuple:
-    return (False, h[0], h[1], h[2] or "", h[3], h[4] or "")  # (:func:`_order` of its claim)
-
-
 def _head(place: dict, claims: list[dict]) -> dict:
-    """A kept timeline's head (control_timelines.record): the place, its claims' outlets counted, how many claims
-    say more than fighting, and the claims that say who holds it (compact, in timeline order)."""
+    """A kept timeline's head (control_timelines.record): the place, its claims' outlets counted, and how many
+    claims say more than fighting."""
     outlets: dict[str, int] = defaultdict(int)
     for c in claims:
         if c["outlet"]:
             outlets[c["outlet"]] += 1
-    return {"place": place, "outlets": dict(sorted(outlets.items())), "said": sum(c["action"] != "fighting" for c in claims),
-            "holders": [_holder(c) for c in claims if _holds(c)]}
+    return {"place": place, "outlets": dict(sorted(outlets.items())), "said": sum(c["action"] != "fighting" for c in claims)}
 
 
 UNDATED = "~"  # control_days.day of undated claims: "~" + action + "\x1f" + actor, in :func:`_order`'s order
@@ -304,10 +295,8 @@ def split(tl: dict) -> tuple[dict, dict[str, dict]]:
 def assemble(head: dict, days: dict[str, dict], lex: Lexicon) -> dict:
     """The timeline kept as ``head`` and ``days`` (:func:`split`): what :func:`timeline` makes of its claims."""
     order = sorted(days)  # (the days, then the undated rows: "~" sorts after the digits)
-    holders = [{"date": h[0], "action": h[1], "actor": h[2], "doc_id": h[3], "event_id": h[4], "status": "asserted"}
-               for h in head["holders"]]
-    return {"place": head["place"], "outlets": list(head["outlets"]),
-            "claims": [c for d in order for c in days[d]["claims"]], "intervals": _intervals(holders, lex),
+    claims = [c for d in order for c in days[d]["claims"]]
+    return {"place": head["place"], "outlets": list(head["outlets"]), "claims": claims, "intervals": _intervals(claims, lex),
             "conflicts": [x for d in order for x in days[d]["conflicts"]]}
 
 
@@ -327,11 +316,6 @@ def _patch(c, r: str, head: dict, gone: set[str], removed: list[dict], new: list
     if head["said"] <= 0:
         return False
     head["outlets"] = {o: n for o, n in sorted(head["outlets"].items()) if n > 0}
-    if any(_holds(cl) for cl in removed):
-        head["holders"] = [h for h in head["holders"] if h[3] not in gone]
-    for cl in sorted((cl for cl in new if _holds(cl)), key=_order):
-        h = _holder(cl)
-        head["holders"].insert(bisect.bisect_right(head["holders"], _holder_order(h), key=_holder_order), h)
     days = sorted({_day_key(cl) for cl in removed} | {_day_key(cl) for cl in new})
     stored: dict[str, list[dict]] = {}
     for part in _chunks(days):

@@ -142,10 +142,9 @@ control_places = Table(
 )
 
 # a timeline is kept in pieces (schema 0007), so a run naming a place rewrites only the days its claims fall on:
-# the head (the place, its claims' outlets counted, how many say more than fighting, and its dated "who holds"
-# claims in timeline order, compact, for the intervals) and one row per day (its claims in timeline order and
-# its conflicts; the undated claims by action and actor, rasid.control._day_key). rasid.control.control puts them
-# together
+# the head (the place, its claims' outlets counted, how many say more than fighting) and one row per day (its
+# claims in timeline order and its conflicts; the undated claims by action and actor, rasid.control._day_key).
+# rasid.control.control puts them together (the intervals are made from the claims then)
 control_timelines = Table(
     "control_timelines", metadata,
     Column("root", String, primary_key=True),

@@ -3,7 +3,7 @@ only the days its claims fall on, not the whole timeline (the biggest places' re
 documents, decoded, patched and written again by every run naming them):
 
 - ``control_timelines.record``: the timeline's head (the place, its claims' outlets counted, how many claims say
-  more than fighting, the claims saying who holds it, compact, for the intervals);
+  more than fighting; the intervals are made from the claims when the timeline is read);
 - ``control_days``: per timeline and day (the undated claims by action and actor), its claims and conflicts.
 
 The timelines kept are split here (:func:`rasid.control.split`); rasid.control.control puts them together.
