@@ -206,6 +206,13 @@ def test_each_reports_group_and_grade_are_in_its_flat_row_and_follow_every_chang
     assert rows == truth and all(r for r, _g in rows.values())
 
 
+def _bands_as_0007(c):
+    """The near-duplicate bands' index as schema 0007 had it."""
+    c.execute(text("DROP INDEX ix_lsh_bands_key_doc_id"))
+    c.execute(text("DROP INDEX ix_lsh_bands_doc_id"))
+    c.execute(text("CREATE INDEX ix_lsh_bands_key ON lsh_bands (key)"))
+
+
 def _control_as_0006(c):
     """The kept control timelines as schema 0006 had them: one whole record each, no control_days."""
     from rasid.control import assemble
@@ -237,6 +244,7 @@ def test_the_upgrade_to_0007_keeps_control_timelines_in_pieces(backend, tmp_path
     assert before and before == compute(s)
     with s.engine.begin() as c:
         _control_as_0006(c)
+        _bands_as_0007(c)
         c.execute(text("UPDATE alembic_version SET version_num = '0006'"))
     s.engine.dispose()
     told = []
@@ -266,6 +274,7 @@ def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, t
         c.execute(text("ALTER TABLE event_index DROP COLUMN recon_id"))
         c.execute(text("ALTER TABLE event_index DROP COLUMN grade"))
         _control_as_0006(c)
+        _bands_as_0007(c)
         c.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     s.engine.dispose()
     told = []
@@ -277,3 +286,16 @@ def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, t
         with s.engine.connect() as c:
             names = {n for (n,) in c.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'event_index'"))}
         assert {"ix_event_index_web_grade", "ix_event_index_web_outlet", "ix_event_index_web_days"} <= names
+
+
+def test_a_runs_band_lookup_reads_the_index_alone_and_a_restored_document_scans_no_table(tmp_path):
+    """(SQLite's plans) the stored documents sharing a band: the covering index (key, doc_id); a document
+    stored again drops its bands through the doc_id index (schema 0008)."""
+    from rasid.store import Store
+
+    s = Store(tmp_path / "rasid.db")
+    with s.engine.connect() as c:
+        plan = " ".join(r[3] for r in c.execute(text("EXPLAIN QUERY PLAN SELECT key, doc_id FROM lsh_bands WHERE key IN (1, 2)")))
+        assert "COVERING INDEX ix_lsh_bands_key_doc_id" in plan, plan
+        plan = " ".join(r[3] for r in c.execute(text("EXPLAIN QUERY PLAN DELETE FROM lsh_bands WHERE doc_id = 'x'")))
+        assert "ix_lsh_bands_doc_id" in plan and "SCAN" not in plan, plan

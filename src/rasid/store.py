@@ -90,9 +90,13 @@ signatures = Table(
 
 lsh_bands = Table(
     "lsh_bands", metadata,
-    Column("key", BigInteger, index=True, nullable=False),
+    Column("key", BigInteger, nullable=False),
     Column("doc_id", String, nullable=False),
 )
+# (schema 0008) a run's lookup of the stored documents sharing a band reads the index alone, not a table row
+# per hit; a document stored again drops its bands without scanning the table
+Index("ix_lsh_bands_key_doc_id", lsh_bands.c.key, lsh_bands.c.doc_id)
+Index("ix_lsh_bands_doc_id", lsh_bands.c.doc_id)
 
 # the reconciled layer: groups of report events told by one or more outlets
 reconciled = Table(
