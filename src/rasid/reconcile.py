@@ -559,6 +559,29 @@ def _windows(reports: list[Report]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
+PENDING_MAX = 20_000  # documents: more since the last end-of-run work, and every event is looked at
+
+
+def _unplaced(c, every: bool) -> list[str]:
+    """The report events not placed in a group yet. Each run's end-of-run work places every event and then
+    marks every document's claims as read (control_docs, :func:`rasid.control.update`, after the placing):
+    so an event not placed is one of a document not marked for its current version, and only those
+    documents' events are looked at (all events with ``every``, or when the control tables are not built)."""
+    from .control import _built, _pending
+
+    mem = recon_members.alias("mem")
+    not_placed = ~exists().where(mem.c.event_id == events.c.event_id)
+    docs = None
+    if not every and _built(c):
+        changed, _gone = _pending(c)
+        if len(changed) <= PENDING_MAX:
+            docs = sorted(changed)
+    if docs is None:
+        return [e for (e,) in c.execute(select(events.c.event_id).where(not_placed))]
+    return [e for part in _chunks(docs) for (e,) in c.execute(select(events.c.event_id).where(
+        events.c.doc_id.in_(part), not_placed))]
+
+
 def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) -> ReconcileSummary:
     """Place report events not yet placed into reconciled events (all of them with ``full``).
 
@@ -575,14 +598,15 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
             c.execute(delete(recon_members))
             c.execute(delete(reconciled))
         touched: set[str] = set()
-        mem = recon_members.alias("mem")
-        new_ids = [e for (e,) in c.execute(select(events.c.event_id).where(
-            ~exists().where(mem.c.event_id == events.c.event_id)))]
+        new_ids = _unplaced(c, full)
         # reports whose article was re-coded are gone: their groups are rebuilt. Members whose report is gone
         # number members - (events - new reports) (event ids are unique in both): looked for only when some are
         gone = []
         n_members = c.execute(select(func.count()).select_from(recon_members)).scalar()
-        if n_members - (c.execute(select(func.count()).select_from(events)).scalar() - len(new_ids)):
+        n_events = c.execute(select(func.count()).select_from(events)).scalar()
+        if n_members - (n_events - len(new_ids)) < 0:  # (events not placed that _unplaced did not see: all looked at)
+            new_ids = _unplaced(c, True)
+        if n_members - (n_events - len(new_ids)):
             ev = events.alias("ev")
             gone = c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(
                 ~exists().where(ev.c.event_id == recon_members.c.event_id))).all()
