@@ -31,9 +31,18 @@ class _Rule:
     pattern: re.Pattern
 
 
+def _line_pattern(pattern: str):
+    """A debris rule's pattern, compiled by the standard re where it can (twice as fast on these line patterns,
+    which every line of every page meets), else by ``regex`` (\\p{...} and the like)."""
+    try:
+        return stdre.compile(pattern, stdre.I)
+    except stdre.error:
+        return re.compile(pattern, re.I)
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[list[_Rule], list[tuple[str, re.Pattern]]]:
-    rules = [_Rule(r[0], r[1], re.compile(r[2], re.I)) for r in read_tsv("boilerplate.tsv")]
+    rules = [_Rule(r[0], r[1], _line_pattern(r[2])) for r in read_tsv("boilerplate.tsv")]
     outlets = [(r[0], re.compile(r[1], re.M)) for r in read_tsv("outlet_cues.tsv")]
     return rules, outlets
 
