@@ -316,8 +316,9 @@ def accused_tie(nt: NormText, actors: list[Match]) -> list[Match]:
     norm, out = nt.norm, []
     for a in actors:
         pre = norm[max(0, a.start - 80):a.start].rstrip(' "')
-        tie = next((t for t in _TIE_ENDS if pre.endswith(t)), None)
-        if tie is None and norm[a.start] == "ل":
+        # (str.endswith of the tuple first: the search for which tie runs for the few names after one)
+        tie = next((t for t in _TIE_ENDS if pre.endswith(t)), None) if pre.endswith(_TIE_ENDS) else None
+        if tie is None and norm[a.start] == "ل" and pre.endswith(_TIE_GLUED):
             tie = next((t for t in _TIE_GLUED if pre.endswith(t)), None)
         if tie is not None:
             words = re.split(r"[.,،؛:!?\n]", pre[:len(pre) - len(tie)])[-1].split()[-6:]
@@ -338,7 +339,7 @@ def absent_from(nt: NormText, actors: list[Match]) -> list[Match]:
         if words and words[-1] in UNIT_WORDS:
             words = words[:-1]
         tail = " ".join(words[-4:])
-        if tail and any(tail.endswith(w) for w in ABSENT_FROM):
+        if tail and tail.endswith(ABSENT_FROM):  # (a tuple: one call tries every word)
             continue
         out.append(a)
     return out
