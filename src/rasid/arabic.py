@@ -69,7 +69,10 @@ _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203
 # (but a quote glued between two words reads as a space, see _split_glued_quotes)
 # and runs of spaces become one; every kept character remembers where it came from.
 _SPACES = re.compile(" {2,}")
-_GAPS = re.compile("[ \x00]*\x00[ \x00]*| {2,}")
+# (runs of spaces and dropped characters with a dropped one or of two or more, whole: "[ \x00]*\x00[ \x00]*| {2,}"
+# written to open with one character class, which the standard re skips to, twice as fast as trying both at every
+# character)
+_GAPS = re.compile("[ \x00](?:[ \x00]+|(?<=\x00))")
 _TRANS = {ord(k): v for k, v in _MAP.items()}
 _TRANS.update({ord(k): "\x00" for k in _DROP})
 _TRANS.update({ord(q): "\x00" for q in _QUOTES})
