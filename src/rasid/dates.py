@@ -190,7 +190,12 @@ class _Spaces:
 
     def word_start(self, a: int) -> int:
         """Just after the last space before offset ``a`` (else ``lo``)."""
-        m = _LAST_SPACE.search(self.norm, max(self.lo, a - _NEAR), a)
+        lo = max(self.lo, a - _NEAR)
+        # the last " " when no other whitespace follows it (two calls in C; the regex tries every character)
+        k = self.norm.rfind(" ", lo, a)
+        if k >= 0 and _SPACE.search(self.norm, k + 1, a) is None:
+            return k + 1
+        m = _LAST_SPACE.search(self.norm, lo, a)
         if m is not None:
             return m.start() + 1
         if a - _NEAR <= self.lo:
