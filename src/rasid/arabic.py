@@ -242,8 +242,10 @@ def left_boundary(norm: str, i: int, allow_clitic: bool = True) -> int | None:
 # common in scraped text) after a word of two letters or more (not "د.محمد"); a stop typed after the space, glued to
 # the next sentence ("في مدينة تعز .أما في مأرب"), when a word follows (not a name's initial: "حسن .ا من")
 # (the alternatives after a stop share its one match: factored, the pattern is tried three times faster)
-_SENT_END = re.compile(r"[.!?؟]+(?=\s|$|[\"”»’])|[.!?؟](?:(?<=[\u0621-\u064a]{2}.)(?=[\u0621-\u064a0-9\u0660-\u0669])"
-                       r"|(?<=[\u0621-\u064a] .)(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a].)(?=[:\-–—]\s))|\n")
+# (one character class first, the branch told by a lookbehind at it: the standard re skips to the stops and line breaks
+# instead of trying three branches at every character, 2x faster)
+_SENT_END = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*(?=\s|$|[\"”»’])|(?<=[.!?؟])(?:(?<=[\u0621-\u064a]{2}.)(?=[\u0621-\u064a0-9\u0660-\u0669])"
+                       r"|(?<=[\u0621-\u064a] .)(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a].)(?=[:\-–—]\s))|(?<=\n))")
 # A page's publication stamp ("تم النشر بتاريخ : 3 آذار , 2017 11 : 58 : 09") glued to the headline is a sentence
 # of its own: the headline must not take the photo caption after the stamp as its own sentence. Searched apart
 # (and only in pages that have one): as an alternative of _SENT_END it was tried at every character.
