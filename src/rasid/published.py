@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import NormText, normalize
+from .arabic import NormText, normalize, word_alternation
 from .dates import find_dates
 from .lexicon import read_tsv
 
@@ -35,6 +35,9 @@ def _words(kind: str) -> str:
 # data/published_cues.tsv: "stamp" phrases open a publication line; "body" words before a date make it an event's;
 # "furniture" words in a line make its date the page's decoration (a caption, an archive photo)
 _STAMP = re.compile(rf"(?<!\w)(?:{_words('stamp')})\s*(?:في|بتاريخ)?\s*[:：]?\s*(.{{0,45}})")
+# the stamp phrases alone: a match of _STAMP starts at one of them, so its search starts at the first (a pattern
+# opening with a lookbehind is tried at every character of the page; this one skips to the phrases' first letters)
+_STAMP_HINT = re.compile(word_alternation(r[1] for r in read_tsv("published_cues.tsv") if r[0] == "stamp"))
 _BODY = re.compile(rf"(?<!\w)(?:{_words('body')})\s*$")
 _FURNITURE = re.compile(rf"(?<!\w)(?:{_words('furniture')})(?!\w)")
 _RANGE = re.compile(r"(?<!\w)(?:من|بين)\s+\S+\s*$|^\s*(?:الى|إلى|حتى|و)\s")
@@ -70,7 +73,8 @@ def _has_year(d) -> bool:
 
 def _stamp(raw: str) -> Published | None:
     """A publication line ("تم النشر بتاريخ ...", "آخر تحديث: ...") or a header/footer line that is only a date."""
-    for m in _STAMP.finditer(raw):
+    hint = _STAMP_HINT.search(raw)
+    for m in (_STAMP.finditer(raw, hint.start()) if hint else ()):
         for d in _full(m.group(1)):
             return Published(d.start_date, "stamp", m.group(0).strip())
     lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
