@@ -181,7 +181,11 @@ class NormText:
         return self.pos[j - 1] + 1 if j > 0 else 0
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.orig(i), self.orig_end(j)
+        """``(orig(i), orig_end(j))``, inlined (asked for every name, trigger and date found)."""
+        pos = self.pos
+        if pos is None:
+            return i, j
+        return pos[i], (pos[j - 1] + 1 if j > 0 else 0)
 
 
 # ---------------------------------------------------------------- words and clitics
