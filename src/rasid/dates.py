@@ -101,10 +101,13 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+_PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # (compiled once: asked for every document and date)
+
+
 def parse_published(s: str | None) -> dt.date | None:
     if not s:
         return None
-    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", s.strip())
+    m = _PUBLISHED.match(s.strip())
     if not m:
         return None
     try:

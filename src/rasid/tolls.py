@@ -42,6 +42,7 @@ BARE_NEXT = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0
 PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
 JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:ال)?)?")
+ONE_OF_END = re.compile(r"احد\s+(?:ال)?$")  # what JOINED took ends in "one of": "وأحد العناصر"
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -350,7 +351,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
                         and (j := JOINED.fullmatch(norm[m.end:x.start]))
                         and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان"))
-                             or re.search(r"احد\s+(?:ال)?$", j.group()))), None)  # "وأحد العناصر": one of them
+                             or ONE_OF_END.search(j.group()))), None)  # "وأحد العناصر": one of them
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
                 n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two
@@ -469,11 +470,14 @@ KIN_AFTER = re.compile(r"\s+و(\S+)")
 ONE_OF = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "one_of")
 
 
+_NEXT_WORD = re.compile(r"\s+(\S+)")  # (compiled once: regex's own cache costs a microsecond a call)
+
+
 def _one_of_them(norm: str, out: list[Count], measure_cues: list, noun_ms: list[Match], actor_at) -> None:
     """"مقتل أحد الناشطين", "أسفر عن مقتل أحدهم": one of a group of people, right after the toll verb, is one
     person (not "سقوط أحد الصواريخ": one of the people, or of a party, must be named)."""
     for c in measure_cues:
-        w = re.match(r"\s+(\S+)", norm[c[1]:c[1] + 16])
+        w = _NEXT_WORD.match(norm[c[1]:c[1] + 16])
         if w is None or w.group(1) not in ONE_OF:
             continue
         a, b = c[1] + w.start(1), c[1] + w.end(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import is_word_char
+from ..arabic import is_word_char, word_alternation
 from ..lexicon import Match
 from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
@@ -132,10 +132,17 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
         note(ctx, "speaker_says_it_did", f"«{m.actor1[1]}»")
 
 
+# the words of a list as a search: a word of the list stands in a clause only where the search finds it (a cheap
+# test before the clause's words are listed; an empty word in the list makes it always find one)
+_SPEAKER_HINT = re.compile(word_alternation(SPEAKER_PRONOUN))
+
+
 def _speaker_did_it(ctx, lo: int, hi: int) -> int | None:
     """Where "إنها قتلت", "أنه قصف", "أنهم استهدفوا" stands in the clause: a pronoun of the speaker right before
     a verb of violence (a trigger or a killing cue) that agrees with it."""
     norm = ctx.nt.norm
+    if not _SPEAKER_HINT.search(norm, lo, hi):
+        return None  # (no pronoun of the speaker anywhere in the clause: its words are not listed)
     for w in re.finditer(r"\S+", norm[lo:hi]):
         p = w.group().lstrip("و")
         if p not in SPEAKER_PRONOUN:
@@ -615,6 +622,9 @@ def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: di
             _why(ctx, "coordinated", a)
 
 
+_REPEL_HINT = re.compile(word_alternation(REPEL))  # (see _SPEAKER_HINT)
+
+
 @rule("repelled_attack", reads="role_words.tsv repel, assault")
 def repelled(ctx, m: Mention, lo: int, hi: int) -> None:
     """An attack repelled is fought by its doer first: "تصدت قوات الجيش لهجوم شنه مسلحون على ثكنة" has the gunmen
@@ -623,6 +633,8 @@ def repelled(ctx, m: Mention, lo: int, hi: int) -> None:
     if m.event_type != "Battles" or m.sub != "Armed clash":
         return
     norm = ctx.nt.norm
+    if not _REPEL_HINT.search(norm, lo, hi):
+        return  # (no word of repelling in the clause: its words are not listed)
     words = list(re.finditer(r"\S+", norm[lo:hi]))
     r = next((k for k, w in enumerate(words) if w.group().lstrip("و") in REPEL), None)
     if r is None:
