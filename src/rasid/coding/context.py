@@ -19,7 +19,7 @@ describe(__name__, "noun_opens_party", """A counted noun that opens a party's na
 describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
 (role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
 "تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
-from .words import REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, NAME_HEADS, nationality_of
+from .words import any_in, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, NAME_HEADS, nationality_of
 
 
 class DocContext:
@@ -180,17 +180,20 @@ class DocContext:
         return when.default_date(self, sent_start)
 
 
+_SOURCE_IN, _AFFILIATION_IN = any_in(SOURCE_WORDS), any_in(AFFILIATION)
+
+
 def is_source(ctx: DocContext, a: Match) -> bool:
     """The reading behind :meth:`DocContext.is_source` (role_words.tsv ``source``, ``affiliation``, ``harm``)."""
     pre = ctx.nt.norm[max(0, a.start - 16):a.start]
     if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
         return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
-    if not any(w in pre for w in SOURCE_WORDS):
+    if not _SOURCE_IN.search(pre):
         # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة
         # الوسطى التابعة لغرفة عمليات فتح حلب"): a source too, when a word of reporting stands just before
         before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
         tail = " ".join(before[-3:])
-        return any(w in tail for w in AFFILIATION) and \
+        return _AFFILIATION_IN.search(tail) is not None and \
             any(w in SOURCE_WORDS or w.lstrip("و") in SOURCE_WORDS or w.lstrip("و") in REPORTED
                 for w in before[-8:-1])
     # "أعلنت الوزارة أن ...": what follows "أن" is what a source said; "أعلن جيش الفتح و... عن بدء معركة",

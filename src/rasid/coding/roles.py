@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import is_word_char, word_alternation
+from ..arabic import is_word_char
 from ..lexicon import Match
 from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, \
     UNIT_WORDS, VIOLENT
 
@@ -132,9 +132,8 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
         note(ctx, "speaker_says_it_did", f"«{m.actor1[1]}»")
 
 
-# the words of a list as a search: a word of the list stands in a clause only where the search finds it (a cheap
-# test before the clause's words are listed; an empty word in the list makes it always find one)
-_SPEAKER_HINT = re.compile(word_alternation(SPEAKER_PRONOUN))
+# a word of the list stands in a clause only where the search finds one (a cheap test before its words are listed)
+_SPEAKER_HINT = any_in(SPEAKER_PRONOUN)
 
 
 def _speaker_did_it(ctx, lo: int, hi: int) -> int | None:
@@ -622,7 +621,7 @@ def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: di
             _why(ctx, "coordinated", a)
 
 
-_REPEL_HINT = re.compile(word_alternation(REPEL))  # (see _SPEAKER_HINT)
+_REPEL_HINT = any_in(REPEL)  # (see _SPEAKER_HINT)
 
 
 @rule("repelled_attack", reads="role_words.tsv repel, assault")

@@ -13,7 +13,7 @@ import re
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, negated
 from .rules import describe, note, rule
-from .words import lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
+from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -40,7 +40,7 @@ _FIND_VERB = re.compile(r"(?<!\S)[وف]?(%s)\s+(?:(?!علي\s)\S+\s+){0,5}?عل�
                         % "|".join(sorted(FIND_VERBS, key=len, reverse=True)))
 
 
-_FIND_HINT = re.compile("|".join(map(re.escape, FIND_VERBS)) or "(?!)")
+_FIND_HINT, _AIR_DEFENCE_IN = any_in(FIND_VERBS), any_in(AIR_DEFENCE)
 
 
 @rule("found_with_subject", reads="role_words.tsv find_verb, triggers.tsv 'عثر على' rows")
@@ -244,7 +244,7 @@ def massacre_by_means(ctx, trigs: list[Match], best: Match) -> Match:
 def air_defence(ctx, trigs: list[Match], best: Match, lo: int, hi: int) -> Match:
     """Air defences meeting a strike tell the strike, not a battle: "تصدت دفاعاتنا الجوية لعدوان إسرائيلي
     بالصواريخ"."""
-    if best.value.event_type == "Battles" and any(w in ctx.nt.norm[lo:hi] for w in AIR_DEFENCE):
+    if best.value.event_type == "Battles" and _AIR_DEFENCE_IN.search(ctx.nt.norm, lo, hi):
         return _swap(ctx, "air_defence", best,
                      next((t for t in trigs if t.value.event_type == "Explosions/Remote violence"), best))
     return best

@@ -31,6 +31,13 @@ _RW = _role_words()
 
 
 
+def any_in(words) -> re.Pattern:
+    """A search that finds something in a text exactly where ``any(w in text for w in words)`` holds: one pass of a
+    trie (words.py's lists are tested against every clause and name; a loop of ``in`` tests was a Python call each)."""
+    words = list(words)
+    return re.compile(word_alternation(words) if words else "(?!)")
+
+
 def _words(kind: str) -> frozenset[str]:
     """The words of one kind of data/role_words.tsv, as a set for membership tests."""
     return frozenset(_RW.get(kind, ()))
