@@ -1065,6 +1065,13 @@ def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
     assert e.sub_event_type == "Peaceful protest"
 
 
+def test_a_protest_told_by_its_word_alone_met_by_fire_is_excessive_force(pipeline):
+    """No word names the crowd ("تظاهرة" only): the protest's own word is the crowd that the force met."""
+    (e,) = pipeline.text("فرقت قوات الأمن تظاهرة بالرصاص الحي في مدينة السويس أمس.", published="2013-03-11").events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Egyptian police", "Protesters")
+
+
 def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
     (e,) = pipeline.text("تظاهر الآلاف في مدينة البصرة للمطالبة بتحسين الخدمات.", published="2020-05-06").events
     assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")
