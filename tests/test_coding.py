@@ -1399,3 +1399,12 @@ def test_a_place_fell_to_the_party_after_bid_or_ayadi(pipeline):
     for said in ("بيد", "بأيدي", "في قبضة"):
         (e,) = pipeline.text(f"وسقطت بلدة كفرنبل {said} تنظيم الدولة بعد معارك عنيفة أمس.", published="2015-08-09").events
         assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] != "ISIS", said
+
+
+def test_stabbing_and_ramming_are_attacks_an_appeal_is_not(pipeline):
+    """triggers.tsv: "عملية طعن", "طعنا بالسكين", "عملية دهس" tell an attack by its means; "طعن في الحكم" is an appeal."""
+    (e,) = pipeline.text("قتل رجل طعنا بالسكين قرب مدينة الخليل أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    (e,) = pipeline.text("أصيب ثلاثة أشخاص في عملية دهس في مدينة القدس أمس.", published="2016-03-02").events
+    assert e.event_type == "Violence against civilians" and e.injured["value"] == 3
+    assert not pipeline.text("طعن المحامي في الحكم أمام محكمة النقض في القاهرة أمس.", published="2016-03-02").events
