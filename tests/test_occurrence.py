@@ -259,3 +259,14 @@ def test_an_anniversary_and_its_toll_tell_no_event(pipeline):
                              published="2017-05-12").events
     assert pipeline.text("ارتكبت قوات النظام مجزرة في قرية بريف حمص راح ضحيتها أكثر من مئة مدني أمس.",
                          published="2017-05-12").events
+
+
+def test_a_habit_and_a_flights_cause_tell_no_event(pipeline):
+    """"بشكل متكرر" after the event word with no day nor killing is a habit (rule habitual_repeated); fighting after
+    "الفارين من", "هربا من" is why people fled (cues.tsv reference). A day or a toll keeps the event."""
+    assert not pipeline.text("تتهم الحكومة المتمردين بقصف الأحياء السكنية في مدينة تعز بشكل متكرر.",
+                             published="2017-05-12").events
+    assert not pipeline.text("وصل مئات النازحين الفارين من المعارك في ريف حماة إلى المخيمات الحدودية.",
+                             published="2017-05-12").events
+    assert pipeline.text("قصفت الطائرات بلدة اللطامنة أمس بشكل متكرر ما أدى إلى مقتل ثلاثة مدنيين.",
+                         published="2017-05-12").events

@@ -131,7 +131,19 @@ def habitual(ctx, t: Match, lo: int, hi: int) -> bool:
             return False
         note(ctx, "habitual_relative", f"«{w}» ... «{ctx.said(t.start, t.end)}»")
         return True
-    return False
+    return repeated(ctx, t, lo, hi)
+
+
+@rule("habitual_repeated", reads="cues.tsv repeated, kill")
+def repeated(ctx, t: Match, lo: int, hi: int) -> bool:
+    """An adverb of repetition after the event word ("بشكل متكرر", "باستمرار", "مرارا") tells what a party does again
+    and again, no one event, in a clause that tells no day and no killing: "يتهم النظام الفصائل بقصف الأحياء
+    السكنية بشكل متكرر" ("قصفت الطائرات البلدة أمس بشكل متكرر ما أدى إلى مقتل ثلاثة" is one)."""
+    if not ctx.has_cue(t.end, hi, "repeated") or ctx.has_cue(lo, hi, "kill") \
+            or ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi)):
+        return False
+    note(ctx, "habitual_repeated", f"«{ctx.said(t.start, t.end)}»")
+    return True
 
 
 # ------------------------------------------------------------------ clause filters
