@@ -1392,3 +1392,13 @@ def test_a_place_fell_to_the_party_after_bid_or_ayadi(pipeline):
     for said in ("بيد", "بأيدي", "في قبضة"):
         (e,) = pipeline.text(f"وسقطت بلدة كفرنبل {said} تنظيم الدولة بعد معارك عنيفة أمس.", published="2015-08-09").events
         assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] != "ISIS", said
+
+
+def test_a_clause_at_towns_the_event_named_retells_it(pipeline):
+    """A capture told at two towns, then at each of them: one event (rule retold_at_its_towns)."""
+    doc = pipeline.text("سيطرت فصائل المعارضة اليوم على بلدتي مورك وصوران بعد معارك مع قوات النظام. وقال قيادي إن "
+                        "الفصائل سيطرت على مورك بعد اشتباكات عنيفة. وأضاف أن الفصائل تمكنت من السيطرة على صوران.",
+                        published="2019-05-12")
+    (e,) = doc.events
+    assert len(e.evidence) == 3
+    assert {loc["text"] for loc in e.locations} == {"مورك", "صوران"}

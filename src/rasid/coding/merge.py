@@ -14,7 +14,7 @@ from . import ids, report, sides, territory
 from ..geo import place_key
 from .mention import Mention
 from .rules import note, rule
-from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
+from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
     RELATIVE, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
@@ -279,6 +279,17 @@ def _names(m: Mention) -> set[str]:
                           if not (loc.get("lat") is None and (loc.get("geo_precision") or 1) >= 3)} - {""}
 
 
+@rule("retold_at_its_towns")
+def _told_there(g: list[Mention], m: Mention) -> bool:
+    """A clause at towns or quarters the event's clauses already named, all of them, tells that event again, though
+    one of its clauses named only another of its towns: "سيطرت الفصائل على بلدتي مورك وصوران ... وقال قيادي إن
+    الفصائل سيطرت على مورك ... وأضاف أن الفصائل تمكنت من السيطرة على صوران" is one capture. A governorate or region
+    shared ("في حلب", "بريف إدلب") is no such sign: "المعارك في دمشق وحلب" does not hold a clash in a quarter of
+    Aleppo told later."""
+    mine = specific_keys(m)
+    return bool(mine) and mine <= set().union(*(specific_keys(x) for x in g))
+
+
 def _elsewhere(g: list[Mention], m: Mention) -> bool:
     """The mention names places none of the group's are, nor a region holding them."""
     return bool(loc_keys(m)) and any(loc_keys(x) for x in g) and not any(
@@ -344,7 +355,7 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     mk = loc_keys(m)
     for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
-                mk and any((xk := loc_keys(x)) and not (xk & mk) and not
+                mk and not _told_there(g, m) and any((xk := loc_keys(x)) and not (xk & mk) and not
                            (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)
             return

@@ -16,6 +16,17 @@ def loc_keys(m: Mention) -> set[str]:
             if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
 
 
+def _wide(loc: dict) -> bool:
+    """A region (precision 3), or a governorate's capital named like it ("في إدلب" may mean the governorate)."""
+    p = loc.get("geo_precision") or 1
+    return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+
+
+def specific_keys(m: Mention) -> set[str]:
+    """Place keys of the mention's towns, villages and quarters (not its regions, governorates or countries)."""
+    return {place_key(l) for l in m.locations if not _wide(l)}
+
+
 def day_before(cause: Mention, event: Mention) -> bool:
     """"فرضت سيطرة كاملة على المدينة (اليوم)، بعد اشتباكات استمرت لساعات مساء أمس": what led to the event
     may have begun the day before it."""
@@ -51,11 +62,7 @@ def actors_ok(g: list[Mention], m: Mention) -> bool:
 
 def within_region(region: Mention, place: Mention) -> bool:
     """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
-    def wide(loc: dict) -> bool:
-        # a region, or a governorate's capital named like it ("في إدلب" may mean the governorate)
-        p = loc.get("geo_precision") or 1
-        return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
-    if not region.locations or not all(wide(loc) for loc in region.locations):
+    if not region.locations or not all(_wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
     # a place the gazetteer lacks (text only, no governorate) may lie in the region: it does not tell otherwise
