@@ -1402,3 +1402,10 @@ def test_a_clause_at_towns_the_event_named_retells_it(pipeline):
     (e,) = doc.events
     assert len(e.evidence) == 3
     assert {loc["text"] for loc in e.locations} == {"مورك", "صوران"}
+
+
+def test_a_district_narrows_a_governorate_told_alone(pipeline):
+    """The event told at a governorate, then at a district of it: the district says where (rule governorate_towns)."""
+    (e,) = pipeline.text("قتل 15 عنصرا من تنظيم الدولة في مواجهات مع قوات سوريا الديمقراطية في محافظة حلب أمس. وقال "
+                         "مصدر إن عناصر التنظيم شنوا هجوما على مواقع قسد في منطقة منبج.", published="2015-08-09").events
+    assert "منطقة منبج" in [loc["text"] for loc in e.locations]

@@ -162,7 +162,8 @@ def country_gives_way(locs: list[dict], g: list[Mention]) -> list[dict]:
 def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
     """When the head names only a governorate ("ريف دمشق", "محافظة دير الزور"), the towns in it that the
     event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة"), and so do places
-    the gazetteer lacks that they name ("قصف على محافظة حماة ... وطال القصف قرية الزعترانية")."""
+    the gazetteer lacks that they name ("قصف على محافظة حماة ... وطال القصف قرية الزعترانية") and its districts
+    ("مواجهات في محافظة حلب ... شنوا هجوما على مواقع قسد في منطقة منبج")."""
     if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
            for loc in locs):
         return []
@@ -173,7 +174,9 @@ def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dic
         for loc in x.locations:
             k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
             unknown = loc.get("lat") is None and loc.get("admin1") is None  # a place the gazetteer lacks
-            if k in seen or (loc.get("geo_precision") or 1) >= 3 or (loc.get("admin1") not in regions and not unknown) \
+            # a district or region inside it ("مديرية القفر") is narrower than the governorate, not another one
+            if k in seen or ((loc.get("geo_precision") or 1) >= 3 and (loc.get("lat") is None or loc.get("name") == loc.get("admin1"))) \
+                    or (loc.get("admin1") not in regions and not unknown) \
                     or loc.get("name") in regions \
                     or not t or t.split()[-1].removeprefix("ال") in written:
                 continue
