@@ -1409,3 +1409,11 @@ def test_a_district_narrows_a_governorate_told_alone(pipeline):
     (e,) = pipeline.text("قتل 15 عنصرا من تنظيم الدولة في مواجهات مع قوات سوريا الديمقراطية في محافظة حلب أمس. وقال "
                          "مصدر إن عناصر التنظيم شنوا هجوما على مواقع قسد في منطقة منبج.", published="2015-08-09").events
     assert "منطقة منبج" in [loc["text"] for loc in e.locations]
+
+
+def test_a_toll_told_as_risen_is_the_same_event(pipeline):
+    """A toll told, then told as risen at the same place: one event, with the new total (rule toll_told_in_stages)."""
+    (e,) = pipeline.text("قتل 12 شخصا في تفجير سيارة مفخخة في مدينة الرمادي صباح اليوم. وارتفعت حصيلة قتلى التفجير في "
+                         "الرمادي إلى 19 شخصا بعد وفاة جرحى.", published="2015-08-09").events
+    assert len(e.evidence) == 2
+    assert e.fatalities["value"] == 19

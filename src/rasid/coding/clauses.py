@@ -12,7 +12,7 @@ from ..tolls import combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import ARMS, EXCHANGE, RELATIVE
+from .words import ARMS, EXCHANGE, RELATIVE, TOLL_STAGE
 
 
 def mentions(ctx) -> list[Mention]:
@@ -98,6 +98,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if m.sub == "TERRITORY":
         territory.of_mention(ctx, m, clause_norm)
     m.fatalities = kill
+    m.toll_stage = kill is not None and not TOLL_STAGE.isdisjoint(clause_norm.split())
     m.injured = combine(counts, "injured")
     m.missing = combine(counts, "missing")
     victims.read(ctx, m, counts, kill, lo, hi)
