@@ -1417,3 +1417,10 @@ def test_a_toll_told_as_risen_is_the_same_event(pipeline):
                          "الرمادي إلى 19 شخصا بعد وفاة جرحى.", published="2015-08-09").events
     assert len(e.evidence) == 2
     assert e.fatalities["value"] == 19
+
+
+def test_strikes_of_two_kinds_at_two_scales_are_two_events(pipeline):
+    """Shelling told over a governorate and an air strike at a town in it: two events (rule strike_kinds_apart)."""
+    doc = pipeline.text("قصفت قوات النظام بالمدفعية الثقيلة بلدات عدة في محافظة درعا اليوم. وشنت الطائرات الحربية غارات "
+                        "على بلدة المسيفرة.", published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]

@@ -75,6 +75,11 @@ describe(__name__, "victims_no_party", """Civilians are the victims of an event,
 strike (the Russian forces against civilians), as the armed parties are compared when a clause refers back.""")
 
 
+describe(__name__, "strike_kinds_apart", """Strikes of two kinds, one told over a region and one at a town in it, are two
+events, not one told at two scales: "قصفت قوات النظام بالمدفعية الثقيلة بلدات عدة في محافظة درعا" and "وشنت الطائرات
+الحربية غارات على بلدة المسيفرة" (shelling and an air strike); the same kind told at both scales is one event.""")
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -89,6 +94,8 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False  # a capture and the counter-attack that took it back are two changes of hands
     la, lb = loc_keys(a), loc_keys(b)
     scales = la and lb and not (la & lb) and (within_region(a, b) or within_region(b, a))
+    if scales and a.event_type == "Explosions/Remote violence" and a.sub != b.sub:
+        return False  # rule strike_kinds_apart
     if scales:
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
     # rule victims_no_party: civilians are victims, never the side that tells two events apart
