@@ -1424,3 +1424,11 @@ def test_strikes_of_two_kinds_at_two_scales_are_two_events(pipeline):
     doc = pipeline.text("قصفت قوات النظام بالمدفعية الثقيلة بلدات عدة في محافظة درعا اليوم. وشنت الطائرات الحربية غارات "
                         "على بلدة المسيفرة.", published="2019-05-12")
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_bare_explosion_takes_the_means_another_clause_states(pipeline):
+    """"انفجار" names no means; the clause that says a suicide bomber did it gives the sub-type (rule
+    means_told_anywhere)."""
+    (e,) = pipeline.text("قتل 12 شخصا في انفجار هز سوقا شعبيا في مدينة الرمادي اليوم. وقالت الشرطة إن انتحاريا فجر "
+                         "نفسه وسط المتسوقين في الرمادي.", published="2015-08-09").events
+    assert (e.sub_event_type, len(e.evidence)) == ("Suicide bomb", 2)
