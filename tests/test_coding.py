@@ -1432,3 +1432,11 @@ def test_a_bare_explosion_takes_the_means_another_clause_states(pipeline):
     (e,) = pipeline.text("قتل 12 شخصا في انفجار هز سوقا شعبيا في مدينة الرمادي اليوم. وقالت الشرطة إن انتحاريا فجر "
                          "نفسه وسط المتسوقين في الرمادي.", published="2015-08-09").events
     assert (e.sub_event_type, len(e.evidence)) == ("Suicide bomb", 2)
+
+
+def test_an_event_recalled_days_before_is_another_event(pipeline):
+    """"بعد ثلاثة أيام من اغتيال ...": the earlier killing is an event of its own, at its own place (rule
+    digest_items)."""
+    doc = pipeline.text("اغتال مسلحون مجهولون قياديا في هيئة تحرير الشام في مدينة إدلب اليوم، ويأتي اغتياله بعد ثلاثة أيام "
+                        "من اغتيال قيادي آخر في الهيئة في مدينة سراقب على أيدي مجهولين.", published="2017-09-15")
+    assert sorted(loc["text"] for e in doc.events for loc in e.locations) == ["سراقب", "مدينة إدلب"]

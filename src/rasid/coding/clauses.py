@@ -123,7 +123,9 @@ describe(__name__, "digest_items", """A sentence is cut into clauses before a co
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
 point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
 الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
-كفرزيتا" is two events, each with its own parties and places.""")
+كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
+("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
+event, told as past (cues.tsv background), not the one its sentence tells.""")
 
 
 describe(__name__, "denied_and_told", """A clause that denies one event and tells another in passing gives both: the
