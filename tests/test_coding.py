@@ -1440,3 +1440,10 @@ def test_an_event_recalled_days_before_is_another_event(pipeline):
     doc = pipeline.text("اغتال مسلحون مجهولون قياديا في هيئة تحرير الشام في مدينة إدلب اليوم، ويأتي اغتياله بعد ثلاثة أيام "
                         "من اغتيال قيادي آخر في الهيئة في مدينة سراقب على أيدي مجهولين.", published="2017-09-15")
     assert sorted(loc["text"] for e in doc.events for loc in e.locations) == ["سراقب", "مدينة إدلب"]
+
+
+def test_an_attack_told_in_general_then_with_its_kind_is_one_event(pipeline):
+    """"الهجوم الذي استهدف بلدة كفرنبل" and then a mortar shelling of the town: one shelling (rule kind_told_later)."""
+    (e,) = pipeline.text("استنكرت الحكومة اليوم الهجوم الذي استهدف بلدة كفرنبل أمس وأسفر عن سقوط قتلى وجرحى من المدنيين. "
+                         "وكان خمسة مدنيين قد قتلوا في قصف بقذائف الهاون استهدف بلدة كفرنبل.", published="2019-05-12").events
+    assert (e.event_type, len(e.evidence)) == ("Explosions/Remote violence", 2)

@@ -359,6 +359,12 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
                            (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)
             return
+    generic = next((g for g in reversed(groups_open) if _kind_told_later(ctx, g, m)), None)
+    if generic is not None:
+        generic.append(m)
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "kind_told_later", f"joins «{generic[0].clause.text[:60]}»")
+        return
     fight = next((g for g in reversed(groups_open) if g[0].event_type == "Battles" and not day_conflict(g, m)
                   and (g[0].status == "denied") == (m.status == "denied")), None) \
         if m.trigger.phrase == TOLL_OF_FIGHTING else None
@@ -368,3 +374,16 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
             ctx.trace.note_mention(m, "toll_joins_fighting", "")
     else:
         groups.append([m])
+
+
+@rule("kind_told_later", reads="role_words.tsv any_attack")
+def _kind_told_later(ctx, g: list[Mention], m: Mention) -> bool:
+    """An attack told first by a word of attack in general ("استنكرت الحكومة اليوم الهجوم الذي استهدف بلدة كفرنبل
+    أمس") and then with its kind at the same town ("وكان خمسة مدنيين قد قتلوا في قصف بقذائف الهاون استهدف بلدة
+    كفرنبل") is one event, of that kind: the general word named no kind and no doer of its own. (A governorate or
+    region shared is no sign: "الهجوم على جامعة حلب" is not the shelling told across Aleppo and Damascus.)"""
+    mk = specific_keys(m)
+    if m.event_type not in VIOLENT or m.event_type == "Battles" or not mk or day_conflict(g, m) or toll_conflict(g, m):
+        return False
+    return all(x.event_type == "Battles" and _attack_word(ctx, x) and x.actor1 is None for x in g) and any(
+        specific_keys(x) & mk for x in g) and (g[0].status == "denied") == (m.status == "denied")
