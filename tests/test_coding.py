@@ -1065,6 +1065,13 @@ def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
     assert e.sub_event_type == "Peaceful protest"
 
 
+def test_a_protest_told_by_its_word_alone_met_by_fire_is_excessive_force(pipeline):
+    """No word names the crowd ("تظاهرة" only): the protest's own word is the crowd that the force met."""
+    (e,) = pipeline.text("فرقت قوات الأمن تظاهرة بالرصاص الحي في مدينة السويس أمس.", published="2013-03-11").events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Egyptian police", "Protesters")
+
+
 def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
     (e,) = pipeline.text("تظاهر الآلاف في مدينة البصرة للمطالبة بتحسين الخدمات.", published="2020-05-06").events
     assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")
@@ -1447,3 +1454,12 @@ def test_an_attack_told_in_general_then_with_its_kind_is_one_event(pipeline):
     (e,) = pipeline.text("استنكرت الحكومة اليوم الهجوم الذي استهدف بلدة كفرنبل أمس وأسفر عن سقوط قتلى وجرحى من المدنيين. "
                          "وكان خمسة مدنيين قد قتلوا في قصف بقذائف الهاون استهدف بلدة كفرنبل.", published="2019-05-12").events
     assert (e.event_type, len(e.evidence)) == ("Explosions/Remote violence", 2)
+
+
+def test_stabbing_and_ramming_are_attacks_an_appeal_is_not(pipeline):
+    """triggers.tsv: "عملية طعن", "طعنا بالسكين", "عملية دهس" tell an attack by its means; "طعن في الحكم" is an appeal."""
+    (e,) = pipeline.text("قتل رجل طعنا بالسكين قرب مدينة الخليل أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    (e,) = pipeline.text("أصيب ثلاثة أشخاص في عملية دهس في مدينة القدس أمس.", published="2016-03-02").events
+    assert e.event_type == "Violence against civilians" and e.injured["value"] == 3
+    assert not pipeline.text("طعن المحامي في الحكم أمام محكمة النقض في القاهرة أمس.", published="2016-03-02").events

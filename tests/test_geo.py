@@ -691,3 +691,12 @@ def test_names_after_a_word_for_a_family_or_tribe_are_no_places(tmp_path):
     got = _resolve(geo, "اشتباكات بين أنصار عائلتي «صابر والعسال» وعشيرة المثالي في القاهرة أمس.")
     assert "العسال" not in got and "المثالي" not in got
     assert "العسال" in _resolve(geo, "قصفت المدفعية قرية العسال أمس.")
+
+
+def test_a_state_or_province_the_gazetteer_lacks_keeps_its_name(geo):
+    """"ولاية" names a state or province (place_cues.tsv): one the gazetteer lacks keeps its name, a region
+    (Algeria's Khenchela, Nigeria's Yobe are in no bundled gazetteer); not an everyday word after it."""
+    got = _resolve(geo, "هاجم مسلحون ثكنة للجيش بجنوب ولاية «خنشلة» فجر اليوم")
+    state = next(l for t, l in got.items() if "خنشلة" in t)
+    assert state["lat"] is None and state["name_ar"] == "خنشلة" and state["geo_precision"] == 3
+    assert not any("الامن" in t or "الأمن" in t for t in _resolve(geo, "قالت مصادر في ولاية الأمن إن الهجوم فشل"))

@@ -176,3 +176,27 @@ def test_place_roots_by_grid_are_those_of_the_pairwise_walk():
         places["name:x"] = {"name_ar": "هجين", "lat": None, "lon": None}
         assert roots(places) == _old_merge(places)
         assert len(set(roots(places).values())) < len(places)  # (some places do join)
+
+
+def test_an_event_left_unplaced_outside_the_changed_documents_is_still_placed(tmp_path, pipeline):
+    """Reconciling looks for events not placed among the documents changed since the last end-of-run work;
+    one placed nowhere for another reason (here its membership deleted) shows in the tables' counts, and every
+    event is looked at then."""
+    from sqlalchemy import delete, select
+
+    from rasid.reconcile import reconcile
+    from rasid.runner import run
+    from rasid.store import Store, recon_members
+
+    st = Store(tmp_path / "rasid.db")
+    run([str(_write(tmp_path / "a.jsonl", [a for items in SCENARIOS.values() for a in items]))], st, pipeline)
+    with st.engine.begin() as c:
+        before = dict(c.execute(select(recon_members.c.event_id, recon_members.c.recon_id)).all())
+        sizes = {}
+        for rid in before.values():
+            sizes[rid] = sizes.get(rid, 0) + 1
+        event_id = next(e for e, rid in sorted(before.items()) if sizes[rid] >= 2)
+        c.execute(delete(recon_members).where(recon_members.c.event_id == event_id))
+    assert reconcile(st).new_reports == 1
+    with st.engine.connect() as c:
+        assert dict(c.execute(select(recon_members.c.event_id, recon_members.c.recon_id)).all()) == before

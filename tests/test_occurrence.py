@@ -250,3 +250,12 @@ def test_a_strike_alongside_another_is_its_own_clause(pipeline):
     doc = pipeline.text("وشن الطيران الحربي غارات على بلدة المسيفرة صباح اليوم ترافق مع اشتباكات عنيفة بين الفصائل "
                         "وقوات النظام في بلدة الجيزة.", published="2019-05-12")
     assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_an_anniversary_and_its_toll_tell_no_event(pipeline):
+    """cues.tsv memory: "الذكرى الخامسة لمجزرة ... التي راح ضحيتها أكثر من مئة مدني" remembers a massacre; neither its
+    word nor its toll is an event now (rules negated, remembered_toll); the massacre told as news still is one."""
+    assert not pipeline.text("تحل اليوم الذكرى السنوية الخامسة لمجزرة القرية التي راح ضحيتها أكثر من مئة مدني في ريف حمص.",
+                             published="2017-05-12").events
+    assert pipeline.text("ارتكبت قوات النظام مجزرة في قرية بريف حمص راح ضحيتها أكثر من مئة مدني أمس.",
+                         published="2017-05-12").events

@@ -206,6 +206,59 @@ def test_each_reports_group_and_grade_are_in_its_flat_row_and_follow_every_chang
     assert rows == truth and all(r for r, _g in rows.values())
 
 
+def _bands_as_0007(c):
+    """The near-duplicate bands' index as schema 0007 had it."""
+    c.execute(text("DROP INDEX ix_lsh_bands_key_doc_id"))
+    c.execute(text("DROP INDEX ix_lsh_bands_doc_id"))
+    c.execute(text("CREATE INDEX ix_lsh_bands_key ON lsh_bands (key)"))
+
+
+def _control_as_0006(c):
+    """The kept control timelines as schema 0006 had them: one whole record each, no control_days."""
+    from rasid.control import assemble
+    from rasid.lexicon import default_lexicon
+
+    days = {}
+    for r, d, rec in c.execute(text("SELECT root, day, record FROM control_days")):
+        days.setdefault(r, {})[d] = json.loads(rec)
+    for r, rec in c.execute(text("SELECT root, record FROM control_timelines")).all():
+        whole = assemble(json.loads(rec), days.get(r, {}), default_lexicon())
+        c.execute(text("UPDATE control_timelines SET record = :rec WHERE root = :r"),
+                  {"rec": json.dumps(whole, ensure_ascii=False), "r": r})
+    c.execute(text("DROP TABLE control_days"))
+
+
+def test_the_upgrade_to_0007_keeps_control_timelines_in_pieces(backend, tmp_path, pipeline):
+    """A store of schema 0006 (each timeline one record) upgraded: the same timelines, kept by day, and a run
+    after it patches them as a fresh computation says."""
+    from rasid.control import compute, control
+    from rasid.runner import run
+    from rasid.store import Store
+
+    for name, t in TEXTS.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+    db = store_url(backend, tmp_path)
+    s = Store(db)
+    run([str(tmp_path / "b.txt")], s, pipeline, published="2019-05-12")
+    before = control(s)
+    assert before and before == compute(s)
+    with s.engine.begin() as c:
+        _control_as_0006(c)
+        _bands_as_0007(c)
+        c.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    s.engine.dispose()
+    told = []
+    s = Store(db, on_message=told.append)
+    assert told and "from version 0006 to" in told[0]
+    with s.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM control_days")).scalar() >= 1
+    assert control(s) == before
+    (tmp_path / "c.txt").write_text(TEXTS["b.txt"].replace("اليوم", "أمس"), encoding="utf-8")
+    run([str(tmp_path / "c.txt")], s, pipeline, published="2019-05-13")
+    after = control(s)
+    assert after == compute(s) and after != before
+
+
 def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, tmp_path, pipeline):
     from rasid.runner import run
     from rasid.store import Store
@@ -220,14 +273,29 @@ def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, t
             c.execute(text(f"DROP INDEX IF EXISTS {ix}"))
         c.execute(text("ALTER TABLE event_index DROP COLUMN recon_id"))
         c.execute(text("ALTER TABLE event_index DROP COLUMN grade"))
+        _control_as_0006(c)
+        _bands_as_0007(c)
         c.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     s.engine.dispose()
     told = []
     s = Store(db, on_message=told.append)
-    assert told and "from version 0005 to 0006" in told[0]
+    assert told and "from version 0005 to" in told[0]
     rows, truth = _groups_in_rows(s)
     assert rows == truth and rows and all(r and g for r, g in rows.values())
     if backend == "postgresql":
         with s.engine.connect() as c:
             names = {n for (n,) in c.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'event_index'"))}
         assert {"ix_event_index_web_grade", "ix_event_index_web_outlet", "ix_event_index_web_days"} <= names
+
+
+def test_a_runs_band_lookup_reads_the_index_alone_and_a_restored_document_scans_no_table(tmp_path):
+    """(SQLite's plans) the stored documents sharing a band: the covering index (key, doc_id); a document
+    stored again drops its bands through the doc_id index (schema 0008)."""
+    from rasid.store import Store
+
+    s = Store(tmp_path / "rasid.db")
+    with s.engine.connect() as c:
+        plan = " ".join(r[3] for r in c.execute(text("EXPLAIN QUERY PLAN SELECT key, doc_id FROM lsh_bands WHERE key IN (1, 2)")))
+        assert "COVERING INDEX ix_lsh_bands_key_doc_id" in plan, plan
+        plan = " ".join(r[3] for r in c.execute(text("EXPLAIN QUERY PLAN DELETE FROM lsh_bands WHERE doc_id = 'x'")))
+        assert "ix_lsh_bands_doc_id" in plan and "SCAN" not in plan, plan

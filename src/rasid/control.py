@@ -253,33 +253,111 @@ def timeline(place: dict, claims: list[Claim], lex: Lexicon) -> dict:
             "claims": recs, "intervals": _intervals(recs, lex), "conflicts": conflicts}
 
 
-def _grown(rec: dict, gone: set[str], new: list[dict], lex: Lexicon) -> dict | None:
-    """A stored timeline ``rec`` without the claims of the documents ``gone`` and with the claim records
-    ``new`` (in :func:`control`'s order): what :func:`timeline` makes of all of them, the conflicts of the
-    other days kept. None: no claim but fighting left."""
+def _holds(c: dict) -> bool:
+    """A claim that says who holds a place on a day (what :func:`_intervals` and the conflicts read)."""
+    return c["action"] in ("took", "holds", "lost") and c["status"] != "denied" and c["date"] is not None
+
+
+def _head(place: dict, claims: list[dict]) -> dict:
+    """A kept timeline's head (control_timelines.record): the place, its claims' outlets counted, and how many
+    claims say more than fighting."""
+    outlets: dict[str, int] = defaultdict(int)
+    for c in claims:
+        if c["outlet"]:
+            outlets[c["outlet"]] += 1
+    return {"place": place, "outlets": dict(sorted(outlets.items())), "said": sum(c["action"] != "fighting" for c in claims)}
+
+
+UNDATED = "~"  # control_days.day of undated claims: "~" + action + "\x1f" + actor, in :func:`_order`'s order
+
+
+def _day_key(c: dict) -> str:
+    """The control_days row a claim is kept in: its day, or for an undated claim its action and actor (the undated
+    claims of a big place are many: one row for them all would be rewritten by every run naming it undated)."""
+    return c["date"] or f'{UNDATED}{c["action"]}\x1f{c["actor"] or ""}'  # (no action is a prefix of another)
+
+
+def _day_record(claims: list[dict], lex: Lexicon, day: str) -> dict:
+    dated = not day.startswith(UNDATED)
+    return {"claims": claims, "conflicts": _day_conflicts([c for c in claims if _holds(c)], lex) if dated else []}
+
+
+def split(tl: dict) -> tuple[dict, dict[str, dict]]:
+    """A timeline (as :func:`timeline` makes it) in the pieces the store keeps: its head and its days."""
+    days: dict[str, dict] = {}
+    for c in tl["claims"]:
+        days.setdefault(_day_key(c), {"claims": [], "conflicts": []})["claims"].append(c)
+    for x in tl["conflicts"]:
+        days[x["a"]["date"]]["conflicts"].append(x)
+    return _head(tl["place"], tl["claims"]), days
+
+
+def assemble(head: dict, days: dict[str, dict], lex: Lexicon) -> dict:
+    """The timeline kept as ``head`` and ``days`` (:func:`split`): what :func:`timeline` makes of its claims."""
+    order = sorted(days)  # (the days, then the undated rows: "~" sorts after the digits)
+    claims = [c for d in order for c in days[d]["claims"]]
+    return {"place": head["place"], "outlets": list(head["outlets"]), "claims": claims, "intervals": _intervals(claims, lex),
+            "conflicts": [x for d in order for x in days[d]["conflicts"]]}
+
+
+def _patch(c, r: str, head: dict, gone: set[str], removed: list[dict], new: list[dict], lex: Lexicon) -> bool:
+    """Bring the kept timeline ``r`` up to date in place: the claims ``removed`` (those its documents ``gone`` made)
+    out, the claim records ``new`` (in :func:`control`'s order) in; only the days they fall on are read and
+    written. False: no claim but fighting left (the caller drops it)."""
     import bisect
 
-    old = rec["claims"]
-    kept = [c for c in old if c["doc_id"] not in gone] if gone else old
-    days = {c["date"] for c in old if c["doc_id"] in gone} | {c["date"] for c in new}
-    claims = list(kept)
-    keys = [_order(c) for c in claims]
-    for c in sorted(new, key=_order):  # (stable: a document's claims of one key keep their order)
-        k = _order(c)
-        i = bisect.bisect_right(keys, k)
-        claims.insert(i, c)
-        keys.insert(i, k)
-    if not any(c["action"] != "fighting" for c in claims):
-        return None
+    from .store import control_days, control_timelines
+
+    for x, sign in ((removed, -1), (new, 1)):
+        for cl in x:
+            if cl["outlet"]:
+                head["outlets"][cl["outlet"]] = head["outlets"].get(cl["outlet"], 0) + sign
+            head["said"] += sign * (cl["action"] != "fighting")
+    if head["said"] <= 0:
+        return False
+    head["outlets"] = {o: n for o, n in sorted(head["outlets"].items()) if n > 0}
+    days = sorted({_day_key(cl) for cl in removed} | {_day_key(cl) for cl in new})
+    stored: dict[str, list[dict]] = {}
+    for part in _chunks(days):
+        for d, rec in c.execute(select(control_days.c.day, control_days.c.record).where(
+                control_days.c.root == r, control_days.c.day.in_(part))):
+            stored[d] = json.loads(rec)["claims"]
     by_day: dict[str, list[dict]] = defaultdict(list)
-    for x in rec["conflicts"]:
-        by_day[x["a"]["date"]].append(x)
-    holders = _holders(claims)
+    for cl in sorted(new, key=_order):  # (stable: a document's claims of one key keep their order)
+        by_day[_day_key(cl)].append(cl)
+    for part in _chunks(days):
+        c.execute(delete(control_days).where(control_days.c.root == r, control_days.c.day.in_(part)))
+    rows = []
     for d in days:
-        by_day[d] = _day_conflicts(holders.get(d, []), lex) if d is not None else []
-    conflicts = [x for d in sorted(k for k in by_day if k is not None) for x in by_day[d]]
-    return {"place": rec["place"], "outlets": sorted({c["outlet"] for c in claims if c["outlet"]}),
-            "claims": claims, "intervals": _intervals(claims, lex), "conflicts": conflicts}
+        claims = [cl for cl in stored.get(d, []) if cl["doc_id"] not in gone] if gone else stored.get(d, [])
+        for cl in by_day.get(d, []):
+            claims.insert(bisect.bisect_right(claims, _order(cl), key=_order), cl)
+        if claims:
+            rows.append({"root": r, "day": d, "record": json.dumps(_day_record(claims, lex, d), ensure_ascii=False)})
+    for part in _chunks(rows):
+        c.execute(insert(control_days), part)
+    c.execute(sql_update(control_timelines).where(control_timelines.c.root == r).values(
+        record=json.dumps(head, ensure_ascii=False)))
+    return True
+
+
+def _keep(c, r: str, tl: dict) -> None:
+    """Store the timeline ``tl`` of root ``r`` (none kept for it now) in its pieces."""
+    from .store import control_days, control_timelines
+
+    head, days = split(tl)
+    c.execute(insert(control_timelines).values(root=r, record=json.dumps(head, ensure_ascii=False)))
+    rows = [{"root": r, "day": d, "record": json.dumps(rec, ensure_ascii=False)} for d, rec in days.items()]
+    for part in _chunks(rows):
+        c.execute(insert(control_days), part)
+
+
+def _drop(c, roots_: list[str]) -> None:
+    from .store import control_days, control_timelines
+
+    for part in _chunks(sorted(roots_)):
+        c.execute(delete(control_timelines).where(control_timelines.c.root.in_(part)))
+        c.execute(delete(control_days).where(control_days.c.root.in_(part)))
 
 
 HOLDING = 1_000_000  # control_claims.ord of a document's first "holds" claim: its event claims come before
@@ -376,8 +454,14 @@ def control(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
         return compute(store, lexicon)
     with store.engine.connect() as c:
         if _built(c) and _pending(c) == ([], []):
-            rows = c.execute(select(control_timelines.c.root, control_timelines.c.record)).all()
-            return [json.loads(rec) for _, rec in sorted(rows)]
+            from .store import control_days
+
+            lex = lexicon or default_lexicon()
+            heads = dict(c.execute(select(control_timelines.c.root, control_timelines.c.record)).all())
+            days: dict[str, dict[str, dict]] = defaultdict(dict)
+            for r, d, rec in c.execute(select(control_days.c.root, control_days.c.day, control_days.c.record)):
+                days[r][d] = json.loads(rec)
+            return [assemble(json.loads(heads[r]), days[r], lex) for r in sorted(heads)]
     return compute(store, lexicon)
 
 
@@ -395,20 +479,23 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
     the claims of documents new or stored again since are read, those of documents gone dropped, and only
     the timelines of the places they name (with any they join or leave) made again. ``full``: all of them.
     Returns figures: documents read, places touched, timelines written."""
-    from .store import control_claims, control_docs, control_places, control_timelines, documents, events
+    from .store import control_claims, control_days, control_docs, control_places, control_timelines, documents, events
 
     lex = lexicon or default_lexicon()
     with store.engine.begin() as c:
         if full:
-            for t in (control_timelines, control_places, control_claims, control_docs):
+            for t in (control_days, control_timelines, control_places, control_claims, control_docs):
                 c.execute(delete(t))
         changed, gone = _pending(c)
         if not changed and not gone:
             return {"documents": 0, "places": 0, "timelines": 0}
         ids = sorted(set(changed) | set(gone))
         affected: set[str] = set()
+        removed: list[tuple[str, dict]] = []  # the claims dropped now: (place key, claim record)
         for part in _chunks(ids):
-            affected |= {k for (k,) in c.execute(select(control_claims.c.place_key).where(control_claims.c.doc_id.in_(part)).distinct())}
+            for k, rec in c.execute(select(control_claims.c.place_key, control_claims.c.record).where(control_claims.c.doc_id.in_(part))):
+                affected.add(k)
+                removed.append((k, _claim(rec).record()))
             c.execute(delete(control_claims).where(control_claims.c.doc_id.in_(part)))
             c.execute(delete(control_docs).where(control_docs.c.doc_id.in_(part)))
         reader = HoldingReader(lex)
@@ -458,7 +545,8 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
         touched = affected | set(moved)
         redo = {root[k] for k in touched if k in root}
         # a timeline whose places stay the same grows by the claims read now (less those of the documents read
-        # again or gone): its stored record is patched (:func:`_grown`), not made again from every claim
+        # again or gone): its kept head and the days those claims fall on are patched (:func:`_patch`), not made
+        # again from every claim
         reshaped = set(moved) | set(added) | dropped
         whole = {root[k] for k in reshaped if k in root} | {old_root[k] for k in reshaped if k in old_root}
         whole |= {root[cl.place_key] for _, _, cl in fresh if cl.place != places.get(cl.place_key)}
@@ -470,19 +558,20 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
         new_recs: dict[str, list[dict]] = defaultdict(list)
         for _, _, cl in fresh:
             new_recs[root[cl.place_key]].append(cl.record())
-        written, gone_docs = 0, set(ids)
+        old_recs: dict[str, list[dict]] = defaultdict(list)
+        for k, rec in removed:
+            if k in old_root:
+                old_recs[old_root[k]].append(rec)
+        written, gone_docs, dead = 0, set(ids), []
         for r in sorted(stored_tl):
-            grown = _grown(json.loads(stored_tl[r]), gone_docs, new_recs.get(r, []), lex)
-            if grown is None:
-                c.execute(delete(control_timelines).where(control_timelines.c.root == r))
-            else:
-                c.execute(sql_update(control_timelines).where(control_timelines.c.root == r).values(
-                    record=json.dumps(grown, ensure_ascii=False)))
+            if _patch(c, r, json.loads(stored_tl[r]), gone_docs, old_recs.get(r, []), new_recs.get(r, []), lex):
                 written += 1
+            else:
+                dead.append(r)
+        _drop(c, dead)
         redo -= set(stored_tl)
         stale = redo | {old_root[k] for k in touched if k in old_root and old_root[k] not in stored_tl}
-        for part in _chunks(sorted(stale)):
-            c.execute(delete(control_timelines).where(control_timelines.c.root.in_(part)))
+        _drop(c, sorted(stale))
         members: dict[str, list[str]] = defaultdict(list)
         for k, r in root.items():
             if r in redo:
@@ -495,7 +584,7 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
             claims.sort(key=lambda t: (t[1] >= HOLDING, t[0], t[1]))  # control()'s order: events', then phrases'
             tls = _timelines([_claim(rec) for _, _, rec in claims], root, lex)
             if r in tls:
-                c.execute(insert(control_timelines).values(root=r, record=json.dumps(tls[r], ensure_ascii=False)))
+                _keep(c, r, tls[r])
                 written += 1
         return {"documents": len(ids), "places": len(touched), "timelines": written}
 

@@ -134,6 +134,9 @@ _UNIT = r"(?:مدينه|المدينه|بلده|منطقه|محافظه|مدير
 _ENCLOSED_BY = re.compile(
     rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
     rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
+# words for a state or province (place_cues.tsv, governorate) after which a name the gazetteer lacks is still a
+# place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
+STATE_WORDS = frozenset(normalize(w) for w in ("ولاية", "ولايتي"))
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
@@ -784,8 +787,9 @@ class Geoparser:
             far = max(far, b)
             reach.append(far)
         for cue in (cues if cues is not None else self.lex.place_cues.find(norm)):
-            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp", "subdistrict"):
-                continue
+            if cue.value[0] not in ("settlement", "district", "area", "feature", "camp", "subdistrict") and not (
+                    cue.value[0] == "governorate" and cue.phrase in STATE_WORDS):
+                continue  # (a directorate, "مديرية التربية", is no place: of the governorate words only a state's)
             if cue.value[0] == "subdistrict" and norm[max(0, cue.start - 4):cue.start].split()[-1:] in (["من"], ["ومن"]):
                 continue  # "من ناحية أخرى": on the other hand, no subdistrict
             j = cue.end
@@ -814,7 +818,7 @@ class Geoparser:
                 if not words and street and w.startswith("ال"):
                     pass
                 elif (fold(w) in self.everyday or (not words and w.startswith("ال") and fold(w[2:]) in self.everyday
-                                                   and cue.value[0] in ("area", "subdistrict"))) \
+                                                   and cue.value[0] in ("area", "subdistrict", "governorate"))) \
                         and w not in TOPONYM_HEADS and not (words and words[0] in TOPONYM_HEADS):
                     # (after "منطقة", "قضاء", "مديرية" the definite form too: "منطقة الحادث", "مديرية التربية", "قضاء
                     # الإجازة"; not after a quarter's or a feature's word: "حي السبع بحرات", "قاعدة العند")

@@ -559,6 +559,29 @@ def _windows(reports: list[Report]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
+PENDING_MAX = 20_000  # documents: more since the last end-of-run work, and every event is looked at
+
+
+def _unplaced(c, every: bool) -> list[str]:
+    """The report events not placed in a group yet. Each run's end-of-run work places every event and then
+    marks every document's claims as read (control_docs, :func:`rasid.control.update`, after the placing):
+    so an event not placed is one of a document not marked for its current version, and only those
+    documents' events are looked at (all events with ``every``, or when the control tables are not built)."""
+    from .control import _built, _pending
+
+    mem = recon_members.alias("mem")
+    not_placed = ~exists().where(mem.c.event_id == events.c.event_id)
+    docs = None
+    if not every and _built(c):
+        changed, _gone = _pending(c)
+        if len(changed) <= PENDING_MAX:
+            docs = sorted(changed)
+    if docs is None:
+        return [e for (e,) in c.execute(select(events.c.event_id).where(not_placed))]
+    return [e for part in _chunks(docs) for (e,) in c.execute(select(events.c.event_id).where(
+        events.c.doc_id.in_(part), not_placed))]
+
+
 def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) -> ReconcileSummary:
     """Place report events not yet placed into reconciled events (all of them with ``full``).
 
@@ -575,19 +598,24 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
             c.execute(delete(recon_members))
             c.execute(delete(reconciled))
         touched: set[str] = set()
-        # reports whose article was re-coded are gone: their groups are rebuilt
-        ev = events.alias("ev")
-        gone = c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(
-            ~exists().where(ev.c.event_id == recon_members.c.event_id))).all()
+        new_ids = _unplaced(c, full)
+        # reports whose article was re-coded are gone: their groups are rebuilt. Members whose report is gone
+        # number members - (events - new reports) (event ids are unique in both): looked for only when some are
+        gone = []
+        n_members = c.execute(select(func.count()).select_from(recon_members)).scalar()
+        n_events = c.execute(select(func.count()).select_from(events)).scalar()
+        if n_members - (n_events - len(new_ids)) < 0:  # (events not placed that _unplaced did not see: all looked at)
+            new_ids = _unplaced(c, True)
+        if n_members - (n_events - len(new_ids)):
+            ev = events.alias("ev")
+            gone = c.execute(select(recon_members.c.event_id, recon_members.c.recon_id).where(
+                ~exists().where(ev.c.event_id == recon_members.c.event_id))).all()
         for _ev, rid in gone:
             touched.add(rid)
         for part in _chunks([g[0] for g in gone]):
             c.execute(delete(recon_members).where(recon_members.c.event_id.in_(part)))
         summ.removed_reports = len(gone)
 
-        mem = recon_members.alias("mem")
-        new_ids = [e for (e,) in c.execute(select(events.c.event_id).where(
-            ~exists().where(mem.c.event_id == events.c.event_id)))]
         # each record is read into its compact Report at once: 100,000 full records would not fit in 1 GB
         reports = []
         for part in _chunks(new_ids):
@@ -600,8 +628,11 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
 
         m = Matcher(lex, taken)
         for lo, hi in _windows(reports):  # the stored groups these reports can meet: a block overlapping their days
+            # (a block is at most MAX_INDEX_DAYS long: its start bounds the index range on both sides, not
+            # every group before hi)
             for rid, match in c.execute(select(reconciled.c.recon_id, reconciled.c.match).where(
-                    reconciled.c.block_start <= hi, reconciled.c.block_end >= lo)):
+                    reconciled.c.block_start >= lo - MAX_INDEX_DAYS, reconciled.c.block_start <= hi,
+                    reconciled.c.block_end >= lo)):
                 if rid not in m.groups:
                     m.add_group(Group.from_match(rid, json.loads(match)))
         summ.groups_loaded = len(m.groups)

@@ -90,9 +90,13 @@ signatures = Table(
 
 lsh_bands = Table(
     "lsh_bands", metadata,
-    Column("key", BigInteger, index=True, nullable=False),
+    Column("key", BigInteger, nullable=False),
     Column("doc_id", String, nullable=False),
 )
+# (schema 0008) a run's lookup of the stored documents sharing a band reads the index alone, not a table row
+# per hit; a document stored again drops its bands without scanning the table
+Index("ix_lsh_bands_key_doc_id", lsh_bands.c.key, lsh_bands.c.doc_id)
+Index("ix_lsh_bands_doc_id", lsh_bands.c.doc_id)
 
 # the reconciled layer: groups of report events told by one or more outlets
 reconciled = Table(
@@ -141,9 +145,20 @@ control_places = Table(
     Column("place", Text, nullable=False),
 )
 
+# a timeline is kept in pieces (schema 0007), so a run naming a place rewrites only the days its claims fall on:
+# the head (the place, its claims' outlets counted, how many say more than fighting) and one row per day (its
+# claims in timeline order and its conflicts; the undated claims by action and actor, rasid.control._day_key).
+# rasid.control.control puts them together (the intervals are made from the claims then)
 control_timelines = Table(
     "control_timelines", metadata,
     Column("root", String, primary_key=True),
+    Column("record", Text, nullable=False),
+)
+
+control_days = Table(
+    "control_days", metadata,
+    Column("root", String, primary_key=True),
+    Column("day", String, primary_key=True),
     Column("record", Text, nullable=False),
 )
 

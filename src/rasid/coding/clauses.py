@@ -80,6 +80,9 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
         if not ctx.has_cue(lo, hi, "kill") and not any(
                 n.value[0] == "killed" for n in ctx.within(ctx.toll_nouns, lo, hi)):
             return None  # no trigger, no killing verb, no "قتيلا": nothing to code
+        if ctx.has_cue(lo, hi, "memory"):
+            note(ctx, "remembered_toll", "an anniversary's or a memory's toll")
+            return None  # the toll of an event remembered ("في الذكرى ... لمجزرة ... التي راح ضحيتها 100")
         counts = tolls.counts_in(ctx, lo, hi)
         told = triggers.toll_trigger(ctx, cl, counts)
         if told is None:
@@ -119,6 +122,9 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     return m
 
 
+describe(__name__, "remembered_toll", """A toll told in a clause that remembers an event (cues.tsv ``memory``: "الذكرى",
+"ذكرى") is that past event's, no event of its own: "تحل اليوم الذكرى الخامسة لمجزرة الحولة التي راح ضحيتها أكثر
+من مئة مدني".""", reads="cues.tsv memory")
 describe(__name__, "digest_items", """A sentence is cut into clauses before a connective that starts another item (arabic._JOIN): besides
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
 point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
