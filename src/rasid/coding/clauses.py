@@ -12,7 +12,7 @@ from ..tolls import combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import ARMS, EXCHANGE, RELATIVE
+from .words import ARMS, EXCHANGE, RELATIVE, TOLL_STAGE
 
 
 def mentions(ctx) -> list[Mention]:
@@ -101,6 +101,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if m.sub == "TERRITORY":
         territory.of_mention(ctx, m, clause_norm)
     m.fatalities = kill
+    m.toll_stage = kill is not None and not TOLL_STAGE.isdisjoint(clause_norm.split())
     m.injured = combine(counts, "injured")
     m.missing = combine(counts, "missing")
     victims.read(ctx, m, counts, kill, lo, hi)
@@ -128,7 +129,9 @@ describe(__name__, "digest_items", """A sentence is cut into clauses before a co
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
 point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
 الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
-كفرزيتا" is two events, each with its own parties and places.""")
+كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
+("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
+event, told as past (cues.tsv background), not the one its sentence tells.""")
 
 
 describe(__name__, "denied_and_told", """A clause that denies one event and tells another in passing gives both: the

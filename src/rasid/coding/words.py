@@ -50,6 +50,7 @@ AIMED = _words("aimed")
 CORRESPONDENTS = _words("correspondent")
 PLACE_POINTERS = _words("place_pointer")
 CONSEQUENCE = _words("consequence")
+TOLL_STAGE = _words("interim_toll") | _words("new_total")  # a toll told as a stage of a running count
 FORCED = _words("forced")
 HEARD = _words("heard")
 SUCCESS = _words("success")
