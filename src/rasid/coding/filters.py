@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
@@ -38,6 +38,20 @@ describe(__name__, "unsure_either", """"إذا ... أم" makes every event of th
 NEGATION_REACH = 300
 
 
+@rule("survived_attempt", reads="role_words.tsv survived")
+def survived_attempt(ctx, c: Match, lo: int) -> bool:
+    """An attempt someone survived was made: "نجا محافظ المدينة من محاولة اغتيال بعبوة ناسفة استهدفت موكبه" tells
+    the bombing (a verb of surviving, role_words.tsv ``survived``, up to four words before "محاولة")."""
+    norm = ctx.nt.norm
+    if not norm[c.start:c.end].startswith("محاول"):
+        return False
+    before = norm[max(lo, c.start - 50):c.start].split()[-5:]
+    if not any(w in SURVIVED for w in before):
+        return False
+    note(ctx, "survived_attempt", f"«{ctx.said(c.start, c.end)}»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
@@ -52,6 +66,8 @@ def negated(ctx, t: Match, lo: int) -> bool:
             note(ctx, "front_named", f"«{ctx.said(c.start, t.end)}»")
             return True  # "قصف على مناطق الاشتباك", "تعزيزات إلى جبهات القتال": a place, no fighting told
         if c.value not in ("negation", "modal", "reference", "memory") or c.start < lo or c.start >= t.start:
+            continue
+        if c.value == "modal" and survived_attempt(ctx, c, lo):
             continue
         if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
