@@ -275,6 +275,6 @@ def test_a_habit_and_a_flights_cause_tell_no_event(pipeline):
 def test_an_attempt_survived_was_made(pipeline):
     """rule survived_attempt: "نجا ... من محاولة اغتيال" tells an attack that failed, not an aim; an attempt foiled or
     an aim ("حاولت القوات التقدم") still tells none."""
-    assert pipeline.text("نجا محافظ المدينة من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في عدن أمس.",
+    assert pipeline.text("نجا محافظ الأنبار من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة الرمادي أمس.",
                          published="2017-05-12").events
     assert not pipeline.text("حاولت قوات النظام التقدم نحو بلدة اللطامنة أمس.", published="2017-05-12").events
