@@ -1463,3 +1463,14 @@ def test_stabbing_and_ramming_are_attacks_an_appeal_is_not(pipeline):
     (e,) = pipeline.text("أصيب ثلاثة أشخاص في عملية دهس في مدينة القدس أمس.", published="2016-03-02").events
     assert e.event_type == "Violence against civilians" and e.injured["value"] == 3
     assert not pipeline.text("طعن المحامي في الحكم أمام محكمة النقض في القاهرة أمس.", published="2016-03-02").events
+
+
+def test_a_crowd_pelting_or_burning_is_a_riot_a_burst_of_fire_is_not(pipeline):
+    """triggers.tsv: "رشق ... بالحجارة" and burning with the crowd as subject ("أحرق محتجون") are riots; "رشقات" (bursts
+    of gunfire) is no pelting, and "أحرقت قوات النظام منازل" is no riot."""
+    (e,) = pipeline.text("رشق محتجون مبنى المحافظة بالحجارة في مدينة الرمادي أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    (e,) = pipeline.text("أحرق محتجون مقر الحزب الحاكم في مدينة البصرة أمس.", published="2016-03-02").events
+    assert e.event_type == "Riots"
+    assert all(e.event_type != "Riots" for e in pipeline.text(
+        "أطلقت قوات النظام رشقات نارية على أطراف مدينة حلب أمس.", published="2016-03-02").events)
