@@ -533,3 +533,10 @@ def test_gunmen_of_a_party_are_that_party_not_its_target(pipeline):
     assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
     (e,) = pipeline.text("سيطر مقاتلون من جبهة النصرة على حاجز لقوات النظام في ريف درعا أمس.", published="2016-03-02").events
     assert e.actor1["id"] == "HTS"
+
+
+def test_gunmen_from_a_named_party_are_that_party_where_gunmen_are_unidentified(pipeline):
+    """In a theatre where "مسلحون" are an unidentified armed group (actors.tsv local alias), "مسلحون من تنظيم داعش"
+    are ISIS's men (rule gunmen_of_a_party): no unidentified group is a side."""
+    (e,) = pipeline.text("هاجم مسلحون من تنظيم داعش حاجزا للشرطة المصرية في مدينة العريش أمس.", published="2016-03-02").events
+    assert {e.actor1["id"], (e.actor2 or {}).get("id")} == {"ISIS", "Egyptian police"}
