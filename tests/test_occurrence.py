@@ -278,3 +278,10 @@ def test_an_attempt_survived_was_made(pipeline):
     assert pipeline.text("نجا محافظ الأنبار من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة الرمادي أمس.",
                          published="2017-05-12").events
     assert not pipeline.text("حاولت قوات النظام التقدم نحو بلدة اللطامنة أمس.", published="2017-05-12").events
+
+
+def test_a_courts_verdict_tells_no_deed_nor_execution(pipeline):
+    """cues.tsv court: "حكمت المحكمة بالإعدام على متهمين بتفجير" is a sentence passed; "أعدم التنظيم" an execution."""
+    assert not pipeline.text("حكمت محكمة الجنايات بالإعدام على خمسة متهمين بتفجير كنيسة في مدينة الموصل.",
+                             published="2017-05-12").events
+    assert pipeline.text("أعدم التنظيم خمسة شبان في ساحة عامة بمدينة الرقة أمس.", published="2017-05-12").events

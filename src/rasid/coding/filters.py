@@ -65,7 +65,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
         if c.value == "front" and c.end <= t.start and not [w for w in norm[c.end:t.start].split() if w != "ال"]:
             note(ctx, "front_named", f"«{ctx.said(c.start, t.end)}»")
             return True  # "قصف على مناطق الاشتباك", "تعزيزات إلى جبهات القتال": a place, no fighting told
-        if c.value not in ("negation", "modal", "reference", "memory") or c.start < lo or c.start >= t.start:
+        if c.value not in ("negation", "modal", "reference", "memory", "court") or c.start < lo or c.start >= t.start:
             continue
         if c.value == "modal" and survived_attempt(ctx, c, lo):
             continue
@@ -74,7 +74,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
             return True
         # (a proclitic the trigger's match left behind, "ب" of "بقصف", is no word between)
         between = [w for w in norm[c.end:t.start].split() if w not in PROCLITICS]
-        if len(between) <= (3 if c.value in ("modal", "memory") else 1):
+        if len(between) <= (3 if c.value in ("modal", "memory", "court") else 1):
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
         if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
