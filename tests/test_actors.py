@@ -525,3 +525,18 @@ def test_a_fight_told_after_fiima_takes_no_side_from_the_strike_before(pipeline)
     fight = [e for e in evs if e.event_type == "Battles"]
     assert fight and all("Saudi-led coalition" not in (_id(e.actor1), _id(e.actor2)) for e in fight), \
         [(e.event_type, e.actor1, e.actor2) for e in evs]
+
+
+def test_gunmen_of_a_party_are_that_party_not_its_target(pipeline):
+    """role_words.tsv unit: "مسلحون من X", "مقاتلون من X" are X's men (partitive), so X acts; "من" there marks no target."""
+    (e,) = pipeline.text("هاجم مسلحون من تنظيم داعش حاجزا لقوات النظام في ريف حمص أمس.", published="2016-03-02").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("ISIS", "Syrian government forces")
+    (e,) = pipeline.text("سيطر مقاتلون من جبهة النصرة على حاجز لقوات النظام في ريف درعا أمس.", published="2016-03-02").events
+    assert e.actor1["id"] == "HTS"
+
+
+def test_gunmen_from_a_named_party_are_that_party_where_gunmen_are_unidentified(pipeline):
+    """In a theatre where "مسلحون" are an unidentified armed group (actors.tsv local alias), "مسلحون من تنظيم داعش"
+    are ISIS's men (rule gunmen_of_a_party): no unidentified group is a side."""
+    (e,) = pipeline.text("هاجم مسلحون من تنظيم داعش حاجزا للشرطة المصرية في مدينة العريش أمس.", published="2016-03-02").events
+    assert {e.actor1["id"], (e.actor2 or {}).get("id")} == {"ISIS", "Egyptian police"}

@@ -1065,6 +1065,13 @@ def test_a_state_force_firing_on_protesters_or_dispersing_them(pipeline):
     assert e.sub_event_type == "Peaceful protest"
 
 
+def test_a_protest_told_by_its_word_alone_met_by_fire_is_excessive_force(pipeline):
+    """No word names the crowd ("تظاهرة" only): the protest's own word is the crowd that the force met."""
+    (e,) = pipeline.text("فرقت قوات الأمن تظاهرة بالرصاص الحي في مدينة السويس أمس.", published="2013-03-11").events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Egyptian police", "Protesters")
+
+
 def test_a_protests_crowd_is_actor_one_even_unnamed(pipeline):
     (e,) = pipeline.text("تظاهر الآلاف في مدينة البصرة للمطالبة بتحسين الخدمات.", published="2020-05-06").events
     assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")
@@ -1392,3 +1399,78 @@ def test_a_place_fell_to_the_party_after_bid_or_ayadi(pipeline):
     for said in ("بيد", "بأيدي", "في قبضة"):
         (e,) = pipeline.text(f"وسقطت بلدة كفرنبل {said} تنظيم الدولة بعد معارك عنيفة أمس.", published="2015-08-09").events
         assert e.territory["gained_by"] == "ISIS" and e.territory["lost_by"] != "ISIS", said
+
+
+def test_a_clause_at_towns_the_event_named_retells_it(pipeline):
+    """A capture told at two towns, then at each of them: one event (rule retold_at_its_towns)."""
+    doc = pipeline.text("سيطرت فصائل المعارضة اليوم على بلدتي مورك وصوران بعد معارك مع قوات النظام. وقال قيادي إن "
+                        "الفصائل سيطرت على مورك بعد اشتباكات عنيفة. وأضاف أن الفصائل تمكنت من السيطرة على صوران.",
+                        published="2019-05-12")
+    (e,) = doc.events
+    assert len(e.evidence) == 3
+    assert {loc["text"] for loc in e.locations} == {"مورك", "صوران"}
+
+
+def test_a_district_narrows_a_governorate_told_alone(pipeline):
+    """The event told at a governorate, then at a district of it: the district says where (rule governorate_towns)."""
+    (e,) = pipeline.text("قتل 15 عنصرا من تنظيم الدولة في مواجهات مع قوات سوريا الديمقراطية في محافظة حلب أمس. وقال "
+                         "مصدر إن عناصر التنظيم شنوا هجوما على مواقع قسد في منطقة منبج.", published="2015-08-09").events
+    assert "منطقة منبج" in [loc["text"] for loc in e.locations]
+
+
+def test_a_toll_told_as_risen_is_the_same_event(pipeline):
+    """A toll told, then told as risen at the same place: one event, with the new total (rule toll_told_in_stages)."""
+    (e,) = pipeline.text("قتل 12 شخصا في تفجير سيارة مفخخة في مدينة الرمادي صباح اليوم. وارتفعت حصيلة قتلى التفجير في "
+                         "الرمادي إلى 19 شخصا بعد وفاة جرحى.", published="2015-08-09").events
+    assert len(e.evidence) == 2
+    assert e.fatalities["value"] == 19
+
+
+def test_strikes_of_two_kinds_at_two_scales_are_two_events(pipeline):
+    """Shelling told over a governorate and an air strike at a town in it: two events (rule strike_kinds_apart)."""
+    doc = pipeline.text("قصفت قوات النظام بالمدفعية الثقيلة بلدات عدة في محافظة درعا اليوم. وشنت الطائرات الحربية غارات "
+                        "على بلدة المسيفرة.", published="2019-05-12")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_bare_explosion_takes_the_means_another_clause_states(pipeline):
+    """"انفجار" names no means; the clause that says a suicide bomber did it gives the sub-type (rule
+    means_told_anywhere)."""
+    (e,) = pipeline.text("قتل 12 شخصا في انفجار هز سوقا شعبيا في مدينة الرمادي اليوم. وقالت الشرطة إن انتحاريا فجر "
+                         "نفسه وسط المتسوقين في الرمادي.", published="2015-08-09").events
+    assert (e.sub_event_type, len(e.evidence)) == ("Suicide bomb", 2)
+
+
+def test_an_event_recalled_days_before_is_another_event(pipeline):
+    """"بعد ثلاثة أيام من اغتيال ...": the earlier killing is an event of its own, at its own place (rule
+    digest_items)."""
+    doc = pipeline.text("اغتال مسلحون مجهولون قياديا في هيئة تحرير الشام في مدينة إدلب اليوم، ويأتي اغتياله بعد ثلاثة أيام "
+                        "من اغتيال قيادي آخر في الهيئة في مدينة سراقب على أيدي مجهولين.", published="2017-09-15")
+    assert sorted(loc["text"] for e in doc.events for loc in e.locations) == ["سراقب", "مدينة إدلب"]
+
+
+def test_an_attack_told_in_general_then_with_its_kind_is_one_event(pipeline):
+    """"الهجوم الذي استهدف بلدة كفرنبل" and then a mortar shelling of the town: one shelling (rule kind_told_later)."""
+    (e,) = pipeline.text("استنكرت الحكومة اليوم الهجوم الذي استهدف بلدة كفرنبل أمس وأسفر عن سقوط قتلى وجرحى من المدنيين. "
+                         "وكان خمسة مدنيين قد قتلوا في قصف بقذائف الهاون استهدف بلدة كفرنبل.", published="2019-05-12").events
+    assert (e.event_type, len(e.evidence)) == ("Explosions/Remote violence", 2)
+
+
+def test_stabbing_and_ramming_are_attacks_an_appeal_is_not(pipeline):
+    """triggers.tsv: "عملية طعن", "طعنا بالسكين", "عملية دهس" tell an attack by its means; "طعن في الحكم" is an appeal."""
+    (e,) = pipeline.text("قتل رجل طعنا بالسكين قرب مدينة الخليل أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    (e,) = pipeline.text("أصيب ثلاثة أشخاص في عملية دهس في مدينة القدس أمس.", published="2016-03-02").events
+    assert e.event_type == "Violence against civilians" and e.injured["value"] == 3
+    assert not pipeline.text("طعن المحامي في الحكم أمام محكمة النقض في القاهرة أمس.", published="2016-03-02").events
+
+
+def test_a_crowd_pelting_or_burning_is_a_riot_a_burst_of_fire_is_not(pipeline):
+    """triggers.tsv: "رشق ... بالحجارة" and burning with the crowd as subject ("أحرق محتجون") are riots; "رشقات" (bursts
+    of gunfire) is no pelting, and "أحرقت قوات النظام منازل" is no riot."""
+    (e,) = pipeline.text("رشق محتجون مبنى المحافظة بالحجارة في مدينة الرمادي أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    (e,) = pipeline.text("أحرق محتجون مقر الحزب الحاكم في مدينة البصرة أمس.", published="2016-03-02").events
+    assert e.event_type == "Riots"
+    assert all(e.event_type != "Riots" for e in pipeline.text(
+        "أطلقت قوات النظام رشقات نارية على أطراف مدينة حلب أمس.", published="2016-03-02").events)

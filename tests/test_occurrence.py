@@ -250,3 +250,38 @@ def test_a_strike_alongside_another_is_its_own_clause(pipeline):
     doc = pipeline.text("وشن الطيران الحربي غارات على بلدة المسيفرة صباح اليوم ترافق مع اشتباكات عنيفة بين الفصائل "
                         "وقوات النظام في بلدة الجيزة.", published="2019-05-12")
     assert sorted(e.event_type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_an_anniversary_and_its_toll_tell_no_event(pipeline):
+    """cues.tsv memory: "الذكرى الخامسة لمجزرة ... التي راح ضحيتها أكثر من مئة مدني" remembers a massacre; neither its
+    word nor its toll is an event now (rules negated, remembered_toll); the massacre told as news still is one."""
+    assert not pipeline.text("تحل اليوم الذكرى السنوية الخامسة لمجزرة القرية التي راح ضحيتها أكثر من مئة مدني في ريف حمص.",
+                             published="2017-05-12").events
+    assert pipeline.text("ارتكبت قوات النظام مجزرة في قرية بريف حمص راح ضحيتها أكثر من مئة مدني أمس.",
+                         published="2017-05-12").events
+
+
+def test_a_habit_and_a_flights_cause_tell_no_event(pipeline):
+    """"بشكل متكرر" after the event word with no day nor killing is a habit (rule habitual_repeated); fighting after
+    "الفارين من", "هربا من" is why people fled (cues.tsv reference). A day or a toll keeps the event."""
+    assert not pipeline.text("تتهم الحكومة المتمردين بقصف الأحياء السكنية في مدينة تعز بشكل متكرر.",
+                             published="2017-05-12").events
+    assert not pipeline.text("وصل مئات النازحين الفارين من المعارك في ريف حماة إلى المخيمات الحدودية.",
+                             published="2017-05-12").events
+    assert pipeline.text("قصفت الطائرات بلدة اللطامنة أمس بشكل متكرر ما أدى إلى مقتل ثلاثة مدنيين.",
+                         published="2017-05-12").events
+
+
+def test_an_attempt_survived_was_made(pipeline):
+    """rule survived_attempt: "نجا ... من محاولة اغتيال" tells an attack that failed, not an aim; an attempt foiled or
+    an aim ("حاولت القوات التقدم") still tells none."""
+    assert pipeline.text("نجا محافظ الأنبار من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة الرمادي أمس.",
+                         published="2017-05-12").events
+    assert not pipeline.text("حاولت قوات النظام التقدم نحو بلدة اللطامنة أمس.", published="2017-05-12").events
+
+
+def test_a_courts_verdict_tells_no_deed_nor_execution(pipeline):
+    """cues.tsv court: "حكمت المحكمة بالإعدام على متهمين بتفجير" is a sentence passed; "أعدم التنظيم" an execution."""
+    assert not pipeline.text("حكمت محكمة الجنايات بالإعدام على خمسة متهمين بتفجير كنيسة في مدينة الموصل.",
+                             published="2017-05-12").events
+    assert pipeline.text("أعدم التنظيم خمسة شبان في ساحة عامة بمدينة الرقة أمس.", published="2017-05-12").events

@@ -343,3 +343,10 @@ def test_dead_told_also_in_the_next_sentence_add_to_the_event(pipeline):
     events = pipeline.text("أسفرت غارة جوية للتحالف على قرية في ريف الحسكة عن مقتل ستة مدنيين. "
                            "وقتل أيضا أربعة من عناصر داعش في مدينة الرقة.", published="2016-03-02").events
     assert all((e.fatalities or {}).get("value") != 10 for e in events)
+
+
+def test_worshippers_killed_are_civilians(pipeline):
+    """toll_nouns.tsv: "مصليا", "المصلين" are civilians counted; the bombing hit Civilians."""
+    (e,) = pipeline.text("فجر انتحاري حزاما ناسفا في مسجد بمدينة كابول أمس ما أدى إلى مقتل 20 مصليا.",
+                         published="2017-05-12").events
+    assert (e.fatalities["value"], e.fatalities["group"], e.actor2["id"]) == (20, "civilians", "Civilians")

@@ -318,12 +318,13 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
 # connectives that start another item of a sentence (rule digest_items of rasid.coding.clauses)
 _JOIN = r"(?:مشيرا|مشيراً|مشيرة|مشيرةً|مشيرين|مضيفا|مضيفاً|مضيفة|لافتا|لافتاً|لافتة|وأشار|وأشارت|واشار|واشارت|ولفت|ولفتت|وأوضح|وأوضحت|واوضح|واوضحت|وتابع|وتابعت|كذلك|وكذلك|في الوقت الذي|في وقت(?! سابق| لاحق| متأخر| مبكر| مت)|إلى ذلك|الى ذلك|في غضون ذلك|من جهة أخرى|من ناحية أخرى|من جهة اخرى|من ناحية اخرى|في سياق متصل|في سياق آخر|في سياق منفصل|على صعيد آخر|إلا أن|الا ان|إلا ان|لكن|ولكن|فيما|في حين|على حين|بينما|كما|وبالتالي|وأسفر|وأسفرت|وأدى|وأدت|لا صحة|ولا صحة|نافيا|نافيةً|نافية|ونفى|ونفت|وكانت|وكان|وفي|وقال|وقالت|وأكد|وأكدت|وذكر|وذكرت|وأضاف|وأضافت|ووفق|وبحسب|بعد|عقب|إثر سيطر|تزامنا|تزامناً|وسط|بالتوازي|ترافق|ترافقت|وترافق|وترافقت|بالتزامن|وتزامن|وتزامنت)"
 _JOIN_WAQT = "في وقت(?! سابق| لاحق| متأخر| مبكر| مت)"  # (the one connective with a lookahead of its own)
-_JOIN_BARE = r"(?:تزامنا مع|تزامناً مع|بالتوازي مع|بالتزامن مع|بعد أن|بعد ان|عقب سيطرة|عقب سيطرته|بعد سيطرة|بعد سيطرته|بعد سيطرتها|وسط قصف|وسط غارات|وسط اشتباكات|ترافق مع|ترافقت مع)"
+_JOIN_BARE = r"(?:بعد (?:(?:يوم|يومين|أسبوع|أسبوعين|شهر|شهرين|أيام|أسابيع|أشهر)|(?:ثلاثة|أربعة|خمسة|ستة|سبعة|عشرة|بضعة|[0-9]+) (?:أيام|أسابيع|أشهر)) (?:من|على)|تزامنا مع|تزامناً مع|بالتوازي مع|بالتزامن مع|بعد أن|بعد ان|عقب سيطرة|عقب سيطرته|بعد سيطرة|بعد سيطرته|بعد سيطرتها|وسط قصف|وسط غارات|وسط اشتباكات|ترافق مع|ترافقت مع)"
 # Cut at strong joins: '؛', or a comma before a connective that starts a new event, or a bare connective like "تزامنا مع".
 # (one character class first, the branch told by a lookbehind at it: the standard re then skips to the few commas and
-# spaces instead of trying three branches at every character; the connectives as tries, see word_alternation)
+# spaces instead of trying three branches at every character; the connectives after a comma as a trie, see
+# word_alternation)
 _JOIN_TRIE = "(?:" + word_alternation(_JOIN[3:-1].replace(_JOIN_WAQT + "|", "").split("|")) + "|" + _JOIN_WAQT + ")"
-_CLAUSE = re.compile(rf"[\s،,؛;](?:(?<=[،,؛;])\s*(?={_JOIN_TRIE}(?:\s|$))|(?<=[؛;])\s+|(?<=\s)(?={word_alternation(_JOIN_BARE[3:-1].split('|'))}\s))")
+_CLAUSE = re.compile(rf"[\s،,؛;](?:(?<=[،,؛;])\s*(?={_JOIN_TRIE}(?:\s|$))|(?<=[؛;])\s+|(?<=\s)(?={_JOIN_BARE}\s))")
 
 
 # "وترافقت الاشتباكات العنيفة مع قصف مكثف": what went with the event is an event of its own, cut before "مع"

@@ -12,7 +12,7 @@ from ..tolls import combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import ARMS, EXCHANGE, RELATIVE
+from .words import ARMS, EXCHANGE, RELATIVE, TOLL_STAGE
 
 
 def mentions(ctx) -> list[Mention]:
@@ -80,6 +80,9 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
         if not ctx.has_cue(lo, hi, "kill") and not any(
                 n.value[0] == "killed" for n in ctx.within(ctx.toll_nouns, lo, hi)):
             return None  # no trigger, no killing verb, no "قتيلا": nothing to code
+        if ctx.has_cue(lo, hi, "memory"):
+            note(ctx, "remembered_toll", "an anniversary's or a memory's toll")
+            return None  # the toll of an event remembered ("في الذكرى ... لمجزرة ... التي راح ضحيتها 100")
         counts = tolls.counts_in(ctx, lo, hi)
         told = triggers.toll_trigger(ctx, cl, counts)
         if told is None:
@@ -98,6 +101,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if m.sub == "TERRITORY":
         territory.of_mention(ctx, m, clause_norm)
     m.fatalities = kill
+    m.toll_stage = kill is not None and not TOLL_STAGE.isdisjoint(clause_norm.split())
     m.injured = combine(counts, "injured")
     m.missing = combine(counts, "missing")
     victims.read(ctx, m, counts, kill, lo, hi)
@@ -118,11 +122,16 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     return m
 
 
+describe(__name__, "remembered_toll", """A toll told in a clause that remembers an event (cues.tsv ``memory``: "الذكرى",
+"ذكرى") is that past event's, no event of its own: "تحل اليوم الذكرى الخامسة لمجزرة الحولة التي راح ضحيتها أكثر
+من مئة مدني".""", reads="cues.tsv memory")
 describe(__name__, "digest_items", """A sentence is cut into clauses before a connective that starts another item (arabic._JOIN): besides
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
 point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
 الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
-كفرزيتا" is two events, each with its own parties and places.""")
+كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
+("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
+event, told as past (cues.tsv background), not the one its sentence tells.""")
 
 
 describe(__name__, "denied_and_told", """A clause that denies one event and tells another in passing gives both: the

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
@@ -38,6 +38,20 @@ describe(__name__, "unsure_either", """"إذا ... أم" makes every event of th
 NEGATION_REACH = 300
 
 
+@rule("survived_attempt", reads="role_words.tsv survived")
+def survived_attempt(ctx, c: Match, lo: int) -> bool:
+    """An attempt someone survived was made: "نجا محافظ المدينة من محاولة اغتيال بعبوة ناسفة استهدفت موكبه" tells
+    the bombing (a verb of surviving, role_words.tsv ``survived``, up to four words before "محاولة")."""
+    norm = ctx.nt.norm
+    if not norm[c.start:c.end].startswith("محاول"):
+        return False
+    before = norm[max(lo, c.start - 50):c.start].split()[-5:]
+    if not any(w in SURVIVED for w in before):
+        return False
+    note(ctx, "survived_attempt", f"«{ctx.said(c.start, c.end)}»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
@@ -51,14 +65,16 @@ def negated(ctx, t: Match, lo: int) -> bool:
         if c.value == "front" and c.end <= t.start and not [w for w in norm[c.end:t.start].split() if w != "ال"]:
             note(ctx, "front_named", f"«{ctx.said(c.start, t.end)}»")
             return True  # "قصف على مناطق الاشتباك", "تعزيزات إلى جبهات القتال": a place, no fighting told
-        if c.value not in ("negation", "modal", "reference") or c.start < lo or c.start >= t.start:
+        if c.value not in ("negation", "modal", "reference", "memory", "court") or c.start < lo or c.start >= t.start:
+            continue
+        if c.value == "modal" and survived_attempt(ctx, c, lo):
             continue
         if c.end > t.start:  # the cue's open ending swallowed the trigger: "يستعد لهجومه"
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True
         # (a proclitic the trigger's match left behind, "ب" of "بقصف", is no word between)
         between = [w for w in norm[c.end:t.start].split() if w not in PROCLITICS]
-        if len(between) <= (3 if c.value == "modal" else 1):
+        if len(between) <= (3 if c.value in ("modal", "memory", "court") else 1):
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
         if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
@@ -131,7 +147,19 @@ def habitual(ctx, t: Match, lo: int, hi: int) -> bool:
             return False
         note(ctx, "habitual_relative", f"«{w}» ... «{ctx.said(t.start, t.end)}»")
         return True
-    return False
+    return repeated(ctx, t, lo, hi)
+
+
+@rule("habitual_repeated", reads="cues.tsv repeated, kill")
+def repeated(ctx, t: Match, lo: int, hi: int) -> bool:
+    """An adverb of repetition after the event word ("بشكل متكرر", "باستمرار", "مرارا") tells what a party does again
+    and again, no one event, in a clause that tells no day and no killing: "يتهم النظام الفصائل بقصف الأحياء
+    السكنية بشكل متكرر" ("قصفت الطائرات البلدة أمس بشكل متكرر ما أدى إلى مقتل ثلاثة" is one)."""
+    if not ctx.has_cue(t.end, hi, "repeated") or ctx.has_cue(lo, hi, "kill") \
+            or ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi)):
+        return False
+    note(ctx, "habitual_repeated", f"«{ctx.said(t.start, t.end)}»")
+    return True
 
 
 # ------------------------------------------------------------------ clause filters

@@ -35,4 +35,5 @@ class Mention:
     sentence: int = -1  # start of the sentence the clause belongs to
     own_place: bool = False  # the clause itself names a place (not only its sentence)
     aside: bool = False  # tells what went on around the event ("وسط قصف جوي"): never the event's head
+    toll_stage: bool = False  # its toll is told as a stage of a running count ("حصيلة أولية", "ارتفع ... إلى")
     claim: bool = False  # a party claims the attack the clause names ("وتبنى تنظيم داعش التفجير")

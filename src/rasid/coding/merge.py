@@ -14,7 +14,7 @@ from . import ids, report, sides, territory
 from ..geo import place_key
 from .mention import Mention
 from .rules import note, rule
-from .same import actors_ok, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
+from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
     RELATIVE, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
@@ -279,6 +279,17 @@ def _names(m: Mention) -> set[str]:
                           if not (loc.get("lat") is None and (loc.get("geo_precision") or 1) >= 3)} - {""}
 
 
+@rule("retold_at_its_towns")
+def _told_there(g: list[Mention], m: Mention) -> bool:
+    """A clause at towns or quarters the event's clauses already named, all of them, tells that event again, though
+    one of its clauses named only another of its towns: "سيطرت الفصائل على بلدتي مورك وصوران ... وقال قيادي إن
+    الفصائل سيطرت على مورك ... وأضاف أن الفصائل تمكنت من السيطرة على صوران" is one capture. A governorate or region
+    shared ("في حلب", "بريف إدلب") is no such sign: "المعارك في دمشق وحلب" does not hold a clash in a quarter of
+    Aleppo told later."""
+    mine = specific_keys(m)
+    return bool(mine) and mine <= set().union(*(specific_keys(x) for x in g))
+
+
 def _elsewhere(g: list[Mention], m: Mention) -> bool:
     """The mention names places none of the group's are, nor a region holding them."""
     return bool(loc_keys(m)) and any(loc_keys(x) for x in g) and not any(
@@ -344,10 +355,16 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
     mk = loc_keys(m)
     for g in groups_open:
         if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
-                mk and any((xk := loc_keys(x)) and not (xk & mk) and not
+                mk and not _told_there(g, m) and any((xk := loc_keys(x)) and not (xk & mk) and not
                            (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)
             return
+    generic = next((g for g in reversed(groups_open) if _kind_told_later(ctx, g, m)), None)
+    if generic is not None:
+        generic.append(m)
+        if ctx.trace is not None:
+            ctx.trace.note_mention(m, "kind_told_later", f"joins «{generic[0].clause.text[:60]}»")
+        return
     fight = next((g for g in reversed(groups_open) if g[0].event_type == "Battles" and not day_conflict(g, m)
                   and (g[0].status == "denied") == (m.status == "denied")), None) \
         if m.trigger.phrase == TOLL_OF_FIGHTING else None
@@ -357,3 +374,16 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
             ctx.trace.note_mention(m, "toll_joins_fighting", "")
     else:
         groups.append([m])
+
+
+@rule("kind_told_later", reads="role_words.tsv any_attack")
+def _kind_told_later(ctx, g: list[Mention], m: Mention) -> bool:
+    """An attack told first by a word of attack in general ("استنكرت الحكومة اليوم الهجوم الذي استهدف بلدة كفرنبل
+    أمس") and then with its kind at the same town ("وكان خمسة مدنيين قد قتلوا في قصف بقذائف الهاون استهدف بلدة
+    كفرنبل") is one event, of that kind: the general word named no kind and no doer of its own. (A governorate or
+    region shared is no sign: "الهجوم على جامعة حلب" is not the shelling told across Aleppo and Damascus.)"""
+    mk = specific_keys(m)
+    if m.event_type not in VIOLENT or m.event_type == "Battles" or not mk or day_conflict(g, m) or toll_conflict(g, m):
+        return False
+    return all(x.event_type == "Battles" and _attack_word(ctx, x) and x.actor1 is None for x in g) and any(
+        specific_keys(x) & mk for x in g) and (g[0].status == "denied") == (m.status == "denied")

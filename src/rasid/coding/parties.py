@@ -390,12 +390,15 @@ def backed_proxy(nt: NormText, actors: list[Match], theatres: list[Match]) -> li
 @rule("gunmen_of_a_party", reads="role_words.tsv belongs")
 def gunmen_of_a_party(nt: NormText, actors: list[Match]) -> list[Match]:
     """Gunmen tied to a named party are that party: "اشتبكت قوات الأمن مع مسلحين يشتبه بانتمائهم إلى تنظيم داعش"
-    (the tie within three words after them, the party right after it)."""
+    (the tie within three words after them, the party right after it), or "مسلحون من تنظيم داعش" (the party right
+    after "من")."""
     norm, out = nt.norm, []
     for k, a in enumerate(actors):
         if a.value == UNKNOWN_DOER:
             said = " ".join(norm[a.end:a.end + 60].split()[:5])
             at = next((said.find(b) + len(b) for b in BELONGS if b in said and len(said[:said.find(b)].split()) <= 3), -1)
+            if at < 0 and said.split()[:1] == ["من"]:
+                at = 3  # (" من " then the party: its name starts within a few characters)
             if at >= 0:
                 party = next((x for x in actors[k + 1:k + 3] if x.value != UNKNOWN_DOER
                               and 0 <= x.start - a.end <= at + 12), None)

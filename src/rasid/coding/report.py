@@ -105,7 +105,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     if head.event_type in ("Riots", "Protests"):
         a1, a2, as1, as2 = sides.crowds(ctx, head, g, a1, a2, as1, as2)
     return Event(
-        event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=head.sub,
+        event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=means_told(ctx, head, g),
         date=date_field,
         actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in as1],
         actor2=_actor_field(a2), assoc_actor2=[_actor_field(x) for x in as2],
@@ -116,6 +116,25 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
         status=status, attribution=_pick(head, g, "attribution") or {"kind": "outlet", "text": doc.outlet or ""},
         framing=framing, evidence=evidence, background=all(m.background for m in g),
     )
+
+
+BARE_EXPLOSION_WEIGHT = 5  # triggers.tsv: the weight of a bare explosion word ("انفجار*", "تفجير*")
+
+
+@rule("means_told_anywhere")
+def means_told(ctx, head: Mention, g: list[Mention]) -> str:
+    """An explosion the head tells by a bare word ("انفجار", "تفجير": no means stated, read as a remote explosive)
+    takes the means another of its clauses states: "قتل 12 شخصا في انفجار هز سوقا في مدينة الرمادي ... وقالت
+    الشرطة إن انتحاريا فجر نفسه وسط المتسوقين في الرمادي" is a suicide bomb. A means the head states ("صاروخ", "غارة", "عبوة ناسفة") stays."""
+    if head.event_type != "Explosions/Remote violence" or head.sub != "Remote explosive/landmine/IED" \
+            or head.weight > BARE_EXPLOSION_WEIGHT:
+        return head.sub
+    best = max((m for m in g if m.event_type == head.event_type and not m.aside and m.sub != "STRIKE"),
+               key=lambda m: m.weight, default=head)
+    if best.weight > head.weight and best.sub != head.sub:
+        note(ctx, "means_told_anywhere", f"«{best.trigger.phrase}»: {best.sub}")
+        return best.sub
+    return head.sub
 
 
 def _actor_field(a: tuple[str, str] | None) -> dict | None:
@@ -162,7 +181,8 @@ def country_gives_way(locs: list[dict], g: list[Mention]) -> list[dict]:
 def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
     """When the head names only a governorate ("ريف دمشق", "محافظة دير الزور"), the towns in it that the
     event's other clauses name say where (not its capital again: "الرقة" in "محافظة الرقة"), and so do places
-    the gazetteer lacks that they name ("قصف على محافظة حماة ... وطال القصف قرية الزعترانية")."""
+    the gazetteer lacks that they name ("قصف على محافظة حماة ... وطال القصف قرية الزعترانية") and its districts
+    ("مواجهات في محافظة حلب ... شنوا هجوما على مواقع قسد في منطقة منبج")."""
     if any((loc.get("geo_precision") or 1) < 3 or not loc.get("admin1") or loc.get("name") != loc.get("admin1")
            for loc in locs):
         return []
@@ -173,7 +193,9 @@ def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dic
         for loc in x.locations:
             k, t = loc.get("gazetteer_id") or loc.get("text"), normalize(loc.get("text") or "")
             unknown = loc.get("lat") is None and loc.get("admin1") is None  # a place the gazetteer lacks
-            if k in seen or (loc.get("geo_precision") or 1) >= 3 or (loc.get("admin1") not in regions and not unknown) \
+            # a district or region inside it ("مديرية القفر") is narrower than the governorate, not another one
+            if k in seen or ((loc.get("geo_precision") or 1) >= 3 and (loc.get("lat") is None or loc.get("name") == loc.get("admin1"))) \
+                    or (loc.get("admin1") not in regions and not unknown) \
                     or loc.get("name") in regions \
                     or not t or t.split()[-1].removeprefix("ال") in written:
                 continue

@@ -16,6 +16,17 @@ def loc_keys(m: Mention) -> set[str]:
             if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
 
 
+def _wide(loc: dict) -> bool:
+    """A region (precision 3), or a governorate's capital named like it ("في إدلب" may mean the governorate)."""
+    p = loc.get("geo_precision") or 1
+    return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+
+
+def specific_keys(m: Mention) -> set[str]:
+    """Place keys of the mention's towns, villages and quarters (not its regions, governorates or countries)."""
+    return {place_key(l) for l in m.locations if not _wide(l)}
+
+
 def day_before(cause: Mention, event: Mention) -> bool:
     """"فرضت سيطرة كاملة على المدينة (اليوم)، بعد اشتباكات استمرت لساعات مساء أمس": what led to the event
     may have begun the day before it."""
@@ -51,11 +62,7 @@ def actors_ok(g: list[Mention], m: Mention) -> bool:
 
 def within_region(region: Mention, place: Mention) -> bool:
     """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
-    def wide(loc: dict) -> bool:
-        # a region, or a governorate's capital named like it ("في إدلب" may mean the governorate)
-        p = loc.get("geo_precision") or 1
-        return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
-    if not region.locations or not all(wide(loc) for loc in region.locations):
+    if not region.locations or not all(_wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
     # a place the gazetteer lacks (text only, no governorate) may lie in the region: it does not tell otherwise
@@ -66,6 +73,11 @@ def within_region(region: Mention, place: Mention) -> bool:
 describe(__name__, "victims_no_party", """Civilians are the victims of an event, not a party that tells two events apart: "قتل خمسة
 مدنيين في قصف جوي على بلدة كفرنبل" and "شنت طائرات حربية روسية غارات على بلدة كفرنبل" the same day are one
 strike (the Russian forces against civilians), as the armed parties are compared when a clause refers back.""")
+
+
+describe(__name__, "strike_kinds_apart", """Strikes of two kinds, one told over a region and one at a town in it, are two
+events, not one told at two scales: "قصفت قوات النظام بالمدفعية الثقيلة بلدات عدة في محافظة درعا" and "وشنت الطائرات
+الحربية غارات على بلدة المسيفرة" (shelling and an air strike); the same kind told at both scales is one event.""")
 
 
 def same_event(a: Mention, b: Mention) -> bool:
@@ -82,6 +94,8 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False  # a capture and the counter-attack that took it back are two changes of hands
     la, lb = loc_keys(a), loc_keys(b)
     scales = la and lb and not (la & lb) and (within_region(a, b) or within_region(b, a))
+    if scales and a.event_type == "Explosions/Remote violence" and a.sub != b.sub:
+        return False  # rule strike_kinds_apart
     if scales:
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
     # rule victims_no_party: civilians are victims, never the side that tells two events apart

@@ -176,13 +176,16 @@ def _supporters_crowd(ctx, e: Event) -> None:
 def force_on_protesters(ctx, e: Event) -> None:
     """A state's force against protesters is how the protest was met (ACLED): with fire or casualties, excessive
     force (the force actor 1, "أطلقت قوات الأمن النار على المتظاهرين"); dispersed with gas or water, a protest with
-    intervention (the protesters actor 1, "فرقت الشرطة التظاهرة بالغاز المسيل للدموع")."""
+    intervention (the protesters actor 1, "فرقت الشرطة التظاهرة بالغاز المسيل للدموع"); a protest told by its word
+    alone is a crowd all the same ("فرقت قوات الأمن تظاهرة بالرصاص الحي")."""
     lex = ctx.lex
     sides = [x for x in (e.actor1, e.actor2) if x]
     state = next((x for x in sides if x["id"] in lex.actors and lex.actors[x["id"]].kind in STATE_KINDS), None)
     crowd = next((x for x in sides if x["id"] == "Protesters"), None)
     victims = (e.fatalities or {}).get("of") == "Protesters" or (e.injured or {}).get("of") == "Protesters"
-    if state is None or not (crowd or victims) or e.event_type not in ("Protests", "Violence against civilians"):
+    # (a protest told by its own word is a crowd though no word names it: "فرقت قوات الأمن تظاهرة بالرصاص الحي")
+    if state is None or not (crowd or victims or e.event_type == "Protests") \
+            or e.event_type not in ("Protests", "Violence against civilians"):
         return
     said = " " + " ".join(re.findall(r"\w+", normalize(" ".join(q["quote"] for q in e.evidence)))) + " "
     crowd = crowd or {"id": "Protesters", "text": ""}

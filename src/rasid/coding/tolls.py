@@ -203,9 +203,19 @@ def with_text(t: dict | None) -> dict | None:
     return {k: v for k, v in t.items() if k not in ("parts", "total", "joint")} if t else None
 
 
+@rule("toll_told_in_stages", reads="role_words.tsv interim_toll, new_total")
 def toll_conflict(g: list[Mention], m: Mention) -> bool:
-    """Two different exact death tolls ("24 killed", "15 killed") are two events, whatever else they share."""
-    return any(tolls_differ(x.fatalities, m.fatalities) for x in g)
+    """Two different exact death tolls ("24 killed", "15 killed") are two events, whatever else they share; not when
+    one is told as a stage of a count still running: "قتل 19 شخصا في تفجير سيارة مفخخة في السوق ... وكانت حصيلة
+    أولية للتفجير في السوق أفادت بمقتل 12" and "ارتفع عدد قتلى الاشتباكات في المدينة إلى 5" after "4 قتلى في اشتباكات
+    المدينة" are one event, when told at one place (a country's rising total holds many places' events)."""
+    return any(tolls_differ(x.fatalities, m.fatalities) and not (
+        (x.toll_stage or m.toll_stage) and not _place_keys(x).isdisjoint(_place_keys(m))) for x in g)
+
+
+def _place_keys(m: Mention) -> set[str]:
+    from .same import loc_keys
+    return loc_keys(m)
 
 
 def tolls_differ(a: dict | None, b: dict | None) -> bool:
