@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -613,7 +614,9 @@ class Geoparser:
             if lb < i and folded[lb:j] in self.common:
                 continue  # "وصولا" is a word ("arriving"), not و + the village صولا
             found.append((i, j, form, lb))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        # by start, the longest first: two stable sorts on C keys (a lambda was a Python call a hit)
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         blocked = bytearray(len(norm) + 1)  # 1 where an actor, trigger, cue or region sits
         for x, y in taken:
             blocked[x:y] = b"\x01" * (y - x)
