@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..arabic import normalize
 from ..geo import haversine
 from ..model import Document, Event
-from . import sides, territory
+from . import sides, territory, when
 from .ids import event_id
 from .mention import Mention
 from .rules import describe, note, rule
@@ -70,7 +70,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     if ctx.trace is not None and head is not _strongest(g):
         note(ctx, "territory_head", f"«{head.trigger.phrase}»")
     first = g[0]
-    date = _pick(head, g, "date")
+    date = when.event_day(ctx, head, g)
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
     eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
     locs = _locations(head, g)
