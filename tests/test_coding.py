@@ -183,6 +183,14 @@ def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(
     assert e.date["precision"] == 2
 
 
+def test_an_attack_in_general_told_elsewhere_with_its_means_is_of_the_means_kind(pipeline):
+    """"هجوم" names no kind of violence: told again with mortars, the event is shelling, not an armed clash."""
+    (e,) = pipeline.text("قتل خمسة جنود في هجوم على حاجز للجيش قرب بلدة كفرنبل بريف إدلب أمس، وذكر مصدر أن الهجوم "
+                         "نفذ بقذائف الهاون.", published="2016-03-14").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert e.fatalities["value"] == 5
+
+
 @needs_shared
 def test_the_day_a_source_spoke_today_is_not_the_events_day(pipeline):
     """"قالت مصادر اليوم الاثنين إن مسلحين هاجموا": today is when it was said; the event, with no day of its own,
