@@ -94,6 +94,17 @@ def test_the_army_is_the_army_of_the_country_told():
     assert ids("هاجم مسلحو تنظيم القاعدة في جزيرة العرب معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
 
 
+def test_a_theatres_city_name_read_as_a_namesake_in_the_articles_country(pipeline):
+    """A main city's name of one country (theatres.tsv) that the gazetteer read in context as a district of the
+    country the article is set in sets the sentence there: "بلدة المنصورة" in a story from Raqqa is Raqqa's, so
+    its "قوات الجيش" is Syria's army (so "مديرية المنصورة" in a story from Aden); the Egyptian city keeps Egypt's."""
+    e = _one(pipeline, "تدور معارك عنيفة في ريف الرقة الغربي منذ أيام. وقصفت قوات الجيش بلدة المنصورة بالمدفعية "
+                       "الثقيلة أمس.", "Explosions/Remote violence")
+    assert _id(e.actor1) == "Syrian government forces", e.actor1
+    e = _one(pipeline, "اندلعت اشتباكات عنيفة بين قوات الجيش ومسلحين في مدينة المنصورة بمحافظة الدقهلية.")
+    assert _id(e.actor1) == "Egyptian forces", e.actor1
+
+
 @pytest.mark.parametrize("text, a1, a2", [
     ("قصفت مدفعية إيرانية مواقع لحزب بيجاك قرب بلدة سيدكان في إقليم كردستان العراق أمس.", "Iranian forces", "PJAK"),
     ("قصفت طائرات حربية تركية مواقع لحزب العمال الكردستاني في جبال قنديل بإقليم كردستان العراق أمس.", "Turkish forces", "PKK"),
