@@ -551,3 +551,9 @@ def test_gunmen_from_a_named_party_are_that_party_where_gunmen_are_unidentified(
     are ISIS's men (rule gunmen_of_a_party): no unidentified group is a side."""
     (e,) = pipeline.text("هاجم مسلحون من تنظيم داعش حاجزا للشرطة المصرية في مدينة العريش أمس.", published="2016-03-02").events
     assert {e.actor1["id"], (e.actor2 or {}).get("id")} == {"ISIS", "Egyptian police"}
+
+
+def test_the_doers_own_soldiers_do_not_make_the_victims_fighters(pipeline):
+    """rule attack_hurts_people: "برصاص جنود الاحتلال" names who fired; the dead of no side are civilians, actor 2."""
+    (e,) = pipeline.text("قتل ثلاثة شبان برصاص جنود الاحتلال الإسرائيلي شرق مدينة خان يونس أمس.", published="2016-05-10").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Israeli forces", "Civilians")
