@@ -94,6 +94,17 @@ def test_the_army_is_the_army_of_the_country_told():
     assert ids("هاجم مسلحو تنظيم القاعدة في جزيرة العرب معسكرا للجيش في محافظة أبين اليمنية.") == ["AQAP", "Yemeni forces"]
 
 
+def test_a_theatres_city_name_read_as_a_namesake_in_the_articles_country(pipeline):
+    """A main city's name of one country (theatres.tsv) that the gazetteer read in context as a district of the
+    country the article is set in sets the sentence there: "بلدة المنصورة" in a story from Raqqa is Raqqa's, so
+    its "قوات الجيش" is Syria's army (so "مديرية المنصورة" in a story from Aden); the Egyptian city keeps Egypt's."""
+    e = _one(pipeline, "تدور معارك عنيفة في ريف الرقة الغربي منذ أيام. وقصفت قوات الجيش بلدة المنصورة بالمدفعية "
+                       "الثقيلة أمس.", "Explosions/Remote violence")
+    assert _id(e.actor1) == "Syrian government forces", e.actor1
+    e = _one(pipeline, "اندلعت اشتباكات عنيفة بين قوات الجيش ومسلحين في مدينة المنصورة بمحافظة الدقهلية.")
+    assert _id(e.actor1) == "Egyptian forces", e.actor1
+
+
 @pytest.mark.parametrize("text, a1, a2", [
     ("قصفت مدفعية إيرانية مواقع لحزب بيجاك قرب بلدة سيدكان في إقليم كردستان العراق أمس.", "Iranian forces", "PJAK"),
     ("قصفت طائرات حربية تركية مواقع لحزب العمال الكردستاني في جبال قنديل بإقليم كردستان العراق أمس.", "Turkish forces", "PKK"),
@@ -540,3 +551,9 @@ def test_gunmen_from_a_named_party_are_that_party_where_gunmen_are_unidentified(
     are ISIS's men (rule gunmen_of_a_party): no unidentified group is a side."""
     (e,) = pipeline.text("هاجم مسلحون من تنظيم داعش حاجزا للشرطة المصرية في مدينة العريش أمس.", published="2016-03-02").events
     assert {e.actor1["id"], (e.actor2 or {}).get("id")} == {"ISIS", "Egyptian police"}
+
+
+def test_the_doers_own_soldiers_do_not_make_the_victims_fighters(pipeline):
+    """rule attack_hurts_people: "برصاص جنود الاحتلال" names who fired; the dead of no side are civilians, actor 2."""
+    (e,) = pipeline.text("قتل ثلاثة شبان برصاص جنود الاحتلال الإسرائيلي شرق مدينة خان يونس أمس.", published="2016-05-10").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Israeli forces", "Civilians")

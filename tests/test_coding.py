@@ -183,6 +183,30 @@ def test_a_day_and_month_without_a_year_in_the_lead_is_the_events_not_the_pages(
     assert e.date["precision"] == 2
 
 
+def test_an_attack_in_general_told_elsewhere_with_its_means_is_of_the_means_kind(pipeline):
+    """"هجوم" names no kind of violence: told again with mortars, the event is shelling, not an armed clash."""
+    (e,) = pipeline.text("قتل خمسة جنود في هجوم على حاجز للجيش قرب بلدة كفرنبل بريف إدلب أمس، وذكر مصدر أن الهجوم "
+                         "نفذ بقذائف الهاون.", published="2016-03-14").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert e.fatalities["value"] == 5
+
+
+@needs_shared
+def test_the_day_a_source_spoke_today_is_not_the_events_day(pipeline):
+    """"قالت مصادر اليوم الاثنين إن مسلحين هاجموا": today is when it was said; the event, with no day of its own,
+    is the day before publication to publication (precision 2). Said yesterday, or told before a noun of the
+    event ("أعلنت ... اليوم مقتل"), the day stays the event's."""
+    (e,) = pipeline.text("قالت مصادر محلية اليوم الاثنين إن مسلحين هاجموا حاجزا للجيش في بلدة كفرنبل بريف إدلب.",
+                         published="2016-03-14").events
+    assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2016-03-13", "2016-03-14", 2)
+    (e,) = pipeline.text("قال مسؤولون أمس الأحد إن مسلحين هاجموا حاجزا للجيش في بلدة كفرنبل بريف إدلب.",
+                         published="2016-03-14").events
+    assert (e.date["start"], e.date["precision"]) == ("2016-03-13", 1)
+    (e,) = pipeline.text("أعلنت مصادر محلية اليوم الاثنين مقتل جنديين في هجوم على حاجز للجيش في بلدة كفرنبل بريف إدلب.",
+                         published="2016-03-14").events
+    assert (e.date["start"], e.date["precision"]) == ("2016-03-14", 1)
+
+
 @needs_shared
 def test_the_day_of_a_condemnation_is_not_the_day_of_the_strike_it_names(pipeline):
     (e,) = pipeline.text("ندد الوزير اليوم الأحد بالغارة التي استهدفت مستشفى بلدة كفرنبل فجر الجمعة.",
@@ -788,7 +812,8 @@ def test_fighting_the_evening_before_a_capture_is_part_of_it_but_a_capture_the_d
     text = ('وأفاد مراسل في إدلب اليوم , الاثنين 9 تشرين الأول , أن " الهيئة " فرضت سيطرة كاملة على مدينة أرمناز , '
             'بعد اشتباكات استمرت لساعات مساء أمس الأحد مع حركة " أحرار الشام " .')
     (e,) = pipeline.text(text, published="2017-10-09").events
-    assert e.sub_event_type == "Non-state actor overtakes territory" and e.date["start"] == "2017-10-09"
+    # (the day the correspondent spoke, today, is not the capture's: it takes the day of the fighting it ended)
+    assert e.sub_event_type == "Non-state actor overtakes territory" and e.date["start"] == "2017-10-08"
     text = ("وقصفت قوات النظام اليوم الثلاثاء بلدة العويجة , بعد أن تقدمت إليها قوات النظام أمس الاثنين .")
     assert len(pipeline.text(text, published="2016-11-08").events) == 2
 

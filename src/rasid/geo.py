@@ -52,6 +52,8 @@ OPENERS = ' ("«“'  # what may stand between a place cue and the name it gover
 
 NAME_WORD = __import__("re").compile(r"[\u0621-\u064a]+")
 NAME_STOP = frozenset(normalize(r[0]) for r in read_tsv("name_stops.tsv"))
+# gazetteer codes of an admin unit or its seat
+SEAT_CODES = frozenset(("ADM1", "ADM2", "ADM3", "PPLC", "PPLA", "PPLA2", "PPLA3"))
 # a country's adjective ends a place's name: "مدينة كراتشي الباكستانية", "بلدة الزعترانية السورية"
 # (data/theatres.tsv adjectives, data/nationality.tsv)
 NATIONALITY_WORDS = frozenset(
@@ -531,6 +533,11 @@ class Geoparser:
         i = self.gaz.admin1_ar.get(fold(normalize(name_ar)))
         return self.gaz.places[i].adm1 if i is not None else name_en
 
+    @staticmethod
+    def _a_seat(p) -> bool:
+        """A place of weight: an admin unit or its seat, or a city of 50,000 (not a hamlet's namesake)."""
+        return bool(p.country) and (p.code in SEAT_CODES or p.population >= 50000)
+
     @property
     def available(self) -> bool:
         return self.gaz is not None
@@ -549,6 +556,9 @@ class Geoparser:
                 continue
             loc = self.location(m)
             doc.spans.append(Span(m.start, m.end, "place", m.text, loc))
+            if m.resolved is not None and self.gaz is not None and self._a_seat(self.gaz.places[m.resolved]):
+                # a town of weight the gazetteer put in a country (rasid.coding.parties.local_alias_theatre)
+                doc.spans.append(Span(m.start, m.end, "place_country", m.text, self.gaz.places[m.resolved].country))
             audit.append(self.audit(m, dict(loc)))
         doc.spans.append(Span(0, 0, "place_audit", "", audit))
         return doc

@@ -75,7 +75,9 @@ def _traced(ctx, name: str, before: list[Match], after: list[Match]) -> list[Mat
 def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[Match], words: list[Match]) -> list[Match]:
     """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
     army in Syria, the Egyptian one in Egypt; "التحالف" the US-led coalition in Iraq, the Saudi-led one in
-    Yemen. A sentence naming places of one country only (theatres.tsv) is set there; else the article is
+    Yemen. A sentence naming places of one country only (theatres.tsv) is set there (a name of that list the
+    gazetteer read in context as an admin unit or seat of the article's own country counts for the article's:
+    "مديرية المنصورة" in a story from Aden is Aden's district, not the Egyptian city); else the article is
     set in the country its place names and adjectives and its parties of one country ("الحوثيين") point
     to most, its outlet's home (outlets.tsv) breaking a tie; one that names no country is set in its
     outlet's home, else in the default theatre (theatres.tsv: Syria, "قرية مراط" alone). A local alias of no country the text is set
@@ -108,12 +110,24 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
     places.sort(key=lambda w: w.start)
     place_starts = [w.start for w in places]
 
+    # the countries the gazetteer resolved the text's places in (by norm offset)
+    resolved = sorted(((bisect.bisect_left(nt.pos, s.start) if nt.pos is not None else s.start), s.value)
+                      for s in doc.spans_of("place_country"))
+    resolved_starts = [r[0] for r in resolved]
+
+    def namesake(w: Match) -> str:
+        """The country of a theatre's place name, unless the gazetteer read it in context as a namesake in
+        the article's own country ("حي المنصورة" in an article set in Aden is the quarter of Aden, not the
+        Egyptian city)."""
+        k = bisect.bisect_left(resolved_starts, w.start)
+        return article if k < len(resolved) and resolved[k][0] < w.end and resolved[k][1] == article else w.value[0]
+
     def theatre(a: Match) -> str | None:
         k = bisect.bisect_right(bounds, a.start)
         lo = bounds[k - 1] if k else 0
         hi = bounds[k] if k < len(bounds) else len(nt.norm)
         # (the sentence's places by bisect, not a scan of the document's per party)
-        here = {w.value[0] for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
+        here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
         return next(iter(here)) if len(here) == 1 else article
 
     fits: dict[tuple[int, int], bool] = {}

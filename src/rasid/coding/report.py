@@ -6,12 +6,12 @@ from __future__ import annotations
 from ..arabic import normalize
 from ..geo import haversine
 from ..model import Document, Event
-from . import sides, territory
+from . import sides, territory, when
 from .ids import event_id
 from .mention import Mention
 from .rules import describe, note, rule
 from .tolls import event_toll, with_text
-from .words import CONTEXT_CHARS, TERRITORY_SUBS, UNKNOWN_DOER
+from .words import CONTEXT_CHARS, GENERIC_ATTACK, TERRITORY_SUBS, UNKNOWN_DOER
 
 describe(__name__, "territory_head", """Ground changed hands in one of the event's clauses: the battle is coded as that
 (ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
@@ -34,11 +34,26 @@ def head_of(g: list[Mention]) -> Mention:
     """The mention that gives the event's type: the strongest (with a toll, with a place), not an aside; of a
     battle, the clause where ground changed hands (rule territory_head)."""
     head = _strongest(g)
+    head = _means_told(g, head)
     if head.event_type == "Battles" and head.sub not in TERRITORY_SUBS:
         taken = [m for m in g if m.sub in TERRITORY_SUBS and m.territory and m.territory.get("gained_by")]
         if taken:
             head = max(taken, key=lambda m: (m.weight + (2 if m.locations else 0), -m.clause.start))
     return head
+
+
+@rule("attack_kind_by_means")
+def _means_told(g: list[Mention], head: Mention) -> Mention:
+    """A noun of attack in general ("هجوم", "الهجوم", "هجمات") says no kind of violence: an event told by one
+    and, in another of its clauses, by a means (mortars, a bomb, an air strike) is of the means' kind: "أدان
+    الوزير هجوما دمويا على المعسكر ... وندد بالهجوم بقذائف الهاون" is shelling, not an armed clash."""
+    if head.event_type != "Battles" or head.sub in TERRITORY_SUBS:
+        return head
+    word = normalize(head.trigger.phrase).split()[0].removeprefix("و").removeprefix("ب").removeprefix("ال")
+    if not any(word.startswith(w) for w in GENERIC_ATTACK):
+        return head
+    means = [m for m in g if m.event_type == "Explosions/Remote violence"]
+    return max(means, key=lambda m: (m.weight, -m.clause.start)) if means else head
 
 
 def event(doc: Document, ctx, g: list[Mention]) -> Event | None:
@@ -70,7 +85,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     if ctx.trace is not None and head is not _strongest(g):
         note(ctx, "territory_head", f"«{head.trigger.phrase}»")
     first = g[0]
-    date = _pick(head, g, "date")
+    date = when.event_day(ctx, head, g)
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
     eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
     locs = _locations(head, g)

@@ -225,3 +225,37 @@ def default_date(ctx, sent_start: int | None = None) -> dict:
         note(ctx, "day_before_publication", f"{start.isoformat()} to {ctx.pub.isoformat()}")
         return {"start": start.isoformat(), "end": ctx.pub.isoformat(), "precision": 2, "text": ""}
     return {"start": None, "end": None, "precision": None, "text": ""}
+
+
+@rule("said_day_not_the_events")
+def event_day(ctx, head, g) -> DateMention | None:
+    """The date of an event: the first of its mentions' own date phrases (the head's first). The day a source
+    spoke today is no event's day: an event dated only by the publication day told between a speech verb and
+    the "أن"/"إن" that opens what was said ("قالت مصادر اليوم الاثنين إن مسلحين هاجموا حاجزا") has no date
+    phrase of its own, so takes its paragraph's day, else the day before publication to publication,
+    precision 2 (rule day_before_publication); what a source said yesterday happened that day. A day told
+    before a noun of the event is the event's ("أعلنت الشرطة اليوم انفجار قنبلة", "أفاد مصدر اليوم بمقتل
+    جنديين")."""
+    said = None
+    for m in [head] + g:
+        d = m.date
+        if not d:
+            continue
+        if not (id(d) in ctx.report_dates and d.precision == 1 and ctx.pub is not None
+                and d.start_date == ctx.pub.isoformat() and _said_then_told(ctx, d)):
+            return d
+        said = said or d
+    if said is None:
+        return None
+    note(ctx, "said_day_not_the_events", f"«{said.text}» is the day it was said, not the event's")
+    return None
+
+
+# "أن" / "إن" (normalised) opening what a source said, up to three words after the day it said it
+_THAT_AFTER = re.compile(r"[\s,،\"«»]*(?:\S+[\s,،]+){0,3}?(?:ب|و)?ان(?:ه|ها|هم)?(?=[\s,،])")
+
+
+def _said_then_told(ctx, d: DateMention) -> bool:
+    """The report day ``d`` is followed by the "أن"/"إن" that opens the report: "قال مسؤولون أمس إن"."""
+    i = ctx.n_end(d.end)
+    return bool(_THAT_AFTER.match(ctx.nt.norm, i, i + 40))
