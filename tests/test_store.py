@@ -206,6 +206,19 @@ def test_each_reports_group_and_grade_are_in_its_flat_row_and_follow_every_chang
     assert rows == truth and all(r for r, _g in rows.values())
 
 
+def _reopened_at(s, db: str, version: str):
+    """The store ``s`` marked as schema ``version`` and opened again: the upgrade runs and says so."""
+    from rasid.store import Store
+
+    with s.engine.begin() as c:
+        c.execute(text(f"UPDATE alembic_version SET version_num = '{version}'"))
+    s.engine.dispose()
+    told = []
+    s = Store(db, on_message=told.append)
+    assert told and f"from version {version} to" in told[0]
+    return s
+
+
 def _bands_as_0007(c):
     """The near-duplicate bands' index as schema 0007 had it."""
     c.execute(text("DROP INDEX ix_lsh_bands_key_doc_id"))
@@ -245,11 +258,7 @@ def test_the_upgrade_to_0007_keeps_control_timelines_in_pieces(backend, tmp_path
     with s.engine.begin() as c:
         _control_as_0006(c)
         _bands_as_0007(c)
-        c.execute(text("UPDATE alembic_version SET version_num = '0006'"))
-    s.engine.dispose()
-    told = []
-    s = Store(db, on_message=told.append)
-    assert told and "from version 0006 to" in told[0]
+    s = _reopened_at(s, db, "0006")
     with s.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM control_days")).scalar() >= 1
     assert control(s) == before
@@ -275,11 +284,7 @@ def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, t
         c.execute(text("ALTER TABLE event_index DROP COLUMN grade"))
         _control_as_0006(c)
         _bands_as_0007(c)
-        c.execute(text("UPDATE alembic_version SET version_num = '0005'"))
-    s.engine.dispose()
-    told = []
-    s = Store(db, on_message=told.append)
-    assert told and "from version 0005 to" in told[0]
+    s = _reopened_at(s, db, "0005")
     rows, truth = _groups_in_rows(s)
     assert rows == truth and rows and all(r and g for r, g in rows.values())
     if backend == "postgresql":
