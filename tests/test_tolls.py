@@ -350,3 +350,17 @@ def test_worshippers_killed_are_civilians(pipeline):
     (e,) = pipeline.text("فجر انتحاري حزاما ناسفا في مسجد بمدينة كابول أمس ما أدى إلى مقتل 20 مصليا.",
                          published="2017-05-12").events
     assert (e.fatalities["value"], e.fatalities["group"], e.actor2["id"]) == (20, "civilians", "Civilians")
+
+
+def test_captives_killed_are_dead_not_taken(pipeline):
+    """"أعدم تنظيم داعش خمسة أسرى" (its doer between the verb and the figure) counts five dead; "3 جثث وأربعة أسرى" held
+    are three dead and four captured."""
+    (e,) = pipeline.text("أعدم تنظيم داعش خمسة أسرى من قوات النظام في مدينة الرقة أمس.", published="2016-03-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (5, "exact")
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    nt = NormText("كشف القائد عن وجود 3 جثث وأربعة أسرى من الحزب لدى الفصائل")
+    counts = find_counts(nt, 0, len(nt.norm), default_lexicon())
+    assert (combine(counts, "killed") or {}).get("value") == 3

@@ -152,6 +152,22 @@ def _counted_party(lex: Lexicon) -> "re.Pattern":
     return got
 
 
+def _killed_captives(norm: str, at: int, measure_cues: list, actor_at) -> bool:
+    """A verb of killing right before the figure of captives ("قتل ثلاثة أسرى"), or with only its doer between
+    ("أعدمت الميليشيا ثلاثة أسرى": four words at most, a party's name right after the verb); not a figure joined
+    by "و" to another ("وجود 3 جثث وأربعة أسرى": bodies and prisoners held)."""
+    if norm[at:at + 1] == "و":
+        return False
+    for a, b, measure in measure_cues:
+        if measure != "killed" or b > at:
+            continue
+        if _verb_right_before(norm, b, at):
+            return True
+        if at - b <= 40 and len(norm[b:at].split()) <= 4 and actor_at is not None and actor_at(b) is not None:
+            return True
+    return False
+
+
 def _range(found: list[Match], lo: int, hi: int) -> list[Match]:
     """The matches of a document-wide list (sorted by start) that start in [lo, hi)."""
     return found[bisect_left(found, lo, key=_start):bisect_left(found, hi, key=_start)]
@@ -242,6 +258,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             noun = Match(n_start, toks[j - 1].end, (bare, "unknown", "", 0), norm[n_start:toks[j - 1].end])
         measure, group, hint, _ = noun.value
         end = max(noun.end, toks[j - 1].end)
+        if measure == "captured" and _killed_captives(norm, n_start, measure_cues, actor_at):
+            measure = "killed"  # "أعدم التنظيم خمسة أسرى", "قتل ثلاثة أسرى": prisoners killed are dead, not taken
         # a measure from the noun, else from a verb before ("مقتل 11 مدنيا") or after ("في عداد المفقودين")
         if measure == "-":
             measure = None
