@@ -93,6 +93,9 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
     return done
 
 
+describe(__name__, "captives_killed", """Captives killed are dead, not taken (rasid.tolls._killed_captives): a verb of
+killing right before the figure ("قتل ثلاثة أسرى"), or with only its doer between ("أعدمت الميليشيا ثلاثة أسرى"); a
+figure joined by "و" to bodies ("3 جثث وأربعة أسرى") stays captured.""", reads="cues.tsv kill, toll_nouns.tsv")
 describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
 and "من", are killed in a number not said: "قتل عناصر من قوات النظام", "قتل وأصيب عدد من مرافقيه" (unknown); a
 dual before its verb is two: "أكد المصدر أن شخصين قتلا".""", reads="toll_nouns.tsv, cues.tsv kill")
