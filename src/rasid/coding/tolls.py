@@ -7,10 +7,10 @@ event add up their sides' tolls.
 """
 from __future__ import annotations
 
-from ..tolls import combine, find_counts
+from ..tolls import ALSO, combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import ALSO_WORDS, CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -69,7 +69,7 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
     already counted, is not added)."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
     head = ctx.nt.norm[lo:lo + 30].split()[:3]
-    if len(head) < 2 or not any(w in ALSO_WORDS for w in head[1:3]) or not ctx.has_cue(lo, lo + len(head[0]) + 1, "kill", "injure") \
+    if len(head) < 2 or not any(w in ALSO for w in head[1:3]) or not ctx.has_cue(lo, lo + len(head[0]) + 1, "kill", "injure") \
             or ctx.has_cue(lo, hi, "no_toll") or is_tally(ctx, lo, hi) or ctx.places_in(cl.start, cl.end):
         return False
     counts = read_counts(ctx, lo, hi)

@@ -87,8 +87,11 @@ def attack_hurts_people(ctx, m: Mention, kill: dict | None, lo: int, hi: int) ->
                 start -= len(before[0]) + 1
             doer.append((start, a.end - lo))
     if doer:
-        said = "".join(" " * (b - a) if any(x <= a < y for x, y in doer) else said[a:b]
-                       for a, b in _spans(said, doer))
+        chars = list(said)
+        for a, b in doer:
+            a, b = max(0, a), min(b, len(chars))
+            chars[a:b] = " " * (b - a)
+        said = "".join(chars)
     if names_armed_site(said) or any(w.lstrip("وبل") in MEMBERS or w.lstrip("وبل") in ARMED_PERSONS for w in said.split()):
         return
     hurt = [t for t in (kill, m.injured) if t]
@@ -161,9 +164,3 @@ def fighters_shot(ctx, m: Mention) -> None:
     if hurt and all(t.get("group") == "combatants" for t in hurt) and any(w.lstrip("وبل") in GUNFIRE for w in word):
         m.event_type, m.sub = "Battles", "Armed clash"
         note(ctx, "fighters_shot", "only fighters hurt by gunfire")
-
-
-def _spans(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``text`` cut into consecutive stretches at the edges of ``cuts`` (each cut a stretch of its own)."""
-    edges = sorted({0, len(text), *(max(0, min(len(text), e)) for c in cuts for e in c)})
-    return list(zip(edges, edges[1:]))

@@ -46,7 +46,6 @@ def _words(kind: str) -> frozenset[str]:
 
 BACK_WORDS = _RW.get("back", ())
 CAUSE_WORDS = _words("cause")
-ALSO_WORDS = _words("also")
 SURVIVED = _words("survived")
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 ANY_ATTACK = _RW.get("any_attack", ())
