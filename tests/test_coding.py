@@ -593,6 +593,30 @@ def test_blasts_heard_are_no_event_of_their_own(pipeline):
                              "جمرايا.", published="2018-01-09").events
 
 
+def test_a_weapon_traded_held_or_naming_a_unit_was_not_fired(pipeline):
+    # rule weapon_held: the weapon after a word of supply, holding or a unit is no strike
+    for text in ("وتخشى إسرائيل نقل صواريخ متطورة إلى حزب الله في جنوب لبنان.",
+                 "احتج متظاهرون اليوم في أنقرة ضد نشر بطاريات صواريخ باتريوت قرب الحدود السورية.",
+                 "وأكدت مصادر أمنية تهريب أسلحة كيماوية من مستودعات الجيش في مدينة حمص."):
+        assert not [e for e in pipeline.text(text, published="2013-02-10").events
+                    if e.event_type == "Explosions/Remote violence"], text
+    (e,) = pipeline.text("هاجم مقاتلو المعارضة كتيبة الصواريخ في ريف حمص أمس ما أسفر عن مقتل عشرة جنود.",
+                         published="2013-02-10").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    # a weapon "ب" is the means of what is told, never held
+    (e,) = pipeline.text("استهدفت قوات النظام مستودعات المعارضة في بلدة تلبيسة بالصواريخ أمس.", published="2013-02-10").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_possibility_or_a_fear_tells_no_event(pipeline):
+    # cues.tsv modal: possibility, fear, prevention, intention
+    for text in ("ويبدو احتمال أن تتمكن الفصائل من السيطرة على مدينة إدلب ضئيلا.",
+                 "ورجح المسؤول أن يتمكن الجيش من استعادة مدينة الموصل خلال أيام.",
+                 "وتسعى القوات الحكومية في عدن إلى منع وقوع هجمات انتحارية في المدينة.",
+                 "وتحدث مسؤولون أتراك عن نية قواتهم مهاجمة مدينة منبج."):
+        assert not pipeline.text(text, published="2017-05-10").events, text
+
+
 def test_a_place_the_gazetteer_lacks_does_not_split_an_event_told_at_its_city(pipeline):
     doc = pipeline.text('سيطرت قوات النظام اليوم على مشروع سكني في مدينة حلب. وأضاف المصدر أن النظام تمكن من السيطرة على '
                         '" تلة مؤتة " التي تطل على المشروع.', published="2016-11-08")

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
@@ -123,6 +123,31 @@ def heard(ctx, lo: int, t: Match) -> bool:
         w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
     if out:
         note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
+    return out
+
+
+# the words a weapon and its holder may have between them: "شحنة من الصواريخ", "منصة لإطلاق الصواريخ"
+_HELD_LINKS = frozenset(("من", "لاطلاق", "اطلاق"))
+
+
+@rule("weapon_held", reads="role_words.tsv held")
+def held(ctx, lo: int, t: Match) -> bool:
+    """A weapon right after a word of supply, holding or a unit is traded, held or names the unit, not fired:
+    "تخشى إسرائيل نقل صواريخ متطورة إلى الحزب", "تسلمت القوات شحنة من الصواريخ", "هاجم المسلحون كتيبة
+    الصواريخ" (the attack is the event, no shelling). A weapon after "ب" is the means of what is told ("قصفت
+    القوات البلدة بالصواريخ"), never held."""
+    if t.value.event_type != "Explosions/Remote violence":
+        return False
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 40):t.start]
+    if before[-1:] == "ب" or before.endswith("بال"):
+        return False
+    words = before.split()[-2:]
+    if words and words[-1] in _HELD_LINKS:
+        words = words[:-1]
+    out = bool(words) and (words[-1] in HELD or words[-1][:1] == "و" and words[-1][1:] in HELD)
+    if out:
+        note(ctx, "weapon_held", f"«{ctx.said(t.start, t.end)}» after «{words[-1]}»")
     return out
 
 

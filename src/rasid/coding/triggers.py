@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Match, Trigger
-from .filters import directed, habitual, heard, negated
+from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
@@ -26,7 +26,7 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
     # an event word ("للسيطرة على": to take, an aim; not ل + "السيطرة على")
     nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
     trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
-             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t)
+             and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t) and not held(ctx, lo, t)
              and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),

@@ -60,6 +60,8 @@ CONSEQUENCE = _words("consequence")
 TOLL_STAGE = _words("interim_toll") | _words("new_total")  # a toll told as a stage of a running count
 FORCED = _words("forced")
 HEARD = _words("heard")
+# "شحنة صواريخ", "ترسانة الصواريخ", "كتيبة الصواريخ": a weapon traded, held or naming a unit (role_words.tsv held)
+HELD = _words("held")
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
