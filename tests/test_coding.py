@@ -608,6 +608,13 @@ def test_a_weapon_traded_held_or_naming_a_unit_was_not_fired(pipeline):
     assert e.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_a_concession_names_a_known_state_not_news(pipeline):
+    # cues.tsv reference: "رغم", "على الرغم من" before the event word
+    (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "
+                         "بعض الأحياء لا تزال بيد المعارضة.", published="2014-03-06").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_a_possibility_or_a_fear_tells_no_event(pipeline):
     # cues.tsv modal: possibility, fear, prevention, intention
     for text in ("ويبدو احتمال أن تتمكن الفصائل من السيطرة على مدينة إدلب ضئيلا.",
