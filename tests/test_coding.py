@@ -608,6 +608,18 @@ def test_a_weapon_traded_held_or_naming_a_unit_was_not_fired(pipeline):
     assert e.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_an_advance_to_the_edge_of_a_place_or_a_purpose_takes_no_ground(pipeline):
+    # rule move_toward (role_words.tsv outskirts): an advance to the outskirts is fighting, into the town a capture
+    (e,) = pipeline.text("تقدمت قوات النظام اليوم إلى أطراف بلدة مورك في ريف حماة.", published="2016-03-06").events
+    assert e.sub_event_type == "Armed clash"
+    (e,) = pipeline.text("تقدمت قوات النظام اليوم إلى بلدة مورك في ريف حماة.", published="2016-03-06").events
+    assert e.sub_event_type == "Government regains territory"
+    # triggers.tsv '-' rows: "لطرد", "لدخول" name a purpose; cues.tsv modal: "عزمها"
+    for text in ("وتقاتل القوات الكردية لطرد تنظيم داعش من مدينة الرقة.",
+                 "وأعلنت الحكومة عزمها شن غارات على مواقع التنظيم في مدينة سرت."):
+        assert not pipeline.text(text, published="2016-03-06").events, text
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

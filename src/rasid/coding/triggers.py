@@ -14,7 +14,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
-    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -117,17 +117,22 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
 
 @rule("move_toward", reads="role_words.tsv toward, direction")
 def move_toward(ctx, trigs: list[Match], best: Match, tv: Trigger, hi: int) -> Trigger:
-    """An advance "toward" a place ("باتجاه", "نحو") is a move, not ground taken (the spec): fighting, an armed
-    clash. "تقدمت قوات النظام باتجاه التلة" is a clash; "تقدمت القوات في البلدة" / "إلى البلدة" takes ground, and
-    so does a clause with a word of capture besides ("احتلت القوات البلدة ... وتقدمت نحو الشرق")."""
+    """An advance "toward" a place ("باتجاه", "نحو") or to its edge ("إلى أطراف", "إلى مشارف") is a move, not ground
+    taken (the spec): fighting, an armed clash. "تقدمت قوات النظام باتجاه التلة" and "تقدمت القوات إلى أطراف البلدة"
+    are clashes; "تقدمت القوات في البلدة" / "إلى البلدة" takes ground, and so does a clause with a word of capture
+    besides ("احتلت القوات البلدة ... وتقدمت نحو الشرق")."""
     if tv.role != "advance" or tv.sub_event_type != "TERRITORY" or any(
             t.value.sub_event_type == "TERRITORY" and t.value.role != "advance" for t in trigs):
         return tv
-    words = ctx.nt.norm[best.end:hi].split()[:4]
-    first = next((w[1:] if w[:1] in "بف" and w[1:] in DIRECTIONS else w for w in words
-                  if w in DIRECTIONS or (w[:1] in "بف" and w[1:] in DIRECTIONS)), None)
-    if first is None or first not in TOWARD:
+    words = ctx.nt.norm[best.end:hi].split()[:5]
+    at = next((i for i, w in enumerate(words[:4]) if w in DIRECTIONS or (w[:1] in "بف" and w[1:] in DIRECTIONS)), None)
+    if at is None:
         return tv
+    first = words[at][1:] if words[at] not in DIRECTIONS else words[at]
+    edge = first in ("الي", "علي") and at + 1 < len(words) and words[at + 1] in OUTSKIRTS
+    if first not in TOWARD and not edge:
+        return tv
+    first = f"{first} {words[at + 1]}" if edge else first
     note(ctx, "move_toward", f"«{ctx.said(best.start, best.end)}» «{first}»")
     return Trigger("Battles", "Armed clash", tv.role, tv.weight)
 

@@ -62,6 +62,8 @@ FORCED = _words("forced")
 HEARD = _words("heard")
 # "شحنة صواريخ", "ترسانة الصواريخ", "كتيبة الصواريخ": a weapon traded, held or naming a unit (role_words.tsv held)
 HELD = _words("held")
+# "تقدمت القوات إلى أطراف البلدة": an advance to the edge of a place (role_words.tsv outskirts)
+OUTSKIRTS = _words("outskirts")
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
