@@ -620,6 +620,16 @@ def test_an_advance_to_the_edge_of_a_place_or_a_purpose_takes_no_ground(pipeline
         assert not pipeline.text(text, published="2016-03-06").events, text
 
 
+def test_fighting_told_over_a_whole_country_is_a_summary_not_an_event(pipeline):
+    # rule spread_over_a_country (cues.tsv spread)
+    assert not pipeline.text("وأفادت لجان التنسيق بسقوط 150 قتيلا في المواجهات بين قوات النظام والجيش الحر في مختلف أنحاء "
+                             "البلاد يوم الجمعة.", published="2013-03-02").events
+    # a region named keeps it, the count a tally of the region's strikes
+    (e,) = pipeline.text("وقتل 16 شخصا يوم الجمعة جراء قصف جوي لقوات النظام على مناطق متفرقة من الغوطة الشرقية.",
+                         published="2013-03-02").events
+    assert e.sub_event_type == "Air/drone strike"
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

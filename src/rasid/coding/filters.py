@@ -325,8 +325,23 @@ kept when a place was named in the 400 characters before it: "قصفت الطا�
 عنيفة".""")
 
 
+@rule("spread_over_a_country", reads="cues.tsv spread")
+def spread(ctx, m: Mention, cl) -> bool:
+    """Fighting or a toll told over a whole country or "various areas", with no place but a country, is a summary
+    of many events, none of them: "سقط 213 قتيلا في المواجهات في مختلف أنحاء البلاد الجمعة" (cues.tsv spread). A
+    town or a region named keeps it ("في مناطق متفرقة من الغوطة الشرقية", "في أنحاء متفرقة من مدينة حلب")."""
+    if m.claim or any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations):
+        return False
+    if not ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "spread"):
+        return False
+    note(ctx, "spread_over_a_country", "told over a country or various areas, no town")
+    return True
+
+
 def not_specific(ctx, m: Mention, cl) -> bool:
     """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
+    if spread(ctx, m, cl):
+        return True
     if specific(m) or m.claim:
         return False
     if m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5 \

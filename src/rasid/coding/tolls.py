@@ -31,7 +31,7 @@ def counts_in(ctx, lo: int, hi: int) -> list:
     return found
 
 
-@rule("running_tally", reads="cues.tsv tally, role_words.tsv tally_span")
+@rule("running_tally", reads="cues.tsv tally, spread, role_words.tsv tally_span")
 def tally(ctx, lo: int, hi: int) -> bool:
     """A tally, a count since a year or over weeks, is a running total, no one event's toll: "حصيلة أعمال العنف
     في أنحاء سوريا بلغت 112 قتيلا", "قتل 300 شخص منذ آذار 2011", "قتل نحو 300 مقاتل خلال أسبوعين من الغارات", "خلال الـ11 عاما الماضية"."""
@@ -42,7 +42,7 @@ def tally(ctx, lo: int, hi: int) -> bool:
 
 
 def is_tally(ctx, lo: int, hi: int) -> bool:
-    return (ctx.has_cue(lo, hi, "tally") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
+    return (ctx.has_cue(lo, hi, "tally", "spread") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
             or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None)
 
 

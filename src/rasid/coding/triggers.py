@@ -322,7 +322,7 @@ are that fighting's toll: "... إلى أن عنصرا قتل من وحدات ش�
 def toll_trigger(ctx, cl, counts: list) -> Match | None:
     """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
     killed = [c for c in counts if c.measure == "killed" and c.value]
-    if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally") or \
+    if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally", "spread") or \
             SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)) or \
             DURING_SPAN.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
