@@ -630,6 +630,17 @@ def test_fighting_told_over_a_whole_country_is_a_summary_not_an_event(pipeline):
     assert e.sub_event_type == "Air/drone strike"
 
 
+def test_fighting_told_over_weeks_or_months_is_many_events_summed(pipeline):
+    # rule over_a_span (role_words.tsv tally_span), after the event word or right before it
+    for text in ("وحطمت المعارك والغارات الجوية على مدى ستة أشهر جدران المباني في مدينة حلب.",
+                 "شنت الطائرات الروسية خلال الأسابيع الماضية عشرات الغارات على مدينة إدلب."):
+        assert not pipeline.text(text, published="2016-03-06").events, text
+    # a span told of something else, before a comma, leaves the event
+    (e,) = pipeline.text("بعد حصار استمر على مدى ستة أشهر، سيطرت قوات النظام على بلدة مضايا اليوم.",
+                         published="2016-03-06").events
+    assert e.sub_event_type == "Government regains territory"
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SUCCESS, TIME_HEADS)
+                    SPAN_OVER, SUCCESS, TIME_HEADS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -267,6 +267,26 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
     return False
 
 
+@rule("over_a_span", reads="role_words.tsv tally_span")
+def over_a_span(ctx, m: Mention, lo: int, hi: int, best: Match) -> bool:
+    """Fighting told over weeks, months or years right after its word ("على مدى", "طوال", "خلال" and a span) is many
+    events summed, none of them: "فالمعارك والقصف والغارات الجوية على مدى ستة أشهر حطمت المباني", "شنت الطائرات
+    خلال الأسابيع الماضية عشرات الغارات على المدينة". A toll over the span is a tally (rule running_tally)."""
+    if m.claim:
+        return False
+    norm = ctx.nt.norm
+    span = SPAN_OVER.search(norm, best.end, min(hi, best.end + 80))
+    if span is None or len(norm[best.end:span.start()].split()) > 3:
+        # or right before it, in the same phrase (no comma between): "شنت الطائرات خلال الأسابيع الماضية عشرات الغارات"
+        span = next((s for s in SPAN_OVER.finditer(norm, max(lo, best.start - 80), best.start)
+                     if len(norm[s.end():best.start].split()) <= 3 and not any(c in norm[s.end():best.start] for c in "،,.")),
+                    None)
+        if span is None:
+            return False
+    note(ctx, "over_a_span", f"«{ctx.said(min(best.start, span.start()), max(best.end, span.end()))}»")
+    return True
+
+
 @rule("claim_of_responsibility", reads="cues.tsv claim, deny, negation")
 def claimed(ctx, m: Mention, lo: int) -> bool:
     """A party claims an attack named by a definite noun after the claim: "وتبنى تنظيم داعش التفجير",
@@ -416,4 +436,4 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
