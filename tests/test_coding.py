@@ -641,6 +641,15 @@ def test_fighting_told_over_weeks_or_months_is_many_events_summed(pipeline):
     assert e.sub_event_type == "Government regains territory"
 
 
+def test_the_coalitions_strike_from_the_air(pipeline):
+    # role_words.tsv air: "التحالف الدولي", "التحالف العربي", "قصف التحالف"
+    (e,) = pipeline.text("قتل عشرة عناصر من التنظيم اليوم لدى قصف التحالف لمقرات في قرية الحود قرب الموصل.",
+                         published="2016-11-08").events
+    assert e.sub_event_type == "Air/drone strike"
+    (e,) = pipeline.text("واستهدف التحالف العربي مواقع للحوثيين في مديرية حرض اليوم.", published="2016-11-08").events
+    assert e.sub_event_type == "Air/drone strike"
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "
