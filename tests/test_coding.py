@@ -614,6 +614,10 @@ def test_an_advance_to_the_edge_of_a_place_or_a_purpose_takes_no_ground(pipeline
     assert e.sub_event_type == "Armed clash"
     (e,) = pipeline.text("تقدمت قوات النظام اليوم إلى بلدة مورك في ريف حماة.", published="2016-03-06").events
     assert e.sub_event_type == "Government regains territory"
+    # where it goes on first, then whither (role_words.tsv compass)
+    (e,) = pipeline.text("وتتقدم قوات النظام اليوم جنوب غرب تدمر، باتجاه نقاط التنظيم في منطقة خنيفيس.",
+                         published="2016-03-06").events
+    assert e.sub_event_type == "Armed clash"
     # triggers.tsv '-' rows: "لطرد", "لدخول" name a purpose; cues.tsv modal: "عزمها"
     for text in ("وتقاتل القوات الكردية لطرد تنظيم داعش من مدينة الرقة.",
                  "وأعلنت الحكومة عزمها شن غارات على مواقع التنظيم في مدينة سرت."):

@@ -14,7 +14,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
-    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
+    EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, COMPASS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
@@ -115,7 +115,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     return best, tv
 
 
-@rule("move_toward", reads="role_words.tsv toward, direction")
+@rule("move_toward", reads="role_words.tsv toward, direction, outskirts, compass")
 def move_toward(ctx, trigs: list[Match], best: Match, tv: Trigger, hi: int) -> Trigger:
     """An advance "toward" a place ("باتجاه", "نحو") or to its edge ("إلى أطراف", "إلى مشارف") is a move, not ground
     taken (the spec): fighting, an armed clash. "تقدمت قوات النظام باتجاه التلة" and "تقدمت القوات إلى أطراف البلدة"
@@ -131,7 +131,14 @@ def move_toward(ctx, trigs: list[Match], best: Match, tv: Trigger, hi: int) -> T
     first = words[at][1:] if words[at] not in DIRECTIONS else words[at]
     edge = first in ("الي", "علي") and at + 1 < len(words) and words[at + 1] in OUTSKIRTS
     if first not in TOWARD and not edge:
-        return tv
+        # an advance told where it goes on, then whither: "تتقدم قوات النظام جنوب غرب تدمر، باتجاه نقاط التنظيم"
+        # (a compass word first; the toward word within eight words, a comma between or not)
+        if first not in COMPASS:
+            return tv
+        later = ctx.nt.norm[best.end:hi].split()[:8]
+        first = next((w if w in TOWARD else w[1:] for w in later if w in TOWARD or (w[:1] in "بف" and w[1:] in TOWARD)), None)
+        if first is None:
+            return tv
     first = f"{first} {words[at + 1]}" if edge else first
     note(ctx, "move_toward", f"«{ctx.said(best.start, best.end)}» «{first}»")
     return Trigger("Battles", "Armed clash", tv.role, tv.weight)

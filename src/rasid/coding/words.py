@@ -64,6 +64,7 @@ HEARD = _words("heard")
 HELD = _words("held")
 # "تقدمت القوات إلى أطراف البلدة": an advance to the edge of a place (role_words.tsv outskirts)
 OUTSKIRTS = _words("outskirts")
+COMPASS = _words("compass")
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
