@@ -700,3 +700,14 @@ def test_a_state_or_province_the_gazetteer_lacks_keeps_its_name(geo):
     state = next(l for t, l in got.items() if "خنشلة" in t)
     assert state["lat"] is None and state["name_ar"] == "خنشلة" and state["geo_precision"] == 3
     assert not any("الامن" in t or "الأمن" in t for t in _resolve(geo, "قالت مصادر في ولاية الأمن إن الهجوم فشل"))
+
+
+def test_a_governorate_named_with_its_word_is_the_governorate_not_its_city(geo, pipeline):
+    """Rule governorate_named: "محافظة إدلب" matched whole is the governorate (precision 3), though a gazetteer
+    lists the governorate's name among its city's; the countryside of a town in it is then kept."""
+    locs = _resolve(geo, "قصفت الطائرات الحربية بلدة كفرنبل في محافظة إدلب")
+    assert locs["محافظة إدلب"]["geo_precision"] == 3
+    doc = pipeline.text("اندلعت اشتباكات عنيفة في ريف جسر الشغور في محافظة إدلب بين قوات النظام والفصائل",
+                        published="2015-08-04")
+    (e,) = doc.events
+    assert "جسر الشغور" in [loc["name_ar"] for loc in e.locations]

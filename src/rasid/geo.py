@@ -148,6 +148,7 @@ _ENCLOSED_BY = re.compile(
     rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
 # words for a state or province (place_cues.tsv, governorate) after which a name the gazetteer lacks is still a
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
+GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
 STATE_WORDS = frozenset(normalize(w) for w in ("ولاية", "ولايتي"))
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
@@ -987,7 +988,10 @@ class Geoparser:
         for m in mentions:
             if not m.candidates:
                 continue
-            key = (tuple(m.candidates), m.cue)
+            # rule governorate_named: "محافظة إدلب" matched whole is the governorate, not the city that a gazetteer
+            # lists with the governorate's name among its own
+            cue = "governorate" if m.cue is None and m.norm.startswith(GOVERNORATE_PREFIX) else m.cue
+            key = (tuple(m.candidates), cue)
             if key in memo:
                 m.resolved = memo[key]
                 continue
@@ -1008,11 +1012,11 @@ class Geoparser:
                                       + ((plat - a.lat) * 111.0) * ((plat - a.lat) * 111.0)
                                       for a in anchors if a is not p))
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
-                if m.cue in ("governorate",) and p.code == "ADM1":
+                if cue in ("governorate",) and p.code == "ADM1":
                     s += 3
-                if m.cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
+                if cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
                     s -= 1.5
-                if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
+                if p.is_admin and cue not in ("countryside", "governorate", "subdistrict") and any(
                         not q.is_admin and q.population >= 10000 and (
                             _approx_km(p, q) < (150 if p.code == "ADM1" else 60)
                             or (p.code == "ADM1" and q.country == p.country and q.adm1 == p.adm1))
@@ -1020,12 +1024,12 @@ class Geoparser:
                     # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها; a
                     # town of the province named after it is its seat however far: "مزدة", not the Mizdah district)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
-                elif p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and \
+                elif p.is_admin and cue not in ("countryside", "governorate", "subdistrict") and \
                         any(not q.is_admin and q.population >= 10000 for q in cands_of(m)) and _other_name(p, m.norm):
                     s -= 3  # "الرمادي": the city of 220,000, not the governorate that has it among its other names
-                if m.cue == "countryside" and p.is_admin:
+                if cue == "countryside" and p.is_admin:
                     s += 1
-                if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
+                if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and cue not in ("countryside", "governorate")):
                     s -= 0.5
                 s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
