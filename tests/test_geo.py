@@ -711,3 +711,11 @@ def test_a_governorate_named_with_its_word_is_the_governorate_not_its_city(geo, 
                         published="2015-08-04")
     (e,) = doc.events
     assert "جسر الشغور" in [loc["name_ar"] for loc in e.locations]
+
+
+def test_a_place_the_gazetteer_lacks_keeps_its_sense_where_it_comes_again(geo):
+    """Rule unknown_name_again: "مدينة سان برناردينو" told with a cue is that place where it comes again glued to
+    a proclitic ("بسان برناردينو"), not the Syrian village بوسان read in "بسان"."""
+    locs = _resolve(geo, "أعلنت شرطة مدينة سان برناردينو مقتل مسلحين. وقع الهجوم على مؤسسة اجتماعية بسان برناردينو.")
+    assert all(l["lat"] is None for l in locs.values()), locs
+    assert "سان برناردينو" in locs and not any(t.startswith("بسان") and t != "بسان برناردينو" for t in locs)

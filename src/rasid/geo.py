@@ -743,11 +743,40 @@ class Geoparser:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
+        out = self._unknown_name_again(nt, folded, out)
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
+        """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
+        that the story gave with a cue ("مدينة سان برناردينو") is that place where it comes again, a proclitic
+        glued or not; a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
+        village "بسان" + a word). One find per such name, only in stories that have one."""
+        names = {m.norm for m in out if " " in m.norm and not m.candidates and m.region is None
+                 and m.cue not in (None, "country", "region")}
+        if not names:
+            return out
+        have = {(m.start, m.end) for m in out}
+        drop: set[int] = set()
+        extra = []
+        for u in names:
+            k = folded.find(u)
+            while k >= 0:
+                e = k + len(u)
+                lb = left_boundary(folded, k)
+                if lb is not None and not (e < len(folded) and is_word_char(folded[e])):
+                    a, b = nt.span(k, e)
+                    a0 = nt.orig(lb)
+                    hit = [x for x in out if x.candidates and x.start < b and x.end > a0 and id(x) not in drop]
+                    if hit and (a, b) not in have:
+                        drop.update(id(x) for x in hit)
+                        extra.append(PlaceMention(a, b, nt.text[a:b], u, None, 1, name=nt.text[a:b]))
+                        have.add((a, b))
+                k = folded.find(u, e)
+        return [m for m in out if id(m) not in drop] + extra if drop else out
 
     def _told_to(self, nt: NormText, folded: str, lb: int, i: int) -> bool:
         """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, before quotes or a dash,
