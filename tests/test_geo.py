@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from conftest import GAZETTEER, needs_full_gazetteer
+from conftest import FULL_GAZETTEER, GAZETTEER, needs_full_gazetteer
 from rasid.arabic import NormText
 from rasid.geo import Gazetteer, Geoparser, haversine
 
@@ -719,3 +719,15 @@ def test_a_place_the_gazetteer_lacks_keeps_its_sense_where_it_comes_again(geo):
     locs = _resolve(geo, "أعلنت شرطة مدينة سان برناردينو مقتل مسلحين. وقع الهجوم على مؤسسة اجتماعية بسان برناردينو.")
     assert all(l["lat"] is None for l in locs.values()), locs
     assert "سان برناردينو" in locs and not any(t.startswith("بسان") and t != "بسان برناردينو" for t in locs)
+
+
+@needs_full_gazetteer
+def test_a_rivers_bank_is_not_the_west_bank():
+    """Rule river_bank: "الضفة الغربية لنهر الفرات" is the river's west bank (a place the gazetteer lacks, kept as
+    its text), not the West Bank of Palestine; "الضفة الغربية" alone still is (the MENA file holds it)."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "اندلعت اشتباكات بين التنظيم وقوات النظام على الضفة الغربية لنهر الفرات قرب بلدة هجين")
+    assert locs["الضفة الغربية لنهر الفرات"]["lat"] is None
+    assert not any(l["lat"] is not None and l["lon"] < 36 for l in locs.values()), locs
+    locs = _resolve(geo, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية لاعتقال مطلوبين")
+    assert locs["الضفة الغربية"]["lat"] is not None

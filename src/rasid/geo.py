@@ -131,6 +131,9 @@ PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# place_roles.tsv water: what a bank ("الضفة") is told of, glued to ل ("لنهر", "للفرات") (rule river_bank)
+WATER = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "water")
+BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", the index also holds "ضفة الغربية")
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
@@ -681,6 +684,21 @@ class Geoparser:
                 nxt = NAME_WORD.match(folded, j + 1)
                 if nxt and nxt.group() not in NAME_STOP and blocked.find(1, nxt.start(), nxt.end()) < 0:
                     continue  # "قرية أبو قباب": a head opens a longer name (kept whole after the cue if unknown)
+            if form.split(" ", 1)[0] in (BANK, "ال" + BANK) and folded[j:j + 2] == " ل":
+                nxt = NAME_WORD.match(folded, j + 1)
+                w = nxt.group()[1:] if nxt else ""
+                if w in WATER or (w[:1] == "ل" and "ا" + w in WATER):
+                    # rule river_bank: "الضفة الغربية لنهر الفرات" is a river's bank, not the West Bank: a place the
+                    # gazetteer lacks, kept as its text (the river's name after "نهر" with it)
+                    e = nxt.end()
+                    more = NAME_WORD.match(folded, e + 1) if w in WATER and folded[e:e + 1] == " " else None
+                    if more and more.group().startswith("ال") and more.group() not in NAME_STOP:
+                        e = more.end()
+                    a, b = nt.span(i, e)
+                    out.append(PlaceMention(a, b, nt.text[a:b], folded[i:e], "feature", 2, [], name=nt.text[a:b]))
+                    accepted.append((i, e))
+                    last_end = e
+                    continue
             oi, oj = nt.span(i, j)
             if "علي" in form and "على" in nt.text[oi:oj].split():
                 continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
