@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from conftest import GAZETTEER, needs_full_gazetteer
+from conftest import FULL_GAZETTEER, GAZETTEER, needs_full_gazetteer
 from rasid.arabic import NormText
 from rasid.geo import Gazetteer, Geoparser, haversine
 
@@ -700,3 +700,34 @@ def test_a_state_or_province_the_gazetteer_lacks_keeps_its_name(geo):
     state = next(l for t, l in got.items() if "خنشلة" in t)
     assert state["lat"] is None and state["name_ar"] == "خنشلة" and state["geo_precision"] == 3
     assert not any("الامن" in t or "الأمن" in t for t in _resolve(geo, "قالت مصادر في ولاية الأمن إن الهجوم فشل"))
+
+
+def test_a_governorate_named_with_its_word_is_the_governorate_not_its_city(geo, pipeline):
+    """Rule governorate_named: "محافظة إدلب" matched whole is the governorate (precision 3), though a gazetteer
+    lists the governorate's name among its city's; the countryside of a town in it is then kept."""
+    locs = _resolve(geo, "قصفت الطائرات الحربية بلدة كفرنبل في محافظة إدلب")
+    assert locs["محافظة إدلب"]["geo_precision"] == 3
+    doc = pipeline.text("اندلعت اشتباكات عنيفة في ريف جسر الشغور في محافظة إدلب بين قوات النظام والفصائل",
+                        published="2015-08-04")
+    (e,) = doc.events
+    assert "جسر الشغور" in [loc["name_ar"] for loc in e.locations]
+
+
+def test_a_place_the_gazetteer_lacks_keeps_its_sense_where_it_comes_again(geo):
+    """Rule unknown_name_again: "مدينة سان برناردينو" told with a cue is that place where it comes again glued to
+    a proclitic ("بسان برناردينو"), not the Syrian village بوسان read in "بسان"."""
+    locs = _resolve(geo, "أعلنت شرطة مدينة سان برناردينو مقتل مسلحين. وقع الهجوم على مؤسسة اجتماعية بسان برناردينو.")
+    assert all(l["lat"] is None for l in locs.values()), locs
+    assert "سان برناردينو" in locs and not any(t.startswith("بسان") and t != "بسان برناردينو" for t in locs)
+
+
+@needs_full_gazetteer
+def test_a_rivers_bank_is_not_the_west_bank():
+    """Rule river_bank: "الضفة الغربية لنهر الفرات" is the river's west bank (a place the gazetteer lacks, kept as
+    its text), not the West Bank of Palestine; "الضفة الغربية" alone still is (the MENA file holds it)."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "اندلعت اشتباكات بين التنظيم وقوات النظام على الضفة الغربية لنهر الفرات قرب بلدة هجين")
+    assert locs["الضفة الغربية لنهر الفرات"]["lat"] is None
+    assert not any(l["lat"] is not None and l["lon"] < 36 for l in locs.values()), locs
+    locs = _resolve(geo, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية لاعتقال مطلوبين")
+    assert locs["الضفة الغربية"]["lat"] is not None

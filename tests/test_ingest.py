@@ -124,3 +124,21 @@ def test_the_progress_total_counts_articles_where_it_can(tmp_path):
     (tmp_path / "c.warc").write_bytes(b"WARC/1.0\r\n")
     assert count_articles([str(tmp_path)]) is None  # a WARC's records are known only by reading it
     assert count_articles(["-"]) is None
+
+
+def test_a_line_wrapped_inside_a_sentence_is_joined_a_heading_is_not(pipeline):
+    """Rule wrapped_line: a scraper's break with a space at its side after a line that ends in no stop wraps one
+    sentence (a link's words on lines of their own); the event keeps its place and day. A short heading is no
+    wrap, nor is a line that ends in a stop."""
+    from rasid.clean import clean
+    from rasid.model import RawArticle
+
+    raw = ("انفجرت سيارة مفخخة في سوق مدينة \nالرمادي\n صباح الأحد، ما أدى إلى مقتل خمسة أشخاص \n، بحسب الشرطة.\n"
+           "حصيلة أولية\n وأضافت الشرطة أنها فرضت طوقا أمنيا حول السوق.\n")
+    d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
+    assert d.text.split("\n") == [
+        "انفجرت سيارة مفخخة في سوق مدينة الرمادي صباح الأحد، ما أدى إلى مقتل خمسة أشخاص ، بحسب الشرطة.",
+        "حصيلة أولية", "وأضافت الشرطة أنها فرضت طوقا أمنيا حول السوق."]
+    (e,) = [e for e in pipeline.text(d.text, published="2015-08-11").events if e.event_type != "Strategic developments"]
+    assert [p["name_ar"] for p in e.locations] == ["الرمادي"]
+    assert e.date["start"] == "2015-08-09" and e.date["precision"] == 1

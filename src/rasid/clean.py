@@ -190,7 +190,7 @@ def clean(article: RawArticle, min_arabic: float = 0.3, max_depth: int = MAX_HTM
             keep[i] = False
             removed.append(Removal(a, b, "source_line"))
 
-    kept = [lines[i][2].strip() for i in range(len(lines)) if keep[i]]
+    kept = _join_wrapped(lines, keep)
     text = "\n".join(_squeeze(kept)).strip()
     removed.sort(key=lambda r: r.start)
     removed = _merge(removed)
@@ -214,6 +214,39 @@ def _lines(raw: str) -> list[tuple[int, int, str]]:
         end = pos + len(line)
         out.append((pos, min(end + 1, len(raw)), line))
         pos = end + 1
+    return out
+
+
+# what ends a sentence at the end of its line; what goes on with a sentence at the start of the next
+_LINE_STOP = ".!?؟:…\"”»’)]"
+_GOES_ON = stdre.compile(r"[\u0621-\u064a0-9\u0660-\u0669(\"«“]")
+
+
+def _join_wrapped(lines: list[tuple[int, int, str]], keep: list[bool]) -> list[str]:
+    """The kept lines, stripped; a line that wraps a sentence joined to the one before with a space (wrapped_line).
+    A line wraps when the line before ends in no stop and the break has a space hanging at its side, the scraped
+    mark of a link's words or a hard-wrapped column set on lines of their own ('بمقتل 9 أشخاص صباح الاثنين\n
+    بنيران القوات', 'يستخدم ثلاثة أنواع من \nصواريخ سكود'), before a word that goes on; or when it opens with the
+    comma of the sentence ('من قبل \nالمجموعات الإرهابية\n، يظل المسؤول'). A paragraph ends with its line, no
+    space at the break; its sentence must not run into the next paragraph's. Nor does a heading's, a line of its own
+    of a few words that opens no sentence ("تحسين الأداء الحكومي \nوعقد رئيس البرلمان أمس اجتماعا"), unlike
+    one that opens with "و" ("وذكرت \nقناة الجزيرة أن ...")."""
+    out: list[str] = []
+    prev_raw, prev_i, whole = "", -2, False  # whole: the last piece is one line, no wrapped line joined to it
+    for i, (_a, _b, line) in enumerate(lines):
+        if not keep[i]:
+            continue
+        s = line.strip()
+        last = out[-1] if out else ""
+        if (s and prev_i == i - 1 and last and last[-1] not in _LINE_STOP
+                and (s[0] in "،,؛" or ((prev_raw[-1:].isspace() or line[:1].isspace()) and _GOES_ON.match(s)))
+                and not (whole and last[0] != "و" and len(last.split()) < 5)):
+            out[-1] += " " + s
+            whole = False
+        else:
+            out.append(s)
+            whole = True
+        prev_raw, prev_i = line, i
     return out
 
 

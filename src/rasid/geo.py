@@ -131,6 +131,9 @@ PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# place_roles.tsv water: what a bank ("الضفة") is told of, glued to ل ("لنهر", "للفرات") (rule river_bank)
+WATER = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "water")
+BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", the index also holds "ضفة الغربية")
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
@@ -148,6 +151,7 @@ _ENCLOSED_BY = re.compile(
     rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
 # words for a state or province (place_cues.tsv, governorate) after which a name the gazetteer lacks is still a
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
+GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
 STATE_WORDS = frozenset(normalize(w) for w in ("ولاية", "ولايتي"))
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
@@ -680,6 +684,21 @@ class Geoparser:
                 nxt = NAME_WORD.match(folded, j + 1)
                 if nxt and nxt.group() not in NAME_STOP and blocked.find(1, nxt.start(), nxt.end()) < 0:
                     continue  # "قرية أبو قباب": a head opens a longer name (kept whole after the cue if unknown)
+            if form.split(" ", 1)[0] in (BANK, "ال" + BANK) and folded[j:j + 2] == " ل":
+                nxt = NAME_WORD.match(folded, j + 1)
+                w = nxt.group()[1:] if nxt else ""
+                if w in WATER or (w[:1] == "ل" and "ا" + w in WATER):
+                    # rule river_bank: "الضفة الغربية لنهر الفرات" is a river's bank, not the West Bank: a place the
+                    # gazetteer lacks, kept as its text (the river's name after "نهر" with it)
+                    e = nxt.end()
+                    more = NAME_WORD.match(folded, e + 1) if w in WATER and folded[e:e + 1] == " " else None
+                    if more and more.group().startswith("ال") and more.group() not in NAME_STOP:
+                        e = more.end()
+                    a, b = nt.span(i, e)
+                    out.append(PlaceMention(a, b, nt.text[a:b], folded[i:e], "feature", 2, [], name=nt.text[a:b]))
+                    accepted.append((i, e))
+                    last_end = e
+                    continue
             oi, oj = nt.span(i, j)
             if "علي" in form and "على" in nt.text[oi:oj].split():
                 continue  # "على صعيد آخر", "لكن على": the preposition as written, not the name علي (normalised alike)
@@ -742,11 +761,40 @@ class Geoparser:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
+        out = self._unknown_name_again(nt, folded, out)
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
+        """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
+        that the story gave with a cue ("مدينة سان برناردينو") is that place where it comes again, a proclitic
+        glued or not; a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
+        village "بسان" + a word). One find per such name, only in stories that have one."""
+        names = {m.norm for m in out if " " in m.norm and not m.candidates and m.region is None
+                 and m.cue not in (None, "country", "region")}
+        if not names:
+            return out
+        have = {(m.start, m.end) for m in out}
+        drop: set[int] = set()
+        extra = []
+        for u in names:
+            k = folded.find(u)
+            while k >= 0:
+                e = k + len(u)
+                lb = left_boundary(folded, k)
+                if lb is not None and not (e < len(folded) and is_word_char(folded[e])):
+                    a, b = nt.span(k, e)
+                    a0 = nt.orig(lb)
+                    hit = [x for x in out if x.candidates and x.start < b and x.end > a0 and id(x) not in drop]
+                    if hit and (a, b) not in have:
+                        drop.update(id(x) for x in hit)
+                        extra.append(PlaceMention(a, b, nt.text[a:b], u, None, 1, name=nt.text[a:b]))
+                        have.add((a, b))
+                k = folded.find(u, e)
+        return [m for m in out if id(m) not in drop] + extra if drop else out
 
     def _told_to(self, nt: NormText, folded: str, lb: int, i: int) -> bool:
         """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, before quotes or a dash,
@@ -987,7 +1035,10 @@ class Geoparser:
         for m in mentions:
             if not m.candidates:
                 continue
-            key = (tuple(m.candidates), m.cue)
+            # rule governorate_named: "محافظة إدلب" matched whole is the governorate, not the city that a gazetteer
+            # lists with the governorate's name among its own
+            cue = "governorate" if m.cue is None and m.norm.startswith(GOVERNORATE_PREFIX) else m.cue
+            key = (tuple(m.candidates), cue)
             if key in memo:
                 m.resolved = memo[key]
                 continue
@@ -1008,11 +1059,11 @@ class Geoparser:
                                       + ((plat - a.lat) * 111.0) * ((plat - a.lat) * 111.0)
                                       for a in anchors if a is not p))
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
-                if m.cue in ("governorate",) and p.code == "ADM1":
+                if cue in ("governorate",) and p.code == "ADM1":
                     s += 3
-                if m.cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
+                if cue in ("settlement", "near", "feature", "area", "camp") and p.is_admin:
                     s -= 1.5
-                if p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and any(
+                if p.is_admin and cue not in ("countryside", "governorate", "subdistrict") and any(
                         not q.is_admin and q.population >= 10000 and (
                             _approx_km(p, q) < (150 if p.code == "ADM1" else 60)
                             or (p.code == "ADM1" and q.country == p.country and q.adm1 == p.adm1))
@@ -1020,12 +1071,12 @@ class Geoparser:
                     # (a governorate's centre lies far from its city in the wide ones of Libya and Yemen: سبها; a
                     # town of the province named after it is its seat however far: "مزدة", not the Mizdah district)
                     s -= 3  # "حلب", "مدينة حلب": the city, not the governorate named after it
-                elif p.is_admin and m.cue not in ("countryside", "governorate", "subdistrict") and \
+                elif p.is_admin and cue not in ("countryside", "governorate", "subdistrict") and \
                         any(not q.is_admin and q.population >= 10000 for q in cands_of(m)) and _other_name(p, m.norm):
                     s -= 3  # "الرمادي": the city of 220,000, not the governorate that has it among its other names
-                if m.cue == "countryside" and p.is_admin:
+                if cue == "countryside" and p.is_admin:
                     s += 1
-                if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and m.cue not in ("countryside", "governorate")):
+                if p.code in ("ADM3",) or (p.is_admin and p.code != "ADM1" and cue not in ("countryside", "governorate")):
                     s -= 0.5
                 s -= 1e-7 * c  # stable tie-break
                 if s > best_s:
