@@ -654,6 +654,14 @@ def test_the_coalitions_strike_from_the_air(pipeline):
     assert e.sub_event_type == "Air/drone strike"
 
 
+def test_an_interim_toll_told_in_the_pluperfect_with_the_events_day_is_that_event(pipeline):
+    # rules pluperfect_refers_back and refers_back ("للتفجير": ل + ال is a definite noun)
+    doc = pipeline.text("قتل 21 شخصا على الأقل يوم الثلاثاء في تفجير سيارة مفخخة في سوق حي الكرادة ببغداد. وكانت حصيلة غير "
+                        "نهائية للتفجير الذي استهدف السوق أفادت مساء الثلاثاء بمقتل 15 شخصا.", published="2015-07-22")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 21
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

@@ -8,6 +8,7 @@ become report events (:mod:`.report`), whose missing sides and places are filled
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from . import ids, report, sides, territory
@@ -157,6 +158,9 @@ def consequence(ctx, groups: list[list[Mention]], last: Mention | None, m: Menti
     return False
 
 
+_DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
+
+
 @rule("refers_back", reads="role_words.tsv back, demonstrative, retold")
 def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention) -> bool:
     """A definite noun refers back to an event already told ("التفجير", "الغارة", "بالهجوم", "بعد مواجهات"): it
@@ -167,12 +171,13 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     norm, ts = ctx.nt.norm, m.trigger.start
     before = norm[max(0, ts - 2):ts]
     prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
-    anaphoric = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or prev_word in BACK_WORDS
+    # (the event word's match may hold its proclitics: "للتفجير", "بالهجوم", "والغارة" are definite too)
+    definite = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or _DEFINITE.match(norm, ts) is not None
+    anaphoric = definite or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
     pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
     # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
     after = norm[m.trigger.end:m.trigger.end + 24].split()[:2]
-    definite = norm[ts:ts + 2] == "ال" or before == "ال"
     retold = definite and after[:1] != [] and after[0] in RETOLD
     # "الهجوم الذي استهدف معسكر الحامدية": told again in a relative clause, at a place the event was told at
     relative = definite and len(after) == 2 and after[0] in RELATIVE and after[1] in RETOLD and m.own_place
@@ -240,12 +245,24 @@ def any_attack(ctx, groups: list[list[Mention]], m: Mention) -> bool:
 def recalled_toll(ctx, g: list[Mention], m: Mention) -> bool:
     """A definite noun told in the pluperfect with no day of its own ("وكانت الاشتباكات أسفرت عن مقتل 3
     أشخاص", "وكانت حصيلة أولية للتفجير أفادت بمقتل 17") recalls the event just told, not an older one: it joins
-    that event though the event is today's news. (With a day of its own, "وكان التفجير الذي وقع في آذار", it is
-    history.)"""
-    if not m.background or g[0].background or m.date is not None:
+    that event though the event is today's news; so does one whose day is that event's ("وكانت حصيلة غير نهائية
+    للتفجير أفادت مساء الثلاثاء بمقتل 17", of a bombing on Tuesday). (With another day of its own, "وكان التفجير الذي
+    وقع في آذار", it is history.)"""
+    if not m.background or g[0].background or (m.date is not None and not _news_day(ctx, g[0], m)):
         return False
     note(ctx, "pluperfect_refers_back", "")
     return True
+
+
+def _news_day(ctx, g0: Mention, m: Mention) -> bool:
+    """The day ``m`` tells is the day of ``g0``; or, ``g0`` undated (today's news) and ``m`` a stage of its toll
+    ("حصيلة غير نهائية ... أفادت مساء الثلاثاء"), within two days of publication (a pluperfect with a day of its own
+    otherwise recalls another event: "وكانت الفصائل سيطرت أمس على المطار")."""
+    if g0.date is not None:
+        return dates_ok(g0, m)
+    if not (m.toll_stage and ctx.pub and m.date.start_date):
+        return False
+    return 0 <= (ctx.pub - dt.date.fromisoformat(m.date.start_date)).days <= 2
 
 
 @rule("attack_noun_any_kind", reads="role_words.tsv generic_attack")
