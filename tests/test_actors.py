@@ -552,3 +552,40 @@ def test_the_doers_own_soldiers_do_not_make_the_victims_fighters(pipeline):
     """rule attack_hurts_people: "برصاص جنود الاحتلال" names who fired; the dead of no side are civilians, actor 2."""
     (e,) = pipeline.text("قتل ثلاثة شبان برصاص جنود الاحتلال الإسرائيلي شرق مدينة خان يونس أمس.", published="2016-05-10").events
     assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Israeli forces", "Civilians")
+
+
+def test_a_comma_glued_to_inna_still_opens_what_was_said(pipeline):
+    """A comma typed onto "إن" ("وقالت مصادر محلية ،إن") leaves the party after it the doer of what was said, not a
+    source."""
+    (e,) = pipeline.text("وقالت مصادر محلية ،إن مسلحين مجهولين هاجموا حافلة تقل موظفين قرب مدينة الموصل أمس.",
+                         published="2016-03-10").events
+    assert _id(e.actor1) == "Unidentified armed group"
+
+
+def test_a_qualifier_after_the_count_keeps_the_dead_with_their_party(pipeline):
+    """rule count_qualifier_skipped: "ستة أشخاص على الأقل من أعضاء حركة حماس" are Hamas's men, the party hit."""
+    (e,) = pipeline.text("قتل ستة أشخاص على الأقل من أعضاء حركة حماس في هجوم بقذائف الهاون استهدف مخيما قرب رفح أمس.",
+                         published="2016-03-10").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Hamas")
+    assert (e.fatalities["value"], e.fatalities["of"]) == (6, "Hamas")
+
+
+def test_the_head_keeps_the_party_it_tells_as_hit():
+    """rule head_keeps_its_target: a strike's head names nobody as doer and counts the group's men among its dead;
+    another mention of it that read the group as the subject does not make the group the doer."""
+    from types import SimpleNamespace
+
+    from rasid.coding.mention import Mention
+    from rasid.coding.report import _sides
+
+    def mention(a1, a2, toll_of=None):
+        return Mention("Explosions/Remote violence", "Shelling/artillery/missile attack", "agent", 5, None, None,
+                       actor1=a1, actor2=a2, fatalities={"value": 5, "of": toll_of} if toll_of else None)
+
+    ctx = SimpleNamespace(trace=None)
+    mek, police = ("MEK", "منظمة مجاهدي خلق"), ("Iraqi police", "الشرطة")
+    head = mention(None, mek, toll_of="MEK")
+    assert _sides(ctx, head, [head, mention(mek, None)]) == (None, mek)
+    assert _sides(ctx, head, [head, mention(mek, None), mention(police, None)]) == (police, mek)
+    told = mention(None, mek)  # the head does not count the group's men: the other mention's doer stands
+    assert _sides(ctx, told, [told, mention(mek, None)]) == (mek, mek)
