@@ -589,3 +589,14 @@ def test_the_head_keeps_the_party_it_tells_as_hit():
     assert _sides(ctx, head, [head, mention(mek, None), mention(police, None)]) == (police, mek)
     told = mention(None, mek)  # the head does not count the group's men: the other mention's doer stands
     assert _sides(ctx, told, [told, mention(mek, None)]) == (mek, mek)
+
+
+def test_his_talk_is_no_iraqi_town(pipeline):
+    """rule ha_is_no_ta: "في حديثه" ("in his talk") is not Haditha (theatres.tsv "حديثة"), so it does not set the
+    sentence in Iraq and drop Syria's local aliases; "حديثة" itself still counts."""
+    (e,) = pipeline.text("وأضاف الناشط في حديثه للموقع أن النظام سيطر على قرية الطابية بعد معارك مع تنظيم داعش ليل أمس.",
+                         published="2017-09-18").events
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS")
+    from rasid.lexicon import default_lexicon
+
+    assert "حديثه" in default_lexicon().theatre_ta

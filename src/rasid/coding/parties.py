@@ -41,6 +41,7 @@ def read(ctx, found: dict) -> list[Match]:
     doc, nt, lex = ctx.doc, ctx.nt, ctx.lex
     actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
     theatres = found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt)
+    theatres = ha_is_no_ta(ctx, nt, lex, theatres)
     actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
     actors = _traced(ctx, "force_nationality", actors, force_nationality(nt, lex, actors))
     actors = _traced(ctx, "arms_owner", actors, arms_owner(nt, lex, actors))
@@ -69,6 +70,22 @@ def _traced(ctx, name: str, before: list[Match], after: list[Match]) -> list[Mat
         if not any(x[0] == s and x[1] == e for x in new):
             note(ctx, name, f"«{ctx.said(s, e)}» names no party ({v} dropped)")
     return after
+
+
+@rule("ha_is_no_ta", reads="theatres.tsv")
+def ha_is_no_ta(ctx, nt: NormText, lex: Lexicon, words: list[Match]) -> list[Match]:
+    """A place of theatres.tsv spelt with a final "ة" is not read from a word the text ends with "ه" (the two are one
+    letter once normalised): "وأضاف في حديثه للموقع أن قوات النظام قصفت البلدة" is "in his talk", not Haditha in
+    Iraq, and sets the sentence in no country."""
+    keep = []
+    for w in words:
+        if w.phrase in lex.theatre_ta:
+            s, e = nt.span(w.start, w.end)
+            if nt.text[s:e].rstrip().endswith("ه"):
+                note(ctx, "ha_is_no_ta", f"«{nt.text[s:e]}» is no place of {w.value[0]}")
+                continue
+        keep.append(w)
+    return keep
 
 
 @rule("local_alias_theatre", reads="actors.tsv column 6 (local aliases), theatres.tsv, outlets.tsv")
