@@ -600,3 +600,15 @@ def test_his_talk_is_no_iraqi_town(pipeline):
     from rasid.lexicon import default_lexicon
 
     assert "حديثه" in default_lexicon().theatre_ta
+
+
+def test_the_dead_told_before_the_cause_are_the_side_hit(pipeline):
+    """rule dead_side on the toll the clause before brings (toll_of_cause): "قتل عناصر من قوات النظام، بعد استهداف
+    مقاتلي جيش الإسلام ..." has the army as actor 2; "من ناحية ثانية" before it is no subdistrict that keeps the
+    dead from the attack."""
+    for lead in ("", "من ناحية ثانية، "):
+        (e,) = pipeline.text(lead + "قتل عناصر من قوات النظام أمس، بعد استهداف مقاتلي جيش الإسلام نقاطا في حي جوبر "
+                                    "بقذائف الهاون.", published="2016-03-10").events
+        assert (_id(e.actor1), _id(e.actor2)) == ("Jaysh al-Islam", "Syrian government forces"), lead
+        assert e.fatalities["of"] == "Syrian government forces"
+        assert all(l.get("text") != "ثانية" for l in e.locations)

@@ -700,3 +700,10 @@ def test_a_state_or_province_the_gazetteer_lacks_keeps_its_name(geo):
     state = next(l for t, l in got.items() if "خنشلة" in t)
     assert state["lat"] is None and state["name_ar"] == "خنشلة" and state["geo_precision"] == 3
     assert not any("الامن" in t or "الأمن" in t for t in _resolve(geo, "قالت مصادر في ولاية الأمن إن الهجوم فشل"))
+
+
+def test_on_the_other_hand_is_no_subdistrict(geo):
+    """"من ناحية ثانية / أخرى" (on the other hand) is no cue of a subdistrict: the word after it names no place (the
+    gazetteer holds a village "الثانية"); "القريبة من ناحية بعشيقة" still is one."""
+    assert not any("ثاني" in t for t in _resolve(geo, "من ناحية ثانية، قتل ثلاثة عناصر من الشرطة في الموصل أمس."))
+    assert any("بعشيقة" in t for t in _resolve(geo, "تقدمت القوات نحو المواقع القريبة من ناحية بعشيقة أمس."))

@@ -45,7 +45,9 @@ def clash_told_by_dead(ctx, m: Mention, counts: list) -> None:
 @rule("dead_side")
 def dead_side(ctx, m: Mention, victims: str | None) -> None:
     """The dead soldiers' side was attacked: "قتل جندي تركي في هجوم" has Turkey's forces as actor 2; the party
-    named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة")."""
+    named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة"); so are the dead
+    told in the clause before, whose cause the event's clause tells ("قتل عناصر من قوات النظام أمس، بعد استهداف مقاتلي
+    الفصيل نقاطهم بقذائف الهاون": rules toll_of_cause, toll_of_next)."""
     if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
         if m.actor1 and m.actor1[0] == victims:
             m.actor1, m.actor2 = None, m.actor1
