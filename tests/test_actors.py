@@ -612,3 +612,13 @@ def test_the_dead_told_before_the_cause_are_the_side_hit(pipeline):
         assert (_id(e.actor1), _id(e.actor2)) == ("Jaysh al-Islam", "Syrian government forces"), lead
         assert e.fatalities["of"] == "Syrian government forces"
         assert all(l.get("text") != "ثانية" for l in e.locations)
+
+
+def test_a_dual_army_shared_by_two_adjectives_is_two_parties(pipeline):
+    """rule dual_shared: "الجيشين النظامي والحر" is "الجيش النظامي" and "الجيش الحر", in the text's order."""
+    for text, sides in (("قال ناشطون إن اشتباكات عنيفة تدور بين الجيشين النظامي والحر في محافظة حلب.",
+                         ("Syrian government forces", "Opposition factions")),
+                        ("وتدور معارك بين الجيشين الحر والنظامي في ريف إدلب منذ الصباح.",
+                         ("Opposition factions", "Syrian government forces"))):
+        (e,) = pipeline.text(text, published="2013-02-10").events
+        assert (_id(e.actor1), _id(e.actor2)) == sides, text
