@@ -622,3 +622,14 @@ def test_a_dual_army_shared_by_two_adjectives_is_two_parties(pipeline):
                          ("Opposition factions", "Syrian government forces"))):
         (e,) = pipeline.text(text, published="2013-02-10").events
         assert (_id(e.actor1), _id(e.actor2)) == sides, text
+
+
+def test_an_assassination_keeps_its_killer_unknown_whatever_the_front(pipeline):
+    """rule other_side_of_front: a killing told by a word of killing people ("اغتيال"), no fighting told, with
+    the named side the one hit, gets no killer from the article's main front."""
+    text = ("اغتيال قيادي في هيئة تحرير الشام في إدلب قتل القيادي العسكري في هيئة تحرير الشام أبو أحمد جراء انفجار "
+            "عبوة ناسفة استهدفت سيارته في مدينة سرمدا.\nوتخوض هيئة تحرير الشام منذ أشهر معارك مع تنظيم داعش في ريف "
+            "حماة الشرقي، وكان تنظيم داعش قد سيطر على قرى عدة هناك.")
+    e = next(e for e in pipeline.text(text, published="2018-01-21").events
+             if any("سرمدا" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
