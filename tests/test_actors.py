@@ -633,3 +633,13 @@ def test_an_assassination_keeps_its_killer_unknown_whatever_the_front(pipeline):
     e = next(e for e in pipeline.text(text, published="2018-01-21").events
              if any("سرمدا" in q["quote"] for q in e.evidence))
     assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
+
+
+def test_members_told_as_the_subject_of_a_verb_of_doing_did_it(pipeline):
+    """rule armed_victim: "قام عناصر التنظيم باغتيال ..." names the killers (role_words.tsv undertake), not an armed
+    victim; "اغتيال قيادي في هيئة تحرير الشام" still names the hit side."""
+    (e,) = pipeline.text("قام عناصر تنظيم الدولة الإسلامية باغتيال ثلاثة من رجال قوات الأمن العراقية غرب كركوك أمس.",
+                         published="2017-10-20").events
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Iraqi forces")
+    (e,) = pipeline.text("اغتيال قيادي في هيئة تحرير الشام بعبوة ناسفة في إدلب أمس.", published="2017-10-20").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
