@@ -552,3 +552,94 @@ def test_the_doers_own_soldiers_do_not_make_the_victims_fighters(pipeline):
     """rule attack_hurts_people: "برصاص جنود الاحتلال" names who fired; the dead of no side are civilians, actor 2."""
     (e,) = pipeline.text("قتل ثلاثة شبان برصاص جنود الاحتلال الإسرائيلي شرق مدينة خان يونس أمس.", published="2016-05-10").events
     assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Israeli forces", "Civilians")
+
+
+def test_a_comma_glued_to_inna_still_opens_what_was_said(pipeline):
+    """A comma typed onto "إن" ("وقالت مصادر محلية ،إن") leaves the party after it the doer of what was said, not a
+    source."""
+    (e,) = pipeline.text("وقالت مصادر محلية ،إن مسلحين مجهولين هاجموا حافلة تقل موظفين قرب مدينة الموصل أمس.",
+                         published="2016-03-10").events
+    assert _id(e.actor1) == "Unidentified armed group"
+
+
+def test_a_qualifier_after_the_count_keeps_the_dead_with_their_party(pipeline):
+    """rule count_qualifier_skipped: "ستة أشخاص على الأقل من أعضاء حركة حماس" are Hamas's men, the party hit."""
+    (e,) = pipeline.text("قتل ستة أشخاص على الأقل من أعضاء حركة حماس في هجوم بقذائف الهاون استهدف مخيما قرب رفح أمس.",
+                         published="2016-03-10").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Hamas")
+    assert (e.fatalities["value"], e.fatalities["of"]) == (6, "Hamas")
+
+
+def test_the_head_keeps_the_party_it_tells_as_hit():
+    """rule head_keeps_its_target: a strike's head names nobody as doer and counts the group's men among its dead;
+    another mention of it that read the group as the subject does not make the group the doer."""
+    from types import SimpleNamespace
+
+    from rasid.coding.mention import Mention
+    from rasid.coding.report import _sides
+
+    def mention(a1, a2, toll_of=None):
+        return Mention("Explosions/Remote violence", "Shelling/artillery/missile attack", "agent", 5, None, None,
+                       actor1=a1, actor2=a2, fatalities={"value": 5, "of": toll_of} if toll_of else None)
+
+    ctx = SimpleNamespace(trace=None)
+    mek, police = ("MEK", "منظمة مجاهدي خلق"), ("Iraqi police", "الشرطة")
+    head = mention(None, mek, toll_of="MEK")
+    assert _sides(ctx, head, [head, mention(mek, None)]) == (None, mek)
+    assert _sides(ctx, head, [head, mention(mek, None), mention(police, None)]) == (police, mek)
+    told = mention(None, mek)  # the head does not count the group's men: the other mention's doer stands
+    assert _sides(ctx, told, [told, mention(mek, None)]) == (mek, mek)
+
+
+def test_his_talk_is_no_iraqi_town(pipeline):
+    """rule ha_is_no_ta: "في حديثه" ("in his talk") is not Haditha (theatres.tsv "حديثة"), so it does not set the
+    sentence in Iraq and drop Syria's local aliases; "حديثة" itself still counts."""
+    (e,) = pipeline.text("وأضاف الناشط في حديثه للموقع أن النظام سيطر على قرية الطابية بعد معارك مع تنظيم داعش ليل أمس.",
+                         published="2017-09-18").events
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS")
+    from rasid.lexicon import default_lexicon
+
+    assert "حديثه" in default_lexicon().theatre_ta
+
+
+def test_the_dead_told_before_the_cause_are_the_side_hit(pipeline):
+    """rule dead_side on the toll the clause before brings (toll_of_cause): "قتل عناصر من قوات النظام، بعد استهداف
+    مقاتلي جيش الإسلام ..." has the army as actor 2; "من ناحية ثانية" before it is no subdistrict that keeps the
+    dead from the attack."""
+    for lead in ("", "من ناحية ثانية، "):
+        (e,) = pipeline.text(lead + "قتل عناصر من قوات النظام أمس، بعد استهداف مقاتلي جيش الإسلام نقاطا في حي جوبر "
+                                    "بقذائف الهاون.", published="2016-03-10").events
+        assert (_id(e.actor1), _id(e.actor2)) == ("Jaysh al-Islam", "Syrian government forces"), lead
+        assert e.fatalities["of"] == "Syrian government forces"
+        assert all(l.get("text") != "ثانية" for l in e.locations)
+
+
+def test_a_dual_army_shared_by_two_adjectives_is_two_parties(pipeline):
+    """rule dual_shared: "الجيشين النظامي والحر" is "الجيش النظامي" and "الجيش الحر", in the text's order."""
+    for text, sides in (("قال ناشطون إن اشتباكات عنيفة تدور بين الجيشين النظامي والحر في محافظة حلب.",
+                         ("Syrian government forces", "Opposition factions")),
+                        ("وتدور معارك بين الجيشين الحر والنظامي في ريف إدلب منذ الصباح.",
+                         ("Opposition factions", "Syrian government forces"))):
+        (e,) = pipeline.text(text, published="2013-02-10").events
+        assert (_id(e.actor1), _id(e.actor2)) == sides, text
+
+
+def test_an_assassination_keeps_its_killer_unknown_whatever_the_front(pipeline):
+    """rule other_side_of_front: a killing told by a word of killing people ("اغتيال"), no fighting told, with
+    the named side the one hit, gets no killer from the article's main front."""
+    text = ("اغتيال قيادي في هيئة تحرير الشام في إدلب قتل القيادي العسكري في هيئة تحرير الشام أبو أحمد جراء انفجار "
+            "عبوة ناسفة استهدفت سيارته في مدينة سرمدا.\nوتخوض هيئة تحرير الشام منذ أشهر معارك مع تنظيم داعش في ريف "
+            "حماة الشرقي، وكان تنظيم داعش قد سيطر على قرى عدة هناك.")
+    e = next(e for e in pipeline.text(text, published="2018-01-21").events
+             if any("سرمدا" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
+
+
+def test_members_told_as_the_subject_of_a_verb_of_doing_did_it(pipeline):
+    """rule armed_victim: "قام عناصر التنظيم باغتيال ..." names the killers (role_words.tsv undertake), not an armed
+    victim; "اغتيال قيادي في هيئة تحرير الشام" still names the hit side."""
+    (e,) = pipeline.text("قام عناصر تنظيم الدولة الإسلامية باغتيال ثلاثة من رجال قوات الأمن العراقية غرب كركوك أمس.",
+                         published="2017-10-20").events
+    assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Iraqi forces")
+    (e,) = pipeline.text("اغتيال قيادي في هيئة تحرير الشام بعبوة ناسفة في إدلب أمس.", published="2017-10-20").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")

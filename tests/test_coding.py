@@ -1584,3 +1584,10 @@ def test_a_crowd_pelting_or_burning_is_a_riot_a_burst_of_fire_is_not(pipeline):
     assert e.event_type == "Riots"
     assert all(e.event_type != "Riots" for e in pipeline.text(
         "أطلقت قوات النظام رشقات نارية على أطراف مدينة حلب أمس.", published="2016-03-02").events)
+
+
+def test_restoring_order_or_calm_is_no_ground_taken(pipeline):
+    """triggers.tsv: "استعادة الأمن / الهدوء / الاستقرار" is no territory regained (a "-" idiom over "استعادة")."""
+    for text in ("وكلفت قيادات الجيش الثاني بحفظ واستعادة الأمن في بورسعيد والسويس.",
+                 "أكد الرئيس أن المعركة مستمرة حتى استعادة الأمن والاستقرار في جميع مدن البلاد."):
+        assert not [e for e in pipeline.text(text, published="2013-02-01").events if e.event_type == "Battles"], text

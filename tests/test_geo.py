@@ -731,3 +731,10 @@ def test_a_rivers_bank_is_not_the_west_bank():
     assert not any(l["lat"] is not None and l["lon"] < 36 for l in locs.values()), locs
     locs = _resolve(geo, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية لاعتقال مطلوبين")
     assert locs["الضفة الغربية"]["lat"] is not None
+
+
+def test_on_the_other_hand_is_no_subdistrict(geo):
+    """"من ناحية ثانية / أخرى" (on the other hand) is no cue of a subdistrict: the word after it names no place (the
+    gazetteer holds a village "الثانية"); "القريبة من ناحية بعشيقة" still is one."""
+    assert not any("ثاني" in t for t in _resolve(geo, "من ناحية ثانية، قتل ثلاثة عناصر من الشرطة في الموصل أمس."))
+    assert any("بعشيقة" in t for t in _resolve(geo, "تقدمت القوات نحو المواقع القريبة من ناحية بعشيقة أمس."))

@@ -364,3 +364,10 @@ def test_captives_killed_are_dead_not_taken(pipeline):
     nt = NormText("كشف القائد عن وجود 3 جثث وأربعة أسرى من الحزب لدى الفصائل")
     counts = find_counts(nt, 0, len(nt.norm), default_lexicon())
     assert (combine(counts, "killed") or {}).get("value") == 3
+
+
+def test_a_lawyer_or_a_teacher_killed_is_a_civilian(pipeline):
+    """toll_nouns.tsv: lawyers, teachers and pharmacists are people of no armed side: the dead are civilians, actor 2."""
+    (e,) = pipeline.text("أعدم تنظيم داعش محامياً رمياً بالرصاص في مدينة الرقة أمس.", published="2016-03-10").events
+    assert (e.actor2 or {}).get("id") == "Civilians"
+    assert (e.fatalities["value"], e.fatalities["group"]) == (1, "civilians")

@@ -61,6 +61,8 @@ NATIONALITY_WORDS = frozenset(
     [normalize(w) for r in read_tsv("theatres.tsv") if r[1:2] == ["adjective"] for w in r[2].split("|")]
     + [normalize(p + r[0]) for r in read_tsv("nationality.tsv") for p in ("", "ال")])
 TOPONYM_HEADS = frozenset(normalize(r[0]) for r in read_tsv("toponym_heads.tsv"))
+# "من ناحية ثانية / أخرى" (on the other hand): the word after "ناحية" that makes it no subdistrict's cue
+OTHER_HAND = frozenset(normalize(w) for w in ("ثانية", "أخرى", "اخرى", "أولى", "ثالثة", "الثانية", "الأخرى", "الأولى"))
 
 
 def _approx_km(p: "Place", a: "Place") -> float:
@@ -967,6 +969,10 @@ class Geoparser:
                 return best  # most names have no cue before them
             window = [m for m in cues[a:b] if m.start >= lo]
         for m in window:
+            if m.value[0] == "subdistrict" and norm[m.end:m.end + 12].replace("،", " ").split()[:1] and \
+                    norm[m.end:m.end + 12].replace("،", " ").split()[0].strip(",.") in OTHER_HAND and \
+                    norm[max(0, m.start - 4):m.start].split()[-1:] in (["من"], ["ومن"]):
+                continue  # "من ناحية ثانية": on the other hand, no subdistrict ("القريبة من ناحية بعشيقة" is one)
             between = norm[m.end:i].strip(' "')
             # allow "بلدة X", "ريف مدينة X", "قرية "X""
             if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):

@@ -232,6 +232,11 @@ class Lexicon:
         theatres = read_tsv("theatres.tsv")
         self.theatre_matcher = Matcher([(w, (r[0], r[1])) for r in theatres if r[1] != "default"
                                         for w in r[2].split("|") if w.strip()])
+        # the theatre words written with a final ة whose letters but the last make an everyday word (everyday_words.tsv):
+        # written with ه in the text, they are that word and a pronoun ("في حديثه", "in his talk", not Haditha)
+        everyday = {normalize(r[0]) for r in read_tsv("everyday_words.tsv")}
+        self.theatre_ta = frozenset(normalize(w) for r in theatres if r[1] == "place" for w in r[2].split("|")
+                                    if w.strip().endswith("ة") and normalize(w)[:-1] in everyday)
         # where a text that names no country is set (the project's home theatre)
         self.default_theatre = next((r[0] for r in theatres if r[1] == "default"), None)
         # outlets' home countries (outlets.tsv), a weak hint of where an article is set

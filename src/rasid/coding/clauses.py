@@ -42,8 +42,13 @@ def mentions(ctx) -> list[Mention]:
                 elif m is None and before is None and ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "kill"):
                     before = cl
                 if m is not None and before is not None:
+                    had = m.fatalities
                     if not tolls.toll_of_cause(ctx, before, m):
                         tolls.toll_of_next(ctx, before, m)
+                    if m.fatalities is not had and m.fatalities.get("of"):
+                        # the side of the dead told before is whom the event hit ("قتل عناصر من قوات النظام،
+                        # بعد استهداف مقاتلي الفصيل مواقعهم"): rule dead_side on the toll brought in
+                        victims.dead_side(ctx, m, m.fatalities["of"])
                     before = None
                 if m is not None:
                     denied = denied_before(ctx, sent, cl, m)

@@ -8,6 +8,7 @@ import re
 
 from ..arabic import NormText
 from ..lexicon import Lexicon, Match
+from ..tolls import AFTER_QUALIFIERS
 from ..model import Document, Span
 from . import parties, when
 from .parties import Covers
@@ -119,7 +120,12 @@ class DocContext:
 
     def actor_right_after(self, p: int, hi: int) -> str | None:
         """The party of the counted people: a name just after ("عناصر من داعش") or a nationality ("جنديا تركيا"),
-        or one the counted noun opens ("أحد رجال الشرطة": rule noun_opens_party)."""
+        or one the counted noun opens ("أحد رجال الشرطة": rule noun_opens_party). A qualifier that follows the
+        counted noun stands between ("قتل ستة أشخاص على الأقل من أعضاء الحركة": rule count_qualifier_skipped)."""
+        q = _AFTER_QUALIFIER.match(self.nt.norm, p, min(hi, p + 16))
+        if q is not None:
+            note(self, "count_qualifier_skipped", f"«{self.said(q.start(1), q.end(1))}»")
+            p = q.end()
         for a in self.within(self.actors, p, min(hi, p + 12)):
             return a.value
         for a in self.within(self.actors, max(0, p - 12), p):
@@ -181,12 +187,19 @@ class DocContext:
 
 
 _SOURCE_IN, _AFFILIATION_IN = any_in(SOURCE_WORDS), any_in(AFFILIATION)
+# a qualifier that may follow a counted noun (qualifiers.tsv "after": "على الأقل", "تقريبا")
+_AFTER_QUALIFIER = re.compile(r"[\s,،]*(" + "|".join(sorted(map(re.escape, AFTER_QUALIFIERS), key=len, reverse=True))
+                              + r")(?=[\s,،]|$)")
+describe(__name__, "count_qualifier_skipped", """A qualifier after a count ("على الأقل", "تقريبا") does not part the
+counted people from the party they belong to: "قتل ستة أشخاص على الأقل من أعضاء حركة حماس في قصف بالهاون" counts
+Hamas men, the party hit, not the doer.""", reads="qualifiers.tsv after")
 
 
 def is_source(ctx: DocContext, a: Match) -> bool:
     """The reading behind :meth:`DocContext.is_source` (role_words.tsv ``source``, ``affiliation``, ``harm``)."""
     pre = ctx.nt.norm[max(0, a.start - 16):a.start]
-    if pre.split()[-1:] in (["ان"], ["بان"], ["فان"]):
+    if pre.replace("،", " ").replace(",", " ").split()[-1:] in (["ان"], ["بان"], ["فان"]):
+        # (a comma glued to "إن" is no part of it: "وقالت المصادر ،إن مسلحين مجهولين هاجموا")
         return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
     if not _SOURCE_IN.search(pre):
         # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة

@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -41,6 +41,8 @@ def read(ctx, found: dict) -> list[Match]:
     doc, nt, lex = ctx.doc, ctx.nt, ctx.lex
     actors = found["actors"] if "actors" in found else lex.actor_matcher.find(nt)
     theatres = found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt)
+    theatres = ha_is_no_ta(ctx, nt, lex, theatres)
+    actors = _traced(ctx, "dual_shared", actors, dual_shared(nt, lex, actors))
     actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
     actors = _traced(ctx, "force_nationality", actors, force_nationality(nt, lex, actors))
     actors = _traced(ctx, "arms_owner", actors, arms_owner(nt, lex, actors))
@@ -69,6 +71,49 @@ def _traced(ctx, name: str, before: list[Match], after: list[Match]) -> list[Mat
         if not any(x[0] == s and x[1] == e for x in new):
             note(ctx, name, f"«{ctx.said(s, e)}» names no party ({v} dropped)")
     return after
+
+
+# a dual noun (role_words.tsv dual_head) and the two adjectives it shares: "الجيشين النظامي والحر"
+_DUAL = re.compile(r"(?<!\S)[وبل]?(" + "|".join(map(re.escape, DUAL_HEADS)) + r")\s+([^\s،,.]+)\s+و([^\s،,.]+)") \
+    if DUAL_HEADS else None
+
+
+@rule("dual_shared", reads="role_words.tsv dual_head, actors.tsv")
+def dual_shared(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
+    """A dual noun shared by two adjectives names two parties, each the noun's singular with one adjective:
+    "اشتباكات بين الجيشين النظامي والحر" is between "الجيش النظامي" and "الجيش الحر" (in that order),
+    "الجيشين السوري والروسي" the Syrian and the Russian armies."""
+    norm = nt.norm
+    if _DUAL is None or not any(h in norm for h in DUAL_HEADS):
+        return actors  # (most texts have no dual of the kind: no search)
+    extra = []
+    for d in _DUAL.finditer(norm):
+        one = d.group(1)[:-2]  # "الجيشين" -> "الجيش"
+        for k in (2, 3):
+            name = f"{one} {d.group(k)}"
+            got = [m for m in lex.actor_matcher.find(name) if m.start == 0 and m.end == len(name)]
+            if got:
+                extra.append(Match(d.start(k), d.end(k), got[0].value, got[0].phrase))
+    if not extra:
+        return actors
+    taken = {(a.start, a.end) for a in extra}
+    return sorted([a for a in actors if (a.start, a.end) not in taken] + extra, key=lambda a: (a.start, a.end))
+
+
+@rule("ha_is_no_ta", reads="theatres.tsv")
+def ha_is_no_ta(ctx, nt: NormText, lex: Lexicon, words: list[Match]) -> list[Match]:
+    """A place of theatres.tsv spelt with a final "ة" is not read from a word the text ends with "ه" (the two are one
+    letter once normalised): "وأضاف في حديثه للموقع أن قوات النظام قصفت البلدة" is "in his talk", not Haditha in
+    Iraq, and sets the sentence in no country."""
+    keep = []
+    for w in words:
+        if w.phrase in lex.theatre_ta:
+            s, e = nt.span(w.start, w.end)
+            if nt.text[s:e].rstrip().endswith("ه"):
+                note(ctx, "ha_is_no_ta", f"«{nt.text[s:e]}» is no place of {w.value[0]}")
+                continue
+        keep.append(w)
+    return keep
 
 
 @rule("local_alias_theatre", reads="actors.tsv column 6 (local aliases), theatres.tsv, outlets.tsv")
@@ -228,6 +273,8 @@ def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
 
     def arms(a: Match) -> bool:
         first = a.phrase.split()[0]
+        if first not in norm[a.start:a.end]:
+            return False  # the noun not written there: one of two parties a dual names (rule dual_shared)
         return (a.phrase, a.value) in lex.local_aliases and \
             (first[2:] if first.startswith(("ال", "لل")) else first).lstrip("ل") in FORCE_NOUNS
 

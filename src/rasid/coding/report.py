@@ -80,6 +80,25 @@ def _pick(head: Mention, g: list[Mention], attr: str):
     return None
 
 
+ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")  # a doer and whom it hit, no two sides
+
+
+@rule("head_keeps_its_target")
+def _sides(ctx, head: Mention, g: list[Mention]) -> tuple:
+    """A strike, a blast or an attack on people whose head names nobody as its doer and counts a party's men among
+    its dead or wounded keeps that party as actor 2: another mention that read the party as a subject does not make it
+    the doer ("قتل خمسة أشخاص وأصيب عشرون بجروح من أعضاء المنظمة في هجوم بالهاون استهدف معسكرها ... ومعالجة جرحى من
+    عناصر المنظمة أصيبوا في الهجوم" has no doer named); a doer another mention names stands."""
+    a1, a2 = _pick(head, g, "actor1"), _pick(head, g, "actor2")
+    hit = head.actor2[0] if head.actor2 and head.actor1 is None and head.event_type in ONE_SIDED else None
+    if hit and hit not in ((head.fatalities or {}).get("of"), (head.injured or {}).get("of")):
+        hit = None  # only the party whose men the head counts among the dead or wounded
+    if a1 and a1[0] == hit:
+        note(ctx, "head_keeps_its_target", f"«{a1[1]}» is whom the head tells as hit")
+        a1 = next((m.actor1 for m in g if m.actor1 and m.actor1[0] != hit), None)
+    return a1, a2
+
+
 def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     head = head_of(g)
     if ctx.trace is not None and head is not _strongest(g):
@@ -105,7 +124,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
         c = m.clause
         assert doc.text[c.start:c.end] == c.text
         evidence.append({"quote": c.text, "start": c.start, "end": c.end})
-    a1, a2 = _pick(head, g, "actor1"), _pick(head, g, "actor2")
+    a1, a2 = _sides(ctx, head, g)
     claim = next((m.actor1 for m in g if m.claim and m.actor1), None)
     if claim and (a1 is None or a1[0] == UNKNOWN_DOER) and (a2 is None or a2[0] != claim[0]):
         note(ctx, "claimant_is_doer", f"«{claim[1]}» over {a1[0] if a1 else 'nobody named'}")

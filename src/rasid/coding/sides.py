@@ -34,10 +34,11 @@ def fill_sides(ctx, events: list[Event]) -> None:
             continue
         if e.actor1 and e.actor2:
             continue
-        if (e.fatalities or {}).get("of") == named and not any(
-                t.value.event_type == "Battles"
-                for q in e.evidence for t in ctx.within(ctx.triggers, ctx.n(q["start"]), ctx.n_end(q["end"]))):
-            continue  # "مقتل القيادي في الهيئة في خان شيخون": a killing with no fighting told; the killer is unknown
+        told = [t.value.event_type for q in e.evidence for t in ctx.within(ctx.triggers, ctx.n(q["start"]), ctx.n_end(q["end"]))]
+        if ((e.fatalities or {}).get("of") == named or (e.actor1 is None and "Violence against civilians" in told)) \
+                and "Battles" not in told:
+            continue  # "مقتل القيادي في الهيئة في خان شيخون", "اغتيال قيادي في الهيئة": a killing with no fighting
+            # told (its dead the named side's, or the named side hit by a word of killing people); the killer is unknown
         other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
                       and not lex.allied(named, aid)), None)
         if other is None:

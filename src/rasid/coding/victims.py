@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import ARMED_PERSONS, GUNFIRE, MEMBERS, VIOLENT, names_armed_site
+from .words import ARMED_PERSONS, GUNFIRE, MEMBERS, UNDERTAKE, VIOLENT, names_armed_site
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -45,7 +45,9 @@ def clash_told_by_dead(ctx, m: Mention, counts: list) -> None:
 @rule("dead_side")
 def dead_side(ctx, m: Mention, victims: str | None) -> None:
     """The dead soldiers' side was attacked: "قتل جندي تركي في هجوم" has Turkey's forces as actor 2; the party
-    named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة")."""
+    named is the one hit when it is the victims' own ("أصيب عناصر من هيئة تحرير الشام إثر انفجار عبوة"); so are the dead
+    told in the clause before, whose cause the event's clause tells ("قتل عناصر من قوات النظام أمس، بعد استهداف مقاتلي
+    الفصيل نقاطهم بقذائف الهاون": rules toll_of_cause, toll_of_next)."""
     if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
         if m.actor1 and m.actor1[0] == victims:
             m.actor1, m.actor2 = None, m.actor1
@@ -134,10 +136,11 @@ def strike_kills_people(ctx, m: Mention, kill: dict | None, lo: int, hi: int) ->
     note(ctx, "strike_kills_people", "")
 
 
-@rule("armed_victim", reads="role_words.tsv member")
+@rule("armed_victim", reads="role_words.tsv member, undertake")
 def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
     """The victim is a fighter of a named party, so the killing is an armed clash with that party (ACLED),
-    not violence against civilians: "اغتيال قيادي في تحرير الشام"."""
+    not violence against civilians: "اغتيال قيادي في تحرير الشام"; not the members told as the subject of a verb of
+    doing ("قام عناصر التنظيم باغتيال", role_words.tsv ``undertake``), who did it."""
     lex = ctx.lex
     for a in ctx.within(ctx.actors, lo, hi):
         kind = lex.actors[a.value].kind if a.value in lex.actors else ""
@@ -147,6 +150,8 @@ def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
         if any(before[k] == "من" and before[k - 1].lstrip("وب") in GUNFIRE for k in range(max(1, len(before) - 4), len(before) - 1)):
             continue  # "قتل مدني بإطلاق نار من عناصر حاجز للقوات": who fired (rule fire_from), not who was hit
         if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
+            if any(w.lstrip("وف") in UNDERTAKE for w in before[-4:]):
+                continue  # "قام عناصر التنظيم باغتيال ثلاثة من رجال الأمن": the members named did it
             m.event_type, m.sub = "Battles", "Armed clash"
             attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
             m.actor1, m.actor2 = attacker, pair(ctx, a)

@@ -189,6 +189,8 @@ AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
 SNIPER_WORDS = _RW.get("sniper", ())  # "استهدف قناص": a strike word told of gunfire
 ARMS = _words("arm")
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
+DUAL_HEADS = _RW.get("dual_head", ())
+UNDERTAKE = frozenset(_RW.get("undertake", ()))
 # kinds of place_cues.tsv whose next word is a place's own name (not "ريف", "محيط", "منطقة": "مناطق النظام")
 PLACE_NAME_CUES = {"settlement", "district", "camp", "feature"}
 TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
