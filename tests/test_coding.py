@@ -662,6 +662,12 @@ def test_an_interim_toll_told_in_the_pluperfect_with_the_events_day_is_that_even
     assert e.fatalities["value"] == 21
 
 
+def test_people_of_a_civilian_trade_abducted_are_civilians(pipeline):
+    # rule civilians_victims (toll_nouns.tsv group civilians), for an abduction with no toll verb
+    (e,) = pipeline.text("خطف مسلحون مجهولون ثلاثة عمال أتراك في مدينة الكفرة أمس.", published="2017-05-12").events
+    assert e.sub_event_type == "Abduction/forced disappearance" and e.actor2["id"] == "Civilians"
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

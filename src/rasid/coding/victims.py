@@ -59,7 +59,8 @@ def dead_side(ctx, m: Mention, victims: str | None) -> None:
 
 @rule("civilians_victims")
 def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
-    """Civilians killed or named in a strike or an attack are its actor 2: "قتل ثلاثة مدنيين في قصف جوي"."""
+    """Civilians killed or named in a strike or an attack are its actor 2: "قتل ثلاثة مدنيين في قصف جوي"; so are
+    people of a civilian trade abducted ("خطف مسلحون ثلاثة عمال أتراك", toll_nouns.tsv group civilians)."""
     if m.event_type in ("Explosions/Remote violence", "Violence against civilians"):
         if kill and kill.get("group") == "civilians":
             m.actor2 = ("Civilians", "")
@@ -67,6 +68,12 @@ def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
         elif m.actor2 is None and ctx.has_actor(lo, hi, "Civilians"):
             m.actor2 = ("Civilians", "")
             note(ctx, "civilians_victims", "civilians named in the clause")
+        elif m.actor2 is None and m.sub == "Abduction/forced disappearance":
+            # "خطف مسلحون ثلاثة عمال أتراك": people of a civilian trade taken (toll_nouns.tsv group civilians)
+            taken = next((n for n in ctx.within(ctx.toll_nouns, m.trigger.end, hi) if n.value[1] == "civilians"), None)
+            if taken is not None:
+                m.actor2 = ("Civilians", "")
+                note(ctx, "civilians_victims", f"«{ctx.said(taken.start, taken.end)}» taken")
 
 
 @rule("attack_hurts_people", reads="role_words.tsv member, armed_person, armed_site")
