@@ -157,6 +157,7 @@ def test_one_of_them_a_person_and_his_kin_and_one_of_the_members():
     for text, want in (("أعلنت مصادر طبية مقتل أحد الناشطين وإصابة اثنين بجروح", 1),
                        ("تعرض شرطيا مرور لهجوم مسلح أسفر عن مقتل أحدهما وإصابة الآخر", 1),
                        ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين", 2),
+                       ("أسفر القصف عن مقتل امرأة وطفليها في البلدة", 3),  # role_words.tsv kin_two
                        ("بينما قتل قائد عسكري وأحد العناصر في الفصيل خلال اشتباكات", 2)):
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text

@@ -373,6 +373,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
                 n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two
+            elif kin is not None and kin.group(1) in KIN_TWO:
+                n, end = 3, kin.end()  # "مقتل امرأة وطفليها": a person and two kin are three
             if nxt is not None and n == 1:
                 # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
                 # named by a singular noun (its qualifiers between); "ضابط ومجندان": three
@@ -484,6 +486,7 @@ def _new_total_measure(nt: NormText, lex: Lexicon, lo: int, n_start: int) -> str
 
 
 KIN = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "kin")
+KIN_TWO = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "kin_two")
 KIN_AFTER = re.compile(r"\s+و(\S+)")
 ONE_OF = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "one_of")
 
