@@ -668,6 +668,15 @@ def test_people_of_a_civilian_trade_abducted_are_civilians(pipeline):
     assert e.sub_event_type == "Abduction/forced disappearance" and e.actor2["id"] == "Civilians"
 
 
+def test_residents_clashing_with_a_states_force_are_a_crowd(pipeline):
+    # rule clash_by_parties (role_words.tsv residents)
+    (e,) = pipeline.text("وأدى ذلك إلى اشتباكات بين الشرطة والأهالي في محيط قسم شرطة بورسعيد أمس.", published="2013-03-06").events
+    assert (e.event_type, e.actor1["id"], e.actor1["text"], e.actor2["id"]) == ("Riots", "Rioters", "الأهالي", "Egyptian police")
+    # armed men are no crowd
+    (e,) = pipeline.text("اندلعت اشتباكات بين الجيش والمسلحين في مدينة العريش أمس.", published="2013-03-06").events
+    assert e.event_type == "Battles"
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "

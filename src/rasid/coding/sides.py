@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, LETHAL_FORCE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -130,10 +130,13 @@ def retype_by_parties(ctx, e: Event) -> None:
     المتظاهرين وقوات الأمن"): Riots / Violent demonstration, the crowd as Rioters. Only civilians on the
     receiving side and no armed party there ("قتل مدنيان في هجوم شنه مسلحون"): Violence against civilians. A
     movement's supporters or activists ("أنصار الحراك", "الناشطين من الحراك", role_words.tsv supporters) against
-    a state's force are a crowd, their movement its associate: "مواجهات بين قوات الجيش وأنصار الحراك"."""
+    a state's force are a crowd, their movement its associate: "مواجهات بين قوات الجيش وأنصار الحراك"; so are the
+    residents of a place (role_words.tsv residents) facing a state's force with no party named for them:
+    "اشتباكات بين الشرطة والأهالي"."""
     if e.event_type != "Battles" or e.sub_event_type != "Armed clash":
         return
     _supporters_crowd(ctx, e)
+    _residents_crowd(ctx, e)
     ids = [(x or {}).get("id") for x in (e.actor1, e.actor2)]
     if CROWDS & set(ids):
         crowd = 0 if ids[0] in CROWDS else 1
@@ -149,6 +152,29 @@ def retype_by_parties(ctx, e: Event) -> None:
     if ids[0] != "Civilians" and (ids[1] == "Civilians" or (ids[1] is None and f.get("group") == "civilians")):
         e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
         _note(ctx, e, "only civilians hit: an attack on civilians", "clash_by_parties")
+
+
+def _residents_crowd(ctx, e: Event) -> None:
+    """Rule clash_by_parties: residents ("الأهالي", "المواطنين") as the one unnamed side facing a state's force are a
+    crowd."""
+    if (e.actor1 is None) == (e.actor2 is None):
+        return
+    side = e.actor1 or e.actor2
+    lex = ctx.lex
+    if side.get("id") not in lex.actors or lex.actors[side["id"]].kind not in STATE_KINDS:
+        return
+    said = " ".join(normalize(q["quote"]) for q in e.evidence)
+    found = RESIDENTS_SIDE.search(said)
+    if found is None:
+        return
+    word = found.group().split()[-1]
+    # (the text as written: the first word of a quote that reads as the one found)
+    text = next((w for q in e.evidence for w in re.findall(r"\w+", q["quote"]) if normalize(w) == word), word)
+    crowd = {"id": "Rioters", "text": text[1:] if text[:1] == "و" and normalize(text[1:]) in RESIDENT_WORDS else text}
+    if e.actor1 is None:
+        e.actor1 = crowd
+    else:
+        e.actor2 = crowd
 
 
 def _supporters_crowd(ctx, e: Event) -> None:

@@ -65,6 +65,10 @@ HELD = _words("held")
 # "تقدمت القوات إلى أطراف البلدة": an advance to the edge of a place (role_words.tsv outskirts)
 OUTSKIRTS = _words("outskirts")
 COMPASS = _words("compass")
+# "اشتباكات بين الشرطة والأهالي", "اشتبك مواطنون مع الشرطة": residents as one side of a clash (role_words.tsv residents)
+RESIDENT_WORDS = _words("residents")
+RESIDENTS_SIDE = re.compile(r"(?:(?:بين|مع)\s+(?:\S+\s+){0,4}?و?|(?:^|\s)(?:و?اشتبك\S*)\s+)(?:%s)(?![\u0621-\u064a])"
+                            % "|".join(sorted(map(re.escape, RESIDENT_WORDS), key=len, reverse=True)))
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
