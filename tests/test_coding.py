@@ -677,6 +677,12 @@ def test_residents_clashing_with_a_states_force_are_a_crowd(pipeline):
     assert e.event_type == "Battles"
 
 
+def test_a_battle_of_history_named_tells_no_event(pipeline):
+    # triggers.tsv '-' rows: the wars and battles of history
+    assert not pipeline.text("وتضمن الفيديو مشاهد عن معارك كربلاء التي استشهد فيها أهل البيت في العراق.",
+                             published="2015-08-02").events
+
+
 def test_a_concession_names_a_known_state_not_news(pipeline):
     # cues.tsv reference: "رغم", "على الرغم من" before the event word
     (e,) = pipeline.text("وقصفت القوات الحكومية حي الوعر بالصواريخ اليوم ورغم سيطرة قوات النظام على 80% من مدينة حمص فإن "
