@@ -242,6 +242,8 @@ def event_day(ctx, head, g) -> DateMention | None:
     # (rule lead_day_bound) is the event's
     weak = [w for w in g if w.weak_day]
     told = next((m for w in weak for m in g if bound(w, m, back=True)), None) if weak else None
+    if told is not None and told is not head:
+        note(ctx, "lead_day_bound", f"«{told.date.text}» over «{next(w for w in weak if bound(w, told, True)).date.text}»")
     for m in ([told] if told is not None else []) + [head] + g:
         d = m.date
         if not d:
