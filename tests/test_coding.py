@@ -1613,6 +1613,10 @@ def test_a_day_borrowed_from_another_clause_yields_to_the_retelling_at_the_same_
     events = pipeline.text("قتل ثلاثة عناصر من قوات النظام اليوم في اشتباكات مع الفصائل في قرية حزارين. "
                            "واندلعت اشتباكات أمس في قرية حزارين بين الفصائل وقوات النظام.", published="2019-05-12").events
     assert len([e for e in events if e.event_type == "Battles"]) == 2
+    # another kind of event at the village the day before is another event: a strike told today, shelling yesterday
+    events = pipeline.text("قال المرصد اليوم إن الطائرات الحربية شنت غارات على قرية حزارين. وقصفت قوات النظام "
+                           "بالمدفعية قرية حزارين أمس.", published="2019-05-12").events
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
 
 
 def test_a_contest_for_control_is_no_ground_taken(pipeline):

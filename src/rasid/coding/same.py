@@ -49,11 +49,15 @@ LEAD_DAYS = 7
 
 
 def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
-    """``weak``'s day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies within
-    the week up to it, at a town or village ``weak`` names too (or, ``told`` referring back to it, ``weak`` naming no
-    place at all)."""
+    """``weak``'s relative day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies
+    within the week up to it: the same kind of event, between the same parties, at a town or village ``weak`` names too
+    (or, ``told`` referring back to it, ``weak`` naming no place at all)."""
     if not (weak.weak_day and told.date is not None and weak.date is not None) or told.weak_day or not (
             weak.date.start_date and told.date.start_date):
+        return False
+    # a relative day ("أمس", "اليوم", "الاثنين") against a day told, the same kind of event between the same parties
+    if not (weak.date.relative and weak.date.precision == 1 and (told.date.precision or 1) <= 2 and weak.sub == told.sub
+            and actors_ok([weak], told)):
         return False
     days = (dt.date.fromisoformat(weak.date.start_date) - dt.date.fromisoformat(told.date.start_date)).days
     if not 0 < days <= LEAD_DAYS:
@@ -66,13 +70,15 @@ def days_apart(a: Mention, b: Mention, back: bool = False) -> bool:
     return other_day(a.date, b.date) and not (bound(a, b, back) or bound(b, a))
 
 
-describe(__name__, "lead_day_bound", """A day a clause borrows from another clause of its sentence ("قصفت الطائرات اليوم
-بلدة كفرنبل، كما قتل ثلاثة في اشتباكات في قرية حزارين") or the day a source spoke ("قال مسؤولون أمس إن العشرات
+describe(__name__, "lead_day_bound", """A relative day a clause borrows from another clause of its sentence ("قصفت الطائرات
+اليوم بلدة كفرنبل، كما قتل ثلاثة في اشتباكات في قرية حزارين") or the day a source spoke ("قال مسؤولون أمس إن العشرات
 قتلوا في اشتباكات بين قبيلتين") is no day of the event that clause tells, only a day by which it had happened: a
-retelling with a day of its own up to a week before it, at the same town or village ("واندلعت اشتباكات أمس في قرية
-حزارين"), or told by a definite noun referring back to a lead that names no place ("وقال رئيس البلدية إن الاشتباكات
-اندلعت قبل ثلاثة أيام في المدينة"), is the same event, and gives the event its day. (A day of its own in the lead's
-clause stands: fighting at a village today and yesterday is two events.)""")
+retelling of the same kind of event between the same parties, with a day of its own up to a week before it, at the
+same town or village ("واندلعت اشتباكات أمس في قرية حزارين"), or told by a definite noun referring back to a lead
+that names no place ("وقال رئيس البلدية إن الاشتباكات اندلعت قبل ثلاثة أيام في المدينة"), is the same event, and
+gives the event its day. (A day of its own in the lead's clause stands: fighting at a village today and yesterday is
+two events; so do a strike told today and shelling told yesterday at the village.)""")
+
 
 
 
