@@ -1625,3 +1625,11 @@ def test_a_contest_for_control_is_no_ground_taken(pipeline):
                  "وتواصل قوات الوفاق وقوات حفتر النزاع على السيطرة على مطار طرابلس منذ أمس."):
         assert all(e.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
                    for e in pipeline.text(text, published="2015-07-22").events), text
+
+
+def test_a_claim_spelled_with_hamza_on_ya_joins_the_attack(pipeline):
+    """cues.tsv claim: "مسئوليتها عن" (the spelling usual in Egyptian outlets) is "مسؤوليتها عن": nobody claiming the
+    attack told is no attack of its own."""
+    (e,) = pipeline.text("قتل خمسة من رجال الشرطة في انفجار سيارة مفخخة استهدف مقر الشرطة في مدينة العريش صباح اليوم. "
+                         "ولم تعلن أية جهة مسئوليتها عن الهجوم على مقر الشرطة في العريش.", published="2013-02-03").events
+    assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2
