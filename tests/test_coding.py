@@ -1633,3 +1633,10 @@ def test_a_claim_spelled_with_hamza_on_ya_joins_the_attack(pipeline):
     (e,) = pipeline.text("قتل خمسة من رجال الشرطة في انفجار سيارة مفخخة استهدف مقر الشرطة في مدينة العريش صباح اليوم. "
                          "ولم تعلن أية جهة مسئوليتها عن الهجوم على مقر الشرطة في العريش.", published="2013-02-03").events
     assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2
+
+
+def test_an_official_spelled_with_hamza_on_ya_is_an_official_source(pipeline):
+    """cues.tsv official, role_words.tsv source/affiliation, toll_nouns.tsv: "مسئول", "مسئولون" (the spelling usual in
+    Egyptian outlets) are "مسؤول", "مسؤولون"."""
+    (e,) = pipeline.text("قال مسئولون أمس إن مسلحين هاجموا نقطة تفتيش للشرطة في مدينة العريش.", published="2013-02-03").events
+    assert e.attribution["kind"] == "official"
