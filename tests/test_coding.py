@@ -1613,3 +1613,52 @@ def test_restoring_order_or_calm_is_no_ground_taken(pipeline):
     for text in ("وكلفت قيادات الجيش الثاني بحفظ واستعادة الأمن في بورسعيد والسويس.",
                  "أكد الرئيس أن المعركة مستمرة حتى استعادة الأمن والاستقرار في جميع مدن البلاد."):
         assert not [e for e in pipeline.text(text, published="2013-02-01").events if e.event_type == "Battles"], text
+
+
+def test_a_lead_dated_by_the_day_its_source_spoke_is_one_event_with_its_retelling(pipeline):
+    """Rule lead_day_bound: "قال مسؤولون أمس إن" dates the saying; the fighting told again ("الاشتباكات اندلعت قبل ثلاثة
+    أيام", role_words.tsv retold: a verb of its outbreak) is the lead's event, and gives it its day."""
+    (e,) = pipeline.text("قال مسؤولون أمس إن العشرات قتلوا في اشتباكات بين قبيلتين في الجنوب. وقال رئيس البلدية إن "
+                         "الاشتباكات اندلعت قبل ثلاثة أيام في مدينة سبها.", published="2015-07-22").events
+    assert (len(e.evidence), e.date["start"], e.locations[0]["name_ar"]) == (2, "2015-07-19", "سبها")
+
+
+def test_a_day_borrowed_from_another_clause_yields_to_the_retelling_at_the_same_village(pipeline):
+    """Rule lead_day_bound: a clause dated by its sentence's other clause ("قصفت الطائرات اليوم ...، كما قتل ثلاثة في
+    اشتباكات في قرية حزارين") and the fighting told with its own day at that village are one event, of that day."""
+    events = pipeline.text("قصفت الطائرات الحربية اليوم بلدة كفرنبل، كما قتل ثلاثة عناصر من قوات النظام في اشتباكات مع "
+                           "الفصائل في قرية حزارين. واندلعت اشتباكات أمس في قرية حزارين بين الفصائل وقوات النظام.",
+                           published="2019-05-12").events
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert (len(e.evidence), e.date["start"], e.fatalities["value"]) == (2, "2019-05-11", 3)
+    # a day of its own in the lead is no borrowed day: two days of fighting at the village stay two events
+    events = pipeline.text("قتل ثلاثة عناصر من قوات النظام اليوم في اشتباكات مع الفصائل في قرية حزارين. "
+                           "واندلعت اشتباكات أمس في قرية حزارين بين الفصائل وقوات النظام.", published="2019-05-12").events
+    assert len([e for e in events if e.event_type == "Battles"]) == 2
+    # another kind of event at the village the day before is another event: a strike told today, shelling yesterday
+    events = pipeline.text("قال المرصد اليوم إن الطائرات الحربية شنت غارات على قرية حزارين. وقصفت قوات النظام "
+                           "بالمدفعية قرية حزارين أمس.", published="2019-05-12").events
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_contest_for_control_is_no_ground_taken(pipeline):
+    """triggers.tsv: "التنافس / الصراع / النزاع على السيطرة على" is a struggle for control, no capture."""
+    for text in ("واستغل مقاتلون من قبيلة التبو الفراغ الأمني في الصراع على السيطرة على أحياء مدينة سبها أمس.",
+                 "وتواصل قوات الوفاق وقوات حفتر النزاع على السيطرة على مطار طرابلس منذ أمس."):
+        assert all(e.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+                   for e in pipeline.text(text, published="2015-07-22").events), text
+
+
+def test_a_claim_spelled_with_hamza_on_ya_joins_the_attack(pipeline):
+    """cues.tsv claim: "مسئوليتها عن" (the spelling usual in Egyptian outlets) is "مسؤوليتها عن": nobody claiming the
+    attack told is no attack of its own."""
+    (e,) = pipeline.text("قتل خمسة من رجال الشرطة في انفجار سيارة مفخخة استهدف مقر الشرطة في مدينة العريش صباح اليوم. "
+                         "ولم تعلن أية جهة مسئوليتها عن الهجوم على مقر الشرطة في العريش.", published="2013-02-03").events
+    assert e.event_type == "Explosions/Remote violence" and len(e.evidence) == 2
+
+
+def test_an_official_spelled_with_hamza_on_ya_is_an_official_source(pipeline):
+    """cues.tsv official, role_words.tsv source/affiliation, toll_nouns.tsv: "مسئول", "مسئولون" (the spelling usual in
+    Egyptian outlets) are "مسؤول", "مسؤولون"."""
+    (e,) = pipeline.text("قال مسئولون أمس إن مسلحين هاجموا نقطة تفتيش للشرطة في مدينة العريش.", published="2013-02-03").events
+    assert e.attribution["kind"] == "official"

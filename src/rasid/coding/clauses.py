@@ -117,6 +117,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     m.own_place = bool(m.locations)
     m.locations = m.locations or ctx.places_in(sent.start, sent.end)
     m.date = when.date_for(ctx, cl, sent, best)
+    m.weak_day = m.date is not None and (not cl.start <= m.date.start < cl.end or when.said_day(ctx, m.date))
     m.status = voice.status(ctx, lo, hi, ctx.n(sent.start), best.start)
     m.attribution = voice.attribution(ctx, ctx.n(sent.start), ctx.n_end(sent.end))
     m.framing = voice.framing(ctx, lo, hi)

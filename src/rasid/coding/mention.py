@@ -36,4 +36,5 @@ class Mention:
     own_place: bool = False  # the clause itself names a place (not only its sentence)
     aside: bool = False  # tells what went on around the event ("وسط قصف جوي"): never the event's head
     toll_stage: bool = False  # its toll is told as a stage of a running count ("حصيلة أولية", "ارتفع ... إلى")
+    weak_day: bool = False  # its day is another clause's or the day a source spoke ("قال مسؤولون أمس إن ...")
     claim: bool = False  # a party claims the attack the clause names ("وتبنى تنظيم داعش التفجير")

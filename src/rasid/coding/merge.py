@@ -194,7 +194,7 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
             return True
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold or relative) or pointed):
         return False
-    fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m))
+    fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m, back=True))
             and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)

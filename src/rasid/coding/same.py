@@ -44,13 +44,51 @@ def other_day(x, y) -> bool:
     return True
 
 
-def dates_ok(a: Mention, b: Mention) -> bool:
-    return not other_day(a.date, b.date)
+# how many days before the day a lead borrowed (or the day its source spoke) a retelling's own day may lie
+LEAD_DAYS = 7
+
+
+def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
+    """``weak``'s relative day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies
+    within the week up to it: the same kind of event, between the same parties, at a town or village ``weak`` names too
+    (or, ``told`` referring back to it, ``weak`` naming no place at all)."""
+    if not (weak.weak_day and told.date is not None and weak.date is not None) or told.weak_day or not (
+            weak.date.start_date and told.date.start_date):
+        return False
+    # a relative day ("أمس", "اليوم", "الاثنين") against a day told, the same kind of event between the same parties
+    if not (weak.date.relative and weak.date.precision == 1 and (told.date.precision or 1) <= 2 and weak.sub == told.sub
+            and actors_ok([weak], told)):
+        return False
+    days = (dt.date.fromisoformat(weak.date.start_date) - dt.date.fromisoformat(told.date.start_date)).days
+    if not 0 < days <= LEAD_DAYS:
+        return False
+    return bool(specific_keys(weak) & specific_keys(told)) or (back and not loc_keys(weak))
+
+
+def days_apart(a: Mention, b: Mention, back: bool = False) -> bool:
+    """The two mentions' days cannot be one event's (rule lead_day_bound; ``back``: ``b`` refers back to ``a``)."""
+    return other_day(a.date, b.date) and not (bound(a, b, back) or bound(b, a))
+
+
+describe(__name__, "lead_day_bound", """A relative day a clause borrows from another clause of its sentence ("قصفت الطائرات
+اليوم بلدة كفرنبل، كما قتل ثلاثة في اشتباكات في قرية حزارين") or the day a source spoke ("قال مسؤولون أمس إن العشرات
+قتلوا في اشتباكات بين قبيلتين") is no day of the event that clause tells, only a day by which it had happened: a
+retelling of the same kind of event between the same parties, with a day of its own up to a week before it, at the
+same town or village ("واندلعت اشتباكات أمس في قرية حزارين"), or told by a definite noun referring back to a lead
+that names no place ("وقال رئيس البلدية إن الاشتباكات اندلعت قبل ثلاثة أيام في المدينة"), is the same event, and
+gives the event its day. (A day of its own in the lead's clause stands: fighting at a village today and yesterday is
+two events; so do a strike told today and shelling told yesterday at the village.)""")
+
+
+
+
+def dates_ok(a: Mention, b: Mention, back: bool = False) -> bool:
+    return not days_apart(a, b, back)
 
 
 def day_conflict(g: list[Mention], m: Mention) -> bool:
     """One event has one day: a mention dated otherwise than any of the group is another event."""
-    return m.date is not None and any(other_day(x.date, m.date) for x in g)
+    return m.date is not None and any(x.date is not None and days_apart(x, m) for x in g)
 
 
 def actors_ok(g: list[Mention], m: Mention) -> bool:
@@ -87,7 +125,7 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False
     if (a.status == "denied") != (b.status == "denied"):
         return False  # a claim the article denies is not the event it asserts
-    if other_day(a.date, b.date):
+    if days_apart(a, b):
         return False
     ga, gb = (a.territory or {}).get("gained_by"), (b.territory or {}).get("gained_by")
     if ga and gb and ga != gb:

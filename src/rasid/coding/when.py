@@ -9,6 +9,7 @@ import re
 
 from ..dates import DateMention, find_dates, parse_published
 from .rules import describe, note, rule
+from .same import bound
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
@@ -237,7 +238,13 @@ def event_day(ctx, head, g) -> DateMention | None:
     before a noun of the event is the event's ("أعلنت الشرطة اليوم انفجار قنبلة", "أفاد مصدر اليوم بمقتل
     جنديين")."""
     said = None
-    for m in [head] + g:
+    # a day of the event's own telling within the week before a mention's day borrowed or the day its source spoke
+    # (rule lead_day_bound) is the event's
+    weak = [w for w in g if w.weak_day]
+    told = next((m for w in weak for m in g if bound(w, m, back=True)), None) if weak else None
+    if told is not None and told is not head:
+        note(ctx, "lead_day_bound", f"«{told.date.text}» over «{next(w for w in weak if bound(w, told, True)).date.text}»")
+    for m in ([told] if told is not None else []) + [head] + g:
         d = m.date
         if not d:
             continue
@@ -253,6 +260,11 @@ def event_day(ctx, head, g) -> DateMention | None:
 
 # "أن" / "إن" (normalised) opening what a source said, up to three words after the day it said it
 _THAT_AFTER = re.compile(r"[\s,،\"«»]*(?:\S+[\s,،]+){0,3}?(?:ب|و)?ان(?:ه|ها|هم)?(?=[\s,،])")
+
+
+def said_day(ctx, d: DateMention) -> bool:
+    """``d`` is the day a source spoke, told before the "أن"/"إن" of what it said: "قال مسؤولون أمس إن"."""
+    return id(d) in ctx.report_dates and _said_then_told(ctx, d)
 
 
 def _said_then_told(ctx, d: DateMention) -> bool:
