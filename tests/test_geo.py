@@ -731,3 +731,12 @@ def test_a_rivers_bank_is_not_the_west_bank():
     assert not any(l["lat"] is not None and l["lon"] < 36 for l in locs.values()), locs
     locs = _resolve(geo, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية لاعتقال مطلوبين")
     assert locs["الضفة الغربية"]["lat"] is not None
+
+
+def test_a_quarter_told_with_its_city_is_not_a_namesake_village_far_from_it(geo):
+    """Rule quarter_of_the_city_told: "حي برزة" in a sentence of Damascus is the Damascus quarter the gazetteer
+    lacks (its name, Damascus's point, precision 2), not the village Barzah of Idlib that the story's other city
+    draws it to."""
+    locs = _resolve(geo, "في دمشق، قصفت القوات النظامية حي برزة بالمدفعية الثقيلة. وفي إدلب دارت اشتباكات عنيفة.")
+    assert locs["برزة"]["admin1"] == "Damascus" and locs["برزة"]["gazetteer_id"] is None, locs
+    assert locs["برزة"]["geo_precision"] == 2 and abs(locs["برزة"]["lat"] - locs["دمشق"]["lat"]) < 0.01

@@ -1105,6 +1105,7 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._quarter_far_from_its_city(mentions, nt.text)
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
 
@@ -1313,6 +1314,47 @@ class Geoparser:
             # (a city of millions spreads further: Istanbul's Sultanbeyli, Cairo's Helwan lie 25 km from its point)
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > (40 if city.population >= 1_000_000 else 20):
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _quarter_far_from_its_city(self, mentions: list[PlaceMention], text: str) -> None:
+        """A quarter told with its city lies in reach of it (rule quarter_of_the_city_told): "قصفت قوات النظام حي
+        الصالحية في دمشق", "في حلب، دارت اشتباكات في حي الزهور": a quarter ("حي", "أحياء") resolved to a namesake
+        village further than a quarter may lie from every city its sentence names (else from the city named last
+        before it, QUARTER_BACK characters back at most) is a quarter the gazetteer lacks: its own name, the
+        coordinates of the city told nearest it, precision 2 (the spec's rule for a place the gazetteer lacks). A
+        governorate told nearer ("حي الصالحية بريف دمشق") holds it as a city does: a namesake in another one is a quarter
+        the gazetteer lacks, kept as its text (or in the city named last before it: _quarters_of_the_city)."""
+        gz = self.gaz
+        quarters = [k for k, m in enumerate(mentions) if m.cue == "district" and m.resolved is not None
+                    and m.anchor is None and not m.region]
+        if not quarters:
+            return
+        # the cities the text names (a dateline's or a reference's too: they say where the story is), and its regions
+        holders = [m for m in mentions if m.region or (
+            m.resolved is not None and m.cue not in ("country", "region", "district") and not gz.places[m.resolved].is_admin
+            and (gz.places[m.resolved].code in ("PPLC", "PPLA", "PPLA2") or gz.places[m.resolved].population >= 50000))]
+        if not holders:
+            return
+        for k in quarters:
+            m = mentions[k]
+            p = gz.places[m.resolved]
+            if p.code in ("PPLC", "PPLA", "PPLA2") or p.population >= 50000:
+                continue  # a quarter's word before a city ("أحياء حلب") tells the city
+            lo = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+            hi = min(x for x in (text.find(".", m.end), text.find("\n", m.end), len(text)) if x >= 0)
+            told = [c for c in holders if lo <= c.start and c.end <= hi]
+            if not told:
+                told = [c for c in holders if c.end <= m.start and m.start - c.start <= QUARTER_BACK and not c.region][-1:]
+            if not told:
+                continue
+            near = min(told, key=lambda c: abs(c.start - m.start))
+            if near.region:
+                if p.adm1 != near.region["admin"]:
+                    m.resolved = None  # (a governorate's point is far from its quarters: the text only, or the city before)
+                continue
+            if any(not c.region and _approx_km(p, gz.places[c.resolved]) <= (
+                    40 if gz.places[c.resolved].population >= 1_000_000 else 20) for c in told):
+                continue
+            m.resolved, m.anchor, m.precision = None, near.resolved, max(m.precision, 2)
 
     def _enclosing_places(self, mentions: list[PlaceMention], text: str) -> None:
         """"بقرية الزيتونة بمركز ناصر في محافظة بني سويف": a village, area or quarter told inside the town or unit
