@@ -740,3 +740,19 @@ def test_a_quarter_told_with_its_city_is_not_a_namesake_village_far_from_it(geo)
     locs = _resolve(geo, "في دمشق، قصفت القوات النظامية حي برزة بالمدفعية الثقيلة. وفي إدلب دارت اشتباكات عنيفة.")
     assert locs["برزة"]["admin1"] == "Damascus" and locs["برزة"]["gazetteer_id"] is None, locs
     assert locs["برزة"]["geo_precision"] == 2 and abs(locs["برزة"]["lat"] - locs["دمشق"]["lat"]) < 0.01
+
+
+def test_an_idiom_is_no_place(geo):
+    """place_stopwords.tsv set phrases: "جملة وتفصيلا" (categorically) and "بالجملة" (wholesale), glued to و too, are not
+    the village Jamlah, which is still a place in a list of villages."""
+    assert not _resolve(geo, "نفى المصدر العسكري الخبر جملة وتفصيلا")
+    assert not _resolve(geo, "تباع الأسلحة في السوق السوداء وبالجملة")
+    assert "جملة" in _resolve(geo, "قصفت الطائرات قرى سحم الجولان وجملة")
+
+
+@needs_full_gazetteer
+def test_a_locating_word_after_a_quarters_word_is_no_quarter():
+    """Rule locating_word_no_name: "أحياء وسط المدينة" (the quarters of the centre) names no quarter "وسط", though
+    the MENA file holds a hamlet الوسط (Yemen)."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "قصفت الطائرات أحياء وسط مدينة حمص، وأحياء شمال المدينة")) == {"مدينة حمص"}

@@ -628,8 +628,8 @@ class Geoparser:
                     continue
             else:
                 lb = i
-            if lb < i and folded[lb:j] in self.common:
-                continue  # "وصولا" is a word ("arriving"), not و + the village صولا
+            if lb < i and (folded[lb:j] in self.common or (lb + 1 < i and folded[lb] in "وف" and folded[lb + 1:j] in self.common)):
+                continue  # "وصولا" is a word ("arriving"), not و + the village صولا; "وبالجملة" is و + "بالجملة" (wholesale)
             found.append((i, j, form, lb))
         # by start, the longest first: two stable sorts on C keys (a lambda was a Python call a hit)
         found.sort(key=itemgetter(1), reverse=True)
@@ -706,6 +706,10 @@ class Geoparser:
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
                 nt.text[oj:oj + 2].strip()[:1] in QUOTES
+            if not quoted and norm[i:j] in NAME_STOP and norm[i:i + 2] != "ال":
+                # rule locating_word_no_name: "أحياء وسط المدينة", "قرى شمال حلب": a word that says where (name_stops.tsv,
+                # indefinite: a noun in construct) is no place's name, though some hamlet is named so (الوسط, شمال)
+                continue
             if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)):
                 continue  # "أحياء مدينة حلب": a cue word ("مدينة") is no place's name, unless quoted ("الجسر")
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
