@@ -756,3 +756,13 @@ def test_a_locating_word_after_a_quarters_word_is_no_quarter():
     the MENA file holds a hamlet الوسط (Yemen)."""
     geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert set(_resolve(geo, "قصفت الطائرات أحياء وسط مدينة حمص، وأحياء شمال المدينة")) == {"مدينة حمص"}
+
+
+def test_a_name_a_cue_opens_goes_on_past_a_hamlets_name(geo):
+    """Rule name_goes_on: "حي جمعية الزهراء" is that quarter (a name the gazetteer lacks, in the city told after it),
+    not the hamlet "جمعية" and another "الزهراء"; a verb or an adjective after a name ends it."""
+    locs = _resolve(geo, "سقطت قذائف على حي جمعية الزهراء في حلب")
+    assert "جمعية الزهراء" in locs and locs["جمعية الزهراء"]["admin1"] == "Aleppo", locs
+    assert locs["جمعية الزهراء"]["gazetteer_id"] is None and locs["جمعية الزهراء"]["geo_precision"] == 2
+    assert "برزة" in _resolve(geo, "في حي برزة شهد الحي اشتباكات")
+    assert "جوبر" in _resolve(geo, "قتل شخصان في حي جوبر الدمشقي")

@@ -712,6 +712,17 @@ class Geoparser:
                 continue
             if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)):
                 continue  # "أحياء مدينة حلب": a cue word ("مدينة") is no place's name, unless quoted ("الجسر")
+            if cue in ("district", "settlement", "camp", "area") and not quoted and prev \
+                    and prev[-1].lstrip("وب") in self.cue_words:
+                e = self._name_goes_on(norm, folded, form, j, blocked)
+                if e:
+                    # rule name_goes_on: "حي بابا عمرو", "قرية حمد آغا": a hamlet's name right after the cue, the name
+                    # going on past it, is the first word of a longer name the gazetteer lacks (kept as its text)
+                    a, b = nt.span(i, e)
+                    out.append(PlaceMention(a, b, nt.text[a:b], folded[i:e], cue, prec, [], name=nt.text[a:b]))
+                    accepted.append((i, e))
+                    last_end = e
+                    continue
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
@@ -771,6 +782,35 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _name_goes_on(self, norm: str, folded: str, form: str, j: int, blocked: bytearray) -> int:
+        """Where a name that a cue opens ends, when it goes on past the gazetteer's ``form`` ending at ``j`` by one
+        more word (rule name_goes_on), else 0. Only a hamlet's one-word name without the article goes on (a town's
+        name is the town: "مدينة حمص المحاصرة"), and only into a word that can be a name's: not one that ends a
+        name (name_stops.tsv), a conjunction or preposition glued on, a trigger or party, a country's adjective; a
+        definite word not an adjective ("-ي", "-ية", a participle "المحاصرة") nor a common word; an indefinite word
+        not an everyday or common word nor a verb's present ("حي برزة شهد", "يسيطر"), unless the name itself is an
+        everyday word in construct ("بابا عمرو")."""
+        if " " in form or form[:2] == "ال" or folded[j:j + 1] != " " or any(
+                self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].is_admin
+                or self.gaz.places[c].population >= FAR_MAX_POPULATION for c in self.gaz.names[form]):
+            return 0
+        nxt = NAME_WORD.match(norm, j + 1)
+        if nxt is None or blocked[nxt.start()]:
+            return 0
+        w = nxt.group()
+        fw = fold(w)
+        if len(w) < 3 or w in NAME_STOP or w in NATIONALITY_WORDS or w in self.given_names or (
+                w[0] in "وبلفك" and w[:2] != "ال") or w[:3] == "وال":
+            return 0
+        if w[:2] == "ال":
+            stem = w[2:]
+            if len(stem) < 2 or stem[-1] == "ي" or stem[-2:] == "يه" or (stem[0] == "م" and len(stem) >= 4) \
+                    or fw in self.common or fw[2:] in self.everyday:
+                return 0
+        elif fw in self.common or w[0] == "ي" or (fw in self.everyday and form not in self.everyday and form not in self.common):
+            return 0  # (a word opening with ي is a verb's present: "مدينة كبرى يسيطر عليها")
+        return nxt.end()
 
     def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
         """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
