@@ -766,3 +766,15 @@ def test_a_name_a_cue_opens_goes_on_past_a_hamlets_name(geo):
     assert locs["جمعية الزهراء"]["gazetteer_id"] is None and locs["جمعية الزهراء"]["geo_precision"] == 2
     assert "برزة" in _resolve(geo, "في حي برزة شهد الحي اشتباكات")
     assert "جوبر" in _resolve(geo, "قتل شخصان في حي جوبر الدمشقي")
+
+
+@needs_full_gazetteer
+def test_a_place_told_with_its_country_lies_in_it():
+    """Rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon in a story of Syria, not Libya's
+    capital (the more important namesake); "صيدا" with "جنوب لبنان" likewise is not the village of Daraa."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    text = "قتل شخصان في اشتباكات في مدينة طرابلس بشمال لبنان، وقصفت الطائرات مواقع في حلب ودمشق وحمص"
+    assert _resolve(geo, text)["طرابلس"]["admin1"] == "North Lebanon"
+    assert _resolve(geo, text.replace("بشمال لبنان", ""))["طرابلس"]["admin1"] != "North Lebanon"
+    locs = _resolve(geo, "سقطت قذائف على مدينة صيدا الساحلية جنوب لبنان، وقصفت الطائرات بلدات في ريف درعا")
+    assert locs["صيدا"]["admin1"] == "South Lebanon", locs

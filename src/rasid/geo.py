@@ -162,6 +162,10 @@ ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|او
                          r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
 ROAD_AND = re.compile(r"\s*و\s*")
+# between a place and the country it is told in (rule country_told): "طرابلس بشمال لبنان", "مدينة صيدا الساحلية جنوب
+# لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
+COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
+                           r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+)?(?:ب)?")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
@@ -1053,7 +1057,13 @@ class Geoparser:
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
         # the article's country: the one it names most (its name, capital, cities, adjective); Syria when none
+        if theatre_words is None:
+            theatre_words = self.lex.theatre_matcher.find(nt)
         named = self._countries(nt, theatre_words)
+        # the theatres.tsv words by start (normalised offsets): the country a place is told in, right after it
+        told_at = sorted((w.start, w.value[0]) for w in theatre_words)
+        told_starts = [x for x, _ in told_at]
+        norm = nt.norm
         ranked = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else (
             next(iter(adm_countries)) if len(adm_countries) == 1 else "SY")
@@ -1082,12 +1092,22 @@ class Geoparser:
             # rule governorate_named: "محافظة إدلب" matched whole is the governorate, not the city that a gazetteer
             # lists with the governorate's name among its own
             cue = "governorate" if m.cue is None and m.norm.startswith(GOVERNORATE_PREFIX) else m.cue
-            key = (tuple(m.candidates), cue)
+            told = None
+            if told_at:
+                # rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon, not Libya's capital
+                j = self._n(nt, m.end)
+                k = bisect_left(told_starts, j)
+                if k < len(told_at) and told_starts[k] - j <= 30 and COUNTRY_AFTER.fullmatch(norm, j, told_starts[k]):
+                    told = told_at[k][1]
+            key = (tuple(m.candidates), cue, told)
             if key in memo:
                 m.resolved = memo[key]
                 continue
             best, best_s = None, -1e9
-            for c in m.candidates:
+            cands = m.candidates
+            if told is not None and any(gz.places[c].country == told for c in cands):
+                cands = [c for c in cands if gz.places[c].country == told]
+            for c in cands:
                 p = gz.places[c]
                 s = p.importance()
                 if p.country == country:
