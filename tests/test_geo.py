@@ -778,3 +778,14 @@ def test_a_place_told_with_its_country_lies_in_it():
     assert _resolve(geo, text.replace("بشمال لبنان", ""))["طرابلس"]["admin1"] != "North Lebanon"
     locs = _resolve(geo, "سقطت قذائف على مدينة صيدا الساحلية جنوب لبنان، وقصفت الطائرات بلدات في ريف درعا")
     assert locs["صيدا"]["admin1"] == "South Lebanon", locs
+
+
+def test_a_quarter_placed_in_its_city_is_that_quarter_where_it_comes_again(geo):
+    """Rule quarter_again: "حي برزة في دمشق" is the Damascus quarter; "دخلوا برزة" later in the story is that quarter
+    too, not the village Barzah of Idlib that the story's other place draws it to."""
+    nt = NormText("قصفت القوات النظامية حي برزة في دمشق بالمدفعية. وفي إدلب دارت اشتباكات عنيفة. "
+                  "وقال ناشطون إن المقاتلين دخلوا برزة بعد معارك.")
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    barzeh = [geo.location(m) for m in ms if m.text == "برزة"]
+    assert len(barzeh) == 2 and all(l["admin1"] == "Damascus" and l["gazetteer_id"] is None for l in barzeh), barzeh

@@ -1172,6 +1172,7 @@ class Geoparser:
         self._quarter_far_from_its_city(mentions, nt.text)
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
+        self._quarter_again(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.
@@ -1468,6 +1469,29 @@ class Geoparser:
             if m.cue == "district" and m.resolved is None and m.anchor is None and not m.dropped \
                     and last is not None and m.start - last[0] <= QUARTER_BACK:
                 m.anchor, m.precision = last[1], 2
+
+    def _quarter_again(self, mentions: list[PlaceMention]) -> None:
+        """One sense per story for a quarter (rule quarter_again): a name the story told as a quarter placed in its
+        city (a quarter the gazetteer lacks: "حي الصالحية في دمشق") is that quarter where it comes again without the
+        word "حي" ("دخل المقاتلون الصالحية"), not a namesake village further than a quarter may lie from that city."""
+        gz = self.gaz
+        placed = {m.norm: m for m in mentions if m.cue == "district" and m.resolved is None and m.anchor is not None
+                  and not m.dropped}
+        if not placed:
+            return
+        for m in mentions:  # a name the story also told as a quarter resolved, or placed in another city: no one sense
+            q = placed.get(m.norm)
+            if q is not None and m.cue == "district" and not m.dropped and (m.resolved is not None or m.anchor != q.anchor):
+                del placed[m.norm]
+        for m in mentions:
+            q = placed.get(m.norm)
+            if q is None or m is q or m.resolved is None or m.cue not in (None, "district", "near"):
+                continue
+            p, city = gz.places[m.resolved], gz.places[q.anchor]
+            if p.code in ("PPLC", "PPLA", "PPLA2") or p.is_admin or p.population >= 50000:
+                continue
+            if _approx_km(p, city) > (40 if city.population >= 1_000_000 else 20):
+                m.resolved, m.anchor, m.precision = None, q.anchor, max(m.precision, 2)
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
