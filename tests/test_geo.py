@@ -789,3 +789,11 @@ def test_a_quarter_placed_in_its_city_is_that_quarter_where_it_comes_again(geo):
     geo.resolve(ms, nt)
     barzeh = [geo.location(m) for m in ms if m.text == "برزة"]
     assert len(barzeh) == 2 and all(l["admin1"] == "Damascus" and l["gazetteer_id"] is None for l in barzeh), barzeh
+
+
+@needs_full_gazetteer
+def test_a_hamlet_of_the_country_told_does_not_outweigh_a_capital():
+    """Rule country_told: "الهدف الرئيسي لأنقرة في سوريا" is Turkey's capital (its government), not a Syrian hamlet
+    named أنقرة: a country told after a name restricts it only to a town of weight there."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert _resolve(geo, "قال المسؤول إن الهدف الرئيسي لأنقرة في سوريا بات محاربة الوحدات الكردية")["أنقرة"]["admin1"] == "Ankara"

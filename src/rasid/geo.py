@@ -1106,7 +1106,11 @@ class Geoparser:
             best, best_s = None, -1e9
             cands = m.candidates
             if told is not None and any(gz.places[c].country == told for c in cands):
-                cands = [c for c in cands if gz.places[c].country == told]
+                there = [c for c in cands if gz.places[c].country == told]
+                # (a hamlet there does not outweigh a capital elsewhere: "هدف أنقرة في سوريا" is Turkey's government)
+                if any(self._a_seat(gz.places[c]) or gz.places[c].population >= TOWN_POPULATION for c in there) or not any(
+                        self._a_seat(gz.places[c]) for c in cands if gz.places[c].country != told):
+                    cands = there
             for c in cands:
                 p = gz.places[c]
                 s = p.importance()
