@@ -797,3 +797,12 @@ def test_a_hamlet_of_the_country_told_does_not_outweigh_a_capital():
     named أنقرة: a country told after a name restricts it only to a town of weight there."""
     geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert _resolve(geo, "قال المسؤول إن الهدف الرئيسي لأنقرة في سوريا بات محاربة الوحدات الكردية")["أنقرة"]["admin1"] == "Ankara"
+
+
+@needs_full_gazetteer
+def test_a_border_or_research_is_no_place():
+    """place_stopwords.tsv: "على الحدود" (the border) is not a hamlet named الحدود, "مركز بحوث" (research) not ب + the
+    Yemeni town حوث."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "قصفت الطائرات مركز بحوث عسكرية قرب دمشق")) == {"دمشق"}
+    assert not _resolve(geo, "وقعت اشتباكات عنيفة على الحدود مع تركيا")
