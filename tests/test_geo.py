@@ -806,3 +806,12 @@ def test_a_border_or_research_is_no_place():
     geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert set(_resolve(geo, "قصفت الطائرات مركز بحوث عسكرية قرب دمشق")) == {"دمشق"}
     assert not _resolve(geo, "وقعت اشتباكات عنيفة على الحدود مع تركيا")
+
+
+@needs_full_gazetteer
+def test_a_common_word_in_quotes_is_a_place_only_with_a_cue_a_preposition_or_in_a_list():
+    """Rule quoted_word: «الوطن» (a newspaper) and «الأحد» (Sunday) in quotes of their own are no Yemeni village; a
+    quoted name in a list ('حاجزي "الصورة" و "الوطن"') or after a cue stays a place."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "تواصل «الوطن» نشر التحقيقات في الهجوم الذي وقع أمس «الأحد» في حلب")) == {"حلب"}
+    assert {"الصورة", "الوطن"} <= set(_resolve(geo, 'سيطرت الفصائل على حاجزي "الصورة" و "الوطن" غربي حلب'))

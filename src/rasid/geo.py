@@ -752,7 +752,11 @@ class Geoparser:
                 # a spelling met only by folding needs a cue naming a settlement: "منطقة حظر جوي" is a no-fly zone
                 if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp",
                                                                                      "subdistrict", "governorate")) \
-                        and not quoted:
+                        and not (quoted and (cue is not None or not common or self._after_locative(norm, i, lb)
+                                             or (prev[-2:-1] if prev[-1:] in (['"'], ['«']) else prev[-1:]) in (["و"], [","], ["،"]))):
+                    # (rule quoted_word: a common word in quotes of its own is a place only after a cue or a preposition
+                    # of place, or in a list, 'منفذ "التنف"', 'في "السوسة"', 'حاجزي "المستودع" و "الصورة"': not
+                    # 'أمس «الأحد»', 'تواصل «الوطن» نشر')
                     held.append((i, j, form, cue, prec))
                     last_end = held_end = j
                     if refolded:
