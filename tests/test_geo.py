@@ -815,3 +815,16 @@ def test_a_common_word_in_quotes_is_a_place_only_with_a_cue_a_preposition_or_in_
     geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert set(_resolve(geo, "تواصل «الوطن» نشر التحقيقات في الهجوم الذي وقع أمس «الأحد» في حلب")) == {"حلب"}
     assert {"الصورة", "الوطن"} <= set(_resolve(geo, 'سيطرت الفصائل على حاجزي "الصورة" و "الوطن" غربي حلب'))
+
+
+def test_a_place_told_a_short_distance_away_is_near_it(geo):
+    """Rule near_distance: "على مسافة 12 كلم من بلدة منبج" puts the event near Manbij (precision 2), not in it; told
+    without a distance Manbij is the place itself (precision 1)."""
+    for text, precision in (("وصلت القوات إلى مسافة 12 كلم من بلدة منبج بعد معارك", 2),
+                            ("وصلت القوات إلى بلدة منبج بعد معارك", 1)):
+        nt = NormText(text)
+        ms = geo.recognise(nt)
+        geo.resolve(ms, nt)
+        geo._not_the_scene(ms, nt)
+        (m,) = ms
+        assert geo.location(m)["geo_precision"] == precision and geo.location(m)["admin1"] == "Aleppo"

@@ -166,6 +166,7 @@ ROAD_AND = re.compile(r"\s*و\s*")
 # لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
 COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
                            r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+)?(?:ب)?")
+NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule near_distance)
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
@@ -1230,7 +1231,8 @@ class Geoparser:
         """A place told as the attackers' base, a victim's home or a distance reference is not where it happened.
 
         "قوات النظام المتمركزة في جبل زين العابدين قصفت اللطامنة": Latamina, not the mountain;
-        "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept).
+        "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept at
+        precision 2, near it: rule near_distance).
         Words in data/place_roles.tsv. Dropped only where the sentence names another place, which is the scene.
         """
         norm = nt.norm
@@ -1240,7 +1242,11 @@ class Geoparser:
                 continue
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
-            role = self._role_before(before) or self._dateline(nt, m) or self._speaker_place(nt, m)
+            role = self._role_before(before)
+            if role == NEAR:
+                # rule near_distance: "على بعد 10 كلم من بلدة X": the event lies near X, not in it (precision 2)
+                m.precision, role = max(m.precision, 2), None
+            role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
             if role:
                 roles.append((k, role))
         if not roles:
@@ -1348,7 +1354,7 @@ class Geoparser:
         if got["unit"] is not None:
             n = got["num"]
             value = int(n) if n.isdigit() else self.lex.numbers.get(n, (0, ""))[0]
-            return f"a distance reference ({value} km)" if value > 25 else None
+            return f"a distance reference ({value} km)" if value > 25 else NEAR if value > 0 else None
         return "the attackers' base" if got["base"] else "a victim's home"
 
     def _seat(self, admin: "Place") -> int | None:
