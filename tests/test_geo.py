@@ -738,3 +738,100 @@ def test_on_the_other_hand_is_no_subdistrict(geo):
     gazetteer holds a village "الثانية"); "القريبة من ناحية بعشيقة" still is one."""
     assert not any("ثاني" in t for t in _resolve(geo, "من ناحية ثانية، قتل ثلاثة عناصر من الشرطة في الموصل أمس."))
     assert any("بعشيقة" in t for t in _resolve(geo, "تقدمت القوات نحو المواقع القريبة من ناحية بعشيقة أمس."))
+
+
+def test_a_quarter_told_with_its_city_is_not_a_namesake_village_far_from_it(geo):
+    """Rule quarter_of_the_city_told: "حي برزة" in a sentence of Damascus is the Damascus quarter the gazetteer
+    lacks (its name, Damascus's point, precision 2), not the village Barzah of Idlib that the story's other city
+    draws it to."""
+    locs = _resolve(geo, "في دمشق، قصفت القوات النظامية حي برزة بالمدفعية الثقيلة. وفي إدلب دارت اشتباكات عنيفة.")
+    assert locs["برزة"]["admin1"] == "Damascus" and locs["برزة"]["gazetteer_id"] is None, locs
+    assert locs["برزة"]["geo_precision"] == 2 and abs(locs["برزة"]["lat"] - locs["دمشق"]["lat"]) < 0.01
+
+
+def test_an_idiom_is_no_place(geo):
+    """place_stopwords.tsv set phrases: "جملة وتفصيلا" (categorically) and "بالجملة" (wholesale), glued to و too, are not
+    the village Jamlah, which is still a place in a list of villages."""
+    assert not _resolve(geo, "نفى المصدر العسكري الخبر جملة وتفصيلا")
+    assert not _resolve(geo, "تباع الأسلحة في السوق السوداء وبالجملة")
+    assert "جملة" in _resolve(geo, "قصفت الطائرات قرى سحم الجولان وجملة")
+
+
+@needs_full_gazetteer
+def test_a_locating_word_after_a_quarters_word_is_no_quarter():
+    """Rule locating_word_no_name: "أحياء وسط المدينة" (the quarters of the centre) names no quarter "وسط", though
+    the MENA file holds a hamlet الوسط (Yemen)."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "قصفت الطائرات أحياء وسط مدينة حمص، وأحياء شمال المدينة")) == {"مدينة حمص"}
+
+
+def test_a_name_a_cue_opens_goes_on_past_a_hamlets_name(geo):
+    """Rule name_goes_on: "حي جمعية الزهراء" is that quarter (a name the gazetteer lacks, in the city told after it),
+    not the hamlet "جمعية" and another "الزهراء"; a verb or an adjective after a name ends it."""
+    locs = _resolve(geo, "سقطت قذائف على حي جمعية الزهراء في حلب")
+    assert "جمعية الزهراء" in locs and locs["جمعية الزهراء"]["admin1"] == "Aleppo", locs
+    assert locs["جمعية الزهراء"]["gazetteer_id"] is None and locs["جمعية الزهراء"]["geo_precision"] == 2
+    assert "برزة" in _resolve(geo, "في حي برزة شهد الحي اشتباكات")
+    assert "جوبر" in _resolve(geo, "قتل شخصان في حي جوبر الدمشقي")
+
+
+@needs_full_gazetteer
+def test_a_place_told_with_its_country_lies_in_it():
+    """Rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon in a story of Syria, not Libya's
+    capital (the more important namesake); "صيدا" with "جنوب لبنان" likewise is not the village of Daraa."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    text = "قتل شخصان في اشتباكات في مدينة طرابلس بشمال لبنان، وقصفت الطائرات مواقع في حلب ودمشق وحمص"
+    assert _resolve(geo, text)["طرابلس"]["admin1"] == "North Lebanon"
+    assert _resolve(geo, text.replace("بشمال لبنان", ""))["طرابلس"]["admin1"] != "North Lebanon"
+    locs = _resolve(geo, "سقطت قذائف على مدينة صيدا الساحلية جنوب لبنان، وقصفت الطائرات بلدات في ريف درعا")
+    assert locs["صيدا"]["admin1"] == "South Lebanon", locs
+
+
+def test_a_quarter_placed_in_its_city_is_that_quarter_where_it_comes_again(geo):
+    """Rule quarter_again: "حي برزة في دمشق" is the Damascus quarter; "دخلوا برزة" later in the story is that quarter
+    too, not the village Barzah of Idlib that the story's other place draws it to."""
+    nt = NormText("قصفت القوات النظامية حي برزة في دمشق بالمدفعية. وفي إدلب دارت اشتباكات عنيفة. "
+                  "وقال ناشطون إن المقاتلين دخلوا برزة بعد معارك.")
+    ms = geo.recognise(nt)
+    geo.resolve(ms, nt)
+    barzeh = [geo.location(m) for m in ms if m.text == "برزة"]
+    assert len(barzeh) == 2 and all(l["admin1"] == "Damascus" and l["gazetteer_id"] is None for l in barzeh), barzeh
+
+
+@needs_full_gazetteer
+def test_a_hamlet_of_the_country_told_does_not_outweigh_a_capital():
+    """Rule country_told: "الهدف الرئيسي لأنقرة في سوريا" is Turkey's capital (its government), not a Syrian hamlet
+    named أنقرة: a country told after a name restricts it only to a town of weight there."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert _resolve(geo, "قال المسؤول إن الهدف الرئيسي لأنقرة في سوريا بات محاربة الوحدات الكردية")["أنقرة"]["admin1"] == "Ankara"
+
+
+@needs_full_gazetteer
+def test_a_border_or_research_is_no_place():
+    """place_stopwords.tsv: "على الحدود" (the border) is not a hamlet named الحدود, "مركز بحوث" (research) not ب + the
+    Yemeni town حوث."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "قصفت الطائرات مركز بحوث عسكرية قرب دمشق")) == {"دمشق"}
+    assert not _resolve(geo, "وقعت اشتباكات عنيفة على الحدود مع تركيا")
+
+
+@needs_full_gazetteer
+def test_a_common_word_in_quotes_is_a_place_only_with_a_cue_a_preposition_or_in_a_list():
+    """Rule quoted_word: «الوطن» (a newspaper) and «الأحد» (Sunday) in quotes of their own are no Yemeni village; a
+    quoted name in a list ('حاجزي "الصورة" و "الوطن"') or after a cue stays a place."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert set(_resolve(geo, "تواصل «الوطن» نشر التحقيقات في الهجوم الذي وقع أمس «الأحد» في حلب")) == {"حلب"}
+    assert {"الصورة", "الوطن"} <= set(_resolve(geo, 'سيطرت الفصائل على حاجزي "الصورة" و "الوطن" غربي حلب'))
+
+
+def test_a_place_told_a_short_distance_away_is_near_it(geo):
+    """Rule near_distance: "على مسافة 12 كلم من بلدة منبج" puts the event near Manbij (precision 2), not in it; told
+    without a distance Manbij is the place itself (precision 1)."""
+    for text, precision in (("وصلت القوات إلى مسافة 12 كلم من بلدة منبج بعد معارك", 2),
+                            ("وصلت القوات إلى بلدة منبج بعد معارك", 1)):
+        nt = NormText(text)
+        ms = geo.recognise(nt)
+        geo.resolve(ms, nt)
+        geo._not_the_scene(ms, nt)
+        (m,) = ms
+        assert geo.location(m)["geo_precision"] == precision and geo.location(m)["admin1"] == "Aleppo"

@@ -164,6 +164,11 @@ ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|او
                          r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
 ROAD_AND = re.compile(r"\s*و\s*")
+# between a place and the country it is told in (rule country_told): "طرابلس بشمال لبنان", "مدينة صيدا الساحلية جنوب
+# لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
+COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
+                           r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+)?(?:ب)?")
+NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule near_distance)
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
@@ -630,8 +635,8 @@ class Geoparser:
                     continue
             else:
                 lb = i
-            if lb < i and folded[lb:j] in self.common:
-                continue  # "وصولا" is a word ("arriving"), not و + the village صولا
+            if lb < i and (folded[lb:j] in self.common or (lb + 1 < i and folded[lb] in "وف" and folded[lb + 1:j] in self.common)):
+                continue  # "وصولا" is a word ("arriving"), not و + the village صولا; "وبالجملة" is و + "بالجملة" (wholesale)
             found.append((i, j, form, lb))
         # by start, the longest first: two stable sorts on C keys (a lambda was a Python call a hit)
         found.sort(key=itemgetter(1), reverse=True)
@@ -708,8 +713,23 @@ class Geoparser:
             # a name in quotes of its own ("السوسة"), not a word after someone else's closing quote
             quoted = oi > 0 and nt.text[max(0, oi - 2):oi].strip()[-1:] in QUOTES and \
                 nt.text[oj:oj + 2].strip()[:1] in QUOTES
+            if not quoted and norm[i:j] in NAME_STOP and norm[i:i + 2] != "ال":
+                # rule locating_word_no_name: "أحياء وسط المدينة", "قرى شمال حلب": a word that says where (name_stops.tsv,
+                # indefinite: a noun in construct) is no place's name, though some hamlet is named so (الوسط, شمال)
+                continue
             if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)):
                 continue  # "أحياء مدينة حلب": a cue word ("مدينة") is no place's name, unless quoted ("الجسر")
+            if cue in ("district", "settlement", "camp", "area") and not quoted and prev \
+                    and prev[-1].lstrip("وب") in self.cue_words:
+                e = self._name_goes_on(norm, folded, form, j, blocked)
+                if e:
+                    # rule name_goes_on: "حي بابا عمرو", "قرية حمد آغا": a hamlet's name right after the cue, the name
+                    # going on past it, is the first word of a longer name the gazetteer lacks (kept as its text)
+                    a, b = nt.span(i, e)
+                    out.append(PlaceMention(a, b, nt.text[a:b], folded[i:e], cue, prec, [], name=nt.text[a:b]))
+                    accepted.append((i, e))
+                    last_end = e
+                    continue
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(
                 self.gaz.places[c].name_ar.endswith("ة") for c in self.gaz.names[form][:5])
@@ -735,7 +755,11 @@ class Geoparser:
                 # a spelling met only by folding needs a cue naming a settlement: "منطقة حظر جوي" is a no-fly zone
                 if cue not in (("settlement", "district", "camp") if refolded else ("settlement", "district", "area", "camp",
                                                                                      "subdistrict", "governorate")) \
-                        and not quoted:
+                        and not (quoted and (cue is not None or not common or self._after_locative(norm, i, lb)
+                                             or (prev[-2:-1] if prev[-1:] in (['"'], ['«']) else prev[-1:]) in (["و"], [","], ["،"]))):
+                    # (rule quoted_word: a common word in quotes of its own is a place only after a cue or a preposition
+                    # of place, or in a list, 'منفذ "التنف"', 'في "السوسة"', 'حاجزي "المستودع" و "الصورة"': not
+                    # 'أمس «الأحد»', 'تواصل «الوطن» نشر')
                     held.append((i, j, form, cue, prec))
                     last_end = held_end = j
                     if refolded:
@@ -769,6 +793,35 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _name_goes_on(self, norm: str, folded: str, form: str, j: int, blocked: bytearray) -> int:
+        """Where a name that a cue opens ends, when it goes on past the gazetteer's ``form`` ending at ``j`` by one
+        more word (rule name_goes_on), else 0. Only a hamlet's one-word name without the article goes on (a town's
+        name is the town: "مدينة حمص المحاصرة"), and only into a word that can be a name's: not one that ends a
+        name (name_stops.tsv), a conjunction or preposition glued on, a trigger or party, a country's adjective; a
+        definite word not an adjective ("-ي", "-ية", a participle "المحاصرة") nor a common word; an indefinite word
+        not an everyday or common word nor a verb's present ("حي برزة شهد", "يسيطر"), unless the name itself is an
+        everyday word in construct ("بابا عمرو")."""
+        if " " in form or form[:2] == "ال" or folded[j:j + 1] != " " or any(
+                self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].is_admin
+                or self.gaz.places[c].population >= FAR_MAX_POPULATION for c in self.gaz.names[form]):
+            return 0
+        nxt = NAME_WORD.match(norm, j + 1)
+        if nxt is None or blocked[nxt.start()]:
+            return 0
+        w = nxt.group()
+        fw = fold(w)
+        if len(w) < 3 or w in NAME_STOP or w in NATIONALITY_WORDS or w in self.given_names or (
+                w[0] in "وبلفك" and w[:2] != "ال") or w[:3] == "وال":
+            return 0
+        if w[:2] == "ال":
+            stem = w[2:]
+            if len(stem) < 2 or stem[-1] == "ي" or stem[-2:] == "يه" or (stem[0] == "م" and len(stem) >= 4) \
+                    or fw in self.common or fw[2:] in self.everyday:
+                return 0
+        elif fw in self.common or w[0] == "ي" or (fw in self.everyday and form not in self.everyday and form not in self.common):
+            return 0  # (a word opening with ي is a verb's present: "مدينة كبرى يسيطر عليها")
+        return nxt.end()
 
     def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
         """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
@@ -1015,7 +1068,13 @@ class Geoparser:
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
         # the article's country: the one it names most (its name, capital, cities, adjective); Syria when none
+        if theatre_words is None:
+            theatre_words = self.lex.theatre_matcher.find(nt)
         named = self._countries(nt, theatre_words)
+        # the theatres.tsv words by start (normalised offsets): the country a place is told in, right after it
+        told_at = sorted((w.start, w.value[0]) for w in theatre_words)
+        told_starts = [x for x, _ in told_at]
+        norm = nt.norm
         ranked = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else (
             next(iter(adm_countries)) if len(adm_countries) == 1 else "SY")
@@ -1044,12 +1103,26 @@ class Geoparser:
             # rule governorate_named: "محافظة إدلب" matched whole is the governorate, not the city that a gazetteer
             # lists with the governorate's name among its own
             cue = "governorate" if m.cue is None and m.norm.startswith(GOVERNORATE_PREFIX) else m.cue
-            key = (tuple(m.candidates), cue)
+            told = None
+            if told_at:
+                # rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon, not Libya's capital
+                j = self._n(nt, m.end)
+                k = bisect_left(told_starts, j)
+                if k < len(told_at) and told_starts[k] - j <= 30 and COUNTRY_AFTER.fullmatch(norm, j, told_starts[k]):
+                    told = told_at[k][1]
+            key = (tuple(m.candidates), cue, told)
             if key in memo:
                 m.resolved = memo[key]
                 continue
             best, best_s = None, -1e9
-            for c in m.candidates:
+            cands = m.candidates
+            if told is not None and any(gz.places[c].country == told for c in cands):
+                there = [c for c in cands if gz.places[c].country == told]
+                # (a hamlet there does not outweigh a capital elsewhere: "هدف أنقرة في سوريا" is Turkey's government)
+                if any(self._a_seat(gz.places[c]) or gz.places[c].population >= TOWN_POPULATION for c in there) or not any(
+                        self._a_seat(gz.places[c]) for c in cands if gz.places[c].country != told):
+                    cands = there
+            for c in cands:
                 p = gz.places[c]
                 s = p.importance()
                 if p.country == country:
@@ -1111,8 +1184,10 @@ class Geoparser:
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
+        self._quarter_far_from_its_city(mentions, nt.text)
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
+        self._quarter_again(mentions)
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.
@@ -1162,7 +1237,8 @@ class Geoparser:
         """A place told as the attackers' base, a victim's home or a distance reference is not where it happened.
 
         "قوات النظام المتمركزة في جبل زين العابدين قصفت اللطامنة": Latamina, not the mountain;
-        "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept).
+        "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept at
+        precision 2, near it: rule near_distance).
         Words in data/place_roles.tsv. Dropped only where the sentence names another place, which is the scene.
         """
         norm = nt.norm
@@ -1172,7 +1248,11 @@ class Geoparser:
                 continue
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
-            role = self._role_before(before) or self._dateline(nt, m) or self._speaker_place(nt, m)
+            role = self._role_before(before)
+            if role == NEAR:
+                # rule near_distance: "على بعد 10 كلم من بلدة X": the event lies near X, not in it (precision 2)
+                m.precision, role = max(m.precision, 2), None
+            role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
             if role:
                 roles.append((k, role))
         if not roles:
@@ -1280,7 +1360,7 @@ class Geoparser:
         if got["unit"] is not None:
             n = got["num"]
             value = int(n) if n.isdigit() else self.lex.numbers.get(n, (0, ""))[0]
-            return f"a distance reference ({value} km)" if value > 25 else None
+            return f"a distance reference ({value} km)" if value > 25 else NEAR if value > 0 else None
         return "the attackers' base" if got["base"] else "a victim's home"
 
     def _seat(self, admin: "Place") -> int | None:
@@ -1319,6 +1399,47 @@ class Geoparser:
             # (a city of millions spreads further: Istanbul's Sultanbeyli, Cairo's Helwan lie 25 km from its point)
             if m.resolved is None or _approx_km(gz.places[m.resolved], city) > (40 if city.population >= 1_000_000 else 20):
                 m.resolved, m.anchor, m.precision = None, n.resolved, 2
+
+    def _quarter_far_from_its_city(self, mentions: list[PlaceMention], text: str) -> None:
+        """A quarter told with its city lies in reach of it (rule quarter_of_the_city_told): "قصفت قوات النظام حي
+        الصالحية في دمشق", "في حلب، دارت اشتباكات في حي الزهور": a quarter ("حي", "أحياء") resolved to a namesake
+        village further than a quarter may lie from every city its sentence names (else from the city named last
+        before it, QUARTER_BACK characters back at most) is a quarter the gazetteer lacks: its own name, the
+        coordinates of the city told nearest it, precision 2 (the spec's rule for a place the gazetteer lacks). A
+        governorate told nearer ("حي الصالحية بريف دمشق") holds it as a city does: a namesake in another one is a quarter
+        the gazetteer lacks, kept as its text (or in the city named last before it: _quarters_of_the_city)."""
+        gz = self.gaz
+        quarters = [k for k, m in enumerate(mentions) if m.cue == "district" and m.resolved is not None
+                    and m.anchor is None and not m.region]
+        if not quarters:
+            return
+        # the cities the text names (a dateline's or a reference's too: they say where the story is), and its regions
+        holders = [m for m in mentions if m.region or (
+            m.resolved is not None and m.cue not in ("country", "region", "district") and not gz.places[m.resolved].is_admin
+            and (gz.places[m.resolved].code in ("PPLC", "PPLA", "PPLA2") or gz.places[m.resolved].population >= 50000))]
+        if not holders:
+            return
+        for k in quarters:
+            m = mentions[k]
+            p = gz.places[m.resolved]
+            if p.code in ("PPLC", "PPLA", "PPLA2") or p.population >= 50000:
+                continue  # a quarter's word before a city ("أحياء حلب") tells the city
+            lo = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+            hi = min(x for x in (text.find(".", m.end), text.find("\n", m.end), len(text)) if x >= 0)
+            told = [c for c in holders if lo <= c.start and c.end <= hi]
+            if not told:
+                told = [c for c in holders if c.end <= m.start and m.start - c.start <= QUARTER_BACK and not c.region][-1:]
+            if not told:
+                continue
+            near = min(told, key=lambda c: abs(c.start - m.start))
+            if near.region:
+                if p.adm1 != near.region["admin"]:
+                    m.resolved = None  # (a governorate's point is far from its quarters: the text only, or the city before)
+                continue
+            if any(not c.region and _approx_km(p, gz.places[c.resolved]) <= (
+                    40 if gz.places[c.resolved].population >= 1_000_000 else 20) for c in told):
+                continue
+            m.resolved, m.anchor, m.precision = None, near.resolved, max(m.precision, 2)
 
     def _enclosing_places(self, mentions: list[PlaceMention], text: str) -> None:
         """"بقرية الزيتونة بمركز ناصر في محافظة بني سويف": a village, area or quarter told inside the town or unit
@@ -1368,6 +1489,29 @@ class Geoparser:
             if m.cue == "district" and m.resolved is None and m.anchor is None and not m.dropped \
                     and last is not None and m.start - last[0] <= QUARTER_BACK:
                 m.anchor, m.precision = last[1], 2
+
+    def _quarter_again(self, mentions: list[PlaceMention]) -> None:
+        """One sense per story for a quarter (rule quarter_again): a name the story told as a quarter placed in its
+        city (a quarter the gazetteer lacks: "حي الصالحية في دمشق") is that quarter where it comes again without the
+        word "حي" ("دخل المقاتلون الصالحية"), not a namesake village further than a quarter may lie from that city."""
+        gz = self.gaz
+        placed = {m.norm: m for m in mentions if m.cue == "district" and m.resolved is None and m.anchor is not None
+                  and not m.dropped}
+        if not placed:
+            return
+        for m in mentions:  # a name the story also told as a quarter resolved, or placed in another city: no one sense
+            q = placed.get(m.norm)
+            if q is not None and m.cue == "district" and not m.dropped and (m.resolved is not None or m.anchor != q.anchor):
+                del placed[m.norm]
+        for m in mentions:
+            q = placed.get(m.norm)
+            if q is None or m is q or m.resolved is None or m.cue not in (None, "district", "near"):
+                continue
+            p, city = gz.places[m.resolved], gz.places[q.anchor]
+            if p.code in ("PPLC", "PPLA", "PPLA2") or p.is_admin or p.population >= 50000:
+                continue
+            if _approx_km(p, city) > (40 if city.population >= 1_000_000 else 20):
+                m.resolved, m.anchor, m.precision = None, q.anchor, max(m.precision, 2)
 
     def location(self, m: PlaceMention) -> dict:
         """The spec's location record for a mention (coordinates only from the gazetteer)."""
