@@ -772,6 +772,12 @@ def test_a_name_a_cue_opens_goes_on_past_a_hamlets_name(geo):
     assert "جمعية الزهراء" in locs and locs["جمعية الزهراء"]["admin1"] == "Aleppo", locs
     assert locs["جمعية الزهراء"]["gazetteer_id"] is None and locs["جمعية الزهراء"]["geo_precision"] == 2
     assert "برزة" in _resolve(geo, "في حي برزة شهد الحي اشتباكات")
+
+
+@needs_full_gazetteer
+def test_a_known_quarters_name_ends_before_its_citys_adjective():
+    """Rule name_goes_on: a name the gazetteer knows ("جوبر" in the shared files) ends before the city's adjective."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert "جوبر" in _resolve(geo, "قتل شخصان في حي جوبر الدمشقي")
 
 
