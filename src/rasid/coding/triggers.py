@@ -13,7 +13,8 @@ import re
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
-from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, DURING_SPAN, SINCE_YEAR, \
+from .tolls import is_tally
+from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, COMPASS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -329,9 +330,7 @@ are that fighting's toll: "... إلى أن عنصرا قتل من وحدات ش�
 def toll_trigger(ctx, cl, counts: list) -> Match | None:
     """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
     killed = [c for c in counts if c.measure == "killed" and c.value]
-    if ctx.has_cue(ctx.n(cl.start), ctx.n_end(cl.end), "tally", "spread") or \
-            SINCE_YEAR.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)) or \
-            DURING_SPAN.search(ctx.nt.norm, ctx.n(cl.start), ctx.n_end(cl.end)):
+    if is_tally(ctx, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
     if not killed:
         return None

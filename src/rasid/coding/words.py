@@ -174,11 +174,10 @@ SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
 LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![\u0621-\u064a])|(?:19|20)\d\d(?!\d))"
                         % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("long_span", ())}, key=len, reverse=True)))
 # "خلال أسبوعين من الغارات", "خلال ثلاثة أسابيع": a span of weeks (role_words.tsv tally_span), a toll over it a tally
-DURING_SPAN = re.compile(r"خلال\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])"
-                          % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("tally_span", ())}, key=len, reverse=True)))
+_TALLY_SPAN = "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("tally_span", ())}, key=len, reverse=True))
+DURING_SPAN = re.compile(r"خلال\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])" % _TALLY_SPAN)
 # "المعارك والغارات على مدى ستة أشهر", "طوال الأسابيع الماضية": fighting told over weeks or months (tally_span)
-SPAN_OVER = re.compile(r"(?:علي مدي|علي مدار|طيله|طوال|خلال)\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])"
-                       % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("tally_span", ())}, key=len, reverse=True)))
+SPAN_OVER = re.compile(r"(?:علي مدي|علي مدار|طيله|طوال|خلال)\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])" % _TALLY_SPAN)
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
