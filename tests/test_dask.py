@@ -5,7 +5,7 @@ import signal
 
 import pytest
 
-from conftest import CORPUS, GAZETTEER, needs_shared
+from conftest import CORPUS, GAZETTEER, needs_pg, needs_shared, store_url
 
 
 def _slice(tmp_path, n=48):
@@ -82,3 +82,62 @@ def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(tmp_path, clu
     assert (docs, events, errors) == ref
     assert len({e[0] for e in events}) == len(events)
     cluster.client.wait_for_workers(2, timeout=60)  # the nanny starts the killed worker again
+
+
+@needs_shared
+@needs_pg
+def test_on_postgresql_the_workers_write_their_documents_and_a_killed_one_loses_and_doubles_nothing(
+        tmp_path, cluster, reference, monkeypatch):
+    """On PostgreSQL the workers write each document themselves (the client never calls Store.write, so it
+    is no bottleneck); the store, ids and summary are those of one process, a worker SIGKILLed mid-run
+    included (its partition runs again: what it had written is reported, not written twice)."""
+    from rasid.runner import run
+    from rasid.store import Store
+
+    src, summ1, ref = reference
+
+    def not_here(*a, **k):
+        raise AssertionError("the client wrote a document: the workers should have")
+
+    monkeypatch.setattr(Store, "write", not_here)  # (this process only: the workers are other processes)
+    store = Store(store_url("postgresql", tmp_path))
+    summ = run([str(src)], store, gazetteer=str(GAZETTEER), cluster=cluster, partition_size=8)
+    assert (summ.read, summ.stored, summ.failed, summ.events, summ.skipped) == \
+        (summ1.read, summ1.stored, summ1.failed, summ1.events, summ1.skipped)
+    assert _content(store) == ref and len(ref[1]) > 20
+
+    pids = list(cluster.client.run(os.getpid).values())
+    seen = []
+
+    def kill_one(_source):
+        seen.append(_source)
+        if len(seen) == 6:
+            os.kill(pids[0], signal.SIGKILL)
+
+    killed = Store(store_url("postgresql", tmp_path, "killed"))
+    summ = run([str(src)], killed, gazetteer=str(GAZETTEER), cluster=cluster, partition_size=4, on_progress=kill_one)
+    assert (summ.read, summ.stored, summ.failed, summ.events) == (summ1.read, summ1.stored, summ1.failed, summ1.events)
+    docs, events, errors = _content(killed)
+    assert (docs, events, errors) == ref and len({e[0] for e in events}) == len(events)
+    cluster.client.wait_for_workers(2, timeout=60)
+
+
+@needs_pg
+def test_on_postgresql_copies_in_partitions_coded_at_once_are_stored_once(tmp_path, cluster):
+    """Copies of one text under other names, in partitions two workers write at the same time: one stored,
+    the others skipped as copies (the workers take turns on the text's hash), as in one process."""
+    from rasid.runner import run
+    from rasid.store import Store
+
+    text = "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين.\n"
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"copy{i}.txt").write_text(text, encoding="utf-8")
+    (src / "other.txt").write_text("اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام على أطراف بلدة اللطامنة.\n", encoding="utf-8")
+    store = Store(store_url("postgresql", tmp_path))
+    summ = run([str(src)], store, cluster=cluster, partition_size=1, published="2017-04-04")
+    assert (summ.read, summ.stored, summ.skipped, summ.failed) == (7, 2, 5, 0)
+    docs = list(store.iter_documents())
+    assert len(docs) == 2 and len({d["content_hash"] for d in docs}) == 2
+    assert summ.events == sum(d["n_events"] for d in docs) >= 2

@@ -9,8 +9,13 @@ into *entries*, in input order:
 - ``("raw_known", source)``: the same raw article is stored already (nothing cleaned or coded);
 - ``("done", source, raw_hash, result)``: ``result`` as :func:`rasid.runner._prepare` gives it.
 
+- ``("written", source, raw_hash, Written)``: on PostgreSQL, the worker wrote the document itself
+  (:func:`write_task`); only what the run's summary needs comes back.
+
 The client takes the partitions' entries in input order and writes each document in its own
-savepoint, so the store, the ids and the exports are the same whatever the number of workers.
+savepoint, so the store, the ids and the exports are the same whatever the number of workers. On
+PostgreSQL the workers write their documents themselves, each in its own transaction, so the client
+is no bottleneck; the client still reads the entries in input order for the summary and the errors.
 A partition is a pure function of its inputs and the store: when a worker dies, Dask runs the
 partition again on another; the client has written nothing of it, so nothing is lost or doubled.
 Each worker process loads the pipeline (the gazetteer index) once and keeps it for every partition.
@@ -147,6 +152,8 @@ class Job:
     published: str | None = None
     outlet: str | None = None
     db: str | None = None  # a store the worker may read to skip what is stored (None: the client checks alone)
+    write: bool = False  # PostgreSQL: the worker writes each document to ``db`` itself, in its own transaction
+    run_id: int | None = None  # the run the documents a worker writes belong to
 
 
 def code(part: Partition, job: Job, pipe, known_raw: Callable[[str], bool], known_doc: Callable) -> Iterator[tuple]:
@@ -197,25 +204,28 @@ class StoredView:
         self.engine = create_engine(url, future=True)
         self.conn = self.engine.connect()
 
-    def raw(self, rh: str) -> bool:
+    def raw(self, rh: str, run_id: int | None = None) -> bool:
+        """This raw article is stored (by a run other than ``run_id``, when given)."""
         from sqlalchemy import select
 
         from .store import documents
 
-        q = select(documents.c.doc_id).where(documents.c.raw_hash == rh).limit(1)
-        found = self.conn.execute(q).first() is not None
+        q = select(documents.c.run_id).where(documents.c.raw_hash == rh).limit(1)
+        row = self.conn.execute(q).first()
         self.conn.rollback()
-        return found
+        return row is not None and (run_id is None or row[0] != run_id)
 
-    def doc(self, doc) -> bool:
+    def doc(self, doc, run_id: int | None = None) -> bool:
+        """This document's text is stored (by a run other than ``run_id``, when given)."""
         from sqlalchemy import select
 
         from .store import documents
 
         try:
-            row = self.conn.execute(select(documents.c.content_hash).where(documents.c.doc_id == doc.doc_id)).first()
+            row = self.conn.execute(select(documents.c.content_hash, documents.c.run_id)
+                                    .where(documents.c.doc_id == doc.doc_id)).first()
             if row is not None:
-                return row[0] == doc.content_hash
+                return row[0] == doc.content_hash and (run_id is None or row[1] != run_id)
             q = select(documents.c.doc_id).where(documents.c.content_hash == doc.content_hash).limit(1)
             return self.conn.execute(q).first() is not None
         finally:
@@ -240,7 +250,79 @@ def code_task(part: Partition, job: Job) -> list[tuple]:
     view = _view(job.db)
     if view is None:
         return list(code(part, job, _pipeline(job), lambda rh: False, lambda doc: False))
-    return list(code(part, job, _pipeline(job), view.raw, view.doc))
+    writer = _writer(job.db) if job.write else None
+    if writer is None:
+        return list(code(part, job, _pipeline(job), view.raw, view.doc))
+    # a document this run wrote already (a partition run again after its worker died) is coded and reported
+    # again, not skipped, so the run's summary is the same as a run without the failure
+    return [write_entry(writer, job.run_id, e) for e in
+            code(part, job, _pipeline(job), lambda rh: view.raw(rh, job.run_id), lambda doc: view.doc(doc, job.run_id))]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the client's summary needs of a document a worker wrote."""
+
+    doc_id: str
+    content_hash: str
+    events: tuple  # (event_type, outlet) of each event
+    carried: tuple = ()  # the fields of the reviewers' decisions carried to the new version
+    replaced: bool = False  # stored over an earlier version of itself
+    note: str | None = None
+    again: bool = False  # written by this run already (a partition run again): nothing written now
+
+
+def _writer(db: str | None):
+    """The store a worker writes to (once per process), or None where it cannot be reached: then the
+    client writes (a worker on another machine than the store's server, behind no route to it)."""
+    key = ("writer", db)
+    if key not in _PROC:
+        try:
+            from .store import Store
+
+            _PROC[key] = Store(db, upgrade=False, on_message=None)
+        except Exception:
+            _PROC[key] = None
+    return _PROC[key]
+
+
+def write_entry(store, run_id: int | None, entry: tuple) -> tuple:
+    """Write a coded document of a ``("done", ...)`` entry to the store in its own transaction and give
+    ``("written", source, raw_hash, Written)``; other entries as they are.
+
+    Two workers holding copies of one text, or two versions of one document, take turns (a transaction
+    advisory lock on the document id and one on the content hash, taken in one order): the second finds
+    the first's row and reports the copy as known, as the client's in-run check would. Which of two copies
+    under different ids is kept is the one written first, not always the first in input order."""
+    if entry[0] != "done" or entry[3][0] != "ok":
+        return entry
+    from sqlalchemy import select, text
+
+    from .store import documents
+
+    _, source, rh, (_, doc, places, note) = entry
+    try:
+        with store.engine.begin() as conn:
+            for key in sorted({doc.doc_id, doc.content_hash}):
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
+            row = conn.execute(select(documents.c.content_hash, documents.c.run_id)
+                               .where(documents.c.doc_id == doc.doc_id)).first()
+            if row is not None and row[0] == doc.content_hash:
+                if run_id is not None and row[1] == run_id:  # this run wrote it (the partition runs again)
+                    return ("written", source, rh, _written(doc, note, again=True))
+                return ("done", source, rh, ("known", None))
+            if row is None and conn.execute(select(documents.c.doc_id).where(
+                    documents.c.content_hash == doc.content_hash).limit(1)).first() is not None:
+                return ("done", source, rh, ("known", None))  # this text under another id
+            carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=row is None)
+    except Exception as e:  # not stored: an error naming the input; a re-run retries it
+        return ("done", source, rh, ("error", f"could not store: {type(e).__name__}: {str(e).splitlines()[0][:120]}"))
+    return ("written", source, rh, _written(doc, note, tuple(c["field"] for c in carried), row is not None))
+
+
+def _written(doc, note, carried: tuple = (), replaced: bool = False, again: bool = False) -> Written:
+    return Written(doc.doc_id, doc.content_hash, tuple((e.event_type, e.outlet) for e in doc.events), carried,
+                   replaced, note, again)
 
 
 def worker_memory() -> int:

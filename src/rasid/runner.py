@@ -201,7 +201,9 @@ def run_unlocked(
         url = str(store.engine.url)
         db = store.engine.url.database if url.startswith("sqlite") and cluster.local else (
             None if url.startswith("sqlite") else store.engine.url.render_as_string(hide_password=False))
-        job = Job(gazetteer=gz, code_events=code_events, limits=lim, published=published, outlet=outlet, db=db)
+        # on PostgreSQL the workers write their documents themselves (the client only reads their entries)
+        job = Job(gazetteer=gz, code_events=code_events, limits=lim, published=published, outlet=outlet, db=db,
+                  write=url.startswith("postgresql"), run_id=run_id)
         entries = dask_entries(cluster, parts, job)
     else:
         job = Job(code_events=code_events, limits=lim, published=published, outlet=outlet)
@@ -232,6 +234,22 @@ def run_unlocked(
             summ.read += 1
             if entry[0] == "raw_known":
                 summ.skipped += 1
+                continue
+            if entry[0] == "written":  # a worker wrote it (PostgreSQL)
+                _, source, rh, w = entry
+                if rh in raw_hashes:  # (the same article met earlier in this run: written once, counted once)
+                    summ.skipped += 1
+                    continue
+                _count_written(summ, w)
+                if w.note:
+                    summ.notes.append(w.note)
+                path, line = _where(source)
+                if path in error_paths:
+                    store.clear_error(conn, path, line)
+                    pending += 1
+                by_id[w.doc_id] = w.content_hash
+                hashes.add(w.content_hash)
+                raw_hashes.add(rh)
                 continue
             _, source, rh, result = entry
             if rh in raw_hashes:  # (a copy met earlier in this run)
@@ -303,6 +321,17 @@ def run_unlocked(
         summ.seconds = time.perf_counter() - t0
         store.finish_run(run_id, summ.as_dict())
     return summ
+
+
+def _count_written(summ: Summary, w) -> None:
+    """A document a worker wrote (:class:`rasid.parallel.Written`) in the run's summary."""
+    summ.carried.update(w.carried)
+    summ.replaced += w.replaced
+    summ.stored += 1
+    summ.events += len(w.events)
+    for event_type, outlet in w.events:
+        summ.by_type[event_type] += 1
+        summ.by_outlet[outlet or "(unknown)"] += 1
 
 
 def _where(source: str) -> tuple[str, int | None]:
