@@ -1662,3 +1662,14 @@ def test_an_official_spelled_with_hamza_on_ya_is_an_official_source(pipeline):
     Egyptian outlets) are "مسؤول", "مسؤولون"."""
     (e,) = pipeline.text("قال مسئولون أمس إن مسلحين هاجموا نقطة تفتيش للشرطة في مدينة العريش.", published="2013-02-03").events
     assert e.attribution["kind"] == "official"
+
+
+def test_tear_gas_shells_are_a_polices_means_against_a_crowd_not_shelling(pipeline):
+    # triggers.tsv look-alikes: "قذائف الغاز المسيل للدموع", "القذائف الصوتية"
+    doc = pipeline.text("وأطلقت قوات الأمن قذائف الغاز المسيل للدموع والقذائف الصوتية على مئات المحتجين أمام مبنى المحافظة "
+                        "في مدينة عدن اليوم.", published="2015-08-04")
+    assert not [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    # a gas shell with no tear in it stays a strike (a chemical attack)
+    (e,) = pipeline.text("وأطلقت قوات النظام قذائف الغاز السام على بلدة زملكا في الغوطة الشرقية اليوم.",
+                         published="2015-08-04").events
+    assert e.event_type == "Explosions/Remote violence"
