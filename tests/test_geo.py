@@ -841,3 +841,14 @@ def test_a_place_told_a_short_distance_away_is_near_it(geo):
         geo._not_the_scene(ms, nt)
         (m,) = ms
         assert geo.location(m)["geo_precision"] == precision and geo.location(m)["admin1"] == "Aleppo"
+
+
+def test_a_name_before_a_spokespersons_title_is_a_person_not_a_place(pipeline):
+    # rule spokesperson_named (role_words.tsv spokesperson): "NAME، المتحدثة باسم" is a person
+    text = "وقالت جيهان الرقة، المتحدثة باسم المجلس المحلي، إن غارة جوية استهدفت مستشفى في بلدة كفرنبل اليوم."
+    (e,) = pipeline.text(text, published="2017-10-12").events
+    assert [loc.get("text") for loc in e.locations] == ["كفرنبل"]
+    # the same name in the story, not before a title, is the place
+    (e,) = pipeline.text("وقال المتحدث باسم المجلس المحلي إن غارة جوية استهدفت مستشفى في الرقة اليوم.",
+                         published="2017-10-12").events
+    assert [loc.get("text") for loc in e.locations] == ["الرقة"]

@@ -529,8 +529,14 @@ class Geoparser:
         self.nickname_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "nickname" and " " not in r[1]}
         self.nickname_near = NICKNAME_GLUE | self.nickname_words  # a last word before a name that may end a nickname cue
         self.speech_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] in ("speech", "voice")}
+        self.spokesperson_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "spokesperson"}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         self.outlet_names = self.lex.outlet_names
+
+    def _titled(self, folded: str, j: int) -> bool:
+        """The name ending at ``j`` is followed by a spokesperson's title in apposition ("، المتحدثة باسم")."""
+        nxt = folded[j:j + 16].lstrip(" ،,").split(" ", 1)
+        return bool(nxt) and nxt[0].lstrip("و") in self.spokesperson_words
 
     def _a_city(self, key: str) -> bool:
         """The gazetteer holds a city or an admin seat of this name (not only hamlets)."""
@@ -676,6 +682,8 @@ class Geoparser:
                 continue  # 'وقال المصدر لـ"الحياة"': whom a source told, a newspaper, not a place
             if prev and prev[-1].lstrip("و") in self.speech_words:
                 continue  # "أعلنت دمشق": the government speaking; "قال الدغيم": the speaker, not a place
+            if self._titled(folded, j):
+                continue  # rule spokesperson_named: "مريم الحمدان، المتحدثة باسم المنظمة" is a person
             definite = (lb == i and folded[i:i + 2] == "ال") or folded[lb:i] == "ال"  # "الحميدة" read as ال + حميدة
             # the word before, without a proclitic: "بالتعازي القلبية" is "التعازي" + its adjective
             pw = prev[-1][1:] if prev and prev[-1][:1] in "فبك" and prev[-1][1:3] == "ال" else prev[-1] if prev else ""
