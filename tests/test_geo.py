@@ -852,3 +852,14 @@ def test_a_name_before_a_spokespersons_title_is_a_person_not_a_place(pipeline):
     (e,) = pipeline.text("وقال المتحدث باسم المجلس المحلي إن غارة جوية استهدفت مستشفى في الرقة اليوم.",
                          published="2017-10-12").events
     assert [loc.get("text") for loc in e.locations] == ["الرقة"]
+
+
+def test_an_event_abroad_keeps_its_country_or_city_by_name(pipeline):
+    # regions.tsv: countries and cities of wars abroad, outside the gazetteers, kept as their names
+    (e,) = pipeline.text("قتل 13 شخصا في انفجار سيارة ملغومة في كابول صباح اليوم.", published="2017-05-23").events
+    assert [(loc.get("text"), loc.get("lat")) for loc in e.locations] == [("كابول", None)]
+    (e,) = pipeline.text("قتل 10 جنود في هجوم لحركة الشباب على قاعدة عسكرية بالصومال.", published="2017-05-23").events
+    assert [loc.get("text") for loc in e.locations] == ["الصومال"]
+    # after "مدينة" too ("في مدينة كراتشي"), not only after "في"
+    (e,) = pipeline.text("قتل 45 شخصا في انفجار سيارة مفخخة في مدينة كراتشي اليوم.", published="2017-05-23").events
+    assert [loc.get("text") for loc in e.locations] == ["كراتشي"]

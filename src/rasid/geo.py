@@ -496,6 +496,8 @@ class Geoparser:
         # a phrase of several words there blocks the names inside it too ("القبة الحديدية": Iron Dome, not al-Qubbah)
         self.stop_phrases = sorted({w for w in self.common if " " in w}, key=len, reverse=True)
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
+        # "مدينة", "بلدة" before a country's or city's name of regions.tsv ("في مدينة كراتشي"): it is the location
+        self.settlement_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "settlement"}
         self.everyday = {fold(normalize(r[0])) for r in read_tsv("everyday_words.tsv")}  # describe, never name
         # an everyday word that is also some hamlet's name ("جانب" of "إلى جانب", "حدائق", "حضر") needs a cue
         # like a common word; a town's name does not ("عرسال")
@@ -609,6 +611,7 @@ class Geoparser:
                 before = folded[max(0, lb - 8):lb].split()[-1:]
                 # (a border is where things happen "on" it: "على الحدود اللبنانية السورية")
                 if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or (
+                        before and before[0] in self.settlement_words) or (
                         key.startswith("الحدود") and before in (["علي"], ["قرب"], ["عند"])):
                     a, b = nt.span(i, i + len(key))
                     out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
