@@ -1673,3 +1673,15 @@ def test_tear_gas_shells_are_a_polices_means_against_a_crowd_not_shelling(pipeli
     (e,) = pipeline.text("وأطلقت قوات النظام قذائف الغاز السام على بلدة زملكا في الغوطة الشرقية اليوم.",
                          published="2015-08-04").events
     assert e.event_type == "Explosions/Remote violence"
+
+
+def test_a_strike_word_that_opens_its_strikers_name_is_the_event_word_where_people_died(pipeline):
+    # rules strike_named_by_its_striker (context) and striker_named_by_the_strike (roles)
+    (e,) = pipeline.text("قتل 3 مدنيين في غارات روسية على بلدة كفرنبل بريف إدلب اليوم.", published="2017-05-23").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Russian forces", "Civilians")
+    # the striker is not the side hit, though it is the first party after the verb of killing
+    (e,) = pipeline.text("قتل 3 في غارة إسرائيلية على بلدة كفرنبل بريف إدلب اليوم.", published="2017-05-23").events
+    assert e.event_type == "Explosions/Remote violence" and e.actor1["id"] == "Israeli forces" and e.actor2 is None
+    # with no one killed or hurt, the words only name the party ("غارات روسية" in talk is no event word)
+    assert not pipeline.text("وقال الوزير إن بلاده تتابع باهتمام الحديث عن غارات روسية جديدة.", published="2017-05-23").events

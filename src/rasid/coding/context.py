@@ -14,6 +14,14 @@ from . import parties, when
 from .parties import Covers
 from .rules import describe, note
 
+# how near (characters) a word of the dead or hurt lies to a strike word that opens its striker's name
+STRIKE_TOLL_REACH = 60
+describe(__name__, "strike_named_by_its_striker", """A strike word that opens its striker's name ("غارات روسية", "غارة
+    إسرائيلية", actors.tsv) is also the event word where people were killed or hurt by it (a toll noun or a verb of
+    killing or wounding within 60 characters): "قتل 3 مدنيين في غارات روسية على البلدة" is an air strike, not an attack on civilians. Elsewhere it
+    only names the party (a trigger inside a party's name is none: "تحرير" in "هيئة تحرير الشام").""",
+         reads="actors.tsv, toll_nouns.tsv, cues.tsv kill/injure")
+
 describe(__name__, "noun_opens_party", """A counted noun that opens a party's name is that party's dead or wounded: "قتل أحد
 رجال الشرطة", "وأصيب اثنان من رجال المقاومة" ("رجال" starts the name "رجال المقاومة", so no name follows it).""",
          reads="actors.tsv")
@@ -35,9 +43,21 @@ class DocContext:
         self.actors = parties.read(self, found)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         within_actor = Covers((a.start, a.end) for a in self.actors)
+        # (rule strike_named_by_its_striker: but a strike word opening its striker's name, "غارات روسية", is the event
+        # word where people were killed or hurt by it: "قتل 3 مدنيين في غارات روسية على البلدة" is an air strike)
+        cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
+        tolls = sorted([n.start for n in (found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt))]
+                       + [c.start for c in cues if c.value in ("kill", "injure")])
+        opens = {a.start for a in self.actors}
+
+        def struck(t) -> bool:
+            if t.start not in opens or t.value.event_type != "Explosions/Remote violence":
+                return False
+            k = bisect.bisect_left(tolls, t.start - STRIKE_TOLL_REACH)
+            return k < len(tolls) and tolls[k] <= t.start + STRIKE_TOLL_REACH
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
-                         if within_actor.reach(t.start) < t.end and not self.place_name(t)]
-        self.cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
+                         if (within_actor.reach(t.start) < t.end or struck(t)) and not self.place_name(t)]
+        self.cues = cues
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
         self.cues = sorted(self.cues, key=lambda m: m.start)

@@ -38,6 +38,7 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
     if at_event_site(ctx, m, lo):
         return
     _assign(ctx, m, lo, hi, slo)
+    striker_named_by_the_strike(ctx, m, lo, hi)
     finder_not_party(ctx, m, lo)
     if m.actor1 is not None and source_unknown(ctx, m, hi):
         m.actor1, m.assoc1 = None, []
@@ -49,6 +50,29 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
             if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
                 m.actor1 = pair(ctx, speakers[-1])
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+@rule("striker_named_by_the_strike", reads="actors.tsv")
+def striker_named_by_the_strike(ctx, m: Mention, lo: int, hi: int) -> None:
+    """A party whose name the event word opens ("غارة إسرائيلية", "غارات روسية") struck: it is actor 1, never the
+    side hit, whatever the word order says: "قتل 3 في غارة إسرائيلية على بلدة" (rule strike_named_by_its_striker)."""
+    t = m.trigger
+    if t.value.event_type != "Explosions/Remote violence":
+        return
+    own = next((a for a in ctx.within(ctx.actors, lo, hi) if a.start == t.start and a.value != "Civilians"), None)
+    if own is None:
+        return
+    p = pair(ctx, own)
+    if m.actor1 == p:
+        return
+    if m.actor2 == p:
+        m.actor2 = None
+    m.assoc1 = [x for x in m.assoc1 if x != p]
+    m.assoc2 = [x for x in m.assoc2 if x != p]
+    if m.actor1 is not None and m.actor2 is None:
+        m.actor2 = m.actor1  # "قتل مسلحون من التنظيم في غارة روسية": the subject was hit
+    m.actor1 = p
+    note(ctx, "striker_named_by_the_strike", f"«{p[1]}»")
 
 
 @rule("event_site", reads="role_words.tsv event_site")

@@ -49,12 +49,19 @@ def dead_side(ctx, m: Mention, victims: str | None) -> None:
     told in the clause before, whose cause the event's clause tells ("قتل عناصر من قوات النظام أمس، بعد استهداف مقاتلي
     الفصيل نقاطهم بقذائف الهاون": rules toll_of_cause, toll_of_next)."""
     if m.event_type in VIOLENT and m.actor2 is None and victims and victims != "Civilians":
+        if m.actor1 and m.actor1[0] == victims and _names_striker(ctx, m):
+            return  # "قتل 3 في غارة إسرائيلية": the dead are not the striker's (rule striker_named_by_the_strike)
         if m.actor1 and m.actor1[0] == victims:
             m.actor1, m.actor2 = None, m.actor1
             note(ctx, "dead_side", f"{victims}, named, was hit")
         elif not (m.actor1 and ctx.lex.allied(m.actor1[0], victims)):
             m.actor2 = (victims, "")
             note(ctx, "dead_side", f"{victims}'s dead: attacked")
+
+
+def _names_striker(ctx, m: Mention) -> bool:
+    """The event word opens actor 1's name ("غارة إسرائيلية")."""
+    return any(a.start == m.trigger.start and a.value == m.actor1[0] for a in ctx.within(ctx.actors, m.trigger.start, m.trigger.end + 1))
 
 
 @rule("civilians_victims")
