@@ -372,3 +372,18 @@ def test_a_lawyer_or_a_teacher_killed_is_a_civilian(pipeline):
     (e,) = pipeline.text("أعدم تنظيم داعش محامياً رمياً بالرصاص في مدينة الرقة أمس.", published="2016-03-10").events
     assert (e.actor2 or {}).get("id") == "Civilians"
     assert (e.fatalities["value"], e.fatalities["group"]) == (1, "civilians")
+
+
+def test_a_qualifier_after_the_counted_partys_name_qualifies_the_count():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import find_counts
+
+    lex = default_lexicon()
+    for text, want in (("أسفر القصف عن مقتل 14 من مقاتلي الجماعة على الأقل في البلدة", (14, "at_least")),
+                       ("قتل 9 عناصر من الشرطة المحلية تقريبا", (9, "about")),
+                       # another figure between: the qualifier is that one's
+                       ("قتل 9 عناصر من الشرطة وإصابة 20 على الأقل", (9, "exact"))):
+        nt = NormText(text)
+        c = find_counts(nt, 0, len(nt.norm), lex)[0]
+        assert (c.value, c.qualifier) == want, text

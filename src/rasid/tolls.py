@@ -295,6 +295,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 if 0 <= q.start - end <= 3 and q.phrase in AFTER_QUALIFIERS and not norm[end:q.start].strip(" ,،") \
                         and not norm[q.end:q.end + 3].strip()[:1].isdigit():
                     qualifier = q.value  # "29 شخصا على الأقل" (not "..., على الأقل 5 منهم": the next count's)
+        if qualifier == "exact" and kind == "exact":
+            qualifier = _qualifier_after_party(norm, end, quals, noun_spans, starts) or qualifier
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
             if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
@@ -400,6 +402,23 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                                  vague=m.value[0] == "-"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+PARTY_TAIL = re.compile(r"(?:\s+[^\s\d,،.:؛()]+){1,3}\s*")
+
+
+def _qualifier_after_party(norm: str, end: int, quals: list, noun_spans: list, starts: frozenset) -> str | None:
+    """A qualifier that follows the counted noun's party or adjectives qualifies the count: "مقتل 14 من مقاتلي
+    الجماعة على الأقل" is at least 14 (up to three words between, no sign, no number, no toll word)."""
+    for q in quals:
+        if q.phrase not in AFTER_QUALIFIERS or not 0 < q.start - end <= 40:
+            continue
+        gap = PARTY_TAIL.fullmatch(norm, end, q.start)
+        if gap is None or any(w in starts for w in gap.group().split()) \
+                or any(end <= a < q.start for a, _ in noun_spans) or norm[q.end:q.end + 3].strip()[:1].isdigit():
+            continue
+        return q.value
+    return None
 
 
 def _number_near(norm: str, lo: int, hi: int, cue: tuple, lex: Lexicon) -> bool:

@@ -108,6 +108,10 @@ names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is sev
 describe(__name__, "other_side_joined", """Another side's figure joined by "و" to the count just made, its party named
 after "من", counts the same toll: "مقتل سبعة من الحوثيين واثنين من السلفيين" is nine (the sides add up; not
 "... وأسر 3 من الجيش", whose verb is its own, nor a breakdown after "بينهم").""")
+describe(__name__, "qualifier_after_party", """A qualifier that follows the counted noun's party or
+adjectives qualifies the count (rasid.tolls._qualifier_after_party): "مقتل 14 من مقاتلي الجماعة على الأقل" is at
+least 14 (up to three words between, no sign, no number, no toll word: "قتل 9 عناصر وإصابة 20 على الأقل" keeps 9
+exact).""", reads="qualifiers.tsv after")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
