@@ -387,3 +387,16 @@ def test_a_qualifier_after_the_counted_partys_name_qualifies_the_count():
         nt = NormText(text)
         c = find_counts(nt, 0, len(nt.norm), lex)[0]
         assert (c.value, c.qualifier) == want, text
+
+
+def test_a_person_and_a_dual_joined_are_three():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("أسفر الكمين عن مقتل ضابط وجنديين قرب المعبر", 3),
+                       ("أعلنت الوزارة استشهاد ضابط ومجندين في الهجوم على النقطة", 3),
+                       ("أعلنت الوزارة استشهاد ضابط ومجند في الهجوم على النقطة", 2)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text

@@ -370,7 +370,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             n, end = (2 if dual else singular), m.end
             nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
                         and (j := JOINED.fullmatch(norm[m.end:x.start]))
-                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان"))
+                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان", x.phrase + "ين"))
+                             or (x.value[3] == 2 and norm[x.start:x.end] == x.phrase)
                              or ONE_OF_END.search(j.group()))), None)  # "وأحد العناصر": one of them
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
@@ -380,7 +381,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             if nxt is not None and n == 1:
                 # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
                 # named by a singular noun (its qualifiers between); "ضابط ومجندان": three
-                n, end = (3 if norm[nxt.start:nxt.end] == nxt.phrase + "ان" else 2), nxt.end
+                # a dual after the first ("ضابط وجنديين"), or a singular's "ين" form there ("ضابط ومجندين": a
+                # list of people counted one by one goes on with a dual, not a plural of no number): three
+                # (rule joined_dual)
+                n, end = (3 if nxt.value[3] == 2 or norm[nxt.start:nxt.end] in (nxt.phrase + "ان", nxt.phrase + "ين")
+                          else 2), nxt.end
                 joined.add(nxt.start)
                 if of is None and actor_at is not None:
                     of = actor_at(end)  # "قائد عسكري وأحد العناصر في فيلق الشام": the party after the second

@@ -112,6 +112,9 @@ describe(__name__, "qualifier_after_party", """A qualifier that follows the coun
 adjectives qualifies the count (rasid.tolls._qualifier_after_party): "مقتل 14 من مقاتلي الجماعة على الأقل" is at
 least 14 (up to three words between, no sign, no number, no toll word: "قتل 9 عناصر وإصابة 20 على الأقل" keeps 9
 exact).""", reads="qualifiers.tsv after")
+describe(__name__, "joined_dual", """A person then a dual joined by "و" after the toll verb are three: "مقتل ضابط
+وجنديين" (a dual by form), "استشهاد ضابط ومجندين" (the "ين" form of a singular noun: a list of people counted one by
+one goes on with a dual, not with a plural of no number; alone, "مقتل مجندين" stays a plural).""", reads="toll_nouns.tsv")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
