@@ -400,3 +400,10 @@ def test_a_person_and_a_dual_joined_are_three():
                        ("أعلنت الوزارة استشهاد ضابط ومجند في الهجوم على النقطة", 2)):
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_a_toll_of_an_event_recalled_by_its_distance_in_days_is_not_the_previous_events(pipeline):
+    text = ("وقال ناشطون إن مقاتلين هاجموا ثكنة للجيش في بلدة خان الشيح يوم الأربعاء. وأضافوا إن الاشتباكات تصاعدت "
+            "بعد يومين من مهاجمة المقاتلين حاجزا في المنطقة مما أسفر عن مقتل 12 جنديا.")
+    events = pipeline.text(text, published="2016-03-02").events
+    assert events and all((e.fatalities or {}).get("value") is None for e in events)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import ALSO, combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -51,7 +51,7 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
     """A clause with a toll and no event word tells the toll of the event its sentence told just before:
     "اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد"."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi):
+    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi) or earlier_event(ctx, lo, hi):
         return
     counts = read_counts(ctx, lo, hi)
     for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
@@ -59,6 +59,22 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
             setattr(prev, attr, combine(counts, measure))
             if ctx.trace is not None and getattr(prev, attr) is not None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+@rule("toll_of_earlier_event", reads="cues.tsv background, role_words.tsv fight_word")
+def earlier_event(ctx, lo: int, hi: int) -> bool:
+    """A clause that recalls an earlier event by its distance in days ("بعد يومين من", "بعد أسبوع على") tells that
+    event's toll, not the toll of the event told before it: "تصاعدت الاشتباكات في البلدة، بعد ثلاثة أيام من هجوم
+    للمسلحين على حاجز أسفر عن مقتل 7 جنود" gives the clash no toll (not days of the fighting itself: "جاءت السيطرة
+    بعد أيام من القتال قتل فيها 40 جنديا", a definite word of fighting next)."""
+    norm = ctx.nt.norm
+    for c in ctx.within(ctx.cues, lo, hi):
+        nxt = norm[c.end:c.end + 16].split()[:1]
+        if c.value == "background" and norm.startswith("بعد ", c.start) and not (
+                nxt and nxt[0].startswith("ال") and nxt[0][2:] in FIGHT_WORDS):
+            note(ctx, "toll_of_earlier_event", f"«{ctx.said(c.start, c.end)}»")
+            return True
+    return False
 
 
 @rule("toll_also", reads="role_words.tsv also, cues.tsv kill, injure")
