@@ -407,3 +407,30 @@ def test_a_toll_of_an_event_recalled_by_its_distance_in_days_is_not_the_previous
             "بعد يومين من مهاجمة المقاتلين حاجزا في المنطقة مما أسفر عن مقتل 12 جنديا.")
     events = pipeline.text(text, published="2016-03-02").events
     assert events and all((e.fatalities or {}).get("value") is None for e in events)
+
+
+def test_a_hundred_and_tens_are_one_number():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("وقال المصدر إن الغارات خلفت مائة وعشرين قتيلا في البلدة", 120),
+                       ("قتل مئتان وخمسة وعشرون شخصا في القصف على السوق", 225),
+                       ("قتل مائة شخص وأصيب خمسون في القصف على السوق", 100)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_a_qualified_breakdown_is_a_part_of_the_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("أسفر القصف على أحياء المدينة عن مقتل أكثر من 60 مدنيا بينهم نحو 15 طفلا")
+    t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (t["value"], t["qualifier"]) == (60, "more_than")
+    nt = NormText("هاجم الأهالي المعسكر فسقط بينهم حوالي ثلاثين قتيلا")  # no total before: the toll itself
+    t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (t["value"], t["qualifier"]) == (30, "about")

@@ -109,6 +109,12 @@ def parse_number(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, int] 
                 v2, _ = nums[toks[i + 1].w[1:]]
                 if v < 10 and 20 <= v2 <= 90:
                     v, used = v + v2, 2
+            if kind == "exact" and 100 <= v < 1000 and v % 100 == 0 and i + used < len(toks) \
+                    and toks[i + used].w.startswith("و") and not toks[i + used].w[1:2].isdigit():
+                # "مائة وخمسون" = 150, "مئتان وخمسة وعشرون" = 225 (rule hundreds_and_tens)
+                rest = parse_number(toks, i + used, lex)
+                if rest is not None and rest[1] == "exact" and rest[0] < 100:
+                    v, used = v + rest[0], used + rest[2]
             if i + used < len(toks) and toks[i + used].w in ("الف", "الاف") and kind == "exact":
                 v, used = v * 1000, used + 1
             return v, kind, used
@@ -241,6 +247,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
                 by_party = True
         n_start = toks[i].start
+        # the words before the number, across its qualifier: "بينهم أكثر من 20 مدنيا" is a part (rule
+        # part_across_qualifier); toks[pi] is the number's first word or its qualifier's
+        pi = i
+        q_before = next((q for q in quals if 0 <= n_start - q.end <= 2), None)
+        while q_before is not None and pi > 0 and toks[pi - 1].start >= q_before.start:
+            pi -= 1
         if noun is None and i > 0 and not toks[i].w[0].isdigit():
             noun = _noun_before(toks, i, nouns, measure_cues)
         bare = None
@@ -267,7 +279,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
             # the verb right before the number, maybe across its qualifier: "مقتل ما لا يقل عن 12 عنصرا"
             q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
-            if out and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]):
+            if out and pi > 0 and _bare(toks[pi - 1].w) in SUBCOUNT and (n_start_gap(out[-1], toks[pi]) or pi < i):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
             elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
@@ -304,10 +316,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     i = k + 1
                     continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
                 is_total = True
-        prev = toks[i - 1].w if i > 0 else ""
-        prev2 = toks[i - 2].w if i > 1 else ""
-        sub = _bare(prev) in SUBCOUNT or (_bare(prev2) in SUBCOUNT and prev in ("من",)) or (
-            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i])) or (
+        prev = toks[pi - 1].w if pi > 0 else ""
+        prev2 = toks[pi - 2].w if pi > 1 else ""
+        # (across a qualifier only after a total: "فراح بينهم حوالي أربعين قتيلا" is the toll itself)
+        sub = (_bare(prev) in SUBCOUNT and (pi == i or bool(out))) or (_bare(prev2) in SUBCOUNT and prev in ("من",)) or (
+            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[pi])) or (
             # "وبين القتلى 12 طفلا", "ومن بين الضحايا خمسة من الشرطة": a part of the dead told in a clause of its own
             _bare(prev2) == "بين" and prev.startswith("ال") and any(
                 toks[i - 1].start <= a < toks[i - 1].end for a, _ in noun_spans))

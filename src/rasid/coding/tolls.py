@@ -131,6 +131,12 @@ exact).""", reads="qualifiers.tsv after")
 describe(__name__, "joined_dual", """A person then a dual joined by "و" after the toll verb are three: "مقتل ضابط
 وجنديين" (a dual by form), "استشهاد ضابط ومجندين" (the "ين" form of a singular noun: a list of people counted one by
 one goes on with a dual, not with a plural of no number; alone, "مقتل مجندين" stays a plural).""", reads="toll_nouns.tsv")
+describe(__name__, "hundreds_and_tens", """A hundred joined by "و" to a smaller number word is their sum
+(rasid.tolls.parse_number): "مائة وخمسون قتيلا" is 150, "مئتان وخمسة وعشرون" 225 (not "قتل مائة شخص وأصيب خمسون": a
+counted noun between).""", reads="numbers.tsv")
+describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
+before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
+حوالي أربعين قتيلا") the figure is the toll.""")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
