@@ -434,3 +434,20 @@ def test_a_qualified_breakdown_is_a_part_of_the_toll():
     nt = NormText("هاجم الأهالي المعسكر فسقط بينهم حوالي ثلاثين قتيلا")  # no total before: the toll itself
     t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
     assert (t["value"], t["qualifier"]) == (30, "about")
+
+
+def test_a_definite_rank_or_trade_after_the_toll_verb_is_one_person():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("وقال إن الاشتباك نجم عنه استشهاد النقيب سامر خليل وإصابة أربعة من عناصر الأمن", 1),
+                       ("أسفر انفجار العبوة قرب المدرسة عن مقتل الطفل يوسف كمال", 1),
+                       # told first without the article, then with it: the same person
+                       ("اغتيال صحفي في المدينة - اغتيل الصحفي سامر خليل برصاص مجهولين", 1)):
+        nt = NormText(text)
+        t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+        assert t is not None and t["value"] == want, text
+    nt = NormText("اتهمونا بقتل الشهيد الجندي عقب تعذيبه")  # an epithet of one already dead, no toll verb before it
+    assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") != 1

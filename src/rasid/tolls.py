@@ -372,9 +372,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # likewise ("أكد المصدر أن شخصين قتلا"): two
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
-            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
-                                             for c in out):
-                continue  # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person
+            if word.startswith("ال") and norm[max(0, cue[0] - 2):cue[0]] == "ال" and norm.startswith("شهيد", cue[0]):
+                continue  # "الشهيد الجندي": an epithet of one already dead, retold (no toll verb before it)
+            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2]
+                                             and norm[c.start:c.end] in (word, word[2:], word[2:] + "ا") for c in out):
+                # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person; so is one told
+                # first without the article ("اغتيال صحفي سوري ... اغتيل الصحفي السوري")
+                continue
             of = hint or (actor_at(m.end) if actor_at else None)
             if of is None and actor_at is not None:
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
