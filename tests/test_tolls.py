@@ -451,3 +451,15 @@ def test_a_definite_rank_or_trade_after_the_toll_verb_is_one_person():
         assert t is not None and t["value"] == want, text
     nt = NormText("اتهمونا بقتل الشهيد الجندي عقب تعذيبه")  # an epithet of one already dead, no toll verb before it
     assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") != 1
+
+
+def test_two_named_ranks_joined_are_two_people():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("انفجرت عبوة بالمدرعة مما أسفر عن استشهاد النقيب سامر خليل معاون المباحث والمجند يوسف كمال وإصابة آخرين")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
+    nt = NormText("أسفر القصف عن مقتل الطفل يوسف كمال، والمواطن سامر خليل أصيب بجروح")  # a sign between: one
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1

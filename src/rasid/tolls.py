@@ -390,6 +390,18 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                         and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان", x.phrase + "ين"))
                              or (x.value[3] == 2 and norm[x.start:x.end] == x.phrase)
                              or ONE_OF_END.search(j.group()))), None)  # "وأحد العناصر": one of them
+            if nxt is None and n == 1 and word.startswith("ال"):
+                # "استشهاد النقيب محمد أمين والمجند رضا أحمد": two definite ranks or trades, each with a name, joined
+                # by "و" (no sign, no toll word between): two people (rule named_pair)
+                nxt2 = next((x for x in noun_ms if m.end < x.start <= m.end + 60 and x.value[3] == 1
+                             and x.value[0] == "-" and x.phrase.startswith("ال") and norm[x.start:x.end] == x.phrase
+                             and norm[x.start - 2:x.start] == " و"
+                             and not any(p in norm[m.end:x.start] for p in ",،.:؛()")
+                             and not any(m.end <= c[0] < x.start for c in measure_cues)
+                             and not any(m.end <= y.start < x.start for y in noun_ms)), None)
+                if nxt2 is not None:
+                    n, end = 2, nxt2.end
+                    joined.add(nxt2.start)
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
                 n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two

@@ -137,6 +137,9 @@ counted noun between).""", reads="numbers.tsv")
 describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
 before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
 حوالي أربعين قتيلا") the figure is the toll.""")
+describe(__name__, "named_pair", """Two definite ranks or trades, each with its name, joined by "و" after the toll verb
+are two people (rasid.tolls.find_counts): "استشهاد النقيب محمد أمين معاون المباحث والمجند رضا أحمد" is 2 (no sign,
+no toll word, no other counted noun between; within 60 characters).""", reads="toll_nouns.tsv")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
