@@ -463,3 +463,18 @@ def test_two_named_ranks_joined_are_two_people():
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
     nt = NormText("أسفر القصف عن مقتل الطفل يوسف كمال، والمواطن سامر خليل أصيب بجروح")  # a sign between: one
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1
+
+
+def test_a_killing_the_event_answers_is_not_its_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("تظاهر المئات أمام مديرية الأمن احتجاجا على مقتل شاب برصاص الشرطة",
+                 "قصفت المدفعية مواقع المسلحين قرب الحدود ردا على مقتل جنديين",
+                 "هاجم مسلحون من القبيلة حاجزا للجيش انتقاما لمقتل ثلاثة من أبنائها"):
+        nt = NormText(text)
+        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text
+    nt = NormText("تأتي تصريحاته على خلفية مقتل 20 شخصا جراء تفجير انتحاري في المدينة")  # the event it tells
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 20

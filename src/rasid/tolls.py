@@ -43,6 +43,16 @@ PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
 JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:ال)?)?")
 ONE_OF_END = re.compile(r"احد\s+(?:ال)?$")  # what JOINED took ends in "one of": "وأحد العناصر"
+TOLD_CAUSE = re.compile(r"(?<!\S)(?:جراء|اثر|نتيجه|بسبب)(?!\S)")  # what killed them, told after the dead
+_SIGN = re.compile(r"[,،.؛:]")
+
+
+def _clause_end(norm: str, at: int, hi: int) -> int:
+    """Where the clause going on at ``at`` ends: its next sign, else ``hi``."""
+    m = _SIGN.search(norm, at, hi)
+    return m.start() if m else hi
+
+
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -195,6 +205,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
+    grievances = [m.end for m in cue_ms if m.value == "grievance"]
+    if grievances:
+        # "احتجاجا على مقتل شاب", "انتقاما لمقتل ثلاثة": the killing the event answers is an earlier event's
+        # (rule killing_as_grievance): its toll words count nobody here
+        # (not when the clause goes on to tell what killed them, the event it codes: "تأتي تصريحاته على خلفية
+        # مقتل 32 شخصا جراء تفجير انتحاري")
+        measure_cues = [c for c in measure_cues if not any(0 <= c[0] - g <= 4 for g in grievances)
+                        or TOLD_CAUSE.search(norm, c[1], _clause_end(norm, c[1], min(hi, c[1] + 100)))]
     if not noun_ms and not measure_cues and (
             actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
         return []  # every count needs its counted noun (a toll noun, "من" + a party) or a toll verb beside it

@@ -140,6 +140,10 @@ before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is
 describe(__name__, "named_pair", """Two definite ranks or trades, each with its name, joined by "و" after the toll verb
 are two people (rasid.tolls.find_counts): "استشهاد النقيب محمد أمين معاون المباحث والمجند رضا أحمد" is 2 (no sign,
 no toll word, no other counted noun between; within 60 characters).""", reads="toll_nouns.tsv")
+describe(__name__, "killing_as_grievance", """A killing told as what the event answers is an earlier event, its dead
+not this event's toll (rasid.tolls.find_counts; cues.tsv grievance): "تظاهر المئات احتجاجا على مقتل شاب", "قصفت
+المدفعية مواقع الوحدات ردا على مقتل جنديين", "اشتباكات على خلفية مقتل شاب" give no toll; not when the clause goes on
+to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري").""", reads="cues.tsv grievance")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
