@@ -478,3 +478,16 @@ def test_a_killing_the_event_answers_is_not_its_toll():
         assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text
     nt = NormText("تأتي تصريحاته على خلفية مقتل 20 شخصا جراء تفجير انتحاري في المدينة")  # the event it tells
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 20
+
+
+def test_a_killing_someone_is_charged_with_is_not_the_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("ألقت الشرطة القبض على شاب بتهمة قتل مزارع في القرية",
+                 "اعتقلت قوات الأمن ثلاثة أشخاص متهمين بقتل شرطي",
+                 "اندلعت اشتباكات بين عائلتين بعد اتهام شاب من إحداهما بقتل أحد أبناء الأخرى"):
+        nt = NormText(text)
+        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text

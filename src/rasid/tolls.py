@@ -47,6 +47,16 @@ TOLD_CAUSE = re.compile(r"(?<!\S)(?:جراء|اثر|نتيجه|بسبب)(?!\S)")
 _SIGN = re.compile(r"[,،.؛:]")
 
 
+def _answers(norm: str, g: int, kind: str, c: tuple) -> bool:
+    """The toll verb ``c`` is the killing a grievance or a charge ending at ``g`` names: right after it, or (a
+    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل"."""
+    if c[2] != "killed" or c[0] < g:
+        return False
+    if c[0] - g <= 4:
+        return True
+    return kind == "charge" and c[0] - g <= 40 and norm[c[0] - 1:c[0]] == "ب" and not _SIGN.search(norm, g, c[0])
+
+
 def _clause_end(norm: str, at: int, hi: int) -> int:
     """Where the clause going on at ``at`` ends: its next sign, else ``hi``."""
     m = _SIGN.search(norm, at, hi)
@@ -205,13 +215,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
-    grievances = [m.end for m in cue_ms if m.value == "grievance"]
+    grievances = [(m.end, m.value) for m in cue_ms if m.value in ("grievance", "charge")]
     if grievances:
-        # "احتجاجا على مقتل شاب", "انتقاما لمقتل ثلاثة": the killing the event answers is an earlier event's
-        # (rule killing_as_grievance): its toll words count nobody here
-        # (not when the clause goes on to tell what killed them, the event it codes: "تأتي تصريحاته على خلفية
-        # مقتل 32 شخصا جراء تفجير انتحاري")
-        measure_cues = [c for c in measure_cues if not any(0 <= c[0] - g <= 4 for g in grievances)
+        # "احتجاجا على مقتل شاب", "انتقاما لمقتل ثلاثة", "بتهمة قتل مزارع": the killing the event answers, or
+        # someone is charged with, is an earlier event's (rule killing_as_grievance): its toll words count nobody
+        # here (not when the clause goes on to tell what killed them, the event it codes: "تأتي تصريحاته على
+        # خلفية مقتل 32 شخصا جراء تفجير انتحاري")
+        measure_cues = [c for c in measure_cues if not any(_answers(norm, g, kind, c) for g, kind in grievances)
                         or TOLD_CAUSE.search(norm, c[1], _clause_end(norm, c[1], min(hi, c[1] + 100)))]
     if not noun_ms and not measure_cues and (
             actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):

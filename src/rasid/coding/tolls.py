@@ -143,7 +143,9 @@ no toll word, no other counted noun between; within 60 characters).""", reads="t
 describe(__name__, "killing_as_grievance", """A killing told as what the event answers is an earlier event, its dead
 not this event's toll (rasid.tolls.find_counts; cues.tsv grievance): "تظاهر المئات احتجاجا على مقتل شاب", "قصفت
 المدفعية مواقع الوحدات ردا على مقتل جنديين", "اشتباكات على خلفية مقتل شاب" give no toll; not when the clause goes on
-to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري").""", reads="cues.tsv grievance")
+to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري"). So is a killing someone
+is charged with (cues.tsv charge): "القبض على شاب بتهمة قتل مزارع", "بعد اتهام شاب بقتل أحد أبناء العائلة".""",
+         reads="cues.tsv grievance, charge")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
