@@ -372,3 +372,122 @@ def test_a_lawyer_or_a_teacher_killed_is_a_civilian(pipeline):
     (e,) = pipeline.text("أعدم تنظيم داعش محامياً رمياً بالرصاص في مدينة الرقة أمس.", published="2016-03-10").events
     assert (e.actor2 or {}).get("id") == "Civilians"
     assert (e.fatalities["value"], e.fatalities["group"]) == (1, "civilians")
+
+
+def test_a_qualifier_after_the_counted_partys_name_qualifies_the_count():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import find_counts
+
+    lex = default_lexicon()
+    for text, want in (("أسفر القصف عن مقتل 14 من مقاتلي الجماعة على الأقل في البلدة", (14, "at_least")),
+                       ("قتل 9 عناصر من الشرطة المحلية تقريبا", (9, "about")),
+                       # another figure between: the qualifier is that one's
+                       ("قتل 9 عناصر من الشرطة وإصابة 20 على الأقل", (9, "exact"))):
+        nt = NormText(text)
+        c = find_counts(nt, 0, len(nt.norm), lex)[0]
+        assert (c.value, c.qualifier) == want, text
+
+
+def test_a_person_and_a_dual_joined_are_three():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("أسفر الكمين عن مقتل ضابط وجنديين قرب المعبر", 3),
+                       ("أعلنت الوزارة استشهاد ضابط ومجندين في الهجوم على النقطة", 3),
+                       ("أعلنت الوزارة استشهاد ضابط ومجند في الهجوم على النقطة", 2)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_a_toll_of_an_event_recalled_by_its_distance_in_days_is_not_the_previous_events(pipeline):
+    text = ("وقال ناشطون إن مقاتلين هاجموا ثكنة للجيش في بلدة خان الشيح يوم الأربعاء. وأضافوا إن الاشتباكات تصاعدت "
+            "بعد يومين من مهاجمة المقاتلين حاجزا في المنطقة مما أسفر عن مقتل 12 جنديا.")
+    events = pipeline.text(text, published="2016-03-02").events
+    assert events and all((e.fatalities or {}).get("value") is None for e in events)
+
+
+def test_a_hundred_and_tens_are_one_number():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("وقال المصدر إن الغارات خلفت مائة وعشرين قتيلا في البلدة", 120),
+                       ("قتل مئتان وخمسة وعشرون شخصا في القصف على السوق", 225),
+                       ("قتل مائة شخص وأصيب خمسون في القصف على السوق", 100)):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == want, text
+
+
+def test_a_qualified_breakdown_is_a_part_of_the_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("أسفر القصف على أحياء المدينة عن مقتل أكثر من 60 مدنيا بينهم نحو 15 طفلا")
+    t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (t["value"], t["qualifier"]) == (60, "more_than")
+    nt = NormText("هاجم الأهالي المعسكر فسقط بينهم حوالي ثلاثين قتيلا")  # no total before: the toll itself
+    t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (t["value"], t["qualifier"]) == (30, "about")
+
+
+def test_a_definite_rank_or_trade_after_the_toll_verb_is_one_person():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, want in (("وقال إن الاشتباك نجم عنه استشهاد النقيب سامر خليل وإصابة أربعة من عناصر الأمن", 1),
+                       ("أسفر انفجار العبوة قرب المدرسة عن مقتل الطفل يوسف كمال", 1),
+                       # told first without the article, then with it: the same person
+                       ("اغتيال صحفي في المدينة - اغتيل الصحفي سامر خليل برصاص مجهولين", 1)):
+        nt = NormText(text)
+        t = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+        assert t is not None and t["value"] == want, text
+    nt = NormText("اتهمونا بقتل الشهيد الجندي عقب تعذيبه")  # an epithet of one already dead, no toll verb before it
+    assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") != 1
+
+
+def test_two_named_ranks_joined_are_two_people():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("انفجرت عبوة بالمدرعة مما أسفر عن استشهاد النقيب سامر خليل معاون المباحث والمجند يوسف كمال وإصابة آخرين")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
+    nt = NormText("أسفر القصف عن مقتل الطفل يوسف كمال، والمواطن سامر خليل أصيب بجروح")  # a sign between: one
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1
+
+
+def test_a_killing_the_event_answers_is_not_its_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("تظاهر المئات أمام مديرية الأمن احتجاجا على مقتل شاب برصاص الشرطة",
+                 "قصفت المدفعية مواقع المسلحين قرب الحدود ردا على مقتل جنديين",
+                 "هاجم مسلحون من القبيلة حاجزا للجيش انتقاما لمقتل ثلاثة من أبنائها"):
+        nt = NormText(text)
+        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text
+    nt = NormText("تأتي تصريحاته على خلفية مقتل 20 شخصا جراء تفجير انتحاري في المدينة")  # the event it tells
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 20
+
+
+def test_a_killing_someone_is_charged_with_is_not_the_toll():
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("ألقت الشرطة القبض على شاب بتهمة قتل مزارع في القرية",
+                 "اعتقلت قوات الأمن ثلاثة أشخاص متهمين بقتل شرطي",
+                 "اندلعت اشتباكات بين عائلتين بعد اتهام شاب من إحداهما بقتل أحد أبناء الأخرى"):
+        nt = NormText(text)
+        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text

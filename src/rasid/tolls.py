@@ -43,6 +43,26 @@ PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
 JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:ال)?)?")
 ONE_OF_END = re.compile(r"احد\s+(?:ال)?$")  # what JOINED took ends in "one of": "وأحد العناصر"
+TOLD_CAUSE = re.compile(r"(?<!\S)(?:جراء|اثر|نتيجه|بسبب)(?!\S)")  # what killed them, told after the dead
+_SIGN = re.compile(r"[,،.؛:]")
+
+
+def _answers(norm: str, g: int, kind: str, c: tuple) -> bool:
+    """The toll verb ``c`` is the killing a grievance or a charge ending at ``g`` names: right after it, or (a
+    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل"."""
+    if c[2] != "killed" or c[0] < g:
+        return False
+    if c[0] - g <= 4:
+        return True
+    return kind == "charge" and c[0] - g <= 40 and norm[c[0] - 1:c[0]] == "ب" and not _SIGN.search(norm, g, c[0])
+
+
+def _clause_end(norm: str, at: int, hi: int) -> int:
+    """Where the clause going on at ``at`` ends: its next sign, else ``hi``."""
+    m = _SIGN.search(norm, at, hi)
+    return m.start() if m else hi
+
+
 MEASURES = {"kill": "killed", "injure": "injured", "missing": "missing", "capture": "captured"}
 
 
@@ -109,6 +129,12 @@ def parse_number(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, int] 
                 v2, _ = nums[toks[i + 1].w[1:]]
                 if v < 10 and 20 <= v2 <= 90:
                     v, used = v + v2, 2
+            if kind == "exact" and 100 <= v < 1000 and v % 100 == 0 and i + used < len(toks) \
+                    and toks[i + used].w.startswith("و") and not toks[i + used].w[1:2].isdigit():
+                # "مائة وخمسون" = 150, "مئتان وخمسة وعشرون" = 225 (rule hundreds_and_tens)
+                rest = parse_number(toks, i + used, lex)
+                if rest is not None and rest[1] == "exact" and rest[0] < 100:
+                    v, used = v + rest[0], used + rest[2]
             if i + used < len(toks) and toks[i + used].w in ("الف", "الاف") and kind == "exact":
                 v, used = v * 1000, used + 1
             return v, kind, used
@@ -189,6 +215,14 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
+    grievances = [(m.end, m.value) for m in cue_ms if m.value in ("grievance", "charge")]
+    if grievances:
+        # "احتجاجا على مقتل شاب", "انتقاما لمقتل ثلاثة", "بتهمة قتل مزارع": the killing the event answers, or
+        # someone is charged with, is an earlier event's (rule killing_as_grievance): its toll words count nobody
+        # here (not when the clause goes on to tell what killed them, the event it codes: "تأتي تصريحاته على
+        # خلفية مقتل 32 شخصا جراء تفجير انتحاري")
+        measure_cues = [c for c in measure_cues if not any(_answers(norm, g, kind, c) for g, kind in grievances)
+                        or TOLD_CAUSE.search(norm, c[1], _clause_end(norm, c[1], min(hi, c[1] + 100)))]
     if not noun_ms and not measure_cues and (
             actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
         return []  # every count needs its counted noun (a toll noun, "من" + a party) or a toll verb beside it
@@ -241,6 +275,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
                 by_party = True
         n_start = toks[i].start
+        # the words before the number, across its qualifier: "بينهم أكثر من 20 مدنيا" is a part (rule
+        # part_across_qualifier); toks[pi] is the number's first word or its qualifier's
+        pi = i
+        q_before = next((q for q in quals if 0 <= n_start - q.end <= 2), None)
+        while q_before is not None and pi > 0 and toks[pi - 1].start >= q_before.start:
+            pi -= 1
         if noun is None and i > 0 and not toks[i].w[0].isdigit():
             noun = _noun_before(toks, i, nouns, measure_cues)
         bare = None
@@ -267,7 +307,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
             # the verb right before the number, maybe across its qualifier: "مقتل ما لا يقل عن 12 عنصرا"
             q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
-            if out and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]):
+            if out and pi > 0 and _bare(toks[pi - 1].w) in SUBCOUNT and (n_start_gap(out[-1], toks[pi]) or pi < i):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
             elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
@@ -295,6 +335,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 if 0 <= q.start - end <= 3 and q.phrase in AFTER_QUALIFIERS and not norm[end:q.start].strip(" ,،") \
                         and not norm[q.end:q.end + 3].strip()[:1].isdigit():
                     qualifier = q.value  # "29 شخصا على الأقل" (not "..., على الأقل 5 منهم": the next count's)
+        if qualifier == "exact" and kind == "exact":
+            qualifier = _qualifier_after_party(norm, end, quals, noun_spans, starts) or qualifier
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
             if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
@@ -302,10 +344,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     i = k + 1
                     continue  # "ارتفع عدد قتلى الشرطة منذ مطلع الشهر إلى 31": a tally over a period, no one event's
                 is_total = True
-        prev = toks[i - 1].w if i > 0 else ""
-        prev2 = toks[i - 2].w if i > 1 else ""
-        sub = _bare(prev) in SUBCOUNT or (_bare(prev2) in SUBCOUNT and prev in ("من",)) or (
-            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[i])) or (
+        prev = toks[pi - 1].w if pi > 0 else ""
+        prev2 = toks[pi - 2].w if pi > 1 else ""
+        # (across a qualifier only after a total: "فراح بينهم حوالي أربعين قتيلا" is the toll itself)
+        sub = (_bare(prev) in SUBCOUNT and (pi == i or bool(out))) or (_bare(prev2) in SUBCOUNT and prev in ("من",)) or (
+            prev in THEY_ARE and bool(out) and n_start_gap(out[-1], toks[pi])) or (
             # "وبين القتلى 12 طفلا", "ومن بين الضحايا خمسة من الشرطة": a part of the dead told in a clause of its own
             _bare(prev2) == "بين" and prev.startswith("ال") and any(
                 toks[i - 1].start <= a < toks[i - 1].end for a, _ in noun_spans))
@@ -357,9 +400,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # likewise ("أكد المصدر أن شخصين قتلا"): two
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
         if cue is not None:
-            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2] and norm[c.start:c.end] == word
-                                             for c in out):
-                continue  # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person
+            if word.startswith("ال") and norm[max(0, cue[0] - 2):cue[0]] == "ال" and norm.startswith("شهيد", cue[0]):
+                continue  # "الشهيد الجندي": an epithet of one already dead, retold (no toll verb before it)
+            if word.startswith("ال") and any(c.value == 1 and c.measure == cue[2]
+                                             and norm[c.start:c.end] in (word, word[2:], word[2:] + "ا") for c in out):
+                # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person; so is one told
+                # first without the article ("اغتيال صحفي سوري ... اغتيل الصحفي السوري")
+                continue
             of = hint or (actor_at(m.end) if actor_at else None)
             if of is None and actor_at is not None:
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
@@ -368,8 +415,21 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             n, end = (2 if dual else singular), m.end
             nxt = next((x for x in noun_ms if m.end < x.start <= m.end + 30 and x.value[0] == "-"
                         and (j := JOINED.fullmatch(norm[m.end:x.start]))
-                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان"))
+                        and ((x.value[3] == 1 and norm[x.start:x.end] in (x.phrase, x.phrase + "ا", x.phrase + "ان", x.phrase + "ين"))
+                             or (x.value[3] == 2 and norm[x.start:x.end] == x.phrase)
                              or ONE_OF_END.search(j.group()))), None)  # "وأحد العناصر": one of them
+            if nxt is None and n == 1 and word.startswith("ال"):
+                # "استشهاد النقيب محمد أمين والمجند رضا أحمد": two definite ranks or trades, each with a name, joined
+                # by "و" (no sign, no toll word between): two people (rule named_pair)
+                nxt2 = next((x for x in noun_ms if m.end < x.start <= m.end + 60 and x.value[3] == 1
+                             and x.value[0] == "-" and x.phrase.startswith("ال") and norm[x.start:x.end] == x.phrase
+                             and norm[x.start - 2:x.start] == " و"
+                             and not any(p in norm[m.end:x.start] for p in ",،.:؛()")
+                             and not any(m.end <= c[0] < x.start for c in measure_cues)
+                             and not any(m.end <= y.start < x.start for y in noun_ms)), None)
+                if nxt2 is not None:
+                    n, end = 2, nxt2.end
+                    joined.add(nxt2.start)
             kin = KIN_AFTER.match(norm, end) if nxt is None and n == 1 else None
             if kin is not None and kin.group(1) in KIN:
                 n, end = 2, kin.end()  # "ولقي مدرس وزوجته مصرعهما": a person and his kin are two
@@ -378,7 +438,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             if nxt is not None and n == 1:
                 # "مقتل ضابط ومجند", "مقتل ضابط شرطة مصري ومجند", "قائد عسكري وأحد العناصر": two people, each
                 # named by a singular noun (its qualifiers between); "ضابط ومجندان": three
-                n, end = (3 if norm[nxt.start:nxt.end] == nxt.phrase + "ان" else 2), nxt.end
+                # a dual after the first ("ضابط وجنديين"), or a singular's "ين" form there ("ضابط ومجندين": a
+                # list of people counted one by one goes on with a dual, not a plural of no number): three
+                # (rule joined_dual)
+                n, end = (3 if nxt.value[3] == 2 or norm[nxt.start:nxt.end] in (nxt.phrase + "ان", nxt.phrase + "ين")
+                          else 2), nxt.end
                 joined.add(nxt.start)
                 if of is None and actor_at is not None:
                     of = actor_at(end)  # "قائد عسكري وأحد العناصر في فيلق الشام": the party after the second
@@ -400,6 +464,23 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                                  vague=m.value[0] == "-"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+PARTY_TAIL = re.compile(r"(?:\s+[^\s\d,،.:؛()]+){1,3}\s*")
+
+
+def _qualifier_after_party(norm: str, end: int, quals: list, noun_spans: list, starts: frozenset) -> str | None:
+    """A qualifier that follows the counted noun's party or adjectives qualifies the count: "مقتل 14 من مقاتلي
+    الجماعة على الأقل" is at least 14 (up to three words between, no sign, no number, no toll word)."""
+    for q in quals:
+        if q.phrase not in AFTER_QUALIFIERS or not 0 < q.start - end <= 40:
+            continue
+        gap = PARTY_TAIL.fullmatch(norm, end, q.start)
+        if gap is None or any(w in starts for w in gap.group().split()) \
+                or any(end <= a < q.start for a, _ in noun_spans) or norm[q.end:q.end + 3].strip()[:1].isdigit():
+            continue
+        return q.value
+    return None
 
 
 def _number_near(norm: str, lo: int, hi: int, cue: tuple, lex: Lexicon) -> bool:

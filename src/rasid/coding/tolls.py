@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tolls import ALSO, combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -51,7 +51,7 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
     """A clause with a toll and no event word tells the toll of the event its sentence told just before:
     "اندلعت اشتباكات في القرية، وقتل فيها عنصر من الحشد"."""
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
-    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi):
+    if not ctx.has_cue(lo, hi, "kill", "injure") or is_tally(ctx, lo, hi) or earlier_event(ctx, lo, hi):
         return
     counts = read_counts(ctx, lo, hi)
     for attr, measure in (("fatalities", "killed"), ("injured", "injured"), ("missing", "missing")):
@@ -59,6 +59,22 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
             setattr(prev, attr, combine(counts, measure))
             if ctx.trace is not None and getattr(prev, attr) is not None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+@rule("toll_of_earlier_event", reads="cues.tsv background, role_words.tsv fight_word")
+def earlier_event(ctx, lo: int, hi: int) -> bool:
+    """A clause that recalls an earlier event by its distance in days ("بعد يومين من", "بعد أسبوع على") tells that
+    event's toll, not the toll of the event told before it: "تصاعدت الاشتباكات في البلدة، بعد ثلاثة أيام من هجوم
+    للمسلحين على حاجز أسفر عن مقتل 7 جنود" gives the clash no toll (not days of the fighting itself: "جاءت السيطرة
+    بعد أيام من القتال قتل فيها 40 جنديا", a definite word of fighting next)."""
+    norm = ctx.nt.norm
+    for c in ctx.within(ctx.cues, lo, hi):
+        nxt = norm[c.end:c.end + 16].split()[:1]
+        if c.value == "background" and norm.startswith("بعد ", c.start) and not (
+                nxt and nxt[0].startswith("ال") and nxt[0][2:] in FIGHT_WORDS):
+            note(ctx, "toll_of_earlier_event", f"«{ctx.said(c.start, c.end)}»")
+            return True
+    return False
 
 
 @rule("toll_also", reads="role_words.tsv also, cues.tsv kill, injure")
@@ -108,6 +124,28 @@ names: "ارتفاع قتلى اشتباكات المدينة إلى 7.." is sev
 describe(__name__, "other_side_joined", """Another side's figure joined by "و" to the count just made, its party named
 after "من", counts the same toll: "مقتل سبعة من الحوثيين واثنين من السلفيين" is nine (the sides add up; not
 "... وأسر 3 من الجيش", whose verb is its own, nor a breakdown after "بينهم").""")
+describe(__name__, "qualifier_after_party", """A qualifier that follows the counted noun's party or
+adjectives qualifies the count (rasid.tolls._qualifier_after_party): "مقتل 14 من مقاتلي الجماعة على الأقل" is at
+least 14 (up to three words between, no sign, no number, no toll word: "قتل 9 عناصر وإصابة 20 على الأقل" keeps 9
+exact).""", reads="qualifiers.tsv after")
+describe(__name__, "joined_dual", """A person then a dual joined by "و" after the toll verb are three: "مقتل ضابط
+وجنديين" (a dual by form), "استشهاد ضابط ومجندين" (the "ين" form of a singular noun: a list of people counted one by
+one goes on with a dual, not with a plural of no number; alone, "مقتل مجندين" stays a plural).""", reads="toll_nouns.tsv")
+describe(__name__, "hundreds_and_tens", """A hundred joined by "و" to a smaller number word is their sum
+(rasid.tolls.parse_number): "مائة وخمسون قتيلا" is 150, "مئتان وخمسة وعشرون" 225 (not "قتل مائة شخص وأصيب خمسون": a
+counted noun between).""", reads="numbers.tsv")
+describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
+before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
+حوالي أربعين قتيلا") the figure is the toll.""")
+describe(__name__, "named_pair", """Two definite ranks or trades, each with its name, joined by "و" after the toll verb
+are two people (rasid.tolls.find_counts): "استشهاد النقيب محمد أمين معاون المباحث والمجند رضا أحمد" is 2 (no sign,
+no toll word, no other counted noun between; within 60 characters).""", reads="toll_nouns.tsv")
+describe(__name__, "killing_as_grievance", """A killing told as what the event answers is an earlier event, its dead
+not this event's toll (rasid.tolls.find_counts; cues.tsv grievance): "تظاهر المئات احتجاجا على مقتل شاب", "قصفت
+المدفعية مواقع الوحدات ردا على مقتل جنديين", "اشتباكات على خلفية مقتل شاب" give no toll; not when the clause goes on
+to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري"). So is a killing someone
+is charged with (cues.tsv charge): "القبض على شاب بتهمة قتل مزارع", "بعد اتهام شاب بقتل أحد أبناء العائلة".""",
+         reads="cues.tsv grievance, charge")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
