@@ -863,3 +863,12 @@ def test_an_event_abroad_keeps_its_country_or_city_by_name(pipeline):
     # after "مدينة" too ("في مدينة كراتشي"), not only after "في"
     (e,) = pipeline.text("قتل 45 شخصا في انفجار سيارة مفخخة في مدينة كراتشي اليوم.", published="2017-05-23").events
     assert [loc.get("text") for loc in e.locations] == ["كراتشي"]
+
+
+def test_a_facility_the_gazetteer_lacks_is_named_with_its_kind_a_mountain_without(pipeline):
+    # rule facility_keeps_its_kind (role_words.tsv facility, feature_adjective)
+    (e,) = pipeline.text("شنت القوات هجوما واسعا لاستعادة قاعدة العند الجوية من الحوثيين اليوم.", published="2015-08-03").events
+    (loc,) = [x for x in e.locations if "العند" in (x.get("text") or "")]
+    assert (loc["name_ar"], loc["text"]) == ("قاعدة العند", "قاعدة العند الجوية")
+    (e,) = pipeline.text("سيطرت المقاومة الشعبية على جبل صبر المطل على مدينة تعز اليوم.", published="2015-08-03").events
+    assert "صبر" in [x.get("name_ar") for x in e.locations]

@@ -136,6 +136,9 @@ PLACE_ROLES = re.compile(
 # place_roles.tsv water: what a bank ("الضفة") is told of, glued to ل ("لنهر", "للفرات") (rule river_bank)
 WATER = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "water")
 BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", the index also holds "ضفة الغربية")
+# adjectives of a facility's sort, left out of its name ("قاعدة العند الجوية" is قاعدة العند; rule facility_keeps_its_kind)
+FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
+FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
@@ -1560,7 +1563,15 @@ class Geoparser:
         first, _, rest = loc["name_ar"].partition(" ")
         if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
             loc["name_ar"] = rest
-        if m.cue == "feature" and m.name:  # a feature's own name, without the kind: 'معبر "جيلفة كوزو"'
+        words = loc["name_ar"].replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ").replace("”", " ").split()
+        if m.cue == "feature" and words and fold(normalize(words[0])) in FACILITY_WORDS:
+            # rule facility_keeps_its_kind: a built facility is named with its kind ("مطار عدن" is the airport, "عدن" the
+            # city; "قاعدة العند", "جامعة الأنبار"; role_words.tsv facility), without a trailing adjective of its sort
+            # ("الجوية", "العسكري"; feature_adjective); the text keeps the words as written ("قاعدة العند الجوية")
+            while len(words) > 2 and fold(normalize(words[-1])) in FEATURE_ADJECTIVES:
+                words.pop()
+            loc["name_ar"] = " ".join(words)
+        elif m.cue == "feature" and m.name:  # a natural feature's own name, without the kind: 'جبل "صبر"'
             loc["name_ar"] = m.name
         return loc
 
