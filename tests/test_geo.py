@@ -872,3 +872,10 @@ def test_a_facility_the_gazetteer_lacks_is_named_with_its_kind_a_mountain_withou
     assert (loc["name_ar"], loc["text"]) == ("قاعدة العند", "قاعدة العند الجوية")
     (e,) = pipeline.text("سيطرت المقاومة الشعبية على جبل صبر المطل على مدينة تعز اليوم.", published="2015-08-03").events
     assert "صبر" in [x.get("name_ar") for x in e.locations]
+
+
+def test_an_indefinite_adjective_after_a_facilitys_word_describes_it_and_names_nothing(pipeline):
+    # everyday_words.tsv (kept by hand): "قاعدة جوية", "قاعدة روسية" are an air base, a Russian base, no place's name
+    for text in ("وقصفت الطائرات قاعدة جوية في ريف حمص اليوم.", "وقصفت الطائرات قاعدة روسية في ريف حمص اليوم."):
+        (e,) = pipeline.text(text, published="2017-04-07").events
+        assert [loc.get("text") for loc in e.locations] == ["ريف حمص"], text

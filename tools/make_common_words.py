@@ -155,6 +155,13 @@ def main(corpus: str, *gazetteers: str) -> None:
                       and w not in home_name and ARABIC_WORD.fullmatch(w)
                       # frequent in Arabic at large too: not a foreign base or town the corpus names often ("انجرليك")
                       and (zipf is None or max(zipf(t, "ar") for t in _spellings(w)) >= MIN_ZIPF))
+    hand = ""  # the part of the file kept by hand, after its marker line, stays as it is
+    try:
+        old = open("src/rasid/data/everyday_words.tsv", encoding="utf-8").read()
+        if "# --- kept by hand" in old:
+            hand = old[old.index("# --- kept by hand"):]
+    except OSError:
+        pass
     with open("src/rasid/data/everyday_words.tsv", "w", encoding="utf-8") as f:
         f.write("# Everyday indefinite words that name no place: a word after a place cue that is one of these\n"
                 "# describes the place (\"منطقة آمنة\", \"قاعدة جوية\") and starts no unknown name. Built by\n"
@@ -163,6 +170,7 @@ def main(corpus: str, *gazetteers: str) -> None:
                 % (EVERYDAY_SHARE * 100, MIN_ZIPF))
         for w in everyday:
             f.write(w + "\n")
+        f.write(hand)
     print(len(everyday), "everyday words")
 
 

@@ -759,6 +759,8 @@ class Geoparser:
             common = form in self.common or form in self.word_names
             if common or short or possessive or personal or refolded:
                 if cue == "feature" and common and not quoted:
+                    if form in self.everyday:
+                        continue  # "قاعدة جوية", "قاعدة روسية": an indefinite adjective describes it, names nothing
                     # a feature named by an everyday word ("حقل العمر", "سجن العقرب") is kept as a feature
                     # without coordinates: the village of that name elsewhere is not it
                     a, b = nt.span(i, j)
