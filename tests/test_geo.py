@@ -492,7 +492,7 @@ def test_a_quoted_name_after_a_feature_cue_may_begin_with_lam(geo):
     # 'معسكر "لوبان"': a name in quotes, though it opens with ل like "معسكر لمعارضين" (whose camp it is)
     got = _resolve(geo, 'قتل ثلاثة أشخاص في قصف بالهاون استهدف معسكر "لوبان" شرق المدينة')
     camp = next(l for t, l in got.items() if "لوبان" in t)
-    assert camp["lat"] is None and camp["name_ar"] == "لوبان"
+    assert camp["lat"] is None and camp["name_ar"] == "معسكر لوبان"  # (a facility: with its kind)
 
 
 def test_one_place_the_gazetteer_lacks_told_with_two_kind_words_is_one_place():
