@@ -1673,3 +1673,17 @@ def test_tear_gas_shells_are_a_polices_means_against_a_crowd_not_shelling(pipeli
     (e,) = pipeline.text("وأطلقت قوات النظام قذائف الغاز السام على بلدة زملكا في الغوطة الشرقية اليوم.",
                          published="2015-08-04").events
     assert e.event_type == "Explosions/Remote violence"
+
+
+def test_a_toll_retold_with_its_own_day_is_the_leads_event(pipeline):
+    """Rule toll_retold: a lead dated by its main clause's day ("أعلن الوزير الأحد ... بعد أن أدت غارة إلى مقتل
+    ثمانية مدنيين") and the strike told again further down with the same toll and a day of its own within the week
+    before are one strike, of that day; the same toll at another town is another strike."""
+    events = pipeline.text("أعلن وزير الدفاع الأحد تعليق التعاون العسكري مع القوات الأجنبية، بعد أن أدت غارة جوية أجنبية "
+                           "إلى مقتل ثمانية مدنيين. وقال الوزير إن القرار نهائي. وفي ليل الأربعاء أسفرت غارة جوية للطيران "
+                           "الأجنبي عن مقتل ثمانية مدنيين بينهم أطفال في شمال البلاد.", published="2014-03-10").events
+    (e,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert (len(e.evidence), e.date["start"]) == (2, "2014-03-05")
+    events = pipeline.text("قتل ثمانية مدنيين اليوم في غارة جوية على بلدة كفرنبل. وكانت غارة جوية قتلت ثمانية مدنيين "
+                           "الأربعاء في بلدة حزارين.", published="2014-03-09").events
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 2
