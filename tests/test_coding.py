@@ -1687,3 +1687,15 @@ def test_a_toll_retold_with_its_own_day_is_the_leads_event(pipeline):
     events = pipeline.text("قتل ثمانية مدنيين اليوم في غارة جوية على بلدة كفرنبل. وكانت غارة جوية قتلت ثمانية مدنيين "
                            "الأربعاء في بلدة حزارين.", published="2014-03-09").events
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 2
+
+
+def test_one_kind_at_two_places_in_one_sentence_is_two_events(pipeline):
+    """Rule one_kind_two_places: a bombing told, then after a comma "و" and a verb another bombing at a place of its
+    own, are two events, each with its toll and its place; told over a governorate and then at its towns, one."""
+    events = pipeline.text("انفجرت سيارة مفخخة في حي الكرادة ببغداد ما أدى إلى مقتل 7 أشخاص، وانفجرت عبوة ناسفة في حي "
+                           "الشعب ما أدى إلى مقتل 3 أشخاص.", published="2015-07-31").events
+    got = sorted((e.fatalities["value"], e.locations[0]["name_ar"]) for e in events)
+    assert [v for v, _ in got] == [3, 7] and got[0][1] == "الشعب"
+    events = pipeline.text("واصلت قوات النظام قصفها بلدات في ريف إدلب أمس، واستهدفت مناطق في مدينة خان شيخون وبلدة "
+                           "معرة حرمة، ما أدى إلى مقتل 4 أشخاص.", published="2017-12-31").events
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
