@@ -1685,3 +1685,29 @@ def test_a_strike_word_that_opens_its_strikers_name_is_the_event_word_where_peop
     assert e.event_type == "Explosions/Remote violence" and e.actor1["id"] == "Israeli forces" and e.actor2 is None
     # with no one killed or hurt, the words only name the party ("غارات روسية" in talk is no event word)
     assert not pipeline.text("وقال الوزير إن بلاده تتابع باهتمام الحديث عن غارات روسية جديدة.", published="2017-05-23").events
+
+
+def test_a_toll_retold_with_its_own_day_is_the_leads_event(pipeline):
+    """Rule toll_retold: a lead dated by its main clause's day ("أعلن الوزير الأحد ... بعد أن أدت غارة إلى مقتل
+    ثمانية مدنيين") and the strike told again further down with the same toll and a day of its own within the week
+    before are one strike, of that day; the same toll at another town is another strike."""
+    events = pipeline.text("أعلن وزير الدفاع الأحد تعليق التعاون العسكري مع القوات الأجنبية، بعد أن أدت غارة جوية أجنبية "
+                           "إلى مقتل ثمانية مدنيين. وقال الوزير إن القرار نهائي. وفي ليل الأربعاء أسفرت غارة جوية للطيران "
+                           "الأجنبي عن مقتل ثمانية مدنيين بينهم أطفال في شمال البلاد.", published="2014-03-10").events
+    (e,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert (len(e.evidence), e.date["start"]) == (2, "2014-03-05")
+    events = pipeline.text("قتل ثمانية مدنيين اليوم في غارة جوية على بلدة كفرنبل. وكانت غارة جوية قتلت ثمانية مدنيين "
+                           "الأربعاء في بلدة حزارين.", published="2014-03-09").events
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 2
+
+
+def test_one_kind_at_two_places_in_one_sentence_is_two_events(pipeline):
+    """Rule one_kind_two_places: a bombing told, then after a comma "و" and a verb another bombing at a place of its
+    own, are two events, each with its toll and its place; told over a governorate and then at its towns, one."""
+    events = pipeline.text("انفجرت سيارة مفخخة في حي الكرادة ببغداد ما أدى إلى مقتل 7 أشخاص، وانفجرت عبوة ناسفة في حي "
+                           "الشعب ما أدى إلى مقتل 3 أشخاص.", published="2015-07-31").events
+    got = sorted((e.fatalities["value"], e.locations[0]["name_ar"]) for e in events)
+    assert [v for v, _ in got] == [3, 7] and got[0][1] == "الشعب"
+    events = pipeline.text("واصلت قوات النظام قصفها بلدات في ريف إدلب أمس، واستهدفت مناطق في مدينة خان شيخون وبلدة "
+                           "معرة حرمة، ما أدى إلى مقتل 4 أشخاص.", published="2017-12-31").events
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1

@@ -7,6 +7,8 @@ the filters that drop what tells no event (:mod:`.filters`).
 """
 from __future__ import annotations
 
+import re
+
 from ..arabic import Sentence, clauses
 from ..tolls import combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
@@ -29,7 +31,9 @@ def mentions(ctx) -> list[Mention]:
             coded = [code_clause(ctx, sent, p, own=k > 0) for k, p in enumerate(parts)] if len(parts) > 1 else []
             if None in coded:  # both parts must tell an event, else the clause is read whole
                 parts, coded = [whole], []
-            elif coded and not ctx.places_in(ctx.nt.orig_end(coded[0].trigger.end), parts[0].end):
+            elif coded and not ctx.places_in(ctx.nt.orig_end(coded[0].trigger.end), parts[0].end) and not (
+                    ctx.n(parts[1].start) < coded[1].trigger.start - 2):  # (not when the second is a clause of its own,
+                # a verb before its event word: rule one_kind_two_places)
                 # no place told after the first event word: the place at the end is the whole list's
                 coded[0].locations = ctx.places_in(whole.start, whole.end) or coded[0].locations
             for k, cl in enumerate(parts):
@@ -168,6 +172,22 @@ def denied_before(ctx, sent: Sentence, cl: Sentence, m: Mention) -> Mention | No
 
 _FIGHT_OR_FIRE = ("Battles", "Explosions/Remote violence")
 _WITH = ("مع", "بين")  # the other side of a fight
+_AND_VERB = re.compile(r"[،,]\s*(و\S+)\s+$")  # ", وانفجرت " right before an event word
+
+
+def _apart(a: list[dict], b: list[dict]) -> bool:
+    """Two clauses' towns, villages or quarters, none shared (by name); a region or governorate is no place of its own
+    ("قصفت بلدات في ريف إدلب، واستهدفت مناطق في مدينة خان شيخون" tells where in it)."""
+    from .same import _wide
+    names = lambda ps: {p.get("name_ar") or p.get("text") for p in ps if not _wide(p)}
+    na, nb = names(a), names(b)
+    return bool(na and nb) and not na & nb
+
+
+describe(__name__, "one_kind_two_places", """Two events of one kind told in one sentence, the second after a comma and "و" (its
+event word, or a verb and then an indefinite event word), each at a place of its own, are two events:
+"انفجرت سيارة مفخخة في حي الكرادة ما أدى إلى مقتل 7 أشخاص، وانفجرت عبوة ناسفة في حي الشعب ما أدى إلى مقتل 3"
+(rule second_event_joined cuts the clause there).""")
 
 
 @rule("second_event_joined", reads="role_words.tsv arm, exchange, relative")
@@ -188,9 +208,16 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
     trigs = triggers.candidates(ctx, lo, hi)
     norm = ctx.nt.norm
     for i, t2 in enumerate(trigs):
-        if i == 0 or t2.value.event_type not in _FIGHT_OR_FIRE or t2.start - 2 < lo or norm[t2.start - 1] != "و" \
-                or norm[t2.start - 2] != " ":
+        if i == 0 or t2.value.event_type not in _FIGHT_OR_FIRE or t2.start - 2 < lo:
             continue
+        verb_cut = None
+        if norm[t2.start - 1] != "و" or norm[t2.start - 2] != " ":
+            # rule one_kind_two_places: ", وانفجرت عبوة ناسفة في حي الشعب": a clause of its own opened by "و" and a verb
+            # after a comma, its event word indefinite
+            after_verb = _AND_VERB.search(norm, max(lo, t2.start - 24), t2.start)
+            if after_verb is None or norm.startswith("ال", t2.start):
+                continue
+            verb_cut = after_verb.start(1)
         first = [t for t in trigs[:i] if t.end < t2.start - 1 and t.value.event_type in _FIGHT_OR_FIRE]
         if not first:
             continue
@@ -205,7 +232,7 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
         words = norm[t2.end:hi].split()
         if not words or words[0].strip("،,.") in EXCHANGE:
             continue
-        cut = ctx.nt.orig(t2.start - 1)
+        cut = ctx.nt.orig(t2.start - 1 if verb_cut is None else verb_cut)
         first_place = ctx.places_in(ctx.nt.orig_end(t1.end), cut)
         if not (first_place or ctx.within(ctx.actors, t1.end, t2.start - 1)):
             continue  # the first tells no event of its own: nothing told after its word
@@ -221,7 +248,12 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
             continue  # the relative clause goes on: "الغارات التي شنتها الطائرات على الريف، واستهدفت المدينة"
         if t1.value.event_type == t2.value.event_type:
             # two of one kind ("غارات ... وقصف مدفعي"): two events where the second has its own doer, or each its own place
-            if t1.value.sub_event_type == t2.value.sub_event_type or not (own_doer or own_place and first_place):
+            if t1.value.sub_event_type == t2.value.sub_event_type:
+                # rule one_kind_two_places: after a comma, each at a place of its own
+                after_comma = verb_cut is not None or norm[max(lo, t2.start - 3):t2.start - 2] in (",", "،")
+                if not (after_comma and own_place and first_place and _apart(first_place, own_place)):
+                    continue
+            elif not (own_doer or own_place and first_place):
                 continue
         elif not (own_doer or own_place):
             continue

@@ -52,7 +52,7 @@ def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     """``weak``'s relative day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies
     within the week up to it: the same kind of event, between the same parties, at a town or village ``weak`` names too
     (or, ``told`` referring back to it, ``weak`` naming no place at all)."""
-    if not (weak.weak_day and told.date is not None and weak.date is not None) or told.weak_day or not (
+    if not ((weak.weak_day or toll_retold(weak, told)) and told.date is not None and weak.date is not None) or told.weak_day or not (
             weak.date.start_date and told.date.start_date):
         return False
     # a relative day ("أمس", "اليوم", "الاثنين") against a day told, the same kind of event between the same parties
@@ -62,7 +62,28 @@ def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     days = (dt.date.fromisoformat(weak.date.start_date) - dt.date.fromisoformat(told.date.start_date)).days
     if not 0 < days <= LEAD_DAYS:
         return False
-    return bool(specific_keys(weak) & specific_keys(told)) or (back and not loc_keys(weak))
+    return bool(specific_keys(weak) & specific_keys(told)) or (back and not loc_keys(weak)) or toll_retold(weak, told)
+
+
+def toll_retold(a: Mention, b: Mention) -> bool:
+    """The same exact toll of two or more at no two towns (rule toll_retold)."""
+    fa, fb = a.fatalities or {}, b.fatalities or {}
+    if not (fa.get("qualifier") == fb.get("qualifier") == "exact"):
+        return False
+    va, vb = fa.get("value") or 0, fb.get("value") or 0
+    same = va == vb or va in fb.get("parts", ()) or vb in fa.get("parts", ())
+    if not (same and min(va, vb) >= 2):
+        return False
+    ka, kb = specific_keys(a), specific_keys(b)
+    if ka and kb and not ka & kb:
+        return False
+    return True
+
+
+describe(__name__, "toll_retold", """The same exact death toll of two or more (or one mention's toll a part of the other's
+sum), the one naming no town or village or both the same, tells the same event again, and lets a lead's borrowed day
+(rule lead_day_bound) take the retelling's: "بعدما أدت غارة أمريكية إلى مقتل عشرة مدنيين هذا الأسبوع" and "وليل
+الثلاثاء الأربعاء أسفرت غارة جوية للجيش الأمريكي عن مقتل عشرة مدنيين في شرق البلاد" are one strike.""")
 
 
 def days_apart(a: Mention, b: Mention, back: bool = False) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from ..dates import DateMention, find_dates, parse_published
 from .rules import describe, note, rule
-from .same import bound
+from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
@@ -240,7 +240,7 @@ def event_day(ctx, head, g) -> DateMention | None:
     said = None
     # a day of the event's own telling within the week before a mention's day borrowed or the day its source spoke
     # (rule lead_day_bound) is the event's
-    weak = [w for w in g if w.weak_day]
+    weak = [w for w in g if w.weak_day or any(m is not w and toll_retold(w, m) for m in g)]
     told = next((m for w in weak for m in g if bound(w, m, back=True)), None) if weak else None
     if told is not None and told is not head:
         note(ctx, "lead_day_bound", f"«{told.date.text}» over «{next(w for w in weak if bound(w, told, True)).date.text}»")
