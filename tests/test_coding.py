@@ -1154,7 +1154,7 @@ def test_soldiers_of_a_nationality_in_the_dual_or_plural_are_that_states_forces_
 def test_a_place_the_gazetteer_lacks_keeps_the_region_that_locates_it(pipeline):
     (e,) = pipeline.text("استهدف الطيران الحربي معسكر الزعترانية في ريف إدلب الجنوبي.", published="2015-08-05").events
     names = [l["name_ar"] for l in e.locations]
-    assert "الزعترانية" in names and any(l["lat"] is not None for l in e.locations)
+    assert "معسكر الزعترانية" in names and any(l["lat"] is not None for l in e.locations)
 
 
 def test_ground_taken_after_a_withdrawal_without_a_fight_is_a_non_violent_transfer(pipeline):
