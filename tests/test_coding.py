@@ -800,6 +800,14 @@ def test_the_base_is_not_al_qaeda(pipeline):
     assert e.actor2["id"] == "Al-Qaeda"  # "تنظيم القاعدة" is Al-Qaeda in Yemen too (the spec's alias list)
 
 
+def test_a_numbered_base_is_not_al_qaeda(pipeline):
+    # rule qaeda_base: a number after "القاعدة" names a base, though the story names the group elsewhere
+    doc = pipeline.text("وقال ناشطون إن صواريخ بعيدة المدى أطلقت أمس من القاعدة 47 العسكرية قرب مدينة حمص. ولا يزال تنظيم "
+                        "القاعدة ينشط في الريف.", published="2013-02-20")
+    assert doc.events and not any((e.actor1 or {}).get("id") == "Al-Qaeda" or (e.actor2 or {}).get("id") == "Al-Qaeda"
+                                  for e in doc.events)
+
+
 def test_factions_of_a_party_are_that_party_and_outside_its_control_is_no_capture(pipeline):
     (e,) = pipeline.text("سيطرت فصائل من الجيش السوري الحر , اليوم الاثنين , على تسع قرى في محيط مدينة اعزاز , بعد اشتباكات "
                          "مع تنظيم الدولة.", published="2016-10-10").events
