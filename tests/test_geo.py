@@ -49,6 +49,12 @@ def test_everyday_words_spelt_with_folded_letters_are_not_places(geo):
     assert "عظام" not in locs and "الرقة" in locs
 
 
+def test_a_mans_name_is_no_place(geo):
+    # given_names.tsv: "عباس حسين" is a man before it is an Iraqi hamlet; "مظلوم" after "حيدر" is his family name
+    locs = _resolve(geo, "وشيع الأهالي جثمان عباس حسين وجاره حيدر مظلوم بعد أن قتلا في قصف على مدينة الرقة.")
+    assert "عباس حسين" not in locs and "مظلوم" not in locs and "الرقة" in locs
+
+
 def test_precision_from_cues_and_regions(geo):
     locs = _resolve(geo, "دارت اشتباكات في محيط بلدة هجين وفي ريف دير الزور الشرقي")
     assert locs["هجين"]["geo_precision"] == 2
