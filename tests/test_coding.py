@@ -1681,3 +1681,15 @@ def test_tear_gas_shells_are_a_polices_means_against_a_crowd_not_shelling(pipeli
     (e,) = pipeline.text("وأطلقت قوات النظام قذائف الغاز السام على بلدة زملكا في الغوطة الشرقية اليوم.",
                          published="2015-08-04").events
     assert e.event_type == "Explosions/Remote violence"
+
+
+def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
+    # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
+    (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "
+                         "مجندين.", published="2017-03-10").events
+    assert e.actor1 is None or e.actor1["id"] != "Egyptian police"
+    assert e.actor2 and e.actor2["id"] == "Egyptian police"
+    # a party glued to ل after "كمين" laid the ambush
+    (e,) = pipeline.text("وقتل ثلاثة جنود أمس عندما وقعت دورية للجيش في كمين للمسلحين قرب مدينة العريش.",
+                         published="2017-03-10").events
+    assert e.actor1["id"] == "Unidentified armed group"
