@@ -1693,3 +1693,12 @@ def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     (e,) = pipeline.text("وقتل ثلاثة جنود أمس عندما وقعت دورية للجيش في كمين للمسلحين قرب مدينة العريش.",
                          published="2017-03-10").events
     assert e.actor1["id"] == "Unidentified armed group"
+
+
+def test_confronting_as_a_policy_is_no_clash(pipeline):
+    # triggers.tsv look-alikes: "عازمة على التصدي ل" is an intent, no repelled attack; a repelled attack stays
+    assert not pipeline.text("وأكد الوزير أن بلاده عازمة على التصدي لتنظيم داعش في مدينة الموصل.",
+                             published="2016-05-02").events
+    (e,) = pipeline.text("وتمكنت قوات الجيش من التصدي للهجوم وقتل خمسة من المهاجمين قرب مدينة العريش أمس.",
+                         published="2016-05-02").events
+    assert e.event_type == "Battles"
