@@ -55,6 +55,13 @@ def test_a_mans_name_is_no_place(geo):
     assert "عباس حسين" not in locs and "مظلوم" not in locs and "الرقة" in locs
 
 
+def test_peaceful_is_not_salamiyah(geo):
+    # place_stopwords.tsv: "مظاهرات سلمية" is a peaceful protest; the town needs its cue ("مدينة سلمية")
+    locs = _resolve(geo, "وخرجت أمس مظاهرات سلمية في مدينة حمص للمطالبة بالإفراج عن المعتقلين.")
+    assert not any("سلمية" in t for t in locs) and any("حمص" in t for t in locs)
+    assert any("سلمية" in t for t in _resolve(geo, "وقصفت الطائرات أطراف مدينة سلمية في ريف حماة الشرقي."))
+
+
 def test_precision_from_cues_and_regions(geo):
     locs = _resolve(geo, "دارت اشتباكات في محيط بلدة هجين وفي ريف دير الزور الشرقي")
     assert locs["هجين"]["geo_precision"] == 2
