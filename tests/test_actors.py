@@ -643,3 +643,11 @@ def test_members_told_as_the_subject_of_a_verb_of_doing_did_it(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Iraqi forces")
     (e,) = pipeline.text("اغتيال قيادي في هيئة تحرير الشام بعبوة ناسفة في إدلب أمس.", published="2017-10-20").events
     assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
+
+
+def test_an_operation_name_two_theatres_use_is_read_in_the_story_s_country(pipeline):
+    # actors.tsv local aliases: "البنيان المرصوص" is Libya's GNA operation in Libya and a rebel operations room in Syria
+    e = _one(pipeline, "وسيطرت غرفة عمليات البنيان المرصوص أمس على حي المنشية في مدينة درعا بعد معارك مع قوات النظام.")
+    assert _id(e.actor1) == "Opposition factions"
+    e = _one(pipeline, "وقتل أمس خمسة من قوات البنيان المرصوص في انفجار لغم في مدينة سرت الليبية.")
+    assert _id(e.actor2) == "Libyan GNA forces"

@@ -800,6 +800,14 @@ def test_the_base_is_not_al_qaeda(pipeline):
     assert e.actor2["id"] == "Al-Qaeda"  # "تنظيم القاعدة" is Al-Qaeda in Yemen too (the spec's alias list)
 
 
+def test_a_numbered_base_is_not_al_qaeda(pipeline):
+    # rule qaeda_base: a number after "القاعدة" names a base, though the story names the group elsewhere
+    doc = pipeline.text("وقال ناشطون إن صواريخ بعيدة المدى أطلقت أمس من القاعدة 47 العسكرية قرب مدينة حمص. ولا يزال تنظيم "
+                        "القاعدة ينشط في الريف.", published="2013-02-20")
+    assert doc.events and not any((e.actor1 or {}).get("id") == "Al-Qaeda" or (e.actor2 or {}).get("id") == "Al-Qaeda"
+                                  for e in doc.events)
+
+
 def test_factions_of_a_party_are_that_party_and_outside_its_control_is_no_capture(pipeline):
     (e,) = pipeline.text("سيطرت فصائل من الجيش السوري الحر , اليوم الاثنين , على تسع قرى في محيط مدينة اعزاز , بعد اشتباكات "
                          "مع تنظيم الدولة.", published="2016-10-10").events
@@ -1711,3 +1719,24 @@ def test_one_kind_at_two_places_in_one_sentence_is_two_events(pipeline):
     events = pipeline.text("واصلت قوات النظام قصفها بلدات في ريف إدلب أمس، واستهدفت مناطق في مدينة خان شيخون وبلدة "
                            "معرة حرمة، ما أدى إلى مقتل 4 أشخاص.", published="2017-12-31").events
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
+    # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
+    (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "
+                         "مجندين.", published="2017-03-10").events
+    assert e.actor1 is None or e.actor1["id"] != "Egyptian police"
+    assert e.actor2 and e.actor2["id"] == "Egyptian police"
+    # a party glued to ل after "كمين" laid the ambush
+    (e,) = pipeline.text("وقتل ثلاثة جنود أمس عندما وقعت دورية للجيش في كمين للمسلحين قرب مدينة العريش.",
+                         published="2017-03-10").events
+    assert e.actor1["id"] == "Unidentified armed group"
+
+
+def test_confronting_as_a_policy_is_no_clash(pipeline):
+    # triggers.tsv look-alikes: "عازمة على التصدي ل" is an intent, no repelled attack; a repelled attack stays
+    assert not pipeline.text("وأكد الوزير أن بلاده عازمة على التصدي لتنظيم داعش في مدينة الموصل.",
+                             published="2016-05-02").events
+    (e,) = pipeline.text("وتمكنت قوات الجيش من التصدي للهجوم وقتل خمسة من المهاجمين قرب مدينة العريش أمس.",
+                         published="2016-05-02").events
+    assert e.event_type == "Battles"

@@ -88,6 +88,7 @@ def main(corpus: str, *gazetteers: str) -> None:
         zipf = None
         print("wordfreq is not installed: everyday words come from the corpus alone")
     frequent: dict[str, float] = {}
+    written: dict[str, float] = {}  # Zipf of a name's written spellings, where folding changed them
     csv.field_size_limit(10**9)
     for row, at_home in _gazetteer_rows(list(gazetteers)):
         important = row["feature_code"] in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC") or float(row["population"] or 0) >= 50000
@@ -104,6 +105,14 @@ def main(corpus: str, *gazetteers: str) -> None:
                     for f in forms:  # with and without ال: "كمية" the village, "الكمية" the quantity
                         if f not in frequent:
                             frequent[f] = max(zipf(t, "ar") for t in _spellings(f))
+                    # a hamlet's name as the gazetteer writes it: folding and normalising lose letters wordfreq
+                    # needs ("المذابح", massacres, folds to "المزابح"; "الرائدة" normalises to "الرايده"); asked
+                    # for hamlets only (a town or a city named often is frequent for being named, "صنعاء")
+                    raw = nm.strip()
+                    for t in (raw, raw[2:] if raw.startswith("ال") else "ال" + raw):
+                        f = fold(normalize(t))
+                        if f in forms and f != t and ARABIC_WORD.fullmatch(t):
+                            written[f] = max(written.get(f, 0.0), zipf(t, "ar"))
                 # a town's name as written is a place first; the other form only when it is no everyday word
                 # ("بلد" is Balad, "البلد" the country)
                 kept = {f for f in forms if f == s or frequent.get(f, 0) < MIN_ZIPF}
@@ -128,7 +137,8 @@ def main(corpus: str, *gazetteers: str) -> None:
         return locative[w] >= PLACE_SHARE * max(1, tf[w]) and top < MAX_ONE_PREPOSITION * locative[w]
 
     common = {w for w in names if (df[w] >= MIN_SHARE * n or df["ال" + w] >= MIN_SHARE * n and len(w) <= 4
-                                   or frequent.get(w, 0) >= MIN_ZIPF and w not in towns) and not placelike(w)}
+                                   or max(frequent.get(w, 0), written.get(w, 0)) >= MIN_ZIPF and w not in towns)
+              and not placelike(w)}
     # a town named by one of the most frequent words of Arabic ("عنه" Anah / "about him", "ثورة", "السجن")
     # is a place only where the corpus uses it as one (the big cities are: "مدينة حلب", "في دمشق")
     # (any preposition counts here, "في بغداد" is most of Baghdad's uses, "في عنه" none of Anah's; but not

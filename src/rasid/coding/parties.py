@@ -316,7 +316,8 @@ def civilians_unharmed(nt: NormText, actors: list[Match]) -> list[Match]:
 @rule("qaeda_base", reads="role_words.tsv base_adjective")
 def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
     """"القاعدة" alone is a military base ("القاعدة العسكرية", or in a story about "قاعدة العند") unless
-    the story names the group in full ("تنظيم القاعدة")."""
+    the story names the group in full ("تنظيم القاعدة"). A number right after it names a base, whatever else the
+    story says: "أطلقت الصواريخ من القاعدة 47 قرب المدينة" (a group's name takes no number)."""
     norm = nt.norm
     bare = [a for a in actors if norm[a.start:a.end] == "القاعده"]
     if not bare:
@@ -326,7 +327,8 @@ def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
     drop = set()
     for a in bare:
         nxt = norm[a.end:a.end + 12].split()[:1]
-        if (nxt and nxt[0] in BASE_ADJECTIVES) or (bases and not full):
+        numbered = nxt and nxt[0].lstrip('"«')[:1].isdigit()
+        if (nxt and nxt[0] in BASE_ADJECTIVES) or numbered or (bases and not full):
             drop.add(id(a))
     return [a for a in actors if id(a) not in drop] if drop else actors
 

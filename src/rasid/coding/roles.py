@@ -17,7 +17,7 @@ from .nationality import nationality_after, nationality_before, target_nationali
 from .rules import describe, note, rule
 from .triggers import forced_at
 from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
-    SUCCESS, TARGET_WORDS, \
+    SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT
 
 
@@ -267,6 +267,16 @@ class _Around:
             w2 = norm[max(lo, i - 30):i].split()
             prior = w2[-2] if len(w2) >= 2 else ""
             return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
+        if wb in CHECKPOINT:
+            # rule checkpoint_of: "هجوم على كمين شرطة", "استهدف انتحاري كمين الجيش": the party in construct after
+            # "كمين" (in Egyptian usage a standing checkpoint) owns it and is hit; not one glued to ل, who lay in
+            # wait: "وقعت دورية في كمين للمسلحين"
+            i = a.start
+            while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
+                i -= 1
+            if "ل" not in norm[i:a.start] and norm[a.start:a.start + 1] != "ل":
+                note(self.ctx, "checkpoint_of", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+                return True
         if wb in OWNED:
             # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
             i = a.start
@@ -376,6 +386,9 @@ describe(__name__, "doer_before", """With no party after the event word, the one
 whom it hit ("قياديا في القاعدة قتل في غارة أميركية").""")
 describe(__name__, "undergo", """A verb of undergoing up to five words back, the event word taking ل: who is named
 before suffered it, the agent follows if named: "تعرضت مواقع قسد لقصف جوي روسي".""", reads="role_words.tsv passive")
+describe(__name__, "checkpoint_of", """A party in construct right after "كمين" (in Egyptian news a standing police or army
+checkpoint) owns it and is the target: "استهدف مسلحون بسيارة مفخخة كمين شرطة على الطريق الدولي"; not a party
+glued to ل, who lay in wait ("وقعت الدورية في كمين للمسلحين").""", reads="role_words.tsv checkpoint")
 describe(__name__, "target_marked", """A party after a word that marks a target is actor 2: "غارات على مواقع تابعة
 لتنظيم داعش", "هجوم ضد قوات النظام".""", reads="role_words.tsv target, unit")
 describe(__name__, "purpose_not_target", """Whom a strike serves is not its target: "غارات جوية لفسح المجال أمام

@@ -118,6 +118,7 @@ def lose_verb_before(norm: str, lo: int, at: int) -> str | None:
     return None
 RESUMPTIVE = _words("resumptive")
 BASE_ADJECTIVES = _words("base_adjective")
+CHECKPOINT = _words("checkpoint")  # "كمين شرطة": a checkpoint of the party in construct after it
 # a speaker's place in a party ("قائد ميداني في", "التابعة لـ"): the party is the speaker's, a source too
 AFFILIATION = _RW.get("affiliation", ())
 REPORTED = _words("reported")
