@@ -643,3 +643,11 @@ def test_members_told_as_the_subject_of_a_verb_of_doing_did_it(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("ISIS", "Iraqi forces")
     (e,) = pipeline.text("اغتيال قيادي في هيئة تحرير الشام بعبوة ناسفة في إدلب أمس.", published="2017-10-20").events
     assert (_id(e.actor1), _id(e.actor2)) == (None, "HTS")
+
+
+def test_the_party_an_attack_is_attributed_to_did_it(pipeline):
+    """rule attributed_to: "نسب إلى X" / "نسبت الى X" after an attack names its doer, not what it hit."""
+    e = _one(pipeline, "قتل ثلاثة جنود أتراك أمس في انفجار عبوة ناسفة نسب إلى حزب العمال الكردستاني في ولاية ماردين.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("PKK", "Turkish forces")
+    e = _one(pipeline, "قتل 14 شخصا أمس في تفجير سيارة مفخخة نسبت الى تنظيم داعش قرب سوق للخضار في مدينة منبج.")
+    assert _id(e.actor1) == "ISIS"
