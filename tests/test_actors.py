@@ -651,3 +651,11 @@ def test_an_operation_name_two_theatres_use_is_read_in_the_story_s_country(pipel
     assert _id(e.actor1) == "Opposition factions"
     e = _one(pipeline, "وقتل أمس خمسة من قوات البنيان المرصوص في انفجار لغم في مدينة سرت الليبية.")
     assert _id(e.actor2) == "Libyan GNA forces"
+
+
+def test_the_party_an_attack_is_attributed_to_did_it(pipeline):
+    """rule attributed_to: "نسب إلى X" / "نسبت الى X" after an attack names its doer, not what it hit."""
+    e = _one(pipeline, "قتل ثلاثة جنود أتراك أمس في انفجار عبوة ناسفة نسب إلى حزب العمال الكردستاني في ولاية ماردين.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("PKK", "Turkish forces")
+    e = _one(pipeline, "قتل 14 شخصا أمس في تفجير سيارة مفخخة نسبت الى تنظيم داعش قرب سوق للخضار في مدينة منبج.")
+    assert _id(e.actor1) == "ISIS"

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT
 
@@ -461,8 +461,35 @@ def _why(ctx, name: str, a: Match | None) -> None:
         note(ctx, name, f"«{ctx.said(a.start, a.end)}» ({a.value})")
 
 
+describe(__name__, "attributed_to", """A party after a verb of attribution ("نسب", "نسبت", "ينسب") and "إلى", "الى" or
+"ل" (a unit word may stand between: "نسب لمتمردي الحزب") is the doer of the attack the clause names, never what it
+hit: "قتل ثلاثة شرطيين في انفجار عبوة نسب إلى الحركة", "تفجير انتحاري نسبت الى التنظيم".""",
+         reads="role_words.tsv attributed, unit")
+
+
+def _attributed(w: _Around, a: Match) -> bool:
+    """Rule attributed_to."""
+    words = w.norm[max(w.lo, a.start - 40):a.start].split()
+    if words and words[-1] in UNIT_WORDS or words and words[-1][:1] == "ل" and words[-1][1:] in UNIT_WORDS:
+        # "نسب لمتمردي حزب العمال": a unit word between the preposition and the name
+        last = words.pop()
+        if last[:1] == "ل":
+            words.append("ل")
+    if not words:
+        return False
+    if words[-1] in ("الي", "ل", "لـ"):
+        return len(words) >= 2 and words[-2] in ATTRIBUTED
+    # "نسب للتنظيم": "ل" glued to the name
+    return words[-1] in ATTRIBUTED and w.norm[a.start:a.start + 1] == "ل"
+
+
 def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     m, t, lo = w.m, w.t, w.lo
+    if m.event_type != "Battles":
+        agent = next((a for a in main if a.start > t.start and _attributed(w, a)), None)
+        if agent is not None:
+            _why(ctx, "attributed_to", agent)
+            return agent
     agent = next((a for a in main if w.word_before(a) in AGENT_WORDS), None)
     if agent is not None:
         _why(ctx, "agent_marked", agent)

@@ -190,6 +190,7 @@ NO_HARM = _RW.get("no_harm", ())  # "دون وقوع إصابات بين الم�
 SUPPORTERS = _RW.get("supporters", ())  # "أنصار الحراك": a crowd of a movement's supporters
 HARM = _words("harm")  # "أعلنت الوزارة عن مقتل ...": who announces a death is its source
 AIR_WORDS, TARGET_WORDS, AGENT_WORDS = _RW["air"], _RW["target"], _RW["agent"]
+ATTRIBUTED = _words("attributed")  # "هجوم نسب إلى الحزب": who the attack is laid at is its doer
 SNIPER_WORDS = _RW.get("sniper", ())  # "استهدف قناص": a strike word told of gunfire
 ARMS = _words("arm")
 UNIT_WORDS, ASSOC_WORDS, PARTIAL_WORDS = _RW["unit"], _RW["assoc"], _RW["partial"]
