@@ -465,29 +465,26 @@ def test_two_named_ranks_joined_are_two_people():
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 1
 
 
-def test_a_killing_the_event_answers_is_not_its_toll():
+def _killed_value(text: str):
+    """The number killed that the text's counts add up to (None: no toll)."""
     from rasid.arabic import NormText
     from rasid.lexicon import default_lexicon
     from rasid.tolls import combine, find_counts
 
-    lex = default_lexicon()
+    nt = NormText(text)
+    return (combine(find_counts(nt, 0, len(nt.norm), default_lexicon()), "killed") or {}).get("value")
+
+
+def test_a_killing_the_event_answers_is_not_its_toll():
     for text in ("تظاهر المئات أمام مديرية الأمن احتجاجا على مقتل شاب برصاص الشرطة",
                  "قصفت المدفعية مواقع المسلحين قرب الحدود ردا على مقتل جنديين",
                  "هاجم مسلحون من القبيلة حاجزا للجيش انتقاما لمقتل ثلاثة من أبنائها"):
-        nt = NormText(text)
-        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text
-    nt = NormText("تأتي تصريحاته على خلفية مقتل 20 شخصا جراء تفجير انتحاري في المدينة")  # the event it tells
-    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 20
+        assert _killed_value(text) is None, text
+    assert _killed_value("تأتي تصريحاته على خلفية مقتل 20 شخصا جراء تفجير انتحاري في المدينة") == 20  # the event it tells
 
 
 def test_a_killing_someone_is_charged_with_is_not_the_toll():
-    from rasid.arabic import NormText
-    from rasid.lexicon import default_lexicon
-    from rasid.tolls import combine, find_counts
-
-    lex = default_lexicon()
     for text in ("ألقت الشرطة القبض على شاب بتهمة قتل مزارع في القرية",
                  "اعتقلت قوات الأمن ثلاثة أشخاص متهمين بقتل شرطي",
                  "اندلعت اشتباكات بين عائلتين بعد اتهام شاب من إحداهما بقتل أحد أبناء الأخرى"):
-        nt = NormText(text)
-        assert (combine(find_counts(nt, 0, len(nt.norm), lex), "killed") or {}).get("value") is None, text
+        assert _killed_value(text) is None, text
