@@ -1740,3 +1740,14 @@ def test_confronting_as_a_policy_is_no_clash(pipeline):
     (e,) = pipeline.text("وتمكنت قوات الجيش من التصدي للهجوم وقتل خمسة من المهاجمين قرب مدينة العريش أمس.",
                          published="2016-05-02").events
     assert e.event_type == "Battles"
+
+
+def test_a_bombing_whose_dead_another_sentence_tells_hit_civilians(pipeline):
+    # rule bombing_toll_told_apart
+    (e,) = pipeline.text("تبنى تنظيم داعش الهجوم الانتحاري في مدينة سروج يوم الاثنين. وقال مسؤولون إن الهجوم أوقع 32 قتيلا "
+                         "ومئة جريح.", published="2015-07-24").events
+    assert (e.sub_event_type, e.actor1["id"], e.actor2["id"]) == ("Suicide bomb", "ISIS", "Civilians")
+    # an armed site named: not civilians
+    (e,) = pipeline.text("تبنى تنظيم داعش الهجوم الانتحاري على حاجز للجيش في مدينة سروج يوم الاثنين. وقال مسؤولون إن "
+                         "الهجوم أوقع 12 قتيلا.", published="2015-07-24").events
+    assert e.actor2 is None or e.actor2["id"] != "Civilians"

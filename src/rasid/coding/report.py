@@ -11,7 +11,7 @@ from .ids import event_id
 from .mention import Mention
 from .rules import describe, note, rule
 from .tolls import event_toll, with_text
-from .words import CONTEXT_CHARS, GENERIC_ATTACK, TERRITORY_SUBS, UNKNOWN_DOER
+from .words import CONTEXT_CHARS, GENERIC_ATTACK, TERRITORY_SUBS, UNKNOWN_DOER, names_armed_site
 
 describe(__name__, "territory_head", """Ground changed hands in one of the event's clauses: the battle is coded as that
 (ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
@@ -138,7 +138,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     as1, as2 = list(_pick(head, g, "assoc1") or []), list(_pick(head, g, "assoc2") or [])
     if head.event_type in ("Riots", "Protests"):
         a1, a2, as1, as2 = sides.crowds(ctx, head, g, a1, a2, as1, as2)
-    return Event(
+    e = Event(
         event_id=eid, doc_id=doc.doc_id, outlet=doc.outlet, event_type=head.event_type, sub_event_type=means_told(ctx, head, g),
         date=date_field,
         actor1=_actor_field(a1), assoc_actor1=[_actor_field(x) for x in as1],
@@ -150,6 +150,26 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
         status=status, attribution=_pick(head, g, "attribution") or {"kind": "outlet", "text": doc.outlet or ""},
         framing=framing, evidence=evidence, background=all(m.background for m in g),
     )
+    bombing_toll_told_apart(ctx, e, g)
+    return e
+
+
+@rule("bombing_toll_told_apart", reads="role_words.tsv armed_site")
+def bombing_toll_told_apart(ctx, e: Event, g: list[Mention]) -> None:
+    """A bombing whose dead or wounded another sentence tells ("تبنى التنظيم الهجوم الانتحاري في المدينة. وقال
+    مسؤولون إن الهجوم أوقع 32 قتيلا"), no armed target named in any of its sentences, hit civilians (as rule
+    bombing_hits_civilians says of one clause): the toll joined it only when its mentions were merged."""
+    if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in ("Remote explosive/landmine/IED", "Suicide bomb") \
+            or e.actor2 is not None:
+        return
+    hurt = [t for t in (e.fatalities, e.injured) if t and t.get("value")]
+    if not hurt or any(t.get("group") == "combatants" or (t.get("of") and t.get("of") != "Civilians") for t in hurt):
+        return
+    if any(names_armed_site(ctx.nt.norm[ctx.n(q["start"]):ctx.n_end(q["end"])]) for q in e.evidence):
+        return
+    e.actor2 = {"id": "Civilians", "text": ""}
+    if ctx.trace is not None:
+        ctx.trace.note_event(e, "bombing_toll_told_apart", "")
 
 
 BARE_EXPLOSION_WEIGHT = 5  # triggers.tsv: the weight of a bare explosion word ("انفجار*", "تفجير*")
