@@ -1740,3 +1740,14 @@ def test_confronting_as_a_policy_is_no_clash(pipeline):
     (e,) = pipeline.text("وتمكنت قوات الجيش من التصدي للهجوم وقتل خمسة من المهاجمين قرب مدينة العريش أمس.",
                          published="2016-05-02").events
     assert e.event_type == "Battles"
+
+
+def test_a_definite_dual_points_back_at_two_events(pipeline):
+    """Rule dual_refers_back: "حصيلة التفجيرين" after two bombings told is no third bombing, nor a toll of either;
+    with no event told before it, the dual is read as usual."""
+    events = pipeline.text("انفجرت عبوة ناسفة في سوق بلدة الصفصاف صباح الأحد. وبعد ساعة انفجرت سيارة مفخخة قرب مستشفى "
+                           "مدينة الرستن. وأكد مصدر طبي في حمص أن حصيلة التفجيرين بلغت 14 قتيلا.", published="2016-05-02").events
+    assert len(events) == 2 and not any(e.fatalities for e in events)
+    events = pipeline.text("قتل 9 أشخاص في هجوم مسلح على حاجز للشرطة في مدينة العريش اليوم. وتبنى تنظيم مجهول الهجومين "
+                           "اللذين استهدفا دورية للجيش.", published="2016-05-02").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 9
