@@ -1751,3 +1751,13 @@ def test_a_definite_dual_points_back_at_two_events(pipeline):
     events = pipeline.text("قتل 9 أشخاص في هجوم مسلح على حاجز للشرطة في مدينة العريش اليوم. وتبنى تنظيم مجهول الهجومين "
                            "اللذين استهدفا دورية للجيش.", published="2016-05-02").events
     assert len(events) == 1 and events[0].fatalities["value"] == 9
+
+
+def test_fighting_told_as_a_protests_grievance_takes_its_retellings_day(pipeline):
+    """Rule grievance_no_day: fighting told as what a protest answers has no day of its own; the pluperfect retelling
+    with a day of its own at the same village is the same fight, of that day."""
+    events = pipeline.text("أغلق أفراد الشرطة صباح اليوم السبت أبواب مركز شرطة البلدة اعتراضا على مقتل زميل لهم خلال "
+                           "اشتباكات بين عائلتين في قرية المنشية. وكانت قرية المنشية قد شهدت أمس اشتباكات بين عائلتي "
+                           "حسان والعمري بسبب خلاف على أرض.", published="2016-05-07").events
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert e.date["start"] == "2016-05-06"
