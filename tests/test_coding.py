@@ -1751,3 +1751,24 @@ def test_a_bombing_whose_dead_another_sentence_tells_hit_civilians(pipeline):
     (e,) = pipeline.text("تبنى تنظيم داعش الهجوم الانتحاري على حاجز للجيش في مدينة سروج يوم الاثنين. وقال مسؤولون إن "
                          "الهجوم أوقع 12 قتيلا.", published="2015-07-24").events
     assert e.actor2 is None or e.actor2["id"] != "Civilians"
+
+
+def test_a_definite_dual_points_back_at_two_events(pipeline):
+    """Rule dual_refers_back: "حصيلة التفجيرين" after two bombings told is no third bombing, nor a toll of either;
+    with no event told before it, the dual is read as usual."""
+    events = pipeline.text("انفجرت عبوة ناسفة في سوق بلدة الصفصاف صباح الأحد. وبعد ساعة انفجرت سيارة مفخخة قرب مستشفى "
+                           "مدينة الرستن. وأكد مصدر طبي في حمص أن حصيلة التفجيرين بلغت 14 قتيلا.", published="2016-05-02").events
+    assert len(events) == 2 and not any(e.fatalities for e in events)
+    events = pipeline.text("قتل 9 أشخاص في هجوم مسلح على حاجز للشرطة في مدينة العريش اليوم. وتبنى تنظيم مجهول الهجومين "
+                           "اللذين استهدفا دورية للجيش.", published="2016-05-02").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 9
+
+
+def test_fighting_told_as_a_protests_grievance_takes_its_retellings_day(pipeline):
+    """Rule grievance_no_day: fighting told as what a protest answers has no day of its own; the pluperfect retelling
+    with a day of its own at the same village is the same fight, of that day."""
+    events = pipeline.text("أغلق أفراد الشرطة صباح اليوم السبت أبواب مركز شرطة البلدة اعتراضا على مقتل زميل لهم خلال "
+                           "اشتباكات بين عائلتين في قرية المنشية. وكانت قرية المنشية قد شهدت أمس اشتباكات بين عائلتي "
+                           "حسان والعمري بسبب خلاف على أرض.", published="2016-05-07").events
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert e.date["start"] == "2016-05-06"

@@ -121,7 +121,8 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     m.own_place = bool(m.locations)
     m.locations = m.locations or ctx.places_in(sent.start, sent.end)
     m.date = when.date_for(ctx, cl, sent, best)
-    m.weak_day = m.date is not None and (not cl.start <= m.date.start < cl.end or when.said_day(ctx, m.date))
+    m.weak_day = m.date is not None and (not cl.start <= m.date.start < cl.end or when.said_day(ctx, m.date)
+                                         or grievance_day(ctx, m.date, best))
     m.status = voice.status(ctx, lo, hi, ctx.n(sent.start), best.start)
     m.attribution = voice.attribution(ctx, ctx.n(sent.start), ctx.n_end(sent.end))
     m.framing = voice.framing(ctx, lo, hi)
@@ -130,6 +131,26 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if filters.drops(ctx, m, sent, cl, lo, hi, best):
         return None
     return m
+
+
+# how far before its event word a grievance cue ("احتجاجا على مقتل ... خلال اشتباكات") may stand
+GRIEVANCE_REACH = 120
+
+
+@rule("grievance_no_day", reads="cues.tsv grievance")
+def grievance_day(ctx, d, best) -> bool:
+    """A killing or fighting told as what a protest or an attack answers, after that event's day ("أغلق أفراد الشرطة
+    صباح اليوم أبواب المركز اعتراضا على مقتل زميل لهم خلال اشتباكات بين عائلتين في قرية المنشية"), has no day of its
+    own: the protest's day is only a day by which it had happened (rule lead_day_bound), so a retelling with a day of
+    its own ("وكانت القرية قد شهدت أمس اشتباكات بين العائلتين") is the same event, of that day."""
+    lo = ctx.n_end(d.end)
+    if lo >= best.start:
+        return False
+    hit = any(c.value == "grievance" and c.end <= best.start and best.start - c.end <= GRIEVANCE_REACH
+              for c in ctx.within(ctx.cues, lo, best.start))
+    if hit:
+        note(ctx, "grievance_no_day", "")
+    return hit
 
 
 describe(__name__, "remembered_toll", """A toll told in a clause that remembers an event (cues.tsv ``memory``: "الذكرى",

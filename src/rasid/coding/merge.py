@@ -17,7 +17,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, ANOTHER, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
+from .words import AIMED, AMID, ANOTHER, DUAL_EVENT, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
     RELATIVE, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
@@ -41,7 +41,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     for m in mentions:
         last, prev = prev, m
         if (circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
-                or withdrawal(ctx, groups, last, m) or anaphor(ctx, groups, pending, m)):
+                or withdrawal(ctx, groups, last, m) or dual(ctx, groups, m) or anaphor(ctx, groups, pending, m)):
             continue
         like(ctx, groups, m)
     for m in pending:  # a pointer to an event never told is no event of its own
@@ -156,6 +156,26 @@ def consequence(ctx, groups: list[list[Mention]], last: Mention | None, m: Menti
             w in CONSEQUENCE for w in norm[max(0, m.trigger.start - 30):m.trigger.start].split()[-3:]):
         return _join(ctx, groups, last, m, "consequence_joins")
     return False
+
+
+@rule("dual_refers_back", reads="role_words.tsv dual_event")
+def dual(ctx, groups: list[list[Mention]], m: Mention) -> bool:
+    """A definite event noun in the dual ("الهجومين اللذين", "والتفجيران", "بالغارتين") points back at two events
+    already told, not at one event of its own: "انفجرت عبوة ناسفة في سوق البلدة ... وبعد ساعة انفجرت سيارة مفخخة
+    قرب المستشفى ... وأكد مصدر طبي حصيلة التفجيرين" tells two bombings, and the toll of both is neither's. With no
+    violent event told before it, it is read as usual."""
+    norm, ts = ctx.nt.norm, m.trigger.start
+    a = norm.rfind(" ", 0, ts) + 1
+    e = norm.find(" ", m.trigger.end)
+    word = norm[a:len(norm) if e < 0 else e]
+    bare = _DEFINITE.sub("", word, count=1) if _DEFINITE.match(word) else ""
+    if not bare or bare not in DUAL_EVENT:
+        return False
+    if not any(g[0].event_type in VIOLENT for g in _open(groups, m)):
+        return False
+    if ctx.trace is not None:
+        ctx.trace.note_mention(m, "dual_refers_back", f"«{word}»")
+    return True
 
 
 _DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
