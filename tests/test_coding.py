@@ -950,6 +950,20 @@ def test_a_foiled_bombing_is_disrupted_weapons_use_but_a_foiled_attack_is_still_
     assert e.event_type == "Battles"
 
 
+def test_a_defused_bomb_is_disrupted_weapons_use_but_a_blast_stays_a_bombing(pipeline):
+    # the defusing word before the bomb, or after it ("... وأبطلت مفعولها")
+    (e,) = pipeline.text("وفككت الشرطة العراقية عبوة ناسفة وضعت قرب سوق شعبي في مدينة الحلة صباح الأحد.",
+                         published="2016-05-02").events
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    (e,) = pipeline.text("عثرت الشرطة العراقية على عبوة ناسفة قرب مدرسة في مدينة الحلة وأبطلت مفعولها صباح الأحد.",
+                         published="2016-05-02").events
+    assert e.sub_event_type == "Disrupted weapons use"
+    # a blast told in the clause keeps the bombing
+    (e,) = pipeline.text("انفجرت عبوة ناسفة بدورية للشرطة العراقية في مدينة الحلة قبل أن يتمكن الخبراء من تفكيكها.",
+                         published="2016-05-02").events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_an_area_under_our_control_is_no_capture_nor_is_a_liberation_front(pipeline):
     # a state, with the possessive suffix ("لسيطرتنا", "تحت سيطرتها"), is not an event of taking ground
     assert pipeline.text("وقال القيادي إن النظام ألقى الجثث في النهر لتصل إلى المنطقة الخاضعة لسيطرتنا.",

@@ -31,7 +31,7 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
              and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
-                   t.phrase) if foiled(ctx, t, lo) else t for t in trigs]
+                   t.phrase) if foiled(ctx, t, lo) or defused(ctx, t, lo, hi) else t for t in trigs]
     # an operation named by its aim is fighting: "معركة تحرير المدينة"
     return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
             if operation_aim(ctx, t, lo) else t for t in trigs]
@@ -94,6 +94,32 @@ def foiled(ctx, t: Match, lo: int) -> bool:
     if out:
         note(ctx, "foiled_bombing", f"«{ctx.said(t.start, t.end)}» foiled")
     return out
+
+
+# a word of a blast in the clause (not "قبل انفجارها", before it could go off): the bomb went off
+_BLAST = re.compile(r"(?<!قبل )(?<!\S)[وفبل]?(?:ال)?(?:انفجار|انفجر|انفجرت|تفجير|تفجر|تفجرت)(?!\S)")
+
+
+@rule("defused_bomb", reads="cues.tsv defuse")
+def defused(ctx, t: Match, lo: int, hi: int) -> bool:
+    """A bomb made safe did not go off: "فككت وحدة الهندسة عبوة ناسفة زرعت على طريق القرية",
+    "عثرت الشرطة على عبوة ناسفة قرب المدرسة وأبطلت مفعولها" are the defusing (ACLED: Disrupted weapons use, by
+    whoever defused it); the word may come before or after the bomb, six words at most away. A blast told in the
+    clause keeps the bombing ("انفجرت عبوة ناسفة بدورية قبل أن يعثر عليها")."""
+    if t.value.sub_event_type not in FOILABLE:
+        return False
+    norm = ctx.nt.norm
+    for c in ctx.within(ctx.cues, lo, hi):
+        if c.value != "defuse":
+            continue
+        gap = norm[c.end:t.start] if c.end <= t.start else norm[t.end:c.start] if c.start >= t.end else None
+        if gap is None or len(gap.split()) > 6 or "," in gap or "." in gap:
+            continue
+        if _BLAST.search(norm, lo, hi):
+            return False
+        note(ctx, "defused_bomb", f"«{ctx.said(c.start, c.end)}» «{ctx.said(t.start, t.end)}»")
+        return True
+    return False
 
 
 def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
