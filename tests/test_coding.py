@@ -1786,3 +1786,11 @@ def test_fighting_told_as_a_protests_grievance_takes_its_retellings_day(pipeline
                            "حسان والعمري بسبب خلاف على أرض.", published="2016-05-07").events
     (e,) = [e for e in events if e.event_type == "Battles"]
     assert e.date["start"] == "2016-05-06"
+
+
+def test_clashes_at_two_quarters_of_one_city_are_two_events(pipeline):
+    """Two clashes, each at a quarter of its own, share only the city that holds both: two events (rule
+    towns_apart)."""
+    doc = pipeline.text("دارت اشتباكات صباح اليوم بين الفصائل وقوات النظام في حي الزهراء بمدينة حمص. وفي السياق، دارت "
+                        "اشتباكات بين الفصائل وقوات النظام في حي الوعر بمدينة حمص.", published="2015-07-30")
+    assert len(doc.events) == 2

@@ -139,6 +139,30 @@ events, not one told at two scales: "قصفت قوات النظام بالمدف
 الحربية غارات على بلدة المسيفرة" (shelling and an air strike); the same kind told at both scales is one event.""")
 
 
+def _held(m: Mention) -> set:
+    """The points of the mention's towns, villages and quarters that the gazetteer holds."""
+    return {(l["lat"], l["lon"]) for l in m.locations if l.get("gazetteer_id") and l.get("lat") is not None and not _wide(l)}
+
+
+def towns_apart(a: Mention, b: Mention) -> bool:
+    """Each mention names a town, village or quarter, none the other names, and one of them a place the gazetteer
+    holds at a point none of the other's places lies at (rule towns_apart)."""
+    sa, sb = specific_keys(a), specific_keys(b)
+    if not (sa and sb) or sa & sb:
+        return False
+    pa = {(l.get("lat"), l.get("lon")) for l in a.locations}
+    pb = {(l.get("lat"), l.get("lon")) for l in b.locations}
+    ha, hb = _held(a), _held(b)
+    return bool(ha and not ha & pb) or bool(hb and not hb & pa)
+
+
+describe(__name__, "towns_apart", """Two clauses at two different towns, villages or quarters are two events though they
+share the city or governorate that holds both: "دارت اشتباكات بين الفصائل وقوات النظام في حي الأنصاري بمدينة حلب" and
+"وفي السياق، دارت اشتباكات صباح أمس بين الفصائل وقوات النظام في حي الميدان بمدينة حلب" are two clashes. A place the
+gazetteer lacks is no such sign when the other names one it holds at the same point, or none ("جسر الرئيس" and
+"منطقة البرامكة" may be one spot; "جبل قنديل" and "قنديل" one mountain).""")
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -166,6 +190,8 @@ def same_event(a: Mention, b: Mention) -> bool:
         # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
         actors_ok = False
     if la and lb:
+        if towns_apart(a, b):
+            return False  # rule towns_apart: the governorate or city they share does not make them one event
         return bool(la & lb) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
     return a.sub == b.sub and actors_ok and any((a.actor1, a.actor2, b.actor1, b.actor2))
