@@ -93,6 +93,8 @@ TALK = [
     "وقال قائد الحملة إن قواته ستتخذ من البلدة منطلقا للهجوم على مدينة الرقة.",
     # protection sought from attacks to come
     "ورفعت البلدية جدرانا إسمنتية لحماية نفسها من هجمات تنظيم داعش على مدينة الرمادي.",
+    # "قد" with an imperfect right after the trigger: what may come
+    "وحفر المقاتلون خنادق حول بلدة تل أبيض خوفا من هجمات قد تشنها قوات النظام السوري.",
     # a repetition feared, ways sought, a stop, the perpetrators or the accused, a battlefield
     "وأعرب الأهالي عن مخاوفهم من تكرار التفجيرات في مدينة كركوك.",
     "ويبحث الاجتماع سبل الرد على الهجمات الإرهابية في محافظة شمال سيناء.",
