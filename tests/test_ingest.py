@@ -115,6 +115,19 @@ def test_a_wire_credit_line_is_debris_kept_in_the_record():
     assert raw[d.removed[0].start:d.removed[0].end].startswith("(إعداد")
 
 
+def test_a_related_header_running_on_into_headlines_is_cut_with_what_follows():
+    """A related-links header that runs on, on its line, into headlines ("مواضيع ذات صلة" + a headline) in the
+    page's second half is the related block: it and the lines after it are cut (boilerplate.tsv related_block)."""
+    from rasid.clean import clean
+    from rasid.model import RawArticle
+
+    body = "قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب صباح اليوم وأصابت عددا من المنازل.\n" * 3
+    raw = body + "مواضيع ذات صلة مقتل خمسة عناصر في اشتباكات على أطراف مدينة سرمين\nانفجار سيارة مفخخة في بلدة الدانا\n"
+    d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
+    assert "سرمين" not in d.text and "الدانا" not in d.text and "كفرنبل" in d.text
+    assert "related_block" in [r.reason for r in d.removed]
+
+
 def test_the_progress_total_counts_articles_where_it_can(tmp_path):
     from rasid.ingest import count_articles
 

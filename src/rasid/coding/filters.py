@@ -52,10 +52,34 @@ def survived_attempt(ctx, c: Match, lo: int) -> bool:
     return True
 
 
+@rule("may_come")
+def may_come(ctx, t: Match) -> bool:
+    """"قد" with an imperfect verb right after the trigger (one word between at most) tells what may come, not what
+    was: "تحصن المسلحون تحسبا لهجمات قد تشنها القوات", "العملية قد تبدأ خلال أيام". The verb opens with ي; or with ت
+    after a feminine or plural trigger, not ending in ت ("الاشتباكات قد تصاعدت", "القصف قد تسبب" are past; ن is
+    left: "قد نفذ", "و قد نجا طاقمها" are past too)."""
+    norm = ctx.nt.norm
+    after = norm[t.end:t.end + 40].split()[:3]
+    if after and after[0] in ("ال",):
+        after = after[1:]
+    i = 0 if after[:1] == ["قد"] else 1 if after[1:2] == ["قد"] and after[0] != "و" else -1
+    if i < 0 or len(after) <= i + 1:
+        return False
+    verb = after[i + 1]
+    word = norm[t.start:t.end].split()[-1] if norm[t.start:t.end].split() else ""
+    feminine = word.endswith(("ة", "ات", "ه"))
+    if not (verb[:1] == "ي" or verb[:1] == "ت" and feminine and not verb.endswith("ت") and not verb.startswith("تم")):
+        return False
+    note(ctx, "may_come", f"«{ctx.said(t.start, t.end)} ... قد {verb}»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
+    if may_come(ctx, t):
+        return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
     for c in ctx.within(ctx.cues, max(lo, t.start - NEGATION_REACH), t.end + 2):
