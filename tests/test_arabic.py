@@ -404,3 +404,16 @@ def test_a_trie_shaped_alternation_finds_what_the_flat_one_finds():
     text = "قصفت مدفعية النظام قواعد الفصائل وقوات التحالف ومدفعهم، ثم طائرات وقوا ومدفعيات"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.group() for m in trie.finditer(text)] == ["مدفعية", "قواعد", "طائرات"]
+
+
+def test_this_comes_as_opens_another_item_of_a_sentence_with_no_comma():
+    # "يأتي هذا فيما ..." (this comes as ...) tells another event, though no comma stands before it
+    from rasid.arabic import Sentence, clauses
+
+    t = ("خاضت القوات معارك عنيفة في مدينة تعز بإسناد جوي من طائرات التحالف يأتي هذا فيما هاجم مسلحون نقطة أمنية "
+         "في مديرية يريم")
+    got = [c.text for c in clauses(Sentence(0, len(t), t))]
+    assert got == [t[:t.index(" يأتي")], t[t.index("يأتي"):]]
+    # "يأتي هذا القرار" opens nothing
+    t = "وقال المسؤول إن يأتي هذا القرار بعد مشاورات طويلة"
+    assert len(clauses(Sentence(0, len(t), t))) == 1
