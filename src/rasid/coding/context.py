@@ -45,24 +45,24 @@ class DocContext:
         within_actor = Covers((a.start, a.end) for a in self.actors)
         # (rule strike_named_by_its_striker: but a strike word opening its striker's name, "غارات روسية", is the event
         # word where people were killed or hurt by it: "قتل 3 مدنيين في غارات روسية على البلدة" is an air strike)
-        cues = found["cues"] if "cues" in found else lex.cue_matcher.find(nt)
-        tolls = sorted([n.start for n in (found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt))]
-                       + [c.start for c in cues if c.value in ("kill", "injure")])
+        self.cues = sorted(found["cues"] if "cues" in found else lex.cue_matcher.find(nt), key=lambda m: m.start)
+        self.toll_nouns = sorted(found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt),
+                                 key=lambda m: m.start)
         opens = {a.start for a in self.actors}
+        tolls: list[int] = []  # where the dead or hurt are told (made only when a strike word opens a party's name)
 
         def struck(t) -> bool:
             if t.start not in opens or t.value.event_type != "Explosions/Remote violence":
                 return False
+            if not tolls:
+                tolls.extend(sorted([n.start for n in self.toll_nouns]
+                                    + [c.start for c in self.cues if c.value in ("kill", "injure")]) or [-1 << 30])
             k = bisect.bisect_left(tolls, t.start - STRIKE_TOLL_REACH)
             return k < len(tolls) and tolls[k] <= t.start + STRIKE_TOLL_REACH
         self.triggers = [t for t in (found["triggers"] if "triggers" in found else lex.trigger_matcher.find(nt))
                          if (within_actor.reach(t.start) < t.end or struck(t)) and not self.place_name(t)]
-        self.cues = cues
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
-        self.cues = sorted(self.cues, key=lambda m: m.start)
-        self.toll_nouns = sorted(found["toll_nouns"] if "toll_nouns" in found else lex.toll_nouns.find(nt),
-                                 key=lambda m: m.start)
         self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues, self.toll_nouns)}
         self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
         self.found = {"cues": self.cues, "toll_nouns": found.get("toll_nouns"), "qualifiers": found.get("qualifiers")}
