@@ -901,3 +901,18 @@ def test_an_indefinite_adjective_after_a_facilitys_word_describes_it_and_names_n
     for text in ("وقصفت الطائرات قاعدة جوية في ريف حمص اليوم.", "وقصفت الطائرات قاعدة روسية في ريف حمص اليوم."):
         (e,) = pipeline.text(text, published="2017-04-07").events
         assert [loc.get("text") for loc in e.locations] == ["ريف حمص"], text
+
+
+def test_a_person_told_by_age_or_kunya_and_a_relatives_verb_are_no_places(geo):
+    # rule named_with_age: a name followed by an age in apposition is a person ("(24 عاما)")
+    got = _resolve(geo, "وقتل الشاب سومر الأتارب، (24 عاما)، في قصف على بلدة كفرنبل.")
+    assert not any("تارب" in t for t in got) and any("كفرنبل" in t for t in got), got
+    # without the age the same name is the town
+    assert any("الأتارب" in t for t in _resolve(geo, "وقتل الشاب في قصف على الأتارب."))
+    # rule kunya_surname: "أبو جندل الأتارب" is a fighter's by-name
+    got = _resolve(geo, "وقال القائد أبو جندل الأتارب إن الفصائل سيطرت على بلدة كفرنبل.")
+    assert not any("تارب" in t for t in got) and any("كفرنبل" in t for t in got), got
+    # rule relative_then_verb: "الحرب التي تدمر البلاد" is "the war that destroys", not Palmyra
+    got = _resolve(geo, "وقال إن الحرب التي تدمر البلاد وصلت إلى بلدة كفرنبل.")
+    assert not any("تدمر" in t for t in got) and any("كفرنبل" in t for t in got), got
+    assert any("تدمر" in t for t in _resolve(geo, "وقال إن الحرب وصلت إلى تدمر."))

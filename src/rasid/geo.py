@@ -101,6 +101,9 @@ PART_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.ts
 FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["family"])
 
 
+# "أبو حمزة", "أم محمد": a kunya, the name after it a person's; "(26 عاما)": an age in apposition after a name
+KUNYA_HEADS = frozenset(("ابو", "ابي", "ام"))
+AGE_AFTER = stdre.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات)|[،,]\s*\(?\d{1,3}\s*(?:عاما|عام|سنه)\b)")
 _FAMILY_FORMS = FAMILY_HEADS | {"و" + w for w in FAMILY_HEADS}  # (one lookup, asked before every gazetteer name)
 
 
@@ -526,6 +529,7 @@ class Geoparser:
         self.region_auto.make_automaton()
         self.lex = default_lexicon()
         self.given_names = {fold(normalize(r[0])) for r in read_tsv("given_names.tsv")}
+        self.relative_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "relative"}
         # "أعلنت دمشق", "إعلان بغداد": a capital right after a word of speaking is its government
         self.time_zone_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "time_zone"}
         self.medium_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "medium"}
@@ -671,6 +675,12 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if lb == i and prev and prev[-1] in self.relative_words:
+                continue  # rule relative_then_verb: "الشائعات التي سرت", "الذي حماه": a relative pronoun's verb, no place
+            if prev and len(prev) >= 2 and prev[-2] in KUNYA_HEADS and prev[-1][:2] != "ال" and folded[lb:i] in ("", "ال"):
+                continue  # rule kunya_surname: "أبو حمزة القم", "أبو عبيدة الحلبي": a fighter's by-name, not a place
+            if AGE_AFTER.match(folded, j):
+                continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
                 continue  # "عائلتي «صابر والعسال»", "عشيرة البوحمد": a family or a tribe, not a place
             if prev and prev[-1] in PART_HEADS and folded[lb - 1:lb] == " ":
