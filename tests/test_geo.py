@@ -916,3 +916,16 @@ def test_a_person_told_by_age_or_kunya_and_a_relatives_verb_are_no_places(geo):
     got = _resolve(geo, "وقال إن الحرب التي تدمر البلاد وصلت إلى بلدة كفرنبل.")
     assert not any("تدمر" in t for t in got) and any("كفرنبل" in t for t in got), got
     assert any("تدمر" in t for t in _resolve(geo, "وقال إن الحرب وصلت إلى تدمر."))
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_bare_word_named_like_a_hamlet_of_another_country_is_no_place():
+    # rule bare_word_abroad: in an Egyptian story "ظلام دامس" (pitch dark) is no Syrian hamlet; with a cue it is a place
+    from rasid.pipeline import Pipeline
+
+    pipe = Pipeline(gazetteer=str(GAZETTEER.parent))
+    (e,) = pipe.text("قتل شرطي مصري في هجوم على كمين أمني في مدينة العريش اليوم، وتعيش المدينة في ظلام دامس منذ أيام.",
+                     published="2016-08-01").events
+    assert [loc.get("text") for loc in e.locations] == ["العريش"]
+    (e,) = pipe.text("قتل شرطي مصري في هجوم على كمين أمني في قرية دامس اليوم.", published="2016-08-01").events
+    assert [loc.get("text") for loc in e.locations] == ["دامس"]

@@ -478,6 +478,7 @@ class PlaceMention:
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
     anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
+    abroad: bool = False  # its only namesakes are small places far from the story (another country or governorate)
 
 
 def _other_name(p: "Place", form: str) -> bool:
@@ -1119,6 +1120,7 @@ class Geoparser:
                 anchors.append(cs[0])  # one place (or near-duplicates of it)
                 seen_anchor.add(cs[0].id)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
+        abroad: set[tuple] = set()  # the keys resolved to no place for a namesake abroad (rule bare_word_abroad)
 
         def cands_of(m: PlaceMention) -> list:
             return [gz.places[c] for c in m.candidates]
@@ -1139,6 +1141,7 @@ class Geoparser:
             key = (tuple(m.candidates), cue, told)
             if key in memo:
                 m.resolved = memo[key]
+                m.abroad = key in abroad
                 continue
             best, best_s = None, -1e9
             cands = m.candidates
@@ -1188,12 +1191,14 @@ class Geoparser:
                     best, best_s = c, s
             big = ("ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "AIRP", "AIRB")
             if best is not None and only and gz.places[best].country not in (only, "") and gz.places[best].code not in big:
-                best = None  # kept as its text, without coordinates (the audit lists the candidates)
+                best, m.abroad = None, True  # kept as its text, without coordinates (the audit lists the candidates)
+                abroad.add(key)
             if best is not None and named and gz.places[best].country not in named and \
                     gz.places[best].country not in adm_countries and gz.places[best].code not in big:
                 # a village of a country the story never names ("القبة" of Libya in a story of Lebanon and
                 # Syria) is a namesake of a place the gazetteer lacks
-                best = None
+                best, m.abroad = None, True
+                abroad.add(key)
             if best is not None and len(adm1) == 1 and (gz.places[best].code not in big or (
                     gz.places[best].code == "PPLA2" and gz.places[best].population < FAR_MAX_POPULATION)) \
                     and len({gz.places[c].adm1 for c in m.candidates
@@ -1209,6 +1214,7 @@ class Geoparser:
                     best, m.precision = seat, 3
             m.resolved = memo[key] = best
         self._far_from_the_story(mentions, nt)
+        self._bare_word_abroad(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
         self._quarter_far_from_its_city(mentions, nt.text)
         self._enclosing_places(mentions, nt.text)
@@ -1228,20 +1234,6 @@ class Geoparser:
         norm = nt.norm
         placed = [(k, m, gz.places[m.resolved]) for k, m in enumerate(mentions) if m.resolved is not None]
 
-        def named_as_place(k: int, m: PlaceMention) -> bool:
-            if m.cue is not None:
-                return True
-            i, j = spans[k]
-            lb = left_boundary(norm, i)
-            lb = i if lb is None else lb
-            if self._after_locative(norm, i, lb):
-                return True  # "من التنف", "بالبوكمال"
-            if norm[max(0, lb - 2):lb].strip().endswith('"') and norm[j:j + 2].strip().startswith('"'):
-                return True  # 'منفذ "التنف"'
-            # in a list of places: "حيي كفرسوسة والمزة", "جوبر وزملكا"
-            return (k > 0 and _coordinated(norm, spans[k - 1][1], lb)) or (
-                k + 1 < len(mentions) and _coordinated(norm, j, left_boundary(norm, spans[k + 1][0]) or spans[k + 1][0]))
-
         unique = {p.id: p for _, _, p in placed}
         if len(unique) < 3:
             return
@@ -1250,7 +1242,8 @@ class Geoparser:
         if not far:
             return  # the common case: every small place lies near another
         spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
-        sure = {p.id for k, m, p in placed if p.id in far and m.cue != "district" and named_as_place(k, m)}
+        sure = {p.id for k, m, p in placed if p.id in far and m.cue != "district" and self._named_as_place(
+            k, mentions, spans, norm)}
         for k, m, p in placed:
             if p.id in far and p.id not in sure:
                 if m.cue == "district":
@@ -1258,6 +1251,42 @@ class Geoparser:
                     m.resolved = None
                     continue
                 m.resolved, m.dropped = None, f"named bare, {FAR_KM} km or more from every other place of the story"
+
+    def _named_as_place(self, k: int, mentions: list[PlaceMention], spans: list[tuple[int, int]], norm: str) -> bool:
+        """Told as a place: with a cue, after a preposition of place, in quotes of its own or in a list of places."""
+        m = mentions[k]
+        if m.cue is not None:
+            return True
+        i, j = spans[k]
+        lb = left_boundary(norm, i)
+        lb = i if lb is None else lb
+        if self._after_locative(norm, i, lb):
+            return True  # "من التنف", "بالبوكمال"
+        if norm[max(0, lb - 2):lb].strip().endswith('"') and norm[j:j + 2].strip().startswith('"'):
+            return True  # 'منفذ "التنف"'
+        # in a list of places: "حيي كفرسوسة والمزة", "جوبر وزملكا"
+        return (k > 0 and _coordinated(norm, spans[k - 1][1], lb)) or (
+            k + 1 < len(mentions) and _coordinated(norm, j, left_boundary(norm, spans[k + 1][0]) or spans[k + 1][0]))
+
+    def _bare_word_abroad(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule bare_word_abroad: a name whose only namesakes are hamlets away from the story (of a country it never
+        names, or, in a story of one governorate, of others), told bare (no cue, no preposition of place, no quotes, in
+        no list), is a word: "في ظلام دامس", "حصارا خانقا", "مبالغ مالية مرتفعة" are no hamlets of Egypt or Yemen in a
+        Syrian story. With a cue or a preposition it is a place the gazetteer lacks, kept as its text ("في قرية دامس")."""
+        if not any(m.abroad for m in mentions):
+            return
+        norm = nt.norm
+        spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
+        for k, m in enumerate(mentions):
+            if not m.abroad or m.resolved is not None or m.dropped or self._named_as_place(k, mentions, spans, norm):
+                continue
+            if norm[max(0, spans[k][0] - 3):spans[k][0]].rstrip()[-1:] == "-" or any(
+                    self.gaz.places[c].population >= TOWN_POPULATION for c in m.candidates):
+                continue  # "طريق الشيخ زويد - الجورة": a road's end; "كوباني": a town abroad is told bare as well
+            if " " in m.norm or m.norm.startswith("ال") or any(
+                    c in QUOTES for c in nt.text[max(0, m.start - 2):m.start] + nt.text[m.end:m.end + 2]):
+                continue  # a name of two words, a definite one ("الرهوة", "القشاش") or a quoted one is a place's
+            m.dropped = "named bare; its only namesakes are small places away from the story"
 
     def _not_the_scene(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A place told as the attackers' base, a victim's home or a distance reference is not where it happened.
