@@ -1794,3 +1794,15 @@ def test_clashes_at_two_quarters_of_one_city_are_two_events(pipeline):
     doc = pipeline.text("دارت اشتباكات صباح اليوم بين الفصائل وقوات النظام في حي الزهراء بمدينة حمص. وفي السياق، دارت "
                         "اشتباكات بين الفصائل وقوات النظام في حي الوعر بمدينة حمص.", published="2015-07-30")
     assert len(doc.events) == 2
+
+
+def test_an_attempt_repelled_is_fighting_and_ground_lost_in_a_relative_clause_is_its_past(pipeline):
+    # triggers.tsv "صدت محاولات", rule place_described (a pronoun glued to the verb: "التي خسرتها")
+    (e,) = pipeline.text("وقالت الفصائل إنها صدت محاولات قوات النظام لاستعادة المواقع التي خسرتها في بلدة كفرنبل.",
+                         published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type, e.territory) == ("Battles", "Armed clash", None)
+    # the capture told in the main clause stays a capture
+    (e,) = pipeline.text("وسيطرت الفصائل على المواقع التي خسرتها في بلدة كفرنبل.", published="2016-03-02").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    (e,) = pipeline.text("وتمكنت الفصائل من صد محاولة قوات النظام التقدم نحو بلدة كفرنبل.", published="2016-03-02").events
+    assert e.sub_event_type == "Armed clash"

@@ -221,14 +221,16 @@ def territory_in_battle(ctx, trigs: list[Match], best: Match) -> Match:
 def place_described(ctx, trigs: list[Match], best: Match, lo: int) -> Match:
     """A capture told in a relative clause that points back at the place describes the place by its past; the
     clause tells the event before it: "احتدم القتال في حلب، حيث تسعى القوات استعادة الأماكن التي تمكنت المعارضة
-    من السيطرة عليها" is fighting."""
+    من السيطرة عليها" is fighting, and so is "صدت الفصائل محاولات القوات استعادة المواقع التي خسرتها"."""
     if best.value.sub_event_type != "TERRITORY":
         return best
     norm = ctx.nt.norm
     before = norm[max(lo, best.start - 70):best.start]
     after = norm[best.end:best.end + 16].split()[:2]
     rel = max((before.rfind(" " + r + " ") for r in RELATIVE), default=-1)
-    if rel < 0 or "," in before[rel:] or "،" in before[rel:] or not any(w in RESUMPTIVE for w in after):
+    # the pronoun back to the place after the verb ("سيطرت عليها") or glued to it ("المواقع التي خسرتها")
+    glued = norm[best.start:best.end].split()[-1][-2:] in ("ها", "هم") or norm[best.start:best.end].endswith("هما")
+    if rel < 0 or "," in before[rel:] or "،" in before[rel:] or not (glued or any(w in RESUMPTIVE for w in after)):
         return best
     at = max(lo, best.start - 70) + rel
     if any(at <= ctx.n(d.start) < best.end + 30 for d in ctx.dates):
