@@ -290,3 +290,42 @@ def test_a_courts_verdict_tells_no_deed_nor_execution(pipeline):
     assert not pipeline.text("حكمت محكمة الجنايات بالإعدام على خمسة متهمين بتفجير كنيسة في مدينة الموصل.",
                              published="2017-05-12").events
     assert pipeline.text("أعدم التنظيم خمسة شبان في ساحة عامة بمدينة الرقة أمس.", published="2017-05-12").events
+
+
+@pytest.mark.parametrize("text", [
+    "نتوقع أن تشن الطائرات غارات على مدينة خان شيخون خلال الأيام المقبلة.",
+    "وتوقع المحافظ أن يهاجم المسلحون بلدة الصالحية مساء اليوم.",
+], ids=["we_expect", "expected_past"])
+def test_an_expectation_in_any_person_tells_no_event(pipeline, text):
+    """cues.tsv modal: an expectation ("نتوقع", "توقع" …, not only "يتوقع") tells what may come."""
+    assert not [e for e in pipeline.text(text, published="2017-05-12").events if e.event_type in VIOLENT]
+
+
+def test_may_with_an_imperfect_before_the_event_word_tells_no_event(pipeline):
+    """rule may_come_before: "قد" with an imperfect verb before the event word ("قد يشن غارات"), or the event word
+    itself an imperfect after "قد" ("قد تقصف"), tells what may come; "قد" with a past verb ("قد قصفت") keeps it."""
+    assert not pipeline.text("وحذر المسؤول من أن الطيران قد يشن غارات على بلدة الصالحية.", published="2017-05-12").events
+    assert not pipeline.text("وقال المحافظ إن القوات قد تقصف مواقع المسلحين في بلدة الصالحية.",
+                             published="2017-05-12").events
+    assert pipeline.text("وكانت الطائرات الحربية قد قصفت بلدة الصالحية أمس.", published="2017-05-12").events
+
+
+def test_taking_part_in_battles_or_earlier_battles_tell_no_event(pipeline):
+    """rules took_part and earlier_ones: "شارك في معارك" is a career, "القوات المشاركة في المعركة" a role, "معارك
+    سابقة" deeds recalled; none is a battle that happened. Fighting told as news still is one."""
+    for text in ("وكان القيادي الراحل قد شارك في معارك عديدة ضد القوات الحكومية في ريف حمص قبل أن ينشق.",
+                 "وتعد الكتيبة ركنا أساسيا في القوات المشاركة في المعركة ضد التنظيم في مدينة الرقة.",
+                 "وتكبدت قوات النظام خسائر فادحة في معارك سابقة في ريف حماة."):
+        assert not pipeline.text(text, published="2017-05-12").events, text
+    assert pipeline.text("دارت معارك عنيفة بين قوات النظام والفصائل في ريف حماة أمس.", published="2017-05-12").events
+
+
+def test_a_bomb_blown_up_safely_by_sappers_is_disrupted(pipeline):
+    """rule safe_detonation: a bomb found and blown up where it lay, safely ("فجرتها فرق الهندسة بشكل آمن"), is the
+    defusing (Strategic developments / Disrupted weapons use), not an explosion; a blast told keeps the bombing."""
+    doc = pipeline.text("عثرت قوات الأمن على عبوة ناسفة قرب سوق مدينة الرمادي وفجرتها فرق الهندسة بشكل آمن أمس.",
+                        published="2017-05-12")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Strategic developments", "Disrupted weapons use")]
+    doc = pipeline.text("انفجرت عبوة ناسفة قرب سوق مدينة الرمادي أمس وفجرت الشرطة عبوة ثانية بشكل آمن.",
+                        published="2017-05-12")
+    assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]

@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TIME_HEADS)
+                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -74,11 +74,75 @@ def may_come(ctx, t: Match) -> bool:
     return True
 
 
+# triggers in the imperfect whose ت opens no past form: after "قد" they tell what may come ("القوات قد تقصف")
+_T_PAST = ("تصد", "تبادل", "تقدم", "تظاهر", "تعرض")
+
+
+def _imperfect(word: str) -> bool:
+    """A verb in the imperfect after "قد": يـ always; تـ when no past form reads the same (تتـ، تستـ, or three
+    letters: "تشن"; not "تعرض"، "تمكن"، "تسبب"، "تقدم", past forms that open with ت)."""
+    if word.startswith("ي"):
+        return True
+    return word.startswith("ت") and not word.endswith("ت") and (word.startswith(("تت", "تست")) or len(word) == 3)
+
+
+@rule("may_come_before")
+def may_come_before(ctx, t: Match, lo: int) -> bool:
+    """"قد" with a verb in the imperfect up to three words before the trigger, or the trigger itself an imperfect
+    right after "قد", tells what may come, not what was: "حذر المسؤول من أن الطيران قد يشن غارات على البلدة",
+    "قال المحافظ إن القوات قد تقصف مواقع المسلحين" (not "قد قصفت", "قد تعرضت", past)."""
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 40):t.start].split()[-4:]
+    word = (norm[t.start:t.end].split() or [""])[0]
+    if before[-1:] == ["قد"] and word.lstrip("و").startswith(("ي", "ت")) and not word.startswith(_T_PAST) \
+            and (word.startswith("ي") or not word.endswith("ت")):
+        note(ctx, "may_come_before", f"«قد {ctx.said(t.start, t.end)}»")
+        return True
+    for i, w in enumerate(before[:-1]):
+        if w.lstrip("و") == "قد" and _imperfect(before[i + 1]):
+            note(ctx, "may_come_before", f"«قد {before[i + 1]}» ... «{ctx.said(t.start, t.end)}»")
+            return True
+    return False
+
+
+EARLIER = frozenset(("سابق", "سابقه", "السابق", "السابقه"))
+
+
+@rule("earlier_ones")
+def earlier_ones(ctx, t: Match) -> bool:
+    """A word of violence with "سابق" right after it names earlier deeds recalled, not one that happened now: "كما
+    في معارك سابقة في المدينة", "توفي متأثرا بجراحه جراء قصف سابق على البلدة", "هجمات سابقة بالكلور"."""
+    after = ctx.nt.norm[t.end:t.end + 12].split()[:1]
+    if not after or after[0] not in EARLIER:
+        return False
+    note(ctx, "earlier_ones", f"«{ctx.said(t.start, t.end)} {after[0]}»")
+    return True
+
+
+BATTLE_NOUNS = frozenset(("معارك", "المعارك", "معركه", "المعركه", "القتال", "قتال", "الحرب", "حرب"))  # (normalised: ة is ه)
+
+
+@rule("took_part", reads="role_words.tsv took_part")
+def took_part(ctx, t: Match, lo: int) -> bool:
+    """A word of battle after a word of taking part and "في" tells a role or a career, not a battle that happened:
+    "وكان القائد الراحل قد شارك في معارك عديدة ضد التنظيم", "تمثل الكتيبة ركنا في القوات المشاركة في المعركة"
+    (not "قتل عنصران في المعارك": no word of taking part)."""
+    norm = ctx.nt.norm
+    word = (norm[t.start:t.end].split() or [""])[0]
+    if word.lstrip("وب") not in BATTLE_NOUNS and not word.startswith(("معارك", "المعارك")):
+        return False
+    before = norm[max(lo, t.start - 40):t.start].split()[-2:]
+    if len(before) < 2 or before[-1] != "في" or before[0].lstrip("و") not in TOOK_PART:
+        return False
+    note(ctx, "took_part", f"«{ctx.said(t.start, t.end)}» after «{before[0]} في»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
-    if may_come(ctx, t):
+    if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)

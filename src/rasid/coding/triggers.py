@@ -31,7 +31,7 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
              and not habitual(ctx, t, lo, hi)]
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
-                   t.phrase) if foiled(ctx, t, lo) or defused(ctx, t, lo, hi) else t for t in trigs]
+                   t.phrase) if foiled(ctx, t, lo) or defused(ctx, t, lo, hi) or safe_detonation(ctx, t, lo, hi) else t for t in trigs]
     # an operation named by its aim is fighting: "معركة تحرير المدينة"
     return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
             if operation_aim(ctx, t, lo) else t for t in trigs]
@@ -98,6 +98,29 @@ def foiled(ctx, t: Match, lo: int) -> bool:
 
 # a word of a blast in the clause (not "قبل انفجارها", before it could go off): the bomb went off
 _BLAST = re.compile(r"(?<!قبل )(?<!\S)[وفبل]?(?:ال)?(?:انفجار|انفجر|انفجرت|تفجير|تفجر|تفجرت)(?!\S)")
+
+
+# a bomb blown up on purpose where it lay, made safe: a word of blowing up and a word of safety in the clause
+_DETONATE = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?:تفجير|فجر)")
+_SAFELY = re.compile(r"(?<!\S)(?:بشكل|بطريقه|بصوره) (?:امن|امنه|محكوم|محكومه)(?!\S)|(?<!\S)(?:تفجيرا|تفجير|التفجير|بتفجير)[ها]* "
+                     r"(?:محكوما|محكوم|المحكوم|تحت السيطره|بشكل امن)(?!\S)")
+_WENT_OFF = re.compile(r"(?<!قبل )(?<!\S)[وفبل]?(?:ال)?(?:انفجار|انفجر|انفجرت)(?!\S)")
+
+
+@rule("safe_detonation")
+def safe_detonation(ctx, t: Match, lo: int, hi: int) -> bool:
+    """A bomb the state's sappers blew up where it lay, safely, did not go off as an attack: "عثرت الشرطة على عبوة
+    ناسفة قرب السوق وفجرتها فرق الهندسة بشكل آمن", "وتم تفجير القذيفة تفجيرا محكوما" are the defusing (Disrupted
+    weapons use); a grenade or a shell found and blown up so too. A blast told in the clause ("انفجرت عبوة ...")
+    keeps the bombing."""
+    if t.value.event_type != "Explosions/Remote violence" or t.value.sub_event_type == "Air/drone strike":
+        return False
+    norm = ctx.nt.norm
+    m = _SAFELY.search(norm, lo, hi)
+    if m is None or not _DETONATE.search(norm, lo, hi) or _WENT_OFF.search(norm, lo, hi):
+        return False
+    note(ctx, "safe_detonation", f"«{ctx.said(m.start(), m.end())}» «{ctx.said(t.start, t.end)}»")
+    return True
 
 
 @rule("defused_bomb", reads="cues.tsv defuse")

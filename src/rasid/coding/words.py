@@ -47,6 +47,7 @@ def _words(kind: str) -> frozenset[str]:
 BACK_WORDS = _RW.get("back", ())
 CAUSE_WORDS = _words("cause")
 SURVIVED = _words("survived")
+TOOK_PART = _words("took_part")
 DEMONSTRATIVES = _RW.get("demonstrative", ())
 ANY_ATTACK = _RW.get("any_attack", ())
 ANOTHER = _words("another")
