@@ -1806,3 +1806,15 @@ def test_an_attempt_repelled_is_fighting_and_ground_lost_in_a_relative_clause_is
     assert e.sub_event_type == "Non-state actor overtakes territory"
     (e,) = pipeline.text("وتمكنت الفصائل من صد محاولة قوات النظام التقدم نحو بلدة كفرنبل.", published="2016-03-02").events
     assert e.sub_event_type == "Armed clash"
+
+
+def test_a_massacre_by_aircraft_is_an_air_strike_and_feigning_is_no_protest(pipeline):
+    # rule massacre_from_the_air: the means named, aircraft, make the massacre an air strike
+    (e,) = pipeline.text("ارتكب الطيران الحربي مجزرة في بلدة كفرنبل راح ضحيتها 20 مدنيا.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    # "مسيرة" is a drone and a march: a massacre of a march by the police stays an attack on civilians
+    (e,) = pipeline.text("ارتكبت قوات الأمن مجزرة بحق مسيرة سلمية في بلدة كفرنبل قتل فيها 20 متظاهرا.",
+                         published="2016-03-02").events
+    assert e.event_type == "Violence against civilians"
+    # triggers.tsv look-alikes: "تظاهر بأنه" is to feign
+    assert not pipeline.text("ونجا الجريح الثاني من القتلة في بلدة كفرنبل إذ تظاهر بأنه ميت.", published="2016-03-02").events

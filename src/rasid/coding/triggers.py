@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..arabic import normalize
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
@@ -160,6 +161,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = withdrawal_handover(ctx, best, tv, hi)
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     tv = sniper_fire(ctx, tv, lo, hi)
+    tv = massacre_from_the_air(ctx, best, tv, lo, hi)
     tv = exchange_of_fire(ctx, best, tv, lo)
     tv = move_toward(ctx, trigs, best, tv, hi)
     return best, tv
@@ -206,6 +208,26 @@ def sniper_fire(ctx, tv: Trigger, lo: int, hi: int) -> Trigger:
         return tv
     note(ctx, "sniper_fire", f"«{word}»")
     return Trigger("Violence against civilians", "Attack", tv.role, tv.weight)
+
+
+MARCH = normalize("مسيرة")  # a drone, and a march
+
+
+@rule("massacre_from_the_air", reads="role_words.tsv massacre, air")
+def massacre_from_the_air(ctx, best: Match, tv: Trigger, lo: int, hi: int) -> Trigger:
+    """A massacre committed by aircraft is an air strike (ACLED codes the means; the spec: a strike by an air force
+    is an air strike): "ارتكبت الطائرات الحربية مجزرة في القرية راح ضحيتها 20 مدنيا". ("مسيرة", a drone, is also a
+    march: "مجزرة بحق مسيرة سلمية" stays an attack on civilians.)"""
+    norm = ctx.nt.norm
+    if tv.event_type != "Violence against civilians" or not any(
+            w.lstrip("وبلل").removeprefix("ال") in MASSACRE for w in norm[best.start:best.end].split()):
+        return tv
+    clause = norm[lo:hi]
+    air = next((w for w in AIR_WORDS if w != MARCH and w in clause), None)
+    if air is None:
+        return tv
+    note(ctx, "massacre_from_the_air", f"«{air}»")
+    return Trigger("Explosions/Remote violence", "Air/drone strike", tv.role, tv.weight)
 
 
 @rule("exchange_of_fire", reads="role_words.tsv exchange, gunfire")
