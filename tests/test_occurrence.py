@@ -329,3 +329,12 @@ def test_a_bomb_blown_up_safely_by_sappers_is_disrupted(pipeline):
     doc = pipeline.text("انفجرت عبوة ناسفة قرب سوق مدينة الرمادي أمس وفجرت الشرطة عبوة ثانية بشكل آمن.",
                         published="2017-05-12")
     assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
+
+
+def test_an_agreement_not_reached_and_weapons_handed_over_are_no_events(pipeline):
+    # cues.tsv negation "لم يتم التوصل إلى"; triggers.tsv look-alike "تسليم أسلحة" (no ground changes hands)
+    assert not pipeline.text("وقال مسؤول في المعارضة إنه لم يتم التوصل إلى اتفاق بين المعارضة وقوات النظام يقضي "
+                             "بتسليم أسلحة المقاتلين في بلدة كفرنبل حتى الآن.", published="2016-03-02").events
+    (e,) = pipeline.text("وقال مسؤول في المعارضة إنه تم التوصل إلى اتفاق بين المعارضة وقوات النظام يقضي بتسليم أسلحة "
+                         "المقاتلين في بلدة كفرنبل.", published="2016-03-02").events
+    assert e.sub_event_type == "Agreement"
