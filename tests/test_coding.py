@@ -1794,3 +1794,10 @@ def test_clashes_at_two_quarters_of_one_city_are_two_events(pipeline):
     doc = pipeline.text("دارت اشتباكات صباح اليوم بين الفصائل وقوات النظام في حي الزهراء بمدينة حمص. وفي السياق، دارت "
                         "اشتباكات بين الفصائل وقوات النظام في حي الوعر بمدينة حمص.", published="2015-07-30")
     assert len(doc.events) == 2
+
+
+def test_homes_hit_before_a_party_named_later_make_civilians_the_target(pipeline):
+    # rule civilians_object: the party in the later clause ("وذلك بعد وصول الجيش") is no side of the shelling
+    (e,) = pipeline.text("قصفت ميليشيا الحوثي بقذائف الهاون الأحياء السكنية في مدينة تعز وذلك بعد وصول الجيش "
+                         "إلى أطرافها.", published="2016-03-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Civilians")

@@ -650,6 +650,8 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
         agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
         _why(ctx, "nationality_agent", agent)
     target = _target(ctx, w, main, agent, target_first)
+    if target is not None and civ and m.event_type != "Battles" and target is not target_first:
+        target = civilians_object(ctx, w, civ, agent, target)
     if m.role == "loss":
         _loss(ctx, w, main)
     else:
@@ -664,6 +666,23 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
             m.actor2 = pair(ctx, hit)
             _why(ctx, "target_nationality", hit)
     _associate(ctx, m, acts, assoc, coord)
+
+
+@rule("civilians_object")
+def civilians_object(ctx, w: _Around, civ: list[Match], agent: Match | None, target: Match) -> Match | None:
+    """Civilians or their homes told as what a strike hit, right after the event word and before any other party,
+    are its target; a party named later in the clause, not marked as a target, is no side of it: "قصفت
+    الميليشيات الأحياء السكنية في المدينة بالهاون وذلك بعد تقدم الجيش على أطرافها" has the civilians hit, not the
+    army (a party marked as a target still is: "غارات على منازل المدنيين ومواقع الفصائل")."""
+    t = w.t
+    if w.is_target(target):
+        return target
+    start = agent.end if agent is not None and agent.end <= target.start else t.start
+    hit = next((c for c in civ if start <= c.start < target.start), None)
+    if hit is None:
+        return target
+    note(ctx, "civilians_object", f"«{ctx.said(hit.start, hit.end)}» before «{ctx.said(target.start, target.end)}»")
+    return None
 
 
 def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: dict[int, Match]) -> None:
