@@ -1801,3 +1801,10 @@ def test_homes_hit_before_a_party_named_later_make_civilians_the_target(pipeline
     (e,) = pipeline.text("قصفت ميليشيا الحوثي بقذائف الهاون الأحياء السكنية في مدينة تعز وذلك بعد وصول الجيش "
                          "إلى أطرافها.", published="2016-03-02").events
     assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Civilians")
+
+
+def test_a_target_with_a_nationality_told_first_is_what_the_strike_hit(pipeline):
+    # rule nationality_first: the Iranian site comes before the depot said to belong to the regime
+    (e,) = pipeline.text("وقصفت طائرات إسرائيلية ليلة أمس مقرا عسكريا إيرانيا قرب مطار دمشق ومستودعا للذخيرة تابعا "
+                         "لقوات النظام في المنطقة.", published="2018-02-10").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Israeli forces", "Iranian forces")

@@ -652,6 +652,8 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     target = _target(ctx, w, main, agent, target_first)
     if target is not None and civ and m.event_type != "Battles" and target is not target_first:
         target = civilians_object(ctx, w, civ, agent, target)
+    if target is not None and m.event_type == "Explosions/Remote violence" and target is not target_first:
+        target = nationality_first(ctx, w, agent, target, hi)
     if m.role == "loss":
         _loss(ctx, w, main)
     else:
@@ -683,6 +685,19 @@ def civilians_object(ctx, w: _Around, civ: list[Match], agent: Match | None, tar
         return target
     note(ctx, "civilians_object", f"«{ctx.said(hit.start, hit.end)}» before «{ctx.said(target.start, target.end)}»")
     return None
+
+
+@rule("nationality_first", reads="role_words.tsv target, nationality.tsv")
+def nationality_first(ctx, w: _Around, agent: Match | None, target: Match, hi: int) -> Match:
+    """A target word with a nationality after it, told before the party the clause names next, is what the strike
+    hit first: "قصفت الطائرات موقعا عسكريا إيرانيا قرب المطار ومستودعا تابعا للنظام" has the Iranian forces as
+    actor 2, not the party of the second target (rule target_nationality when no party is named)."""
+    hit = target_nationality(ctx, w.t, hi)
+    if hit is None or hit.start >= target.start or hit.value == target.value or \
+            (agent is not None and hit.value == agent.value):
+        return target
+    note(ctx, "nationality_first", f"«{ctx.said(hit.start, hit.end)}» ({hit.value}) before «{ctx.said(target.start, target.end)}»")
+    return hit
 
 
 def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: dict[int, Match]) -> None:
