@@ -1808,3 +1808,10 @@ def test_a_target_with_a_nationality_told_first_is_what_the_strike_hit(pipeline)
     (e,) = pipeline.text("وقصفت طائرات إسرائيلية ليلة أمس مقرا عسكريا إيرانيا قرب مطار دمشق ومستودعا للذخيرة تابعا "
                          "لقوات النظام في المنطقة.", published="2018-02-10").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Israeli forces", "Iranian forces")
+
+
+def test_the_speakers_own_site_hit_makes_the_speaker_the_target(pipeline):
+    # rule speaker_hit: "مواقعنا" in the speaker's words is the speaker's side
+    (e,) = pipeline.text("وقالت قيادة الجيش العراقي في بيان إن طائرات تركية قصفت فجر اليوم أحد مواقعنا قرب بلدة "
+                         "زاخو.", published="2019-06-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Turkish forces", "Iraqi forces")

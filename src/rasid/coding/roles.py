@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT
 
@@ -154,6 +154,31 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
     if own and own != "Civilians" and own != hit and (hit is not None or not masculine):
         m.actor1 = pair(ctx, speakers[-1])
         note(ctx, "speaker_says_it_did", f"«{m.actor1[1]}»")
+
+
+_OWN_SITE_HINT = any_in(OWN_SITES)
+
+
+@rule("speaker_hit", reads="role_words.tsv own_site")
+def speaker_hit(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
+    """A site or unit with a pronoun of the speaker in the first person after the event word ("مواقعنا", "نقاطنا",
+    "قواتنا", role_words.tsv ``own_site``) is the speaker's: with no target read, the speaker named before in the
+    sentence is actor 2: "وقالت قيادة الجيش في بيان: شنت طائرات معادية غارة على أحد مواقعنا العسكرية قرب
+    الحدود"."""
+    if m.actor2 is not None or m.event_type not in VIOLENT:
+        return
+    t, norm = m.trigger, ctx.nt.norm
+    got = _OWN_SITE_HINT.search(norm, t.end, min(hi, t.end + 80))
+    if got is None or got.group() not in OWN_SITES:
+        return
+    speakers = [a for a in ctx.within(ctx.actors, slo, t.start) if ctx.is_source(a) and a.value != "Civilians"]
+    if not speakers:
+        # "وأضافت أن صواريخ سقطت في أحد مواقعنا": the speaker named in a sentence before
+        speakers = [a for a in ctx.within(ctx.actors, max(0, slo - 400), slo) if ctx.is_source(a) and a.value != "Civilians"]
+    if not speakers or (m.actor1 is not None and speakers[-1].value == m.actor1[0]):
+        return
+    m.actor2 = pair(ctx, speakers[-1])
+    note(ctx, "speaker_hit", f"«{m.actor2[1]}» by «{got.group()}»")
 
 
 # a word of the list stands in a clause only where the search finds one (a cheap test before its words are listed)
