@@ -1815,3 +1815,13 @@ def test_the_speakers_own_site_hit_makes_the_speaker_the_target(pipeline):
     (e,) = pipeline.text("وقالت قيادة الجيش العراقي في بيان إن طائرات تركية قصفت فجر اليوم أحد مواقعنا قرب بلدة "
                          "زاخو.", published="2019-06-02").events
     assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Turkish forces", "Iraqi forces")
+
+
+def test_a_body_noun_with_its_own_adjective_is_another_body(pipeline):
+    # rule another_body: "الهيئة العامة ..." is no HTS; "ألقت المقاومة القبض" keeps the party
+    (e,) = pipeline.text("ونقلت وكالة الأناضول عن الهيئة العامة للثورة السورية أن قوات النظام قصفت بالمدفعية بلدة "
+                         "نوى في ريف درعا اليوم.", published="2014-04-02").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+    (e,) = pipeline.text("وفي مأرب ألقت المقاومة القبض على خمسة من مسلحي الحوثي قرب مدينة صرواح أمس.",
+                         published="2015-08-02").events
+    assert e.actor1["id"] == "Popular Resistance (Yemen)"

@@ -75,6 +75,7 @@ PURPOSE = _words("purpose")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
 OWN_UNITS = _words("own_unit")
 OWN_SITES = _words("own_site")
+BODY_NOUNS = _words("body_noun")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
 RELATIVE = _words("relative")
 HABITUAL = _words("habitual")
