@@ -1825,3 +1825,10 @@ def test_a_body_noun_with_its_own_adjective_is_another_body(pipeline):
     (e,) = pipeline.text("وفي مأرب ألقت المقاومة القبض على خمسة من مسلحي الحوثي قرب مدينة صرواح أمس.",
                          published="2015-08-02").events
     assert e.actor1["id"] == "Popular Resistance (Yemen)"
+
+
+def test_leaders_after_a_verb_of_striking_are_whom_it_hit(pipeline):
+    # rule struck_members: "استهدفت قادة التنظيم" has the organisation hit, though it stands nearer the event word
+    (e,) = pipeline.text("ونفذت قوات البيشمركة عمليات استهدفت قادة تنظيم داعش في قضاء سنجار أمس.",
+                         published="2016-04-02").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Kurdish Peshmerga", "ISIS")

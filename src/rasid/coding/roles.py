@@ -292,6 +292,9 @@ class _Around:
             w2 = norm[max(lo, i - 30):i].split()
             prior = w2[-2] if len(w2) >= 2 else ""
             return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
+        if (wb.lstrip("و") in MEMBERS or wb.lstrip("و") == "قاده") and wb not in UNIT_WORDS and self.struck_member(a):
+            note(self.ctx, "struck_members", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+            return True
         if wb in CHECKPOINT:
             # rule checkpoint_of: "هجوم على كمين شرطة", "استهدف انتحاري كمين الجيش": the party in construct after
             # "كمين" (in Egyptian usage a standing checkpoint) owns it and is hit; not one glued to ل, who lay in
@@ -310,6 +313,15 @@ class _Around:
             w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def struck_member(self, a: Match) -> bool:
+        """Rule struck_members: a verb of striking or killing right before the member word."""
+        norm, lo, i = self.norm, self.lo, a.start
+        while i > lo and is_word_char(norm[i - 1]):
+            i -= 1
+        w2 = norm[max(lo, i - 30):i].split()
+        prior = w2[-2].lstrip("و") if len(w2) >= 2 else ""
+        return prior.startswith(STRUCK)
 
     def fire_from(self, a: Match) -> bool:
         """Rule fire_from: "من" right after a word of gunfire, then the party (unit or site words between)."""
@@ -353,6 +365,11 @@ describe(__name__, "expelled_party", """A verbal noun of driving out (role_words
 or ب, after a preposition or a word of operation, ``masdar_opener``, or joined by و to "تحرير X"), has whom it
 drove out right after it: "معركة تحرير تعز لإخراج الحوثيين منها", "تحرير المدينة ودحر الميليشيات منها" (not the
 verb: "طرد الجيش الحر عناصر التنظيم").""", reads="role_words.tsv expel, masdar_opener")
+STRUCK = ("استهدف", "استهداف", "قصف", "قتل", "اغتال", "اغتيال", "اسر", "اعتقل", "اعتقال", "خطف", "اختطف", "اختطاف")
+describe(__name__, "struck_members", """Leaders or members of a party right after a verb of striking or killing are whom it
+hit, never its subject: "نفذ مقاتلو العشائر عمليات استهدفت قادة التنظيم في المدينة", "اغتال مجهولون قياديا في
+الفصيل" (a word of role_words.tsv ``member``, or "قادة"; unit words such as "قوات", "عناصر" keep their own reading: "استهدفت
+قوات النظام البلدة").""", reads="role_words.tsv member")
 ON_PRONOUN = frozenset({"عليه", "عليها", "عليهم", "عليهما", "عليهن"})
 LAUNCHED = ("شن", "نفذ")  # "شنه", "شنته", "نفذها": a verb of launching with the attack as its object
 describe(__name__, "on_pronoun", """An attack "launched on him by" a party: after "شنه عليه", "نفذته عليهم", "على" with a
