@@ -1832,3 +1832,12 @@ def test_leaders_after_a_verb_of_striking_are_whom_it_hit(pipeline):
     (e,) = pipeline.text("ونفذت قوات البيشمركة عمليات استهدفت قادة تنظيم داعش في قضاء سنجار أمس.",
                          published="2016-04-02").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Kurdish Peshmerga", "ISIS")
+
+
+def test_both_sides_are_the_parties_of_the_sentence_before(pipeline):
+    # rule both_sides_told_before: "بين الطرفين" stands for the two sides named just before
+    events = pipeline.text("قصفت ميليشيا الحوثي بالمدفعية صباح الاثنين مواقع قوات المقاومة الشعبية في مديرية الزاهر "
+                           "بمحافظة البيضاء. وفي مدينة مأرب اندلعت اشتباكات عنيفة بين الطرفين مساء الثلاثاء أسفرت "
+                           "عن سقوط قتلى وجرحى.", published="2016-03-02").events
+    e = next(x for x in events if x.event_type == "Battles")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Houthis", "Popular Resistance (Yemen)")

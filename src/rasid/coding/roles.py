@@ -38,6 +38,7 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
     if at_event_site(ctx, m, lo):
         return
     _assign(ctx, m, lo, hi, slo)
+    both_sides(ctx, m, lo, hi)
     striker_named_by_the_strike(ctx, m, lo, hi)
     finder_not_party(ctx, m, lo)
     if m.actor1 is not None and source_unknown(ctx, m, hi):
@@ -50,6 +51,52 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
             if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
                 m.actor1 = pair(ctx, speakers[-1])
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+_BOTH_SIDES = re.compile(r"(?<!\S)(?:بين|صفوف|من) (?:الطرفين|الجانبين|الفريقين)(?!\S)")
+BOTH_SIDES_REACH = 400  # characters back to the parties "الطرفين" stands for
+_SENTENCE_END = re.compile(r"[.؟!](?=\s)")
+
+
+@rule("both_sides_told_before")
+def both_sides(ctx, m: Mention, lo: int, hi: int) -> None:
+    """A fight whose clause names nobody but "الطرفين" / "الجانبين" ("اندلعت اشتباكات بين الطرفين") is fought by the
+    two sides of the last sentence before it that names two (up to 400 characters back, the clauses of its own
+    sentence first): its first party and the first one after it that is not its ally, in the order told: "هاجمت
+    قوات النظام مواقع الفصائل في البلدة. واندلعت اشتباكات عنيفة بين الطرفين" (the article's most frequent parties
+    are no antecedent)."""
+    if m.event_type != "Battles" or m.actor1 is not None or m.actor2 is not None:
+        return
+    norm = ctx.nt.norm
+    if "الطرفين" not in norm[lo:hi] and "الجانبين" not in norm[lo:hi] and "الفريقين" not in norm[lo:hi]:
+        return
+    if _BOTH_SIDES.search(norm, lo, hi) is None:
+        return
+    start = max(0, lo - BOTH_SIDES_REACH)
+    # (not a gloss in brackets: "مقاتلي جبهة النصرة (ذراع تنظيم القاعدة في سوريا)")
+    before = [a for a in ctx.within(ctx.actors, start, lo) if a.value != "Civilians" and not ctx.is_source(a)
+              and norm.rfind("(", max(0, a.start - 30), a.start) <= norm.rfind(")", max(0, a.start - 30), a.start)]
+    if len(before) < 2:
+        return
+    # sentence by sentence back from the clause: the first that names two sides, its first party and the first one
+    # after that is not its ally
+    ends = [start] + [x.end() for x in _SENTENCE_END.finditer(norm, start, lo)] + [lo]
+    sides = None
+    for a_lo, a_hi in reversed(list(zip(ends, ends[1:]))):
+        told = [a for a in before if a_lo <= a.start < a_hi]
+        for k, first in enumerate(told):
+            other = next((a for a in told[k + 1:] if a.value != first.value and
+                          not ctx.lex.allied(first.value, a.value)), None)
+            if other is not None:
+                sides = (first, other)
+                break
+        if sides:
+            break
+    if sides is None:
+        return
+    other, near = sides
+    m.actor1, m.actor2 = pair(ctx, other), pair(ctx, near)
+    note(ctx, "both_sides_told_before", f"«{m.actor1[1]}» and «{m.actor2[1]}»")
 
 
 @rule("striker_named_by_the_strike", reads="actors.tsv")
