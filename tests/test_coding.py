@@ -1818,3 +1818,48 @@ def test_a_massacre_by_aircraft_is_an_air_strike_and_feigning_is_no_protest(pipe
     assert e.event_type == "Violence against civilians"
     # triggers.tsv look-alikes: "تظاهر بأنه" is to feign
     assert not pipeline.text("ونجا الجريح الثاني من القتلة في بلدة كفرنبل إذ تظاهر بأنه ميت.", published="2016-03-02").events
+def test_homes_hit_before_a_party_named_later_make_civilians_the_target(pipeline):
+    # rule civilians_object: the party in the later clause ("وذلك بعد وصول الجيش") is no side of the shelling
+    (e,) = pipeline.text("قصفت ميليشيا الحوثي بقذائف الهاون الأحياء السكنية في مدينة تعز وذلك بعد وصول الجيش "
+                         "إلى أطرافها.", published="2016-03-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Civilians")
+
+
+def test_a_target_with_a_nationality_told_first_is_what_the_strike_hit(pipeline):
+    # rule nationality_first: the Iranian site comes before the depot said to belong to the regime
+    (e,) = pipeline.text("وقصفت طائرات إسرائيلية ليلة أمس مقرا عسكريا إيرانيا قرب مطار دمشق ومستودعا للذخيرة تابعا "
+                         "لقوات النظام في المنطقة.", published="2018-02-10").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Israeli forces", "Iranian forces")
+
+
+def test_the_speakers_own_site_hit_makes_the_speaker_the_target(pipeline):
+    # rule speaker_hit: "مواقعنا" in the speaker's words is the speaker's side
+    (e,) = pipeline.text("وقالت قيادة الجيش العراقي في بيان إن طائرات تركية قصفت فجر اليوم أحد مواقعنا قرب بلدة "
+                         "زاخو.", published="2019-06-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Turkish forces", "Iraqi forces")
+
+
+def test_a_body_noun_with_its_own_adjective_is_another_body(pipeline):
+    # rule another_body: "الهيئة العامة ..." is no HTS; "ألقت المقاومة القبض" keeps the party
+    (e,) = pipeline.text("ونقلت وكالة الأناضول عن الهيئة العامة للثورة السورية أن قوات النظام قصفت بالمدفعية بلدة "
+                         "نوى في ريف درعا اليوم.", published="2014-04-02").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+    (e,) = pipeline.text("وفي مأرب ألقت المقاومة القبض على خمسة من مسلحي الحوثي قرب مدينة صرواح أمس.",
+                         published="2015-08-02").events
+    assert e.actor1["id"] == "Popular Resistance (Yemen)"
+
+
+def test_leaders_after_a_verb_of_striking_are_whom_it_hit(pipeline):
+    # rule struck_members: "استهدفت قادة التنظيم" has the organisation hit, though it stands nearer the event word
+    (e,) = pipeline.text("ونفذت قوات البيشمركة عمليات استهدفت قادة تنظيم داعش في قضاء سنجار أمس.",
+                         published="2016-04-02").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Kurdish Peshmerga", "ISIS")
+
+
+def test_both_sides_are_the_parties_of_the_sentence_before(pipeline):
+    # rule both_sides_told_before: "بين الطرفين" stands for the two sides named just before
+    events = pipeline.text("قصفت ميليشيا الحوثي بالمدفعية صباح الاثنين مواقع قوات المقاومة الشعبية في مديرية الزاهر "
+                           "بمحافظة البيضاء. وفي مدينة مأرب اندلعت اشتباكات عنيفة بين الطرفين مساء الثلاثاء أسفرت "
+                           "عن سقوط قتلى وجرحى.", published="2016-03-02").events
+    e = next(x for x in events if x.event_type == "Battles")
+    assert (e.actor1["id"], e.actor2["id"]) == ("Houthis", "Popular Resistance (Yemen)")

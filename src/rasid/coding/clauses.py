@@ -115,6 +115,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     m.missing = combine(counts, "missing")
     victims.read(ctx, m, counts, kill, lo, hi)
     roles.speaker_deed(ctx, m, lo, hi, ctx.n(sent.start))
+    roles.speaker_hit(ctx, m, lo, hi, ctx.n(sent.start))
     roles.repelled(ctx, m, lo, hi)
     roles.finder_not_party(ctx, m, lo)  # (again: the victims read may name the finder)
     m.locations = ctx.places_in(cl.start, cl.end)

@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..model import Document
 from .rules import note, rule
-from .words import (DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (BODY_NOUNS, RELATIVE, DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -55,6 +55,7 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "backed_proxy", actors, backed_proxy(nt, actors, theatres))
     actors = _traced(ctx, "gunmen_of_a_party", actors, gunmen_of_a_party(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
+    actors = _traced(ctx, "another_body", actors, another_body(nt, actors))
     actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
 
@@ -331,6 +332,31 @@ def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
         if (nxt and nxt[0] in BASE_ADJECTIVES) or numbered or (bases and not full):
             drop.add(id(a))
     return [a for a in actors if id(a) not in drop] if drop else actors
+
+@rule("another_body", reads="role_words.tsv body_noun, relative")
+def another_body(nt: NormText, actors: list[Match]) -> list[Match]:
+    """A party's bare name that is a common noun for a body ("الهيئة", "المقاومة"; role_words.tsv ``body_noun``) with a
+    definite adjective right after it names another body, no party: "نقلت القناة عن الهيئة العامة للثورة قولها",
+    "الهيئة العليا للمفاوضات", "المقاومة الإسلامية في لبنان" (a nisba or "العامة", "العليا"; not a participle that
+    describes the party, "المقاومة المدعومة من التحالف", a relative pronoun, "الهيئة التي تسيطر على المدينة", nor the
+    object of a verb the party is subject of, "ألقت المقاومة القبض على ثلاثة")."""
+    norm = nt.norm
+    drop = set()
+    for a in actors:
+        core = norm[a.start:a.end]
+        if " " in core or not any(core.endswith(b[2:]) for b in BODY_NOUNS):
+            continue
+        nxt = norm[a.end:a.end + 20].split()[:1]
+        if not nxt or norm[a.end:a.end + 1] != " ":
+            continue
+        w = nxt[0].strip('"«»\'،,.:')
+        # an adjective that agrees with the feminine noun: a nisba ("السياسية", "الإسلامية") or "العامة", "العليا";
+        # not the object of a verb the party is the subject of ("ألقت المقاومة القبض", "استعادت الهيئة السيطرة")
+        if w.startswith("ال") and not w.startswith("الم") and w not in RELATIVE and (
+                w.endswith("يه") or w in ("العامه", "العليا")):
+            drop.add(id(a))
+    return [a for a in actors if id(a) not in drop] if drop else actors
+
 
 @rule("name_of_place", reads="place_cues.tsv settlement/district/camp/feature")
 def name_of_place(nt: NormText, actors: list[Match], place_cues: list[Match]) -> list[Match]:

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, \
+from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT
 
@@ -38,6 +38,7 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
     if at_event_site(ctx, m, lo):
         return
     _assign(ctx, m, lo, hi, slo)
+    both_sides(ctx, m, lo, hi)
     striker_named_by_the_strike(ctx, m, lo, hi)
     finder_not_party(ctx, m, lo)
     if m.actor1 is not None and source_unknown(ctx, m, hi):
@@ -50,6 +51,52 @@ def assign_actors(ctx, m: Mention, lo: int, hi: int, slo: int | None = None, shi
             if speakers and (m.actor2 is None or speakers[-1].value != m.actor2[0]):
                 m.actor1 = pair(ctx, speakers[-1])
                 note(ctx, "speaker_own_forces", f"«{m.actor1[1]}»")
+
+
+_BOTH_SIDES = re.compile(r"(?<!\S)(?:بين|صفوف|من) (?:الطرفين|الجانبين|الفريقين)(?!\S)")
+BOTH_SIDES_REACH = 400  # characters back to the parties "الطرفين" stands for
+_SENTENCE_END = re.compile(r"[.؟!](?=\s)")
+
+
+@rule("both_sides_told_before")
+def both_sides(ctx, m: Mention, lo: int, hi: int) -> None:
+    """A fight whose clause names nobody but "الطرفين" / "الجانبين" ("اندلعت اشتباكات بين الطرفين") is fought by the
+    two sides of the last sentence before it that names two (up to 400 characters back, the clauses of its own
+    sentence first): its first party and the first one after it that is not its ally, in the order told: "هاجمت
+    قوات النظام مواقع الفصائل في البلدة. واندلعت اشتباكات عنيفة بين الطرفين" (the article's most frequent parties
+    are no antecedent)."""
+    if m.event_type != "Battles" or m.actor1 is not None or m.actor2 is not None:
+        return
+    norm = ctx.nt.norm
+    if "الطرفين" not in norm[lo:hi] and "الجانبين" not in norm[lo:hi] and "الفريقين" not in norm[lo:hi]:
+        return
+    if _BOTH_SIDES.search(norm, lo, hi) is None:
+        return
+    start = max(0, lo - BOTH_SIDES_REACH)
+    # (not a gloss in brackets: "مقاتلي جبهة النصرة (ذراع تنظيم القاعدة في سوريا)")
+    before = [a for a in ctx.within(ctx.actors, start, lo) if a.value != "Civilians" and not ctx.is_source(a)
+              and norm.rfind("(", max(0, a.start - 30), a.start) <= norm.rfind(")", max(0, a.start - 30), a.start)]
+    if len(before) < 2:
+        return
+    # sentence by sentence back from the clause: the first that names two sides, its first party and the first one
+    # after that is not its ally
+    ends = [start] + [x.end() for x in _SENTENCE_END.finditer(norm, start, lo)] + [lo]
+    sides = None
+    for a_lo, a_hi in reversed(list(zip(ends, ends[1:]))):
+        told = [a for a in before if a_lo <= a.start < a_hi]
+        for k, first in enumerate(told):
+            other = next((a for a in told[k + 1:] if a.value != first.value and
+                          not ctx.lex.allied(first.value, a.value)), None)
+            if other is not None:
+                sides = (first, other)
+                break
+        if sides:
+            break
+    if sides is None:
+        return
+    other, near = sides
+    m.actor1, m.actor2 = pair(ctx, other), pair(ctx, near)
+    note(ctx, "both_sides_told_before", f"«{m.actor1[1]}» and «{m.actor2[1]}»")
 
 
 @rule("striker_named_by_the_strike", reads="actors.tsv")
@@ -154,6 +201,31 @@ def speaker_deed(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
     if own and own != "Civilians" and own != hit and (hit is not None or not masculine):
         m.actor1 = pair(ctx, speakers[-1])
         note(ctx, "speaker_says_it_did", f"«{m.actor1[1]}»")
+
+
+_OWN_SITE_HINT = any_in(OWN_SITES)
+
+
+@rule("speaker_hit", reads="role_words.tsv own_site")
+def speaker_hit(ctx, m: Mention, lo: int, hi: int, slo: int) -> None:
+    """A site or unit with a pronoun of the speaker in the first person after the event word ("مواقعنا", "نقاطنا",
+    "قواتنا", role_words.tsv ``own_site``) is the speaker's: with no target read, the speaker named before in the
+    sentence is actor 2: "وقالت قيادة الجيش في بيان: شنت طائرات معادية غارة على أحد مواقعنا العسكرية قرب
+    الحدود"."""
+    if m.actor2 is not None or m.event_type not in VIOLENT:
+        return
+    t, norm = m.trigger, ctx.nt.norm
+    got = _OWN_SITE_HINT.search(norm, t.end, min(hi, t.end + 80))
+    if got is None or got.group() not in OWN_SITES:
+        return
+    speakers = [a for a in ctx.within(ctx.actors, slo, t.start) if ctx.is_source(a) and a.value != "Civilians"]
+    if not speakers:
+        # "وأضافت أن صواريخ سقطت في أحد مواقعنا": the speaker named in a sentence before
+        speakers = [a for a in ctx.within(ctx.actors, max(0, slo - 400), slo) if ctx.is_source(a) and a.value != "Civilians"]
+    if not speakers or (m.actor1 is not None and speakers[-1].value == m.actor1[0]):
+        return
+    m.actor2 = pair(ctx, speakers[-1])
+    note(ctx, "speaker_hit", f"«{m.actor2[1]}» by «{got.group()}»")
 
 
 # a word of the list stands in a clause only where the search finds one (a cheap test before its words are listed)
@@ -267,6 +339,9 @@ class _Around:
             w2 = norm[max(lo, i - 30):i].split()
             prior = w2[-2] if len(w2) >= 2 else ""
             return prior in TARGET_WORDS or prior.startswith(("استهدف", "قصف", "قتل", "اسر", "استهداف"))
+        if (wb.lstrip("و") in MEMBERS or wb.lstrip("و") == "قاده") and wb not in UNIT_WORDS and self.struck_member(a):
+            note(self.ctx, "struck_members", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
+            return True
         if wb in CHECKPOINT:
             # rule checkpoint_of: "هجوم على كمين شرطة", "استهدف انتحاري كمين الجيش": the party in construct after
             # "كمين" (in Egyptian usage a standing checkpoint) owns it and is hit; not one glued to ل, who lay in
@@ -285,6 +360,15 @@ class _Around:
             w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def struck_member(self, a: Match) -> bool:
+        """Rule struck_members: a verb of striking or killing right before the member word."""
+        norm, lo, i = self.norm, self.lo, a.start
+        while i > lo and is_word_char(norm[i - 1]):
+            i -= 1
+        w2 = norm[max(lo, i - 30):i].split()
+        prior = w2[-2].lstrip("و") if len(w2) >= 2 else ""
+        return prior.startswith(STRUCK)
 
     def fire_from(self, a: Match) -> bool:
         """Rule fire_from: "من" right after a word of gunfire, then the party (unit or site words between)."""
@@ -328,6 +412,11 @@ describe(__name__, "expelled_party", """A verbal noun of driving out (role_words
 or ب, after a preposition or a word of operation, ``masdar_opener``, or joined by و to "تحرير X"), has whom it
 drove out right after it: "معركة تحرير تعز لإخراج الحوثيين منها", "تحرير المدينة ودحر الميليشيات منها" (not the
 verb: "طرد الجيش الحر عناصر التنظيم").""", reads="role_words.tsv expel, masdar_opener")
+STRUCK = ("استهدف", "استهداف", "قصف", "قتل", "اغتال", "اغتيال", "اسر", "اعتقل", "اعتقال", "خطف", "اختطف", "اختطاف")
+describe(__name__, "struck_members", """Leaders or members of a party right after a verb of striking or killing are whom it
+hit, never its subject: "نفذ مقاتلو العشائر عمليات استهدفت قادة التنظيم في المدينة", "اغتال مجهولون قياديا في
+الفصيل" (a word of role_words.tsv ``member``, or "قادة"; unit words such as "قوات", "عناصر" keep their own reading: "استهدفت
+قوات النظام البلدة").""", reads="role_words.tsv member")
 ON_PRONOUN = frozenset({"عليه", "عليها", "عليهم", "عليهما", "عليهن"})
 LAUNCHED = ("شن", "نفذ")  # "شنه", "شنته", "نفذها": a verb of launching with the attack as its object
 describe(__name__, "on_pronoun", """An attack "launched on him by" a party: after "شنه عليه", "نفذته عليهم", "على" with a
@@ -650,6 +739,10 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
         agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
         _why(ctx, "nationality_agent", agent)
     target = _target(ctx, w, main, agent, target_first)
+    if target is not None and civ and m.event_type != "Battles" and target is not target_first:
+        target = civilians_object(ctx, w, civ, agent, target)
+    if target is not None and m.event_type == "Explosions/Remote violence" and target is not target_first:
+        target = nationality_first(ctx, w, agent, target, hi)
     if m.role == "loss":
         _loss(ctx, w, main)
     else:
@@ -664,6 +757,36 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
             m.actor2 = pair(ctx, hit)
             _why(ctx, "target_nationality", hit)
     _associate(ctx, m, acts, assoc, coord)
+
+
+@rule("civilians_object")
+def civilians_object(ctx, w: _Around, civ: list[Match], agent: Match | None, target: Match) -> Match | None:
+    """Civilians or their homes told as what a strike hit, right after the event word and before any other party,
+    are its target; a party named later in the clause, not marked as a target, is no side of it: "قصفت
+    الميليشيات الأحياء السكنية في المدينة بالهاون وذلك بعد تقدم الجيش على أطرافها" has the civilians hit, not the
+    army (a party marked as a target still is: "غارات على منازل المدنيين ومواقع الفصائل")."""
+    t = w.t
+    if w.is_target(target):
+        return target
+    start = agent.end if agent is not None and agent.end <= target.start else t.start
+    hit = next((c for c in civ if start <= c.start < target.start), None)
+    if hit is None:
+        return target
+    note(ctx, "civilians_object", f"«{ctx.said(hit.start, hit.end)}» before «{ctx.said(target.start, target.end)}»")
+    return None
+
+
+@rule("nationality_first", reads="role_words.tsv target, nationality.tsv")
+def nationality_first(ctx, w: _Around, agent: Match | None, target: Match, hi: int) -> Match:
+    """A target word with a nationality after it, told before the party the clause names next, is what the strike
+    hit first: "قصفت الطائرات موقعا عسكريا إيرانيا قرب المطار ومستودعا تابعا للنظام" has the Iranian forces as
+    actor 2, not the party of the second target (rule target_nationality when no party is named)."""
+    hit = target_nationality(ctx, w.t, hi)
+    if hit is None or hit.start >= target.start or hit.value == target.value or \
+            (agent is not None and hit.value == agent.value):
+        return target
+    note(ctx, "nationality_first", f"«{ctx.said(hit.start, hit.end)}» ({hit.value}) before «{ctx.said(target.start, target.end)}»")
+    return hit
 
 
 def _associate(ctx, m: Mention, acts: list[Match], assoc: list[Match], coord: dict[int, Match]) -> None:
