@@ -901,3 +901,10 @@ def test_an_indefinite_adjective_after_a_facilitys_word_describes_it_and_names_n
     for text in ("وقصفت الطائرات قاعدة جوية في ريف حمص اليوم.", "وقصفت الطائرات قاعدة روسية في ريف حمص اليوم."):
         (e,) = pipeline.text(text, published="2017-04-07").events
         assert [loc.get("text") for loc in e.locations] == ["ريف حمص"], text
+
+
+def test_a_division_is_not_raqqa(geo):
+    # place_stopwords.tsv: "فرقة" (a military division) is no ف + رقة (al-Raqqa)
+    locs = _resolve(geo, "واعتقلت دورية ستة مقاتلين من فرقة مدربة حديثا عند مفرق قريب من مقرهم.")
+    assert not any("رقة" in t for t in locs)
+    assert any("الرقة" in t for t in _resolve(geo, "وقصفت الطائرات أحياء مدينة الرقة ليلا."))
