@@ -929,3 +929,21 @@ def test_a_bare_word_named_like_a_hamlet_of_another_country_is_no_place():
     assert [loc.get("text") for loc in e.locations] == ["العريش"]
     (e,) = pipe.text("قتل شرطي مصري في هجوم على كمين أمني في قرية دامس اليوم.", published="2016-08-01").events
     assert [loc.get("text") for loc in e.locations] == ["دامس"]
+
+
+def test_a_division_is_not_raqqa(geo):
+    # place_stopwords.tsv: "فرقة" (a military division) is no ف + رقة (al-Raqqa)
+    locs = _resolve(geo, "واعتقلت دورية ستة مقاتلين من فرقة مدربة حديثا عند مفرق قريب من مقرهم.")
+    assert not any("رقة" in t for t in locs)
+    assert any("الرقة" in t for t in _resolve(geo, "وقصفت الطائرات أحياء مدينة الرقة ليلا."))
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_big_town_of_two_letters_is_read_as_spelt():
+    # rule short_name_spelt: "إب" (Ibb) is in no index of names (three letters at least); spelt with its hamza, as a
+    # word of its own, it is the city; "آب" (August) and a hyphenated name ("رع-إب-نفر") are not
+    geo = Geoparser(str(GAZETTEER.parent))
+    got = _resolve(geo, "وفي إب، قتل ثلاثة مسلحين حوثيين في كمين نصبه رجال القبائل قرب سوق المدينة.")
+    assert got["إب"]["lat"] is not None and abs(got["إب"]["lat"] - 13.97) < 0.3
+    assert not _resolve(geo, "وتجددت الاشتباكات في منتصف آب دون أن يعلن عن قتلى.")
+    assert "إب" not in _resolve(geo, "وعرض المتحف تمثالا للملك رع-إب-نفر في القاهرة.")

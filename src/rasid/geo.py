@@ -516,6 +516,17 @@ class Geoparser:
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
+        # rule short_name_spelt: a big town's name of two letters ("إب", Ibb) is in no index of names (three letters at
+        # least: normalised, "اب" is also August and a father); spelt as the gazetteer spells it, with its hamza, as
+        # a word of its own, it is the town (not inside a hyphenated name: the pharaoh "واح-إب-رع")
+        short_spelt: dict[str, list[int]] = {}
+        for k, p in enumerate(self.gaz.places if self.gaz else ()):
+            if p.name_ar and len(p.name_ar) <= 3 and (p.code in MAJOR_CODES or p.code == "ADM1" or p.population >= 50000) \
+                    and len(fold(normalize(p.name_ar)).replace(" ", "")) < 3 and normalize(p.name_ar) != p.name_ar:
+                short_spelt.setdefault(p.name_ar, []).append(k)
+        self.short_spelt = short_spelt
+        self.short_spelt_re = re.compile(r"(?<![\p{Arabic}\w-])(?:و|ف|ب|ل|وب|وف)?(" + "|".join(map(re.escape, short_spelt))
+                                         + r")(?![\p{Arabic}\w-])") if short_spelt else None
         self.regions = [(r[0], self._admin(r[1], r[3] if len(r) > 3 else ""), int(r[2])) for r in read_tsv("regions.tsv")]
         self.region_keys = [(fold(normalize(p)), a, prec) for p, a, prec in self.regions]
         # a city abroad blocked because the gazetteer held only hamlets of its name ("العريش", "عدن") is the
@@ -813,6 +824,16 @@ class Geoparser:
                     _coordinated(norm, y, i) for y in range(i - 4, i + 1) if y in ends):
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
+        if self.short_spelt_re is not None:
+            for mm in self.short_spelt_re.finditer(nt.text):  # rule short_name_spelt (see __init__)
+                a, b = mm.span(1)
+                i, j = self._n(nt, a), self._n(nt, b)
+                if blocked.find(1, i, j) >= 0 or any(x < j and y > i for x, y in accepted):
+                    continue
+                cue, prec = self._cue(norm, i, cue_matches, cue_ends)
+                out.append(PlaceMention(a, b, nt.text[a:b], fold(normalize(mm.group(1))), cue, prec,
+                                        list(self.short_spelt[mm.group(1)])))
+                accepted.append((i, j))
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
         out = self._unknown_name_again(nt, folded, out)
         for m in out:
