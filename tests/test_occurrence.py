@@ -338,3 +338,13 @@ def test_an_agreement_not_reached_and_weapons_handed_over_are_no_events(pipeline
     (e,) = pipeline.text("وقال مسؤول في المعارضة إنه تم التوصل إلى اتفاق بين المعارضة وقوات النظام يقضي بتسليم أسلحة "
                          "المقاتلين في بلدة كفرنبل.", published="2016-03-02").events
     assert e.sub_event_type == "Agreement"
+
+
+def test_what_was_prevented_or_is_only_within_reach_did_not_happen(pipeline):
+    # rule prevented_from (role_words.tsv prevent): "منع ... من دخول" is what did not happen
+    assert not pipeline.text("منع المحامون قوات الأمن من دخول مجمع المحاكم في مدينة أسوان أمس.",
+                             published="2015-07-20").events
+    assert pipeline.text("دخلت قوات الأمن مجمع المحاكم في مدينة أسوان أمس بعد اشتباكات مع المحامين.",
+                         published="2015-07-20").events
+    # cues.tsv modal "قدرته على": a capability, no attack
+    assert not _violent(pipeline, "وأظهر التنظيم قدرته على شن هجمات انتحارية في مدينة الرمادي رغم خسائره.")

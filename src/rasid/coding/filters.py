@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART)
+                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART, PREVENT)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -138,11 +138,28 @@ def took_part(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+@rule("prevented_from", reads="role_words.tsv prevent")
+def prevented_from(ctx, t: Match, lo: int) -> bool:
+    """An event word right after "من" with a verb of preventing before it in its clause (eight words at most) is what
+    was prevented, not done: "منع المحامون قوات الأمن من دخول مجمع المحاكم", "يمنع الحصار المدنيين من الخروج"
+    (not "منعت القوات المتظاهرين، ثم اقتحمت الساحة": no "من" before the event word)."""
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 80):t.start].split()
+    if not before or before[-1] != "من":
+        return False
+    word = next((w for w in reversed(before[-9:-1]) if w in PREVENT), None)
+    if word is None or "،" in " ".join(before[-9:]) or "," in " ".join(before[-9:]):
+        return False
+    note(ctx, "prevented_from", f"«{word}» ... «من {ctx.said(t.start, t.end)}»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
-    if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t):
+    if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
+            or prevented_from(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
