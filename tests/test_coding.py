@@ -1863,3 +1863,12 @@ def test_both_sides_are_the_parties_of_the_sentence_before(pipeline):
                            "عن سقوط قتلى وجرحى.", published="2016-03-02").events
     e = next(x for x in events if x.event_type == "Battles")
     assert (e.actor1["id"], e.actor2["id"]) == ("Houthis", "Popular Resistance (Yemen)")
+
+
+def test_members_at_whose_hands_people_died_are_the_doers_not_the_dead(pipeline):
+    # rule agent_marked through members ("على يد عناصر من"), and armed_victim not taking them for the dead
+    (e,) = pipeline.text("قتل 20 قرويا في بلدة كفرنبل على يد عناصر من جبهة النصرة.", published="2015-07-20").events
+    assert (e.event_type, e.actor1["id"], e.actor2["id"]) == ("Violence against civilians", "HTS", "Civilians")
+    # members who died are the dead: a fight with their party
+    (e,) = pipeline.text("قتل عنصران من جبهة النصرة برصاص مسلحين مجهولين في بلدة كفرنبل.", published="2015-07-20").events
+    assert (e.event_type, e.actor2["id"]) == ("Battles", "HTS")

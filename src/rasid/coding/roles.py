@@ -572,6 +572,19 @@ def _attributed(w: _Around, a: Match) -> bool:
     return words[-1] in ATTRIBUTED and w.norm[a.start:a.start + 1] == "ل"
 
 
+def _agent_of_members(w: _Around, a: Match) -> bool:
+    """The doer's word before members of the party ("على يد عناصر من جبهة النصرة", "برصاص قناص من قوات النظام",
+    "على يد أحد القادة الميدانيين في التنظيم"): members, "أحد" and their adjectives, then "من" or "في"."""
+    words = w.norm[max(w.lo, a.start - 60):a.start].split()
+    if len(words) < 3 or words[-1] not in ("من", "في"):
+        return False
+    k = len(words) - 2
+    while k >= 0 and len(words) - 1 - k <= 4 and (words[k] in MEMBERS or words[k] in UNIT_WORDS or words[k] == "احد"
+                                                   or words[k].startswith("ال")):
+        k -= 1
+    return k >= 0 and k < len(words) - 2 and words[k] in AGENT_WORDS
+
+
 def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     m, t, lo = w.m, w.t, w.lo
     if m.event_type != "Battles":
@@ -579,7 +592,7 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
         if agent is not None:
             _why(ctx, "attributed_to", agent)
             return agent
-    agent = next((a for a in main if w.word_before(a) in AGENT_WORDS), None)
+    agent = next((a for a in main if w.word_before(a) in AGENT_WORDS or _agent_of_members(w, a)), None)
     if agent is not None:
         _why(ctx, "agent_marked", agent)
         return agent

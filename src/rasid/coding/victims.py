@@ -9,7 +9,7 @@ from __future__ import annotations
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import ARMED_PERSONS, GUNFIRE, MEMBERS, UNDERTAKE, VIOLENT, names_armed_site
+from .words import AGENT_WORDS, ARMED_PERSONS, GUNFIRE, MEMBERS, UNDERTAKE, VIOLENT, names_armed_site
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -166,6 +166,8 @@ def armed_victim(ctx, m: Mention, lo: int, hi: int) -> None:
         if any(w in MEMBERS or w.lstrip("وبل") in MEMBERS for w in before[-3:]):
             if any(w.lstrip("وف") in UNDERTAKE for w in before[-4:]):
                 continue  # "قام عناصر التنظيم باغتيال ثلاثة من رجال الأمن": the members named did it
+            if any(w in AGENT_WORDS for w in before[-6:-1]):
+                continue  # "قتل 20 قرويا على يد عناصر من الجبهة": the members at whose hands they died (agent_marked)
             m.event_type, m.sub = "Battles", "Armed clash"
             attacker = m.actor1 if m.actor1 and m.actor1[0] != a.value else None
             m.actor1, m.actor2 = attacker, pair(ctx, a)
