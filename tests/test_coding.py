@@ -1357,6 +1357,17 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
 
 
 @needs_shared
+def test_an_event_spoken_of_after_an_is_the_one_told(pipeline):
+    """"وقال الوزير ... عن التفجير": the bombing spoken of, though the clause names a place of its own (rule
+    spoken_of_refers_back); announcing "عن" a capture is news of its own."""
+    doc = pipeline.text('انفجرت عبوة ناسفة في سوق مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل أربعة مدنيين. '
+                        'وقال وزير الداخلية في مؤتمر صحفي في مدينة إعزاز عن التفجير إن "هذه الجريمة تستهدف الأبرياء '
+                        'في السوق".', published="2019-03-01")
+    (e,) = doc.events
+    assert len(e.evidence) == 2 and e.fatalities["value"] == 4
+
+
+@needs_shared
 def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
     """"تفجير آخر", "غارة ثالثة": another event of the kind told, at the same place (rule another_of_its_kind)."""
     doc = pipeline.text("انفجرت سيارة مفخخة قرب كنيسة في مدينة حمص اليوم ما أدى إلى مقتل خمسة أشخاص. "
