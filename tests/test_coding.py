@@ -1357,6 +1357,16 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
 
 
 @needs_shared
+def test_an_expected_deed_in_the_subjunctive_is_no_event(pipeline):
+    """"نتوقع أن تشن الطائرات الحربية الروسية غارات": the doubt reaches past a long subject (rule subjunctive_reach)."""
+    doc = pipeline.text("وقال قائد ميداني في المعارضة: نتوقع أن تشن الطائرات الحربية الروسية غارات على مدينة سراقب.",
+                        published="2019-03-01")
+    assert not doc.events
+    doc = pipeline.text("شنت الطائرات الحربية الروسية غارات على مدينة سراقب اليوم.", published="2019-03-01")
+    assert len(doc.events) == 1
+
+
+@needs_shared
 def test_an_event_spoken_of_after_an_is_the_one_told(pipeline):
     """"وقال الوزير ... عن التفجير": the bombing spoken of, though the clause names a place of its own (rule
     spoken_of_refers_back); announcing "عن" a capture is news of its own."""
