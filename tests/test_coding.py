@@ -1357,6 +1357,18 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
 
 
 @needs_shared
+def test_a_home_made_bomb_is_an_improvised_explosive(pipeline):
+    """"قنابل محلية الصنع", "قنبلة يدوية الصنع": an IED, not a grenade nor a clash (triggers.tsv)."""
+    doc = pipeline.text("أصيب ثلاثة عناصر من الشرطة جراء تعرض دوريتهم لهجوم بقنابل محلية الصنع في بلدة كفرنبل اليوم.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    doc = pipeline.text("ألقى مجهولون قنبلة يدوية الصنع على مركز للشرطة في بلدة كفرنبل اليوم.", published="2019-03-01")
+    (e,) = doc.events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@needs_shared
 def test_an_expected_deed_in_the_subjunctive_is_no_event(pipeline):
     """"نتوقع أن تشن الطائرات الحربية الروسية غارات": the doubt reaches past a long subject (rule subjunctive_reach)."""
     doc = pipeline.text("وقال قائد ميداني في المعارضة: نتوقع أن تشن الطائرات الحربية الروسية غارات على مدينة سراقب.",
