@@ -1357,6 +1357,39 @@ def test_a_definite_noun_told_again_with_a_place_of_its_own_refers_back(pipeline
 
 
 @needs_shared
+def test_a_home_made_bomb_is_an_improvised_explosive(pipeline):
+    """"قنابل محلية الصنع", "قنبلة يدوية الصنع": an IED, not a grenade nor a clash (triggers.tsv)."""
+    doc = pipeline.text("أصيب ثلاثة عناصر من الشرطة جراء تعرض دوريتهم لهجوم بقنابل محلية الصنع في بلدة كفرنبل اليوم.",
+                        published="2019-03-01")
+    (e,) = doc.events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    doc = pipeline.text("ألقى مجهولون قنبلة يدوية الصنع على مركز للشرطة في بلدة كفرنبل اليوم.", published="2019-03-01")
+    (e,) = doc.events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@needs_shared
+def test_an_expected_deed_in_the_subjunctive_is_no_event(pipeline):
+    """"نتوقع أن تشن الطائرات الحربية الروسية غارات": the doubt reaches past a long subject (rule subjunctive_reach)."""
+    doc = pipeline.text("وقال قائد ميداني في المعارضة: نتوقع أن تشن الطائرات الحربية الروسية غارات على مدينة سراقب.",
+                        published="2019-03-01")
+    assert not doc.events
+    doc = pipeline.text("شنت الطائرات الحربية الروسية غارات على مدينة سراقب اليوم.", published="2019-03-01")
+    assert len(doc.events) == 1
+
+
+@needs_shared
+def test_an_event_spoken_of_after_an_is_the_one_told(pipeline):
+    """"وقال الوزير ... عن التفجير": the bombing spoken of, though the clause names a place of its own (rule
+    spoken_of_refers_back); announcing "عن" a capture is news of its own."""
+    doc = pipeline.text('انفجرت عبوة ناسفة في سوق مدينة الباب بريف حلب اليوم، ما أدى إلى مقتل أربعة مدنيين. '
+                        'وقال وزير الداخلية في مؤتمر صحفي في مدينة إعزاز عن التفجير إن "هذه الجريمة تستهدف الأبرياء '
+                        'في السوق".', published="2019-03-01")
+    (e,) = doc.events
+    assert len(e.evidence) == 2 and e.fatalities["value"] == 4
+
+
+@needs_shared
 def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
     """"تفجير آخر", "غارة ثالثة": another event of the kind told, at the same place (rule another_of_its_kind)."""
     doc = pipeline.text("انفجرت سيارة مفخخة قرب كنيسة في مدينة حمص اليوم ما أدى إلى مقتل خمسة أشخاص. "

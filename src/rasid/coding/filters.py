@@ -182,6 +182,8 @@ def negated(ctx, t: Match, lo: int) -> bool:
         if len(between) <= (3 if c.value in ("modal", "memory", "court") else 1):
             note(ctx, "negated", f"«{ctx.said(c.start, t.end)}» ({c.value})")
             return True  # (a reference in time, cues.tsv "reference": "منذ سيطرة التنظيم على المدينة")
+        if c.value == "modal" and subjunctive(ctx, c, t, between):
+            return True
         if c.value == "modal" and not any(w.lstrip("و") in SUCCESS for w in between):
             # (not "حاولت ... وتمكنت من السيطرة": it succeeded)
             definite = "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start])
@@ -201,6 +203,28 @@ def negated(ctx, t: Match, lo: int) -> bool:
             note(ctx, "unsure_either", f"«{ctx.said(c.start, t.end)}»")
             return True  # "لم يتضح إذا تمكن المسلحون من السيطرة ... أم أن القوات استعادتها": both unsure
     return False
+
+
+@rule("subjunctive_reach")
+def subjunctive(ctx, c, t: Match, between: list[str]) -> bool:
+    """A verb in the subjunctive ("أن" and an imperfect) right after a modal cue carries the cue's doubt to its
+    object however long its subject: "نتوقع أن تشن الطائرات الحربية الروسية غارات على المدينة", "هددت الفصائل بأن
+    تقصف قواتها مواقع النظام" tell what may come. Not past a comma, a relative ("أن يرتفع عدد ضحايا الغارات التي
+    شنتها"), or a word of success (it happened)."""
+    if len(between) > 10 or len(between) < 3:
+        return False
+    gap = ctx.nt.norm[c.end:t.start]
+    if "،" in gap or "," in gap or "." in gap:
+        return False
+    k = next((i for i, w in enumerate(between[:3]) if w in ("ان", "بان", "وان")), None)
+    if k is None or k + 1 >= len(between):
+        return False
+    verb = between[k + 1]
+    if len(verb) < 3 or verb[0] not in "تين" or verb in ("تم", "تمت") \
+            or any(w in RELATIVE or w.lstrip("و") in SUCCESS for w in between):
+        return False
+    note(ctx, "subjunctive_reach", f"«{ctx.said(c.start, c.end)}» ... «أن {verb}» ... «{ctx.said(t.start, t.end)}»")
+    return True
 
 
 @rule("advance_direction", reads="role_words.tsv direction")

@@ -18,7 +18,7 @@ from .rules import note, rule
 from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import AIMED, AMID, ANOTHER, DUAL_EVENT, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
-    RELATIVE, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
+    RELATIVE, SPEECH, STATEMENT, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
 # an event's mentions lie within this many characters of its first: a mention further on starts an event of
@@ -178,6 +178,8 @@ def dual(ctx, groups: list[list[Mention]], m: Mention) -> bool:
     return True
 
 
+# verbs of announcing or telling news: "أعلنت الفصائل عن السيطرة على التلة" is news of its own
+_ANNOUNCE = frozenset(("اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "نقل", "نقلت", "بث", "بثت", "نشر", "نشرت"))
 _DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
 
 
@@ -201,6 +203,8 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     retold = definite and after[:1] != [] and after[0] in RETOLD
     # "الهجوم الذي استهدف معسكر الحامدية": told again in a relative clause, at a place the event was told at
     relative = definite and len(after) == 2 and after[0] in RELATIVE and after[1] in RETOLD and m.own_place
+    # "وقال الرئيس في بيان عن التفجير": a stance or a word said about the event names it again
+    spoken = definite and prev_word == "عن" and spoken_of(ctx, m)
     if m.claim:
         # a claim of an attack named by an indefinite noun ("مسؤوليته عن تفجير سيارة مفخخة في الكرادة") joins it
         # when it can; else it tells the attack itself
@@ -212,12 +216,12 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         m.claim = False
         if not specific(m):
             return True
-    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold or relative) or pointed):
+    if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold or relative or spoken) or pointed):
         return False
     fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m, back=True))
             and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
-            and (not m.own_place or pointed or actors_ok(g, m)) and not toll_conflict(g, m)
+            and (not m.own_place or pointed or spoken or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
     back = next((g for g in fits if (pointed or retold) and g[0].sub == m.sub), fits[0] if fits else None)
@@ -232,6 +236,21 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         pending.append(m)
         return True
     return False
+
+
+@rule("spoken_of_refers_back", reads="role_words.tsv speech, statement")
+def spoken_of(ctx, m: Mention) -> bool:
+    """A definite event noun after "عن" in a clause that opens with a word of speech or of a stance is the event
+    spoken of, told before: "انفجرت عبوة ناسفة في سوق البلدة ... وقال المحافظ في تصريح عن الانفجار إن
+    الأهالي الأبرياء هم الضحايا" joins the bombing though the clause names places of its own. (A verb of
+    announcing takes "عن" for news of its own, "أعلنت الفصائل عن السيطرة على التلة": not one of these.)"""
+    words = ctx.nt.norm[ctx.n(m.clause.start):m.trigger.start].replace("،", " ").replace(",", " ").split()
+    said = [w for w in words if (w in SPEECH or w in STATEMENT or (w[:1] == "و" and (w[1:] in SPEECH or w[1:] in STATEMENT)))
+            and w.removeprefix("و") not in _ANNOUNCE]
+    if not said:
+        return False
+    note(ctx, "spoken_of_refers_back", f"«{said[0]}» … «عن {m.trigger.phrase}»")
+    return True
 
 
 def _attack_word(ctx, m: Mention) -> bool:
