@@ -1905,3 +1905,14 @@ def test_members_at_whose_hands_people_died_are_the_doers_not_the_dead(pipeline)
     # members who died are the dead: a fight with their party
     (e,) = pipeline.text("قتل عنصران من جبهة النصرة برصاص مسلحين مجهولين في بلدة كفرنبل.", published="2015-07-20").events
     assert (e.event_type, e.actor2["id"]) == ("Battles", "HTS")
+
+
+def test_a_force_with_its_own_qualifier_is_not_the_earlier_partys_and_shells_that_fell_are_shelling(pipeline):
+    # rule arms_owner: "القوات النظامية" after "قوات المعارضة" keeps its own owner; "الطائرات الحربية" after
+    # "طائرات حربية إسرائيلية" is Israel's
+    (e,) = pipeline.text("دارت اشتباكات بين قوات المعارضة والقوات النظامية أمس في بلدة كفرنبل.", published="2013-01-28").events
+    assert {e.actor1["id"], e.actor2["id"]} == {"Opposition factions", "Syrian government forces"}
+    # triggers.tsv "سقطت قذائف": shells that fell, not a town
+    (e,) = pipeline.text("دارت اشتباكات بين الفصائل وقوات النظام في حي الميدان بدمشق وسقطت قذائف هاون على الحي.",
+                         published="2013-01-28").events
+    assert (e.sub_event_type, e.territory) == ("Armed clash", None)

@@ -292,7 +292,10 @@ def arms_owner(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[Match]:
             noun = noun[2:] if noun.startswith("ال") else noun
             stop = max(norm.rfind(".", 0, a.start), norm.rfind("\n", 0, a.start))
             prior = [b for _, b in sorted(x for key in {noun, "ال" + noun} for x in by_noun.get(key, ()) if x[1].start > stop)]
-            if a.phrase.startswith("ال") and prior:
+            # (its qualifiers told with the earlier party too: "القوات النظامية" after "قوات المعارضة" is no
+            # opposition force, its adjective names its own owner)
+            quals = {w.removeprefix("ال") for w in a.phrase.split()[1:]}
+            if a.phrase.startswith("ال") and prior and quals <= {w.removeprefix("ال") for w in prior[-1].phrase.split()}:
                 a = Match(a.start, a.end, prior[-1].value, a.phrase)  # "طائرات حربية إسرائيلية ... الطائرات الحربية"
         if not arms(a):
             by_noun.setdefault(a.phrase.split()[0], []).append((len(out), a))
