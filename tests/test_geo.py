@@ -947,3 +947,9 @@ def test_a_big_town_of_two_letters_is_read_as_spelt():
     assert got["إب"]["lat"] is not None and abs(got["إب"]["lat"] - 13.97) < 0.3
     assert not _resolve(geo, "وتجددت الاشتباكات في منتصف آب دون أن يعلن عن قتلى.")
     assert "إب" not in _resolve(geo, "وعرض المتحف تمثالا للملك رع-إب-نفر في القاهرة.")
+
+
+def test_a_nisba_adjective_after_a_features_word_names_nothing(pipeline):
+    # rule nisba_describes: "معبر حدودي" is a border crossing, no place named "حدودي"
+    (e,) = pipeline.text("سيطرت الفصائل على نصف بلدة كفرنبل بما فيها معبر حدودي أمس.", published="2013-03-02").events
+    assert [loc.get("text") for loc in e.locations] == ["كفرنبل"]

@@ -986,6 +986,11 @@ class Geoparser:
                     break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
+                if not words and cue.value[0] in ("feature", "camp") and not quoted and len(w) >= 4 and w[-1] == "ي" \
+                        and fold(w) + "ه" in self.everyday and not norm[mm.end():mm.end() + 3].lstrip().startswith("ال"):
+                    # rule nisba_describes: "معبر حدودي", "حقل نفطي", "شارع تجاري": an adjective whose feminine is an
+                    # everyday word ("حدودية") describes the feature, names nothing ("مطار عنتيبي" is a name)
+                    break
                 if words and (blocked[mm.start()] or (w[0] == "ل" and words[0] not in TOPONYM_HEADS)):
                     break  # a trigger, cue or party's word ends the name, and so does a purpose ("قاعدة انجرليك لشن غارات")
                 if not words and street and w.startswith("ال"):
