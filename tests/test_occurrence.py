@@ -348,3 +348,12 @@ def test_what_was_prevented_or_is_only_within_reach_did_not_happen(pipeline):
                          published="2015-07-20").events
     # cues.tsv modal "قدرته على": a capability, no attack
     assert not _violent(pipeline, "وأظهر التنظيم قدرته على شن هجمات انتحارية في مدينة الرمادي رغم خسائره.")
+
+
+def test_the_wounded_taken_to_hospital_are_no_move_of_a_force(pipeline):
+    # triggers.tsv look-alikes of "نقل*": a person taken to hospital, a transport aircraft
+    assert not [e for e in pipeline.text("وتحدث ناشطون عن قتلى بين عناصر داعش، حيث نقلت جثثهم إلى المشفى الوطني في "
+                                         "بلدة كفرنبل أمس.", published="2016-03-02").events
+                if e.event_type == "Strategic developments"]
+    (e,) = pipeline.text("نقلت قوات النظام تعزيزات عسكرية كبيرة إلى بلدة كفرنبل أمس.", published="2016-03-02").events
+    assert e.sub_event_type == "Change to group/activity"
