@@ -357,3 +357,9 @@ def test_the_wounded_taken_to_hospital_are_no_move_of_a_force(pipeline):
                 if e.event_type == "Strategic developments"]
     (e,) = pipeline.text("نقلت قوات النظام تعزيزات عسكرية كبيرة إلى بلدة كفرنبل أمس.", published="2016-03-02").events
     assert e.sub_event_type == "Change to group/activity"
+
+
+def test_an_agreement_referred_to_is_no_agreement_reached(pipeline):
+    # triggers.tsv look-alikes: "في إطار اتفاق", "بموجب الاتفاق", "الاتفاق النووي" refer to an agreement made before
+    assert not [e for e in pipeline.text("وصلت قوات روسية إلى بلدة كفرنبل في إطار اتفاق خفض التصعيد.",
+                                         published="2017-10-02").events if e.sub_event_type == "Agreement"]
