@@ -1916,3 +1916,9 @@ def test_a_force_with_its_own_qualifier_is_not_the_earlier_partys_and_shells_tha
     (e,) = pipeline.text("دارت اشتباكات بين الفصائل وقوات النظام في حي الميدان بدمشق وسقطت قذائف هاون على الحي.",
                          published="2013-01-28").events
     assert (e.sub_event_type, e.territory) == ("Armed clash", None)
+
+
+def test_a_truce_broken_by_shelling_is_the_shelling(pipeline):
+    # rule violence_over_truce: of equal weight, the violence before the truce word
+    (e,) = pipeline.text("خرقت قوات النظام الهدنة بقصف بلدة كفرنبل بالمدفعية أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

@@ -147,8 +147,13 @@ def defused(ctx, t: Match, lo: int, hi: int) -> bool:
 
 
 def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
-    """The event word and its type: the strongest trigger, then each override in turn."""
-    best = max(trigs, key=lambda t: (t.value.weight, -t.start))
+    """The event word and its type: the strongest trigger (of equal weight, any before a truce: rule
+    violence_over_truce), then each override in turn."""
+    best = max(trigs, key=lambda t: (t.value.weight, t.value.sub_event_type != "Agreement", -t.start))
+    if best.value.event_type in VIOLENT and any(
+            t.value.sub_event_type == "Agreement" and t.value.weight == best.value.weight and t.start < best.start
+            for t in trigs):
+        note(ctx, "violence_over_truce", f"«{ctx.said(best.start, best.end)}»")
     best = territory_in_battle(ctx, trigs, best)
     best = place_described(ctx, trigs, best, lo)
     best = freed_from_control(ctx, trigs, best)
@@ -250,6 +255,10 @@ def _swap(ctx, name: str, best: Match, new: Match) -> Match:
     if new is not best:
         note(ctx, name, f"«{ctx.said(new.start, new.end)}» over «{ctx.said(best.start, best.end)}»")
     return new
+
+
+describe(__name__, "violence_over_truce", """Of two event words of equal weight, one of violence and one of a truce,
+the violence is the event (ACLED codes what was done): "خرقت قوات النظام الهدنة بقصف البلدة" is shelling.""")
 
 
 @rule("territory_in_battle", reads="triggers.tsv TERRITORY")
