@@ -1922,3 +1922,15 @@ def test_a_truce_broken_by_shelling_is_the_shelling(pipeline):
     # rule violence_over_truce: of equal weight, the violence before the truce word
     (e,) = pipeline.text("خرقت قوات النظام الهدنة بقصف بلدة كفرنبل بالمدفعية أمس.", published="2016-03-02").events
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_a_peaceful_protest_has_no_other_side(pipeline):
+    # rule protest_no_opponent: what the crowd protests is no actor
+    (e,) = pipeline.text("وتظاهر آلاف الأكراد أمس في مدينة القامشلي تنديدا بالغارات التي يشنها الجيش التركي على مقاتلي "
+                         "حزب العمال الكردستاني.", published="2015-08-08").events
+    assert (e.sub_event_type, e.actor1["id"], e.actor2) == ("Peaceful protest", "Protesters", None)
+    (e,) = pipeline.text("وشهدت بلدة كفرنبل أمس مظاهرة مناهضة للنظام.", published="2015-08-08").events
+    assert (e.actor1["id"], e.actor2) == ("Protesters", None)
+    # a force that fired on the crowd stays its actor 1
+    (e,) = pipeline.text("أطلقت قوات الأمن النار على المتظاهرين في مدينة تعز أمس.", published="2015-08-08").events
+    assert (e.sub_event_type, e.actor2["id"]) == ("Excessive force against protesters", "Protesters")

@@ -63,6 +63,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     for e in events:
         sides.retype_by_parties(ctx, e)
         sides.force_on_protesters(ctx, e)
+        sides.protest_no_opponent(ctx, e)
     return events
 
 

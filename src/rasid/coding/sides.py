@@ -224,3 +224,22 @@ def force_on_protesters(ctx, e: Event) -> None:
     elif any(f" {w} " in said for w in DISPERSAL):
         e.event_type, e.sub_event_type, e.actor1, e.actor2 = "Protests", "Protest with intervention", crowd, state
         _note(ctx, e, "a protest dispersed", "force_on_protesters")
+
+
+@rule("protest_no_opponent")
+def protest_no_opponent(ctx, e: Event) -> None:
+    """A peaceful protest (no force met it: rule force_on_protesters ran first) has no other side: a party its
+    clause names is what the crowd protests ("تظاهر المئات تنديدا بغارات الجيش التركي", "مظاهرة مناهضة للنظام"):
+    Protesters, no actor 2."""
+    if e.sub_event_type != "Peaceful protest":
+        return
+    sides = [x for x in (e.actor1, e.actor2) if x]
+    crowd = next((x for x in sides if x["id"] == "Protesters"), None)
+    other = next((x for x in sides if x["id"] != "Protesters"), None)
+    if other is None:
+        return
+    e.actor1, e.actor2 = crowd or {"id": "Protesters", "text": ""}, None
+    if crowd is None:
+        e.assoc_actor1 = []
+    e.assoc_actor2 = []
+    _note(ctx, e, f"«{other.get('text') or other['id']}» is what it protests", "protest_no_opponent")
