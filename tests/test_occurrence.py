@@ -363,3 +363,12 @@ def test_an_agreement_referred_to_is_no_agreement_reached(pipeline):
     # triggers.tsv look-alikes: "في إطار اتفاق", "بموجب الاتفاق", "الاتفاق النووي" refer to an agreement made before
     assert not [e for e in pipeline.text("وصلت قوات روسية إلى بلدة كفرنبل في إطار اتفاق خفض التصعيد.",
                                          published="2017-10-02").events if e.sub_event_type == "Agreement"]
+
+
+def test_a_toll_of_an_accident_or_a_disaster_is_no_attack(pipeline):
+    # rule accident_toll (role_words.tsv accident)
+    assert not pipeline.text("قتل خمسة مدنيين وأصيب عشرة في حادث تصادم بين حافلتين في مدينة سوهاج أمس.",
+                             published="2013-03-04").events
+    assert not pipeline.text("وأشارت حصيلة سابقة إلى مقتل 61 مدنيا في بلدة كفرنبل نتيجة الزلزال.",
+                             published="2013-03-04").events
+    assert pipeline.text("قتل خمسة مدنيين وأصيب عشرة في مدينة سوهاج أمس.", published="2013-03-04").events

@@ -15,7 +15,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .tolls import is_tally
-from .words import any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
+from .words import ACCIDENT, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, COMPASS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -405,6 +405,8 @@ def strike_kind(ctx, sub: str, event_type: str, trigs: list[Match], clause_norm:
 describe(__name__, "toll_at_place", """A toll at a place is an event though no word names the fighting: battles when
 fighters are among the dead ("وفي محافظة حلب قتل تسعة رجال بينهم ثلاثة من أفراد المعارضة"), else an attack on
 civilians ("قتل خمسة مدنيين في إدلب"); "سقط خمسة قتلى" alone tells no one's death.""", reads="toll_nouns.tsv")
+describe(__name__, "accident_toll", """A toll told with a cause of accident, disaster or want is no event of violence:
+"مصرع سائق وإصابة عشرة في حادث تصادم", "غرق 12 مهاجرا قبالة السواحل".""", reads="role_words.tsv accident")
 describe(__name__, "toll_of_fighting", """The dead of a named armed party, told with no place right after fighting,
 are that fighting's toll: "... إلى أن عنصرا قتل من وحدات شنكال، كما قتل ستة عناصر من البيشمركة".""")
 
@@ -427,6 +429,11 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
         return Match(named[0].start, named[0].end, Trigger("Battles", "Armed clash", "clash", 3), TOLL_OF_FIGHTING)
     if not fighters and not any(c.group == "civilians" for c in killed):
         return None  # "سقط خمسة قتلى": who died, and so what happened, is not told
+    said = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)]
+    cause = next((w for w in ACCIDENT if w in said), None)
+    if cause is not None:
+        note(ctx, "accident_toll", f"«{cause}»")
+        return None  # "مصرع سائق وإصابة 10 في حادث تصادم": an accident, no violence
     trig = Trigger("Battles", "Armed clash", "clash", 3) if fighters else \
         Trigger("Violence against civilians", "Attack", "agent", 3)
     c = killed[0]
