@@ -488,3 +488,11 @@ def test_a_killing_someone_is_charged_with_is_not_the_toll():
                  "اعتقلت قوات الأمن ثلاثة أشخاص متهمين بقتل شرطي",
                  "اندلعت اشتباكات بين عائلتين بعد اتهام شاب من إحداهما بقتل أحد أبناء الأخرى"):
         assert _killed_value(text) is None, text
+
+
+def test_a_toll_spread_over_many_places_is_a_tally(pipeline):
+    # cues.tsv tally "توزعوا": a day's dead over a country is no event's toll
+    doc = pipeline.text("وقالت لجان التنسيق إن الفصائل سيطرت على بلدة كفرنبل عقب اشتباكات عنيفة مع قوات النظام، مشيرة "
+                        "إلى سقوط 101 قتيل توزعوا بواقع 48 في دمشق و22 في حلب وسبعة في درعا.", published="2013-02-02")
+    (e,) = doc.events
+    assert e.fatalities is None or e.fatalities.get("value") != 101
