@@ -659,3 +659,12 @@ def test_the_party_an_attack_is_attributed_to_did_it(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("PKK", "Turkish forces")
     e = _one(pipeline, "قتل 14 شخصا أمس في تفجير سيارة مفخخة نسبت الى تنظيم داعش قرب سوق للخضار في مدينة منبج.")
     assert _id(e.actor1) == "ISIS"
+
+
+def test_peacekeepers_and_forces_loyal_to_haftar_are_parties_of_their_own(pipeline):
+    # actors.tsv: "UN peacekeepers" (kind observer: no anaphor "القوات" resolves to them), LNA aliases
+    (e,) = pipeline.text("خطف مسلحون 21 من جنود حفظ السلام التابعين للأمم المتحدة قرب بلدة كفرنبل أمس.",
+                         published="2013-03-07").events
+    assert e.actor2["id"] == "UN peacekeepers"
+    (e,) = pipeline.text("سيطرت القوات الموالية للمشير خليفة حفتر على مدينة بنغازي أمس.", published="2017-07-06").events
+    assert e.actor1["id"] == "Libyan National Army"

@@ -56,7 +56,7 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "gunmen_of_a_party", actors, gunmen_of_a_party(nt, actors))
     actors = _traced(ctx, "qaeda_base", actors, qaeda_base(nt, actors))
     actors = _traced(ctx, "another_body", actors, another_body(nt, actors))
-    actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors))
+    actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors, lex))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
 
 
@@ -522,14 +522,17 @@ def generic_party(actors: list[Match]) -> list[Match]:
     return out
 
 @rule("anaphor_party", reads="role_words.tsv anaphor")
-def anaphor_party(nt: NormText, actors: list[Match]) -> list[Match]:
-    """"التنظيم" after "تنظيم الدولة": a definite head noun stands for the party named with it most."""
+def anaphor_party(nt: NormText, actors: list[Match], lex: Lexicon | None = None) -> list[Match]:
+    """"التنظيم" after "تنظيم الدولة": a definite head noun stands for the party named with it most (a fighting party:
+    "القوات" after "قوات حفظ السلام" is no peacekeepers', who are of kind observer in actors.tsv)."""
     from collections import Counter
 
     if not ANAPHORS or not actors:
         return actors
     named: dict[str, Counter] = {}
     for a in actors:
+        if lex is not None and a.value in lex.actors and lex.actors[a.value].kind == "observer":
+            continue
         words = nt.norm[a.start:a.end].split()
         for noun in ANAPHORS:
             if noun[2:] in words or noun in words:
