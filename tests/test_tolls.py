@@ -488,3 +488,31 @@ def test_a_killing_someone_is_charged_with_is_not_the_toll():
                  "اعتقلت قوات الأمن ثلاثة أشخاص متهمين بقتل شرطي",
                  "اندلعت اشتباكات بين عائلتين بعد اتهام شاب من إحداهما بقتل أحد أبناء الأخرى"):
         assert _killed_value(text) is None, text
+
+
+def test_a_person_named_among_the_dead_is_a_part_of_their_toll(pipeline):
+    from types import SimpleNamespace
+
+    from rasid.arabic import NormText
+    from rasid.coding.tolls import event_toll
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("وأكدت المصادر أن من بين القتلى القيادي فارس المطري")
+    part = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (part["value"], part["qualifier"]) == (1, "at_least")  # a part, no exact toll of one
+    # the figure of them all beats the part; a smaller figure, another event's, does not
+    ctx = SimpleNamespace(trace=None)
+    for total, want in ((14, 14), (1, 1)):
+        whole = {"value": total, "qualifier": "exact", "group": "unknown", "of": None}
+        big = {"value": 20, "qualifier": "at_least", "group": "unknown", "of": None, "part": True}
+        got = event_toll(ctx, [SimpleNamespace(fatalities=whole)], SimpleNamespace(fatalities=part), "fatalities")
+        assert got["value"] == want
+        got = event_toll(ctx, [SimpleNamespace(fatalities=whole)], SimpleNamespace(fatalities=big), "fatalities")
+        assert got["value"] == 20
+    # one event: the retelling that names a leader among the dead joins the attack of 14
+    (e,) = pipeline.text("أعلنت المقاومة الشعبية في مديرية الزاهر أنها قتلت 14 من عناصر ميليشيا الحوثي في هجوم على "
+                         "مواقعهم أمس. وأكدت المصادر أن من بين القتلى القيادي الحوثي فارس المطري، وذلك خلال الهجوم "
+                         "الذي نفذته المقاومة.", published="2016-05-03").events
+    assert e.fatalities["value"] == 14

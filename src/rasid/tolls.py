@@ -446,7 +446,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 joined.add(nxt.start)
                 if of is None and actor_at is not None:
                     of = actor_at(end)  # "قائد عسكري وأحد العناصر في فيلق الشام": the party after the second
-            out.append(Count(n, "exact", cue[2], group, of, m.start, end))
+            # "ومن بين القتلى القيادي أبو علي", "وبين الضحايا الطفل سامر": a person named among dead already told is a
+            # part of their toll, not a toll of one of its own (rule named_among_dead)
+            w0 = cue[0] - 2 if norm[max(0, cue[0] - 2):cue[0]] == "ال" else cue[0]
+            among = w0 < cue[0] and norm[max(0, w0 - 6):w0].split()[-1:] in (["بين"], ["وبين"])
+            out.append(Count(n, "exact", cue[2], group, of, m.start, end, among))
     _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
     _one_and_others(norm, lo, out, noun_ms, actor_at)
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here; people told by
@@ -656,7 +660,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
             # "قتل العشرات بينهم ثلاثة أطفال", "وبين القتلى سبعة أطفال": a vague or unnumbered total with a known
             # part is that part, at least (the spec)
             groups = {x.group for x in parts}
-            return {"value": sum(x.value for x in parts), "qualifier": "at_least",
+            return {"value": sum(x.value for x in parts), "qualifier": "at_least", "part": True,
                     "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
                     "of": parts[0].of if len(parts) == 1 and c.group in ("unknown", "-") else None}
         out = {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}

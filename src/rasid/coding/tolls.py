@@ -199,6 +199,13 @@ describe(__name__, "fuller_sum", """The sum over the sides that holds a figure t
 same event: "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل" is 21.""")
 describe(__name__, "updated_total", """An updated figure replaces the earlier one (the spec): "قتل أكثر من 40
 شخصا في الانفجار" then "ارتفع عدد قتلى الانفجار إلى 53" is 53.""")
+describe(__name__, "named_among_dead", """A person named among dead already told is a part of their toll, not a
+toll of one of his own (rasid.tolls.find_counts): "ومن بين القتلى القيادي أبو علي" is at least one, so it joins the
+event told with its full figure ("قتل 12 مسلحا في مواجهات ..."), which is never an exact toll of one apart from.""",
+         reads="cues.tsv kill, toll_nouns.tsv")
+describe(__name__, "part_loses_to_total", """A known part of the dead loses to a figure of them all told elsewhere
+in the event, one larger than the part: "قتل 17 من عناصر الميليشيا في الهجوم" and "من بين القتلى القيادي أبو علي" is
+17, not at least 1 (a smaller figure cannot hold the part: "بين القتلى 120 جنديا" stays beside another clause's 6).""")
 describe(__name__, "exact_number", """A number beats "heavy losses", and the same number told exactly beats it told as
 a bound: "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا" is exactly 53.""")
 
@@ -207,6 +214,14 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
     """The toll of an event from its mentions (rules updated_total, sides_add_up, fuller_sum, exact_number)."""
     found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
     numbered = list({id(t): t for t in found if t.get("value") is not None}.values())
+    top = max((t["value"] for t in numbered if not t.get("part")), default=None)
+    if top is not None and any(t.get("part") and t["value"] < top for t in numbered):
+        # "من بين القتلى القيادي ..." retold beside "قتل 17 من عناصر الميليشيا": a known part of the dead loses to a
+        # figure of them all, one larger than the part (a smaller figure cannot hold it: it is another event's)
+        # (rule part_loses_to_total)
+        note(ctx, "part_loses_to_total", f"{attr}: {top}")
+        numbered = [t for t in numbered if not (t.get("part") and t["value"] < top)]
+        found = [t for t in found if not (t.get("part") and t.get("value") is not None and t["value"] < top)]
     sides = [t.get("of") for t in numbered]
     if len(numbered) > 1 and all(sides) and len(set(sides)) == len(sides):
         quals = {t.get("qualifier") for t in numbered}
@@ -241,7 +256,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
 
 
 def with_text(t: dict | None) -> dict | None:
-    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint")} if t else None
+    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint", "part")} if t else None
 
 
 @rule("toll_told_in_stages", reads="role_words.tsv interim_toll, new_total")
