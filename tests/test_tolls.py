@@ -516,3 +516,14 @@ def test_a_person_named_among_the_dead_is_a_part_of_their_toll(pipeline):
                          "مواقعهم أمس. وأكدت المصادر أن من بين القتلى القيادي الحوثي فارس المطري، وذلك خلال الهجوم "
                          "الذي نفذته المقاومة.", published="2016-05-03").events
     assert e.fatalities["value"] == 14
+
+
+def test_a_sentence_telling_how_many_dead_the_event_had_gives_it_its_figure(pipeline):
+    text = ("انهار مبنى على سكانه في قصف على حي الشعار في مدينة حلب مما أدى إلى سقوط عشرات القتلى. وأفاد مسعفون أن "
+            "عدد قتلى انهيار المبنى بلغ حتى المساء 23 قتيلا و40 جريحا.")
+    (e,) = pipeline.text(text, published="2016-05-03").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (23, "exact")
+    # a figure already told stays; a count over months is a tally, no one event's toll
+    (e,) = pipeline.text("قتل 5 مدنيين في قصف على حي الشعار في مدينة حلب. وقال ناشطون إن عدد ضحايا القصف منذ "
+                         "بداية العام بلغ 300 قتيل.", published="2016-05-03").events
+    assert e.fatalities["value"] == 5

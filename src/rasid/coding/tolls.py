@@ -7,6 +7,9 @@ event add up their sides' tolls.
 """
 from __future__ import annotations
 
+import re
+
+from ..arabic import normalize
 from ..tolls import ALSO, combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
@@ -59,6 +62,37 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
             setattr(prev, attr, combine(counts, measure))
             if ctx.trace is not None and getattr(prev, attr) is not None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+# "عدد قتلى الانفجار بلغ", "عدد ضحايا هذا الحادث وصل إلى": the toll of an event named before, told again
+TOLL_REACHED = re.compile(r"عدد\s+(?:ال)?(?:%s)(?![\u0621-\u064a])[^.!?؟]{0,80}?(?<![\u0621-\u064a])[وف]?(?:%s)" % (
+    "|".join(normalize(w) for w in ("قتلى", "ضحايا", "شهداء", "الوفيات")),
+    "|".join(normalize(w) for w in ("بلغ", "وصل", "ارتفع"))))
+
+
+@rule("toll_count_retold", reads="cues.tsv tally, spread")
+def toll_count_retold(ctx, sent, prev: Mention) -> bool:
+    """A sentence that tells no event of its own and says how many its dead came to ("عدد قتلى ... بلغ",
+    "عدد ضحايا هذا الحادث وصل إلى") gives its figure to the event the sentence before told, when that event's toll
+    had no figure: "انهار مبنى على سكانه في القصف مما أدى إلى سقوط عشرات القتلى. وأفاد مسعفون أن عدد قتلى انهيار
+    المبنى بلغ حتى المساء 23 قتيلا" is 23 (no tally, no place of its own: a country's count is no one event's)."""
+    told = prev.fatalities
+    if told is not None and told.get("value") is not None:
+        return False
+    lo, hi = ctx.n(sent.start), ctx.n_end(sent.end)
+    mt = TOLL_REACHED.search(ctx.nt.norm, lo, hi)
+    if mt is None or is_tally(ctx, lo, hi) or earlier_event(ctx, lo, hi) or ctx.places_in(sent.start, sent.end):
+        return False
+    counts = read_counts(ctx, mt.start(), hi)
+    t = combine(counts, "killed")
+    if t is None or t.get("value") is None:
+        return False
+    prev.fatalities = t
+    if prev.injured is None:
+        prev.injured = combine(counts, "injured")
+    if ctx.trace is not None:
+        ctx.trace.note_mention(prev, "toll_count_retold", f"fatalities from «{sent.text[:80]}»")
+    return True
 
 
 @rule("toll_of_earlier_event", reads="cues.tsv background, role_words.tsv fight_word")
