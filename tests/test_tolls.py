@@ -527,3 +527,11 @@ def test_a_sentence_telling_how_many_dead_the_event_had_gives_it_its_figure(pipe
     (e,) = pipeline.text("قتل 5 مدنيين في قصف على حي الشعار في مدينة حلب. وقال ناشطون إن عدد ضحايا القصف منذ "
                          "بداية العام بلغ 300 قتيل.", published="2016-05-03").events
     assert e.fatalities["value"] == 5
+
+
+def test_a_charge_whose_accused_has_an_apposition_is_still_a_charge(pipeline):
+    (e,) = pipeline.text("فضت قوات الأمن اشتباكات بين عائلتين في قرية الحامول بمحافظة كفر الشيخ، بعد اتهام «سامر»، شقيق "
+                         "«وليد»، بقتل أحد أبناء العائلة الأخرى.", published="2016-05-03").events
+    assert e.fatalities is None
+    # one comma alone ends the charge: what follows is the toll
+    assert _killed_value("اعتقل الشاب بتهمة الإرهاب، بقتل 3 من عناصر الشرطة في الاشتباك") == 3

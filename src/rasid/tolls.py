@@ -49,12 +49,18 @@ _SIGN = re.compile(r"[,،.؛:]")
 
 def _answers(norm: str, g: int, kind: str, c: tuple) -> bool:
     """The toll verb ``c`` is the killing a grievance or a charge ending at ``g`` names: right after it, or (a
-    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل"."""
+    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل", "اتهام «أحمد»، نجل «جمال»، بقتل"."""
     if c[2] != "killed" or c[0] < g:
         return False
     if c[0] - g <= 4:
         return True
-    return kind == "charge" and c[0] - g <= 40 and norm[c[0] - 1:c[0]] == "ب" and not _SIGN.search(norm, g, c[0])
+    if kind != "charge" or c[0] - g > 50 or norm[c[0] - 1:c[0]] != "ب":
+        return False
+    signs = _SIGN.findall(norm, g, c[0])
+    # the accused with an apposition set off by two commas: "اتهام «أحمد»، نجل «جمال»، بقتل" (rule
+    # charged_across_apposition; no other sign, and not one comma alone: "بتهمة الإرهاب، وقتل 3")
+    return not signs or (len(signs) == 2 and set(signs) <= {",", "،"} and c[0] - g <= 50
+                         and norm[c[0] - 1 - 2:c[0] - 1].strip() in ("،", ","))
 
 
 def _clause_end(norm: str, at: int, hi: int) -> int:

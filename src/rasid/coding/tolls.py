@@ -180,6 +180,10 @@ not this event's toll (rasid.tolls.find_counts; cues.tsv grievance): "تظاهر
 to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري"). So is a killing someone
 is charged with (cues.tsv charge): "القبض على شاب بتهمة قتل مزارع", "بعد اتهام شاب بقتل أحد أبناء العائلة".""",
          reads="cues.tsv grievance, charge")
+describe(__name__, "charged_across_apposition", """A charge of killing whose accused has an apposition set off by
+two commas is still a charge (rasid.tolls._answers): "بعد اتهام «سامر»، شقيق «وليد»، بقتل أحد أبناء العائلة" gives
+the clash no toll (the second comma right before "ب" glued to the verb, no other sign, within 50 characters; one
+comma alone ends the charge: "اعتقل بتهمة الإرهاب، وقتل 3 في الاشتباك").""", reads="cues.tsv charge, kill")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
