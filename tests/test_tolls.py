@@ -535,3 +535,22 @@ def test_a_charge_whose_accused_has_an_apposition_is_still_a_charge(pipeline):
     assert e.fatalities is None
     # one comma alone ends the charge: what follows is the toll
     assert _killed_value("اعتقل الشاب بتهمة الإرهاب، بقتل 3 من عناصر الشرطة في الاشتباك") == 3
+
+
+def test_one_sides_figure_told_twice_is_one_figure_before_the_sides_add_up():
+    from types import SimpleNamespace as NS
+
+    from rasid.coding.tolls import event_toll
+
+    def t(v, of, q="exact"):
+        return {"value": v, "qualifier": q, "group": "combatants", "of": of}
+
+    ctx = NS(trace=None)
+    # "قتل 15 من الحوثيين في مواجهات ..." then "إن نحو 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة"
+    head = NS(fatalities=t(15, "Houthis"), sentence=0)
+    g = [NS(fatalities=t(15, "Houthis", "about"), sentence=90), NS(fatalities=t(1, "Popular Resistance (Yemen)"), sentence=90)]
+    got = event_toll(ctx, g, head, "fatalities")
+    assert (got["value"], got["qualifier"]) == (16, "exact")
+    # the other side's figure in a sentence of its own, never told with the first: no sum
+    g = [NS(fatalities=t(15, "Houthis"), sentence=90), NS(fatalities=t(12, "Iranian forces"), sentence=200)]
+    assert event_toll(ctx, g, head, "fatalities")["value"] == 15

@@ -233,6 +233,10 @@ together is that figure wherever it is told as the dead alone (a headline shorte
 السوق" and "أسفرت الغارات عن وقوع أكثر من 50 قتيلا وجريحا" leave the dead unknown (the spec).""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
+describe(__name__, "side_told_twice", """One side's figure told twice in an event is one figure before the sides add
+up: "قتل 15 من الحوثيين في الهجوم" then "إن 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة" is 16 (its exact
+telling kept; a side told with two different figures is left to the other rules, and so are sides never told
+together in one sentence: a figure told in a sentence of its own may be another event's).""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
 same event: "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل" is 21.""")
 describe(__name__, "updated_total", """An updated figure replaces the earlier one (the spec): "قتل أكثر من 40
@@ -261,6 +265,16 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
         numbered = [t for t in numbered if not (t.get("part") and t["value"] < top)]
         found = [t for t in found if not (t.get("part") and t.get("value") is not None and t["value"] < top)]
     sides = [t.get("of") for t in numbered]
+    if len(numbered) > 1 and all(sides) and 1 < len(set(sides)) < len(sides) and all(
+            len({t["value"] for t in numbered if t.get("of") == side}) == 1 for side in set(sides)) and any(
+            {getattr(m, attr).get("of") for m in [head] + g if m.sentence == s and getattr(m, attr)} >= set(sides)
+            for s in {m.sentence for m in [head] + g}):
+        # "قتل 15 من الحوثيين" ... "نحو 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة": one side's figure told
+        # twice is one figure, its exact telling kept, when one sentence tells every side's (rule side_told_twice)
+        note(ctx, "side_told_twice", f"{attr}: " + ", ".join(sorted(set(sides))))
+        numbered = [min((t for t in numbered if t.get("of") == side), key=lambda t: t.get("qualifier") != "exact")
+                    for side in dict.fromkeys(sides)]
+        sides = [t.get("of") for t in numbered]
     if len(numbered) > 1 and all(sides) and len(set(sides)) == len(sides):
         quals = {t.get("qualifier") for t in numbered}
         note(ctx, "sides_add_up", f"{attr}: " + " + ".join(f"{t['value']} of {t.get('of')}" for t in numbered))
