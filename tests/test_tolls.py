@@ -554,3 +554,10 @@ def test_one_sides_figure_told_twice_is_one_figure_before_the_sides_add_up():
     # the other side's figure in a sentence of its own, never told with the first: no sum
     g = [NS(fatalities=t(15, "Houthis"), sentence=90), NS(fatalities=t(12, "Iranian forces"), sentence=200)]
     assert event_toll(ctx, g, head, "fatalities")["value"] == 15
+
+
+def test_one_person_told_again_in_the_same_words_is_one_person():
+    # a title the page repeats
+    assert _killed_value("اغتيال قيادي في كتائب الفجر في ريف درعا - موقع الخبر اليوم اغتيال قيادي في كتائب الفجر في ريف "
+                         "درعا القيادي") == 1
+    assert _killed_value("قتل جندي في القصف على البلدة وقتل جندي آخر برصاص قناص") == 2

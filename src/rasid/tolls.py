@@ -413,6 +413,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person; so is one told
                 # first without the article ("اغتيال صحفي سوري ... اغتيل الصحفي السوري")
                 continue
+            tail = norm[m.start:m.end + 15]
+            if len(tail) - (m.end - m.start) == 15 and any(
+                    c.value == 1 and c.measure == cue[2] and c.start < m.start and norm.startswith(tail, c.start)
+                    and norm[c.start - min(12, c.start):c.start] == norm[m.start - min(12, c.start):m.start] for c in out):
+                # "اغتيال قيادي في تحرير الشام في إدلب - اغتيال قيادي في تحرير الشام في إدلب": the same words told
+                # again (a title the page repeats) are the same person (rule phrase_told_again)
+                continue
             of = hint or (actor_at(m.end) if actor_at else None)
             if of is None and actor_at is not None:
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too

@@ -184,6 +184,10 @@ describe(__name__, "charged_across_apposition", """A charge of killing whose acc
 two commas is still a charge (rasid.tolls._answers): "بعد اتهام «سامر»، شقيق «وليد»، بقتل أحد أبناء العائلة" gives
 the clash no toll (the second comma right before "ب" glued to the verb, no other sign, within 50 characters; one
 comma alone ends the charge: "اعتقل بتهمة الإرهاب، وقتل 3 في الاشتباك").""", reads="cues.tsv charge, kill")
+describe(__name__, "phrase_told_again", """One person told again in the same words is one person (rasid.tolls.find_counts):
+"اغتيال قيادي في الفصيل في إدلب - اغتيال قيادي في الفصيل في إدلب" (a title the page repeats) is 1; the noun and
+the 12 characters before it and the 15 after it the same ("قتل جندي في القصف وقتل جندي آخر برصاص قناص" stays 2).""",
+         reads="toll_nouns.tsv, cues.tsv kill")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
