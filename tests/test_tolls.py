@@ -496,3 +496,76 @@ def test_a_toll_spread_over_many_places_is_a_tally(pipeline):
                         "إلى سقوط 101 قتيل توزعوا بواقع 48 في دمشق و22 في حلب وسبعة في درعا.", published="2013-02-02")
     (e,) = doc.events
     assert e.fatalities is None or e.fatalities.get("value") != 101
+
+
+def test_a_person_named_among_the_dead_is_a_part_of_their_toll(pipeline):
+    from types import SimpleNamespace
+
+    from rasid.arabic import NormText
+    from rasid.coding.tolls import event_toll
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("وأكدت المصادر أن من بين القتلى القيادي فارس المطري")
+    part = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert (part["value"], part["qualifier"]) == (1, "at_least")  # a part, no exact toll of one
+    # the figure of them all beats the part; a smaller figure, another event's, does not
+    ctx = SimpleNamespace(trace=None)
+    for total, want in ((14, 14), (1, 1)):
+        whole = {"value": total, "qualifier": "exact", "group": "unknown", "of": None}
+        big = {"value": 20, "qualifier": "at_least", "group": "unknown", "of": None, "part": True}
+        got = event_toll(ctx, [SimpleNamespace(fatalities=whole)], SimpleNamespace(fatalities=part), "fatalities")
+        assert got["value"] == want
+        got = event_toll(ctx, [SimpleNamespace(fatalities=whole)], SimpleNamespace(fatalities=big), "fatalities")
+        assert got["value"] == 20
+    # one event: the retelling that names a leader among the dead joins the attack of 14
+    (e,) = pipeline.text("أعلنت المقاومة الشعبية في مديرية الزاهر أنها قتلت 14 من عناصر ميليشيا الحوثي في هجوم على "
+                         "مواقعهم أمس. وأكدت المصادر أن من بين القتلى القيادي الحوثي فارس المطري، وذلك خلال الهجوم "
+                         "الذي نفذته المقاومة.", published="2016-05-03").events
+    assert e.fatalities["value"] == 14
+
+
+def test_a_sentence_telling_how_many_dead_the_event_had_gives_it_its_figure(pipeline):
+    text = ("انهار مبنى على سكانه في قصف على حي الشعار في مدينة حلب مما أدى إلى سقوط عشرات القتلى. وأفاد مسعفون أن "
+            "عدد قتلى انهيار المبنى بلغ حتى المساء 23 قتيلا و40 جريحا.")
+    (e,) = pipeline.text(text, published="2016-05-03").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (23, "exact")
+    # a figure already told stays; a count over months is a tally, no one event's toll
+    (e,) = pipeline.text("قتل 5 مدنيين في قصف على حي الشعار في مدينة حلب. وقال ناشطون إن عدد ضحايا القصف منذ "
+                         "بداية العام بلغ 300 قتيل.", published="2016-05-03").events
+    assert e.fatalities["value"] == 5
+
+
+def test_a_charge_whose_accused_has_an_apposition_is_still_a_charge(pipeline):
+    (e,) = pipeline.text("فضت قوات الأمن اشتباكات بين عائلتين في قرية الحامول بمحافظة كفر الشيخ، بعد اتهام «سامر»، شقيق "
+                         "«وليد»، بقتل أحد أبناء العائلة الأخرى.", published="2016-05-03").events
+    assert e.fatalities is None
+    # one comma alone ends the charge: what follows is the toll
+    assert _killed_value("اعتقل الشاب بتهمة الإرهاب، بقتل 3 من عناصر الشرطة في الاشتباك") == 3
+
+
+def test_one_sides_figure_told_twice_is_one_figure_before_the_sides_add_up():
+    from types import SimpleNamespace as NS
+
+    from rasid.coding.tolls import event_toll
+
+    def t(v, of, q="exact"):
+        return {"value": v, "qualifier": q, "group": "combatants", "of": of}
+
+    ctx = NS(trace=None)
+    # "قتل 15 من الحوثيين في مواجهات ..." then "إن نحو 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة"
+    head = NS(fatalities=t(15, "Houthis"), sentence=0)
+    g = [NS(fatalities=t(15, "Houthis", "about"), sentence=90), NS(fatalities=t(1, "Popular Resistance (Yemen)"), sentence=90)]
+    got = event_toll(ctx, g, head, "fatalities")
+    assert (got["value"], got["qualifier"]) == (16, "exact")
+    # the other side's figure in a sentence of its own, never told with the first: no sum
+    g = [NS(fatalities=t(15, "Houthis"), sentence=90), NS(fatalities=t(12, "Iranian forces"), sentence=200)]
+    assert event_toll(ctx, g, head, "fatalities")["value"] == 15
+
+
+def test_one_person_told_again_in_the_same_words_is_one_person():
+    # a title the page repeats
+    assert _killed_value("اغتيال قيادي في كتائب الفجر في ريف درعا - موقع الخبر اليوم اغتيال قيادي في كتائب الفجر في ريف "
+                         "درعا القيادي") == 1
+    assert _killed_value("قتل جندي في القصف على البلدة وقتل جندي آخر برصاص قناص") == 2

@@ -49,12 +49,18 @@ _SIGN = re.compile(r"[,،.؛:]")
 
 def _answers(norm: str, g: int, kind: str, c: tuple) -> bool:
     """The toll verb ``c`` is the killing a grievance or a charge ending at ``g`` names: right after it, or (a
-    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل"."""
+    charge) after the accused, "ب" glued to the verb: "اتهام أحمد نجل جمال بقتل", "اتهام «أحمد»، نجل «جمال»، بقتل"."""
     if c[2] != "killed" or c[0] < g:
         return False
     if c[0] - g <= 4:
         return True
-    return kind == "charge" and c[0] - g <= 40 and norm[c[0] - 1:c[0]] == "ب" and not _SIGN.search(norm, g, c[0])
+    if kind != "charge" or c[0] - g > 50 or norm[c[0] - 1:c[0]] != "ب":
+        return False
+    signs = _SIGN.findall(norm, g, c[0])
+    # the accused with an apposition set off by two commas: "اتهام «أحمد»، نجل «جمال»، بقتل" (rule
+    # charged_across_apposition; no other sign, and not one comma alone: "بتهمة الإرهاب، وقتل 3")
+    return not signs or (len(signs) == 2 and set(signs) <= {",", "،"} and c[0] - g <= 50
+                         and norm[c[0] - 1 - 2:c[0] - 1].strip() in ("،", ","))
 
 
 def _clause_end(norm: str, at: int, hi: int) -> int:
@@ -407,6 +413,13 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 # "اغتيال الشرعي ... اغتيل الشرعي": a definite noun told again is the same person; so is one told
                 # first without the article ("اغتيال صحفي سوري ... اغتيل الصحفي السوري")
                 continue
+            tail = norm[m.start:m.end + 15]
+            if len(tail) - (m.end - m.start) == 15 and any(
+                    c.value == 1 and c.measure == cue[2] and c.start < m.start and norm.startswith(tail, c.start)
+                    and norm[c.start - min(12, c.start):c.start] == norm[m.start - min(12, c.start):m.start] for c in out):
+                # "اغتيال قيادي في تحرير الشام في إدلب - اغتيال قيادي في تحرير الشام في إدلب": the same words told
+                # again (a title the page repeats) are the same person (rule phrase_told_again)
+                continue
             of = hint or (actor_at(m.end) if actor_at else None)
             if of is None and actor_at is not None:
                 # "أن عنصرا قتل وجرح ثلاثة آخرين من وحدات شنكال": the party named after "others" is his too
@@ -446,7 +459,11 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                 joined.add(nxt.start)
                 if of is None and actor_at is not None:
                     of = actor_at(end)  # "قائد عسكري وأحد العناصر في فيلق الشام": the party after the second
-            out.append(Count(n, "exact", cue[2], group, of, m.start, end))
+            # "ومن بين القتلى القيادي أبو علي", "وبين الضحايا الطفل سامر": a person named among dead already told is a
+            # part of their toll, not a toll of one of its own (rule named_among_dead)
+            w0 = cue[0] - 2 if norm[max(0, cue[0] - 2):cue[0]] == "ال" else cue[0]
+            among = w0 < cue[0] and norm[max(0, w0 - 6):w0].split()[-1:] in (["بين"], ["وبين"])
+            out.append(Count(n, "exact", cue[2], group, of, m.start, end, among))
     _one_of_them(norm, out, measure_cues, noun_ms, actor_at)
     _one_and_others(norm, lo, out, noun_ms, actor_at)
     # counts with no number: "عشرات القتلى" is handled above; "سقوط قتلى" / "خسائر بشرية" here; people told by
@@ -656,7 +673,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
             # "قتل العشرات بينهم ثلاثة أطفال", "وبين القتلى سبعة أطفال": a vague or unnumbered total with a known
             # part is that part, at least (the spec)
             groups = {x.group for x in parts}
-            return {"value": sum(x.value for x in parts), "qualifier": "at_least",
+            return {"value": sum(x.value for x in parts), "qualifier": "at_least", "part": True,
                     "group": groups.pop() if len(groups) == 1 and c.group in ("unknown", "-") else "mixed",
                     "of": parts[0].of if len(parts) == 1 and c.group in ("unknown", "-") else None}
         out = {"value": None, "qualifier": "unknown", "group": c.group if c.group != "-" else "unknown", "of": c.of}

@@ -26,6 +26,7 @@ def mentions(ctx) -> list[Mention]:
         last_before = out[-1] if out and out[-1].sentence == prev_start else None  # told by the sentence just before
         prev_start = sent.start
         before = None  # a clause with a toll and no event word, before any event of its sentence
+        told = len(out)
         for whole in clauses(sent):
             parts = second_event(ctx, sent, whole)
             coded = [code_clause(ctx, sent, p, own=k > 0) for k, p in enumerate(parts)] if len(parts) > 1 else []
@@ -64,6 +65,8 @@ def mentions(ctx) -> list[Mention]:
                         skip = len(rest) - len(rest.lstrip())
                         m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
                     out.append(m)
+        if len(out) == told and last_before is not None:
+            tolls.toll_count_retold(ctx, sent, last_before)
     return out
 
 

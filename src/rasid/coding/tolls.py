@@ -7,6 +7,9 @@ event add up their sides' tolls.
 """
 from __future__ import annotations
 
+import re
+
+from ..arabic import normalize
 from ..tolls import ALSO, combine, find_counts
 from .mention import Mention
 from .rules import describe, note, rule
@@ -59,6 +62,37 @@ def toll_of_previous(ctx, cl, prev: Mention) -> None:
             setattr(prev, attr, combine(counts, measure))
             if ctx.trace is not None and getattr(prev, attr) is not None:
                 ctx.trace.note_mention(prev, "toll_of_previous", f"{attr} from «{cl.text}»")
+
+
+# "عدد قتلى الانفجار بلغ", "عدد ضحايا هذا الحادث وصل إلى": the toll of an event named before, told again
+TOLL_REACHED = re.compile(r"عدد\s+(?:ال)?(?:%s)(?![\u0621-\u064a])[^.!?؟]{0,80}?(?<![\u0621-\u064a])[وف]?(?:%s)" % (
+    "|".join(normalize(w) for w in ("قتلى", "ضحايا", "شهداء", "الوفيات")),
+    "|".join(normalize(w) for w in ("بلغ", "وصل", "ارتفع"))))
+
+
+@rule("toll_count_retold", reads="cues.tsv tally, spread")
+def toll_count_retold(ctx, sent, prev: Mention) -> bool:
+    """A sentence that tells no event of its own and says how many its dead came to ("عدد قتلى ... بلغ",
+    "عدد ضحايا هذا الحادث وصل إلى") gives its figure to the event the sentence before told, when that event's toll
+    had no figure: "انهار مبنى على سكانه في القصف مما أدى إلى سقوط عشرات القتلى. وأفاد مسعفون أن عدد قتلى انهيار
+    المبنى بلغ حتى المساء 23 قتيلا" is 23 (no tally, no place of its own: a country's count is no one event's)."""
+    told = prev.fatalities
+    if told is not None and told.get("value") is not None:
+        return False
+    lo, hi = ctx.n(sent.start), ctx.n_end(sent.end)
+    mt = TOLL_REACHED.search(ctx.nt.norm, lo, hi)
+    if mt is None or is_tally(ctx, lo, hi) or earlier_event(ctx, lo, hi) or ctx.places_in(sent.start, sent.end):
+        return False
+    counts = read_counts(ctx, mt.start(), hi)
+    t = combine(counts, "killed")
+    if t is None or t.get("value") is None:
+        return False
+    prev.fatalities = t
+    if prev.injured is None:
+        prev.injured = combine(counts, "injured")
+    if ctx.trace is not None:
+        ctx.trace.note_mention(prev, "toll_count_retold", f"fatalities from «{sent.text[:80]}»")
+    return True
 
 
 @rule("toll_of_earlier_event", reads="cues.tsv background, role_words.tsv fight_word")
@@ -146,6 +180,14 @@ not this event's toll (rasid.tolls.find_counts; cues.tsv grievance): "تظاهر
 to tell what killed them, the event it codes ("على خلفية مقتل 32 شخصا جراء تفجير انتحاري"). So is a killing someone
 is charged with (cues.tsv charge): "القبض على شاب بتهمة قتل مزارع", "بعد اتهام شاب بقتل أحد أبناء العائلة".""",
          reads="cues.tsv grievance, charge")
+describe(__name__, "charged_across_apposition", """A charge of killing whose accused has an apposition set off by
+two commas is still a charge (rasid.tolls._answers): "بعد اتهام «سامر»، شقيق «وليد»، بقتل أحد أبناء العائلة" gives
+the clash no toll (the second comma right before "ب" glued to the verb, no other sign, within 50 characters; one
+comma alone ends the charge: "اعتقل بتهمة الإرهاب، وقتل 3 في الاشتباك").""", reads="cues.tsv charge, kill")
+describe(__name__, "phrase_told_again", """One person told again in the same words is one person (rasid.tolls.find_counts):
+"اغتيال قيادي في الفصيل في إدلب - اغتيال قيادي في الفصيل في إدلب" (a title the page repeats) is 1; the noun and
+the 12 characters before it and the 15 after it the same ("قتل جندي في القصف وقتل جندي آخر برصاص قناص" stays 2).""",
+         reads="toll_nouns.tsv, cues.tsv kill")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
 @rule("toll_of_next", reads="cues.tsv kill, injure")
@@ -195,10 +237,21 @@ together is that figure wherever it is told as the dead alone (a headline shorte
 السوق" and "أسفرت الغارات عن وقوع أكثر من 50 قتيلا وجريحا" leave the dead unknown (the spec).""")
 describe(__name__, "sides_add_up", """The numbers of different sides told in different clauses of one event add up
 (the spec): "قتل عنصر من الحشد الشعبي ... وقتل ستة من عناصر التنظيم" is seven dead.""")
+describe(__name__, "side_told_twice", """One side's figure told twice in an event is one figure before the sides add
+up: "قتل 15 من الحوثيين في الهجوم" then "إن 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة" is 16 (its exact
+telling kept; a side told with two different figures is left to the other rules, and so are sides never told
+together in one sentence: a figure told in a sentence of its own may be another event's).""")
 describe(__name__, "fuller_sum", """The sum over the sides that holds a figure told elsewhere is the fuller toll of the
 same event: "كبدت قوات النظام 12 قتيلا" then "مقتل 12 عنصرا نظاميا واستشهاد 9 من الفصائل" is 21.""")
 describe(__name__, "updated_total", """An updated figure replaces the earlier one (the spec): "قتل أكثر من 40
 شخصا في الانفجار" then "ارتفع عدد قتلى الانفجار إلى 53" is 53.""")
+describe(__name__, "named_among_dead", """A person named among dead already told is a part of their toll, not a
+toll of one of his own (rasid.tolls.find_counts): "ومن بين القتلى القيادي أبو علي" is at least one, so it joins the
+event told with its full figure ("قتل 12 مسلحا في مواجهات ..."), which is never an exact toll of one apart from.""",
+         reads="cues.tsv kill, toll_nouns.tsv")
+describe(__name__, "part_loses_to_total", """A known part of the dead loses to a figure of them all told elsewhere
+in the event, one larger than the part: "قتل 17 من عناصر الميليشيا في الهجوم" and "من بين القتلى القيادي أبو علي" is
+17, not at least 1 (a smaller figure cannot hold the part: "بين القتلى 120 جنديا" stays beside another clause's 6).""")
 describe(__name__, "exact_number", """A number beats "heavy losses", and the same number told exactly beats it told as
 a bound: "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا" is exactly 53.""")
 
@@ -207,7 +260,25 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
     """The toll of an event from its mentions (rules updated_total, sides_add_up, fuller_sum, exact_number)."""
     found = [getattr(m, attr) for m in [head] + g if getattr(m, attr)]
     numbered = list({id(t): t for t in found if t.get("value") is not None}.values())
+    top = max((t["value"] for t in numbered if not t.get("part")), default=None)
+    if top is not None and any(t.get("part") and t["value"] < top for t in numbered):
+        # "من بين القتلى القيادي ..." retold beside "قتل 17 من عناصر الميليشيا": a known part of the dead loses to a
+        # figure of them all, one larger than the part (a smaller figure cannot hold it: it is another event's)
+        # (rule part_loses_to_total)
+        note(ctx, "part_loses_to_total", f"{attr}: {top}")
+        numbered = [t for t in numbered if not (t.get("part") and t["value"] < top)]
+        found = [t for t in found if not (t.get("part") and t.get("value") is not None and t["value"] < top)]
     sides = [t.get("of") for t in numbered]
+    if len(numbered) > 1 and all(sides) and 1 < len(set(sides)) < len(sides) and all(
+            len({t["value"] for t in numbered if t.get("of") == side}) == 1 for side in set(sides)) and any(
+            {getattr(m, attr).get("of") for m in [head] + g if m.sentence == s and getattr(m, attr)} >= set(sides)
+            for s in {m.sentence for m in [head] + g}):
+        # "قتل 15 من الحوثيين" ... "نحو 15 من الحوثيين قتلوا، فيما قتل أحد رجال المقاومة": one side's figure told
+        # twice is one figure, its exact telling kept, when one sentence tells every side's (rule side_told_twice)
+        note(ctx, "side_told_twice", f"{attr}: " + ", ".join(sorted(set(sides))))
+        numbered = [min((t for t in numbered if t.get("of") == side), key=lambda t: t.get("qualifier") != "exact")
+                    for side in dict.fromkeys(sides)]
+        sides = [t.get("of") for t in numbered]
     if len(numbered) > 1 and all(sides) and len(set(sides)) == len(sides):
         quals = {t.get("qualifier") for t in numbered}
         note(ctx, "sides_add_up", f"{attr}: " + " + ".join(f"{t['value']} of {t.get('of')}" for t in numbered))
@@ -241,7 +312,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
 
 
 def with_text(t: dict | None) -> dict | None:
-    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint")} if t else None
+    return {k: v for k, v in t.items() if k not in ("parts", "total", "joint", "part")} if t else None
 
 
 @rule("toll_told_in_stages", reads="role_words.tsv interim_toll, new_total")
