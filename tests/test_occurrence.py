@@ -372,3 +372,9 @@ def test_a_toll_of_an_accident_or_a_disaster_is_no_attack(pipeline):
     assert not pipeline.text("وأشارت حصيلة سابقة إلى مقتل 61 مدنيا في بلدة كفرنبل نتيجة الزلزال.",
                              published="2013-03-04").events
     assert pipeline.text("قتل خمسة مدنيين وأصيب عشرة في مدينة سوهاج أمس.", published="2013-03-04").events
+
+
+def test_shelling_told_as_repeated_lately_is_no_event(pipeline):
+    # cues.tsv repeated "عدة مرات", "في الآونة الأخيرة" (lately is no day of its own; rule habitual_repeated)
+    assert not _violent(pipeline, "يذكر أن مدينة اللاذقية تعرضت للقصف بصواريخ غراد عدة مرات في الآونة الأخيرة.")
+    assert _violent(pipeline, "قصفت قوات النظام بلدة كفرنبل عدة مرات أمس.")

@@ -309,9 +309,11 @@ def repeated(ctx, t: Match, lo: int, hi: int) -> bool:
     """An adverb of repetition after the event word ("بشكل متكرر", "باستمرار", "مرارا") tells what a party does again
     and again, no one event, in a clause that tells no day and no killing: "يتهم النظام الفصائل بقصف الأحياء
     السكنية بشكل متكرر" ("قصفت الطائرات البلدة أمس بشكل متكرر ما أدى إلى مقتل ثلاثة" is one)."""
-    if not ctx.has_cue(t.end, hi, "repeated") or ctx.has_cue(lo, hi, "kill") \
-            or ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi)):
+    if not ctx.has_cue(t.end, hi, "repeated") or ctx.has_cue(lo, hi, "kill"):
         return False
+    vague = [(ctx.nt.orig(c.start), ctx.nt.orig_end(c.end)) for c in ctx.within(ctx.cues, lo, hi) if c.value == "repeated"]
+    if any(not any(a <= d.start < b for a, b in vague) for d in ctx.starting(ctx.dates, ctx.nt.orig(lo), ctx.nt.orig(hi))):
+        return False  # a day told ("أمس"); "في الآونة الأخيرة" (lately) is itself a repetition's, no day
     note(ctx, "habitual_repeated", f"«{ctx.said(t.start, t.end)}»")
     return True
 
