@@ -659,3 +659,16 @@ def test_the_party_an_attack_is_attributed_to_did_it(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("PKK", "Turkish forces")
     e = _one(pipeline, "قتل 14 شخصا أمس في تفجير سيارة مفخخة نسبت الى تنظيم داعش قرب سوق للخضار في مدينة منبج.")
     assert _id(e.actor1) == "ISIS"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قتل قائد حوثي وثلاثة من مرافقيه في غارة لطيران التحالف على مديرية صرواح بمحافظة مأرب أمس.",
+     ("Saudi-led coalition", "Houthis")),
+    ("هاجم مسلحون حوثيون نقطة للجيش الوطني في مديرية حيس جنوب الحديدة أمس.", ("Houthis", "Yemeni forces")),
+    ("اعتقلت القوات العراقية أمس خمسة عناصر داعشية في حي الزهراء بالموصل.", ("Iraqi forces", "ISIS")),
+    ("سيطر مقاتلون أكراد أمس على قرية تل حميس جنوب القامشلي بعد معارك مع تنظيم داعش.", ("YPG", "ISIS")),
+])
+def test_a_member_noun_with_a_group_s_adjective_is_that_group(pipeline, text, expected):
+    # actors.tsv: "قائد حوثي", "مسلحون حوثيون", "عناصر داعشية"; "مقاتلون أكراد" a local alias of the YPG in Syria
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == expected
