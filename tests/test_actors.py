@@ -672,3 +672,13 @@ def test_a_member_noun_with_a_group_s_adjective_is_that_group(pipeline, text, ex
     # actors.tsv: "قائد حوثي", "مسلحون حوثيون", "عناصر داعشية"; "مقاتلون أكراد" a local alias of the YPG in Syria
     e = _one(pipeline, text)
     assert (_id(e.actor1), _id(e.actor2)) == expected
+
+
+def test_the_foe_of_a_campaign_the_victims_were_joining_is_not_the_target(pipeline):
+    """rule mission_not_target: "ضد داعش" in "للمشاركة في عملية ضد داعش" is the campaign's foe, not whom the
+    blast or the abduction hit; "هجوم ضد داعش" still marks the target."""
+    e = _one(pipeline, "قتل ثلاثة جنود عراقيين أمس في انفجار عبوة ناسفة استهدفت رتلا كان متوجها للمشاركة في عملية "
+                       "ضد داعش غرب الأنبار.")
+    assert _id(e.actor2) == "Iraqi forces"
+    e = _one(pipeline, "شنت القوات العراقية أمس هجوما ضد داعش في الأنبار.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
