@@ -668,3 +668,25 @@ def test_peacekeepers_and_forces_loyal_to_haftar_are_parties_of_their_own(pipeli
     assert e.actor2["id"] == "UN peacekeepers"
     (e,) = pipeline.text("سيطرت القوات الموالية للمشير خليفة حفتر على مدينة بنغازي أمس.", published="2017-07-06").events
     assert e.actor1["id"] == "Libyan National Army"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قتل قائد حوثي وثلاثة من مرافقيه في غارة لطيران التحالف على مديرية صرواح بمحافظة مأرب أمس.",
+     ("Saudi-led coalition", "Houthis")),
+    ("هاجم مسلحون حوثيون نقطة للجيش الوطني في مديرية حيس جنوب الحديدة أمس.", ("Houthis", "Yemeni forces")),
+    ("اعتقلت القوات العراقية أمس خمسة عناصر داعشية في حي الزهراء بالموصل.", ("Iraqi forces", "ISIS")),
+])
+def test_a_member_noun_with_a_group_s_adjective_is_that_group(pipeline, text, expected):
+    # actors.tsv: "قائد حوثي", "مسلحون حوثيون", "عناصر داعشية"
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == expected
+
+
+def test_the_foe_of_a_campaign_the_victims_were_joining_is_not_the_target(pipeline):
+    """rule mission_not_target: "ضد داعش" in "للمشاركة في عملية ضد داعش" is the campaign's foe, not whom the
+    blast or the abduction hit; "هجوم ضد داعش" still marks the target."""
+    e = _one(pipeline, "قتل ثلاثة جنود عراقيين أمس في انفجار عبوة ناسفة استهدفت رتلا كان متوجها للمشاركة في عملية "
+                       "ضد داعش غرب الأنبار.")
+    assert _id(e.actor2) == "Iraqi forces"
+    e = _one(pipeline, "شنت القوات العراقية أمس هجوما ضد داعش في الأنبار.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")

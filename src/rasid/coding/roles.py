@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT
 
@@ -480,6 +480,9 @@ checkpoint) owns it and is the target: "استهدف مسلحون بسيارة �
 glued to ل, who lay in wait ("وقعت الدورية في كمين للمسلحين").""", reads="role_words.tsv checkpoint")
 describe(__name__, "target_marked", """A party after a word that marks a target is actor 2: "غارات على مواقع تابعة
 لتنظيم داعش", "هجوم ضد قوات النظام".""", reads="role_words.tsv target, unit")
+describe(__name__, "mission_not_target", """A party after "ضد" in a clause of taking part in a campaign ("للمشاركة في عملية ضد
+داعش", "المشاركة في الحرب ضد التنظيم") names the campaign the people of the story belonged to, not whom this event hit:
+"قتل خمسة جنود كانوا متوجهين للمشاركة في عملية عسكرية ضد داعش".""", reads="role_words.tsv mission")
 describe(__name__, "purpose_not_target", """Whom a strike serves is not its target: "غارات جوية لفسح المجال أمام
 قوات النظام".""", reads="role_words.tsv purpose")
 describe(__name__, "loss_sides", """Ground lost: the party after "لصالح / أمام / يد" (or who forced the withdrawal,
@@ -668,6 +671,11 @@ first (alliances.tsv); an ally named between them fights beside it: "اشتبا�
 الوطني، وفصائل المعارضة".""", reads="alliances.tsv")
 
 
+def _mission(norm: str, lo: int, a: Match) -> bool:
+    """A word of taking part in a campaign (role_words.tsv mission) within the four words before the "ضد" of a."""
+    return any(x.lstrip("و") in MISSION for x in norm[max(lo, a.start - 45):a.start].split()[-5:-1])
+
+
 def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None) -> Match | None:
     m, norm, lo = w.m, w.norm, w.lo
     others = [a for a in main if agent is None or a.value != agent.value]
@@ -685,6 +693,11 @@ def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_firs
         others = [target_first] + [a for a in others if a is not target_first]
     if m.event_type == "Explosions/Remote violence":
         others = [a for a in others if not _besieger(ctx, w, a, lo)]
+    mission = [a for a in others if w.word_before(a) == "ضد" and _mission(norm, lo, a)]
+    if mission:
+        # "قتل جنديان عراقيان كانا في طريقهما للمشاركة في عملية ضد داعش": the campaign the victims were in
+        _why(ctx, "mission_not_target", mission[0])
+        others = [a for a in others if a not in mission]
     target = next((a for a in others if w.is_target(a)), None)
     if target is not None:
         _why(ctx, "target_marked", target)

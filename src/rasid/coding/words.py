@@ -75,6 +75,7 @@ RESIDENTS_SIDE = re.compile(r"(?:(?:بين|مع)\s+(?:\S+\s+){0,4}?و?|(?:^|\s)(
                             % "|".join(sorted(map(re.escape, RESIDENT_WORDS), key=len, reverse=True)))
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
+MISSION = _words("mission")
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
 OWN_UNITS = _words("own_unit")
 OWN_SITES = _words("own_site")
