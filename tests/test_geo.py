@@ -464,6 +464,14 @@ def test_the_attackers_base_a_victims_home_and_a_far_reference_are_not_the_scene
 
 
 @needs_full_gazetteer
+def test_where_the_fire_came_from_is_not_the_scene(geo):
+    # place_roles.tsv base: "مصدرها", "أطلقت من" (a quarter or a camp word may stand between); name_stops.tsv "مصدرها"
+    assert _scene(geo, "وسقطت قذائف هاون مصدرها حي جوبر على بلدة عين ترما.") == ["عين ترما"]
+    assert _scene(geo, "وقتل طفل بصاروخ أطلقت من بلدة الفوعة على مدينة بنش.") == ["بنش"]
+    assert _scene(geo, "وسقطت قذيفة في شارع بغداد مصدرها مخيم اليرموك.") == ["شارع بغداد"]
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]

@@ -129,7 +129,7 @@ def _role_words(kind: str) -> str:
     return "|".join(sorted((re.escape(normalize(r[1])) for r in _ROLE_ROWS if r[0] == kind), key=len, reverse=True))
 
 
-_SETTLE = r"(?:\s*(?:مدينه|بلده|قريه|منطقه|محافظه|العاصمه))?"
+_SETTLE = r"(?:\s*(?:مدينه|بلده|قريه|منطقه|محافظه|العاصمه|حي|مخيم))?"
 _DIRS = r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?)"
 # data/place_roles.tsv: a base or home phrase, or a distance ("40 كم شمال", "على بعد 30 كيلومترا من"), right before a name
 PLACE_ROLES = re.compile(
