@@ -345,6 +345,33 @@ def test_an_undated_event_spans_the_day_before_publication_to_that_day(pipeline)
     assert (e.date["start"], e.date["end"], e.date["precision"]) == ("2013-02-25", "2013-02-26", 2)
 
 
+def test_a_lead_telling_of_today_dates_the_undated_events_of_later_paragraphs(pipeline):
+    lead = "قتل سبعة أشخاص اليوم في هجمات متفرقة في محافظة حمص.\n"
+    later = "وقصفت قوات النظام بلدة الرستن بقذائف الهاون."
+    events = pipeline.text(lead + later, published="2013-02-26").events
+    shelling = [e for e in events if "الرستن" in e.evidence[0]["quote"]]
+    assert shelling and (shelling[0].date["start"], shelling[0].date["precision"]) == ("2013-02-26", 1)
+    # a lead telling two days, or a press review, leaves the later event the range
+    for first in ("زار الوزير اليوم جنودا أصيبوا أمس في هجوم على حاجز في حمص.\n",
+                  "تناولت الصحف العربية الصادرة اليوم الأوضاع في سوريا.\n"):
+        events = pipeline.text(first + later, published="2013-02-26").events
+        shelling = [e for e in events if "الرستن" in e.evidence[0]["quote"]]
+        assert shelling and (shelling[0].date["start"], shelling[0].date["precision"]) == ("2013-02-25", 2), first
+    # a line in the pluperfect tells an older event
+    events = pipeline.text(lead + "وكانت قوات النظام قد قصفت بلدة الرستن بقذائف الهاون.", published="2013-02-26").events
+    shelling = [e for e in events if "الرستن" in e.evidence[0]["quote"]]
+    assert all(e.date["start"] != "2013-02-26" or e.date["precision"] != 1 for e in shelling)
+
+
+def test_the_next_day_or_the_same_day_is_not_today():
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    for text in ("وفي اليوم التالي قصفت الطائرات البلدة", "وقتل في اليوم نفسه جنديان", "وفي اليوم ذاته انفجرت عبوة"):
+        assert not [d for d in find_dates(NormText(text), "2013-02-26") if d.kind == "rel_0"], text
+    assert [d.text for d in find_dates(NormText("قصفت الطائرات اليوم التلال المحيطة"), "2013-02-26")] == ["اليوم"]
+
+
 def test_killing_a_fighter_is_an_armed_clash_and_mines_lying_in_wait_are_no_event(pipeline):
     (e,) = pipeline.text("اغتال مجهولون قياديا في هيئة تحرير الشام في مدينة إدلب اليوم.", published="2017-09-15").events
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")

@@ -464,6 +464,24 @@ def test_the_attackers_base_a_victims_home_and_a_far_reference_are_not_the_scene
 
 
 @needs_full_gazetteer
+def test_where_the_fire_came_from_is_not_the_scene(geo):
+    # place_roles.tsv base: "مصدرها", "أطلقت من" (a quarter or a camp word may stand between); name_stops.tsv "مصدرها"
+    assert _scene(geo, "وسقطت قذائف هاون مصدرها حي جوبر على بلدة عين ترما.") == ["عين ترما"]
+    assert _scene(geo, "وقتل طفل بصاروخ أطلقت من بلدة الفوعة على مدينة بنش.") == ["بنش"]
+    assert _scene(geo, "وسقطت قذيفة في شارع بغداد مصدرها مخيم اليرموك.") == ["شارع بغداد"]
+
+
+@needs_full_gazetteer
+def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
+    # rule care_not_scene (place_roles.tsv hospital, care)
+    assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]
+    assert _scene(geo, "وقتل جندي في هجوم على حاجز قرب مدينة هيت فيما يتلقى الجرحى العلاج في مستشفى الرمادي.") == ["هيت"]
+    # a hospital struck is the scene; alone in its sentence a hospital's town stays
+    assert "معرة النعمان" in " ".join(_scene(geo, "وقصفت الطائرات مستشفى معرة النعمان وبلدة كفرنبل."))
+    assert "معرة النعمان" in " ".join(_scene(geo, "ونقل الجرحى إلى مستشفى معرة النعمان."))
+
+
+@needs_full_gazetteer
 def test_where_the_speaker_is_is_not_the_scene(geo):
     # a place between a verb of speaking and the "إن" that opens what was said
     assert _scene(geo, "وقال مصدر أمني في الرمادي إن مسلحين هاجموا نقطة تفتيش في مدينة هيت.") == ["هيت"]

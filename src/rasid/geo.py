@@ -129,13 +129,22 @@ def _role_words(kind: str) -> str:
     return "|".join(sorted((re.escape(normalize(r[1])) for r in _ROLE_ROWS if r[0] == kind), key=len, reverse=True))
 
 
-_SETTLE = r"(?:\s*(?:مدينه|بلده|قريه|منطقه|محافظه|العاصمه))?"
+_SETTLE = r"(?:\s*(?:مدينه|بلده|قريه|منطقه|محافظه|العاصمه|حي|مخيم))?"
 _DIRS = r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?)"
 # data/place_roles.tsv: a base or home phrase, or a distance ("40 كم شمال", "على بعد 30 كيلومترا من"), right before a name
 PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
+# after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
+_HOSPITAL = "(?:ال)?(?:%s)" % "|".join(
+    sorted((stdre.escape(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "hospital"), key=len, reverse=True))
+_CARE = "(?<![\u0621-\u064a])(?:%s)" % "|".join(
+    sorted((stdre.escape(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "care"), key=len, reverse=True))
+CARE_BEFORE = stdre.compile(rf"{_CARE}\s+(?:{_HOSPITAL}\s+)?$")  # (the hospital word opens the mention, or not)
+HOSPITAL = stdre.compile(rf"{_HOSPITAL}(?![\u0621-\u064a])")
+HOSPITAL_ENDS = tuple(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "hospital")
 # place_roles.tsv water: what a bank ("الضفة") is told of, glued to ل ("لنهر", "للفرات") (rule river_bank)
 WATER = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "water")
 BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", the index also holds "ضفة الغربية")
@@ -1315,9 +1324,12 @@ class Geoparser:
             m.dropped = "named bare; its only namesakes are small places away from the story"
 
     def _not_the_scene(self, mentions: list[PlaceMention], nt: NormText) -> None:
-        """A place told as the attackers' base, a victim's home or a distance reference is not where it happened.
+        """A place told as the attackers' base, a victim's home, a distance reference or the hospital the wounded
+        were taken to or lie in is not where it happened.
 
         "قوات النظام المتمركزة في جبل زين العابدين قصفت اللطامنة": Latamina, not the mountain;
+        "أصيب أربعة في قصف على كفرنبل ونقلوا إلى مستشفى معرة النعمان": Kafr Nabl (rule care_not_scene: a hospital
+        right after "إلى" or a verb of care, "يتلقى العلاج في"; not "قصفت الطائرات مستشفى معرة النعمان");
         "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept at
         precision 2, near it: rule near_distance).
         Words in data/place_roles.tsv. Dropped only where the sentence names another place, which is the scene.
@@ -1334,6 +1346,9 @@ class Geoparser:
                 # rule near_distance: "على بعد 10 كلم من بلدة X": the event lies near X, not in it (precision 2)
                 m.precision, role = max(m.precision, 2), None
             role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
+            care = role is None and CARE_BEFORE.search(before)
+            if care and (care.group().rstrip().endswith(HOSPITAL_ENDS) or HOSPITAL.match(norm, i)):
+                role = "where the wounded were taken (rule care_not_scene)"
             if role:
                 roles.append((k, role))
         if not roles:

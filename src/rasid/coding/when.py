@@ -1,6 +1,6 @@
 """When: the dates of the document (what "today" means, the page's own dateline, the dates a source
 spoke on) and the date of each event: the clause's date phrase, else its sentence's, else an earlier
-sentence of its paragraph, else the day before publication to that day."""
+sentence of its paragraph, else the lead's day when it tells of today, else the day before publication to that day."""
 from __future__ import annotations
 
 import bisect
@@ -213,13 +213,83 @@ def paragraph_date(ctx, sent_start: int) -> DateMention | None:
     return None
 
 
+# "منذ" right before a day: the day something has gone on since, up to today ("تدور الاشتباكات منذ عصر الخميس")
+_SINCE_BEFORE = re.compile(r"منذ\s*$")
+# a day that dates no event told: a paper's issue ("الصحف الصادرة اليوم"), a day to come ("يعقد غدا السبت")
+_NO_EVENT_DAY = re.compile(r"(?:الصادره?|صادره?|غدا|غدا\s+يوم|بحلول)\s*$")
+# a press review or an editorial ("تناولت الصحف العربية الأربعاء", "نوهت صحيفة في افتتاحيتها اليوم"): the
+# day of the papers, not of the events they tell
+_PRESS = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:صحف|صحيفه|افتتاحيتها|افتتاحيه)(?![\u0621-\u064a])")
+_LINE_END = re.compile(r"[.\n]")
+# a line told in the pluperfect ("وكان جزء من المسجد قد تعرض"): an older event, not the lead's day
+_PLUPERFECT = re.compile(r"\s*و?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}?قد\s")
+# how many sentences open the story (a dateline line, the lead) when looking for the day it tells
+LEAD_SENTENCES = 2
+
+
+@rule("lead_day")
+def lead_day(ctx, sent_start: int) -> DateMention | None:
+    """A story whose lead tells of today ("قتل خمسة أشخاص اليوم في هجمات متفرقة في المدينة") tells today's
+    news in its later paragraphs too: an event undated in its own paragraph ("وعثرت الشرطة على جثة قرب
+    السوق.") is today, not the day before publication to publication. Only when the lead's own days
+    (not the day a source spoke, not a day something has gone on "since") are all today: a lead telling
+    two days ("زار الوزير الاثنين جنديا أصيب الأحد") leaves later events the range, and so does a press review
+    ("تناولت الصحف الصادرة اليوم") or a deadline ("بحلول الخميس"); a later line in the pluperfect or with a cue
+    of the past ("وكانت القوات قد قصفت", "بعد يوم من مقتل") tells an older event."""
+    if ctx.pub is None or ctx.doc.published_from not in ("input", "metadata"):
+        return None  # (a day read from the page's text: a crawl date or a header's, measured wrong)
+    lead = getattr(ctx, "_lead_day", False)
+    if lead is False:  # the story's lead day, once per document
+        lead = None
+        k = 0
+        sents = sorted(ctx.doc.spans_of("sentence"), key=lambda s: s.start)
+        ctx._lead_sents = (sents, [s.start for s in sents])
+        for s in sents:
+            ds = [d for d in ctx.starting(ctx.dates, s.start, s.end) if d.start not in ctx.page_dates]
+            if not ds and not ctx.doc.text[s.start:s.end].strip():
+                continue
+            k += 1
+            ds = [d for d in ds if d.precision == 1 and d.start_date and id(d) not in ctx.report_dates
+                  and not _said_then_told(ctx, d)]
+            if any(_NO_EVENT_DAY.search(ctx.nt.norm, max(0, ctx.n(d.start) - 12), ctx.n(d.start))
+                   or _PRESS.search(ctx.nt.norm, ctx.n(s.start), ctx.n(d.start)) for d in ds):
+                break
+            if ds:
+                today = ctx.pub.isoformat()
+                if all(d.start_date == today or _SINCE_BEFORE.search(ctx.nt.norm, max(0, ctx.n(d.start) - 8),
+                                                                     ctx.n(d.start)) for d in ds):
+                    told = next((d for d in ds if d.start_date == today), None)
+                    lead = (s.start, told) if told is not None else None
+                break
+            if k >= LEAD_SENTENCES:
+                break
+        ctx._lead_day = lead
+    if lead is None or sent_start <= lead[0]:
+        return None
+    sents, starts = ctx._lead_sents
+    k = bisect.bisect_right(starts, sent_start) - 1
+    end = sents[k].end if k >= 0 and sents[k].end > sent_start else sent_start + 25
+    stop = _LINE_END.search(ctx.doc.text, sent_start, end)  # (a span running on past its line)
+    end = stop.start() if stop else end
+    i = ctx.n(sent_start)
+    # (a line that tells an older event: "وكان جزء من المسجد قد تعرض", "بعد يوم من مقتل 16 شخصا")
+    if _PLUPERFECT.match(ctx.nt.norm, i, i + 80) or ctx.has_cue(i, ctx.n_end(end), "background"):
+        return None
+    return lead[1]
+
+
 @rule("day_before_publication")
 def default_date(ctx, sent_start: int | None = None) -> dict:
-    """No date in the event's sentences nor earlier in its paragraph: the day before publication to that day,
+    """No date in the event's sentences nor earlier in its paragraph nor a lead telling of today (rule lead_day):
+    the day before publication to that day,
     precision 2 (a range), not a guessed single day ("قصفت طائرات حربية بلدة كفرنبل" in an undated line)."""
     told = paragraph_date(ctx, sent_start) if sent_start is not None else None
     if told is not None:
         note(ctx, "paragraph_date", f"«{told.text}»")
+        return told.as_field()
+    told = lead_day(ctx, sent_start) if sent_start is not None else None
+    if told is not None:
+        note(ctx, "lead_day", f"«{told.text}»")
         return told.as_field()
     if ctx.pub:
         start = ctx.pub - dt.timedelta(days=1)
