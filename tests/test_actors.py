@@ -452,6 +452,15 @@ def test_a_party_the_town_was_empty_of_is_no_side_and_no_fight(pipeline):
     assert e.sub_event_type == "Non-violent transfer of territory", e.sub_event_type
 
 
+def test_the_holder_told_in_a_relative_clause_on_the_place_is_not_the_doer(pipeline):
+    e = _one(pipeline, "وطوقت قوات النظام عددا من المزارع المتفرقة شرقي السلمية، التي يحكمها تنظيم الدولة، يوم الأحد "
+                       "بعد أن تقدمت على أطرافها.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS"), (e.actor1, e.actor2)
+    # the holder stays whom the advance was against
+    e = _one(pipeline, "تقدمت قوات النظام نحو بلدة السعن التي يسيطر عليها تنظيم الدولة.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS"), (e.actor1, e.actor2)
+
+
 def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
     e = _one(pipeline, "قالت القيادة إن طائرات التحالف الذي تقوده الولايات المتحدة شنت أمس غارات على مواقع تابعة "
                        "لتنظيم داعش قرب مدينة الموصل.")

@@ -18,7 +18,7 @@ from .rules import describe, note, rule
 from .triggers import forced_at
 from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
-    UNIT_WORDS, VIOLENT
+    UNIT_WORDS, VIOLENT, RELATIVE
 
 
 def pair(ctx, a: Match | None) -> tuple[str, str] | None:
@@ -516,6 +516,30 @@ def _holder(w, a: Match, lo: int) -> bool:
     return any(x in CONTROL or x[1:] in CONTROL for x in w.norm[max(lo, a.start - 30):a.start].split()[-3:])
 
 
+# verbs of holding a place, told in a relative clause on the place ("التي يسيطر عليها", "التي يؤمنها")
+_HOLD_STEMS = ("يسيطر", "تسيطر", "يومن", "تومن", "يتحصن", "تتحصن", "يتمركز", "تتمركز", "ينتشر", "تنتشر", "يتواجد",
+               "تتواجد", "يحكم", "تحكم")
+_HOLD_PREP = {"عليها", "عليه", "عليهما", "فيها", "فيه", "فيهما", "بها", "به", "حاليا", "الان"}
+
+
+@rule("place_holder_not_side", reads="role_words.tsv relative, unit")
+def _place_holder(w, a: Match, lo: int) -> bool:
+    """A party named as the subject of a relative clause that only tells who holds a place ("المدينة التي يسيطر
+    عليها التنظيم", "بلدة الطيبة التي يؤمنها مقاتلون محليون": a relative pronoun, role_words.tsv ``relative``, a verb
+    of holding with the place as its object, perhaps a unit word, then the name) is not who did what the main clause
+    tells (it may still be whom it hit, as a strike on a held town hits its holder): "وحاصرت القوات الحكومية
+    القرى المتناثرة، التي يحكمها المسلحون، بعد أن تقدمت على أطرافها" has the government forces advance, not the
+    gunmen. (Dropping the holder as a side altogether was measured and lost: gold keeps it as the target.)"""
+    words = w.norm[max(lo, a.start - 50):a.start].split()[-5:]
+    if words and words[-1] in UNIT_WORDS:
+        words.pop()
+    if words and words[-1] in _HOLD_PREP:
+        words.pop()
+    if len(words) < 2 or words[-2].lstrip("و") not in RELATIVE:
+        return False
+    return words[-1].startswith(_HOLD_STEMS) and not words[-1].endswith("ون")
+
+
 @rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
 def _origin(w, a: Match, lo: int) -> bool:
     """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
@@ -759,7 +783,10 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     coord = _coordinated(ctx, acts, lo)
     main = [a for a in acts if a not in assoc and a.value != "Civilians" and id(a) not in coord]
     civ = [a for a in acts if a.value == "Civilians"]
-    agent = _agent(ctx, w, main, hi)
+    held = [a for a in main if _place_holder(w, a, lo)]
+    if held:
+        _why(ctx, "place_holder_not_side", held[0])
+    agent = _agent(ctx, w, [a for a in main if a not in held], hi)
     agent, main, target_first = _undergo(ctx, w, main, agent, hi)
     if agent is None and m.event_type == "Explosions/Remote violence":
         agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
