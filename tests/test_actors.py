@@ -461,6 +461,11 @@ def test_the_holder_told_in_a_relative_clause_on_the_place_is_not_the_doer(pipel
     assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS"), (e.actor1, e.actor2)
 
 
+def test_a_generic_force_in_a_named_country_is_that_country_s(pipeline):
+    e = _one(pipeline, "قالت مصادر إن القوات الخاصة في تونس اشتبكت أمس مع مسلحين في جبل سمامة.")
+    assert "Tunisian forces" in (_id(e.actor1), _id(e.actor2)), (e.actor1, e.actor2)
+
+
 def test_sites_belonging_to_a_party_glued_to_l_are_the_target(pipeline):
     e = _one(pipeline, "قالت القيادة إن طائرات التحالف الذي تقوده الولايات المتحدة شنت أمس غارات على مواقع تابعة "
                        "لتنظيم داعش قرب مدينة الموصل.")

@@ -12,7 +12,7 @@ import itertools
 import re
 
 from ..arabic import NormText, normalize
-from ..lexicon import Lexicon, Match
+from ..lexicon import Lexicon, Match, read_tsv
 from ..model import Document
 from .rules import note, rule
 from .words import (BODY_NOUNS, RELATIVE, DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
@@ -45,6 +45,7 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "dual_shared", actors, dual_shared(nt, lex, actors))
     actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
     actors = _traced(ctx, "force_nationality", actors, force_nationality(nt, lex, actors))
+    actors = _traced(ctx, "force_in_country", actors, force_in_country(nt, lex, actors, theatres))
     actors = _traced(ctx, "arms_owner", actors, arms_owner(nt, lex, actors))
     actors = _traced(ctx, "civilians_unharmed", actors, civilians_unharmed(nt, actors))
     place_cues = found["place_cues"] if "place_cues" in found else lex.place_cues.find(nt)
@@ -247,6 +248,70 @@ def force_nationality(nt: NormText, lex: Lexicon, actors: list[Match]) -> list[M
     if not extra:
         return actors
     return sorted([a for a in actors if id(a) not in inside] + extra, key=lambda a: a.start)
+
+# generic names of a state's forces, read as one country's when "في" and the country's name follow; a name
+# no country lists as a local alias (actors.tsv column 6) is the army's ("الجيش")
+_GENERIC_FORCES = tuple(normalize(x) for x in (
+    "القوات الخاصة", "قوات الأمن", "قوى الأمن", "قوات الشرطة", "الشرطة", "الجيش", "قوات الجيش", "القوات المسلحة",
+    "القوات الحكومية", "الأجهزة الأمنية", "أجهزة الأمن", "رجال الأمن", "رجال الشرطة"))
+_GENERIC_IN = re.compile(r"(?<!\S)[وفبل]?(" + "|".join(sorted(map(re.escape, _GENERIC_FORCES), key=len, reverse=True))
+                         + r")\s+في\s+")
+_FORCE_OF: dict = {}
+_COUNTRY_NAMES: set = set()
+_ARMY_ONLY = frozenset(normalize(x) for x in ("القوات الخاصة", "القوات المسلحة", "القوات الحكومية", "قوات الجيش"))
+
+
+def _force_of(lex: Lexicon, country: str, name: str) -> str | None:
+    """The state party of ``country`` that the generic ``name`` stands for there (its local alias), else its army."""
+    if not _FORCE_OF:
+        seen: dict = {}
+        for (k, aid), where in lex.local_aliases.items():
+            a = lex.actors.get(aid)
+            if a is not None and a.kind == "state" and len(where) == 1:
+                seen.setdefault((next(iter(where)), k), set()).add(aid)
+        _FORCE_OF.update({key: next(iter(v)) for key, v in seen.items() if len(v) == 1})
+        _FORCE_OF[None] = None
+    if (country, name) in _FORCE_OF:
+        return _FORCE_OF[(country, name)]
+    return _FORCE_OF.get((country, normalize("الجيش"))) if name in _ARMY_ONLY else None
+
+
+def _country_names(lex: Lexicon) -> frozenset:
+    """The countries' own names: the first name of each place row of theatres.tsv and its other spellings
+    ("سوريا", "سورية"), not its cities."""
+    if not _COUNTRY_NAMES:
+        for r in read_tsv("theatres.tsv"):
+            if len(r) > 2 and r[1] == "place":
+                names = [normalize(x.strip()) for x in r[2].split("|") if x.strip()]
+                _COUNTRY_NAMES.update(x for x in names if x[:-1] == names[0][:-1] or x[1:] == names[0][1:])
+    return frozenset(_COUNTRY_NAMES)
+
+
+@rule("force_in_country", reads="actors.tsv column 6 (local aliases), theatres.tsv place rows")
+def force_in_country(nt: NormText, lex: Lexicon, actors: list[Match], theatres: list[Match]) -> list[Match]:
+    """A generic name of a state's forces followed by "في" and a country's name (theatres.tsv, a place row) is that
+    country's force, wherever the text is set: "قالت وزارة الداخلية إن قوات الأمن في الأردن اعتقلت خلية" is the
+    Jordanian forces, "القوات الخاصة في تونس" the Tunisian army, "الشرطة في العراق" the Iraqi police (a force named
+    with its nationality, "القوات الأمريكية في العراق", is no generic name and keeps its own)."""
+    norm = nt.norm
+    if not theatres or " في " not in norm:
+        return actors
+    countries = _country_names(lex)
+    places = {t.start: t.value[0] for t in theatres if t.value[1] == "place" and t.phrase in countries}
+    extra = []
+    for g in _GENERIC_IN.finditer(norm):
+        c = places.get(g.end())
+        if c is None:
+            continue
+        aid = _force_of(lex, c, g.group(1))
+        if aid is not None:
+            extra.append(Match(g.start(1), g.end(1), aid, g.group(1)))
+    if not extra:
+        return actors
+    spans = [(a.start, a.end) for a in extra]
+    return sorted([a for a in actors if not any(s <= a.start < e or a.start <= s < a.end for s, e in spans)] + extra,
+                  key=lambda a: (a.start, a.end))
+
 
 def _nationality_ahead(words: list) -> bool:
     """Whether a nationality is among the three words after the noun ``words[0]`` (hedges not counted), the
