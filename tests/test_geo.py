@@ -472,6 +472,16 @@ def test_where_the_fire_came_from_is_not_the_scene(geo):
 
 
 @needs_full_gazetteer
+def test_where_the_fire_came_from_told_with_what_stood_there_is_not_the_scene(geo):
+    # rule base_told_far (place_roles.tsv fire_source): the source, up to four words, then "في"/"ب" and its place
+    assert _scene(geo, "وقتل مدنيان بقذائف سقطت على مدينة سلمية مصدرها حواجز النظام في حماة.") == ["سلمية"]
+    assert _scene(geo, "وسقط صاروخ على بلدة كفرنبل أطلق من القاعدة العسكرية في ريف حماة.") == ["كفرنبل"]
+    # the target's "على" ends it; alone in its sentence the source's place stays
+    assert _scene(geo, "وقتل طفل بصاروخ أطلق من سفينة حربية على بلدة كفرنبل.") == ["كفرنبل"]
+    assert _scene(geo, "وسقطت قذائف مصدرها حواجز النظام في حماة.") == ["حماة"]
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]
