@@ -924,6 +924,14 @@ def test_a_facility_the_gazetteer_lacks_is_named_with_its_kind_a_mountain_withou
     assert "صبر" in [x.get("name_ar") for x in e.locations]
 
 
+def test_a_facility_the_gazetteer_holds_with_its_sorts_adjective_is_named_without_it(pipeline):
+    # rule facility_keeps_its_kind, a held feature too (features.tsv "مطار كويرس العسكري"): name_ar مطار كويرس
+    (e,) = pipeline.text("قصفت طائرات حربية مطار كويرس العسكري بريف حلب اليوم.", published="2016-02-03").events
+    (loc,) = [x for x in e.locations if "كويرس" in (x.get("text") or "")]
+    assert (loc["name_ar"], loc["text"]) == ("مطار كويرس", "مطار كويرس العسكري")
+    assert loc["gazetteer_id"] == "rasid:airbase-kuweires"
+
+
 def test_an_indefinite_adjective_after_a_facilitys_word_describes_it_and_names_nothing(pipeline):
     # everyday_words.tsv (kept by hand): "قاعدة جوية", "قاعدة روسية" are an air base, a Russian base, no place's name
     for text in ("وقصفت الطائرات قاعدة جوية في ريف حمص اليوم.", "وقصفت الطائرات قاعدة روسية في ريف حمص اليوم."):

@@ -159,6 +159,15 @@ BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", t
 # adjectives of a facility's sort, left out of its name ("قاعدة العند الجوية" is قاعدة العند; rule facility_keeps_its_kind)
 FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
 FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
+
+
+def _facility_name(words: list[str]) -> str:
+    """A facility's name without the trailing adjectives of its sort: "قاعدة العند الجوية" is قاعدة العند."""
+    while len(words) > 2 and fold(normalize(words[-1])) in FEATURE_ADJECTIVES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
@@ -1645,6 +1654,10 @@ class Geoparser:
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
             name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
+                # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
+                # مطار المزة, how it is mostly written (the text keeps the words as written)
+                name_ar = _facility_name(name_ar.split())
             loc.update(name=p.name_en, name_ar=name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
@@ -1663,9 +1676,7 @@ class Geoparser:
             # rule facility_keeps_its_kind: a built facility is named with its kind ("مطار عدن" is the airport, "عدن" the
             # city; "قاعدة العند", "جامعة الأنبار"; role_words.tsv facility), without a trailing adjective of its sort
             # ("الجوية", "العسكري"; feature_adjective); the text keeps the words as written ("قاعدة العند الجوية")
-            while len(words) > 2 and fold(normalize(words[-1])) in FEATURE_ADJECTIVES:
-                words.pop()
-            loc["name_ar"] = " ".join(words)
+            loc["name_ar"] = _facility_name(words)
         elif m.cue == "feature" and m.name:  # a natural feature's own name, without the kind: 'جبل "صبر"'
             loc["name_ar"] = m.name
         return loc
