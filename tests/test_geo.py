@@ -472,6 +472,16 @@ def test_where_the_fire_came_from_is_not_the_scene(geo):
 
 
 @needs_full_gazetteer
+def test_where_the_fire_came_from_told_with_what_stood_there_is_not_the_scene(geo):
+    # rule base_told_far (place_roles.tsv fire_source): the source, up to four words, then "في"/"ب" and its place
+    assert _scene(geo, "وقتل مدنيان بقذائف سقطت على مدينة سلمية مصدرها حواجز النظام في حماة.") == ["سلمية"]
+    assert _scene(geo, "وسقط صاروخ على بلدة كفرنبل أطلق من القاعدة العسكرية في ريف حماة.") == ["كفرنبل"]
+    # the target's "على" ends it; alone in its sentence the source's place stays
+    assert _scene(geo, "وقتل طفل بصاروخ أطلق من سفينة حربية على بلدة كفرنبل.") == ["كفرنبل"]
+    assert _scene(geo, "وسقطت قذائف مصدرها حواجز النظام في حماة.") == ["حماة"]
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]
@@ -912,6 +922,14 @@ def test_a_facility_the_gazetteer_lacks_is_named_with_its_kind_a_mountain_withou
     assert (loc["name_ar"], loc["text"]) == ("قاعدة العند", "قاعدة العند الجوية")
     (e,) = pipeline.text("سيطرت المقاومة الشعبية على جبل صبر المطل على مدينة تعز اليوم.", published="2015-08-03").events
     assert "صبر" in [x.get("name_ar") for x in e.locations]
+
+
+def test_a_facility_the_gazetteer_holds_with_its_sorts_adjective_is_named_without_it(pipeline):
+    # rule facility_keeps_its_kind, a held feature too (features.tsv "مطار كويرس العسكري"): name_ar مطار كويرس
+    (e,) = pipeline.text("قصفت طائرات حربية مطار كويرس العسكري بريف حلب اليوم.", published="2016-02-03").events
+    (loc,) = [x for x in e.locations if "كويرس" in (x.get("text") or "")]
+    assert (loc["name_ar"], loc["text"]) == ("مطار كويرس", "مطار كويرس العسكري")
+    assert loc["gazetteer_id"] == "rasid:airbase-kuweires"
 
 
 def test_an_indefinite_adjective_after_a_facilitys_word_describes_it_and_names_nothing(pipeline):

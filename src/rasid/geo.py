@@ -136,6 +136,14 @@ PLACE_ROLES = re.compile(
     rf"(?:(?P<base>{_role_words('base')})|(?P<home>{_role_words('home')})"
     rf"|(?P<num>\d+|[\p{{Arabic}}]+)\s*(?P<unit>{_role_words('distance_unit')})\s+(?:(?:الي|من|عن)\s+)?"
     rf"(?:{_DIRS}\s+)?(?:(?:من|عن)\s+)?){_SETTLE}\s*[\"'«“]?\s*$")
+# rule base_told_far: a base or source phrase, then what stood there (up to four words), then the place it stood in:
+# "قذائف مصدرها حواجز النظام في حماة", "صواريخ أطلقت من القاعدة 155 العسكرية في ريف دمشق" (not across the target's
+# preposition: "أطلقت من سفينة حربية على كفر ساجنا" is the target; nor across a clause's "و")
+BASE_FAR = re.compile(
+    rf"(?<![\p{{Arabic}}])(?:{_role_words('fire_source')})\s+"
+    rf"(?:(?!(?:علي|على|الي|إلى|باتجاه|نحو|ضد|فوق|داخل|استهدف[\p{{Arabic}}]*|و[\p{{Arabic}}]+)(?![\p{{Arabic}}]))[\p{{Arabic}}\d]+\s+){{1,4}}"
+    rf"(?:في\s+|ب)(?:(?:ال)?ريف\s+)?{_SETTLE}\s*[\"'«“]?\s*$")
+BASE_KEYS = stdre.compile(word_alternation(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "fire_source"))
 # place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
 # after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
 _HOSPITAL = "(?:ال)?(?:%s)" % "|".join(
@@ -151,6 +159,15 @@ BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", t
 # adjectives of a facility's sort, left out of its name ("قاعدة العند الجوية" is قاعدة العند; rule facility_keeps_its_kind)
 FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
 FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
+
+
+def _facility_name(words: list[str]) -> str:
+    """A facility's name without the trailing adjectives of its sort: "قاعدة العند الجوية" is قاعدة العند."""
+    while len(words) > 2 and fold(normalize(words[-1])) in FEATURE_ADJECTIVES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
 DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
@@ -1328,6 +1345,7 @@ class Geoparser:
         were taken to or lie in is not where it happened.
 
         "قوات النظام المتمركزة في جبل زين العابدين قصفت اللطامنة": Latamina, not the mountain;
+        "قذائف على سلمية مصدرها حواجز النظام في حماة": Salamiyah (rule base_told_far: what stood there between);
         "أصيب أربعة في قصف على كفرنبل ونقلوا إلى مستشفى معرة النعمان": Kafr Nabl (rule care_not_scene: a hospital
         right after "إلى" or a verb of care, "يتلقى العلاج في"; not "قصفت الطائرات مستشفى معرة النعمان");
         "انفجار في سوق يبعد 40 كم شمال بغداد": not Baghdad (25 km or less: the place next to it, kept at
@@ -1345,6 +1363,10 @@ class Geoparser:
             if role == NEAR:
                 # rule near_distance: "على بعد 10 كلم من بلدة X": the event lies near X, not in it (precision 2)
                 m.precision, role = max(m.precision, 2), None
+            if role is None:
+                wide = norm[max(0, i - 70):i]
+                if BASE_KEYS.search(wide) and BASE_FAR.search(wide):
+                    role = "the attackers' base (rule base_told_far)"
             role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
             care = role is None and CARE_BEFORE.search(before)
             if care and (care.group().rstrip().endswith(HOSPITAL_ENDS) or HOSPITAL.match(norm, i)):
@@ -1632,6 +1654,10 @@ class Geoparser:
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
             name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
+                # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
+                # مطار المزة, how it is mostly written (the text keeps the words as written)
+                name_ar = _facility_name(name_ar.split())
             loc.update(name=p.name_en, name_ar=name_ar, lat=round(p.lat, 5), lon=round(p.lon, 5),
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
@@ -1650,9 +1676,7 @@ class Geoparser:
             # rule facility_keeps_its_kind: a built facility is named with its kind ("مطار عدن" is the airport, "عدن" the
             # city; "قاعدة العند", "جامعة الأنبار"; role_words.tsv facility), without a trailing adjective of its sort
             # ("الجوية", "العسكري"; feature_adjective); the text keeps the words as written ("قاعدة العند الجوية")
-            while len(words) > 2 and fold(normalize(words[-1])) in FEATURE_ADJECTIVES:
-                words.pop()
-            loc["name_ar"] = " ".join(words)
+            loc["name_ar"] = _facility_name(words)
         elif m.cue == "feature" and m.name:  # a natural feature's own name, without the kind: 'جبل "صبر"'
             loc["name_ar"] = m.name
         return loc
