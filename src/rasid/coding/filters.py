@@ -148,7 +148,7 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     if not before or before[-1] != "من":
         return False
     word = next((w for w in reversed(before[-9:-1]) if w in PREVENT), None)
-    if word is None or "،" in " ".join(before[-9:]) or "," in " ".join(before[-9:]):
+    if word is None or any("،" in w or "," in w for w in before[-9:]):
         return False
     note(ctx, "prevented_from", f"«{word}» ... «من {ctx.said(t.start, t.end)}»")
     return True
