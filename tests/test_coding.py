@@ -1961,3 +1961,14 @@ def test_a_peaceful_protest_has_no_other_side(pipeline):
     # a force that fired on the crowd stays its actor 1
     (e,) = pipeline.text("أطلقت قوات الأمن النار على المتظاهرين في مدينة تعز أمس.", published="2015-08-08").events
     assert (e.sub_event_type, e.actor2["id"]) == ("Excessive force against protesters", "Protesters")
+
+
+def test_a_placeless_strike_is_at_the_fighting_told_before_it_not_at_the_next_strike(pipeline):
+    """rule place_told_before: the air strike over "the areas of the clashes" is at the clash's town; taking
+    the place of the shelling told after it made the two strikes one event."""
+    doc = pipeline.text("تستمر الاشتباكات بين قوات النظام وعناصر تنظيم داعش في محيط بلدة مورك بريف حماة الشمالي، وترافق "
+                        "ذلك مع قصف الطيران الحربي على مناطق الاشتباك، فيما قصفت قوات النظام بلدة تلبيسة بريف حمص.",
+                        published="2015-07-30")
+    strikes = sorted((e for e in doc.events if e.event_type == "Explosions/Remote violence"), key=lambda e: e.sub_event_type)
+    assert [(e.sub_event_type, [l["text"] for l in e.locations]) for e in strikes] == [
+        ("Air/drone strike", ["مورك"]), ("Shelling/artillery/missile attack", ["تلبيسة"])]

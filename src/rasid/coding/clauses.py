@@ -123,7 +123,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     roles.finder_not_party(ctx, m, lo)  # (again: the victims read may name the finder)
     m.locations = ctx.places_in(cl.start, cl.end)
     m.own_place = bool(m.locations)
-    m.locations = m.locations or ctx.places_in(sent.start, sent.end)
+    m.locations = m.locations or borrowed_places(ctx, sent, cl)
     m.date = when.date_for(ctx, cl, sent, best)
     m.weak_day = m.date is not None and (not cl.start <= m.date.start < cl.end or when.said_day(ctx, m.date)
                                          or grievance_day(ctx, m.date, best))
@@ -135,6 +135,20 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if filters.drops(ctx, m, sent, cl, lo, hi, best):
         return None
     return m
+
+
+@rule("place_told_before")
+def borrowed_places(ctx, sent, cl) -> list[dict]:
+    """A clause that names no place of its own is at the places its sentence names before it (the fighting it
+    goes with); only when none stands before it, at those named after it, which may be another event's: in
+    "تدور اشتباكات في محيط بلدة مورك، مع قصف جوي على مناطق الاشتباك، فيما قصفت قوات النظام بلدة كفرزيتا" the
+    air strike is at Morek, not at Kafr Zita (which would make it one event with the shelling told there)."""
+    before = ctx.places_in(sent.start, cl.start)
+    if before:
+        if ctx.places_in(cl.end, sent.end):
+            note(ctx, "place_told_before", ", ".join(l.get("text") or "" for l in before))
+        return before
+    return ctx.places_in(sent.start, sent.end)
 
 
 # how far before its event word a grievance cue ("احتجاجا على مقتل ... خلال اشتباكات") may stand
