@@ -989,3 +989,16 @@ def test_a_nisba_adjective_after_a_features_word_names_nothing(pipeline):
     # rule nisba_describes: "معبر حدودي" is a border crossing, no place named "حدودي"
     (e,) = pipeline.text("سيطرت الفصائل على نصف بلدة كفرنبل بما فيها معبر حدودي أمس.", published="2013-03-02").events
     assert [loc.get("text") for loc in e.locations] == ["كفرنبل"]
+
+
+def test_a_future_verb_ends_a_features_name_and_military_units_are_no_place(geo):
+    # rule future_verb_ends_name: "ستفتح" (it will open) is no part of the base's name
+    got = _resolve(geo, "وقالت الصحيفة إن قاعدة انجرليك ستفتح قريبا أمام طائرات التحالف.")
+    assert list(got) == ["قاعدة انجرليك"]
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_military_units_are_no_place():
+    geo = Geoparser(str(GAZETTEER.parent))  # Yemen has hamlets named "القطعات"
+    # place_stopwords.tsv: "القطعات العسكرية" are troops
+    assert "القطعات" not in _resolve(geo, "وقال المتحدث إن القطعات العسكرية دخلت إلى ناحية العامرية.")

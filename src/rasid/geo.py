@@ -1010,6 +1010,8 @@ class Geoparser:
                     break
                 if words and w in NATIONALITY_WORDS:
                     break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
+                if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and fold(w[1:]) in self.everyday:
+                    break  # rule future_verb_ends_name: "قاعدة انجرليك ستفتح أمام الطائرات", a verb, not the name
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if not words and cue.value[0] in ("feature", "camp") and not quoted and len(w) >= 4 and w[-1] == "ي" \
