@@ -1972,3 +1972,11 @@ def test_a_placeless_strike_is_at_the_fighting_told_before_it_not_at_the_next_st
     strikes = sorted((e for e in doc.events if e.event_type == "Explosions/Remote violence"), key=lambda e: e.sub_event_type)
     assert [(e.sub_event_type, [l["text"] for l in e.locations]) for e in strikes] == [
         ("Air/drone strike", ["مورك"]), ("Shelling/artillery/missile attack", ["تلبيسة"])]
+
+
+def test_filing_a_police_report_and_the_newspaper_al_tahrir_take_no_ground(pipeline):
+    # triggers.tsv look-alikes: "تحرير محضر" (Egyptian usage: a report filed), "لـ«التحرير»" (told to al-Tahrir)
+    assert pipeline.text("وتم تحرير محضر بالواقعة في قسم شرطة المنصورة أمس.", published="2013-03-01").events == []
+    assert pipeline.text("وروى شقيقه لـ«التحرير» ملابسات مقتل أخيه في بورسعيد أمس.", published="2013-03-01").events == []
+    (e,) = pipeline.text("حررت قوات الجيش قرية الزيارة أمس.", published="2013-03-01").events
+    assert e.sub_event_type == "Government regains territory"
