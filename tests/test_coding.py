@@ -1980,3 +1980,15 @@ def test_filing_a_police_report_and_the_newspaper_al_tahrir_take_no_ground(pipel
     assert pipeline.text("وروى شقيقه لـ«التحرير» ملابسات مقتل أخيه في بورسعيد أمس.", published="2013-03-01").events == []
     (e,) = pipeline.text("حررت قوات الجيش قرية الزيارة أمس.", published="2013-03-01").events
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_a_mood_that_takes_hold_takes_no_ground(pipeline):
+    # rule mood_takes_hold: a calm or an anger "took hold" (the subject right after or just before the verb)
+    assert pipeline.text("وسيطر الهدوء الحذر على مدينة حلب أمس.", published="2015-08-03").events == []
+    assert pipeline.text("وقالت المصادر إن حالة من الغضب الشديد سيطرت على ضباط الجيش أمس في القاهرة.",
+                         published="2015-08-03").events == []
+    # a mood as the scene, or a verb joined by و after it, keeps the capture
+    for text in ("ووسط حالة من الذعر سيطرت الفصائل على بلدة مورك أمس.",
+                 "وعند هدوء القصف عاد عناصر التنظيم وسيطروا على بلدة مورك أمس."):
+        (e,) = pipeline.text(text, published="2015-08-03").events
+        assert e.sub_event_type == "Non-state actor overtakes territory"

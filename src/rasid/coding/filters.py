@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART, PREVENT)
+                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART, PREVENT, MOOD)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -154,12 +154,40 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+_TAKE_HOLD = ("سيطر", "تسيطر", "يسيطر", "وسيطر", "وتسيطر", "ويسيطر")
+# a preposition before the mood phrase: the mood is the scene, the party after the verb its subject ("وسط حالة من الذعر
+# سيطرت القوات على البلدة")
+_SCENE = frozenset(("وسط", "ووسط", "ظل", "بسبب", "رغم", "مع", "بعد", "عند", "وعند", "لدى", "اثر"))
+
+
+@rule("mood_takes_hold", reads="role_words.tsv mood")
+def mood_takes_hold(ctx, t: Match, lo: int) -> bool:
+    """A verb of control whose subject is a mood or a state of things, right after it or just before it, tells a
+    calm or a fear that "took hold", no ground taken: "سيطر الهدوء الحذر على المدينة", "قالت المصادر إن حالة من
+    الغضب سيطرت على الضباط" (not "وسط حالة من الذعر سيطرت القوات على البلدة", nor "وعند هدوء القصف عادوا وسيطروا
+    على المدينة": a verb joined by و has a subject of its own)."""
+    norm = ctx.nt.norm
+    word = norm[t.start:t.end].split()[:1]
+    if not word or not word[0].startswith(_TAKE_HOLD):
+        return False
+    after = norm[t.end:t.end + 40].split()[:1]
+    before = norm[max(lo, t.start - 60):t.start].split()[-4:]
+    subject = next((w for w in after if w in MOOD or w.lstrip("و") in MOOD), None)
+    joined = word[0].startswith("و") or norm[max(0, t.start - 1):t.start] == "و"  # (the clitic may lie before the match)
+    if subject is None and not joined and not _SCENE.intersection(before):
+        subject = next((w for w in before if w in MOOD or w.lstrip("و") in MOOD), None)
+    if subject is None:
+        return False
+    note(ctx, "mood_takes_hold", f"«{subject}» «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 def negated(ctx, t: Match, lo: int) -> bool:
     """A trigger right after a negation (لم، دون، أي) or shortly after a modal (بهدف، يستعد، حاول) did not happen
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
-            or prevented_from(ctx, t, lo):
+            or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
