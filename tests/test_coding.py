@@ -1992,3 +1992,13 @@ def test_a_mood_that_takes_hold_takes_no_ground(pipeline):
                  "وعند هدوء القصف عاد عناصر التنظيم وسيطروا على بلدة مورك أمس."):
         (e,) = pipeline.text(text, published="2015-08-03").events
         assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_death_sentence_is_no_killing(pipeline):
+    # cues.tsv court: "محكوما بالإعدام", "المحكوم عليه بالإعدام" tell a verdict
+    assert pipeline.text("وفي القاهرة، يقبع القيادي السابق في السجن محكوما بالإعدام منذ أشهر.", published="2015-08-03").events == []
+    assert pipeline.text("وقال والد المتهم المحكوم عليه بالإعدام إن الأهالي اتفقوا على الصلح أمس في المنيا.",
+                         published="2015-08-03").events == []
+    # "إحكام السيطرة" (tightening control) is no verdict
+    (e,) = pipeline.text("تمكنت قوات الجيش من إحكام السيطرة على قصر المعاشيق في عدن أمس.", published="2015-08-03").events
+    assert e.event_type == "Battles"
