@@ -2002,3 +2002,13 @@ def test_a_death_sentence_is_no_killing(pipeline):
     # "إحكام السيطرة" (tightening control) is no verdict
     (e,) = pipeline.text("تمكنت قوات الجيش من إحكام السيطرة على قصر المعاشيق في عدن أمس.", published="2015-08-03").events
     assert e.event_type == "Battles"
+
+
+def test_a_whole_country_declared_won_is_no_change_of_hands(pipeline):
+    # rule country_won: "تحرير كل الأراضي العراقية", "التحرير الكامل لسورية" with no place but the country
+    for text in ("وأعلن رئيس الوزراء أمس تحرير كل الأراضي العراقية من سيطرة تنظيم داعش.",
+                 "وجاء ذلك بعد أيام من إعلان موسكو التحرير الكامل لسورية من سيطرة التنظيم."):
+        assert pipeline.text(text, published="2017-12-10").events == []
+    # a post taken whole, no place named, stays a capture
+    (e,) = pipeline.text("وسيطرت الفصائل على الحاجز بالكامل أمس بعد اشتباكات مع قوات النظام.", published="2017-12-10").events
+    assert e.event_type == "Battles"

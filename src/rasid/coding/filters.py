@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TIME_HEADS, TOOK_PART, PREVENT, MOOD)
+                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -517,9 +517,31 @@ def spread(ctx, m: Mention, cl) -> bool:
     return True
 
 
+@rule("country_won")
+def country_won(ctx, m: Mention, cl) -> bool:
+    """The whole of a land taken, with no place but a country, is a campaign's end declared, not a change of hands:
+    "أعلن رئيس الوزراء تحرير كامل الأراضي العراقية من سيطرة التنظيم", "بعد إعلان موسكو التحرير الكامل لسوريا"
+    (the towns taken are told as events of their own)."""
+    if not (m.sub == "TERRITORY" or m.sub in TERRITORY_SUBS) or m.claim:
+        return False
+    if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations):
+        return False
+    words = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)].split()
+    whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if a.lstrip("و") in _WHOLE and b in _LAND
+                  or a.endswith("تحرير") and b == "الكامل"), None)
+    if whole is None:
+        return False
+    note(ctx, "country_won", f"«{whole}»: ground taken with no place but a country")
+    return True
+
+
+_WHOLE = frozenset(("كامل", "كل", "جميع", "بكامل", "لكامل"))
+_LAND = frozenset(("الاراضي", "اراضي", "الحدود", "البلاد", "التراب"))
+
+
 def not_specific(ctx, m: Mention, cl) -> bool:
     """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
-    if spread(ctx, m, cl):
+    if spread(ctx, m, cl) or country_won(ctx, m, cl):
         return True
     if specific(m) or m.claim:
         return False
