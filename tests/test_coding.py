@@ -2016,6 +2016,6 @@ def test_a_whole_country_declared_won_is_no_change_of_hands(pipeline):
 
 def test_the_mortar_by_its_loanword_is_shelling(pipeline):
     # triggers.tsv: "المورتر", "قذائف المورتر" (agency copy's word for the mortar)
-    (e,) = pipeline.text("وقالت مصادر في الشرطة إن خمسة أشخاص قتلوا أمس في هجوم بقذائف المورتر على معسكر قرب بلدة الخالص.",
+    (e,) = pipeline.text("وقالت مصادر في الشرطة إن خمسة أشخاص قتلوا أمس في الهجوم بالمورتر على معسكر قرب بلدة الخالص.",
                          published="2013-06-16").events
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
