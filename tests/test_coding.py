@@ -1987,6 +1987,11 @@ def test_a_mood_that_takes_hold_takes_no_ground(pipeline):
     assert pipeline.text("وسيطر الهدوء الحذر على مدينة حلب أمس.", published="2015-08-03").events == []
     assert pipeline.text("وقالت المصادر إن حالة من الغضب الشديد سيطرت على ضباط الجيش أمس في القاهرة.",
                          published="2015-08-03").events == []
+    # a brawl or a fire brought under control (role_words.tsv situation)
+    assert all(e.event_type != "Battles" or e.territory is None for e in pipeline.text(
+        "وذكرت مصادر أمنية أن قوات الأمن سيطرت على الاشتباكات التي شهدها شارع شبرا بالقاهرة أمس.",
+        published="2015-08-03").events)
+    assert pipeline.text("وتمكنت فرق الإطفاء من السيطرة على الحريق في مدينة المنصورة أمس.", published="2015-08-03").events == []
     # a mood as the scene, or a verb joined by و after it, keeps the capture
     for text in ("ووسط حالة من الذعر سيطرت الفصائل على بلدة مورك أمس.",
                  "وعند هدوء القصف عاد عناصر التنظيم وسيطروا على بلدة مورك أمس."):

@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD)
+                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -154,21 +154,25 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     return True
 
 
-_TAKE_HOLD = ("سيطر", "تسيطر", "يسيطر", "وسيطر", "وتسيطر", "ويسيطر")
 # a preposition before the mood phrase: the mood is the scene, the party after the verb its subject ("وسط حالة من الذعر
 # سيطرت القوات على البلدة")
 _SCENE = frozenset(("وسط", "ووسط", "ظل", "بسبب", "رغم", "مع", "بعد", "عند", "وعند", "لدى", "اثر"))
 
 
-@rule("mood_takes_hold", reads="role_words.tsv mood")
+_ON = ("على", "علي")  # (normalised text writes ى as ي)
+
+
+@rule("mood_takes_hold", reads="role_words.tsv mood, situation")
 def mood_takes_hold(ctx, t: Match, lo: int) -> bool:
     """A verb of control whose subject is a mood or a state of things, right after it or just before it, tells a
-    calm or a fear that "took hold", no ground taken: "سيطر الهدوء الحذر على المدينة", "قالت المصادر إن حالة من
-    الغضب سيطرت على الضباط" (not "وسط حالة من الذعر سيطرت القوات على البلدة", nor "وعند هدوء القصف عادوا وسيطروا
+    calm or a fear that "took hold", and one whose object is a situation, a fire or a brawl tells it brought under
+    control; no ground taken: "سيطر الهدوء الحذر على المدينة", "قالت المصادر إن حالة من الغضب سيطرت على الضباط",
+    "سيطرت قوات الأمن على الاشتباكات" (not "وسط حالة من الذعر سيطرت القوات على البلدة", nor "وعند هدوء القصف عادوا وسيطروا
     على المدينة": a verb joined by و has a subject of its own)."""
     norm = ctx.nt.norm
-    word = norm[t.start:t.end].split()[:1]
-    if not word or not word[0].startswith(_TAKE_HOLD):
+    phrase = norm[t.start:t.end].split()
+    word = phrase[:1]
+    if not word or "سيطر" not in word[0][:6]:
         return False
     after = norm[t.end:t.end + 40].split()[:1]
     before = norm[max(lo, t.start - 60):t.start].split()[-4:]
@@ -176,6 +180,11 @@ def mood_takes_hold(ctx, t: Match, lo: int) -> bool:
     joined = word[0].startswith("و") or norm[max(0, t.start - 1):t.start] == "و"  # (the clitic may lie before the match)
     if subject is None and not joined and not _SCENE.intersection(before):
         subject = next((w for w in before if w in MOOD or w.lstrip("و") in MOOD), None)
+    if subject is None:
+        # what is brought under control: "سيطرت قوات الأمن على الاشتباكات", "تمت السيطرة على الحريق"
+        ahead = (["علي"] if phrase[-1] in _ON else []) + norm[t.end:t.end + 60].split()[:4]
+        k = next((i for i, w in enumerate(ahead) if w in _ON), None)
+        subject = ahead[k + 1] if k is not None and k + 1 < len(ahead) and ahead[k + 1] in SITUATION else None
     if subject is None:
         return False
     note(ctx, "mood_takes_hold", f"«{subject}» «{ctx.said(t.start, t.end)}»")
