@@ -704,3 +704,11 @@ def test_the_foe_of_a_campaign_the_victims_were_joining_is_not_the_target(pipeli
     assert _id(e.actor2) == "Iraqi forces"
     e = _one(pipeline, "شنت القوات العراقية أمس هجوما ضد داعش في الأنبار.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
+
+
+def test_opposition_fighters_in_agency_wording(pipeline):
+    # actors.tsv Opposition factions, local aliases in Syria: "المقاتلون المعارضون", "مقاتلين معارضين", "الكتائب المقاتلة"
+    (e,) = pipeline.text("تمكن المقاتلون المعارضون أمس من السيطرة على الجامع الأموي الكبير في حلب إثر اشتباكات مع القوات النظامية.",
+                         published="2013-03-01").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "Syrian government forces")
+    assert e.sub_event_type == "Non-state actor overtakes territory"

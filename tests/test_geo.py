@@ -1002,3 +1002,9 @@ def test_military_units_are_no_place():
     geo = Geoparser(str(GAZETTEER.parent))  # Yemen has hamlets named "القطعات"
     # place_stopwords.tsv: "القطعات العسكرية" are troops
     assert "القطعات" not in _resolve(geo, "وقال المتحدث إن القطعات العسكرية دخلت إلى ناحية العامرية.")
+
+
+def test_two_streets_and_an_arrested_mans_name(geo):
+    # place_cues.tsv: the dual "شارعا"/"شارعي" opens street names; rule arrested_named: whom the police arrested
+    assert "شارعي الجلاء" in _resolve(geo, "وقعت اشتباكات في شارعي الجلاء والحمراء بدمشق أمس.")
+    assert "حمص" not in _resolve(geo, "وألقت الشرطة القبض على «حمص»، ونجله في القاهرة.")

@@ -103,6 +103,7 @@ FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.
 
 # "أبو حمزة", "أم محمد": a kunya, the name after it a person's; "(26 عاما)": an age in apposition after a name
 KUNYA_HEADS = frozenset(("ابو", "ابي", "ام"))
+_ON_WORDS = ("على", "علي", "علی")  # (folded text may keep ى or write ي)
 AGE_AFTER = stdre.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات)|[،,]\s*\(?\d{1,3}\s*(?:عاما|عام|سنه)\b)")
 _FAMILY_FORMS = FAMILY_HEADS | {"و" + w for w in FAMILY_HEADS}  # (one lookup, asked before every gazetteer name)
 
@@ -717,6 +718,8 @@ class Geoparser:
                 continue  # rule relative_then_verb: "الشائعات التي سرت", "الذي حماه": a relative pronoun's verb, no place
             if prev and len(prev) >= 2 and prev[-2] in KUNYA_HEADS and prev[-1][:2] != "ال" and folded[lb:i] in ("", "ال"):
                 continue  # rule kunya_surname: "أبو حمزة القم", "أبو عبيدة الحلبي": a fighter's by-name, not a place
+            if len(prev) >= 2 and prev[-1] in _ON_WORDS and prev[-2].lstrip("وب") == "القبض":
+                continue  # rule arrested_named: "ألقت الشرطة القبض على «صابر»": whom the police arrested, not a place
             if AGE_AFTER.match(folded, j):
                 continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
