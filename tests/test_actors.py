@@ -704,3 +704,16 @@ def test_the_foe_of_a_campaign_the_victims_were_joining_is_not_the_target(pipeli
     assert _id(e.actor2) == "Iraqi forces"
     e = _one(pipeline, "شنت القوات العراقية أمس هجوما ضد داعش في الأنبار.")
     assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
+
+
+def test_a_coalition_s_strike_with_no_target_named_hits_the_foe_it_was_formed_to_fight(pipeline):
+    """rule coalition_strikes_its_foe (campaign_foes.tsv): the coalition against داعش striking near a town, no target
+    named, in an article that tells of داعش, hits داعش; a coalition strike that killed civilians keeps them."""
+    text = ("شنت طائرات التحالف الدولي خمس غارات جوية قرب بلدة الهول في ريف الحسكة أمس.\n"
+            "وكان تنظيم داعش قد سيطر على قرى عدة في المنطقة الشهر الماضي.")
+    e = next(e for e in pipeline.text(text, published="2016-05-02").events
+             if any("الهول" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS")
+    text = "قصفت طائرات التحالف العربي مواقع قرب مدينة صعدة أمس، فيما تقدم مسلحو الحوثي في محافظة تعز."
+    e = next(e for e in pipeline.text(text, published="2016-05-02").events if e.event_type == "Explosions/Remote violence")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Saudi-led coalition", "Houthis")

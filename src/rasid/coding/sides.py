@@ -55,6 +55,26 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
 
 
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+@rule("coalition_strikes_its_foe", reads="campaign_foes.tsv")
+def coalition_foe(ctx, events: list[Event]) -> None:
+    """A strike by a coalition formed to fight one party, its target not named and no civilians among its dead, hits
+    that party when the article tells of it ("التحالف الدولي ضد داعش": "شنت طائرات التحالف خمس غارات قرب بلدة
+    الهول" in a report on the war with داعش is a strike on داعش)."""
+    told = {aid for aid, _ in ctx.actor_frequency()}
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor2 is not None \
+                or e.actor1 is None:
+            continue
+        foe = ctx.lex.campaign_foes.get(e.actor1.get("id"))
+        if foe is None or foe not in told or (e.fatalities or {}).get("group") == "civilians":
+            continue
+        e.actor2 = {"id": foe, "text": ""}
+        _note(ctx, e, f"{foe}, the foe {e.actor1['id']} was formed to fight", "coalition_strikes_its_foe")
+
+
 @rule("attack_on_people", reads="role_words.tsv armed_site")
 def attack_on_people(ctx, e: Event) -> None:
     """An attack told by a word of attacking ("هجوم", "هاجم"), no word of fighting, that hurt only people of no
