@@ -717,3 +717,17 @@ def test_a_coalition_s_strike_with_no_target_named_hits_the_foe_it_was_formed_to
     text = "قصفت طائرات التحالف العربي مواقع قرب مدينة صعدة أمس، فيما تقدم مسلحو الحوثي في محافظة تعز."
     e = next(e for e in pipeline.text(text, published="2016-05-02").events if e.event_type == "Explosions/Remote violence")
     assert (_id(e.actor1), _id(e.actor2)) == ("Saudi-led coalition", "Houthis")
+
+
+def test_a_strike_on_the_front_lines_hits_the_enemy_fighting_there(pipeline):
+    """rule strike_on_the_front (role_words.tsv front): shelling of "محاور القتال", no target named, hits the other
+    side of the battle told before it (داعش), not the article's most told party (the opposition); shelling of a
+    town keeps its target blank."""
+    lead = ("تقول فصائل المعارضة إنها تستعد لمعركة جديدة في ريف حماة، وأكدت فصائل المعارضة أنها أرسلت تعزيزات إلى "
+            "ريف حماة، وقال قائد في فصائل المعارضة إن المعركة قريبة.\n"
+            "اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في محيط مدينة السخنة أمس.\n")
+    for target, other in (("محاور القتال قرب بلدة الطيبة", "ISIS"), ("بلدة الطيبة", None)):
+        e = next(e for e in pipeline.text(lead + f"وقصفت قوات النظام بالمدفعية الثقيلة {target} مساء أمس.",
+                                          published="2016-05-02").events
+                 if e.event_type == "Explosions/Remote violence")
+        assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", other), target

@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -73,6 +73,42 @@ def coalition_foe(ctx, events: list[Event]) -> None:
             continue
         e.actor2 = {"id": foe, "text": ""}
         _note(ctx, e, f"{foe}, the foe {e.actor1['id']} was formed to fight", "coalition_strikes_its_foe")
+
+
+@rule("strike_on_the_front", reads="role_words.tsv front")
+def strike_on_front(ctx, events: list[Event]) -> None:
+    """A strike aimed at the front line or the clash areas, its target not named, hits the enemy fighting there: the
+    other side of the nearest battle told before it that the striker or its ally fought ("اشتباكات بين قوات النظام
+    وتنظيم داعش في ريف حمص ... وترافق ذلك مع قصف مدفعي على مناطق الاشتباك": داعش), or else the article's main
+    opponent of the striker."""
+    lex = ctx.lex
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor2 is not None \
+                or e.actor1 is None or (e.fatalities or {}).get("group") == "civilians" or not e.evidence:
+            continue
+        if not FRONT.search(" ".join(normalize(q["quote"]) for q in e.evidence)):
+            continue
+        named, at = e.actor1.get("id"), min(q["start"] for q in e.evidence)
+        other, best = None, None
+        for b in events:
+            if b.event_type != "Battles" or not b.actor1 or not b.actor2 or not b.evidence:
+                continue
+            ids = (b.actor1.get("id"), b.actor2.get("id"))
+            starts = [q["start"] for q in b.evidence if q["start"] <= at]
+            if not starts:
+                continue
+            sides = [x for x in ids if not lex.allied(named, x)]
+            if len(sides) != 1 or sides[0] == "Civilians":
+                continue
+            if best is None or max(starts) > best:
+                other, best = sides[0], max(starts)
+        if other is None:  # no battle of the striker's told before: the article's main opponent of the striker
+            other = next((aid for aid, _ in ctx.actor_frequency() if aid != named and aid != "Civilians"
+                          and not lex.allied(named, aid)), None)
+        if other is None:
+            continue
+        e.actor2 = {"id": other, "text": ""}
+        _note(ctx, e, f"{other}, the other side of the battle told before it, fights on the front it hit", "strike_on_the_front")
 
 
 @rule("attack_on_people", reads="role_words.tsv armed_site")
