@@ -731,3 +731,14 @@ def test_a_strike_on_the_front_lines_hits_the_enemy_fighting_there(pipeline):
                                           published="2016-05-02").events
                  if e.event_type == "Explosions/Remote violence")
         assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", other), target
+
+
+def test_a_state_command_announcing_its_foes_dead_killed_them(pipeline):
+    """rule announcer_killed_foes: "أعلنت قيادة عمليات نينوى ...، مشيرة إلى مقتل 9 عناصر من داعش", no killer named,
+    is the army's deed; the command announcing its own soldiers' death names no killer."""
+    evs = pipeline.text("وفي السياق ذاته أعلنت قيادة عمليات نينوى إحباط هجوم على قرية شرقي تلعفر، مشيرة إلى مقتل 9 "
+                        "عناصر من تنظيم داعش قرب بلدة العياضية.", published="2016-05-02").events
+    e = next(e for e in evs if any("العياضية" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
+    (e,) = pipeline.text("أعلنت قيادة عمليات نينوى مقتل جنديين عراقيين في قرية شرقي تلعفر أمس.", published="2016-05-02").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Iraqi forces")

@@ -111,6 +111,41 @@ def strike_on_front(ctx, events: list[Event]) -> None:
         _note(ctx, e, f"{other}, the other side of the battle told before it, fights on the front it hit", "strike_on_the_front")
 
 
+@rule("announcer_killed_foes")
+def announcer_killed(ctx, events: list[Event]) -> None:
+    """A state's force or command that announces the death of its foes' men, no killer named, killed them: "أعلنت
+    قيادة عمليات نينوى مقتل 20 عنصرا من داعش في قضاء تلعفر" is the army's deed (ACLED codes the announcer's own
+    operations with it as actor 1). The announcer is told in the event's sentence before the dead's party, is
+    not allied to it, and the dead are that party's; a group's own statement ("أعلنت الهيئة مقتل قيادي فيها") or
+    a death of the announcer's own men stays without a killer."""
+    lex = ctx.lex
+    for e in events:
+        if e.actor1 is not None or e.actor2 is None or e.event_type not in ("Battles", "Explosions/Remote violence"):
+            continue
+        hit = e.actor2.get("id")
+        if hit == "Civilians" or hit not in lex.actors or lex.actors[hit].kind in STATE_KINDS \
+                or (e.fatalities or {}).get("of") != hit:
+            continue
+        speaker = None
+        for q in e.evidence:
+            lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
+            before = ctx.nt.norm[max(0, lo - 300):lo]
+            cut = max(before.rfind(c) for c in ".\n!؟")  # the sentence's start: "أعلنت القيادة ...، مشيرة إلى مقتل"
+            named = ctx.within(ctx.actors, lo - len(before) + cut + 1 if cut >= 0 else lo - len(before), hi)
+            last_hit = max((a.start for a in named if a.value == hit), default=None)
+            if last_hit is None:
+                continue
+            speaker = next((a for a in named if a.start < last_hit and a.value in lex.actors
+                            and lex.actors[a.value].kind in STATE_KINDS and not lex.allied(a.value, hit)
+                            and ctx.is_source(a)), None)
+            if speaker is not None:
+                break
+        if speaker is None:
+            continue
+        e.actor1 = {"id": speaker.value, "text": ctx.said(speaker.start, speaker.end)}
+        _note(ctx, e, f"«{e.actor1['text']}» announced its foes' dead", "announcer_killed_foes")
+
+
 @rule("attack_on_people", reads="role_words.tsv armed_site")
 def attack_on_people(ctx, e: Event) -> None:
     """An attack told by a word of attacking ("هجوم", "هاجم"), no word of fighting, that hurt only people of no
