@@ -712,3 +712,41 @@ def test_opposition_fighters_in_agency_wording(pipeline):
                          published="2013-03-01").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Opposition factions", "Syrian government forces")
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_coalition_s_strike_with_no_target_named_hits_the_foe_it_was_formed_to_fight(pipeline):
+    """rule coalition_strikes_its_foe (campaign_foes.tsv): the coalition against داعش striking near a town, no target
+    named, in an article that tells of داعش, hits داعش; a coalition strike that killed civilians keeps them."""
+    text = ("شنت طائرات التحالف الدولي خمس غارات جوية قرب بلدة الهول في ريف الحسكة أمس.\n"
+            "وكان تنظيم داعش قد سيطر على قرى عدة في المنطقة الشهر الماضي.")
+    e = next(e for e in pipeline.text(text, published="2016-05-02").events
+             if any("الهول" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS")
+    text = "قصفت طائرات التحالف العربي مواقع قرب مدينة صعدة أمس، فيما تقدم مسلحو الحوثي في محافظة تعز."
+    e = next(e for e in pipeline.text(text, published="2016-05-02").events if e.event_type == "Explosions/Remote violence")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Saudi-led coalition", "Houthis")
+
+
+def test_a_strike_on_the_front_lines_hits_the_enemy_fighting_there(pipeline):
+    """rule strike_on_the_front (role_words.tsv front): shelling of "محاور القتال", no target named, hits the other
+    side of the battle told before it (داعش), not the article's most told party (the opposition); shelling of a
+    town keeps its target blank."""
+    lead = ("تقول فصائل المعارضة إنها تستعد لمعركة جديدة في ريف حماة، وأكدت فصائل المعارضة أنها أرسلت تعزيزات إلى "
+            "ريف حماة، وقال قائد في فصائل المعارضة إن المعركة قريبة.\n"
+            "اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في محيط مدينة السخنة أمس.\n")
+    for target, other in (("محاور القتال قرب بلدة الطيبة", "ISIS"), ("بلدة الطيبة", None)):
+        e = next(e for e in pipeline.text(lead + f"وقصفت قوات النظام بالمدفعية الثقيلة {target} مساء أمس.",
+                                          published="2016-05-02").events
+                 if e.event_type == "Explosions/Remote violence")
+        assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", other), target
+
+
+def test_a_state_command_announcing_its_foes_dead_killed_them(pipeline):
+    """rule announcer_killed_foes: "أعلنت قيادة عمليات نينوى ...، مشيرة إلى مقتل 9 عناصر من داعش", no killer named,
+    is the army's deed; the command announcing its own soldiers' death names no killer."""
+    evs = pipeline.text("وفي السياق ذاته أعلنت قيادة عمليات نينوى إحباط هجوم على قرية شرقي تلعفر، مشيرة إلى مقتل 9 "
+                        "عناصر من تنظيم داعش قرب بلدة العياضية.", published="2016-05-02").events
+    e = next(e for e in evs if any("العياضية" in q["quote"] for q in e.evidence))
+    assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
+    (e,) = pipeline.text("أعلنت قيادة عمليات نينوى مقتل جنديين عراقيين في قرية شرقي تلعفر أمس.", published="2016-05-02").events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Iraqi forces")

@@ -269,6 +269,8 @@ class Lexicon:
         # cue nouns govern the name ("بلدة X"); "البلدة X" is not a cue
         self.place_cues = Matcher([(r[0], (r[1], int(r[2]))) for r in read_tsv("place_cues.tsv")], allow_article=False)
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
+        # a coalition formed to fight one party: its foe (rule coalition_strikes_its_foe)
+        self.campaign_foes = {r[0]: r[1] for r in read_tsv("campaign_foes.tsv")}
         # the blocs of a state's government ("syrian_government", "yemen_government"): its affiliates (the Popular
         # Resistance in Yemen, the Peshmerga and the PMF in Iraq) regain ground for it (ACLED)
         self.government_side = {a for r in read_tsv("alliances.tsv") if r[0].endswith("_government") for a in r[1].split("|")}

@@ -58,6 +58,9 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     for e in events:
         sides.attack_on_people(ctx, e)
     sides.fill_sides(ctx, events)
+    sides.coalition_foe(ctx, events)
+    sides.strike_on_front(ctx, events)
+    sides.announcer_killed(ctx, events)
     report.context_places(ctx, events)
     territory.resub(ctx, events)
     for e in events:

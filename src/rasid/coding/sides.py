@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -53,6 +53,97 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 e.territory["gained_by"] = e.actor1["id"]
             if e.territory.get("lost_by") is None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+@rule("coalition_strikes_its_foe", reads="campaign_foes.tsv")
+def coalition_foe(ctx, events: list[Event]) -> None:
+    """A strike by a coalition formed to fight one party, its target not named and no civilians among its dead, hits
+    that party when the article tells of it ("التحالف الدولي ضد داعش": "شنت طائرات التحالف خمس غارات قرب بلدة
+    الهول" in a report on the war with داعش is a strike on داعش)."""
+    told = {aid for aid, _ in ctx.actor_frequency()}
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor2 is not None \
+                or e.actor1 is None:
+            continue
+        foe = ctx.lex.campaign_foes.get(e.actor1.get("id"))
+        if foe is None or foe not in told or (e.fatalities or {}).get("group") == "civilians":
+            continue
+        e.actor2 = {"id": foe, "text": ""}
+        _note(ctx, e, f"{foe}, the foe {e.actor1['id']} was formed to fight", "coalition_strikes_its_foe")
+
+
+@rule("strike_on_the_front", reads="role_words.tsv front")
+def strike_on_front(ctx, events: list[Event]) -> None:
+    """A strike aimed at the front line or the clash areas, its target not named, hits the enemy fighting there: the
+    other side of the nearest battle told before it that the striker or its ally fought ("اشتباكات بين قوات النظام
+    وتنظيم داعش في ريف حمص ... وترافق ذلك مع قصف مدفعي على مناطق الاشتباك": داعش), or else the article's main
+    opponent of the striker."""
+    lex = ctx.lex
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor2 is not None \
+                or e.actor1 is None or (e.fatalities or {}).get("group") == "civilians" or not e.evidence:
+            continue
+        if not FRONT.search(" ".join(normalize(q["quote"]) for q in e.evidence)):
+            continue
+        named, at = e.actor1.get("id"), min(q["start"] for q in e.evidence)
+        other, best = None, None
+        for b in events:
+            if b.event_type != "Battles" or not b.actor1 or not b.actor2 or not b.evidence:
+                continue
+            ids = (b.actor1.get("id"), b.actor2.get("id"))
+            starts = [q["start"] for q in b.evidence if q["start"] <= at]
+            if not starts:
+                continue
+            sides = [x for x in ids if not lex.allied(named, x)]
+            if len(sides) != 1 or sides[0] == "Civilians":
+                continue
+            if best is None or max(starts) > best:
+                other, best = sides[0], max(starts)
+        if other is None:  # no battle of the striker's told before: the article's main opponent of the striker
+            other = next((aid for aid, _ in ctx.actor_frequency() if aid != named and aid != "Civilians"
+                          and not lex.allied(named, aid)), None)
+        if other is None:
+            continue
+        e.actor2 = {"id": other, "text": ""}
+        _note(ctx, e, f"{other}, the other side of the battle told before it, fights on the front it hit", "strike_on_the_front")
+
+
+@rule("announcer_killed_foes")
+def announcer_killed(ctx, events: list[Event]) -> None:
+    """A state's force or command that announces the death of its foes' men, no killer named, killed them: "أعلنت
+    قيادة عمليات نينوى مقتل 20 عنصرا من داعش في قضاء تلعفر" is the army's deed (ACLED codes the announcer's own
+    operations with it as actor 1). The announcer is told in the event's sentence before the dead's party, is
+    not allied to it, and the dead are that party's; a group's own statement ("أعلنت الهيئة مقتل قيادي فيها") or
+    a death of the announcer's own men stays without a killer."""
+    lex = ctx.lex
+    for e in events:
+        if e.actor1 is not None or e.actor2 is None or e.event_type not in ("Battles", "Explosions/Remote violence"):
+            continue
+        hit = e.actor2.get("id")
+        if hit == "Civilians" or hit not in lex.actors or lex.actors[hit].kind in STATE_KINDS \
+                or (e.fatalities or {}).get("of") != hit:
+            continue
+        speaker = None
+        for q in e.evidence:
+            lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
+            before = ctx.nt.norm[max(0, lo - 300):lo]
+            cut = max(before.rfind(c) for c in ".\n!؟")  # the sentence's start: "أعلنت القيادة ...، مشيرة إلى مقتل"
+            named = ctx.within(ctx.actors, lo - len(before) + cut + 1 if cut >= 0 else lo - len(before), hi)
+            last_hit = max((a.start for a in named if a.value == hit), default=None)
+            if last_hit is None:
+                continue
+            speaker = next((a for a in named if a.start < last_hit and a.value in lex.actors
+                            and lex.actors[a.value].kind in STATE_KINDS and not lex.allied(a.value, hit)
+                            and ctx.is_source(a)), None)
+            if speaker is not None:
+                break
+        if speaker is None:
+            continue
+        e.actor1 = {"id": speaker.value, "text": ctx.said(speaker.start, speaker.end)}
+        _note(ctx, e, f"«{e.actor1['text']}» announced its foes' dead", "announcer_killed_foes")
 
 
 @rule("attack_on_people", reads="role_words.tsv armed_site")

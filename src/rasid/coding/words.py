@@ -78,6 +78,7 @@ RESIDENTS_SIDE = re.compile(r"(?:(?:بين|مع)\s+(?:\S+\s+){0,4}?و?|(?:^|\s)(
 SUCCESS = _words("success")
 PURPOSE = _words("purpose")
 MISSION = _words("mission")
+FRONT = any_in(_RW.get("front", ()))  # "محاور القتال", "مناطق الاشتباك": a strike on the front line
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
 OWN_UNITS = _words("own_unit")
 OWN_SITES = _words("own_site")
