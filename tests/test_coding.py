@@ -1795,6 +1795,15 @@ def test_one_kind_at_two_places_in_one_sentence_is_two_events(pipeline):
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
 
 
+def test_the_act_reaching_another_target_too_is_its_own_event(pipeline):
+    """Rule another_target_too: after a comma, "و" and a verb, the definite event word told again with "أيضا" at a
+    place of its own is another item, its toll its own (not summed with the first's); without "أيضا" it refers back."""
+    events = pipeline.text("قصفت المدفعية مدرسة في بلدة كفرنبل، ما أدى إلى مقتل خمسة طلاب، وطال القصف أيضا منزلا في "
+                           "قرية حزارين، ما أدى إلى مقتل اثنين من سكانه.", published="2016-04-02").events
+    got = sorted((e.fatalities["value"], e.locations[0]["name_ar"]) for e in events)
+    assert [v for v, _ in got] == [2, 5] and got[0][1] == "حزارين"
+
+
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
     (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "
