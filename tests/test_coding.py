@@ -1804,6 +1804,15 @@ def test_the_act_reaching_another_target_too_is_its_own_event(pipeline):
     assert [v for v, _ in got] == [2, 5] and got[0][1] == "حزارين"
 
 
+def test_the_toll_of_both_sides_is_the_fights(pipeline):
+    """Rule toll_of_both_sides: the losses "في صفوف الطرفين" told in the clause of the shelling that went with a
+    fight are the fight's toll."""
+    events = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام والفصائل المعارضة في محيط بلدة كفرنبل، ترافقت مع قصف "
+                           "مدفعي كثيف، أدت إلى خسائر بشرية في صفوف الطرفين.", published="2016-04-02").events
+    (fight,) = [e for e in events if e.event_type == "Battles"]
+    assert fight.fatalities and fight.fatalities["qualifier"] == "unknown"
+
+
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
     (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "

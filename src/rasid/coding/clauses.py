@@ -55,6 +55,8 @@ def mentions(ctx) -> list[Mention]:
                         # بعد استهداف مقاتلي الفصيل مواقعهم"): rule dead_side on the toll brought in
                         victims.dead_side(ctx, m, m.fatalities["of"])
                     before = None
+                if m is not None and out and m.fatalities is not None:
+                    tolls.toll_of_both_sides(ctx, m, out[-1])
                 if m is not None:
                     denied = denied_before(ctx, sent, cl, m)
                     if denied is not None:

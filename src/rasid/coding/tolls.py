@@ -190,6 +190,29 @@ the 12 characters before it and the 15 after it the same ("قتل جندي في 
          reads="toll_nouns.tsv, cues.tsv kill")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
+# "في صفوف الطرفين", "من الجانبين", "بين الطرفين": the dead or wounded of the two sides of a fight
+BOTH_SIDES = re.compile(r"(?<![\u0621-\u064a])(?:صفوف|من|بين|لدي) (?:ال)?(?:طرفين|جانبين)(?![\u0621-\u064a])")
+
+
+@rule("toll_of_both_sides")
+def toll_of_both_sides(ctx, m: Mention, prev: Mention) -> bool:
+    """A toll told as the two sides' ("في صفوف الطرفين", "من الجانبين") in a clause that codes no fight, right after a
+    fight told in the same sentence, is the fight's toll, not the toll of the shelling that went with it: "دارت
+    اشتباكات بين قوات الجيش والمسلحين في محيط القرية، ترافقت مع قصف مدفعي، أدت إلى خسائر بشرية في صفوف الطرفين"
+    gives the fight the unknown toll (the shelling keeps it too: taken from it, its mention merged elsewhere)."""
+    if m.event_type == "Battles" or prev.event_type != "Battles" or prev.sentence != m.sentence \
+            or prev.fatalities is not None or m.fatalities is None:
+        return False
+    lo, hi = ctx.n(m.clause.start), ctx.n_end(m.clause.end)
+    if BOTH_SIDES.search(ctx.nt.norm, lo, hi) is None:
+        return False
+    note(ctx, "toll_of_both_sides", f"«{ctx.said(lo, hi)[:60]}»")
+    for attr in ("fatalities", "injured", "missing"):
+        if getattr(prev, attr) is None and getattr(m, attr) is not None:
+            setattr(prev, attr, getattr(m, attr))
+    return True
+
+
 @rule("toll_of_next", reads="cues.tsv kill, injure")
 def toll_of_next(ctx, cl, nxt: Mention) -> None:
     """The dead told in a clause with no event word and no place, then the wounded of the event the next clause
