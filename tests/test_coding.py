@@ -1813,6 +1813,14 @@ def test_the_toll_of_both_sides_is_the_fights(pipeline):
     assert fight.fatalities and fight.fatalities["qualifier"] == "unknown"
 
 
+def test_sides_summed_about_and_exact_are_about(pipeline):
+    """The sides' figures told in two sentences add up with the qualifier of a sum (rasid.tolls.sum_qualifier):
+    about twenty and three are about 23, not at least 23 (no part is a lower bound)."""
+    (e,) = pipeline.text("قصفت طائرات حربية بلدة كفرنبل ما أسفر عن مقتل نحو عشرين مدنيا. وقتل أيضا ثلاثة من عناصر "
+                         "الفصائل كانوا في المنزل.", published="2016-04-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (23, "about")
+
+
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
     (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "

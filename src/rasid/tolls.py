@@ -659,6 +659,13 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
                 out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub, joint=c.value))
 
 
+def sum_qualifier(quals) -> str:
+    """The qualifier of a sum of figures (spec): exact when all are, at least when any is a lower bound ("أكثر من
+    9"), else about ("نحو 29" and "8": about 37)."""
+    quals = set(quals)
+    return "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
+
+
 def combine(counts: list[Count], measure: str) -> dict | None:
     """One toll for an event from the counts of one measure (spec: sums, at_least for lower bounds)."""
     cs = [c for c in counts if c.measure == measure and not c.sub]
@@ -721,7 +728,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     groups = {c.group for c in numbered}
     total = sum(c.value for c in numbered)
     quals = {c.qualifier for c in numbered}
-    q = "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
+    q = sum_qualifier(quals)
     group = "combatants" if groups == {"combatants"} else "civilians" if groups == {"civilians"} else "mixed"
     # the figures summed, so a later stage can tell this toll holds one told elsewhere
     return {"value": total, "qualifier": q, "group": group, "of": None, "parts": tuple(c.value for c in numbered)}

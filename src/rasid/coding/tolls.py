@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import normalize
-from ..tolls import ALSO, combine, find_counts
+from ..tolls import ALSO, combine, find_counts, sum_qualifier
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
@@ -131,7 +131,7 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
         if told is None:
             setattr(prev, attr, t)
         elif told.get("value") is not None and told.get("of") and t.get("of") and told["of"] != t["of"]:
-            both = "exact" if told.get("qualifier") == t.get("qualifier") == "exact" else "at_least"
+            both = sum_qualifier((told.get("qualifier"), t.get("qualifier")))
             setattr(prev, attr, {"value": told["value"] + t["value"], "qualifier": both,
                                  "group": "combatants" if told.get("group") == t.get("group") == "combatants" else "mixed",
                                  "of": None, "parts": (told["value"], t["value"])})
@@ -306,7 +306,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
         quals = {t.get("qualifier") for t in numbered}
         note(ctx, "sides_add_up", f"{attr}: " + " + ".join(f"{t['value']} of {t.get('of')}" for t in numbered))
         return {"value": sum(t["value"] for t in numbered),
-                "qualifier": "exact" if quals == {"exact"} else "at_least",
+                "qualifier": sum_qualifier(quals),
                 "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                 "of": None}
     joint = next((t for t in found if t.get("joint")), None)
