@@ -1821,6 +1821,13 @@ def test_sides_summed_about_and_exact_are_about(pipeline):
     assert (e.fatalities["value"], e.fatalities["qualifier"]) == (23, "about")
 
 
+def test_a_partys_figure_after_a_back_pointer_is_counted(pipeline):
+    """Rule count_after_back_pointer: "قتل فيها 30 من الحوثيين" after the fight counts the 30."""
+    (e,) = pipeline.text("دارت اشتباكات عنيفة بين الحوثيين والمقاومة الشعبية في مدينة تعز أمس قتل فيها 30 من "
+                         "الحوثيين.", published="2016-04-02").events
+    assert (e.fatalities["value"], e.fatalities["of"]) == (30, "Houthis")
+
+
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
     (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "
