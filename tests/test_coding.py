@@ -1826,6 +1826,10 @@ def test_a_partys_figure_after_a_back_pointer_is_counted(pipeline):
     (e,) = pipeline.text("دارت اشتباكات عنيفة بين الحوثيين والمقاومة الشعبية في مدينة تعز أمس قتل فيها 30 من "
                          "الحوثيين.", published="2016-04-02").events
     assert (e.fatalities["value"], e.fatalities["of"]) == (30, "Houthis")
+    # or the event named by a definite word between: the sides' figures after "وقتل في الاشتباكات" add up
+    (e,) = pipeline.text("اندلعت اشتباكات بين الجيش والمسلحين في مدينة سرت أمس، وقتل في الاشتباكات 3 من الجيش و 4 من "
+                         "المسلحين.", published="2016-04-02").events
+    assert e.fatalities["value"] == 7
 
 
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):

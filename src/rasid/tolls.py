@@ -27,10 +27,15 @@ THEY_ARE = {"هم", "وهم"}
 ALSO = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[:1] == ["also"] and len(r) > 1)
 
 
+# between the toll verb and its figure, the event named by one definite word: "وقتل في الاشتباكات 3 من الجيش"
+AT_THE_EVENT = re.compile(r"(?:في|خلال|جراء|اثر)\s+ال[\u0621-\u064a]{3,}")
+
+
 def _verb_right_before(norm: str, verb_end: int, at: int) -> bool:
     """The toll verb ending at ``verb_end`` is right before offset ``at`` (across "أيضا", or a pronoun pointing back at
     the event: "اشتباكات قتل فيها 30 من الحوثيين", rule count_after_back_pointer)."""
-    return 0 <= at - verb_end <= 3 or (gap := norm[verb_end:at].strip()) in ALSO or gap in BACK_POINTERS
+    return 0 <= at - verb_end <= 3 or (gap := norm[verb_end:at].strip()) in ALSO or gap in BACK_POINTERS or (
+        AT_THE_EVENT.fullmatch(gap) is not None)
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):

@@ -173,7 +173,8 @@ before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is
 حوالي أربعين قتيلا") the figure is the toll.""")
 describe(__name__, "count_after_back_pointer", """A party's figure told after the toll verb and a pronoun pointing back
 at the event is counted as one told right after the verb (rasid.tolls._verb_right_before): "دارت اشتباكات في المدينة
-قتل فيها 30 من الحوثيين" is 30 of the Houthis, "أصيب خلالها 3 من الجنود" three wounded.""", reads="cues.tsv kill, injure")
+قتل فيها 30 من الحوثيين" is 30 of the Houthis, "أصيب خلالها 3 من الجنود" three wounded; so is one after the event
+named by one definite word ("وقتل في الاشتباكات 3 من الجيش و4 من المسلحين" is seven).""", reads="cues.tsv kill, injure")
 describe(__name__, "named_pair", """Two definite ranks or trades, each with its name, joined by "و" after the toll verb
 are two people (rasid.tolls.find_counts): "استشهاد النقيب محمد أمين معاون المباحث والمجند رضا أحمد" is 2 (no sign,
 no toll word, no other counted noun between; within 60 characters).""", reads="toll_nouns.tsv")
