@@ -1795,6 +1795,43 @@ def test_one_kind_at_two_places_in_one_sentence_is_two_events(pipeline):
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
 
 
+def test_the_act_reaching_another_target_too_is_its_own_event(pipeline):
+    """Rule another_target_too: after a comma, "و" and a verb, the definite event word told again with "أيضا" at a
+    place of its own is another item, its toll its own (not summed with the first's); without "أيضا" it refers back."""
+    events = pipeline.text("قصفت المدفعية مدرسة في بلدة كفرنبل، ما أدى إلى مقتل خمسة طلاب، وطال القصف أيضا منزلا في "
+                           "قرية حزارين، ما أدى إلى مقتل اثنين من سكانه.", published="2016-04-02").events
+    got = sorted((e.fatalities["value"], e.locations[0]["name_ar"]) for e in events)
+    assert [v for v, _ in got] == [2, 5] and got[0][1] == "حزارين"
+
+
+def test_the_toll_of_both_sides_is_the_fights(pipeline):
+    """Rule toll_of_both_sides: the losses "في صفوف الطرفين" told in the clause of the shelling that went with a
+    fight are the fight's toll."""
+    events = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام والفصائل المعارضة في محيط بلدة كفرنبل، ترافقت مع قصف "
+                           "مدفعي كثيف، أدت إلى خسائر بشرية في صفوف الطرفين.", published="2016-04-02").events
+    (fight,) = [e for e in events if e.event_type == "Battles"]
+    assert fight.fatalities and fight.fatalities["qualifier"] == "unknown"
+
+
+def test_sides_summed_about_and_exact_are_about(pipeline):
+    """The sides' figures told in two sentences add up with the qualifier of a sum (rasid.tolls.sum_qualifier):
+    about twenty and three are about 23, not at least 23 (no part is a lower bound)."""
+    (e,) = pipeline.text("قصفت طائرات حربية بلدة كفرنبل ما أسفر عن مقتل نحو عشرين مدنيا. وقتل أيضا ثلاثة من عناصر "
+                         "الفصائل كانوا في المنزل.", published="2016-04-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (23, "about")
+
+
+def test_a_partys_figure_after_a_back_pointer_is_counted(pipeline):
+    """Rule count_after_back_pointer: "قتل فيها 30 من الحوثيين" after the fight counts the 30."""
+    (e,) = pipeline.text("دارت اشتباكات عنيفة بين الحوثيين والمقاومة الشعبية في مدينة تعز أمس قتل فيها 30 من "
+                         "الحوثيين.", published="2016-04-02").events
+    assert (e.fatalities["value"], e.fatalities["of"]) == (30, "Houthis")
+    # or the event named by a definite word between: the sides' figures after "وقتل في الاشتباكات" add up
+    (e,) = pipeline.text("اندلعت اشتباكات بين الجيش والمسلحين في مدينة سرت أمس، وقتل في الاشتباكات 3 من الجيش و 4 من "
+                         "المسلحين.", published="2016-04-02").events
+    assert e.fatalities["value"] == 7
+
+
 def test_a_checkpoint_of_a_party_is_hit_not_the_attacker(pipeline):
     # rule checkpoint_of: "كمين شرطة" (Egyptian usage) is the police's checkpoint, the police hit
     (e,) = pipeline.text("واستهدف انتحاري يقود سيارة مفخخة كمين شرطة على طريق مدينة العريش أمس، ما أسفر عن مقتل أربعة "

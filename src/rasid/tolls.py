@@ -27,9 +27,15 @@ THEY_ARE = {"هم", "وهم"}
 ALSO = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[:1] == ["also"] and len(r) > 1)
 
 
+# between the toll verb and its figure, the event named by one definite word: "وقتل في الاشتباكات 3 من الجيش"
+AT_THE_EVENT = re.compile(r"(?:في|خلال|جراء|اثر)\s+ال[\u0621-\u064a]{3,}")
+
+
 def _verb_right_before(norm: str, verb_end: int, at: int) -> bool:
-    """The toll verb ending at ``verb_end`` is right before offset ``at`` (across "أيضا")."""
-    return 0 <= at - verb_end <= 3 or norm[verb_end:at].strip() in ALSO
+    """The toll verb ending at ``verb_end`` is right before offset ``at`` (across "أيضا", or a pronoun pointing back at
+    the event: "اشتباكات قتل فيها 30 من الحوثيين", rule count_after_back_pointer)."""
+    return 0 <= at - verb_end <= 3 or (gap := norm[verb_end:at].strip()) in ALSO or gap in BACK_POINTERS or (
+        AT_THE_EVENT.fullmatch(gap) is not None)
 # qualifiers that may follow the counted noun ("قتل 29 شخصا على الأقل"): data/qualifiers.tsv, third column "after"
 AFTER_QUALIFIERS = frozenset(normalize(r[0]) for r in read_tsv("qualifiers.tsv") if r[2:3] == ["after"])
 # a toll rising to a new total ("ارتفعت حصيلة القتلى إلى 29 بعد وفاة 13 متأثرين بجروحهم", role_words new_total):
@@ -659,6 +665,13 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
                 out.append(Count(None, "unknown", "killed", c.group, c.of, c.start, c.end, c.sub, joint=c.value))
 
 
+def sum_qualifier(quals) -> str:
+    """The qualifier of a sum of figures (spec): exact when all are, at least when any is a lower bound ("أكثر من
+    9"), else about ("نحو 29" and "8": about 37)."""
+    quals = set(quals)
+    return "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
+
+
 def combine(counts: list[Count], measure: str) -> dict | None:
     """One toll for an event from the counts of one measure (spec: sums, at_least for lower bounds)."""
     cs = [c for c in counts if c.measure == measure and not c.sub]
@@ -721,7 +734,7 @@ def combine(counts: list[Count], measure: str) -> dict | None:
     groups = {c.group for c in numbered}
     total = sum(c.value for c in numbered)
     quals = {c.qualifier for c in numbered}
-    q = "exact" if quals == {"exact"} else "at_least" if quals & {"more_than", "at_least"} else "about"
+    q = sum_qualifier(quals)
     group = "combatants" if groups == {"combatants"} else "civilians" if groups == {"civilians"} else "mixed"
     # the figures summed, so a later stage can tell this toll holds one told elsewhere
     return {"value": total, "qualifier": q, "group": group, "of": None, "parts": tuple(c.value for c in numbered)}

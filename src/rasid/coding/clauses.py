@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import Sentence, clauses
-from ..tolls import combine
+from ..tolls import ALSO, combine
 from . import filters, roles, territory, tolls, triggers, victims, voice, when
 from .mention import Mention
 from .rules import describe, note, rule
@@ -55,6 +55,8 @@ def mentions(ctx) -> list[Mention]:
                         # بعد استهداف مقاتلي الفصيل مواقعهم"): rule dead_side on the toll brought in
                         victims.dead_side(ctx, m, m.fatalities["of"])
                     before = None
+                if m is not None and out and m.fatalities is not None:
+                    tolls.toll_of_both_sides(ctx, m, out[-1])
                 if m is not None:
                     denied = denied_before(ctx, sent, cl, m)
                     if denied is not None:
@@ -227,6 +229,10 @@ describe(__name__, "one_kind_two_places", """Two events of one kind told in one 
 event word, or a verb and then an indefinite event word), each at a place of its own, are two events:
 "انفجرت سيارة مفخخة في حي الكرادة ما أدى إلى مقتل 7 أشخاص، وانفجرت عبوة ناسفة في حي الشعب ما أدى إلى مقتل 3"
 (rule second_event_joined cuts the clause there).""")
+describe(__name__, "another_target_too", """After a comma, "و" and a verb, the definite event word told again with
+"أيضا" or "كذلك" after it is the same act reaching another target, an item of its own when it is at a place of its
+own (rule one_kind_two_places): "قصفت المدفعية مدرسة في بلدة الكرامة ما أدى إلى مقتل خمسة، وطال القصف أيضا منزلا في
+قرية العزيزية ما أدى إلى مقتل اثنين" is two events, five and two dead.""", reads="role_words.tsv also")
 
 
 @rule("second_event_joined", reads="role_words.tsv arm, exchange, relative")
@@ -254,8 +260,14 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
             # rule one_kind_two_places: ", وانفجرت عبوة ناسفة في حي الشعب": a clause of its own opened by "و" and a verb
             # after a comma, its event word indefinite
             after_verb = _AND_VERB.search(norm, max(lo, t2.start - 24), t2.start)
-            if after_verb is None or norm.startswith("ال", t2.start):
+            if after_verb is None:
                 continue
+            if norm.startswith("ال", t2.start):
+                # the definite word refers back, unless "أيضا" follows it: the act reaching another target, told as
+                # an item of its own ("، وشمل القصف أيضا منزلا في قرية ..."; rule another_target_too)
+                if norm[t2.end:t2.end + 8].split()[:1] not in ([w] for w in ALSO):
+                    continue
+                note(ctx, "another_target_too", f"«{ctx.said(t2.start, t2.end)}»")
             verb_cut = after_verb.start(1)
         first = [t for t in trigs[:i] if t.end < t2.start - 1 and t.value.event_type in _FIGHT_OR_FIRE]
         if not first:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import normalize
-from ..tolls import ALSO, combine, find_counts
+from ..tolls import ALSO, combine, find_counts, sum_qualifier
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
@@ -131,7 +131,7 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
         if told is None:
             setattr(prev, attr, t)
         elif told.get("value") is not None and told.get("of") and t.get("of") and told["of"] != t["of"]:
-            both = "exact" if told.get("qualifier") == t.get("qualifier") == "exact" else "at_least"
+            both = sum_qualifier((told.get("qualifier"), t.get("qualifier")))
             setattr(prev, attr, {"value": told["value"] + t["value"], "qualifier": both,
                                  "group": "combatants" if told.get("group") == t.get("group") == "combatants" else "mixed",
                                  "of": None, "parts": (told["value"], t["value"])})
@@ -171,6 +171,10 @@ counted noun between).""", reads="numbers.tsv")
 describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
 before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
 حوالي أربعين قتيلا") the figure is the toll.""")
+describe(__name__, "count_after_back_pointer", """A party's figure told after the toll verb and a pronoun pointing back
+at the event is counted as one told right after the verb (rasid.tolls._verb_right_before): "دارت اشتباكات في المدينة
+قتل فيها 30 من الحوثيين" is 30 of the Houthis, "أصيب خلالها 3 من الجنود" three wounded; so is one after the event
+named by one definite word ("وقتل في الاشتباكات 3 من الجيش و4 من المسلحين" is seven).""", reads="cues.tsv kill, injure")
 describe(__name__, "named_pair", """Two definite ranks or trades, each with its name, joined by "و" after the toll verb
 are two people (rasid.tolls.find_counts): "استشهاد النقيب محمد أمين معاون المباحث والمجند رضا أحمد" is 2 (no sign,
 no toll word, no other counted noun between; within 60 characters).""", reads="toll_nouns.tsv")
@@ -190,6 +194,29 @@ the 12 characters before it and the 15 after it the same ("قتل جندي في 
          reads="toll_nouns.tsv, cues.tsv kill")
 describe(__name__, "known_part", """A vague total with a known part is that part, at least (the spec): "قتل العشرات
 بينهم ثلاثة أطفال" is 3, at_least.""")
+# "في صفوف الطرفين", "من الجانبين", "بين الطرفين": the dead or wounded of the two sides of a fight
+BOTH_SIDES = re.compile(r"(?<![\u0621-\u064a])(?:صفوف|من|بين|لدي) (?:ال)?(?:طرفين|جانبين)(?![\u0621-\u064a])")
+
+
+@rule("toll_of_both_sides")
+def toll_of_both_sides(ctx, m: Mention, prev: Mention) -> bool:
+    """A toll told as the two sides' ("في صفوف الطرفين", "من الجانبين") in a clause that codes no fight, right after a
+    fight told in the same sentence, is the fight's toll, not the toll of the shelling that went with it: "دارت
+    اشتباكات بين قوات الجيش والمسلحين في محيط القرية، ترافقت مع قصف مدفعي، أدت إلى خسائر بشرية في صفوف الطرفين"
+    gives the fight the unknown toll (the shelling keeps it too: taken from it, its mention merged elsewhere)."""
+    if m.event_type == "Battles" or prev.event_type != "Battles" or prev.sentence != m.sentence \
+            or prev.fatalities is not None or m.fatalities is None:
+        return False
+    lo, hi = ctx.n(m.clause.start), ctx.n_end(m.clause.end)
+    if BOTH_SIDES.search(ctx.nt.norm, lo, hi) is None:
+        return False
+    note(ctx, "toll_of_both_sides", f"«{ctx.said(lo, hi)[:60]}»")
+    for attr in ("fatalities", "injured", "missing"):
+        if getattr(prev, attr) is None and getattr(m, attr) is not None:
+            setattr(prev, attr, getattr(m, attr))
+    return True
+
+
 @rule("toll_of_next", reads="cues.tsv kill, injure")
 def toll_of_next(ctx, cl, nxt: Mention) -> None:
     """The dead told in a clause with no event word and no place, then the wounded of the event the next clause
@@ -283,7 +310,7 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
         quals = {t.get("qualifier") for t in numbered}
         note(ctx, "sides_add_up", f"{attr}: " + " + ".join(f"{t['value']} of {t.get('of')}" for t in numbered))
         return {"value": sum(t["value"] for t in numbered),
-                "qualifier": "exact" if quals == {"exact"} else "at_least",
+                "qualifier": sum_qualifier(quals),
                 "group": "combatants" if {t.get("group") for t in numbered} == {"combatants"} else "mixed",
                 "of": None}
     joint = next((t for t in found if t.get("joint")), None)
