@@ -2061,3 +2061,12 @@ def test_the_mortar_by_its_loanword_is_shelling(pipeline):
     (e,) = pipeline.text("وقالت مصادر في الشرطة إن خمسة أشخاص قتلوا أمس في الهجوم بالمورتر على معسكر قرب بلدة الخالص.",
                          published="2013-06-16").events
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_a_plan_a_purpose_or_a_permission_to_strike_is_no_strike(pipeline):
+    # cues.tsv modal: "خطة", "لشن", "السماح"
+    for text in ("كشفت الصحيفة عن خطة للجيش لشن هجوم على مدينة الرقة الشهر المقبل.",
+                 "وافقت الحكومة على السماح للطائرات الأمريكية بشن ضربات جوية ضد التنظيم من قاعدة انجرليك."):
+        assert pipeline.text(text, published="2015-07-31").events == []
+    (e,) = pipeline.text("وقام الطيران الحربي أمس بشن غارات على بلدة كفرنبل.", published="2015-07-31").events
+    assert e.sub_event_type == "Air/drone strike"
