@@ -2049,7 +2049,8 @@ def test_a_death_sentence_is_no_killing(pipeline):
 def test_a_whole_country_declared_won_is_no_change_of_hands(pipeline):
     # rule country_won: "تحرير كل الأراضي العراقية", "التحرير الكامل لسورية" with no place but the country
     for text in ("وأعلن رئيس الوزراء أمس تحرير كل الأراضي العراقية من سيطرة تنظيم داعش.",
-                 "وجاء ذلك بعد أيام من إعلان موسكو التحرير الكامل لسورية من سيطرة التنظيم."):
+                 "وجاء ذلك بعد أيام من إعلان موسكو التحرير الكامل لسورية من سيطرة التنظيم.",
+                 "وقال الباحث إن النظام فقد السيطرة على 70% من الأراضي السورية أمس."):
         assert pipeline.text(text, published="2017-12-10").events == []
     # a post taken whole, no place named, stays a capture
     (e,) = pipeline.text("وسيطرت الفصائل على الحاجز بالكامل أمس بعد اشتباكات مع قوات النظام.", published="2017-12-10").events

@@ -530,14 +530,15 @@ def spread(ctx, m: Mention, cl) -> bool:
 def country_won(ctx, m: Mention, cl) -> bool:
     """The whole of a land taken, with no place but a country, is a campaign's end declared, not a change of hands:
     "أعلن رئيس الوزراء تحرير كامل الأراضي العراقية من سيطرة التنظيم", "بعد إعلان موسكو التحرير الكامل لسوريا"
-    (the towns taken are told as events of their own)."""
+    (the towns taken are told as events of their own); so is a share of a land with no place but a country ("فقد
+    النظام السيطرة على 78% من الأراضي السورية")."""
     if not (m.sub == "TERRITORY" or m.sub in TERRITORY_SUBS) or m.claim:
         return False
     if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations):
         return False
     words = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)].split()
-    whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if a.lstrip("و") in _WHOLE and b in _LAND
-                  or a.endswith("تحرير") and b == "الكامل"), None)
+    whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if (a.lstrip("و") in _WHOLE or a.endswith(_SHARE))
+                  and b in _LAND or a.endswith("تحرير") and b == "الكامل"), None)
     if whole is None:
         return False
     note(ctx, "country_won", f"«{whole}»: ground taken with no place but a country")
@@ -546,6 +547,8 @@ def country_won(ctx, m: Mention, cl) -> bool:
 
 _WHOLE = frozenset(("كامل", "كل", "جميع", "بكامل", "لكامل"))
 _LAND = frozenset(("الاراضي", "اراضي", "الحدود", "البلاد", "التراب"))
+# a share of a land ("فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي"): "من" ends the share's words
+_SHARE = ("%", "٪", "من")
 
 
 def not_specific(ctx, m: Mention, cl) -> bool:
