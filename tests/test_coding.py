@@ -2071,3 +2071,14 @@ def test_a_plan_a_purpose_or_a_permission_to_strike_is_no_strike(pipeline):
         assert pipeline.text(text, published="2015-07-31").events == []
     (e,) = pipeline.text("وقام الطيران الحربي أمس بشن غارات على بلدة كفرنبل.", published="2015-07-31").events
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_an_attack_by_aircraft_is_an_air_strike_and_a_train_disaster_no_event(pipeline):
+    # rule attack_from_the_air: the aircraft named as the attack's doer
+    (e,) = pipeline.text("وقالت الوحدات إن طائرات حربية تركية قامت بشن هجوم واسع على مقر القيادة في جبل قرة تشوك أمس.",
+                         published="2017-04-25").events
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    (e,) = pipeline.text("شنت القوات هجوما بريا بغطاء من الطيران على بلدة مورك أمس.", published="2017-04-25").events
+    assert e.event_type == "Battles"
+    # role_words.tsv accident: a train disaster, a tunnel's collapse
+    assert pipeline.text("كارثة قطار في الجيزة: مقتل 19 مجندا وجرح 117 أمس.", published="2013-01-16").events == []

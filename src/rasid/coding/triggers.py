@@ -167,6 +167,7 @@ def choose(ctx, trigs: list[Match], lo: int, hi: int) -> tuple[Match, Trigger]:
     tv = crewed_aircraft_downed(ctx, best, tv, hi)
     tv = sniper_fire(ctx, tv, lo, hi)
     tv = massacre_from_the_air(ctx, best, tv, lo, hi)
+    tv = attack_from_the_air(ctx, best, tv, lo)
     tv = exchange_of_fire(ctx, best, tv, lo)
     tv = move_toward(ctx, trigs, best, tv, hi)
     return best, tv
@@ -233,6 +234,35 @@ def massacre_from_the_air(ctx, best: Match, tv: Trigger, lo: int, hi: int) -> Tr
         return tv
     note(ctx, "massacre_from_the_air", f"«{air}»")
     return Trigger("Explosions/Remote violence", "Air/drone strike", tv.role, tv.weight)
+
+
+_ATTACK_NOUNS = frozenset(("هجوم", "هجوما", "هجمات", "هجومين", "هجومان", "الهجوم", "الهجمات"))
+
+
+@rule("attack_from_the_air", reads="role_words.tsv air")
+def attack_from_the_air(ctx, best: Match, tv: Trigger, lo: int) -> Trigger:
+    """An attack whose doer is aircraft, named in the words before the attack word or right after it with "ب", is an
+    air strike: "قامت طائرات حربية تركية بشن هجوم واسع على مقر القيادة", "هجوم بطائرات مسيرة على القاعدة" (not "هجوم
+    بري بغطاء جوي": the aircraft cover a ground attack)."""
+    if tv.event_type != "Battles" or tv.sub_event_type != "Armed clash":
+        return tv
+    norm = ctx.nt.norm
+    word = (norm[best.start:best.end].split() or [""])[0].lstrip("وبل")
+    if word not in _ATTACK_NOUNS:
+        return tv
+    before = norm[max(lo, best.start - 60):best.start].split()[-6:]
+    after = norm[best.end:best.end + 30].split()[:2]
+    air = next((w for w in before if any(a in w for a in _AIRCRAFT)), None)
+    if air is None:
+        air = next((w for w in after if w.startswith("ب") and any(a in w for a in _AIRCRAFT)), None)
+    if air is None:
+        return tv
+    note(ctx, "attack_from_the_air", f"«{air}»")
+    return Trigger("Explosions/Remote violence", "Air/drone strike", tv.role, tv.weight)
+
+
+# the aircraft as doers (not "جوي", "غارة": a word of the strike itself; not "مسيرة" alone, also a march)
+_AIRCRAFT = tuple(normalize(w) for w in ("طائرات", "طائرة", "مقاتلات", "الطيران", "طيران", "مروحيات", "مقاتلتين", "قاذفات"))
 
 
 @rule("exchange_of_fire", reads="role_words.tsv exchange, gunfire")
