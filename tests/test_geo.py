@@ -989,3 +989,13 @@ def test_a_nisba_adjective_after_a_features_word_names_nothing(pipeline):
     # rule nisba_describes: "معبر حدودي" is a border crossing, no place named "حدودي"
     (e,) = pipeline.text("سيطرت الفصائل على نصف بلدة كفرنبل بما فيها معبر حدودي أمس.", published="2013-03-02").events
     assert [loc.get("text") for loc in e.locations] == ["كفرنبل"]
+
+
+def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
+    """features.tsv rows: Suruç, Ceylanpınar, Akçakale as Arabic papers transcribe them ("تش" for ç)."""
+    got = _resolve(geo, "انفجرت عبوة ناسفة قرب مركز للشرطة في بلدة سوروتش، وسقطت قذيفة على جيلانبينار.")
+    assert haversine((got["سوروتش"]["lat"], got["سوروتش"]["lon"]), (36.98, 38.42)) < 10, got
+    assert haversine((got["جيلانبينار"]["lat"], got["جيلانبينار"]["lon"]), (36.85, 40.05)) < 10, got
+    got = _resolve(geo, "وسقطت قذائف هاون على منزل في مدينة أقتشه قلعة الحدودية.")
+    place = next(v for k, v in got.items() if k.startswith("أقتشه"))
+    assert haversine((place["lat"], place["lon"]), (36.71, 38.95)) < 10, got
