@@ -94,6 +94,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
     ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
+    # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
+    # (last: every date it may refer to is read before it)
+    ("abs_same", re.compile(rf"{_PRE}(?:يوم\s+)?(?:(?P<day>{_O})|(?<!\d)(?P<num>\d{{1,2}}))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر)(?![\p{{L}}])")),
 ]
 
 
@@ -138,18 +141,20 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
+_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
 _MONTH_KINDS = ("abs_ord", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
-    "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("abs_ord", "this_month", "last_month"),
+    "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("abs_same", "abs_ord", "this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
        for w in WEEKDAYS},
     "الماضيه": ("past_hours", "past_hours_few", "past_days", "night_before_last"), "اول": ("night_before_last",),
     **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
     **{w: ("ago_days",) for w in NUM_WORDS},
+    # the ordinal words of a day ("الثالث من آب": a month too short to be a key of its own)
+    **{w: ("abs_ord", "abs_same") for o in ORDINAL_DAYS for w in o.split() if w not in ("عشر",)},
 }
 _DIGITS = re.compile(r"\d+")
 
@@ -305,7 +310,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     for kind, m, a, b in _scan(norm, lo, hi):
         if taken.find(1, a - lo, b - lo) >= 0:
             continue
-        res = _resolve(kind, m, pub)
+        res = _same_month(m, out, nt.span(a, b)[0]) if kind == "abs_same" else _resolve(kind, m, pub)
         if res is None:
             continue
         sd, ed, prec, rel = res
@@ -316,6 +321,24 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
         out.append(DateMention(oa, ob, nt.text[oa:ob], kind, sd, ed, prec, rel))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_MONTHS_TOLD = frozenset({"abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
+
+
+def _same_month(m: re.Match, found: list[DateMention], at: int):
+    """"السابع من الشهر نفسه": that day of the month of the nearest date told before it with a month (the dates
+    read so far; the patterns of whole dates run first), none when no month was told."""
+    told = [d for d in found if d.kind in _MONTHS_TOLD and d.start_date and d.end <= at]
+    if not told:
+        return None
+    last = dt.date.fromisoformat(max(told, key=lambda d: d.start).start_date)
+    day = ORDINAL_DAYS[m["day"]] if m["day"] else int(m["num"])
+    try:
+        d = last.replace(day=day)
+    except ValueError:
+        return None
+    return _iso(d), _iso(d), 1, False
 
 
 # "منذ 26 آذار", "منذ مطلع أيار": a period from that day or month up to publication, not the day itself

@@ -13,7 +13,7 @@ from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
-EXACT = FULL + ("abs_ord",)  # a day written out: beats a relative word next to it
+EXACT = FULL + ("abs_ord", "abs_same")  # a day written out: beats a relative word next to it
 YEAR = re.compile(r"\d{4}")
 
 
@@ -94,9 +94,13 @@ def report_day(told: DateMention, said: DateMention, pub: dt.date | None) -> Dat
 
 describe(__name__, "ordinal_day", """A day of the month written as an ordinal (dates.py abs_ord) is a day, not the month:
     "في الخامس من الشهر الجاري" is the 5th of the publication month, "الحادي والعشرين من الشهر الماضي" of the month
-    before, "الثالث من آب من العام الماضي" of the year before; "الخامس من الشهر نفسه" (a month told before) is left
-    unread, and "كانون الثاني من عام 2016" stays a month's name. It beats a relative word beside it like any
+    before, "الثالث من آب من العام الماضي" of the year before; "كانون الثاني من عام 2016" stays a month's name. It beats a relative word beside it like any
     written date; it does not date the page.""")
+
+
+describe(__name__, "same_month_day", """A day of "the same month" (dates.py abs_same: "وفي السابع من الشهر نفسه", "في 17 من الشهر ذاته") is that
+    day of the month of the nearest date told before it with a month: "قصفت الطائرات البلدة في الثالث من آب، وفي السابع
+    من الشهر نفسه سقطت قذائف على السوق" is 7 August; with no month told before, no date.""")
 
 
 describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 تشرين الأول": the written date (up to 20 characters after the relative word) says
