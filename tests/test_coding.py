@@ -2082,3 +2082,40 @@ def test_an_attack_by_aircraft_is_an_air_strike_and_a_train_disaster_no_event(pi
     assert e.event_type == "Battles"
     # role_words.tsv accident: a train disaster, a tunnel's collapse
     assert pipeline.text("كارثة قطار في الجيزة: مقتل 19 مجندا وجرح 117 أمس.", published="2013-01-16").events == []
+
+
+def test_a_day_of_the_month_written_as_an_ordinal_is_that_day():
+    """"في الخامس من الشهر الجاري" is the 5th of the publication month, not the month (rule ordinal_day)."""
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2019-04-20")]
+
+    assert read("وكانت الاشتباكات اندلعت في الخامس من الشهر الجاري") == [("2019-04-05", "2019-04-05", 1)]
+    assert read("قصفت المدفعية البلدة في الحادي والعشرين من الشهر الماضي") == [("2019-03-21", "2019-03-21", 1)]
+    assert read("سيطرت القوات على التلة في الثالث عشر من شباط") == [("2019-02-13", "2019-02-13", 1)]
+    assert read("اقتحم المسلحون القرية في الثامن من تشرين الأول من العام الماضي") == [("2018-10-08", "2018-10-08", 1)]
+    assert read("انفجرت سيارة مفخخة في الثلاثين من أيلول / سبتمبر 2017") == [("2017-09-30", "2017-09-30", 1)]
+    # a month told before ("الشهر نفسه") is not this month (rule same_month_day): with none told, no date
+    assert read("وفي السابع من الشهر نفسه قصفت الطائرات السوق") == []
+    assert read("قصفت الطائرات البلدة في الثالث من آب، وفي السابع من الشهر نفسه سقطت قذائف على السوق، "
+                "ثم في 12 من الشهر ذاته") == [("2018-08-03", "2018-08-03", 1), ("2018-08-07", "2018-08-07", 1),
+                                              ("2018-08-12", "2018-08-12", 1)]
+    # a month's own name is no ordinal day
+    assert read("في كانون الثاني من عام 2016") == [("2016-01-01", "2016-01-31", 3)]
+
+
+def test_an_old_day_told_as_an_aside_does_not_date_the_next_event(pipeline):
+    """Rule aside_day: a day long before publication between the news day and an undated event is an aside."""
+    text = ("قصفت طائرات حربية صباح الأحد بلدة كفرنبل في ريف إدلب. وكان رئيس المجلس المحلي قد خرج من السجن "
+            "في الرابع من كانون الثاني. ويقول أهالي البلدة إنه يعمل في الزراعة. "
+            "وقتل ثلاثة مدنيين في قصف مدفعي على بلدة معرة حرمة المجاورة.")
+    events = pipeline.text(text, published="2020-05-12").events
+    last = max(events, key=lambda e: e.evidence[0]["start"])
+    assert last.date["start"] == "2020-05-10", last.date
+    # a chronology of long-past days carries each day to the next line
+    text = ("وفي العاشر من آذار سيطرت الفصائل على بلدة كفرنبل في ريف إدلب بعد معارك عنيفة. "
+            "وقتل في المعارك ثلاثون عنصرا من قوات النظام.")
+    events = pipeline.text(text, published="2020-05-12").events
+    assert {e.date["start"] for e in events} == {"2020-03-10"}, [e.date for e in events]

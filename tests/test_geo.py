@@ -1008,3 +1008,13 @@ def test_two_streets_and_an_arrested_mans_name(geo):
     # place_cues.tsv: the dual "شارعا"/"شارعي" opens street names; rule arrested_named: whom the police arrested
     assert "شارعي الجلاء" in _resolve(geo, "وقعت اشتباكات في شارعي الجلاء والحمراء بدمشق أمس.")
     assert "حمص" not in _resolve(geo, "وألقت الشرطة القبض على «حمص»، ونجله في القاهرة.")
+
+
+def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
+    """features.tsv rows: Suruç, Ceylanpınar, Akçakale as Arabic papers transcribe them ("تش" for ç)."""
+    got = _resolve(geo, "انفجرت عبوة ناسفة قرب مركز للشرطة في بلدة سوروتش، وسقطت قذيفة على جيلانبينار.")
+    assert haversine((got["سوروتش"]["lat"], got["سوروتش"]["lon"]), (36.98, 38.42)) < 10, got
+    assert haversine((got["جيلانبينار"]["lat"], got["جيلانبينار"]["lon"]), (36.85, 40.05)) < 10, got
+    got = _resolve(geo, "وسقطت قذائف هاون على منزل في مدينة أقتشه قلعة الحدودية.")
+    place = next(v for k, v in got.items() if k.startswith("أقتشه"))
+    assert haversine((place["lat"], place["lon"]), (36.71, 38.95)) < 10, got

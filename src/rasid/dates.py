@@ -28,10 +28,24 @@ WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "ا
 NUM_WORDS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The days of a month as ordinals ("في الخامس من الشهر الجاري", "الحادي والعشرين من آذار"), normalised
+_ORD_UNITS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+              "التاسع": 9}
+ORDINAL_DAYS = {**_ORD_UNITS, "العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "العشرون": 20, "الثلاثين": 30,
+                "الثلاثون": 30, "الحادي والثلاثين": 31, "الحادي والثلاثون": 31}
+for _w, _n in _ORD_UNITS.items():
+    if _n > 1:
+        ORDINAL_DAYS[f"{_w} عشر"] = 10 + _n
+    ORDINAL_DAYS[f"{'الحادي' if _n == 1 else _w} والعشرين"] = 20 + _n
+    ORDINAL_DAYS[f"{'الحادي' if _n == 1 else _w} والعشرون"] = 20 + _n
+_O = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 _W = "|".join(WEEKDAYS)
 _PRE = r"(?<![\p{L}])(?:[وفب]|ل)?"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "في الثاني من شهر آذار الجاري", "الخامس من الشهر الجاري", "العشرين من الشهر الماضي": a day of the month
+    # written as an ordinal (not "كانون الثاني من عام 2016", a month's name)
+    ("abs_ord", re.compile(rf"{_PRE}(?:يوم\s+)?(?<!(?:كانون|تشرين)\s+)(?P<day>{_O})\s+من\s+(?:(?:شهر\s+)?(?P<mon>{_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s+(?P<this>الجاري|الحالي|الماضي))?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(?P<year>\d{{4}})|\s+من\s+(?:العام|السنه)\s+(?P<yrel>الماضي|الماضيه|الجاري|الحالي|الحاليه))?|(?:هذا\s+)?(?P<cur>الشهر)(?:\s+(?P<curx>الجاري|الحالي|الماضي))?(?!\s+(?:نفسه|ذاته|ذلك)(?![\p{{L}}])))(?![\p{{L}}\d])")),
     # 6 كانون الأول 2018 / 6 ديسمبر (كانون الأول) 2018 / 6 من ديسمبر
     ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
     # ديسمبر 2018 (month and year only)
@@ -80,6 +94,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
     ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
+    # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
+    # (last: every date it may refer to is read before it)
+    ("abs_same", re.compile(rf"{_PRE}(?:يوم\s+)?(?:(?P<day>{_O})|(?<!\d)(?P<num>\d{{1,2}}))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر)(?![\p{{L}}])")),
 ]
 
 
@@ -124,18 +141,20 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year")
-_MONTH_KINDS = ("abs_dmy", "abs_my", "abs_m")
+_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
+_MONTH_KINDS = ("abs_ord", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
-    "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("this_month", "last_month"),
+    "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("abs_same", "abs_ord", "this_month", "last_month"),
     "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
        for w in WEEKDAYS},
     "الماضيه": ("past_hours", "past_hours_few", "past_days", "night_before_last"), "اول": ("night_before_last",),
     **{m: _MONTH_KINDS for m in MONTHS if len(m) > 3},
     **{w: ("ago_days",) for w in NUM_WORDS},
+    # the ordinal words of a day ("الثالث من آب": a month too short to be a key of its own)
+    **{w: ("abs_ord", "abs_same") for o in ORDINAL_DAYS for w in o.split() if w not in ("عشر",)},
 }
 _DIGITS = re.compile(r"\d+")
 
@@ -291,7 +310,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     for kind, m, a, b in _scan(norm, lo, hi):
         if taken.find(1, a - lo, b - lo) >= 0:
             continue
-        res = _resolve(kind, m, pub)
+        res = _same_month(m, out, nt.span(a, b)[0]) if kind == "abs_same" else _resolve(kind, m, pub)
         if res is None:
             continue
         sd, ed, prec, rel = res
@@ -304,8 +323,26 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     return out
 
 
+_MONTHS_TOLD = frozenset({"abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
+
+
+def _same_month(m: re.Match, found: list[DateMention], at: int):
+    """"السابع من الشهر نفسه": that day of the month of the nearest date told before it with a month (the dates
+    read so far; the patterns of whole dates run first), none when no month was told."""
+    told = [d for d in found if d.kind in _MONTHS_TOLD and d.start_date and d.end <= at]
+    if not told:
+        return None
+    last = dt.date.fromisoformat(max(told, key=lambda d: d.start).start_date)
+    day = ORDINAL_DAYS[m["day"]] if m["day"] else int(m["num"])
+    try:
+        d = last.replace(day=day)
+    except ValueError:
+        return None
+    return _iso(d), _iso(d), 1, False
+
+
 # "منذ 26 آذار", "منذ مطلع أيار": a period from that day or month up to publication, not the day itself
-SINCE_KINDS = frozenset({"abs_dmy", "abs_m", "abs_my", "abs_num"})
+SINCE_KINDS = frozenset({"abs_dmy", "abs_ord", "abs_m", "abs_my", "abs_num"})
 _SINCE = re.compile(r"(?:^|\s)[وف]?منذ(?:\s+(?:مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|شهر))?\s*$")
 
 
@@ -326,6 +363,36 @@ def _plausible_year(y: int) -> bool:
     return 1900 < y < 2100
 
 
+def _ordinal_day(m: re.Match, pub: dt.date | None):
+    """"الخامس من الشهر الجاري" is the 5th of the publication month; "العشرين من الشهر الماضي" of the month
+    before; "الثاني من آذار" the latest 2 March up to publication (or of the year written, "من العام الماضي"
+    the year before publication's)."""
+    day = ORDINAL_DAYS[m["day"]]
+    if m["cur"]:  # "الشهر": this month unless "الماضي"
+        if pub is None:
+            return None, None, 1, True
+        first = pub.replace(day=1)
+        if m["curx"] == "الماضي":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        d = first.replace(day=day)
+        if d > pub + dt.timedelta(days=2):
+            return None  # "العشرين من الشهر الجاري" told on the 5th: a day to come
+        return _iso(d), _iso(d), 1, True
+    mon = MONTHS[m["mon"]]
+    given = int(m["year"]) if m["year"] and _plausible_year(int(m["year"])) else None
+    if m["yrel"] and pub:  # "من العام الماضي": the year before publication's
+        given = pub.year - (m["yrel"] in ("الماضي", "الماضيه"))
+    year = given or (pub.year if pub else None)
+    if year is None:
+        return None, None, 1, False
+    if not given and pub and dt.date(year, mon, day) > pub + dt.timedelta(days=2):
+        if m["this"] in ("الجاري", "الحالي"):
+            return None
+        year -= 1
+    d = dt.date(year, mon, day)
+    return _iso(d), _iso(d), 1, False
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     """(start, end, precision, relative) or None when the match is not a date."""
     try:
@@ -340,6 +407,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
                 year -= 1
             d = dt.date(year, mon, day)
             return _iso(d), _iso(d), 1, False
+        if kind == "abs_ord":
+            return _ordinal_day(m, pub)
         if kind == "abs_my":
             mon, year = MONTHS[m[1]], int(m[2])
             if not _plausible_year(year):

@@ -13,6 +13,7 @@ from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
+EXACT = FULL + ("abs_ord", "abs_same")  # a day written out: beats a relative word next to it
 YEAR = re.compile(r"\d{4}")
 
 
@@ -91,6 +92,17 @@ def report_day(told: DateMention, said: DateMention, pub: dt.date | None) -> Dat
     return DateMention(told.start, told.end, told.text, told.kind, day, day, told.precision, told.relative)
 
 
+describe(__name__, "ordinal_day", """A day of the month written as an ordinal (dates.py abs_ord) is a day, not the month:
+    "في الخامس من الشهر الجاري" is the 5th of the publication month, "الحادي والعشرين من الشهر الماضي" of the month
+    before, "الثالث من آب من العام الماضي" of the year before; "كانون الثاني من عام 2016" stays a month's name. It beats a relative word beside it like any
+    written date; it does not date the page.""")
+
+
+describe(__name__, "same_month_day", """A day of "the same month" (dates.py abs_same: "وفي السابع من الشهر نفسه", "في 17 من الشهر ذاته") is that
+    day of the month of the nearest date told before it with a month: "قصفت الطائرات البلدة في الثالث من آب، وفي السابع
+    من الشهر نفسه سقطت قذائف على السوق" is 7 August; with no month told before, no date.""")
+
+
 describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 تشرين الأول": the written date (up to 20 characters after the relative word) says
     which day; it beats the relative word.""")
 
@@ -119,7 +131,7 @@ def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
     until = _until(ctx, ds)
     if until is not None:
         return until
-    exact = [d for d in ds if d.kind in FULL and d.precision == 1 and d.start_date]
+    exact = [d for d in ds if d.kind in EXACT and d.precision == 1 and d.start_date]
     if exact and ds and ds[0].relative and exact[0].start - ds[0].end <= 20:
         note(ctx, "written_beats_relative", f"«{exact[0].text}» over «{ds[0].text}»")
         return exact[0]
@@ -198,19 +210,41 @@ def paragraph_date(ctx, sent_start: int) -> DateMention | None:
         index = ctx._sentence_index = (sents, [s.start for s in sents])
     sents, starts = index
     nxt = sent_start
+    aside = None  # a day long before publication, told in a paragraph of recent news
     for s in (sents[i] for i in range(bisect.bisect_left(starts, sent_start) - 1, -1, -1)):
         if s.end < sent_start - PARAGRAPH_WINDOW:
-            return None
+            return aside
         # a line opening with "وأضاف", "وأشارت" goes on with the account of the line before: same paragraph
         first = (ctx.nt.norm[ctx.n(nxt):ctx.n(nxt) + 12].split() or [""])[0]
         if "\n" in text[s.end:nxt] and not (first[:1] == "و" and first[1:] in SPEECH):
-            return None  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
+            return aside  # (crossing other paragraphs, or taking the day a source spoke, measured worse)
         ds = [d for d in ctx.starting(ctx.dates, s.start, s.end) if d.start not in ctx.page_dates
               and id(d) not in ctx.report_dates and d.start_date and (d.precision or 1) <= 2]
         if ds:
-            return ds[0]
+            if aside is None and not _days_before(ctx, ds[0], 14):
+                return ds[0]
+            if aside is None:
+                aside = ds[0]
+            elif not _days_before(ctx, ds[0], 7):
+                return aside_day(ctx, aside, ds[0])
         nxt = s.start
-    return None
+    return aside
+
+
+def _days_before(ctx, d: DateMention, days: int) -> bool:
+    """``d`` is more than ``days`` days before publication (or no publication day is known)."""
+    return ctx.pub is None or (ctx.pub - dt.date.fromisoformat(d.start_date)).days > days
+
+
+@rule("aside_day")
+def aside_day(ctx, aside: DateMention, news: DateMention) -> DateMention:
+    """A day told long before publication (over two weeks) in a paragraph of recent news is an aside about
+    someone's past, not the day of the next event: the undated event takes the paragraph's recent day
+    before it (up to a week before publication). "وقصفت الطائرات البلدة أمس. وكان القيادي قد أفرج عنه في
+    العاشر من أيار. وقتل في القصف ثلاثة مدنيين" is yesterday's toll, not May's; a chronology whose days
+    are all long past still carries each day to the next line."""
+    note(ctx, "aside_day", f"«{aside.text}» is an aside: the paragraph's news day «{news.text}»")
+    return news
 
 
 # "منذ" right before a day: the day something has gone on since, up to today ("تدور الاشتباكات منذ عصر الخميس")
