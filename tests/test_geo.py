@@ -1018,3 +1018,11 @@ def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
     got = _resolve(geo, "وسقطت قذائف هاون على منزل في مدينة أقتشه قلعة الحدودية.")
     place = next(v for k, v in got.items() if k.startswith("أقتشه"))
     assert haversine((place["lat"], place["lon"]), (36.71, 38.95)) < 10, got
+
+
+def test_a_titles_holder_is_no_place(geo):
+    # rule title_then_name: a title, perhaps its portfolio, a nationality adjective, then the holder's name
+    assert "عمران" not in _resolve(geo, "من جانبه، نفى وزير الإعلام السوري عمران الزعبي استخدام الصواريخ.")
+    assert "عفرين" in _resolve(geo, "قصفت المدفعية التركية عفرين أمس.")
+    # place_stopwords.tsv: sand ("الرمل") without a cue
+    assert "الرمل" not in _resolve(geo, "وقام العناصر بتقوية المبنى بأكياس من الرمل.")

@@ -103,7 +103,10 @@ FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.
 
 # "أبو حمزة", "أم محمد": a kunya, the name after it a person's; "(26 عاما)": an age in apposition after a name
 KUNYA_HEADS = frozenset(("ابو", "ابي", "ام"))
-_ON_WORDS = ("على", "علي", "علی")  # (folded text may keep ى or write ي)
+_ON_WORDS = ("على", "علي", "علی")
+# a title before a nationality adjective: the name after them is the title's holder ("وزير الإعلام السوري عمران الزعبي")
+_TITLES = frozenset(fold(normalize(w)) for w in ("وزير", "الوزير", "رئيس", "الرئيس", "السفير", "سفير", "المتحدث", "الناطق",
+                                                   "قائد", "القائد", "نائب", "زعيم", "الزعيم", "المبعوث", "مبعوث"))  # (folded text may keep ى or write ي)
 AGE_AFTER = stdre.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات)|[،,]\s*\(?\d{1,3}\s*(?:عاما|عام|سنه)\b)")
 _FAMILY_FORMS = FAMILY_HEADS | {"و" + w for w in FAMILY_HEADS}  # (one lookup, asked before every gazetteer name)
 
@@ -720,6 +723,9 @@ class Geoparser:
                 continue  # rule kunya_surname: "أبو حمزة القم", "أبو عبيدة الحلبي": a fighter's by-name, not a place
             if len(prev) >= 2 and prev[-1] in _ON_WORDS and prev[-2].lstrip("وب") == "القبض":
                 continue  # rule arrested_named: "ألقت الشرطة القبض على «صابر»": whom the police arrested, not a place
+            if prev and prev[-1] in NATIONALITY_WORDS and folded[lb:i] == "" and any(
+                    w in _TITLES or w[1:] in _TITLES and w[0] == "و" for w in folded[max(0, lb - 40):lb].split()[-3:-1]):
+                continue  # rule title_then_name: "وزير الإعلام السوري عمران الزعبي": a title's holder, not a place
             if AGE_AFTER.match(folded, j):
                 continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
