@@ -750,3 +750,10 @@ def test_a_state_command_announcing_its_foes_dead_killed_them(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("Iraqi forces", "ISIS")
     (e,) = pipeline.text("أعلنت قيادة عمليات نينوى مقتل جنديين عراقيين في قرية شرقي تلعفر أمس.", published="2016-05-02").events
     assert (_id(e.actor1), _id(e.actor2)) == (None, "Iraqi forces")
+
+
+def test_a_states_security_services_are_its_forces(pipeline):
+    # role_words.tsv force "أجهزة" with a nationality (rule force_nationality)
+    (e,) = pipeline.text("أعلنت أجهزة الأمن الروسية أمس أنها قتلت ثمانية مسلحين من تنظيم داعش في داغستان.",
+                         published="2015-08-02").events
+    assert e.actor1["id"] == "Russian forces"
