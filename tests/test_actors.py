@@ -754,6 +754,6 @@ def test_a_state_command_announcing_its_foes_dead_killed_them(pipeline):
 
 def test_a_states_security_services_are_its_forces(pipeline):
     # role_words.tsv force "أجهزة" with a nationality (rule force_nationality)
-    (e,) = pipeline.text("أعلنت أجهزة الأمن الروسية أمس أنها قتلت ثمانية مسلحين من تنظيم داعش في داغستان.",
+    (e,) = pipeline.text("وأعلنت أجهزة الأمن الروسية أنها قتلت أمس ثمانية متطرفين بايعوا تنظيم داعش في منطقة القوقاز.",
                          published="2015-08-02").events
     assert e.actor1["id"] == "Russian forces"
