@@ -1026,3 +1026,17 @@ def test_a_titles_holder_is_no_place(geo):
     assert "عفرين" in _resolve(geo, "قصفت المدفعية التركية عفرين أمس.")
     # place_stopwords.tsv: sand ("الرمل") without a cue
     assert "الرمل" not in _resolve(geo, "وقام العناصر بتقوية المبنى بأكياس من الرمل.")
+
+
+def test_an_area_told_inside_a_quarter_lies_in_the_quarters_city(geo):
+    """Rule area_in_a_quarter: "منطقة X في حي Y شرقي مدينة حلب": an area told inside a quarter the gazetteer lacks
+    (placed in its city) lies in that city: one the gazetteer lacks takes the city's point at precision 2, and a small
+    namesake village over 60 km from the city ("الحميدية" of the Manbij plain) is that area the gazetteer lacks."""
+    from rasid.model import Document
+
+    for name in ("الحميدية", "تل الزعتر"):
+        text = f'قتل مدنيان في قصف بالصواريخ استهدف منطقة {name} في حي "كرم الطراب" شرقي مدينة حلب.'
+        doc = geo(Document(doc_id="t", raw=text, text=text))
+        locs = {s.text: s.value for s in doc.spans if s.label == "place"}
+        assert locs[name]["admin1"] == "Aleppo" and locs[name]["gazetteer_id"] is None, locs
+        assert locs[name]["geo_precision"] == 2 and abs(locs[name]["lat"] - 36.20) < 0.05, locs

@@ -182,11 +182,11 @@ _JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?
 
 
 # between a place the gazetteer lacks and the unit or town that holds it: "بقرية X بمركز Z في محافظة Y",
-# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between)
+# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between), "منطقة X في حي Y"
 _UNIT = r"(?:مدينه|المدينه|بلده|منطقه|محافظه|مديريه|قضاء|ناحيه|مركز|ريف|العاصمه|ولايه|اقليم|لواء)"
 _ENCLOSED_BY = re.compile(
     rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
-    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
+    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*|حي(?!\p{{Arabic}})\s*)?[\"'«“]?\s*")
 # words for a state or province (place_cues.tsv, governorate) after which a name the gazetteer lacks is still a
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
 GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
@@ -618,6 +618,8 @@ class Geoparser:
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
         self._roads(mentions, nt)
+        if self.gaz is not None:  # again: a place told inside a quarter placed in its city since (rule area_in_a_quarter)
+            self._enclosing_places(mentions, nt.text)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -1596,7 +1598,10 @@ class Geoparser:
                 if p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
                     continue  # a town is itself wherever it is told ("مدينة رفح بسيناء")
                 abroad = p.country and h.country and p.country != h.country
-                town = n.resolved == holder and not h.is_admin and not n.region and (n.precision or 1) < 3
+                # a town, or a quarter placed in its city ("منطقة أرض الحمراء في حي طريق الباب" of Aleppo: rule
+                # area_in_a_quarter; a namesake village far from that city is a place the gazetteer lacks)
+                quarter = n.resolved is None and n.cue == "district" and n.anchor == holder
+                town = (n.resolved == holder or quarter) and not h.is_admin and not n.region and (n.precision or 1) < 3
                 if not (abroad or (town and _approx_km(p, h) > ENCLOSED_KM)):
                     continue  # (a governorate's point says little of how far its villages lie)
                 m.resolved = None
