@@ -1040,3 +1040,12 @@ def test_an_area_told_inside_a_quarter_lies_in_the_quarters_city(geo):
         locs = {s.text: s.value for s in doc.spans if s.label == "place"}
         assert locs[name]["admin1"] == "Aleppo" and locs[name]["gazetteer_id"] is None, locs
         assert locs[name]["geo_precision"] == 2 and abs(locs[name]["lat"] - 36.20) < 0.05, locs
+
+
+def test_a_villages_kind_word_is_not_its_name(geo):
+    """Rule village_word_not_name: GeoNames' "Qaryat X" rows hold "قرية" in the Arabic name; the village resolved
+    from "في قرية البو حران" is named البو حران (its text keeps the words as written), as a village the gazetteer
+    lacks is."""
+    locs = _resolve(geo, "قتل ثلاثة مزارعين بانفجار عبوة ناسفة في قرية البو حران قرب الفلوجة")
+    loc = locs["قرية البو حران"]
+    assert loc["gazetteer_id"] is not None and loc["name_ar"] == "البو حران", loc

@@ -45,6 +45,9 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
 # words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
 SETTLEMENT_WORDS = {"قريه", "بلده", "مدينه", "بلدات", "قري", "مزرعه", "حي", "مخيم"}
 ADMIN_WORDS = {"مديريه", "محافظه", "قضاء", "ناحيه"}  # a unit's kind in a gazetteer's name, not its name
+# rule village_word_not_name: GeoNames' "Qaryat X" rows hold the kind word in the Arabic name ("قرية تل علي"); news
+# writes the name after it ("في قرية تل علي"), so a village is named without it ("مدينة الصدر", a name, keeps its word)
+VILLAGE_WORDS = {"قريه"}
 FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني",
                 "الجوي", "الجويه", "العسكريه", "الدوليه", "الحدوديه", "النفطيه"}  # (normalised: ة is ه)
 OPENERS = ' ("«“'  # what may stand between a place cue and the name it governs: 'معسكر "ليبرتي"'
@@ -1670,6 +1673,8 @@ class Geoparser:
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
             name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if rest and not p.is_admin and fold(normalize(first)) in VILLAGE_WORDS:
+                name_ar = rest  # rule village_word_not_name: "قرية تل علي" is the village تل علي
             if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
                 # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
                 # مطار المزة, how it is mostly written (the text keeps the words as written)
