@@ -1029,3 +1029,26 @@ def test_a_titles_holder_is_no_place():
     assert "عفرين" in _resolve(geo, "قصفت المدفعية التركية عفرين أمس.")
     # place_stopwords.tsv: sand ("الرمل") without a cue
     assert "الرمل" not in _resolve(geo, "وقام العناصر بتقوية المبنى بأكياس من الرمل.")
+
+
+def test_an_area_told_inside_a_quarter_lies_in_the_quarters_city(geo):
+    """Rule area_in_a_quarter: "منطقة X في حي Y شرقي مدينة حلب": an area told inside a quarter the gazetteer lacks
+    (placed in its city) lies in that city: one the gazetteer lacks takes the city's point at precision 2, and a small
+    namesake village over 60 km from the city ("الحميدية" of the Manbij plain) is that area the gazetteer lacks."""
+    from rasid.model import Document
+
+    for name in ("الحميدية", "تل الزعتر"):
+        text = f'قتل مدنيان في قصف بالصواريخ استهدف منطقة {name} في حي "كرم الطراب" شرقي مدينة حلب.'
+        doc = geo(Document(doc_id="t", raw=text, text=text))
+        locs = {s.text: s.value for s in doc.spans if s.label == "place"}
+        assert locs[name]["admin1"] == "Aleppo" and locs[name]["gazetteer_id"] is None, locs
+        assert locs[name]["geo_precision"] == 2 and abs(locs[name]["lat"] - 36.20) < 0.05, locs
+
+
+def test_a_villages_kind_word_is_not_its_name(geo):
+    """Rule village_word_not_name: GeoNames' "Qaryat X" rows hold "قرية" in the Arabic name; the village resolved
+    from "في قرية البو حران" is named البو حران (its text keeps the words as written), as a village the gazetteer
+    lacks is."""
+    locs = _resolve(geo, "قتل ثلاثة مزارعين بانفجار عبوة ناسفة في قرية البو حران قرب الفلوجة")
+    loc = locs["قرية البو حران"]
+    assert loc["gazetteer_id"] is not None and loc["name_ar"] == "البو حران", loc

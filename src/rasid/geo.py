@@ -45,6 +45,9 @@ RANK = {"ADM1": 3.0, "ADM2": 2.4, "PPLA": 2.6, "PPLC": 3.0, "PPLA2": 2.2, "PPLA3
 # words that close a feature's name: "مطار حلب الدولي", "حقل العمر النفطي"
 SETTLEMENT_WORDS = {"قريه", "بلده", "مدينه", "بلدات", "قري", "مزرعه", "حي", "مخيم"}
 ADMIN_WORDS = {"مديريه", "محافظه", "قضاء", "ناحيه"}  # a unit's kind in a gazetteer's name, not its name
+# rule village_word_not_name: GeoNames' "Qaryat X" rows hold the kind word in the Arabic name ("قرية تل علي"); news
+# writes the name after it ("في قرية تل علي"), so a village is named without it ("مدينة الصدر", a name, keeps its word)
+VILLAGE_WORDS = {"قريه"}
 FEATURE_TAIL = {"الدولي", "العسكري", "النفطي", "الغازي", "الحدودي", "المدني", "الكبير", "القديم", "الجديد", "الوطني",
                 "الجوي", "الجويه", "العسكريه", "الدوليه", "الحدوديه", "النفطيه"}  # (normalised: ة is ه)
 OPENERS = ' ("«“'  # what may stand between a place cue and the name it governs: 'معسكر "ليبرتي"'
@@ -182,11 +185,11 @@ _JOIN_CITY = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?(?:[,،]\s*)?(?
 
 
 # between a place the gazetteer lacks and the unit or town that holds it: "بقرية X بمركز Z في محافظة Y",
-# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between)
+# "منطقة X في ريف Y", "بلدة X التابعة لمحافظة Y" (one unit the gazetteer lacks may stand between), "منطقة X في حي Y"
 _UNIT = r"(?:مدينه|المدينه|بلده|منطقه|محافظه|مديريه|قضاء|ناحيه|مركز|ريف|العاصمه|ولايه|اقليم|لواء)"
 _ENCLOSED_BY = re.compile(
     rf"\s*[,،]?\s*(?:(?:ال)?واقعه\s+)?(?:(?:في|ب)\s*{_UNIT}\s+[\p{{Arabic}}]+\s*[,،]?\s*)?"
-    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*)?[\"'«“]?\s*")
+    rf"(?:في|ب|داخل|وسط|(?:ال)?تابعه\s+ل)\s*(?:{_UNIT}\s*|حي(?!\p{{Arabic}})\s*)?[\"'«“]?\s*")
 # words for a state or province (place_cues.tsv, governorate) after which a name the gazetteer lacks is still a
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
 GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
@@ -618,6 +621,8 @@ class Geoparser:
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
         self._roads(mentions, nt)
+        if self.gaz is not None:  # again: a place told inside a quarter placed in its city since (rule area_in_a_quarter)
+            self._enclosing_places(mentions, nt.text)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -1596,7 +1601,10 @@ class Geoparser:
                 if p.is_admin or p.code in MAJOR_CODES or p.population >= FAR_MAX_POPULATION:
                     continue  # a town is itself wherever it is told ("مدينة رفح بسيناء")
                 abroad = p.country and h.country and p.country != h.country
-                town = n.resolved == holder and not h.is_admin and not n.region and (n.precision or 1) < 3
+                # a town, or a quarter placed in its city ("منطقة أرض الحمراء في حي طريق الباب" of Aleppo: rule
+                # area_in_a_quarter; a namesake village far from that city is a place the gazetteer lacks)
+                quarter = n.resolved is None and n.cue == "district" and n.anchor == holder
+                town = (n.resolved == holder or quarter) and not h.is_admin and not n.region and (n.precision or 1) < 3
                 if not (abroad or (town and _approx_km(p, h) > ENCLOSED_KM)):
                     continue  # (a governorate's point says little of how far its villages lie)
                 m.resolved = None
@@ -1665,6 +1673,8 @@ class Geoparser:
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
             name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if rest and not p.is_admin and fold(normalize(first)) in VILLAGE_WORDS:
+                name_ar = rest  # rule village_word_not_name: "قرية تل علي" is the village تل علي
             if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
                 # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
                 # مطار المزة, how it is mostly written (the text keeps the words as written)
