@@ -2119,3 +2119,10 @@ def test_an_old_day_told_as_an_aside_does_not_date_the_next_event(pipeline):
             "وقتل في المعارك ثلاثون عنصرا من قوات النظام.")
     events = pipeline.text(text, published="2020-05-12").events
     assert {e.date["start"] for e in events} == {"2020-03-10"}, [e.date for e in events]
+
+
+def test_an_agreement_named_by_its_terms_or_breach_is_no_agreement_reached(pipeline):
+    # triggers.tsv look-alikes: "مخالفا لاتفاق", "بنود الاتفاق", "خرقها للاتفاق"
+    for text in ("واتهمت الهيئة أمس فصيل صقور الشام بخرقها للاتفاق المبرم في ريف حماة.",
+                 "واعتبرت الحركة أمس دعوة الحكومة مخالفا لاتفاق القاهرة."):
+        assert all(e.sub_event_type != "Agreement" for e in pipeline.text(text, published="2017-07-21").events)
