@@ -2071,3 +2071,17 @@ def test_a_plan_a_purpose_or_a_permission_to_strike_is_no_strike(pipeline):
         assert pipeline.text(text, published="2015-07-31").events == []
     (e,) = pipeline.text("وقام الطيران الحربي أمس بشن غارات على بلدة كفرنبل.", published="2015-07-31").events
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_a_later_event_after_a_capture_is_its_own(pipeline):
+    """Rule later_event_apart: a capture, then after a comma "و", a verb and "لاحقا" a bombing, are two events."""
+    events = pipeline.text("وسيطرت القوات العراقية قبل أيام على مبنى المستشفى العام في مدينة الرمادي، وتعرض لاحقا "
+                           "لتفجيرات داخل أروقة المستشفى.", published="2015-07-31").events
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_a_running_state_over_weeks_is_no_event(pipeline):
+    """Rule ongoing_over_span: a verb of a running state with a span of weeks before the event word tells the state."""
+    events = pipeline.text("ظلت البلدة طوال ثلاثة أسابيع من بدء الهجوم تشهد معارك عنيفة بين الفصائل وقوات النظام.",
+                           published="2016-04-02").events
+    assert not events
