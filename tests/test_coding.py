@@ -2085,3 +2085,12 @@ def test_a_running_state_over_weeks_is_no_event(pipeline):
     events = pipeline.text("ظلت البلدة طوال ثلاثة أسابيع من بدء الهجوم تشهد معارك عنيفة بين الفصائل وقوات النظام.",
                            published="2016-04-02").events
     assert not events
+
+
+def test_a_definite_subject_retold_refers_back_though_its_means_is_named(pipeline):
+    """Rule retold_subject: "سلسلة الانفجارات أسفرت عن" told again, though the clause names the means ("سيارات مفخخة")
+    as its strongest word, is the bombing already told, not another."""
+    events = pipeline.text("هزت سلسلة انفجارات أسواق مدينة الحلة اليوم الأحد. ويشار إلى أن سلسلة الانفجارات أسفرت عن "
+                           "سقوط 12 قتيلا على الأقل، إذ قالت مصادر الشرطة إن الانفجارات نجمت عن أربع سيارات مفخخة "
+                           "استهدفت منطقة مزدحمة.", published="2013-02-17").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 12
