@@ -2094,3 +2094,13 @@ def test_a_definite_subject_retold_refers_back_though_its_means_is_named(pipelin
                            "سقوط 12 قتيلا على الأقل، إذ قالت مصادر الشرطة إن الانفجارات نجمت عن أربع سيارات مفخخة "
                            "استهدفت منطقة مزدحمة.", published="2013-02-17").events
     assert len(events) == 1 and events[0].fatalities["value"] == 12
+
+
+def test_a_demonstrative_before_the_article_points_back(pipeline):
+    """Rule article_outside_match: "هذا التقدم" points back at the advance told, though the matched word leaves the
+    article out and the clause names places of its own."""
+    events = pipeline.text("سيطرت فصائل المعارضة على بلدة كفرنبودة في ريف حماة الشمالي أمس بعد معارك مع قوات النظام. "
+                           "هذا التقدم الميداني لمقاتلي المعارضة في ريف حماة، يرى فيه الناطق باسم الفصائل أهمية كبرى، "
+                           "لأنه «ينقل المعارك من ريف حماة إلى المناطق الداخلية في اللاذقية وجبلة».",
+                           published="2015-08-06").events
+    assert len(events) == 1

@@ -199,12 +199,13 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     if subject is not None:
         ts = subject.start
     before = norm[max(0, ts - 2):ts]
-    prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
+    outside = article_outside(ctx, ts)
+    prev_word = (norm[max(0, ts - 14):ts - 2 if outside else ts].split() or [""])[-1]
     # (the event word's match may hold its proclitics: "للتفجير", "بالهجوم", "والغارة" are definite too)
     definite = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or _DEFINITE.match(norm, ts) is not None
     anaphoric = definite or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
-    pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    pointed = prev_word in DEMONSTRATIVES and (norm[ts:ts + 2] == "ال" or outside)
     # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
     after = norm[m.trigger.end if subject is None else subject.end:][:24].split()[:2]
     retold = definite and after[:1] != [] and after[0] in RETOLD
@@ -248,6 +249,15 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         pending.append(m)
         return True
     return False
+
+
+@rule("article_outside_match", reads="role_words.tsv demonstrative, back")
+def article_outside(ctx, ts: int) -> bool:
+    """The event word's match leaves its article out ("هذا ال|تقدم", "بعد ال|معارك"): the article is no word of its
+    own, the word before it is the one that points ("هذا", "هذه") or refers back ("بعد"): "سيطرت الفصائل على
+    البلدة ... هذا التقدم الميداني للفصائل يرى فيه القيادي أهمية كبرى" tells the capture again."""
+    norm = ctx.nt.norm
+    return norm[max(0, ts - 2):ts] in ("ال", "لل") and norm[max(0, ts - 3):ts - 2] in ("", " ")
 
 
 @rule("retold_subject", reads="role_words.tsv retold")
