@@ -2126,3 +2126,36 @@ def test_an_agreement_named_by_its_terms_or_breach_is_no_agreement_reached(pipel
     for text in ("واتهمت الهيئة أمس فصيل صقور الشام بخرقها للاتفاق المبرم في ريف حماة.",
                  "واعتبرت الحركة أمس دعوة الحكومة مخالفا لاتفاق القاهرة."):
         assert all(e.sub_event_type != "Agreement" for e in pipeline.text(text, published="2017-07-21").events)
+
+
+def test_a_later_event_after_a_capture_is_its_own(pipeline):
+    """Rule later_event_apart: a capture, then after a comma "و", a verb and "لاحقا" a bombing, are two events."""
+    events = pipeline.text("وسيطرت القوات العراقية قبل أيام على مبنى المستشفى العام في مدينة الرمادي، وتعرض لاحقا "
+                           "لتفجيرات داخل أروقة المستشفى.", published="2015-07-31").events
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_a_running_state_over_weeks_is_no_event(pipeline):
+    """Rule ongoing_over_span: a verb of a running state with a span of weeks before the event word tells the state."""
+    events = pipeline.text("ظلت البلدة طوال ثلاثة أسابيع من بدء الهجوم تشهد معارك عنيفة بين الفصائل وقوات النظام.",
+                           published="2016-04-02").events
+    assert not events
+
+
+def test_a_definite_subject_retold_refers_back_though_its_means_is_named(pipeline):
+    """Rule retold_subject: "سلسلة الانفجارات أسفرت عن" told again, though the clause names the means ("سيارات مفخخة")
+    as its strongest word, is the bombing already told, not another."""
+    events = pipeline.text("هزت سلسلة انفجارات أسواق مدينة الحلة اليوم الأحد. ويشار إلى أن سلسلة الانفجارات أسفرت عن "
+                           "سقوط 12 قتيلا على الأقل، إذ قالت مصادر الشرطة إن الانفجارات نجمت عن أربع سيارات مفخخة "
+                           "استهدفت منطقة مزدحمة.", published="2013-02-17").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 12
+
+
+def test_a_demonstrative_before_the_article_points_back(pipeline):
+    """Rule article_outside_match: "هذا التقدم" points back at the advance told, though the matched word leaves the
+    article out and the clause names places of its own."""
+    events = pipeline.text("سيطرت فصائل المعارضة على بلدة كفرنبودة في ريف حماة الشمالي أمس بعد معارك مع قوات النظام. "
+                           "هذا التقدم الميداني لمقاتلي المعارضة في ريف حماة، يرى فيه الناطق باسم الفصائل أهمية كبرى، "
+                           "لأنه «ينقل المعارك من ريف حماة إلى المناطق الداخلية في اللاذقية وجبلة».",
+                           published="2015-08-06").events
+    assert len(events) == 1

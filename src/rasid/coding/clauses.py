@@ -213,7 +213,9 @@ def denied_before(ctx, sent: Sentence, cl: Sentence, m: Mention) -> Mention | No
 
 _FIGHT_OR_FIRE = ("Battles", "Explosions/Remote violence")
 _WITH = ("مع", "بين")  # the other side of a fight
-_AND_VERB = re.compile(r"[،,]\s*(و\S+)\s+$")  # ", وانفجرت " right before an event word
+# a word of later time right after the verb ("، وتعرضت لاحقا لتفجيرات"): what follows happened after the first event
+_LATER = ("لاحقا", "بعدها", "بعدئذ")
+_AND_VERB = re.compile(r"[،,]\s*(و\S+)(?:\s+(%s)\s+[لب]?|\s+)$" % "|".join(_LATER))  # ", وانفجرت " (", وتعرض لاحقا ")
 
 
 def _apart(a: list[dict], b: list[dict]) -> bool:
@@ -278,7 +280,8 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
             # joined to an event word not told as done ("يحاول السيطرة على المنطقة واستعادة المطار"), or one of
             # a list of event words ("قصف وغارات")
             continue
-        if "TERRITORY" in (t1.value.sub_event_type, t2.value.sub_event_type) or _arm(ctx, t2):
+        later = verb_cut is not None and later_event(ctx, after_verb, t1, t2)
+        if ("TERRITORY" in (t1.value.sub_event_type, t2.value.sub_event_type) and not later) or _arm(ctx, t2):
             continue  # ground taken in a fight is that fight (rule territory_in_battle); a weapon is no act
         words = norm[t2.end:hi].split()
         if not words or words[0].strip("،,.") in EXCHANGE:
@@ -306,7 +309,7 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
                     continue
             elif not (own_doer or own_place and first_place):
                 continue
-        elif not (own_doer or own_place):
+        elif not (own_doer or own_place or later):
             continue
         head = ctx.doc.text[cl.start:cut].rstrip(" ،,")
         if not head:
@@ -314,6 +317,18 @@ def second_event(ctx, sent: Sentence, cl: Sentence) -> list[Sentence]:
         note(ctx, "second_event_joined", f"«{ctx.said(t1.start, t1.end)}» | «{ctx.said(t2.start, t2.end)}»")
         return [Sentence(cl.start, cl.start + len(head), head), Sentence(cut, cl.end, ctx.doc.text[cut:cl.end])]
     return [cl]
+
+
+@rule("later_event_apart")
+def later_event(ctx, after_verb, t1, t2) -> bool:
+    """After a comma, "و" and a verb, a word of later time ("لاحقا", "بعدها") before an event word of another kind
+    tells a later event of its own, not the first one told again: "استعادت القوات السيطرة على مبنى المشفى الوطني،
+    وتعرض لاحقا لقصف بقذائف الهاون" is a capture and then a shelling (rule second_event_joined cuts the clause
+    there, though the first is ground taken)."""
+    if after_verb.group(2) is None or t1.value.event_type == t2.value.event_type:
+        return False
+    note(ctx, "later_event_apart", f"«{after_verb.group(2)}» «{ctx.said(t2.start, t2.end)}»")
+    return True
 
 
 def _arm(ctx, t) -> bool:

@@ -432,7 +432,20 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
         if since:
             note(ctx, "ongoing_situation", f"«{ctx.said(since.start(), since.end())}»")
             return True
+        return ongoing_over_span(ctx, lo, best)
     return False
+
+
+@rule("ongoing_over_span", reads="cues.tsv ongoing, role_words.tsv tally_span")
+def ongoing_over_span(ctx, lo: int, best: Match) -> bool:
+    """A verb of a running state before the event word with a span of weeks or months before it ("خلال",
+    "طوال", "على مدى" and the span) tells the state over that span, not one event: "ظلت البلدة طوال ثلاثة أسابيع
+    من بدء الهجوم تشهد قصفا متواصلا", "وتعيش المدينة خلال الأسابيع الماضية على وقع معارك"."""
+    span = SPAN_OVER.search(ctx.nt.norm, lo, best.start)
+    if span is None:
+        return False
+    note(ctx, "ongoing_over_span", f"«{ctx.said(span.start(), span.end())}»")
+    return True
 
 
 @rule("over_a_span", reads="role_words.tsv tally_span")

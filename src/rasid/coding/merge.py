@@ -195,15 +195,19 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     it happened, it refers back though its clause names a place of its own, to the last event of its sub-type
     if one is: "قصفت الطائرات مواقع قرب الرقة" then "إن الغارات استهدفت مقرا في قرية حزيمة", "الانفجار وقع عند"."""
     norm, ts = ctx.nt.norm, m.trigger.start
+    subject = retold_subject(ctx, m)
+    if subject is not None:
+        ts = subject.start
     before = norm[max(0, ts - 2):ts]
-    prev_word = (norm[max(0, ts - 12):ts].split() or [""])[-1]
+    outside = article_outside(ctx, ts)
+    prev_word = (norm[max(0, ts - 14):ts - 2 if outside else ts].split() or [""])[-1]
     # (the event word's match may hold its proclitics: "للتفجير", "بالهجوم", "والغارة" are definite too)
     definite = norm[ts:ts + 2] == "ال" or before in ("ال", "لل") or _DEFINITE.match(norm, ts) is not None
     anaphoric = definite or prev_word in BACK_WORDS
     # "هذه الغارة" (a determiner), not "ترافق ذلك قصف" (a pronoun subject)
-    pointed = prev_word in DEMONSTRATIVES and norm[ts:ts + 2] == "ال"
+    pointed = prev_word in DEMONSTRATIVES and (norm[ts:ts + 2] == "ال" or outside)
     # "الانفجار وقع عند مدخل الحي": the definite noun as the subject of a verb telling how it happened
-    after = norm[m.trigger.end:m.trigger.end + 24].split()[:2]
+    after = norm[m.trigger.end if subject is None else subject.end:][:24].split()[:2]
     retold = definite and after[:1] != [] and after[0] in RETOLD
     # "الهجوم الذي استهدف معسكر الحامدية": told again in a relative clause, at a place the event was told at
     relative = definite and len(after) == 2 and after[0] in RELATIVE and after[1] in RETOLD and m.own_place
@@ -228,8 +232,13 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
             and (not m.own_place or pointed or spoken or actors_ok(g, m)) and not toll_conflict(g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
-    back = next((g for g in fits if (pointed or retold) and g[0].sub == m.sub), fits[0] if fits else None)
+    sub = m.sub if subject is None else subject.value.sub_event_type  # (the subject told again is the event's kind)
+    back = next((g for g in fits if (pointed or retold) and g[0].sub == sub), fits[0] if fits else None)
     if back is not None:
+        if subject is not None and subject.value.sub_event_type != m.sub and m.sub not in TERRITORY_SUBS:
+            # (rule retold_subject: the clause tells the subject's event again; its stronger word, a means, is a
+            # detail of it; ground taken as what the event brought about stays news)
+            m.aside = True
         back.append(m)
         if ctx.trace is not None:
             ctx.trace.note_mention(m, "refers_back", f"«{m.trigger.phrase}» joins «{back[0].clause.text[:60]}»")
@@ -240,6 +249,36 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         pending.append(m)
         return True
     return False
+
+
+@rule("article_outside_match", reads="role_words.tsv demonstrative, back")
+def article_outside(ctx, ts: int) -> bool:
+    """The event word's match leaves its article out ("هذا ال|تقدم", "بعد ال|معارك"): the article is no word of its
+    own, the word before it is the one that points ("هذا", "هذه") or refers back ("بعد"): "سيطرت الفصائل على
+    البلدة ... هذا التقدم الميداني للفصائل يرى فيه القيادي أهمية كبرى" tells the capture again."""
+    norm = ctx.nt.norm
+    return norm[max(0, ts - 2):ts] in ("ال", "لل") and norm[max(0, ts - 3):ts - 2] in ("", " ")
+
+
+@rule("retold_subject", reads="role_words.tsv retold")
+def retold_subject(ctx, m: Mention):
+    """A definite event noun of the clause's type before its event word, told as the subject of a verb of how it
+    happened ("سلسلة التفجيرات أسفرت عن", "الهجوم وقع"), is the event the clause tells again, though a stronger
+    word named after it is chosen (the means, "نجمت عن سيارات مفخخة"): "انفجرت سيارتان مفخختان في سوق المدينة ...
+    وأشارت المصادر إلى أن الانفجارين أسفرا عن ..., وأن الانفجارات نجمت عن عبوات ناسفة" refers back. Its match,
+    or None."""
+    norm = ctx.nt.norm
+    definite = lambda at: _DEFINITE.match(norm, at) is not None or norm[max(0, at - 2):at] in ("ال", "لل")
+    if definite(m.trigger.start):
+        return None
+    for t in ctx.within(ctx.triggers, ctx.n(m.clause.start), m.trigger.start):
+        if t.value.event_type != m.event_type or not definite(t.start):
+            continue
+        nxt = norm[t.end:t.end + 24].split()[:1]
+        if nxt and nxt[0] in RETOLD:
+            note(ctx, "retold_subject", f"«{ctx.said(t.start, t.end)} {nxt[0]}»")
+            return t
+    return None
 
 
 @rule("spoken_of_refers_back", reads="role_words.tsv speech, statement")
