@@ -346,6 +346,17 @@ def test_dead_told_also_in_the_next_sentence_add_to_the_event(pipeline):
     assert all((e.fatalities or {}).get("value") != 10 for e in events)
 
 
+def test_the_other_sides_dead_told_in_its_turn_add_to_the_fight(pipeline):
+    """"من جهتها قالت مصادر قبلية إن خمسة من أفراد القبيلة قتلوا" after a fight whose toll counted one named side tells the
+    other side's dead (rule other_side_dead): they add up; a figure of no side ("35 شخصا") is not added."""
+    told = "قتل نحو 12 من الحوثيين في اشتباكات مع مسلحي القبائل في مديرية أرحب. "
+    (e,) = pipeline.text(told + "من جهتها، قالت مصادر قبلية إن خمسة من أفراد القبيلة قتلوا وجرح عشرة.",
+                         published="2016-03-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (17, "about")
+    (e,) = pipeline.text(told + "من جهتها، قالت مصادر طبية إن 35 شخصا قتلوا.", published="2016-03-02").events
+    assert e.fatalities["value"] == 12
+
+
 def test_worshippers_killed_are_civilians(pipeline):
     """toll_nouns.tsv: "مصليا", "المصلين" are civilians counted; the bombing hit Civilians."""
     (e,) = pipeline.text("فجر انتحاري حزاما ناسفا في مسجد بمدينة كابول أمس ما أدى إلى مقتل 20 مصليا.",

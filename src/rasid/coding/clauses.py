@@ -68,7 +68,8 @@ def mentions(ctx) -> list[Mention]:
                         m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
                     out.append(m)
         if len(out) == told and last_before is not None:
-            tolls.toll_count_retold(ctx, sent, last_before)
+            if not tolls.toll_count_retold(ctx, sent, last_before):
+                tolls.other_side_dead(ctx, sent, last_before)
     return out
 
 

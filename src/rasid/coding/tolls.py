@@ -95,6 +95,44 @@ def toll_count_retold(ctx, sent, prev: Mention) -> bool:
     return True
 
 
+# "من جانبها", "من جهته", "بدورهم", "في المقابل": the other party's turn to tell (normalised)
+OTHER_TURN = re.compile(r"[\s,،]*و?(?:من (?:جانب|جهت)|بدور)(?:ه|ها|هم|هما)(?![\u0621-\u064a])|[\s,،]*و?في المقابل(?![\u0621-\u064a])")
+# "من القبيله", "من افرادها", "من جنوده": the counted people's party pointed back to
+PARTY_BACK = re.compile(r"(?<![\u0621-\u064a])من (?:[\u0621-\u064a]+ )?(?:ال[\u0621-\u064a]{3,}|[\u0621-\u064a]{2,}(?:ها|هم|ه))(?![\u0621-\u064a])")
+
+
+@rule("other_side_dead", reads="cues.tsv kill, tally, spread")
+def other_side_dead(ctx, sent, prev: Mention) -> bool:
+    """A sentence that tells no event of its own, opens with the other party's turn ("من جانبها", "من جهته",
+    "بدورهم", "في المقابل") and tells the dead of a side the fight told just before had not counted, adds them to
+    that fight's toll: "قتل 12 من مسلحي العشيرة في اشتباكات مع قبيلة الزيود. من جانبها، قالت القبيلة إن خمسة من
+    أفرادها قتلوا" is 17 (the fight's toll one named side's; the new figure another named side's, or of people
+    pointed back to by "من" ("من القبيلة", "من أفرادها", "من أفراد القبيلة"), not civilians, not the same figure; no tally)."""
+    told = prev.fatalities
+    if prev.event_type != "Battles" or not told or told.get("value") is None or not told.get("of") or told.get("parts"):
+        return False
+    lo, hi = ctx.n(sent.start), ctx.n_end(sent.end)
+    norm = ctx.nt.norm
+    if OTHER_TURN.match(norm, lo) is None or not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "no_toll") \
+            or is_tally(ctx, lo, hi):
+        return False
+    counts = [c for c in read_counts(ctx, lo, hi) if c.measure == "killed" and c.value and not c.sub]
+    if len(counts) != 1:
+        return False
+    c = counts[0]
+    if c.of == told["of"] or c.of == "Civilians" or c.group == "civilians" or c.value == told["value"] or (
+            c.of is None and PARTY_BACK.search(norm, c.start, min(hi, c.end + 20)) is None):
+        return False
+    both = sum_qualifier((told.get("qualifier"), c.qualifier))
+    prev.fatalities = {"value": told["value"] + c.value, "qualifier": both,
+                       "group": "combatants" if told.get("group") == c.group == "combatants" else "mixed",
+                       "of": None, "parts": (told["value"], c.value)}
+    note(ctx, "other_side_dead", f"{told['value']} + {c.value}")
+    if ctx.trace is not None:
+        ctx.trace.note_mention(prev, "other_side_dead", f"fatalities from «{sent.text[:80]}»")
+    return True
+
+
 @rule("toll_of_earlier_event", reads="cues.tsv background, role_words.tsv fight_word")
 def earlier_event(ctx, lo: int, hi: int) -> bool:
     """A clause that recalls an earlier event by its distance in days ("بعد يومين من", "بعد أسبوع على") tells that
