@@ -417,3 +417,18 @@ def test_this_comes_as_opens_another_item_of_a_sentence_with_no_comma():
     # "يأتي هذا القرار" opens nothing
     t = "وقال المسؤول إن يأتي هذا القرار بعد مشاورات طويلة"
     assert len(clauses(Sentence(0, len(t), t))) == 1
+
+
+def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences_whole():
+    """Rule wrapped_lines: a line as long as the text's long lines that ends with no stop goes on into the next
+    line; a short headline with no stop still ends its line, and so does every line of a text not wrapped."""
+    text = ("القاهرة - وكالة\n"
+            "أفاد ناشطون أن اشتباكات عنيفة اندلعت منذ ساعات الصباح الباكر في حي\n"
+            "الصناعة بين وحدات من الجيش ومقاتلي المعارضة المسلحة سقط خلالها ستة\n"
+            "قتلى من الطرفين وعدد من الجرحى، بحسب ما ذكرته مصادر محلية متطابقة.\n"
+            "وقال الناشطون إن الطيران المروحي ألقى براميل متفجرة على الأحياء\n"
+            "الشرقية من المدينة، فيما تواصل القصف المدفعي على القرى المجاورة.")
+    got = [s.text for s in sentences(text)]
+    assert got[0] == "القاهرة - وكالة" and len(got) == 3 and "ستة\nقتلى" in got[1]
+    loose = "عنوان الخبر\nقتل جندي في الهجوم\nوأصيب آخر\nوقال المصدر إن الهجوم وقع ليلا\nفي البلدة"
+    assert len(sentences(loose)) == 5

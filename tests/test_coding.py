@@ -2119,3 +2119,11 @@ def test_an_old_day_told_as_an_aside_does_not_date_the_next_event(pipeline):
             "وقتل في المعارك ثلاثون عنصرا من قوات النظام.")
     events = pipeline.text(text, published="2020-05-12").events
     assert {e.date["start"] for e in events} == {"2020-03-10"}, [e.date for e in events]
+
+
+def test_a_claim_told_with_the_day_its_source_spoke_joins_the_attack(pipeline):
+    """"وذكرت الوكالة مساء السبت 8 مارس أن أي جهة لم تعلن مسؤوليتها عن الانفجار": the day a source spoke is not a
+    day of the claim's own (rule said_day_not_the_events), so the claim joins the bombing told before."""
+    (e,) = pipeline.text("انفجرت سيارة مفخخة قرب مبنى البلدية في مدينة جبلة. وذكرت وكالة الأنباء مساء السبت 8 مارس "
+                         "أن أي جهة لم تعلن مسؤوليتها عن الانفجار حتى الآن.", published="2014-03-08").events
+    assert len(e.evidence) == 2
