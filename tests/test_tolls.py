@@ -580,3 +580,14 @@ def test_one_person_told_again_in_the_same_words_is_one_person():
     assert _killed_value("اغتيال قيادي في كتائب الفجر في ريف درعا - موقع الخبر اليوم اغتيال قيادي في كتائب الفجر في ريف "
                          "درعا القيادي") == 1
     assert _killed_value("قتل جندي في القصف على البلدة وقتل جندي آخر برصاص قناص") == 2
+
+
+def test_a_toll_over_a_span_of_months_is_a_tally(pipeline):
+    """Rule toll_over_months: dead told over a span from one month to another ("منذ أواخر مارس وحتى منتصف يوليو")
+    are a campaign's tally, no one event's toll; the same toll told for one day's fighting stays."""
+    events = pipeline.text("شهدت أحياء المدينة منذ مطلع شباط الماضي وحتى أواخر أيار معارك عنيفة بين المقاومة والحوثيين "
+                           "سقط خلالها نحو 90 قتيلا.", published="2015-09-01").events
+    assert all((e.fatalities or {}).get("value") != 90 for e in events)
+    (e,) = pipeline.text("شهدت أحياء مدينة تعز أمس معارك عنيفة بين المقاومة والحوثيين سقط خلالها نحو 90 قتيلا.",
+                         published="2015-09-01").events
+    assert e.fatalities["value"] == 90

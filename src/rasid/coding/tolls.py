@@ -13,7 +13,7 @@ from ..arabic import normalize
 from ..tolls import ALSO, combine, find_counts, sum_qualifier
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, MONTH_SPAN, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -46,7 +46,19 @@ def tally(ctx, lo: int, hi: int) -> bool:
 
 def is_tally(ctx, lo: int, hi: int) -> bool:
     return (ctx.has_cue(lo, hi, "tally", "spread") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
-            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None)
+            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None or month_span(ctx, lo, hi))
+
+
+@rule("toll_over_months", reads="dates.MONTHS")
+def month_span(ctx, lo: int, hi: int) -> bool:
+    """A toll told over a span from one month to another is a campaign's tally, no one event's: "دارت في المدينة
+    منذ أواخر مارس الماضي وحتى منتصف يوليو أعنف الاشتباكات التي سقط خلالها نحو 90 قتيلا" gives the fighting no
+    toll."""
+    mt = MONTH_SPAN.search(ctx.nt.norm, lo, hi)
+    if mt is None:
+        return False
+    note(ctx, "toll_over_months", f"«{ctx.said(mt.start(), mt.end())}»")
+    return True
 
 
 @rule("toll_of_previous", reads="cues.tsv kill, injure")
