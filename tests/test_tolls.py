@@ -591,3 +591,14 @@ def test_a_toll_over_a_span_of_months_is_a_tally(pipeline):
     (e,) = pipeline.text("شهدت أحياء مدينة تعز أمس معارك عنيفة بين المقاومة والحوثيين سقط خلالها نحو 90 قتيلا.",
                          published="2015-09-01").events
     assert e.fatalities["value"] == 90
+
+
+def test_the_bomber_listed_with_the_dead_is_no_bombing_of_the_clause(pipeline):
+    """Rule bomber_among_dead: "إلى جانب الانتحاري" in a clause that tells a killing and another event word lists
+    the bomber with the dead; the clause tells the clash, whose toll the dead are, not the bombing."""
+    events = pipeline.text("فجر انتحاري سيارة مفخخة عند حاجز للجيش في مدينة العريش أمس. ثم اندلعت اشتباكات بين "
+                           "الجيش ومسلحين قرب الحاجز استمرت ساعات. وقتل ثلاثة مسلحين في الاشتباكات، إلى جانب الانتحاري، "
+                           "بحسب مصدر أمني.", published="2016-05-02").events
+    bomb = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    clash = [e for e in events if e.event_type == "Battles"]
+    assert bomb and clash and bomb[0].fatalities is None and clash[0].fatalities["value"] == 3
