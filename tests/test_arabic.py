@@ -432,3 +432,15 @@ def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences_whole():
     assert got[0] == "القاهرة - وكالة" and len(got) == 3 and "ستة\nقتلى" in got[1]
     loose = "عنوان الخبر\nقتل جندي في الهجوم\nوأصيب آخر\nوقال المصدر إن الهجوم وقع ليلا\nفي البلدة"
     assert len(sentences(loose)) == 5
+
+
+def test_the_wounded_after_a_verb_agreeing_with_the_dead_before_it_are_counted():
+    """Rule dead_before_their_verb: "إن ثمانية قتلوا وأصيب 18 آخرون" is 8 dead and 18 wounded; "قتل وأصيب 18
+    شخصا" (the verbs before their subject) stays one figure for both."""
+    lex = default_lexicon()
+    text = "قال المصدر إن ثمانية قتلوا وأصيب 18 آخرون في القصف"
+    nt = NormText(text)
+    got = find_counts(nt, 0, len(nt.norm), lex)
+    assert combine(got, "killed")["value"] == 8 and combine(got, "injured")["value"] == 18
+    nt = NormText("قتل وأصيب 18 شخصا في القصف")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "injured")["value"] is None

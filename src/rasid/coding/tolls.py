@@ -196,6 +196,10 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
 describe(__name__, "captives_killed", """Captives killed are dead, not taken (rasid.tolls._killed_captives): a verb of
 killing right before the figure ("قتل ثلاثة أسرى"), or with only its doer between ("أعدمت الميليشيا ثلاثة أسرى"); a
 figure joined by "و" to bodies ("3 جثث وأربعة أسرى") stays captured.""", reads="cues.tsv kill, toll_nouns.tsv")
+describe(__name__, "dead_before_their_verb", """The wounded told after a killing verb that agrees with the dead told
+before it are the wounded alone, not a figure of the dead and the wounded together (rasid.tolls._joint_casualties):
+"قال المصدر إن ثمانية قتلوا وأصيب 18 آخرون" is 8 dead and 18 wounded ("قتل وأصيب 18 شخصا", the verb before its
+subject, stays one figure for both).""", reads="cues.tsv kill, injure")
 describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
 and "من", are killed in a number not said: "قتل عناصر من قوات النظام", "قتل وأصيب عدد من مرافقيه" (unknown); a
 dual before its verb is two: "أكد المصدر أن شخصين قتلا".""", reads="toll_nouns.tsv, cues.tsv kill")
