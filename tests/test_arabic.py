@@ -417,3 +417,30 @@ def test_this_comes_as_opens_another_item_of_a_sentence_with_no_comma():
     # "يأتي هذا القرار" opens nothing
     t = "وقال المسؤول إن يأتي هذا القرار بعد مشاورات طويلة"
     assert len(clauses(Sentence(0, len(t), t))) == 1
+
+
+def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences_whole():
+    """Rule wrapped_lines: a line as long as the text's long lines that ends with no stop goes on into the next
+    line; a short headline with no stop still ends its line, and so does every line of a text not wrapped."""
+    text = ("القاهرة - وكالة\n"
+            "أفاد ناشطون أن اشتباكات عنيفة اندلعت منذ ساعات الصباح الباكر في حي\n"
+            "الصناعة بين وحدات من الجيش ومقاتلي المعارضة المسلحة سقط خلالها ستة\n"
+            "قتلى من الطرفين وعدد من الجرحى، بحسب ما ذكرته مصادر محلية متطابقة.\n"
+            "وقال الناشطون إن الطيران المروحي ألقى براميل متفجرة على الأحياء\n"
+            "الشرقية من المدينة، فيما تواصل القصف المدفعي على القرى المجاورة.")
+    got = [s.text for s in sentences(text)]
+    assert got[0] == "القاهرة - وكالة" and len(got) == 3 and "ستة\nقتلى" in got[1]
+    loose = "عنوان الخبر\nقتل جندي في الهجوم\nوأصيب آخر\nوقال المصدر إن الهجوم وقع ليلا\nفي البلدة"
+    assert len(sentences(loose)) == 5
+
+
+def test_the_wounded_after_a_verb_agreeing_with_the_dead_before_it_are_counted():
+    """Rule dead_before_their_verb: "إن ثمانية قتلوا وأصيب 18 آخرون" is 8 dead and 18 wounded; "قتل وأصيب 18
+    شخصا" (the verbs before their subject) stays one figure for both."""
+    lex = default_lexicon()
+    text = "قال المصدر إن ثمانية قتلوا وأصيب 18 آخرون في القصف"
+    nt = NormText(text)
+    got = find_counts(nt, 0, len(nt.norm), lex)
+    assert combine(got, "killed")["value"] == 8 and combine(got, "injured")["value"] == 18
+    nt = NormText("قتل وأصيب 18 شخصا في القصف")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "injured")["value"] is None

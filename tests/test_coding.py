@@ -2159,3 +2159,11 @@ def test_a_demonstrative_before_the_article_points_back(pipeline):
                            "لأنه «ينقل المعارك من ريف حماة إلى المناطق الداخلية في اللاذقية وجبلة».",
                            published="2015-08-06").events
     assert len(events) == 1
+
+
+def test_a_claim_told_with_the_day_its_source_spoke_joins_the_attack(pipeline):
+    """"وذكرت الوكالة مساء السبت 8 مارس أن أي جهة لم تعلن مسؤوليتها عن الانفجار": the day a source spoke is not a
+    day of the claim's own (rule said_day_not_the_events), so the claim joins the bombing told before."""
+    (e,) = pipeline.text("انفجرت سيارة مفخخة قرب مبنى البلدية في مدينة جبلة. وذكرت وكالة الأنباء مساء السبت 8 مارس "
+                         "أن أي جهة لم تعلن مسؤوليتها عن الانفجار حتى الآن.", published="2014-03-08").events
+    assert len(e.evidence) == 2

@@ -346,6 +346,17 @@ def test_dead_told_also_in_the_next_sentence_add_to_the_event(pipeline):
     assert all((e.fatalities or {}).get("value") != 10 for e in events)
 
 
+def test_the_other_sides_dead_told_in_its_turn_add_to_the_fight(pipeline):
+    """"من جهتها قالت مصادر قبلية إن خمسة من أفراد القبيلة قتلوا" after a fight whose toll counted one named side tells the
+    other side's dead (rule other_side_dead): they add up; a figure of no side ("35 شخصا") is not added."""
+    told = "قتل نحو 12 من الحوثيين في اشتباكات مع مسلحي القبائل في مديرية أرحب. "
+    (e,) = pipeline.text(told + "من جهتها، قالت مصادر قبلية إن خمسة من أفراد القبيلة قتلوا وجرح عشرة.",
+                         published="2016-03-02").events
+    assert (e.fatalities["value"], e.fatalities["qualifier"]) == (17, "about")
+    (e,) = pipeline.text(told + "من جهتها، قالت مصادر طبية إن 35 شخصا قتلوا.", published="2016-03-02").events
+    assert e.fatalities["value"] == 12
+
+
 def test_worshippers_killed_are_civilians(pipeline):
     """toll_nouns.tsv: "مصليا", "المصلين" are civilians counted; the bombing hit Civilians."""
     (e,) = pipeline.text("فجر انتحاري حزاما ناسفا في مسجد بمدينة كابول أمس ما أدى إلى مقتل 20 مصليا.",
@@ -569,3 +580,25 @@ def test_one_person_told_again_in_the_same_words_is_one_person():
     assert _killed_value("اغتيال قيادي في كتائب الفجر في ريف درعا - موقع الخبر اليوم اغتيال قيادي في كتائب الفجر في ريف "
                          "درعا القيادي") == 1
     assert _killed_value("قتل جندي في القصف على البلدة وقتل جندي آخر برصاص قناص") == 2
+
+
+def test_a_toll_over_a_span_of_months_is_a_tally(pipeline):
+    """Rule toll_over_months: dead told over a span from one month to another ("منذ أواخر مارس وحتى منتصف يوليو")
+    are a campaign's tally, no one event's toll; the same toll told for one day's fighting stays."""
+    events = pipeline.text("شهدت أحياء المدينة منذ مطلع شباط الماضي وحتى أواخر أيار معارك عنيفة بين المقاومة والحوثيين "
+                           "سقط خلالها نحو 90 قتيلا.", published="2015-09-01").events
+    assert all((e.fatalities or {}).get("value") != 90 for e in events)
+    (e,) = pipeline.text("شهدت أحياء مدينة تعز أمس معارك عنيفة بين المقاومة والحوثيين سقط خلالها نحو 90 قتيلا.",
+                         published="2015-09-01").events
+    assert e.fatalities["value"] == 90
+
+
+def test_the_bomber_listed_with_the_dead_is_no_bombing_of_the_clause(pipeline):
+    """Rule bomber_among_dead: "إلى جانب الانتحاري" in a clause that tells a killing and another event word lists
+    the bomber with the dead; the clause tells the clash, whose toll the dead are, not the bombing."""
+    events = pipeline.text("فجر انتحاري سيارة مفخخة عند حاجز للجيش في مدينة العريش أمس. ثم اندلعت اشتباكات بين "
+                           "الجيش ومسلحين قرب الحاجز استمرت ساعات. وقتل ثلاثة مسلحين في الاشتباكات، إلى جانب الانتحاري، "
+                           "بحسب مصدر أمني.", published="2016-05-02").events
+    bomb = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    clash = [e for e in events if e.event_type == "Battles"]
+    assert bomb and clash and bomb[0].fatalities is None and clash[0].fatalities["value"] == 3

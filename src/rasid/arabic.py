@@ -279,9 +279,12 @@ def sentences(text: str) -> list[Sentence]:
         for m in _STAMP.finditer(text):  # before the stamp, and after its time when it gives one
             cuts += [(m.start(), False)] + ([(m.end(), False)] if m["time"] else [])
         cuts.sort()
+    wrapped = _wrapped_breaks(text) if text.count("\n") >= 4 else ()
     for end, newline in cuts:
         if end <= start:
             continue
+        if newline and end - 1 in wrapped:
+            continue  # a text wrapped at a fixed width: the break is the line's width, not the sentence's end
         if newline and text.count('"', start, end) % 2 and 0 <= text.find('"', end, end + 120):
             continue  # a line break inside a quote (scraped 'ما أسمته "\nتفجير إرهابي\n" في شارع'): the sentence goes on
         if newline and _closing_quote_line(text, start, end):
@@ -290,6 +293,35 @@ def sentences(text: str) -> list[Sentence]:
         start = end
     _add(text, start, len(text), out)
     return out
+
+
+_STOPS = ".!?؟:\"”»)"
+
+
+def _wrapped_breaks(text: str) -> set[int]:
+    """The line breaks of a text wrapped at a fixed width (rule wrapped_lines, rasid.coding.clauses): a line as long as the text's long
+    lines (3/4 of its width, the 90th length, 50 to 120 characters), or one whose next line is indented, that
+    ends with no stop and is followed by a line opening with a letter or a digit, goes on into the next line:
+    "شهدت أحياء المدينة الليلة الماضية اشتباكات عنيفة بين الجيش والمعارضة\nالمسلحة سقط خلالها عشرات القتلى."
+    is one sentence. Only when the text has three such breaks (a headline or a byline alone ends its line)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    lens = sorted(len(ln.strip()) for _, ln in lines if ln.strip())
+    if len(lens) < 4:
+        return set()
+    width = lens[int(len(lens) * 0.9)]
+    if not 50 <= width <= 120:
+        return set()
+    out = set()
+    for (p, ln), (_, nxt) in zip(lines, lines[1:]):
+        body, follow = ln.strip(), nxt.strip()
+        if not body or not follow or body[-1] in _STOPS or not (follow[0].isalnum() or follow[0] in "\"«“"):
+            continue
+        if len(body) >= 0.75 * width or (nxt[:1].isspace() and len(body) >= 20):
+            out.add(p + len(ln))
+    return out if len(out) >= 3 else set()
 
 
 def _closing_quote_line(text: str, start: int, end: int) -> bool:

@@ -650,8 +650,11 @@ def _joint_casualties(norm: str, out: list[Count], measure_cues: list, noun_ms: 
         joint = False
         if c.measure == "injured":
             verb = next((v for v in reversed(measure_cues) if v[1] <= c.start and c.start - v[1] <= 25), None)
+            # (not a verb agreeing with a subject told before it: "إن ثمانية قتلوا وأصيب 18 آخرون" counted the dead
+            # already, and the 18 are the wounded alone (rule dead_before_their_verb))
             joint = verb is not None and any(
-                v[2] == "killed" and norm[v[1]:verb[0]].strip() in ("و", "") and v[1] <= verb[0] for v in measure_cues if v is not verb)
+                v[2] == "killed" and norm[v[1]:verb[0]].strip() in ("و", "") and v[1] <= verb[0]
+                and not norm[v[0]:v[1]].endswith(("قتلوا", "قتلا")) for v in measure_cues if v is not verb)
         if not joint and BETWEEN_DEAD_AND_HURT.match(norm, c.end):
             joint = True  # "سقط نحو خمسين شخصا بين قتيل وجريح": the dead are some of the fifty
         elif c.measure == "killed":

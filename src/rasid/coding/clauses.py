@@ -68,7 +68,8 @@ def mentions(ctx) -> list[Mention]:
                         m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
                     out.append(m)
         if len(out) == told and last_before is not None:
-            tolls.toll_count_retold(ctx, sent, last_before)
+            if not tolls.toll_count_retold(ctx, sent, last_before):
+                tolls.other_side_dead(ctx, sent, last_before)
     return out
 
 
@@ -183,6 +184,14 @@ point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأ
 كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
 ("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
 event, told as past (cues.tsv background), not the one its sentence tells.""")
+
+
+describe(__name__, "wrapped_lines", """A text wrapped at a fixed width keeps its sentences whole (arabic._wrapped_breaks):
+a line as long as the text's long lines (3/4 of the 90th length, 50 to 120 characters), or one whose next line is
+indented, that ends with no stop and is followed by a line opening with a letter, goes on into the next line, so a
+toll cut off from its event word by the width stays in its clause: "شهدت أحياء المدينة الليلة الماضية اشتباكات
+عنيفة بين الجيش والمعارضة\nالمسلحة سقط خلالها عشرات القتلى" is one sentence (only with three such breaks: a
+headline or a byline alone still ends its line).""")
 
 
 describe(__name__, "denied_and_told", """A clause that denies one event and tells another in passing gives both: the

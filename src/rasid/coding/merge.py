@@ -395,11 +395,14 @@ def _elsewhere(g: list[Mention], m: Mention) -> bool:
         loc_keys(x) & loc_keys(m) or within_region(x, m) or within_region(m, x) for x in g if loc_keys(x))
 
 
-def _own_day(g: list[Mention], m: Mention) -> bool:
-    """The mention's clause writes a full date that none of the group's mentions has (a digest's next item)."""
+def _own_day(ctx, g: list[Mention], m: Mention) -> bool:
+    """The mention's clause writes a full date that none of the group's mentions has (a digest's next item); not
+    the day a source spoke: "وذكرت القناة صباح السبت 2 فبراير أن أي جهة لم تعلن مسؤوليتها عن الانفجار" is the
+    explosion told before (rule said_day_not_the_events)."""
     d = m.date
+    from .when import said_day
     return d is not None and d.kind.startswith("abs") and d.precision == 1 and not any(
-        x.date is not None and x.date.start_date == d.start_date for x in g)
+        x.date is not None and x.date.start_date == d.start_date for x in g) and not said_day(ctx, d)
 
 
 def claim_joins(ctx, groups: list[list[Mention]], m: Mention, named_anew: bool = False) -> bool:
@@ -410,7 +413,7 @@ def claim_joins(ctx, groups: list[list[Mention]], m: Mention, named_anew: bool =
     fits = [g for g in reversed(_open(groups, m)) if g[0].event_type in VIOLENT and g[0].status != "denied"
             and not day_conflict(g, m) and (m.actor1 is None or all(
                 x.actor1 is None or x.actor1[0] in (m.actor1[0], UNKNOWN_DOER) for x in g))
-            and not (m.own_place and _elsewhere(g, m)) and not _own_day(g, m)
+            and not (m.own_place and _elsewhere(g, m)) and not _own_day(ctx, g, m)
             and not (named_anew and not (g[0].sub == m.sub and m.own_place and any(loc_keys(x) & loc_keys(m) for x in g)))]
     back = next((g for g in fits[:2] if g[0].event_type == m.event_type), fits[0] if fits else None)
     if back is None:

@@ -13,7 +13,7 @@ from ..arabic import normalize
 from ..tolls import ALSO, combine, find_counts, sum_qualifier
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, MONTH_SPAN, SINCE_YEAR
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -46,7 +46,19 @@ def tally(ctx, lo: int, hi: int) -> bool:
 
 def is_tally(ctx, lo: int, hi: int) -> bool:
     return (ctx.has_cue(lo, hi, "tally", "spread") or SINCE_YEAR.search(ctx.nt.norm, lo, hi) is not None
-            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None)
+            or DURING_SPAN.search(ctx.nt.norm, lo, hi) is not None or month_span(ctx, lo, hi))
+
+
+@rule("toll_over_months", reads="dates.MONTHS")
+def month_span(ctx, lo: int, hi: int) -> bool:
+    """A toll told over a span from one month to another is a campaign's tally, no one event's: "دارت في المدينة
+    منذ أواخر مارس الماضي وحتى منتصف يوليو أعنف الاشتباكات التي سقط خلالها نحو 90 قتيلا" gives the fighting no
+    toll."""
+    mt = MONTH_SPAN.search(ctx.nt.norm, lo, hi)
+    if mt is None:
+        return False
+    note(ctx, "toll_over_months", f"«{ctx.said(mt.start(), mt.end())}»")
+    return True
 
 
 @rule("toll_of_previous", reads="cues.tsv kill, injure")
@@ -92,6 +104,44 @@ def toll_count_retold(ctx, sent, prev: Mention) -> bool:
         prev.injured = combine(counts, "injured")
     if ctx.trace is not None:
         ctx.trace.note_mention(prev, "toll_count_retold", f"fatalities from «{sent.text[:80]}»")
+    return True
+
+
+# "من جانبها", "من جهته", "بدورهم", "في المقابل": the other party's turn to tell (normalised)
+OTHER_TURN = re.compile(r"[\s,،]*و?(?:من (?:جانب|جهت)|بدور)(?:ه|ها|هم|هما)(?![\u0621-\u064a])|[\s,،]*و?في المقابل(?![\u0621-\u064a])")
+# "من القبيله", "من افرادها", "من جنوده": the counted people's party pointed back to
+PARTY_BACK = re.compile(r"(?<![\u0621-\u064a])من (?:[\u0621-\u064a]+ )?(?:ال[\u0621-\u064a]{3,}|[\u0621-\u064a]{2,}(?:ها|هم|ه))(?![\u0621-\u064a])")
+
+
+@rule("other_side_dead", reads="cues.tsv kill, tally, spread")
+def other_side_dead(ctx, sent, prev: Mention) -> bool:
+    """A sentence that tells no event of its own, opens with the other party's turn ("من جانبها", "من جهته",
+    "بدورهم", "في المقابل") and tells the dead of a side the fight told just before had not counted, adds them to
+    that fight's toll: "قتل 12 من مسلحي العشيرة في اشتباكات مع قبيلة الزيود. من جانبها، قالت القبيلة إن خمسة من
+    أفرادها قتلوا" is 17 (the fight's toll one named side's; the new figure another named side's, or of people
+    pointed back to by "من" ("من القبيلة", "من أفرادها", "من أفراد القبيلة"), not civilians, not the same figure; no tally)."""
+    told = prev.fatalities
+    if prev.event_type != "Battles" or not told or told.get("value") is None or not told.get("of") or told.get("parts"):
+        return False
+    lo, hi = ctx.n(sent.start), ctx.n_end(sent.end)
+    norm = ctx.nt.norm
+    if OTHER_TURN.match(norm, lo) is None or not ctx.has_cue(lo, hi, "kill") or ctx.has_cue(lo, hi, "no_toll") \
+            or is_tally(ctx, lo, hi):
+        return False
+    counts = [c for c in read_counts(ctx, lo, hi) if c.measure == "killed" and c.value and not c.sub]
+    if len(counts) != 1:
+        return False
+    c = counts[0]
+    if c.of == told["of"] or c.of == "Civilians" or c.group == "civilians" or c.value == told["value"] or (
+            c.of is None and PARTY_BACK.search(norm, c.start, min(hi, c.end + 20)) is None):
+        return False
+    both = sum_qualifier((told.get("qualifier"), c.qualifier))
+    prev.fatalities = {"value": told["value"] + c.value, "qualifier": both,
+                       "group": "combatants" if told.get("group") == c.group == "combatants" else "mixed",
+                       "of": None, "parts": (told["value"], c.value)}
+    note(ctx, "other_side_dead", f"{told['value']} + {c.value}")
+    if ctx.trace is not None:
+        ctx.trace.note_mention(prev, "other_side_dead", f"fatalities from «{sent.text[:80]}»")
     return True
 
 
@@ -146,6 +196,10 @@ def toll_also(ctx, cl, prev: Mention) -> bool:
 describe(__name__, "captives_killed", """Captives killed are dead, not taken (rasid.tolls._killed_captives): a verb of
 killing right before the figure ("قتل ثلاثة أسرى"), or with only its doer between ("أعدمت الميليشيا ثلاثة أسرى"); a
 figure joined by "و" to bodies ("3 جثث وأربعة أسرى") stays captured.""", reads="cues.tsv kill, toll_nouns.tsv")
+describe(__name__, "dead_before_their_verb", """The wounded told after a killing verb that agrees with the dead told
+before it are the wounded alone, not a figure of the dead and the wounded together (rasid.tolls._joint_casualties):
+"قال المصدر إن ثمانية قتلوا وأصيب 18 آخرون" is 8 dead and 18 wounded ("قتل وأصيب 18 شخصا", the verb before its
+subject, stays one figure for both).""", reads="cues.tsv kill, injure")
 describe(__name__, "plural_no_number", """People told by a plural noun right after the toll verb, or by a vague number
 and "من", are killed in a number not said: "قتل عناصر من قوات النظام", "قتل وأصيب عدد من مرافقيه" (unknown); a
 dual before its verb is two: "أكد المصدر أن شخصين قتلا".""", reads="toll_nouns.tsv, cues.tsv kill")

@@ -30,12 +30,32 @@ def candidates(ctx, lo: int, hi: int) -> list[Match]:
     trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
              and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t) and not held(ctx, lo, t)
              and not habitual(ctx, t, lo, hi)]
+    if len(trigs) > 1:
+        trigs = [t for t in trigs if not bomber_among_dead(ctx, t, lo, hi)] or trigs
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
     trigs = [Match(t.start, t.end, Trigger("Strategic developments", "Disrupted weapons use", "agent", t.value.weight),
                    t.phrase) if foiled(ctx, t, lo) or defused(ctx, t, lo, hi) or safe_detonation(ctx, t, lo, hi) else t for t in trigs]
     # an operation named by its aim is fighting: "معركة تحرير المدينة"
     return [Match(t.start, t.end, Trigger("Battles", "Armed clash", "agent", min(t.value.weight, 4)), t.phrase)
             if operation_aim(ctx, t, lo) else t for t in trigs]
+
+
+# "إلى جانب الانتحاري", "فضلا عن الانتحاري", "بمن فيهم الانتحاري" (normalised): the bomber listed with the dead
+_BOMBER_AMONG = re.compile(r"(?:الي جانب|فضلا عن|اضافه الي|بالاضافه الي|بمن فيهم|بينهم|منهم|عدا|باستثناء)\s*[,،]?\s*$")
+
+
+@rule("bomber_among_dead", reads="cues.tsv kill")
+def bomber_among_dead(ctx, t: Match, lo: int, hi: int) -> bool:
+    """The bomber listed with the dead of a clause that tells a killing and another event word is a person
+    counted, not the clause's event: "وقتل ثلاثة مسلحين في الاشتباكات، إلى جانب الانتحاري" tells the clash, not a
+    suicide bombing ("فضلا عن الانتحاري", "بمن فيهم الانتحاري"; alone, "الانتحاري" still tells the bombing)."""
+    norm = ctx.nt.norm
+    if not norm[t.start:t.end].lstrip("و").startswith(("انتحاري", "الانتحاري")) or not ctx.has_cue(lo, hi, "kill"):
+        return False
+    if _BOMBER_AMONG.search(norm[max(lo, t.start - 20):t.start]) is None:
+        return False
+    note(ctx, "bomber_among_dead", f"«{ctx.said(t.start, t.end)}»")
+    return True
 
 
 _FIND_VERB = re.compile(r"(?<!\S)[وف]?(%s)\s+(?:(?!علي\s)\S+\s+){0,5}?علي\s"

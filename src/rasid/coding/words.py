@@ -184,6 +184,12 @@ SINCE_YEAR = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:19|20)\d\d(?!\d)")
 # "منذ ما يقرب من عامين", "منذ بداية الشهر", "منذ 2014": a span of months or years (role_words.tsv long_span)
 LONG_SINCE = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,4}?(?:(?:ال)?(?:%s)(?![\u0621-\u064a])|(?:19|20)\d\d(?!\d))"
                         % "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("long_span", ())}, key=len, reverse=True)))
+# "منذ أواخر مارس الماضي وحتى منتصف يوليو", "منذ كانون الثاني حتى أيار": a span from one month to another
+# (dates.MONTHS, normalised), a toll over it a campaign's tally
+from ..dates import MONTHS as _MONTHS
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_SPAN = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,2}?(?:شهر\s+)?(?:%s)(?![\u0621-\u064a])[^.!?؟]{0,160}?(?<![\u0621-\u064a])و?حتي"
+                        r"\s+(?:[^\s,،.]+\s+){0,6}?(?:شهر\s+)?(?:%s)(?![\u0621-\u064a])" % (_MONTH, _MONTH))
 # "خلال أسبوعين من الغارات", "خلال ثلاثة أسابيع": a span of weeks (role_words.tsv tally_span), a toll over it a tally
 _TALLY_SPAN = "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("tally_span", ())}, key=len, reverse=True))
 DURING_SPAN = re.compile(r"خلال\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])" % _TALLY_SPAN)
