@@ -2167,3 +2167,11 @@ def test_a_claim_told_with_the_day_its_source_spoke_joins_the_attack(pipeline):
     (e,) = pipeline.text("انفجرت سيارة مفخخة قرب مبنى البلدية في مدينة جبلة. وذكرت وكالة الأنباء مساء السبت 8 مارس "
                          "أن أي جهة لم تعلن مسؤوليتها عن الانفجار حتى الآن.", published="2014-03-08").events
     assert len(e.evidence) == 2
+
+
+def test_a_seizure_is_a_disrupted_weapons_use_only_of_weapons(pipeline):
+    # rule seizure_of_arms (role_words.tsv seized_arms)
+    assert pipeline.text("وضبطت الشرطة المصرية أمس 16 ألف لتر سولار قبل بيعها في السوق السوداء بمدينة طوخ.",
+                         published="2013-02-13").events == []
+    (e,) = pipeline.text("وضبطت الشرطة المصرية أمس مخزنا للأسلحة والذخائر في مدينة العريش.", published="2013-02-13").events
+    assert e.sub_event_type == "Disrupted weapons use"

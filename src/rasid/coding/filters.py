@@ -13,7 +13,7 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION)
+                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -159,6 +159,21 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
 _SCENE = frozenset(("وسط", "ووسط", "ظل", "بسبب", "رغم", "مع", "بعد", "عند", "وعند", "لدى", "اثر"))
 
 
+@rule("seizure_of_arms", reads="role_words.tsv seized_arms")
+def seizure_of_arms(ctx, t: Match) -> bool:
+    """A seizure ("ضبطت", "ضبط") is a disrupted use of weapons only when weapons are what was seized, in the dozen
+    words after it: "ضبطت القوات مخزنا للأسلحة والذخائر"; "ضبطت أجهزة الأمن 16 ألف لتر سولار قبل بيعها" (fuel, drugs,
+    wanted men) tells no event."""
+    word = (ctx.nt.norm[t.start:t.end].split() or [""])[0]
+    if not word.lstrip("و").startswith(("ضبط", "يضبط", "تضبط")) or t.value.sub_event_type != "Disrupted weapons use":
+        return False
+    after = ctx.nt.norm[t.end:t.end + 120].split()[:12]
+    if any(w.lstrip("وبل").removeprefix("ال") in SEIZED_ARMS or w.lstrip("وبل") in SEIZED_ARMS for w in after):
+        return False
+    note(ctx, "seizure_of_arms", f"«{word}»: no weapons seized")
+    return True
+
+
 _ON = ("على", "علي")  # (normalised text writes ى as ي)
 
 
@@ -196,7 +211,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
-            or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo):
+            or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
