@@ -1010,6 +1010,14 @@ def test_two_streets_and_an_arrested_mans_name(geo):
     assert "حمص" not in _resolve(geo, "وألقت الشرطة القبض على «حمص»، ونجله في القاهرة.")
 
 
+def test_attended_opening_a_clause_is_no_place(geo):
+    # rule attended_not_hatra: "وحضر" + a definite noun or a title opening a clause is the verb, not Hatra
+    assert "حضر" not in _resolve(geo, "انفجرت سيارة مفخخة في سوق الموصل أمس.\nوحضر المحافظ تشييع الضحايا في المدينة.")
+    assert "حضر" not in _resolve(geo, "قتل جندي في الرمادي، وحضر وزير الدفاع مراسم دفنه.")
+    # a village of that name in a list of places keeps it
+    assert "حضر" in _resolve(geo, "قصفت المدفعية قرى جباتا الخشب وحضر في ريف القنيطرة.")
+
+
 def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
     """features.tsv rows: Suruç, Ceylanpınar, Akçakale as Arabic papers transcribe them ("تش" for ç)."""
     got = _resolve(geo, "انفجرت عبوة ناسفة قرب مركز للشرطة في بلدة سوروتش، وسقطت قذيفة على جيلانبينار.")
