@@ -1018,6 +1018,13 @@ def test_attended_opening_a_clause_is_no_place(geo):
     assert "حضر" in _resolve(geo, "قصفت المدفعية قرى جباتا الخشب وحضر في ريف القنيطرة.")
 
 
+def test_a_man_named_by_a_given_name_and_a_family_name_is_no_place(geo):
+    # given_names.tsv (round 10): a gazetteer name after a common given name is a family name; common_words.tsv:
+    # "شاهر", a given name and a hamlet, needs a cue
+    assert list(_resolve(geo, "وقال عضو المجلس المحلي شاهر العلوش إن الطائرات قصفت مدينة تلبيسة.")) == ["تلبيسة"]
+    assert list(_resolve(geo, "وأكد القيادي فهد جاسم أن الاشتباكات دارت قرب تلبيسة.")) == ["تلبيسة"]
+
+
 def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
     """features.tsv rows: Suruç, Ceylanpınar, Akçakale as Arabic papers transcribe them ("تش" for ç)."""
     got = _resolve(geo, "انفجرت عبوة ناسفة قرب مركز للشرطة في بلدة سوروتش، وسقطت قذيفة على جيلانبينار.")
