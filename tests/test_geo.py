@@ -1010,6 +1010,21 @@ def test_two_streets_and_an_arrested_mans_name(geo):
     assert "حمص" not in _resolve(geo, "وألقت الشرطة القبض على «حمص»، ونجله في القاهرة.")
 
 
+def test_attended_opening_a_clause_is_no_place(geo):
+    # rule attended_not_hatra: "وحضر" + a definite noun or a title opening a clause is the verb, not Hatra
+    assert "حضر" not in _resolve(geo, "انفجرت سيارة مفخخة في سوق الموصل أمس.\nوحضر المحافظ تشييع الضحايا في المدينة.")
+    assert "حضر" not in _resolve(geo, "قتل جندي في الرمادي، وحضر وزير الدفاع مراسم دفنه.")
+    # a village of that name in a list of places keeps it
+    assert "حضر" in _resolve(geo, "قصفت المدفعية قرى جباتا الخشب وحضر في ريف القنيطرة.")
+
+
+def test_a_man_named_by_a_given_name_and_a_family_name_is_no_place(geo):
+    # given_names.tsv (round 10): a gazetteer name after a common given name is a family name; common_words.tsv:
+    # "شاهر", a given name and a hamlet, needs a cue
+    assert list(_resolve(geo, "وقال عضو المجلس المحلي شاهر العلوش إن الطائرات قصفت مدينة تلبيسة.")) == ["تلبيسة"]
+    assert list(_resolve(geo, "وأكد القيادي فهد جاسم أن الاشتباكات دارت قرب تلبيسة.")) == ["تلبيسة"]
+
+
 def test_turkish_border_towns_in_their_transcribed_arabic_spellings(geo):
     """features.tsv rows: Suruç, Ceylanpınar, Akçakale as Arabic papers transcribe them ("تش" for ç)."""
     got = _resolve(geo, "انفجرت عبوة ناسفة قرب مركز للشرطة في بلدة سوروتش، وسقطت قذيفة على جيلانبينار.")

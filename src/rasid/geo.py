@@ -110,6 +110,11 @@ _ON_WORDS = ("على", "علي", "علی")
 # a title before a nationality adjective: the name after them is the title's holder ("وزير الإعلام السوري عمران الزعبي")
 _TITLES = frozenset(fold(normalize(w)) for w in ("وزير", "الوزير", "رئيس", "الرئيس", "السفير", "سفير", "المتحدث", "الناطق",
                                                    "قائد", "القائد", "نائب", "زعيم", "الزعيم", "المبعوث", "مبعوث"))  # (folded text may keep ى or write ي)
+# rule attended_not_hatra: "حضر" (attended) opening a sentence or clause, a definite noun or a title after it, is the
+# verb ("وحضر المحافظ مراسم التشييع"), not Hatra (الحضر, Iraq) nor the village حضر (Quneitra): a place so named
+# follows a preposition, a cue or another place of a list ("قرى عرنة وحضر")
+ATTENDED = "حضر"
+CLAUSE_OPENERS = frozenset(("", ".", "،", ",", ":", "؛", ";", "\n", "!", "؟", "?", '"', "»", ")"))
 AGE_AFTER = stdre.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات)|[،,]\s*\(?\d{1,3}\s*(?:عاما|عام|سنه)\b)")
 _FAMILY_FORMS = FAMILY_HEADS | {"و" + w for w in FAMILY_HEADS}  # (one lookup, asked before every gazetteer name)
 
@@ -731,6 +736,10 @@ class Geoparser:
             if prev and prev[-1] in NATIONALITY_WORDS and folded[lb:i] == "" and any(
                     w in _TITLES or w[1:] in _TITLES and w[0] == "و" for w in folded[max(0, lb - 40):lb].split()[-3:-1]):
                 continue  # rule title_then_name: "وزير الإعلام السوري عمران الزعبي": a title's holder, not a place
+            if form == ATTENDED and folded[lb:i] in ("", "و", "ف") and folded[:lb].rstrip()[-1:] in CLAUSE_OPENERS \
+                    and (m2 := NAME_WORD.match(folded, j + 1)) and folded[j:j + 1] == " " \
+                    and (m2.group()[:2] == "ال" or m2.group() in _TITLES):
+                continue  # rule attended_not_hatra: "وحضر المحافظ التشييع": the verb "attended" opening a clause, not Hatra
             if AGE_AFTER.match(folded, j):
                 continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
