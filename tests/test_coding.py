@@ -2175,3 +2175,6 @@ def test_a_seizure_is_a_disrupted_weapons_use_only_of_weapons(pipeline):
                          published="2013-02-13").events == []
     (e,) = pipeline.text("وضبطت الشرطة المصرية أمس مخزنا للأسلحة والذخائر في مدينة العريش.", published="2013-02-13").events
     assert e.sub_event_type == "Disrupted weapons use"
+    # a weapon written with its proclitic or without the article is read ("بنادق", "وبالبنادق")
+    (e,) = pipeline.text("وضبطت الشرطة المصرية أمس خمس بنادق آلية في مدينة العريش.", published="2013-02-13").events
+    assert e.sub_event_type == "Disrupted weapons use"

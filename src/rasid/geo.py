@@ -736,7 +736,7 @@ class Geoparser:
             if prev and prev[-1] in NATIONALITY_WORDS and folded[lb:i] == "" and any(
                     w in _TITLES or w[1:] in _TITLES and w[0] == "و" for w in folded[max(0, lb - 40):lb].split()[-3:-1]):
                 continue  # rule title_then_name: "وزير الإعلام السوري عمران الزعبي": a title's holder, not a place
-            if form == ATTENDED and folded[lb:i] in ("", "و", "ف") and folded[:lb].rstrip()[-1:] in CLAUSE_OPENERS \
+            if form == ATTENDED and folded[lb:i] in ("", "و", "ف") and folded[max(0, lb - 40):lb].rstrip()[-1:] in CLAUSE_OPENERS \
                     and (m2 := NAME_WORD.match(folded, j + 1)) and folded[j:j + 1] == " " \
                     and (m2.group()[:2] == "ال" or m2.group() in _TITLES):
                 continue  # rule attended_not_hatra: "وحضر المحافظ التشييع": the verb "attended" opening a clause, not Hatra

@@ -154,11 +154,6 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     return True
 
 
-# a preposition before the mood phrase: the mood is the scene, the party after the verb its subject ("وسط حالة من الذعر
-# سيطرت القوات على البلدة")
-_SCENE = frozenset(("وسط", "ووسط", "ظل", "بسبب", "رغم", "مع", "بعد", "عند", "وعند", "لدى", "اثر"))
-
-
 @rule("seizure_of_arms", reads="role_words.tsv seized_arms")
 def seizure_of_arms(ctx, t: Match) -> bool:
     """A seizure ("ضبطت", "ضبط") is a disrupted use of weapons only when weapons are what was seized, in the dozen
@@ -168,13 +163,26 @@ def seizure_of_arms(ctx, t: Match) -> bool:
     if not word.lstrip("و").startswith(("ضبط", "يضبط", "تضبط")) or t.value.sub_event_type != "Disrupted weapons use":
         return False
     after = ctx.nt.norm[t.end:t.end + 120].split()[:12]
-    if any(w.lstrip("وبل").removeprefix("ال") in SEIZED_ARMS or w.lstrip("وبل") in SEIZED_ARMS for w in after):
+    if any(_bare(w) & SEIZED_ARMS for w in after):
         return False
     note(ctx, "seizure_of_arms", f"«{word}»: no weapons seized")
     return True
 
 
+def _bare(w: str) -> set[str]:
+    """The word, without one proclitic (و، ب، ل، وب، ول، بال، وال، لل) and without its article: "وبالأسلحة" holds
+    "الاسلحه" and "اسلحه"."""
+    forms = {w}
+    for p in ("وبال", "وال", "بال", "لل", "وب", "ول", "و", "ب", "ل"):
+        if w.startswith(p) and len(w) > len(p) + 2:
+            forms.add(w[len(p):] if not p.endswith("ال") and p != "لل" else "ال" + w[len(p):])
+    return forms | {f[2:] for f in forms if f.startswith("ال")}
+
+
 _ON = ("على", "علي")  # (normalised text writes ى as ي)
+# a preposition before the mood phrase: the mood is the scene, the party after the verb its subject ("وسط حالة من الذعر
+# سيطرت القوات على البلدة")
+_SCENE = frozenset(("وسط", "ووسط", "ظل", "بسبب", "رغم", "مع", "بعد", "عند", "وعند", "لدى", "اثر"))
 
 
 @rule("mood_takes_hold", reads="role_words.tsv mood, situation")
@@ -565,8 +573,9 @@ def country_won(ctx, m: Mention, cl) -> bool:
     if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations):
         return False
     words = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)].split()
-    whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if (a.lstrip("و") in _WHOLE or a.endswith(_SHARE))
-                  and b in _LAND or a.endswith("تحرير") and b == "الكامل"), None)
+    whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if (a.lstrip("و") in _WHOLE or a == "من"
+                                                                    or a.endswith(("%", "٪"))) and b in _LAND
+                  or a.endswith("تحرير") and b == "الكامل"), None)
     if whole is None:
         return False
     note(ctx, "country_won", f"«{whole}»: ground taken with no place but a country")
@@ -575,8 +584,7 @@ def country_won(ctx, m: Mention, cl) -> bool:
 
 _WHOLE = frozenset(("كامل", "كل", "جميع", "بكامل", "لكامل"))
 _LAND = frozenset(("الاراضي", "اراضي", "الحدود", "البلاد", "التراب"))
-# a share of a land ("فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي"): "من" ends the share's words
-_SHARE = ("%", "٪", "من")
+# (a share of a land: "فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي")
 
 
 def not_specific(ctx, m: Mention, cl) -> bool:
