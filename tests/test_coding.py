@@ -2178,3 +2178,15 @@ def test_a_seizure_is_a_disrupted_weapons_use_only_of_weapons(pipeline):
     # a weapon written with its proclitic or without the article is read ("بنادق", "وبالبنادق")
     (e,) = pipeline.text("وضبطت الشرطة المصرية أمس خمس بنادق آلية في مدينة العريش.", published="2013-02-13").events
     assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_an_ambition_a_mission_or_command_and_control_is_no_event(pipeline):
+    # cues.tsv modal: "الطموحات", "مهمتها"; triggers.tsv look-alike: "القيادة والسيطرة"
+    for text in ("وتحول المنطقة الآمنة دون تحقيق الطموحات الكردية بالسيطرة على مدينة جرابلس الحدودية.",
+                 "وبث ناشطون أمس تسجيلا لاعترافات خلية تابعة لتنظيم داعش في مدينة الباب كانت مهمتها اغتيال قادة الفصيل.",
+                 "وقال التقرير إن الضربات أمس دمرت مراكز القيادة والسيطرة التابعة للحرس الثوري في دير الزور."):
+        assert [e.event_type for e in pipeline.text(text, published="2016-08-20").events] in ([], [
+            "Explosions/Remote violence"]), text
+    # a capture told outright stays one
+    (e,) = pipeline.text("وسيطرت قوات سوريا الديمقراطية أمس على مدينة جرابلس الحدودية.", published="2016-08-20").events
+    assert e.event_type == "Battles"
