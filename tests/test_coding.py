@@ -2190,3 +2190,21 @@ def test_an_ambition_a_mission_or_command_and_control_is_no_event(pipeline):
     # a capture told outright stays one
     (e,) = pipeline.text("وسيطرت قوات سوريا الديمقراطية أمس على مدينة جرابلس الحدودية.", published="2016-08-20").events
     assert e.event_type == "Battles"
+
+
+def test_a_place_held_or_a_time_of_control_is_no_taking(pipeline):
+    # rule held_under ("تخضع ... لسيطرة"); cues.tsv reference "في ظل سيطر*", "سنوات من"; modal "يحاولون"
+    for text in ("وتخضع مدينة البوكمال لسيطرة التنظيم منذ عام 2014 باستثناء حي الحميدية.",
+                 "ولا تزال الأحياء الشرقية من مدينة حلب لسيطرة الفصائل حتى اليوم.",
+                 "وأصبحت الأعراس في مدينة الرقة سرية في ظل سيطرة داعش على المدينة منذ عام 2014.",
+                 "وقال المرصد اليوم إن قادة الهيئة يحاولون تنظيم صفوفهم واستعادة السيطرة على بلدة سرمدا."):
+        assert pipeline.text(text, published="2017-03-02").events == [], text
+    # the past "خضعت" may tell the taking
+    (e,) = pipeline.text("وخضعت بلدة مارع لسيطرة الفصائل أمس بعد معارك مع التنظيم.", published="2017-03-02").events
+    assert e.event_type == "Battles"
+
+
+def test_an_assault_rifle_is_arms_not_an_attack(pipeline):
+    # triggers.tsv look-alikes: "بندقية هجومية", "مروحيات هجومية"
+    text = "وقدمت ألمانيا لقوات البشمركة في أربيل منذ عام 2014 نحو 20 ألف بندقية هجومية وثماني مروحيات هجومية."
+    assert pipeline.text(text, published="2017-03-02").events == []

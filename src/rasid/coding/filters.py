@@ -13,7 +13,8 @@ from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
-                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS)
+                    SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
+                    HELD_UNDER)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -154,6 +155,22 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+@rule("held_under", reads="role_words.tsv held_under")
+def held_under(ctx, t: Match, lo: int) -> bool:
+    """"لسيطرة" a few words after a present-tense verb of being under control tells a place held, not taken: "تخضع
+    البلدة القديمة لسيطرة الفصائل منذ عامين", "لا تزال الأحياء الشرقية لسيطرة التنظيم" (not the past "خضعت
+    البلدة لسيطرة الفصائل أمس", which may tell the taking). Six words at most between, no comma."""
+    norm = ctx.nt.norm
+    if t.value.sub_event_type != "TERRITORY" or not (norm[t.start:t.start + 2] == "لس" or norm[t.start - 1:t.start] == "ل"):
+        return False
+    before = norm[max(lo, t.start - 70):t.start].split()[-7:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i] in HELD_UNDER), None)
+    if k is None or any("،" in w or "," in w for w in before[k:]):
+        return False
+    note(ctx, "held_under", f"«{before[k]}» ... «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("seizure_of_arms", reads="role_words.tsv seized_arms")
 def seizure_of_arms(ctx, t: Match) -> bool:
     """A seizure ("ضبطت", "ضبط") is a disrupted use of weapons only when weapons are what was seized, in the dozen
@@ -219,7 +236,8 @@ def negated(ctx, t: Match, lo: int) -> bool:
     (rules negated, still_to_come, aim_not_deed, aim_in_construct, unsure_either)."""
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
-            or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t):
+            or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
+            or held_under(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
