@@ -2208,3 +2208,25 @@ def test_an_assault_rifle_is_arms_not_an_attack(pipeline):
     # triggers.tsv look-alikes: "بندقية هجومية", "مروحيات هجومية"
     text = "وقدمت ألمانيا لقوات البشمركة في أربيل منذ عام 2014 نحو 20 ألف بندقية هجومية وثماني مروحيات هجومية."
     assert pipeline.text(text, published="2017-03-02").events == []
+
+
+def test_a_threat_or_a_capability_in_the_present_is_no_deed(pipeline):
+    # cues.tsv modal: "تهدد" apart from the deed, "تستطيع"
+    for text in ("وسلمت الخارجية السفارة أمس مذكرة تهدد فيها بقصف تجمعات المسلحين في بلدة عرسال.",
+                 "وقال الوزير أمس إن القوات الحكومية تستطيع استعادة مدينة أربيل خلال ساعات."):
+        assert pipeline.text(text, published="2017-10-20").events == [], text
+
+
+def test_a_march_dispersed_with_gas_is_a_protest_with_intervention(pipeline):
+    # triggers.tsv "لتفريق المتظاهرين", "مسيرة احتجاجية"; rule force_on_protesters reads "وفرقت", "بالغاز"
+    # through their proclitics
+    (e,) = pipeline.text("وفرقت قوات الأمن المصرية أمس مظاهرة في ميدان التحرير بالغاز المسيل للدموع.",
+                         published="2013-01-26").events
+    assert (e.sub_event_type, e.actor1["id"], e.actor2["id"]) == (
+        "Protest with intervention", "Protesters", "Egyptian police")
+    (e,) = pipeline.text("وخرجت أمس مسيرة احتجاجية في مدينة تعز تطالب برحيل المحافظ.", published="2013-01-26").events
+    assert (e.event_type, e.actor1["id"]) == ("Protests", "Protesters")
+    # actors.tsv: protesters in construct ("متظاهري الميدان") are a crowd
+    (e,) = pipeline.text("ووقعت أمس مواجهات عنيفة بين رجال الأمن المصري ومتظاهري ميدان التحرير في القاهرة.",
+                         published="2013-01-26").events
+    assert e.event_type == "Riots" and "Rioters" in (e.actor1["id"], e.actor2["id"])

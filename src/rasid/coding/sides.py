@@ -306,6 +306,8 @@ def force_on_protesters(ctx, e: Event) -> None:
             or e.event_type not in ("Protests", "Violence against civilians"):
         return
     said = " " + " ".join(re.findall(r"\w+", normalize(" ".join(q["quote"] for q in e.evidence)))) + " "
+    # (and its words without a proclitic: "وفرقت الشرطة", "بالغاز المسيل")
+    said += re.sub(r"(?<= )[وف](?=\S{3,})", "", said) + re.sub(r"(?<= )[وف]?[بل](?=ال)", "", said)
     crowd = crowd or {"id": "Protesters", "text": ""}
     hurt = any((t or {}).get("value") not in (None, 0) or (t and t.get("qualifier") == "unknown")
                for t in (e.fatalities, e.injured))
