@@ -2230,3 +2230,12 @@ def test_a_march_dispersed_with_gas_is_a_protest_with_intervention(pipeline):
     (e,) = pipeline.text("ووقعت أمس مواجهات عنيفة بين رجال الأمن المصري ومتظاهري ميدان التحرير في القاهرة.",
                          published="2013-01-26").events
     assert e.event_type == "Riots" and "Rioters" in (e.actor1["id"], e.actor2["id"])
+
+
+def test_a_purpose_to_hold_a_heavy_loss_or_missiles_deployed_take_no_ground(pipeline):
+    # triggers.tsv look-alikes: "لبسط سيطرتها", "خسارة كبيرة", "نشر صواريخ"
+    for text in ("وتسعى قوات درع الفرات المدعومة من تركيا لبسط سيطرتها على مدينة الباب في ريف حلب.",
+                 "ووافق الحلف أمس على نشر صواريخ باتريوت على الحدود التركية في ولاية هاتاي."):
+        assert pipeline.text(text, published="2017-02-10").events == [], text
+    (e,) = pipeline.text("وتكبد الحرس الثوري خسارة كبيرة في الهجوم على بلدة كفرناسج أمس.", published="2017-02-10").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
