@@ -2239,3 +2239,10 @@ def test_a_purpose_to_hold_a_heavy_loss_or_missiles_deployed_take_no_ground(pipe
         assert pipeline.text(text, published="2017-02-10").events == [], text
     (e,) = pipeline.text("وتكبد الحرس الثوري خسارة كبيرة في الهجوم على بلدة كفرناسج أمس.", published="2017-02-10").events
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_power_seized_or_operations_halted_is_no_event(pipeline):
+    # triggers.tsv look-alike "السيطرة على الحكم"; cues.tsv negation "أوقفت عمليات"
+    for text in ("وقال المتحدث أمس إن الدعوة لنزول الجيش والسيطرة على الحكم في مدينة القاهرة هزلية.",
+                 "وأفادت مصادر عسكرية أمس أن القوات العراقية أوقفت عمليات القصف الجوي على الفلوجة جزئيا."):
+        assert pipeline.text(text, published="2016-05-30").events == [], text
