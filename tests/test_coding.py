@@ -2246,3 +2246,23 @@ def test_power_seized_or_operations_halted_is_no_event(pipeline):
     for text in ("وقال المتحدث أمس إن الدعوة لنزول الجيش والسيطرة على الحكم في مدينة القاهرة هزلية.",
                  "وأفادت مصادر عسكرية أمس أن القوات العراقية أوقفت عمليات القصف الجوي على الفلوجة جزئيا."):
         assert pipeline.text(text, published="2016-05-30").events == [], text
+
+
+def test_a_purpose_to_carry_out_or_a_priority_tells_no_event(pipeline):
+    # cues.tsv negation "لتنفيذ", modal "أولويات*"
+    for text in ("وقال شيخ إن خلايا القاعدة في الرطبة بدأت أمس تجتذب شبانا لتنفيذ هجمات انتحارية.",
+                 "وتضع الحكومة اليمنية على رأس أولوياتها استعادة العاصمة صنعاء من الحوثيين."):
+        assert pipeline.text(text, published="2015-08-01").events == [], text
+
+
+def test_gunfire_with_the_verb_of_hearing_after_it_is_no_event(pipeline):
+    # rule blast_heard: "إطلاق نار كثيف سمع"
+    text = "وأفاد سكان في حي المزة بدمشق بأن إطلاق نار كثيف سمع صباح اليوم قرب مقر المخابرات الجوية."
+    assert pipeline.text(text, published="2015-08-01").events == []
+
+
+def test_the_leftist_front_by_its_feminine_adjectives_is_the_dhkpc(pipeline):
+    # actors.tsv DHKP-C: "جبهة التحرير الشعبية الثورية"
+    (e,) = pipeline.text("وأعلنت جبهة التحرير الشعبية الثورية مسؤوليتها عن تفجير استهدف مركزا للشرطة في إسطنبول أمس.",
+                         published="2015-08-11").events
+    assert e.actor1["id"] == "DHKP-C"

@@ -1067,3 +1067,12 @@ def test_a_villages_kind_word_is_not_its_name(geo):
     locs = _resolve(geo, "قتل ثلاثة مزارعين بانفجار عبوة ناسفة في قرية البو حران قرب الفلوجة")
     loc = locs["قرية البو حران"]
     assert loc["gazetteer_id"] is not None and loc["name_ar"] == "البو حران", loc
+
+
+def test_reviving_is_no_quarter_and_located_is_no_place_in_a_list(geo):
+    # "إحياء" spelt with its hamza is no place cue ("احياء", quarters); a generic word of place_stopwords.tsv
+    # ("القرى", "الواقعة") is never a place by standing in a list beside one
+    locs = _resolve(geo, "ووصل الوزراء أمس إلى مدينة عدن في إطار مبادرة لإحياء الدولة وإصلاح المؤسسات.")
+    assert "الدولة" not in locs and "عدن" in locs
+    locs = _resolve(geo, "وانتقلت المعارك من جرابلس والغندورة والقرى المحيطة بها نحو إعزاز.")
+    assert "القرى" not in locs and "الغندورة" in locs

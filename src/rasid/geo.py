@@ -538,6 +538,9 @@ class Geoparser:
         self.source = None if gazetteer is False else find_gazetteer(gazetteer or None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
+        # the hand-kept generic words are places after a cue only, never by standing in a list beside one
+        # ("محافظة أبين، الواقعة جنوب البلاد": "located")
+        self.generic = {fold(normalize(r[0])) for r in read_tsv("place_stopwords.tsv")}
         # a phrase of several words there blocks the names inside it too ("القبة الحديدية": Iron Dome, not al-Qubbah)
         self.stop_phrases = sorted({w for w in self.common if " " in w}, key=len, reverse=True)
         self.cue_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if " " not in r[0].strip()}
@@ -715,6 +718,9 @@ class Geoparser:
         last_end = held_end = -1
         found_cues = matches.get("place_cues") if matches else None  # found once by the match stage
         cue_matches = sorted(found_cues if found_cues is not None else self.lex.place_cues.find(norm), key=lambda c: c.end)
+        # "إحياء" (reviving: "لإحياء الدولة") folds to the cue "احياء" (quarters): spelt with its hamza below it is
+        # no place cue
+        cue_matches = [c for c in cue_matches if "إحياء" not in nt.text[slice(*nt.span(c.start, c.end))]]
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
@@ -867,7 +873,7 @@ class Geoparser:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
                 continue
-            if not folded[i:j].startswith("ال"):
+            if not folded[i:j].startswith("ال") or form in self.generic:
                 continue  # "الرقة , أنه سيتم": a function word after a comma is no village
             if any(_coordinated(norm, j, x) for x in range(j, j + 5) if x in starts) or any(
                     _coordinated(norm, y, i) for y in range(i - 4, i + 1) if y in ends):

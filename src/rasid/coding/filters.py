@@ -323,11 +323,12 @@ def directed(ctx, t: Match, hi: int) -> bool:
 @rule("blast_heard", reads="role_words.tsv heard")
 def heard(ctx, lo: int, t: Match) -> bool:
     """Blasts or gunfire heard are no event of their own: "دوي ثلاثة انفجارات سمع في المدينة", "سماع أصوات
-    الانفجارات وإطلاق النار الكثيف"."""
+    الانفجارات وإطلاق النار الكثيف", "إطلاق نار سمع ليلا قرب السفارة"."""
     norm = ctx.nt.norm
     fire = any(w.lstrip("وبل") in GUNFIRE for w in norm[t.start:t.end].split())
-    out = (t.value.event_type == "Explosions/Remote violence" or fire) and any(
-        w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:])
+    out = (t.value.event_type == "Explosions/Remote violence" or fire) and (any(
+        w in HEARD for w in norm[max(lo, t.start - 25):t.start].split()[-3:]) or (
+        fire and norm[t.end:t.end + 12].split()[:1] in (["سمع"], ["سمعت"], ["يسمع"], ["تسمع"])))
     if out:
         note(ctx, "blast_heard", f"«{ctx.said(t.start, t.end)}» heard")
     return out
