@@ -2266,3 +2266,14 @@ def test_the_leftist_front_by_its_feminine_adjectives_is_the_dhkpc(pipeline):
     (e,) = pipeline.text("وأعلنت جبهة التحرير الشعبية الثورية مسؤوليتها عن تفجير استهدف مركزا للشرطة في إسطنبول أمس.",
                          published="2015-08-11").events
     assert e.actor1["id"] == "DHKP-C"
+
+
+def test_fighters_named_by_their_sides_noun_are_counted_and_an_armed_clash_by_its_adjective(pipeline):
+    # toll_nouns.tsv "حوثي*", "متمرد*"; triggers.tsv "صدام مسلح", "برصاصة"
+    (e,) = pipeline.text("وقتل 14 حوثيا أمس في مواجهات مع المقاومة الشعبية في مديرية نهم بمحافظة صنعاء.",
+                         published="2015-10-12").events
+    assert (e.fatalities["value"], e.fatalities["of"]) == (14, "Houthis")
+    (e,) = pipeline.text("وقتل عسكري تركي أمس قرب كلس في صدام مسلح مع متطرفين على الحدود.", published="2015-10-12").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    (e,) = pipeline.text("وعثر أمس على شرطيين قتلا برصاصة في الرأس في مدينة جيلان بينار.", published="2015-10-12").events
+    assert e.event_type == "Violence against civilians"
