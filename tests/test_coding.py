@@ -2277,3 +2277,11 @@ def test_fighters_named_by_their_sides_noun_are_counted_and_an_armed_clash_by_it
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     (e,) = pipeline.text("وعثر أمس على شرطيين قتلا برصاصة في الرأس في مدينة جيلان بينار.", published="2015-10-12").events
     assert e.event_type == "Violence against civilians"
+
+
+def test_topics_that_dominate_a_situation_under_control_or_a_commitment_take_no_ground(pipeline):
+    # role_words.tsv mood "قضايا"; triggers.tsv look-alike "تحت السيطرة"; cues.tsv modal "تلتزم"
+    for text in ("وإذ سيطرت قضايا إيران على اهتمامات الرئيس في ولايته الأولى أمس فإن التحالف باق.",
+                 "وقال المرصد إن الوضع تحت السيطرة في الأحياء الأخرى من مدينة حمص اليوم.",
+                 "وتلتزم القوات الروسية بشدة باستعادة السيطرة على مدينة حلب."):
+        assert pipeline.text(text, published="2016-11-20").events == [], text
