@@ -2285,3 +2285,13 @@ def test_topics_that_dominate_a_situation_under_control_or_a_commitment_take_no_
                  "وقال المرصد إن الوضع تحت السيطرة في الأحياء الأخرى من مدينة حمص اليوم.",
                  "وتلتزم القوات الروسية بشدة باستعادة السيطرة على مدينة حلب."):
         assert pipeline.text(text, published="2016-11-20").events == [], text
+
+
+def test_strikes_told_since_a_year_are_a_campaign_not_an_event(pipeline):
+    # rule campaign_since
+    text = "وأعلن التحالف أمس أن 800 مدني قتلوا في غارات نفذها في العراق وسوريا منذ بدء عملياته عام 2014."
+    assert pipeline.text(text, published="2017-06-02").events == []
+    # a comparison with the time since tells today's event
+    (e,) = pipeline.text("واندلعت اشتباكات عنيفة اليوم في حي بابا عمرو بمدينة حمص هي الأعنف منذ أشهر.",
+                         published="2017-06-02").events
+    assert e.event_type == "Battles"

@@ -14,7 +14,7 @@ from .mention import Mention
 from .rules import describe, note, rule
 from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER)
+                    HELD_UNDER, VIOLENT)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -510,6 +510,35 @@ def over_a_span(ctx, m: Mention, lo: int, hi: int, best: Match) -> bool:
     return True
 
 
+@rule("campaign_since", reads="role_words.tsv long_span")
+def campaign_since(ctx, m: Mention, hi: int, best: Match) -> bool:
+    """Strikes or battles in the plural told since a year, a month or a war's start, a few words after their word,
+    are a campaign summed, no one event: "قتل 800 مدني في غارات نفذها التحالف في العراق وسوريا منذ بدء العملية عام
+    2014", "نقطة رئيسية للمعارك المندلعة منذ عامين". Not across a relative of holding ("على المدينة الخاضعة للتنظيم
+    منذ 2014": the strike is today's), another relative clause, a comma, or a comparison ("اشتباكات هي الأعنف منذ
+    أشهر", "تفجيرات هي الأكثر دموية منذ بدء النزاع", "للمرة الأولى منذ": today's)."""
+    if m.claim or best.value.event_type not in VIOLENT:
+        return False
+    norm = ctx.nt.norm
+    word = norm[best.start:best.end].split()[-1:] or [""]
+    w = word[0]
+    if not (w.endswith("ات") or w.lstrip("وبلف").removeprefix("ال") in ("معارك", "غارات", "هجمات", "اشتباكات", "مواجهات")):
+        return False
+    since = LONG_SINCE.search(norm, best.end, min(hi, best.end + 90))
+    if since is None:
+        return False
+    gap = norm[best.end:since.start()]
+    if any(c in gap for c in "،,.") or any(x in gap for x in ("الخاضع", "يسيطر", "تسيطر", "سيطره")):
+        return False
+    # a comparison with the time since is today's event: "الأعنف منذ أشهر", "للمرة الأولى منذ بدء النزاع"
+    if any(x in gap for x in ("اعنف", "الاشد", "الاكبر", "الاكثر", "مثله", "مثيل", "الاولي", "اول مره", "لاول")):
+        return False
+    if any(w in RELATIVE for w in gap.split()):
+        return False  # the time belongs to a relative clause: "الزبداني التي تتعرض منذ شهر لهجوم"
+    note(ctx, "campaign_since", f"«{ctx.said(best.start, since.end())}»")
+    return True
+
+
 @rule("claim_of_responsibility", reads="cues.tsv claim, deny, negation")
 def claimed(ctx, m: Mention, lo: int) -> bool:
     """A party claims an attack named by a definite noun after the claim: "وتبنى تنظيم داعش التفجير",
@@ -684,4 +713,4 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
