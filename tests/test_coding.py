@@ -2285,3 +2285,11 @@ def test_topics_that_dominate_a_situation_under_control_or_a_commitment_take_no_
                  "وقال المرصد إن الوضع تحت السيطرة في الأحياء الأخرى من مدينة حمص اليوم.",
                  "وتلتزم القوات الروسية بشدة باستعادة السيطرة على مدينة حلب."):
         assert pipeline.text(text, published="2016-11-20").events == [], text
+
+
+def test_a_lead_toll_summing_the_items_told_after_it_is_no_event(pipeline):
+    # rule lead_sums_items: five dead = three in the clash + two in the shelling told one by one after "؛ حيث"
+    doc = pipeline.text("ارتفعت حصيلة المواجهات في محافظة لحج اليمنية إلى خمسة قتلى؛ حيث قتل ثلاثة من المسلحين في "
+                        "اشتباكات مع قوات الجيش في مدينة الحوطة، بينما قتل اثنان من المدنيين في قصف على سوق مدينة تبن.",
+                        published="2015-08-10")
+    assert sorted(e.fatalities["value"] for e in doc.events) == [2, 3]
