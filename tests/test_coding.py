@@ -2293,3 +2293,12 @@ def test_a_lead_toll_summing_the_items_told_after_it_is_no_event(pipeline):
                         "اشتباكات مع قوات الجيش في مدينة الحوطة، بينما قتل اثنان من المدنيين في قصف على سوق مدينة تبن.",
                         published="2015-08-10")
     assert sorted(e.fatalities["value"] for e in doc.events) == [2, 3]
+
+
+def test_two_campaigns_counted_after_a_lasting_state_summarise_operations(pipeline):
+    # rule campaigns_summed: "تشهد ... هجومين منفصلين" with no day of their own is a summary, no event
+    assert not pipeline.text("وتشهد محافظة الحسكة في الوقت الراهن هجومين منفصلين ضد التنظيم فيها، حيث تحاول القوات "
+                             "السيطرة على بلدة الهول بشكل كامل.", published="2017-09-18").events
+    # a day's two attacks foiled are an event
+    assert pipeline.text("أحبطت الفصائل أمس هجومين لقوات النظام على بلدة كناكر في ريف دمشق.",
+                         published="2017-09-18").events

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER)
 
@@ -478,6 +478,36 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
     return False
 
 
+# how far before a counted campaign word its verb of a lasting state may stand
+CAMPAIGN_REACH = 60
+
+
+@rule("campaigns_summed", reads="cues.tsv ongoing, role_words.tsv campaign_count, stage")
+def campaigns(ctx, m: Mention, cl, lo: int, hi: int, best: Match) -> bool:
+    """Two campaigns counted ("هجومين منفصلين", "لعمليتين عسكريتين") after a verb of a lasting state ("تشهد",
+    "يتعرض", "يخوض") or as what a place is the stage of ("تشكل المحافظة مسرحا لـ"), with no day of their own,
+    summarise the operations told after them, no event of their own: "وتشهد المحافظة في الوقت الراهن هجومين
+    منفصلين ضد التنظيم، حيث تحاول القوات التقدم نحو المدينة" (each operation is told as its own event later)."""
+    if m.date is not None and cl.start <= m.date.start < cl.end:
+        return False  # "تشهد المدينة اليوم هجومين": a day's events
+    norm = ctx.nt.norm
+    pos = lo
+    for w in norm[lo:min(hi, best.end + 40)].split():
+        at = norm.find(w, pos)
+        pos = at + len(w)
+        bare = w[1:] if w[:1] in "لبو" and w[1:] in CAMPAIGN_COUNT else w
+        if bare not in CAMPAIGN_COUNT:
+            continue
+        if at > best.end:
+            return False
+        before = norm[max(lo, at - CAMPAIGN_REACH):at]
+        if ctx.has_cue(max(lo, at - CAMPAIGN_REACH), at, "ongoing") or any(s in before.split() for s in STAGE):
+            note(ctx, "campaigns_summed", f"«{ctx.said(at, at + len(w))}»")
+            return True
+        return False
+    return False
+
+
 @rule("ongoing_over_span", reads="cues.tsv ongoing, role_words.tsv tally_span")
 def ongoing_over_span(ctx, lo: int, best: Match) -> bool:
     """A verb of a running state before the event word with a span of weeks or months before it ("خلال",
@@ -684,4 +714,4 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or campaigns(ctx, m, cl, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
