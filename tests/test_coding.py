@@ -2302,3 +2302,12 @@ def test_two_campaigns_counted_after_a_lasting_state_summarise_operations(pipeli
     # a day's two attacks foiled are an event
     assert pipeline.text("أحبطت الفصائل أمس هجومين لقوات النظام على بلدة كناكر في ريف دمشق.",
                          published="2017-09-18").events
+
+
+def test_a_word_of_media_before_the_event_word_is_no_aim(pipeline):
+    # cues.tsv metaphor: "الإعلامي" makes a metaphor only right after the event word ("الحرب الإعلامية"); before
+    # it ("الناطق الإعلامي ... إن الاشتباكات") it is no aim, and the fighting is told
+    (e,) = pipeline.text("وقال الناطق الإعلامي باسم المجلس العسكري في المدينة لقناة محلية إن الاشتباكات توقفت في "
+                         "مدينة سبها بعد أن أسفرت عن سقوط 4 قتلى.", published="2014-01-20").events
+    assert e.event_type == "Battles" and e.fatalities["value"] == 4
+    assert not pipeline.text("وشنت الحكومة حربا إعلامية على المعارضة في مدينة سبها.", published="2014-01-20").events

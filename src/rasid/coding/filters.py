@@ -22,7 +22,8 @@ describe(__name__, "negated", """A trigger right after a negation (`لم`, `دو
 attempt or wish up to three words before it (`يستعد`, `يعتزم`, `حاول`), or an event named as a point in time
 (`reference`: "منذ سيطرة التنظيم على المدينة") did not happen: "دون تنفيذ أي غارة".""", reads="cues.tsv negation, modal, reference")
 describe(__name__, "still_to_come", """A modal cue right after the trigger tells an operation still to come:
-"الهجوم المرتقب على المدينة", "العملية المقبلة".""", reads="cues.tsv modal")
+"الهجوم المرتقب على المدينة", "العملية المقبلة"; a word of words, money or minds right after it makes it a
+metaphor ("الحرب الإعلامية", "هجوما لاذعا"), but before it is no aim ("الناطق الإعلامي").""", reads="cues.tsv modal, metaphor")
 describe(__name__, "aim_not_deed", """A definite verbal noun up to twelve words after a word of aim, with no verb of success
 between, is an aim, not a deed: "تحاول قوات النظام منذ أيام السيطرة على التلة" (not "حاولت ... وتمكنت من
 السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
@@ -242,7 +243,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
     for c in ctx.within(ctx.cues, max(lo, t.start - NEGATION_REACH), t.end + 2):
-        if c.value == "modal" and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
+        if c.value in ("modal", "metaphor") and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
             note(ctx, "still_to_come", f"«{ctx.said(t.start, c.end)}»")
             return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
         if c.value == "front" and c.end <= t.start and not [w for w in norm[c.end:t.start].split() if w != "ال"]:
