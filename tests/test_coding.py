@@ -2297,3 +2297,29 @@ def test_strikes_told_since_a_year_are_a_campaign_not_an_event(pipeline):
     (e,) = pipeline.text("واندلعت اشتباكات عنيفة اليوم في حي بابا عمرو بمدينة حمص هي الأعنف منذ أشهر.",
                          published="2017-06-02").events
     assert e.event_type == "Battles"
+
+
+def test_a_lead_toll_summing_the_items_told_after_it_is_no_event(pipeline):
+    # rule lead_sums_items: five dead = three in the clash + two in the shelling told one by one after "؛ حيث"
+    doc = pipeline.text("ارتفعت حصيلة المواجهات في محافظة لحج اليمنية إلى خمسة قتلى؛ حيث قتل ثلاثة من المسلحين في "
+                        "اشتباكات مع قوات الجيش في مدينة الحوطة، بينما قتل اثنان من المدنيين في قصف على سوق مدينة تبن.",
+                        published="2015-08-10")
+    assert sorted(e.fatalities["value"] for e in doc.events) == [2, 3]
+
+
+def test_two_campaigns_counted_after_a_lasting_state_summarise_operations(pipeline):
+    # rule campaigns_summed: "تشهد ... هجومين منفصلين" with no day of their own is a summary, no event
+    assert not pipeline.text("وتشهد محافظة الحسكة في الوقت الراهن هجومين منفصلين ضد التنظيم فيها، حيث تحاول القوات "
+                             "السيطرة على بلدة الهول بشكل كامل.", published="2017-09-18").events
+    # a day's two attacks foiled are an event
+    assert pipeline.text("أحبطت الفصائل أمس هجومين لقوات النظام على بلدة كناكر في ريف دمشق.",
+                         published="2017-09-18").events
+
+
+def test_a_word_of_media_before_the_event_word_is_no_aim(pipeline):
+    # cues.tsv metaphor: "الإعلامي" makes a metaphor only right after the event word ("الحرب الإعلامية"); before
+    # it ("الناطق الإعلامي ... إن الاشتباكات") it is no aim, and the fighting is told
+    (e,) = pipeline.text("وقال الناطق الإعلامي باسم المجلس العسكري في المدينة لقناة محلية إن الاشتباكات توقفت في "
+                         "مدينة سبها بعد أن أسفرت عن سقوط 4 قتلى.", published="2014-01-20").events
+    assert e.event_type == "Battles" and e.fatalities["value"] == 4
+    assert not pipeline.text("وشنت الحكومة حربا إعلامية على المعارضة في مدينة سبها.", published="2014-01-20").events

@@ -70,7 +70,36 @@ def mentions(ctx) -> list[Mention]:
         if len(out) == told and last_before is not None:
             if not tolls.toll_count_retold(ctx, sent, last_before):
                 tolls.other_side_dead(ctx, sent, last_before)
+        summed_lead(ctx, out, told)
     return out
+
+
+def _dead(m: Mention) -> int | None:
+    f = m.fatalities
+    return f.get("value") if f and f.get("qualifier") in ("exact", "at_least", "about") else None
+
+
+@rule("lead_sums_items")
+def summed_lead(ctx, out: list[Mention], told: int) -> None:
+    """A clause whose dead are the sum of the dead of two or more events its sentence then tells one by one is
+    their sum, no event of its own: in "ارتفعت حصيلة المواجهات في المحافظة إلى خمسة قتلى؛ حيث قتل ثلاثة في
+    اشتباكات بحي السلام، بينما قتل اثنان في قصف على سوق البلدة" the five dead are the three and the two."""
+    for i in range(told, len(out) - 2):
+        n = _dead(out[i])
+        if not n or n < 2:
+            continue
+        rest = [_dead(m) for m in out[i + 1:]]
+        total = 0
+        for k, v in enumerate(rest):
+            if v is None:
+                continue
+            total += v
+            if total == n and sum(1 for x in rest[:k + 1] if x) >= 2:
+                note(ctx, "lead_sums_items", f"{n} = {' + '.join(str(x) for x in rest[:k + 1] if x)}")
+                del out[i]
+                return
+            if total > n:
+                break
 
 
 def code_clause(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | None:

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT)
 
@@ -22,7 +22,8 @@ describe(__name__, "negated", """A trigger right after a negation (`لم`, `دو
 attempt or wish up to three words before it (`يستعد`, `يعتزم`, `حاول`), or an event named as a point in time
 (`reference`: "منذ سيطرة التنظيم على المدينة") did not happen: "دون تنفيذ أي غارة".""", reads="cues.tsv negation, modal, reference")
 describe(__name__, "still_to_come", """A modal cue right after the trigger tells an operation still to come:
-"الهجوم المرتقب على المدينة", "العملية المقبلة".""", reads="cues.tsv modal")
+"الهجوم المرتقب على المدينة", "العملية المقبلة"; a word of words, money or minds right after it makes it a
+metaphor ("الحرب الإعلامية", "هجوما لاذعا"), but before it is no aim ("الناطق الإعلامي").""", reads="cues.tsv modal, metaphor")
 describe(__name__, "aim_not_deed", """A definite verbal noun up to twelve words after a word of aim, with no verb of success
 between, is an aim, not a deed: "تحاول قوات النظام منذ أيام السيطرة على التلة" (not "حاولت ... وتمكنت من
 السيطرة").""", reads="cues.tsv modal, role_words.tsv success")
@@ -242,7 +243,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
     for c in ctx.within(ctx.cues, max(lo, t.start - NEGATION_REACH), t.end + 2):
-        if c.value == "modal" and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
+        if c.value in ("modal", "metaphor") and t.end <= c.start and len(norm[t.end:c.start].split()) == 0:
             note(ctx, "still_to_come", f"«{ctx.said(t.start, c.end)}»")
             return True  # "العملية المقبلة", "الهجوم المرتقب": an operation still to come
         if c.value == "front" and c.end <= t.start and not [w for w in norm[c.end:t.start].split() if w != "ال"]:
@@ -475,6 +476,36 @@ def ongoing(ctx, lo: int, hi: int, best: Match) -> bool:
             note(ctx, "ongoing_situation", f"«{ctx.said(since.start(), since.end())}»")
             return True
         return ongoing_over_span(ctx, lo, best)
+    return False
+
+
+# how far before a counted campaign word its verb of a lasting state may stand
+CAMPAIGN_REACH = 60
+
+
+@rule("campaigns_summed", reads="cues.tsv ongoing, role_words.tsv campaign_count, stage")
+def campaigns(ctx, m: Mention, cl, lo: int, hi: int, best: Match) -> bool:
+    """Two campaigns counted ("هجومين منفصلين", "لعمليتين عسكريتين") after a verb of a lasting state ("تشهد",
+    "يتعرض", "يخوض") or as what a place is the stage of ("تشكل المحافظة مسرحا لـ"), with no day of their own,
+    summarise the operations told after them, no event of their own: "وتشهد المحافظة في الوقت الراهن هجومين
+    منفصلين ضد التنظيم، حيث تحاول القوات التقدم نحو المدينة" (each operation is told as its own event later)."""
+    if m.date is not None and cl.start <= m.date.start < cl.end:
+        return False  # "تشهد المدينة اليوم هجومين": a day's events
+    norm = ctx.nt.norm
+    pos = lo
+    for w in norm[lo:min(hi, best.end + 40)].split():
+        at = norm.find(w, pos)
+        pos = at + len(w)
+        bare = w[1:] if w[:1] in "لبو" and w[1:] in CAMPAIGN_COUNT else w
+        if bare not in CAMPAIGN_COUNT:
+            continue
+        if at > best.end:
+            return False
+        before = norm[max(lo, at - CAMPAIGN_REACH):at]
+        if ctx.has_cue(max(lo, at - CAMPAIGN_REACH), at, "ongoing") or any(s in before.split() for s in STAGE):
+            note(ctx, "campaigns_summed", f"«{ctx.said(at, at + len(w))}»")
+            return True
+        return False
     return False
 
 
@@ -713,4 +744,6 @@ def long_past(ctx, m: Mention) -> bool:
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
-        or ongoing(ctx, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) or not_specific(ctx, m, cl)
+        or ongoing(ctx, lo, hi, best) or campaigns(ctx, m, cl, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) \
+        or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) \
+        or not_specific(ctx, m, cl)
