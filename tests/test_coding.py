@@ -2323,3 +2323,10 @@ def test_a_word_of_media_before_the_event_word_is_no_aim(pipeline):
                          "مدينة سبها بعد أن أسفرت عن سقوط 4 قتلى.", published="2014-01-20").events
     assert e.event_type == "Battles" and e.fatalities["value"] == 4
     assert not pipeline.text("وشنت الحكومة حربا إعلامية على المعارضة في مدينة سبها.", published="2014-01-20").events
+
+
+def test_no_report_of_a_clash_and_rule_for_decades_are_no_events(pipeline):
+    # cues.tsv negation "لم ترد أي تقارير عن"; SPAN_OVER "لأكثر من" with role_words.tsv tally_span "عقود"
+    for text in ("ولم ترد أي تقارير عن وقوع اشتباكات بين المعتصمين ورجال الشرطة في اللاذقية أمس.",
+                 "وينتمي إليها الأسد وهي الأقلية التي سيطرت على البلاد لأكثر من أربعة عقود."):
+        assert pipeline.text(text, published="2013-02-20").events == [], text
