@@ -2330,3 +2330,16 @@ def test_no_report_of_a_clash_and_rule_for_decades_are_no_events(pipeline):
     for text in ("ولم ترد أي تقارير عن وقوع اشتباكات بين المعتصمين ورجال الشرطة في اللاذقية أمس.",
                  "وينتمي إليها الأسد وهي الأقلية التي سيطرت على البلاد لأكثر من أربعة عقود."):
         assert pipeline.text(text, published="2013-02-20").events == [], text
+
+
+def test_seized_ground_is_a_capture_and_seized_arms_or_a_pluperfect_relative_are_not(pipeline):
+    # triggers.tsv "استولى", "استيلاء"; rules goods_seized (role_words.tsv goods, seized_arms), pluperfect_relative
+    (e,) = pipeline.text("واستولى المسلحون أمس على بلدة كرنازة في ريف حماة بعد معارك مع القوات.",
+                         published="2015-06-01").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    for text in ("وتمكنت الحركة أمس من الاستيلاء على الأسلحة التي تركتها القوات في مدينة الفاشر.",
+                 "واستولى المسلحون أمس على سيارات وأموال في مدينة الفاشر."):
+        assert pipeline.text(text, published="2015-06-01").events == [], text
+    (e,) = pipeline.text("واستمرت المواجهات أمس في أطراف مدينة الرمادي التي يحاول الجيش استعادتها من التنظيم الذي كان "
+                         "استولى عليها منتصف مايو الماضي.", published="2015-06-01").events
+    assert e.sub_event_type == "Armed clash"

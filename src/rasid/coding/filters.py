@@ -14,7 +14,7 @@ from .mention import Mention
 from .rules import describe, note, rule
 from .words import (CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT)
+                    HELD_UNDER, VIOLENT, GOODS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -156,6 +156,49 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+@rule("pluperfect_relative", reads="role_words.tsv relative")
+def pluperfect_relative(ctx, t: Match) -> bool:
+    """A deed told in a relative clause in the pluperfect ("الذي كان استولى عليها", "التي كانت قد قصفتها") recalls what
+    was done before the story's events, background to them: "تحاول القوات استعادة المدينة من التنظيم الذي كان استولى
+    عليها منتصف مايو"."""
+    before = ctx.nt.norm[max(0, t.start - 30):t.start].split()[-3:]
+    if before[-1:] == ["قد"]:
+        before = before[:-1]
+    if len(before) < 2 or before[-1] not in ("كان", "كانت", "كانوا") or before[-2] not in RELATIVE:
+        return False
+    note(ctx, "pluperfect_relative", f"«{before[-2]} {before[-1]}» «{ctx.said(t.start, t.end)}»")
+    return True
+
+
+@rule("goods_seized", reads="role_words.tsv seized_arms, goods")
+def goods_seized(ctx, t: Match) -> bool:
+    """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
+    تركتها القوات", "استولى المسلحون على سيارات وأموال", "الأسلحة التي استولت عليها القوات" (not "استولى المسلحون
+    على البلدة")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    before = norm[max(0, t.start - 30):t.start].split()[-2:]
+    if len(before) == 2 and before[1] in RELATIVE and _bare(before[0]) & (SEIZED_ARMS | GOODS):
+        note(ctx, "goods_seized", f"«{before[0]}» «{ctx.said(t.start, t.end)}»")
+        return True  # "الأسلحة التي استولت عليها القوات"
+    phrase = norm[t.start:t.end].split()
+    after = norm[t.end:t.end + 60].split()[:6]
+    if phrase[-1:] != ["علي"]:
+        # the object after "على", a subject and a day between at most: "استولى المسلحون أمس على سيارات"
+        k = next((i for i, w in enumerate(after) if w == "علي"), None)
+        # (a comma right after the verb is the writer's pause: "استولوا، على إحدى المدرعات")
+        if k is None or any(w not in ("،", ",") and ("،" in w or "," in w) for w in after[:k]):
+            return False
+        after = after[k + 1:]
+    # (the object or the noun after its quantifier: "على جميع مقرات الحركة", "على قطعتي سلاح", "على إحدى المدرعات")
+    word = next((w for w in after[:2] if _bare(w) & (SEIZED_ARMS | GOODS)), None)
+    if word is None:
+        return False
+    note(ctx, "goods_seized", f"«{ctx.said(t.start, t.end)}» «{word}»")
+    return True
+
+
 @rule("held_under", reads="role_words.tsv held_under")
 def held_under(ctx, t: Match, lo: int) -> bool:
     """"لسيطرة" a few words after a present-tense verb of being under control tells a place held, not taken: "تخضع
@@ -238,7 +281,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo):
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
