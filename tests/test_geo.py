@@ -482,6 +482,17 @@ def test_where_the_fire_came_from_told_with_what_stood_there_is_not_the_scene(ge
 
 
 @needs_full_gazetteer
+def test_where_a_shelling_came_from_after_its_weapons_is_not_the_scene(geo):
+    # rule fire_from: a shelling or its weapons, then "من" and a place (and the places joined to it by "و")
+    assert _scene(geo, "وقصفت قوات النظام بلدة كفرنبل بقذائف المدفعية والهاون من مخيم حندرات وتلة الشيخ يوسف.") \
+        == ["كفرنبل"]
+    assert _scene(geo, "وتعرضت مدينة بنش لقصف صاروخي من بلدة الفوعة.") == ["بنش"]
+    # not "قرب", a partitive or "كل من" (both X and Y: the targets)
+    assert _scene(geo, "وقصف الجيش بالمدفعية محيط كل من بلدة كفرنبل وبلدة حاس.") == ["كفرنبل", "حاس"]
+    assert _scene(geo, "وقتل مدنيان في قصف على بلدة حاس بالقرب من مدينة معرة النعمان.")[0] == "حاس"
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]

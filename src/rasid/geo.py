@@ -155,6 +155,26 @@ BASE_FAR = re.compile(
     rf"(?<![\p{{Arabic}}])(?:{_role_words('fire_source')})\s+"
     rf"(?:(?!(?:علي|على|الي|إلى|باتجاه|نحو|ضد|فوق|داخل|استهدف[\p{{Arabic}}]*|و[\p{{Arabic}}]+)(?![\p{{Arabic}}]))[\p{{Arabic}}\d]+\s+){{1,4}}"
     rf"(?:في\s+|ب)(?:(?:ال)?ريف\s+)?{_SETTLE}\s*[\"'«“]?\s*$")
+# rule fire_from: a shelling or its weapons, then "من" and a place: where the fire came from, not its target
+# ("قصف بقذائف الهاون والمدفعية من مخيم X", "سقطت صواريخ , من تلة Y"); not across the target's preposition, a
+# partitive ("قصف عدد من القرى", "أجزاء من"), "كل من" (both X and Y: the targets) or "قرب" ("قصف بالقرب من بلدة X" is near it); places joined to
+# that one by "و" are the same base ("من مخيم X وتلة Y")
+_POST = "(?:\\s*(?:%s))?" % "|".join(normalize(w) for w in (
+    "تلة", "جبل", "حاجز", "حاجزي", "حواجز", "مطار", "معسكر", "كتيبة", "فوج", "ثكنة", "مقر", "قاعدة"))
+_FIRE_WORDS = "|".join(normalize(w) for w in ("قصف", "قذائف", "قذيفة", "صواريخ", "صاروخ"))
+_NOT_WEAPON = "|".join(normalize(w) for w in (
+    "على", "إلى", "باتجاه", "نحو", "ضد", "فوق", "داخل", "في", "قرب", "بالقرب", "مقربة", "عدد", "العديد", "مناطق",
+    "أجزاء", "جانب", "الكثير", "عشرات", "مئات", "أحياء", "قرى", "بلدات", "بين", "منذ", "خلال", "عند", "لدى",
+    "عن", "أسفر", "أدى", "مقتل", "قتل", "إصابة", "سقوط", "مدنيين", "مدنيا", "أشخاص", "شخصا",
+    "كل", "محيط", "أطراف"))
+FIRE_FROM = re.compile(
+    rf"(?<![\p{{Arabic}}])(?:[وف])?(?:[بل])?(?:ال)?(?:{_FIRE_WORDS})(?![\p{{Arabic}}])"
+    rf"(?:\s*[,،]?\s*(?!(?:{_NOT_WEAPON}|مصدر[\p{{Arabic}}]*|استهدف[\p{{Arabic}}]*|طال[\p{{Arabic}}]*"
+    rf"|سقط[\p{{Arabic}}]*)(?![\p{{Arabic}}]))[\p{{Arabic}}\d]+){{0,7}}?"
+    rf"\s*[,،]?\s*من\s+{_SETTLE}{_POST}\s*[\"'«“]?\s*$")
+FIRE_FROM_END = re.compile(rf"(?<![\p{{Arabic}}])من\s+{_SETTLE}{_POST}\s*[\"'«“]?\s*$")
+# between two places of one list: "و", a comma, a settlement or feature word ("من مخيم X وتلة Y")
+LIST_AND = re.compile(r"\s*(?:[,،]\s*)?و?\s*$")
 BASE_KEYS = stdre.compile(word_alternation(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "fire_source"))
 # place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
 # after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
@@ -1398,6 +1418,11 @@ class Geoparser:
                 wide = norm[max(0, i - 70):i]
                 if BASE_KEYS.search(wide) and BASE_FAR.search(wide):
                     role = "the attackers' base (rule base_told_far)"
+                elif FIRE_FROM_END.search(before) and FIRE_FROM.search(norm[max(0, i - 90):i]):
+                    role = "where the fire came from (rule fire_from)"
+                elif roles and roles[-1][0] == k - 1 and roles[-1][1].endswith("(rule fire_from)") \
+                        and LIST_AND.fullmatch(norm[self._n(nt, mentions[k - 1].end):i]):
+                    role = roles[-1][1]  # "من مخيم X وتلة Y": the list goes on
             role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
             care = role is None and CARE_BEFORE.search(before)
             if care and (care.group().rstrip().endswith(HOSPITAL_ENDS) or HOSPITAL.match(norm, i)):
