@@ -493,6 +493,15 @@ def test_where_a_shelling_came_from_after_its_weapons_is_not_the_scene(geo):
 
 
 @needs_full_gazetteer
+def test_a_government_named_by_its_capital_is_no_place(geo):
+    # rule government_by_its_capital: a capital or seat right after "حكومة", "نظام", "سلطات" is the government
+    assert _scene(geo, "واتهمت حكومة بغداد المسلحين بقصف بلدة الضلوعية.") == ["الضلوعية"]
+    assert _scene(geo, "وقالت إن قوات موالية لنظام دمشق قصفت المدينة.") == []
+    # the city itself stays
+    assert _scene(geo, "وانفجرت سيارة مفخخة في بغداد قرب مبنى الحكومة.") == ["بغداد"]
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]

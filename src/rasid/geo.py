@@ -175,6 +175,10 @@ FIRE_FROM = re.compile(
 FIRE_FROM_END = re.compile(rf"(?<![\p{{Arabic}}])من\s+{_SETTLE}{_POST}\s*[\"'«“]?\s*$")
 # between two places of one list: "و", a comma, a settlement or feature word ("من مخيم X وتلة Y")
 LIST_AND = re.compile(r"\s*(?:[,،]\s*)?و?\s*$")
+# rule government_by_its_capital: a capital, a governorate's seat or a city (a seat or 50,000 people) right after a word for those who rule ("حكومة
+# بغداد", "نظام دمشق", "لسلطات أنقرة") names that government, an actor, not a place
+GOVERNMENT_BEFORE = re.compile("(?<![\\p{Arabic}])[وبلف]?(?:%s)\\s*$" % "|".join(normalize(w) for w in (
+    "حكومة", "حكومتي", "نظام", "سلطات", "حكام", "ساسة")))
 BASE_KEYS = stdre.compile(word_alternation(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "fire_source"))
 # place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
 # after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
@@ -646,6 +650,7 @@ class Geoparser:
         nt = doc.norm if doc.norm is not None else NormText(doc.text)
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
+        self._government_by_its_capital(mentions, nt)
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
         self._roads(mentions, nt)
@@ -1390,6 +1395,20 @@ class Geoparser:
                     c in QUOTES for c in nt.text[max(0, m.start - 2):m.start] + nt.text[m.end:m.end + 2]):
                 continue  # a name of two words, a definite one ("الرهوة", "القشاش") or a quoted one is a place's
             m.dropped = "named bare; its only namesakes are small places away from the story"
+
+    def _government_by_its_capital(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule government_by_its_capital: "اتهمت حكومة بغداد المسلحين", "قصفت قوات نظام دمشق البلدة": a capital or a
+        governorate's seat right after a word for those who rule (geo.GOVERNMENT_BEFORE) names the government, no
+        place: dropped (places.jsonl keeps it, with the reason)."""
+        if self.gaz is None:
+            return
+        norm = nt.norm
+        for m in mentions:
+            if m.dropped or m.resolved is None or m.cue is not None or not self._a_seat(self.gaz.places[m.resolved]):
+                continue
+            i = self._n(nt, m.start)
+            if GOVERNMENT_BEFORE.search(norm[max(0, i - 12):i]):
+                m.dropped = "a government named by its seat (rule government_by_its_capital)"
 
     def _not_the_scene(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A place told as the attackers' base, a victim's home, a distance reference or the hospital the wounded
