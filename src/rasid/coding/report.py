@@ -107,7 +107,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     date = when.event_day(ctx, head, g)
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
     eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
-    locs = _locations(head, g)
+    locs = (not head.locations and head_pointed_town(ctx, head)) or _locations(head, g)
     framing, fseen = [], set()
     for m in g:
         for f in m.framing:
@@ -189,6 +189,17 @@ def means_told(ctx, head: Mention, g: list[Mention]) -> str:
         note(ctx, "means_told_anywhere", f"«{best.trigger.phrase}»: {best.sub}")
         return best.sub
     return head.sub
+
+
+@rule("head_pointed_town", reads="role_words.tsv place_pointer")
+def head_pointed_town(ctx, head: Mention) -> list[dict]:
+    """An event whose head clause names no place, nor its sentence, but points at a town ("المدينة", "البلدة") is at
+    the last town named before, not at the places the event's other clauses name: in "سيطرت الهيئة على بلدة X ...
+    وأفاد مراسلنا أن الهيئة فرضت سيطرتها على المدينة ... وتركز نفوذ الحركة في ريف Y" the taking is at X."""
+    got = ctx.place_pointed(ctx.n(head.clause.start), ctx.n_end(head.clause.end), head.clause.start)
+    if got:
+        note(ctx, "head_pointed_town", ", ".join(l.get("text") or "" for l in got))
+    return got
 
 
 def _actor_field(a: tuple[str, str] | None) -> dict | None:
