@@ -791,6 +791,13 @@ def test_a_place_the_gazetteer_lacks_keeps_its_sense_where_it_comes_again(geo):
     assert "سان برناردينو" in locs and not any(t.startswith("بسان") and t != "بسان برناردينو" for t in locs)
 
 
+def test_a_place_the_gazetteer_lacks_is_that_place_where_it_comes_again_without_a_cue(geo):
+    # rule unknown_name_again: read there as nothing else ("قال قائد الشرطة في X" too); not inside a party's name
+    nt = NormText("اقتحم مسلحون بلدة تل الغزلان الصغيرة أمس. وقال قائد الشرطة في تل الغزلان إن التحقيق مستمر.")
+    ms = geo.recognise(nt)
+    assert [m.text for m in ms].count("تل الغزلان") == 2, [m.text for m in ms]
+
+
 @needs_full_gazetteer
 def test_a_rivers_bank_is_not_the_west_bank():
     """Rule river_bank: "الضفة الغربية لنهر الفرات" is the river's west bank (a place the gazetteer lacks, kept as

@@ -915,7 +915,7 @@ class Geoparser:
                                         list(self.short_spelt[mm.group(1)])))
                 accepted.append((i, j))
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
-        out = self._unknown_name_again(nt, folded, out)
+        out = self._unknown_name_again(nt, folded, out, blocked)
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
             if m.cue in ("feature", "camp") or first in self.feature_words:
@@ -951,11 +951,13 @@ class Geoparser:
             return 0  # (a word opening with ي is a verb's present: "مدينة كبرى يسيطر عليها")
         return nxt.end()
 
-    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention],
+                            blocked: bytearray | None = None) -> list[PlaceMention]:
         """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
         that the story gave with a cue ("مدينة سان برناردينو") is that place where it comes again, a proclitic
-        glued or not; a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
-        village "بسان" + a word). One find per such name, only in stories that have one."""
+        glued or not, read there as nothing else ("قال قائد الشرطة في سان برناردينو"; not inside a party's or a
+        person's name); a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
+        village "بسان" + a word). Only in stories that have one."""
         names = {m.norm for m in out if " " in m.norm and not m.candidates and m.region is None
                  and m.cue not in (None, "country", "region")}
         if not names:
@@ -971,13 +973,15 @@ class Geoparser:
                 if lb is not None and not (e < len(folded) and is_word_char(folded[e])):
                     a, b = nt.span(k, e)
                     a0 = nt.orig(lb)
-                    hit = [x for x in out if x.candidates and x.start < b and x.end > a0 and id(x) not in drop]
-                    if hit and (a, b) not in have:
+                    over = [x for x in out if x.start < b and x.end > a0 and id(x) not in drop]
+                    hit = [x for x in over if x.candidates]
+                    if (a, b) not in have and (hit or not over and (blocked is None or blocked.find(1, k, e) < 0)):
+                        # (where nothing else was read there: "قال قائد الشرطة في سان برناردينو" too)
                         drop.update(id(x) for x in hit)
                         extra.append(PlaceMention(a, b, nt.text[a:b], u, None, 1, name=nt.text[a:b]))
                         have.add((a, b))
                 k = folded.find(u, e)
-        return [m for m in out if id(m) not in drop] + extra if drop else out
+        return [m for m in out if id(m) not in drop] + extra if extra else out
 
     def _told_to(self, nt: NormText, folded: str, lb: int, i: int) -> bool:
         """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, before quotes or a dash,
