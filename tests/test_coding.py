@@ -537,6 +537,27 @@ def test_a_correspondents_base_is_not_the_place_and_the_city_is_the_one_named(pi
 
 
 @needs_shared
+def test_a_head_that_points_at_the_town_is_there_not_at_its_events_other_places(pipeline):
+    # rule head_pointed_town: the head names no place but "البلدة"; a later clause of the event names a region
+    doc = pipeline.text("يسكن بلدة كفرنبل نحو عشرين ألفا. وقال ناشطون اليوم إن الفصائل فرضت سيطرة كاملة على البلدة بعد "
+                        "اشتباكات استمرت لساعات مع قوات النظام. وتركز نفوذ قوات النظام عقب المواجهات الأخيرة في ريف "
+                        "حماة الغربي.", published="2017-10-09")
+    taken = [e for e in doc.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [[l["text"] for l in e.locations] for e in taken] == [["كفرنبل"]]
+
+
+def test_an_event_placed_nowhere_is_in_the_one_country_its_story_puts_things_in(pipeline):
+    # rule one_country: nothing placed near it; the story puts things in Iraq only
+    (e,) = pipeline.text("قتل مفجر انتحاري عشرين شخصا في جنازة أمس. وقال مسؤولون إن أعمال العنف تزايدت في العراق "
+                         "خلال الشهر الماضي.", published="2013-03-02").events
+    assert [l["text"] for l in e.locations] == ["العراق"]
+    # two countries: no place
+    (e,) = pipeline.text("قتل مفجر انتحاري عشرين شخصا في جنازة أمس. وقال مسؤولون إن أعمال العنف تزايدت في العراق "
+                         "وفي سوريا خلال الشهر الماضي.", published="2013-03-02").events
+    assert e.locations == []
+
+
+@needs_shared
 def test_a_counter_attack_told_after_but_is_its_own_event(pipeline):
     doc = pipeline.text("سيطرت قوات سوريا الديمقراطية على قرية حطلة شرقي دير الزور اليوم، إلا أن تنظيم الدولة استعاد "
                         "السيطرة عليها بهجوم معاكس.", published="2017-10-09")

@@ -482,6 +482,26 @@ def test_where_the_fire_came_from_told_with_what_stood_there_is_not_the_scene(ge
 
 
 @needs_full_gazetteer
+def test_where_a_shelling_came_from_after_its_weapons_is_not_the_scene(geo):
+    # rule fire_from: a shelling or its weapons, then "من" and a place (and the places joined to it by "و")
+    assert _scene(geo, "وقصفت قوات النظام بلدة كفرنبل بقذائف المدفعية والهاون من مخيم حندرات وتلة الشيخ يوسف.") \
+        == ["كفرنبل"]
+    assert _scene(geo, "وتعرضت مدينة بنش لقصف صاروخي من بلدة الفوعة.") == ["بنش"]
+    # not "قرب", a partitive or "كل من" (both X and Y: the targets)
+    assert _scene(geo, "وقصف الجيش بالمدفعية محيط كل من بلدة كفرنبل وبلدة حاس.") == ["كفرنبل", "حاس"]
+    assert _scene(geo, "وقتل مدنيان في قصف على بلدة حاس بالقرب من مدينة معرة النعمان.")[0] == "حاس"
+
+
+@needs_full_gazetteer
+def test_a_government_named_by_its_capital_is_no_place(geo):
+    # rule government_by_its_capital: a capital or seat right after "حكومة", "نظام", "سلطات" is the government
+    assert _scene(geo, "واتهمت حكومة بغداد المسلحين بقصف بلدة الضلوعية.") == ["الضلوعية"]
+    assert _scene(geo, "وقالت إن قوات موالية لنظام دمشق قصفت المدينة.") == []
+    # the city itself stays
+    assert _scene(geo, "وانفجرت سيارة مفخخة في بغداد قرب مبنى الحكومة.") == ["بغداد"]
+
+
+@needs_full_gazetteer
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_scene(geo):
     # rule care_not_scene (place_roles.tsv hospital, care)
     assert _scene(geo, "وأصيب أربعة مدنيين في قصف على بلدة كفرنبل ونقلوا إلى مستشفى معرة النعمان.") == ["كفرنبل"]
@@ -769,6 +789,13 @@ def test_a_place_the_gazetteer_lacks_keeps_its_sense_where_it_comes_again(geo):
     locs = _resolve(geo, "أعلنت شرطة مدينة سان برناردينو مقتل مسلحين. وقع الهجوم على مؤسسة اجتماعية بسان برناردينو.")
     assert all(l["lat"] is None for l in locs.values()), locs
     assert "سان برناردينو" in locs and not any(t.startswith("بسان") and t != "بسان برناردينو" for t in locs)
+
+
+def test_a_place_the_gazetteer_lacks_is_that_place_where_it_comes_again_without_a_cue(geo):
+    # rule unknown_name_again: read there as nothing else ("قال قائد الشرطة في X" too); not inside a party's name
+    nt = NormText("اقتحم مسلحون بلدة تل الغزلان الصغيرة أمس. وقال قائد الشرطة في تل الغزلان إن التحقيق مستمر.")
+    ms = geo.recognise(nt)
+    assert [m.text for m in ms].count("تل الغزلان") == 2, [m.text for m in ms]
 
 
 @needs_full_gazetteer

@@ -155,6 +155,30 @@ BASE_FAR = re.compile(
     rf"(?<![\p{{Arabic}}])(?:{_role_words('fire_source')})\s+"
     rf"(?:(?!(?:علي|على|الي|إلى|باتجاه|نحو|ضد|فوق|داخل|استهدف[\p{{Arabic}}]*|و[\p{{Arabic}}]+)(?![\p{{Arabic}}]))[\p{{Arabic}}\d]+\s+){{1,4}}"
     rf"(?:في\s+|ب)(?:(?:ال)?ريف\s+)?{_SETTLE}\s*[\"'«“]?\s*$")
+# rule fire_from: a shelling or its weapons, then "من" and a place: where the fire came from, not its target
+# ("قصف بقذائف الهاون والمدفعية من مخيم X", "سقطت صواريخ , من تلة Y"); not across the target's preposition, a
+# partitive ("قصف عدد من القرى", "أجزاء من"), "كل من" (both X and Y: the targets) or "قرب" ("قصف بالقرب من بلدة X" is near it); places joined to
+# that one by "و" are the same base ("من مخيم X وتلة Y")
+_POST = "(?:\\s*(?:%s))?" % "|".join(normalize(w) for w in (
+    "تلة", "جبل", "حاجز", "حاجزي", "حواجز", "مطار", "معسكر", "كتيبة", "فوج", "ثكنة", "مقر", "قاعدة"))
+_FIRE_WORDS = "|".join(normalize(w) for w in ("قصف", "قذائف", "قذيفة", "صواريخ", "صاروخ"))
+_NOT_WEAPON = "|".join(normalize(w) for w in (
+    "على", "إلى", "باتجاه", "نحو", "ضد", "فوق", "داخل", "في", "قرب", "بالقرب", "مقربة", "عدد", "العديد", "مناطق",
+    "أجزاء", "جانب", "الكثير", "عشرات", "مئات", "أحياء", "قرى", "بلدات", "بين", "منذ", "خلال", "عند", "لدى",
+    "عن", "أسفر", "أدى", "مقتل", "قتل", "إصابة", "سقوط", "مدنيين", "مدنيا", "أشخاص", "شخصا",
+    "كل", "محيط", "أطراف"))
+FIRE_FROM = re.compile(
+    rf"(?<![\p{{Arabic}}])(?:[وف])?(?:[بل])?(?:ال)?(?:{_FIRE_WORDS})(?![\p{{Arabic}}])"
+    rf"(?:\s*[,،]?\s*(?!(?:{_NOT_WEAPON}|مصدر[\p{{Arabic}}]*|استهدف[\p{{Arabic}}]*|طال[\p{{Arabic}}]*"
+    rf"|سقط[\p{{Arabic}}]*)(?![\p{{Arabic}}]))[\p{{Arabic}}\d]+){{0,7}}?"
+    rf"\s*[,،]?\s*من\s+{_SETTLE}{_POST}\s*[\"'«“]?\s*$")
+FIRE_FROM_END = re.compile(rf"(?<![\p{{Arabic}}])من\s+{_SETTLE}{_POST}\s*[\"'«“]?\s*$")
+# between two places of one list: "و", a comma, a settlement or feature word ("من مخيم X وتلة Y")
+LIST_AND = re.compile(r"\s*(?:[,،]\s*)?و?\s*$")
+# rule government_by_its_capital: a capital, a governorate's seat or a city (a seat or 50,000 people) right after a word for those who rule ("حكومة
+# بغداد", "نظام دمشق", "لسلطات أنقرة") names that government, an actor, not a place
+GOVERNMENT_BEFORE = re.compile("(?<![\\p{Arabic}])[وبلف]?(?:%s)\\s*$" % "|".join(normalize(w) for w in (
+    "حكومة", "حكومتي", "نظام", "سلطات", "حكام", "ساسة")))
 BASE_KEYS = stdre.compile(word_alternation(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "fire_source"))
 # place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
 # after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
@@ -626,6 +650,7 @@ class Geoparser:
         nt = doc.norm if doc.norm is not None else NormText(doc.text)
         mentions = self.recognise(nt, doc.matches or None)
         self.resolve(mentions, nt, (doc.matches or {}).get("theatres"))
+        self._government_by_its_capital(mentions, nt)
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
         self._roads(mentions, nt)
@@ -890,7 +915,7 @@ class Geoparser:
                                         list(self.short_spelt[mm.group(1)])))
                 accepted.append((i, j))
         out.extend(self._unknown_after_cues(nt, out, blocked, cue_matches))
-        out = self._unknown_name_again(nt, folded, out)
+        out = self._unknown_name_again(nt, folded, out, blocked)
         for m in out:
             first = m.norm.split()[0] if m.norm else ""
             if m.cue in ("feature", "camp") or first in self.feature_words:
@@ -926,11 +951,13 @@ class Geoparser:
             return 0  # (a word opening with ي is a verb's present: "مدينة كبرى يسيطر عليها")
         return nxt.end()
 
-    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    def _unknown_name_again(self, nt: NormText, folded: str, out: list[PlaceMention],
+                            blocked: bytearray | None = None) -> list[PlaceMention]:
         """One sense per story for a place the gazetteer lacks (rule unknown_name_again): a name of two words or more
         that the story gave with a cue ("مدينة سان برناردينو") is that place where it comes again, a proclitic
-        glued or not; a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
-        village "بسان" + a word). One find per such name, only in stories that have one."""
+        glued or not, read there as nothing else ("قال قائد الشرطة في سان برناردينو"; not inside a party's or a
+        person's name); a gazetteer name read inside it there is no place of its own ("بسان برناردينو" is not ب + a
+        village "بسان" + a word). Only in stories that have one."""
         names = {m.norm for m in out if " " in m.norm and not m.candidates and m.region is None
                  and m.cue not in (None, "country", "region")}
         if not names:
@@ -946,13 +973,15 @@ class Geoparser:
                 if lb is not None and not (e < len(folded) and is_word_char(folded[e])):
                     a, b = nt.span(k, e)
                     a0 = nt.orig(lb)
-                    hit = [x for x in out if x.candidates and x.start < b and x.end > a0 and id(x) not in drop]
-                    if hit and (a, b) not in have:
+                    over = [x for x in out if x.start < b and x.end > a0 and id(x) not in drop]
+                    hit = [x for x in over if x.candidates]
+                    if (a, b) not in have and (hit or not over and (blocked is None or blocked.find(1, k, e) < 0)):
+                        # (where nothing else was read there: "قال قائد الشرطة في سان برناردينو" too)
                         drop.update(id(x) for x in hit)
                         extra.append(PlaceMention(a, b, nt.text[a:b], u, None, 1, name=nt.text[a:b]))
                         have.add((a, b))
                 k = folded.find(u, e)
-        return [m for m in out if id(m) not in drop] + extra if drop else out
+        return [m for m in out if id(m) not in drop] + extra if extra else out
 
     def _told_to(self, nt: NormText, folded: str, lb: int, i: int) -> bool:
         """'قال المصدر الأمني لـ"X"', 'ل - " X "': the name is whom a speaker told (ل, before quotes or a dash,
@@ -1371,6 +1400,20 @@ class Geoparser:
                 continue  # a name of two words, a definite one ("الرهوة", "القشاش") or a quoted one is a place's
             m.dropped = "named bare; its only namesakes are small places away from the story"
 
+    def _government_by_its_capital(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule government_by_its_capital: "اتهمت حكومة بغداد المسلحين", "قصفت قوات نظام دمشق البلدة": a capital or a
+        governorate's seat right after a word for those who rule (geo.GOVERNMENT_BEFORE) names the government, no
+        place: dropped (places.jsonl keeps it, with the reason)."""
+        if self.gaz is None:
+            return
+        norm = nt.norm
+        for m in mentions:
+            if m.dropped or m.resolved is None or m.cue is not None or not self._a_seat(self.gaz.places[m.resolved]):
+                continue
+            i = self._n(nt, m.start)
+            if GOVERNMENT_BEFORE.search(norm[max(0, i - 12):i]):
+                m.dropped = "a government named by its seat (rule government_by_its_capital)"
+
     def _not_the_scene(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A place told as the attackers' base, a victim's home, a distance reference or the hospital the wounded
         were taken to or lie in is not where it happened.
@@ -1398,6 +1441,11 @@ class Geoparser:
                 wide = norm[max(0, i - 70):i]
                 if BASE_KEYS.search(wide) and BASE_FAR.search(wide):
                     role = "the attackers' base (rule base_told_far)"
+                elif FIRE_FROM_END.search(before) and FIRE_FROM.search(norm[max(0, i - 90):i]):
+                    role = "where the fire came from (rule fire_from)"
+                elif roles and roles[-1][0] == k - 1 and roles[-1][1].endswith("(rule fire_from)") \
+                        and LIST_AND.fullmatch(norm[self._n(nt, mentions[k - 1].end):i]):
+                    role = roles[-1][1]  # "من مخيم X وتلة Y": the list goes on
             role = role or self._dateline(nt, m) or self._speaker_place(nt, m)
             care = role is None and CARE_BEFORE.search(before)
             if care and (care.group().rstrip().endswith(HOSPITAL_ENDS) or HOSPITAL.match(norm, i)):

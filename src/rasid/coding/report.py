@@ -4,7 +4,8 @@ is placed where the text last placed things."""
 from __future__ import annotations
 
 from ..arabic import normalize
-from ..geo import haversine
+from ..geo import NATIONALITY_WORDS, haversine
+from ..lexicon import read_tsv
 from ..model import Document, Event
 from . import sides, territory, when
 from .ids import event_id
@@ -107,7 +108,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     date = when.event_day(ctx, head, g)
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
     eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
-    locs = _locations(head, g)
+    locs = (not head.locations and head_pointed_town(ctx, head)) or _locations(head, g)
     framing, fseen = [], set()
     for m in g:
         for f in m.framing:
@@ -189,6 +190,17 @@ def means_told(ctx, head: Mention, g: list[Mention]) -> str:
         note(ctx, "means_told_anywhere", f"«{best.trigger.phrase}»: {best.sub}")
         return best.sub
     return head.sub
+
+
+@rule("head_pointed_town", reads="role_words.tsv place_pointer")
+def head_pointed_town(ctx, head: Mention) -> list[dict]:
+    """An event whose head clause names no place, nor its sentence, but points at a town ("المدينة", "البلدة") is at
+    the last town named before, not at the places the event's other clauses name: in "سيطرت الهيئة على بلدة X ...
+    وأفاد مراسلنا أن الهيئة فرضت سيطرتها على المدينة ... وتركز نفوذ الحركة في ريف Y" the taking is at X."""
+    got = ctx.place_pointed(ctx.n(head.clause.start), ctx.n_end(head.clause.end), head.clause.start)
+    if got:
+        note(ctx, "head_pointed_town", ", ".join(l.get("text") or "" for l in got))
+    return got
 
 
 def _actor_field(a: tuple[str, str] | None) -> dict | None:
@@ -289,6 +301,7 @@ def context_places(ctx, events: list[Event]) -> None:
     (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"; when it says "المدينة" /
     "البلدة", the last town named before; with nothing placed before, the next sentence that names places."""
     doc_sentences = ctx.doc.spans_of("sentence")
+    the_country, theatre_words = None, []
     for e in events:
         if e.locations or not e.evidence:
             continue
@@ -312,6 +325,53 @@ def context_places(ctx, events: list[Event]) -> None:
             sent = next((x for x in doc_sentences if x.start <= after[0].start < x.end), None)
             e.locations = [dict(s.value) for s in after if sent is None or sent.start <= s.start < sent.end]
             _placed(ctx, e, "the next sentence that names places")
+            continue
+        if the_country is None:
+            the_country = _one_country(ctx)
+            theatre_words = (ctx.doc.matches or {}).get("theatres") or ctx.lex.theatre_matcher.find(ctx.nt)
+        if the_country and not any(w.value[0] != the_country[0] and ctx.n(q["start"]) <= w.start < ctx.n_end(q["end"])
+                                   for q in e.evidence for w in theatre_words):
+            # rule one_country: nothing placed near it, in a story that puts things in one country only, and its
+            # sentences name no other country's place or adjective ("داخل الأراضي السورية" in a Turkish story)
+            e.locations = [dict(the_country[1])]
+            _placed(ctx, e, "the one country the story puts things in (rule one_country)")
+
+
+def _country_of_name() -> dict[str, str]:
+    """A country's own names (the first name of each place row of theatres.tsv and its other spellings, "سوريا",
+    "سورية"; not its cities), normalised, to its code."""
+    if not _COUNTRY_OF:
+        for r in read_tsv("theatres.tsv"):
+            if len(r) > 2 and r[1] == "place":
+                names = [normalize(x.strip()) for x in r[2].split("|") if x.strip()]
+                _COUNTRY_OF.update((x, r[0]) for x in names if x[:-1] == names[0][:-1] or x[1:] == names[0][1:])
+    return _COUNTRY_OF
+
+
+_COUNTRY_OF: dict[str, str] = {}
+
+
+
+@rule("one_country", reads="theatres.tsv place rows (a country's own names), regions.tsv '-' rows")
+def _one_country(ctx) -> tuple:
+    """An event placed nowhere, nothing placed near it, is in the one country its story puts things in ("في العراق",
+    "بالعراق": regions.tsv '-'), when its towns of weight are all there and no other country or area abroad is put
+    in ("في نيجيريا"), and its own sentences name no other country's place or adjective: "قتل مفجر انتحاري 26 شخصا
+    في جنازة" in a story of Iraq is in Iraq (ACLED's practice: the country when no finer place is known). Returns
+    (the country's code, its place), or ()."""
+    names, found = _country_of_name(), {}
+    for s in ctx.places:
+        v = s.value
+        if isinstance(v, dict) and v.get("lat") is None and not v.get("gazetteer_id"):
+            text = normalize(v.get("text") or "")
+            code = names.get(text)
+            if code:
+                found.setdefault(code, v)
+            elif (v.get("geo_precision") or 1) >= 3 and not any(w in names or w in NATIONALITY_WORDS for w in text.split()):
+                found.setdefault(text, None)  # a country no theatre lists ("في نيجيريا"): another one, not placed
+    # (a city of weight of another country, "غزة" in a story that puts things "في سوريا", makes two)
+    towns = {s.value for s in ctx.doc.spans_of("place_country")}
+    return next(iter(found.items())) if len(found) == 1 and towns <= set(found) and None not in found.values() else ()
 
 
 def _placed(ctx, e: Event, how: str) -> None:
