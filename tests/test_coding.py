@@ -2323,3 +2323,13 @@ def test_a_word_of_media_before_the_event_word_is_no_aim(pipeline):
                          "مدينة سبها بعد أن أسفرت عن سقوط 4 قتلى.", published="2014-01-20").events
     assert e.event_type == "Battles" and e.fatalities["value"] == 4
     assert not pipeline.text("وشنت الحكومة حربا إعلامية على المعارضة في مدينة سبها.", published="2014-01-20").events
+
+
+def test_poison_gas_told_with_the_article_is_a_chemical_attack(pipeline):
+    # triggers.tsv "الغازات السامة", "الغاز السام": each word of the definite phrase takes its article
+    (e,) = pipeline.text("وأصيب خمسة مدنيين بحالات اختناق نتيجة استنشاق الغازات السامة التي أطلقتها قوات النظام على "
+                         "بلدة كفرزيتا أمس.", published="2016-03-10").events
+    assert e.sub_event_type == "Chemical weapon" and e.actor1["id"] == "Syrian government forces"
+    (e,) = pipeline.text("قتل سبعة مدنيين في قصف بالغاز السام استهدف قرية اللطامنة فجر اليوم.",
+                         published="2016-03-10").events
+    assert e.sub_event_type == "Chemical weapon"
