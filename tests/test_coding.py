@@ -2333,3 +2333,14 @@ def test_poison_gas_told_with_the_article_is_a_chemical_attack(pipeline):
     (e,) = pipeline.text("قتل سبعة مدنيين في قصف بالغاز السام استهدف قرية اللطامنة فجر اليوم.",
                          published="2016-03-10").events
     assert e.sub_event_type == "Chemical weapon"
+
+
+def test_a_strike_fired_and_a_bomb_planted_in_one_city_are_two_events(pipeline):
+    # rule fired_and_planted: a shelling at one quarter and a car bombing at another of the same city
+    doc = pipeline.text("قصفت الفصائل مواقع النظام في حي الشيخ طه بمدينة حلب صباح اليوم. وقتل ثلاثة عناصر من النظام "
+                        "بتفجير عبوة ناسفة في حي المشارقة بحلب.", published="2014-05-06")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Remote explosive/landmine/IED",
+                                                            "Shelling/artillery/missile attack"]
+    # explosions counted during a shelling are its sound, no bombing apart from it
+    assert len(pipeline.text("قصفت قوات النظام مدينة داريا بالصواريخ صباح اليوم. وقال أحد السكان إنه سمع أكثر من 15 "
+                             "انفجارا خلال ساعة في داريا.", published="2014-05-06").events) == 1
