@@ -2364,3 +2364,31 @@ def test_seized_ground_is_a_capture_and_seized_arms_or_a_pluperfect_relative_are
     (e,) = pipeline.text("واستمرت المواجهات أمس في أطراف مدينة الرمادي التي يحاول الجيش استعادتها من التنظيم الذي كان "
                          "استولى عليها منتصف مايو الماضي.", published="2015-06-01").events
     assert e.sub_event_type == "Armed clash"
+
+
+def test_poison_gas_told_with_the_article_is_a_chemical_attack(pipeline):
+    # triggers.tsv "الغازات السامة", "الغاز السام": each word of the definite phrase takes its article
+    (e,) = pipeline.text("وأصيب خمسة مدنيين بحالات اختناق نتيجة استنشاق الغازات السامة التي أطلقتها قوات النظام على "
+                         "بلدة كفرزيتا أمس.", published="2016-03-10").events
+    assert e.sub_event_type == "Chemical weapon" and e.actor1["id"] == "Syrian government forces"
+    (e,) = pipeline.text("قتل سبعة مدنيين في قصف بالغاز السام استهدف قرية اللطامنة فجر اليوم.",
+                         published="2016-03-10").events
+    assert e.sub_event_type == "Chemical weapon"
+
+
+def test_a_strike_fired_and_a_bomb_planted_in_one_city_are_two_events(pipeline):
+    # rule fired_and_planted: a shelling at one quarter and a car bombing at another of the same city
+    doc = pipeline.text("قصفت الفصائل مواقع النظام في حي الشيخ طه بمدينة حلب صباح اليوم. وقتل ثلاثة عناصر من النظام "
+                        "بتفجير عبوة ناسفة في حي المشارقة بحلب.", published="2014-05-06")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Remote explosive/landmine/IED",
+                                                            "Shelling/artillery/missile attack"]
+    # explosions counted during a shelling are its sound, no bombing apart from it
+    assert len(pipeline.text("قصفت قوات النظام مدينة داريا بالصواريخ صباح اليوم. وقال أحد السكان إنه سمع أكثر من 15 "
+                             "انفجارا خلال ساعة في داريا.", published="2014-05-06").events) == 1
+
+
+def test_a_named_region_stays_beside_its_governorate(pipeline):
+    # report._loc_key: "الغوطة الشرقية" resolved to Rif Dimashq's point is a place of its own beside "ريف دمشق"
+    (e,) = pipeline.text("وسجل المركز إصابة تسعة إعلاميين معظمهم في ريف دمشق، أصيب أربعة منهم باستنشاق الغازات السامة التي "
+                         "أطلقتها قوات النظام أمس في الغوطة الشرقية.", published="2017-12-01").events
+    assert "الغوطة الشرقية" in [loc["text"] for loc in e.locations]

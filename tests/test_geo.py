@@ -1103,3 +1103,11 @@ def test_reviving_is_no_quarter_and_located_is_no_place_in_a_list(geo):
     assert "الدولة" not in locs and "عدن" in locs
     locs = _resolve(geo, "وانتقلت المعارك من جرابلس والغندورة والقرى المحيطة بها نحو إعزاز.")
     assert "القرى" not in locs and "الغندورة" in locs
+
+
+def test_a_quarter_named_after_its_city_keeps_its_name_at_the_citys_point(geo):
+    # rule quarter_named_after_city: "حي حلب الجديدة" is the quarter, at Aleppo's point, precision 2
+    locs = _resolve(geo, "وقتل ثلاثة مدنيين أمس في تفجير سيارتين مفخختين في حي حلب الجديدة.")
+    loc = locs.get("حلب الجديدة")
+    assert loc and loc["name_ar"] == "حلب الجديدة" and loc["geo_precision"] == 2
+    assert haversine((loc["lat"], loc["lon"]), (36.20, 37.15)) < 10

@@ -526,6 +526,10 @@ FAR_MAX_POPULATION = 20000
 MAJOR_CODES = ("PPLC", "PPLA", "PPLA2", "AIRP", "AIRB")
 
 
+# the adjectives a quarter named after its city takes ("حي حلب الجديدة"), normalised
+QUARTER_ADJECTIVES = frozenset(("الجديده", "الجديد", "القديمه", "القديم"))
+
+
 @dataclass
 class PlaceMention:
     start: int
@@ -845,6 +849,20 @@ class Geoparser:
                     out.append(PlaceMention(a, b, nt.text[a:b], folded[i:e], cue, prec, [], name=nt.text[a:b]))
                     accepted.append((i, e))
                     last_end = e
+                    continue
+            if cue == "district" and not quoted and prev and prev[-1].lstrip("وب") in ("حي", "حيي", "احياء") \
+                    and folded[j:j + 1] == " ":
+                nxt = NAME_WORD.match(norm, j + 1)
+                if nxt is not None and nxt.group() in QUARTER_ADJECTIVES and self.gaz.names[form]:
+                    # rule quarter_named_after_city: "حي حلب الجديدة", "حي الموصل القديمة": a quarter named after its city
+                    # and an adjective, which the gazetteer lacks: its own name, the city's point (precision 2)
+                    city = max(self.gaz.names[form], key=lambda c: (not self.gaz.places[c].is_admin,
+                                                                     self.gaz.places[c].population))
+                    a, b = nt.span(i, nxt.end())
+                    out.append(PlaceMention(a, b, nt.text[a:b], folded[i:nxt.end()], cue, 2, [], name=nt.text[a:b],
+                                            anchor=city))
+                    accepted.append((i, nxt.end()))
+                    last_end = nxt.end()
                     continue
             # 'حديثه' (his talk) is not 'حديثة' (Haditha): a final ه where every name has ة reads as a word
             possessive = nt.text[oj - 1:oj] == "ه" and form[-1:] == "ه" and all(

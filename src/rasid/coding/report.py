@@ -212,7 +212,7 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
     locs, seen = [], set()
     for m in [head] + g:
         for loc in m.locations:
-            k = loc.get("gazetteer_id") or loc.get("text")
+            k = _loc_key(loc)
             if k not in seen:
                 seen.add(k)
                 locs.append(loc)
@@ -221,6 +221,17 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
             locs.extend(city_quarters(locs, g, seen))
             return country_gives_way(locs, g) or locs
     return locs
+
+
+def _loc_key(loc: dict):
+    """One place once: by its gazetteer entry, except a named region resolved to its governorate's point ("الغوطة
+    الشرقية" at Rif Dimashq's), which is a place of its own beside the governorate named as such ("ريف دمشق")."""
+    k = loc.get("gazetteer_id") or loc.get("text")
+    text = normalize(loc.get("text") or "")
+    if (loc.get("geo_precision") or 1) >= 3 and text and text != normalize(loc.get("name_ar") or "") \
+            and not text.startswith(("ريف", "محافظه", "محافظة")):
+        return ("region", text)
+    return k
 
 
 def _country(loc: dict) -> bool:

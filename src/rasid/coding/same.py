@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..geo import place_key
 from .mention import Mention
-from .rules import describe
+from .rules import describe, rule
 
 
 def loc_keys(m: Mention) -> set[str]:
@@ -163,6 +163,22 @@ gazetteer lacks is no such sign when the other names one it holds at the same po
 "منطقة البرامكة" may be one spot; "جبل قنديل" and "قنديل" one mountain).""")
 
 
+_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
+@rule("fired_and_planted")
+def fired_and_planted(a: Mention, b: Mention) -> bool:
+    """A strike fired from afar and a bomb planted or driven in, each told with its place, are two events though
+    they share a city: "قصفت الفصائل مواقع النظام في حي الشيخ طه بمدينة حلب" and "وقتل ثلاثة عناصر بتفجير
+    عبوة ناسفة في حي المشارقة بحلب" are a shelling and a bombing (a weapon is no word of the other's); not an
+    explosion ("انفجار", "انفجرت"), the sound of either."""
+    if not ({a.sub, b.sub} <= _FIRED | _PLANTED and {a.sub, b.sub} & _FIRED and {a.sub, b.sub} & _PLANTED):
+        return False
+    # (an explosion is the sound of either: "سمع السكان عشرات الانفجارات" after the shelling is the shelling)
+    return not any(x.sub in _PLANTED and "انفجر" in x.trigger.phrase.replace("انفجا", "انفجر") for x in (a, b))
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -179,6 +195,8 @@ def same_event(a: Mention, b: Mention) -> bool:
     scales = la and lb and not (la & lb) and (within_region(a, b) or within_region(b, a))
     if scales and a.event_type == "Explosions/Remote violence" and a.sub != b.sub:
         return False  # rule strike_kinds_apart
+    if la and lb and a.event_type == "Explosions/Remote violence" and fired_and_planted(a, b):
+        return False
     if scales:
         la = lb  # "the battles in Idlib governorate" and "Armanaz": one event told at two scales
     # rule victims_no_party: civilians are victims, never the side that tells two events apart
