@@ -757,3 +757,12 @@ def test_a_states_security_services_are_its_forces(pipeline):
     (e,) = pipeline.text("وأعلنت أجهزة الأمن الروسية أنها قتلت أمس ثمانية متطرفين بايعوا تنظيم داعش في منطقة القوقاز.",
                          published="2015-08-02").events
     assert e.actor1["id"] == "Russian forces"
+
+
+def test_a_body_named_by_a_masculine_noun_reporting_is_a_source(pipeline):
+    """role_words.tsv source "ذكر", "أفاد": the masculine speech verbs make the body after them the source of the
+    report, no party of the deed it reports ("وذكر الجيش أن ..." names no side)."""
+    (e,) = pipeline.text("وذكر الجيش أن الهجوم نفذه مسلحو حزب العمال الكردستاني بسيارة مفخخة على موقع لقوات الأمن في "
+                         "ولاية وان أمس.", published=PUBLISHED).events
+    assert _id(e.actor1) == "PKK"
+    assert _id(e.actor2) != "Syrian government forces"
