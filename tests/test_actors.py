@@ -766,3 +766,15 @@ def test_a_body_named_by_a_masculine_noun_reporting_is_a_source(pipeline):
                          "ولاية وان أمس.", published=PUBLISHED).events
     assert _id(e.actor1) == "PKK"
     assert _id(e.actor2) != "Syrian government forces"
+
+
+def test_people_or_places_loyal_to_a_party_do_not_make_it_a_side(pipeline):
+    """rule loyal_population (role_words.tsv population): a party named as the loyalty of a population or of places
+    ("ذات الغالبية العلوية الموالية للنظام") is no side of the fight told of them; a force loyal to it still is."""
+    (e,) = pipeline.text("اندلعت اشتباكات عنيفة أمس في مدينة طرابلس بين مسلحين من حي الجبل ذات الغالبية العلوية الموالية "
+                         "للنظام السوري ومسلحين من حي القبة ما أدى إلى مقتل ثلاثة أشخاص.", published=PUBLISHED).events
+    assert "Syrian government forces" not in (_id(e.actor1), _id(e.actor2))
+    (e,) = pipeline.text("قتل خمسة عناصر من القوات الموالية للنظام في اشتباكات مع فصائل المعارضة في ريف حماة أمس.",
+                         published=PUBLISHED).events
+    assert {_id(e.actor1), _id(e.actor2)} == {"Syrian government forces", "Opposition factions"}
+

@@ -156,6 +156,7 @@ DEED_NOUNS = _words("deed_noun")  # "قامت عناصر مسلحة بزرعها
 ORIGIN = _words("origin")  # "قذائف مصدرها قوات النظام": where the shells came from
 ORIGIN_SITES = _words("origin_site")
 ALLEGIANCE = _words("allegiance")
+POPULATION = _words("population")
 EVENT_SITES = _words("event_site")
 UNKNOWN_SOURCE = _RW.get("unknown_source", ())
 PERSON_NOUNS = _words("person_noun")
