@@ -778,3 +778,11 @@ def test_people_or_places_loyal_to_a_party_do_not_make_it_a_side(pipeline):
                          published=PUBLISHED).events
     assert {_id(e.actor1), _id(e.actor2)} == {"Syrian government forces", "Opposition factions"}
 
+
+def test_a_parent_body_after_a_glued_tie_is_no_side(pipeline):
+    """rule associate_glued: "التابع للجيش الحر" (the "ل" of "التابع ل" glued to the name) names the body the unit
+    belongs to, an associate, not the other side of the unit's deed."""
+    (e,) = pipeline.text("اعتقلت القوة الأمنية التابعة لفيلق الرحمن التابع للجيش الحر عشرة ناشطين في بلدة عربين أمس.",
+                         published=PUBLISHED).events
+    assert _id(e.actor1) == "Faylaq al-Rahman"
+    assert _id(e.actor2) != "Opposition factions"

@@ -425,6 +425,9 @@ pronoun has its object, and the party after it launched the attack, not a target
 describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
 "هاجمت قوات النظام بدعم من الميليشيات الإيرانية"; "التابعة لـ" only when a party stands just before it
 ("المدفعية التابعة لـ قسد" is the party's own).""", reads="role_words.tsv assoc")
+describe(__name__, "associate_glued", """A word of association ending in "ل" ("التابعة ل") joined to the party's name
+is one too: "سيطر لواء الفرقان التابع للجبهة الإسلامية على التلة" (the front is the brigade's, no side of the
+fight).""", reads="role_words.tsv assoc")
 describe(__name__, "coordinated", """A party joined to the one before by "و" shares its role: "مقاتلو حوار كلس
 والجبهة الشامية" (but "بين X و Y" sets them against each other).""")
 
@@ -436,11 +439,17 @@ def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
     norm, assoc = ctx.nt.norm, []
     for a in acts:
         pre = norm[max(lo, a.start - 22):a.start].rstrip(' "')
+        glued = False
         if not pre.endswith(_ASSOC_ENDS):
-            continue
+            if norm[a.start:a.start + 1] != "ل" or norm[a.start:a.start + 2] == "ال" or a.start == 0 \
+                    or norm[a.start - 1] != " " or not (pre := pre + " ل").endswith(_ASSOC_ENDS):
+                continue
+            glued = True  # "جيش الفتح التابع للمعارضة": "ل" glued to the name (rule associate_glued)
         w = next(w for w in ASSOC_WORDS if pre.endswith(w))
         if w in BELONGING and not any(x.end <= a.start and a.start - x.end <= len(w) + 6 for x in acts if x is not a):
             continue  # "المدفعية التابعة لـ قسد": belonging to no named party, it is the party's own
+        if glued:
+            note(ctx, "associate_glued", f"«{ctx.said(a.start, a.end)}»")
         assoc.append(a)
     return assoc
 
