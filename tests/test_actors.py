@@ -779,6 +779,17 @@ def test_people_or_places_loyal_to_a_party_do_not_make_it_a_side(pipeline):
     assert {_id(e.actor1), _id(e.actor2)} == {"Syrian government forces", "Opposition factions"}
 
 
+def test_the_holder_of_the_area_people_left_for_is_no_side(pipeline):
+    """rule refuge_not_side (role_words.tsv refuge, held_area): "للخروج إلى مناطق النظام" names where the people
+    went, not whom the blast hit; an advance "نحو مناطق سيطرة التنظيم" keeps the holder as the side fought."""
+    (e,) = pipeline.text("انفجرت سيارة مفخخة أمس قرب حافلات تقل عائلات تنتظر للخروج إلى مناطق النظام في حلب ما أدى إلى "
+                         "مقتل عشرين شخصا.", published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians")
+    (e,) = pipeline.text("تقدمت قوات النظام نحو مناطق سيطرة تنظيم داعش في ريف حمص واندلعت اشتباكات عنيفة أمس.",
+                         published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS")
+
+
 def test_a_parent_body_after_a_glued_tie_is_no_side(pipeline):
     """rule associate_glued: "التابع للجيش الحر" (the "ل" of "التابع ل" glued to the name) names the body the unit
     belongs to, an associate, not the other side of the unit's deed."""

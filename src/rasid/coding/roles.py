@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
@@ -549,6 +549,25 @@ def _place_holder(w, a: Match, lo: int) -> bool:
     return words[-1].startswith(_HOLD_STEMS) and not words[-1].endswith("ون")
 
 
+_TO = frozenset({"الي", "نحو", "باتجاه", "صوب"}) | TOWARD
+
+
+@rule("refuge_not_side", reads="role_words.tsv refuge, held_area, toward")
+def _refuge(w, a: Match, lo: int) -> bool:
+    """A party named as the holder of the area people left, fled or were moved to is where they went, no side of
+    the event: "انفجرت سيارة مفخخة قرب حافلات تقل الأهالي للخروج إلى مناطق النظام", "اشتبكت الكتيبة مع المجموعة
+    ما دفعها للفرار نحو مناطق سيطرة التنظيم" (a word of leaving, role_words.tsv ``refuge``, up to two words before
+    "إلى"/"نحو", then words for the held area, ``held_area``, right before the name; an advance "نحو مناطق سيطرة
+    التنظيم" keeps the holder as the side it fights)."""
+    words = w.norm[max(lo, a.start - 60):a.start].replace('"', " ").split()
+    k = len(words)
+    while k and words[k - 1] in HELD_AREA:
+        k -= 1
+    if k == len(words) or k < 2 or words[k - 1] not in _TO:
+        return False
+    return any(x.removeprefix("و") in REFUGE for x in words[max(0, k - 3):k - 1])
+
+
 @rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
 def _origin(w, a: Match, lo: int) -> bool:
     """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
@@ -792,6 +811,10 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     coord = _coordinated(ctx, acts, lo)
     main = [a for a in acts if a not in assoc and a.value != "Civilians" and id(a) not in coord]
     civ = [a for a in acts if a.value == "Civilians"]
+    refuge = [a for a in main if _refuge(w, a, lo)]
+    if refuge:
+        _why(ctx, "refuge_not_side", refuge[0])
+        main = [a for a in main if a not in refuge]
     held = [a for a in main if _place_holder(w, a, lo)]
     if held:
         _why(ctx, "place_holder_not_side", held[0])
