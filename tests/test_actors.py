@@ -797,3 +797,12 @@ def test_a_parent_body_after_a_glued_tie_is_no_side(pipeline):
                          published=PUBLISHED).events
     assert _id(e.actor1) == "Faylaq al-Rahman"
     assert _id(e.actor2) != "Opposition factions"
+
+
+def test_a_party_backing_by_some_means_is_an_associate(pipeline):
+    """rule backed_by_means_from: "مدعومة بغارات كثيفة من التحالف" names the backer, an associate of the force it
+    backs, never its target."""
+    (e,) = pipeline.text("وقال مسؤول محلي إن قوات الجيش العراقي دخلت حي الضباط في مدينة الرمادي صباح اليوم مدعومة بغارات "
+                         "كثيفة من التحالف الدولي.", published=PUBLISHED).events
+    assert _id(e.actor1) == "Iraqi forces"
+    assert _id(e.actor2) != "Iraqi forces"

@@ -433,6 +433,11 @@ describe(__name__, "coordinated", """A party joined to the one before by "و" sh
 
 
 _ASSOC_ENDS = tuple(ASSOC_WORDS)
+# "مدعومة بضربات جوية من", "مدعومين بقوات من", "مسنودة بغطاء جوي من": backed by a means, one or two words, of the party
+_BACKED_BY = re.compile(r"(?:^|\s)(?:مدعوم|مسنود|بدعم|بمسانده|باسناد|بغطاء|بتغطيه)\S*\s+(?:[^\s،,.]+\s+){1,2}من\s*[\"«]?\s*\Z")
+describe(__name__, "backed_by_means_from", """A party after "backed by (a means) from" is an associate, no side: "استعادت
+القوات مدعومة بضربات جوية من التحالف مواقع كان المتمردون يستخدمونها", "هاجمت الميليشيا مدعومة بعناصر من الحزب
+البلدة" (a word of backing, a means in one or two words, "من", then the party).""")
 
 
 def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
@@ -441,6 +446,10 @@ def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
         pre = norm[max(lo, a.start - 22):a.start].rstrip(' "')
         glued = False
         if not pre.endswith(_ASSOC_ENDS):
+            if _BACKED_BY.search(norm, max(lo, a.start - 45), a.start):
+                note(ctx, "backed_by_means_from", f"«{ctx.said(a.start, a.end)}»")
+                assoc.append(a)
+                continue
             if norm[a.start:a.start + 1] != "ل" or norm[a.start:a.start + 2] == "ال" or a.start == 0 \
                     or norm[a.start - 1] != " " or not (pre := pre + " ل").endswith(_ASSOC_ENDS):
                 continue
