@@ -757,3 +757,52 @@ def test_a_states_security_services_are_its_forces(pipeline):
     (e,) = pipeline.text("وأعلنت أجهزة الأمن الروسية أنها قتلت أمس ثمانية متطرفين بايعوا تنظيم داعش في منطقة القوقاز.",
                          published="2015-08-02").events
     assert e.actor1["id"] == "Russian forces"
+
+
+def test_a_body_named_by_a_masculine_noun_reporting_is_a_source(pipeline):
+    """role_words.tsv source "ذكر", "أفاد": the masculine speech verbs make the body after them the source of the
+    report, no party of the deed it reports ("وذكر الجيش أن ..." names no side)."""
+    (e,) = pipeline.text("وذكر الجيش أن الهجوم نفذه مسلحو حزب العمال الكردستاني بسيارة مفخخة على موقع لقوات الأمن في "
+                         "ولاية وان أمس.", published=PUBLISHED).events
+    assert _id(e.actor1) == "PKK"
+    assert _id(e.actor2) != "Syrian government forces"
+
+
+def test_people_or_places_loyal_to_a_party_do_not_make_it_a_side(pipeline):
+    """rule loyal_population (role_words.tsv population): a party named as the loyalty of a population or of places
+    ("ذات الغالبية العلوية الموالية للنظام") is no side of the fight told of them; a force loyal to it still is."""
+    (e,) = pipeline.text("اندلعت اشتباكات عنيفة أمس في مدينة طرابلس بين مسلحين من حي الجبل ذات الغالبية العلوية الموالية "
+                         "للنظام السوري ومسلحين من حي القبة ما أدى إلى مقتل ثلاثة أشخاص.", published=PUBLISHED).events
+    assert "Syrian government forces" not in (_id(e.actor1), _id(e.actor2))
+    (e,) = pipeline.text("قتل خمسة عناصر من القوات الموالية للنظام في اشتباكات مع فصائل المعارضة في ريف حماة أمس.",
+                         published=PUBLISHED).events
+    assert {_id(e.actor1), _id(e.actor2)} == {"Syrian government forces", "Opposition factions"}
+
+
+def test_the_holder_of_the_area_people_left_for_is_no_side(pipeline):
+    """rule refuge_not_side (role_words.tsv refuge, held_area): "للخروج إلى مناطق النظام" names where the people
+    went, not whom the blast hit; an advance "نحو مناطق سيطرة التنظيم" keeps the holder as the side fought."""
+    (e,) = pipeline.text("انفجرت سيارة مفخخة أمس قرب حافلات تقل عائلات تنتظر للخروج إلى مناطق النظام في حلب ما أدى إلى "
+                         "مقتل عشرين شخصا.", published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, "Civilians")
+    (e,) = pipeline.text("تقدمت قوات النظام نحو مناطق سيطرة تنظيم داعش في ريف حمص واندلعت اشتباكات عنيفة أمس.",
+                         published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS")
+
+
+def test_a_parent_body_after_a_glued_tie_is_no_side(pipeline):
+    """rule associate_glued: "التابع للجيش الحر" (the "ل" of "التابع ل" glued to the name) names the body the unit
+    belongs to, an associate, not the other side of the unit's deed."""
+    (e,) = pipeline.text("اعتقلت القوة الأمنية التابعة لفيلق الرحمن التابع للجيش الحر عشرة ناشطين في بلدة عربين أمس.",
+                         published=PUBLISHED).events
+    assert _id(e.actor1) == "Faylaq al-Rahman"
+    assert _id(e.actor2) != "Opposition factions"
+
+
+def test_a_party_backing_by_some_means_is_an_associate(pipeline):
+    """rule backed_by_means_from: "مدعومة بغارات كثيفة من التحالف" names the backer, an associate of the force it
+    backs, never its target."""
+    (e,) = pipeline.text("وقال مسؤول محلي إن قوات الجيش العراقي دخلت حي الضباط في مدينة الرمادي صباح اليوم مدعومة بغارات "
+                         "كثيفة من التحالف الدولي.", published=PUBLISHED).events
+    assert _id(e.actor1) == "Iraqi forces"
+    assert _id(e.actor2) != "Iraqi forces"

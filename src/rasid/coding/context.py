@@ -135,6 +135,9 @@ class DocContext:
             if not got and parties.source_allegiance(self.nt, a):
                 got = True
                 note(self, "source_allegiance", f"«{self.said(a.start, a.end)}» is the source's leaning")
+            if not got and parties.loyal_population(self.nt, a):
+                got = True
+                note(self, "loyal_population", f"«{self.said(a.start, a.end)}» is the loyalty of people or places")
             self._sources[key] = got
         return got
 

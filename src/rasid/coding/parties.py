@@ -15,7 +15,7 @@ from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match, read_tsv
 from ..model import Document
 from .rules import note, rule
-from .words import (BODY_NOUNS, RELATIVE, DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
+from .words import (BODY_NOUNS, RELATIVE, POPULATION, ARMED_PERSONS, MEMBERS, DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
 
@@ -521,6 +521,32 @@ def source_allegiance(nt: NormText, a: Match) -> bool:
         return False  # not glued "ل" either ("موالية للنظام")
     return bool(before) and before[-1].lstrip("و") in ALLEGIANCE and any(
         w.lstrip("و") in SOURCE_NOUNS or w.lstrip("و")[1:] in SOURCE_NOUNS for w in before[-4:-1])
+
+
+_NEAR = ("قريبه", "القريبه")  # (of place, not of loyalty: "قرى قريبة من مواقع التنظيم")
+
+
+@rule("loyal_population", reads="role_words.tsv population, allegiance")
+def loyal_population(nt: NormText, a: Match) -> bool:
+    """A party named as the loyalty of people or places is no side of the event told of them: "اشتباكات في حي
+    الجبل ذات الغالبية العلوية الموالية للنظام", "انفجار قرب حافلات أهالي البلدتين المواليتين للنظام" (a word of
+    allegiance right before the name, role_words.tsv ``allegiance``, and a noun of people or places, ``population``,
+    the first noun before it, across adjectives; not a force, "القوات الموالية للنظام", "عناصر من السكان الموالين")."""
+    norm = nt.norm
+    before = re.split(r"[.,،؛:!?\n]", norm[max(0, a.start - 80):a.start])[-1].replace('"', " ").split()
+    if before[-1:] in (["ل"], ["من"]):
+        before = before[:-1]  # "الموالية لـ النظام", "المقربة من الحزب"
+    elif norm[a.start:a.start + 1] != "ل" or norm[a.start:a.start + 2] == "ال":
+        return False  # not glued "ل" either ("الموالية للنظام")
+    if not before or before[-1] not in ALLEGIANCE or before[-1] in _NEAR:
+        return False
+    for w in reversed(before[-7:-1]):
+        w = w.removeprefix("و")
+        if w in POPULATION:
+            return True
+        if w in FORCE_NOUNS or w in ARMED_PERSONS or w in MEMBERS or w in SOURCE_NOUNS:
+            return False
+    return False
 
 
 @rule("backed_proxy", reads="proxies.tsv, role_words.tsv backed")

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
@@ -425,22 +425,40 @@ pronoun has its object, and the party after it launched the attack, not a target
 describe(__name__, "associate", """A party after a word of association is an associate of actor 1, not a side:
 "هاجمت قوات النظام بدعم من الميليشيات الإيرانية"; "التابعة لـ" only when a party stands just before it
 ("المدفعية التابعة لـ قسد" is the party's own).""", reads="role_words.tsv assoc")
+describe(__name__, "associate_glued", """A word of association ending in "ل" ("التابعة ل") joined to the party's name
+is one too: "سيطر لواء الفرقان التابع للجبهة الإسلامية على التلة" (the front is the brigade's, no side of the
+fight).""", reads="role_words.tsv assoc")
 describe(__name__, "coordinated", """A party joined to the one before by "و" shares its role: "مقاتلو حوار كلس
 والجبهة الشامية" (but "بين X و Y" sets them against each other).""")
 
 
 _ASSOC_ENDS = tuple(ASSOC_WORDS)
+# "مدعومة بضربات جوية من", "مدعومين بقوات من", "مسنودة بغطاء جوي من": backed by a means, one or two words, of the party
+_BACKED_BY = re.compile(r"(?:^|\s)(?:مدعوم|مسنود|بدعم|بمسانده|باسناد|بغطاء|بتغطيه)\S*\s+(?:[^\s،,.]+\s+){1,2}من\s*[\"«]?\s*\Z")
+describe(__name__, "backed_by_means_from", """A party after "backed by (a means) from" is an associate, no side: "استعادت
+القوات مدعومة بضربات جوية من التحالف مواقع كان المتمردون يستخدمونها", "هاجمت الميليشيا مدعومة بعناصر من الحزب
+البلدة" (a word of backing, a means in one or two words, "من", then the party).""")
 
 
 def _associates(ctx, acts: list[Match], lo: int) -> list[Match]:
     norm, assoc = ctx.nt.norm, []
     for a in acts:
         pre = norm[max(lo, a.start - 22):a.start].rstrip(' "')
+        glued = False
         if not pre.endswith(_ASSOC_ENDS):
-            continue
+            if _BACKED_BY.search(norm, max(lo, a.start - 45), a.start):
+                note(ctx, "backed_by_means_from", f"«{ctx.said(a.start, a.end)}»")
+                assoc.append(a)
+                continue
+            if norm[a.start:a.start + 1] != "ل" or norm[a.start:a.start + 2] == "ال" or a.start == 0 \
+                    or norm[a.start - 1] != " " or not (pre := pre + " ل").endswith(_ASSOC_ENDS):
+                continue
+            glued = True  # "جيش الفتح التابع للمعارضة": "ل" glued to the name (rule associate_glued)
         w = next(w for w in ASSOC_WORDS if pre.endswith(w))
         if w in BELONGING and not any(x.end <= a.start and a.start - x.end <= len(w) + 6 for x in acts if x is not a):
             continue  # "المدفعية التابعة لـ قسد": belonging to no named party, it is the party's own
+        if glued:
+            note(ctx, "associate_glued", f"«{ctx.said(a.start, a.end)}»")
         assoc.append(a)
     return assoc
 
@@ -538,6 +556,25 @@ def _place_holder(w, a: Match, lo: int) -> bool:
     if len(words) < 2 or words[-2].lstrip("و") not in RELATIVE:
         return False
     return words[-1].startswith(_HOLD_STEMS) and not words[-1].endswith("ون")
+
+
+_TO = frozenset({"الي", "نحو", "باتجاه", "صوب"}) | TOWARD
+
+
+@rule("refuge_not_side", reads="role_words.tsv refuge, held_area, toward")
+def _refuge(w, a: Match, lo: int) -> bool:
+    """A party named as the holder of the area people left, fled or were moved to is where they went, no side of
+    the event: "انفجرت سيارة مفخخة قرب حافلات تقل الأهالي للخروج إلى مناطق النظام", "اشتبكت الكتيبة مع المجموعة
+    ما دفعها للفرار نحو مناطق سيطرة التنظيم" (a word of leaving, role_words.tsv ``refuge``, up to two words before
+    "إلى"/"نحو", then words for the held area, ``held_area``, right before the name; an advance "نحو مناطق سيطرة
+    التنظيم" keeps the holder as the side it fights)."""
+    words = w.norm[max(lo, a.start - 60):a.start].replace('"', " ").split()
+    k = len(words)
+    while k and words[k - 1] in HELD_AREA:
+        k -= 1
+    if k == len(words) or k < 2 or words[k - 1] not in _TO:
+        return False
+    return any(x.removeprefix("و") in REFUGE for x in words[max(0, k - 3):k - 1])
 
 
 @rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
@@ -783,6 +820,10 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     coord = _coordinated(ctx, acts, lo)
     main = [a for a in acts if a not in assoc and a.value != "Civilians" and id(a) not in coord]
     civ = [a for a in acts if a.value == "Civilians"]
+    refuge = [a for a in main if _refuge(w, a, lo)]
+    if refuge:
+        _why(ctx, "refuge_not_side", refuge[0])
+        main = [a for a in main if a not in refuge]
     held = [a for a in main if _place_holder(w, a, lo)]
     if held:
         _why(ctx, "place_holder_not_side", held[0])
