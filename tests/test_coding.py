@@ -2392,3 +2392,10 @@ def test_a_named_region_stays_beside_its_governorate(pipeline):
     (e,) = pipeline.text("وسجل المركز إصابة تسعة إعلاميين معظمهم في ريف دمشق، أصيب أربعة منهم باستنشاق الغازات السامة التي "
                          "أطلقتها قوات النظام أمس في الغوطة الشرقية.", published="2017-12-01").events
     assert "الغوطة الشرقية" in [loc["text"] for loc in e.locations]
+
+
+def test_legitimacy_or_the_initiative_restored_is_no_ground(pipeline):
+    # triggers.tsv look-alikes "استعادة الشرعية", "استعادة زمام المبادرة"
+    for text in ("وتعهدت قوات التحالف أمس باستمرار الدعم للمقاومة الشعبية في كل جبهات القتال حتى استعادة الشرعية في كل "
+                 "الأرض اليمنية.",):
+        assert pipeline.text(text, published="2015-08-01").events == [], text
