@@ -806,3 +806,18 @@ def test_a_party_backing_by_some_means_is_an_associate(pipeline):
                          "كثيفة من التحالف الدولي.", published=PUBLISHED).events
     assert _id(e.actor1) == "Iraqi forces"
     assert _id(e.actor2) != "Iraqi forces"
+
+
+def test_forces_that_restore_order_are_no_side_of_the_clash(pipeline):
+    """rule order_keeper_not_side (role_words.tsv order_verb, order): police told as stepping in after a family or
+    tribal clash ("وفرضت الشرطة خدمات أمنية", "تدخلت قوات الأمن لفض الاشتباك") are no side of it (nor the
+    article's other side for a clash told with one); police who fight stay a side."""
+    (e,) = pipeline.text("اندلعت اشتباكات بالأسلحة النارية بين عائلتين في قرية المنشية بمحافظة سوهاج أمس أسفرت عن "
+                         "مقتل شخص، وفرضت الشرطة خدمات أمنية مكثفة حول منازل العائلتين.", published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == (None, None)
+    (e,) = pipeline.text("قتل ثلاثة أشخاص أمس في اشتباكات بين مسلحين من قبيلتين في محافظة مأرب، وتدخلت قوات الأمن "
+                         "لفض الاشتباك.", published=PUBLISHED).events
+    assert "Yemeni police" not in (_id(e.actor1), _id(e.actor2))
+    (e,) = pipeline.text("اندلعت اشتباكات بين الشرطة ومسلحين في قرية المنشية بمحافظة سوهاج أمس.",
+                         published=PUBLISHED).events
+    assert "Egyptian police" in (_id(e.actor1), _id(e.actor2))

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
@@ -577,6 +577,19 @@ def _refuge(w, a: Match, lo: int) -> bool:
     return any(x.removeprefix("و") in REFUGE for x in words[max(0, k - 3):k - 1])
 
 
+@rule("order_keeper_not_side", reads="role_words.tsv order_verb, order")
+def _order_keeper(w, a: Match, lo: int) -> bool:
+    """Security forces told as stepping in to restore order ("وفرضت الشرطة خدمات أمنية على منازل العائلتين",
+    "تدخلت قوات الأمن لفض الاشتباكات": a verb of arriving or stepping in, role_words.tsv ``order_verb``, one of the
+    two words before the party, and a word of order restored, ``order``, within 25 characters after it) are no side
+    of the clash they ended: "اندلعت اشتباكات بين عائلتين في القرية أسفرت عن مقتل شخص، وتدخلت الشرطة لفض
+    الاشتباك" has no party named."""
+    if not any(x.lstrip("و") in ORDER_VERBS for x in w.norm[max(lo, a.start - 30):a.start].split()[-2:]):
+        return False
+    after = w.norm[a.end:a.end + 25]
+    return any(x in after for x in ORDER_WORDS)
+
+
 @rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
 def _origin(w, a: Match, lo: int) -> bool:
     """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
@@ -824,6 +837,13 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     if refuge:
         _why(ctx, "refuge_not_side", refuge[0])
         main = [a for a in main if a not in refuge]
+    keepers = [a for a in main if _order_keeper(w, a, lo)]
+    if keepers:
+        _why(ctx, "order_keeper_not_side", keepers[0])
+        main = [a for a in main if a not in keepers]
+        m.keepers = frozenset(a.value for a in keepers) - {a.value for a in main}
+        for a in keepers:
+            ctx.keepers.setdefault(a.value, set()).add(a.start)
     held = [a for a in main if _place_holder(w, a, lo)]
     if held:
         _why(ctx, "place_holder_not_side", held[0])

@@ -19,6 +19,9 @@ def fill_sides(ctx, events: list[Event]) -> None:
     opposition's front); a battle with no side named is the article's main front. Strikes are left alone (ACLED
     leaves a strike's unnamed target blank), and a killing with no fighting told keeps its killer unknown."""
     freq = ctx.actor_frequency()
+    if ctx.keepers:
+        # forces told only as restoring order are no side of the article's front (rule order_keeper_not_side)
+        freq = [(aid, n) for aid, n in freq if len(ctx.keepers.get(aid, ())) < n]
     lex = ctx.lex
     for e in events:
         if e.event_type != "Battles":
