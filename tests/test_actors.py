@@ -821,3 +821,14 @@ def test_forces_that_restore_order_are_no_side_of_the_clash(pipeline):
     (e,) = pipeline.text("اندلعت اشتباكات بين الشرطة ومسلحين في قرية المنشية بمحافظة سوهاج أمس.",
                          published=PUBLISHED).events
     assert "Egyptian police" in (_id(e.actor1), _id(e.actor2))
+
+
+def test_a_tribe_clash_told_with_one_tribe_has_the_other_tribe_as_its_side(pipeline):
+    """rule community_faces_community (actors.tsv kind identity): a clash told with one tribe named was fought
+    with the other tribe the article names (here only as whose elder speaks), not with the army it names more."""
+    text = ("قال أحد زعماء قبيلة المعاليا إن الاشتباكات تجددت أمس في منطقة الضعين بعد أن هاجمت قوات الرزيقات "
+            "المنطقة.\nوفي منطقة أخرى قال متمردون إنهم هاجموا الجيش السوداني، وقال الجيش السوداني إنه صد الهجوم، "
+            "وإن الجيش السوداني يسيطر على المنطقة.")
+    evs = [e for e in _events(pipeline, text) if "Rizeigat tribe" in (_id(e.actor1), _id(e.actor2))]
+    assert evs, [(e.event_type, e.actor1, e.actor2) for e in _events(pipeline, text)]
+    assert {_id(evs[0].actor1), _id(evs[0].actor2)} == {"Rizeigat tribe", "Maaliya tribe"}
