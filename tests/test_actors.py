@@ -832,3 +832,14 @@ def test_a_tribe_clash_told_with_one_tribe_has_the_other_tribe_as_its_side(pipel
     evs = [e for e in _events(pipeline, text) if "Rizeigat tribe" in (_id(e.actor1), _id(e.actor2))]
     assert evs, [(e.event_type, e.actor1, e.actor2) for e in _events(pipeline, text)]
     assert {_id(evs[0].actor1), _id(evs[0].actor2)} == {"Rizeigat tribe", "Maaliya tribe"}
+
+
+def test_forces_that_end_a_clash_or_deploy_to_keep_order_are_no_side(pipeline):
+    """rule order_keeper_not_side (role_words.tsv order_deed, order): "قوات الأمن سيطرت على الاشتباكات" and "انتشار
+    قوات الأمن ... للحفاظ على الأمن" name the forces that ended a clash between two families or tribes."""
+    (e,) = pipeline.text("قالت مصادر أمنية إن قوات الأمن سيطرت على الاشتباكات التي اندلعت أمس بين أنصار عائلتين في "
+                         "قرية المنشية بمحافظة سوهاج.", published=PUBLISHED).events
+    assert "Egyptian police" not in (_id(e.actor1), _id(e.actor2))
+    (e,) = pipeline.text("قال مسؤول محلي إن الاشتباكات توقفت أمس في مدينة سبها بعد سقوط قتيلين، مؤكدا انتشار قوات "
+                         "الأمن في جميع مداخل المدينة للحفاظ على الأمن.", published=PUBLISHED).events
+    assert "Libyan police" not in (_id(e.actor1), _id(e.actor2))

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import ORDER_DEEDS, ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
@@ -581,12 +581,15 @@ def _refuge(w, a: Match, lo: int) -> bool:
 def _order_keeper(w, a: Match, lo: int) -> bool:
     """Security forces told as stepping in to restore order ("وفرضت الشرطة خدمات أمنية على منازل العائلتين",
     "تدخلت قوات الأمن لفض الاشتباكات": a verb of arriving or stepping in, role_words.tsv ``order_verb``, one of the
-    two words before the party, and a word of order restored, ``order``, within 25 characters after it) are no side
+    two words before the party, and a word of order restored, ``order``, within 50 characters after it; or a verb of ending the clash right after
+    it, ``order_deed``: "قوات الأمن سيطرت على الاشتباكات") are no side
     of the clash they ended: "اندلعت اشتباكات بين عائلتين في القرية أسفرت عن مقتل شخص، وتدخلت الشرطة لفض
     الاشتباك" has no party named."""
+    if w.norm[a.end:a.end + 40].lstrip().startswith(ORDER_DEEDS):
+        return True  # "قوات الأمن سيطرت على الاشتباكات" (role_words.tsv order_deed)
     if not any(x.lstrip("و") in ORDER_VERBS for x in w.norm[max(lo, a.start - 30):a.start].split()[-2:]):
         return False
-    after = w.norm[a.end:a.end + 25]
+    after = w.norm[a.end:a.end + 50]
     return any(x in after for x in ORDER_WORDS)
 
 
