@@ -843,3 +843,11 @@ def test_forces_that_end_a_clash_or_deploy_to_keep_order_are_no_side(pipeline):
     (e,) = pipeline.text("قال مسؤول محلي إن الاشتباكات توقفت أمس في مدينة سبها بعد سقوط قتيلين، مؤكدا انتشار قوات "
                          "الأمن في جميع مداخل المدينة للحفاظ على الأمن.", published=PUBLISHED).events
     assert "Libyan police" not in (_id(e.actor1), _id(e.actor2))
+
+
+def test_a_party_in_a_relative_clause_on_the_object_is_not_the_subject(pipeline):
+    """rule object_clause_not_subject: "مواقع كان الحوثيون يستخدمونها" (an unmarked relative clause on the object)
+    does not make the Houthis the doer of "استعادت"; the party written before the verb is."""
+    (e,) = pipeline.text("أعلنت المقاومة الشعبية في محافظة تعز أنها استعادت أمس عدة مواقع كان الحوثيون يستخدمونها لقصف "
+                         "الأحياء السكنية.", published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == ("Popular Resistance (Yemen)", "Houthis")

@@ -665,6 +665,23 @@ def _agent_of_members(w: _Around, a: Match) -> bool:
     return k >= 0 and k < len(words) - 2 and words[k] in AGENT_WORDS
 
 
+_WAS = frozenset({"كان", "كانت", "كانوا"})
+# "بينما كانت المعارضة تشن هجوما", "حيث كان الجيش يرد": "كان" opening a clause of time or place, not one on the object
+_WHILE = frozenset({"حيث", "بينما", "عندما", "حين", "حينما", "اذ", "فيما", "لما", "بعدما", "قبل", "بعد", "وقت", "ان",
+                    "اين", "قد", "لقد", "التي", "الذي", "الذين", "ما", "كما", "لانه", "لانها", "فقد"})
+
+
+@rule("object_clause_not_subject")
+def _in_object_clause(w: _Around, a: Match) -> bool:
+    """A party right after "كان" / "كانت", with the verb's object between the event word and it, is the subject of
+    an unmarked relative clause on that object ("مواقع كان الحوثيون يستخدمونها": sites the Houthis used), not the
+    event's doer: "أعلنت المقاومة الشعبية أنها استعادت أمس مواقع كان الحوثيون يستخدمونها" has the Popular
+    Resistance take them (the party before the verb stays its subject); not "كان" opening a clause of time or place
+    ("بينما كانت المعارضة تشن هجوما", "حيث كان الجيش يرد")."""
+    words = w.norm[max(w.lo, w.t.end):a.start].split()
+    return len(words) >= 2 and words[-1] in _WAS and words[-2].lstrip("و") not in _WHILE and not words[-2].endswith(",")
+
+
 def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     m, t, lo = w.m, w.t, w.lo
     if m.event_type != "Battles":
@@ -682,6 +699,10 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
             _why(ctx, "origin_named", agent)
             return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
+    inner = [a for a in after if _in_object_clause(w, a)]
+    if inner:
+        _why(ctx, "object_clause_not_subject", inner[0])
+        after = [a for a in after if a not in inner]
     if after and (t.phrase.split()[-1] in TARGET_WORDS or (
             m.sub == "Arrests" and w.norm[t.end:t.end + 6].split()[:1] == ["علي"])):
         # "ألقت قوات الأمن القبض على خمسة عناصر من التنظيم": after the word's own "على" stands whom it hit
