@@ -38,6 +38,7 @@ class DocContext:
         self.doc, self.nt, self.lex, self.trace = doc, nt, lex, trace
         self._by_start: dict[int, tuple] = {}  # id(list) -> (list, sorted starts, their indices, length)
         self._sources: dict[tuple[int, int], bool] = {}
+        self.keepers: dict[str, set[int]] = {}  # party -> where it is named parties told only as restoring order (rule order_keeper_not_side)
         self.counts_memo: dict[tuple[int, int], list] = {}  # the counts of a span (rasid.coding.tolls.read_counts)
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = parties.read(self, found)

@@ -37,4 +37,5 @@ class Mention:
     aside: bool = False  # tells what went on around the event ("وسط قصف جوي"): never the event's head
     toll_stage: bool = False  # its toll is told as a stage of a running count ("حصيلة أولية", "ارتفع ... إلى")
     weak_day: bool = False  # its day is another clause's or the day a source spoke ("قال مسؤولون أمس إن ...")
+    keepers: frozenset = frozenset()  # parties told as restoring order, no side (rule order_keeper_not_side)
     claim: bool = False  # a party claims the attack the clause names ("وتبنى تنظيم داعش التفجير")

@@ -16,7 +16,7 @@ from .mention import Mention
 from .nationality import nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
-from .words import REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
+from .words import ORDER_DEEDS, ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
@@ -577,6 +577,22 @@ def _refuge(w, a: Match, lo: int) -> bool:
     return any(x.removeprefix("و") in REFUGE for x in words[max(0, k - 3):k - 1])
 
 
+@rule("order_keeper_not_side", reads="role_words.tsv order_verb, order")
+def _order_keeper(w, a: Match, lo: int) -> bool:
+    """Security forces told as stepping in to restore order ("وفرضت الشرطة خدمات أمنية على منازل العائلتين",
+    "تدخلت قوات الأمن لفض الاشتباكات": a verb of arriving or stepping in, role_words.tsv ``order_verb``, one of the
+    two words before the party, and a word of order restored, ``order``, within 50 characters after it; or a verb of ending the clash right after
+    it, ``order_deed``: "قوات الأمن سيطرت على الاشتباكات") are no side
+    of the clash they ended: "اندلعت اشتباكات بين عائلتين في القرية أسفرت عن مقتل شخص، وتدخلت الشرطة لفض
+    الاشتباك" has no party named."""
+    if w.norm[a.end:a.end + 40].lstrip().startswith(ORDER_DEEDS):
+        return True  # "قوات الأمن سيطرت على الاشتباكات" (role_words.tsv order_deed)
+    if not any(x.lstrip("و") in ORDER_VERBS for x in w.norm[max(lo, a.start - 30):a.start].split()[-2:]):
+        return False
+    after = w.norm[a.end:a.end + 50]
+    return any(x in after for x in ORDER_WORDS)
+
+
 @rule("origin_named", reads="role_words.tsv origin, origin_site, unit")
 def _origin(w, a: Match, lo: int) -> bool:
     """Where the shells came from fired them: "سقطت قذائف هاون على حي الميدان مصدرها مواقع الفصائل" has the factions
@@ -649,6 +665,23 @@ def _agent_of_members(w: _Around, a: Match) -> bool:
     return k >= 0 and k < len(words) - 2 and words[k] in AGENT_WORDS
 
 
+_WAS = frozenset({"كان", "كانت", "كانوا"})
+# "بينما كانت المعارضة تشن هجوما", "حيث كان الجيش يرد": "كان" opening a clause of time or place, not one on the object
+_WHILE = frozenset({"حيث", "بينما", "عندما", "حين", "حينما", "اذ", "فيما", "لما", "بعدما", "قبل", "بعد", "وقت", "ان",
+                    "اين", "قد", "لقد", "التي", "الذي", "الذين", "ما", "كما", "لانه", "لانها", "فقد"})
+
+
+@rule("object_clause_not_subject")
+def _in_object_clause(w: _Around, a: Match) -> bool:
+    """A party right after "كان" / "كانت", with the verb's object between the event word and it, is the subject of
+    an unmarked relative clause on that object ("مواقع كان الحوثيون يستخدمونها": sites the Houthis used), not the
+    event's doer: "أعلنت المقاومة الشعبية أنها استعادت أمس مواقع كان الحوثيون يستخدمونها" has the Popular
+    Resistance take them (the party before the verb stays its subject); not "كان" opening a clause of time or place
+    ("بينما كانت المعارضة تشن هجوما", "حيث كان الجيش يرد")."""
+    words = w.norm[max(w.lo, w.t.end):a.start].split()
+    return len(words) >= 2 and words[-1] in _WAS and words[-2].lstrip("و") not in _WHILE and not words[-2].endswith(",")
+
+
 def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
     m, t, lo = w.m, w.t, w.lo
     if m.event_type != "Battles":
@@ -666,6 +699,10 @@ def _agent(ctx, w: _Around, main: list[Match], hi: int) -> Match | None:
             _why(ctx, "origin_named", agent)
             return agent
     after = [a for a in main if a.start >= t.start and a.start - t.end <= 40 and not w.is_target(a)]
+    inner = [a for a in after if _in_object_clause(w, a)]
+    if inner:
+        _why(ctx, "object_clause_not_subject", inner[0])
+        after = [a for a in after if a not in inner]
     if after and (t.phrase.split()[-1] in TARGET_WORDS or (
             m.sub == "Arrests" and w.norm[t.end:t.end + 6].split()[:1] == ["علي"])):
         # "ألقت قوات الأمن القبض على خمسة عناصر من التنظيم": after the word's own "على" stands whom it hit
@@ -824,6 +861,13 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     if refuge:
         _why(ctx, "refuge_not_side", refuge[0])
         main = [a for a in main if a not in refuge]
+    keepers = [a for a in main if _order_keeper(w, a, lo)]
+    if keepers:
+        _why(ctx, "order_keeper_not_side", keepers[0])
+        main = [a for a in main if a not in keepers]
+        m.keepers = frozenset(a.value for a in keepers) - {a.value for a in main}
+        for a in keepers:
+            ctx.keepers.setdefault(a.value, set()).add(a.start)
     held = [a for a in main if _place_holder(w, a, lo)]
     if held:
         _why(ctx, "place_holder_not_side", held[0])

@@ -19,6 +19,9 @@ def fill_sides(ctx, events: list[Event]) -> None:
     opposition's front); a battle with no side named is the article's main front. Strikes are left alone (ACLED
     leaves a strike's unnamed target blank), and a killing with no fighting told keeps its killer unknown."""
     freq = ctx.actor_frequency()
+    if ctx.keepers:
+        # forces told only as restoring order are no side of the article's front (rule order_keeper_not_side)
+        freq = [(aid, n) for aid, n in freq if len(ctx.keepers.get(aid, ())) < n]
     lex = ctx.lex
     for e in events:
         if e.event_type != "Battles":
@@ -27,7 +30,8 @@ def fill_sides(ctx, events: list[Event]) -> None:
         if named is None:
             sides = [aid for aid, n in freq if aid != "Civilians" and n >= 2]
             if sides:
-                rival = next((b for b in sides[1:] if not lex.allied(sides[0], b)), None)
+                rival = _rival_community(ctx, sides[0]) or next(
+                    (b for b in sides[1:] if not lex.allied(sides[0], b)), None)
                 if rival is not None:
                     e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
                     _note(ctx, e, f"the article's main front: {sides[0]} and {rival}")
@@ -39,20 +43,38 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 and "Battles" not in told:
             continue  # "مقتل القيادي في الهيئة في خان شيخون", "اغتيال قيادي في الهيئة": a killing with no fighting
             # told (its dead the named side's, or the named side hit by a word of killing people); the killer is unknown
-        other = next((aid for aid, _ in freq if aid != named and aid != "Civilians"
-                      and not lex.allied(named, aid)), None)
+        rival = _rival_community(ctx, named)
+        other = rival or next((aid for aid, _ in freq if aid != named and aid != "Civilians"
+                               and not lex.allied(named, aid)), None)
         if other is None:
             continue
         if e.actor1 is None:
             e.actor1 = {"id": other, "text": ""}
         else:
             e.actor2 = {"id": other, "text": ""}
-        _note(ctx, e, f"{other}, the article's main opponent of {named}")
+        if rival is not None:
+            _note(ctx, e, f"{other}, the other community the article names", "community_faces_community")
+        else:
+            _note(ctx, e, f"{other}, the article's main opponent of {named}")
         if e.territory:
             if e.territory.get("gained_by") is None:
                 e.territory["gained_by"] = e.actor1["id"]
             if e.territory.get("lost_by") is None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+@rule("community_faces_community", reads="actors.tsv kind")
+def _rival_community(ctx, named: str) -> str | None:
+    """A clash told with one tribe or community named (actors.tsv kind identity) was fought with the other tribe
+    the article names, even only as whose elders speak, before any state force it names more often: "قال أحد
+    زعماء قبيلة المعاليا إن الاشتباكات تجددت أمس بعد أن هاجمت قوات الرزيقات المنطقة" in a report that also tells
+    of the army elsewhere has the Maaliya and the Rizeigat as its sides."""
+    kinds = ctx.lex.actors
+    if named not in kinds or kinds[named].kind != "identity":
+        return None
+    rival = next((a.value for a in ctx.actors if a.value != named and a.value in kinds
+                  and kinds[a.value].kind == "identity" and not ctx.lex.allied(named, a.value)), None)
+    return rival
 
 
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")

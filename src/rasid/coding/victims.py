@@ -16,6 +16,8 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
     """Each victim rule in turn, then no party on both sides."""
     hurt = kill if kill and kill.get("of") else m.injured
     victims = (hurt or {}).get("of")
+    if victims in m.keepers:
+        victims = None  # the dead are not the side of the forces that restored order (rule order_keeper_not_side)
     clash_told_by_dead(ctx, m, counts)
     dead_side(ctx, m, victims)
     civilians_hit(ctx, m, kill, lo, hi)
