@@ -1419,9 +1419,9 @@ class Geoparser:
             m.dropped = "named bare; its only namesakes are small places away from the story"
 
     def _government_by_its_capital(self, mentions: list[PlaceMention], nt: NormText) -> None:
-        """Rule government_by_its_capital: "اتهمت حكومة بغداد المسلحين", "قصفت قوات نظام دمشق البلدة": a capital or a
-        governorate's seat right after a word for those who rule (geo.GOVERNMENT_BEFORE) names the government, no
-        place: dropped (places.jsonl keeps it, with the reason)."""
+        """Rule government_by_its_capital: "اتهمت حكومة بغداد المسلحين", "قصفت قوات نظام دمشق البلدة": a capital, a
+        governorate's seat or a city of 50,000 (_a_seat) right after a word for those who rule (geo.GOVERNMENT_BEFORE)
+        names the government, no place: dropped (places.jsonl keeps it, with the reason)."""
         if self.gaz is None:
             return
         norm = nt.norm

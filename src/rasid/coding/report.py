@@ -228,8 +228,9 @@ def _loc_key(loc: dict):
     الشرقية" at Rif Dimashq's), which is a place of its own beside the governorate named as such ("ريف دمشق")."""
     k = loc.get("gazetteer_id") or loc.get("text")
     text = normalize(loc.get("text") or "")
+    # (text is normalised: "محافظة" reads "محافظه")
     if (loc.get("geo_precision") or 1) >= 3 and text and text != normalize(loc.get("name_ar") or "") \
-            and not text.startswith(("ريف", "محافظه", "محافظة")):
+            and not text.startswith(("ريف", "محافظه")):
         return ("region", text)
     return k
 
@@ -339,7 +340,8 @@ def context_places(ctx, events: list[Event]) -> None:
             continue
         if the_country is None:
             the_country = _one_country(ctx)
-            theatre_words = (ctx.doc.matches or {}).get("theatres") or ctx.lex.theatre_matcher.find(ctx.nt)
+            found = ctx.doc.matches or {}
+            theatre_words = found["theatres"] if "theatres" in found else ctx.lex.theatre_matcher.find(ctx.nt)
         if the_country and not any(w.value[0] != the_country[0] and ctx.n(q["start"]) <= w.start < ctx.n_end(q["end"])
                                    for q in e.evidence for w in theatre_words):
             # rule one_country: nothing placed near it, in a story that puts things in one country only, and its
