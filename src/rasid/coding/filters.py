@@ -211,7 +211,10 @@ def held_under(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if t.value.sub_event_type != "TERRITORY" or not (norm[t.start:t.start + 2] == "لس" or norm[t.start - 1:t.start] == "ل"):
         return False
-    before = norm[max(lo, t.start - 70):t.start].split()[-7:]
+    before = norm[max(lo, t.start - 70):t.start].split()
+    if before[-1:] == ["ل"]:
+        before.pop()  # the "ل" of "لسيطرة" when the trigger starts after it: no word between
+    before = before[-7:]
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] in HELD_UNDER), None)
     if k is None or any("،" in w or "," in w for w in before[k:]):
         return False
