@@ -852,7 +852,7 @@ class Geoparser:
                     continue
             if cue == "district" and not quoted and prev and prev[-1].lstrip("وب") in ("حي", "حيي", "احياء") \
                     and folded[j:j + 1] == " ":
-                nxt = NAME_WORD.match(norm, j + 1)
+                nxt = NAME_WORD.match(folded, j + 1)
                 if nxt is not None and nxt.group() in QUARTER_ADJECTIVES and self.gaz.names[form]:
                     # rule quarter_named_after_city: "حي حلب الجديدة", "حي الموصل القديمة": a quarter named after its city
                     # and an adjective, which the gazetteer lacks: its own name, the city's point (precision 2)
