@@ -364,7 +364,6 @@ def _country_of_name() -> dict[str, str]:
 _COUNTRY_OF: dict[str, str] = {}
 
 
-
 @rule("one_country", reads="theatres.tsv place rows (a country's own names), regions.tsv '-' rows")
 def _one_country(ctx) -> tuple:
     """An event placed nowhere, nothing placed near it, is in the one country its story puts things in ("في العراق",
