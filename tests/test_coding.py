@@ -2394,3 +2394,9 @@ def test_a_named_region_stays_beside_its_governorate(pipeline):
     (e,) = pipeline.text("وسجل المركز إصابة تسعة إعلاميين معظمهم في ريف دمشق، أصيب أربعة منهم باستنشاق الغازات السامة التي "
                          "أطلقتها قوات النظام أمس في الغوطة الشرقية.", published="2017-12-01").events
     assert "الغوطة الشرقية" in [loc["text"] for loc in e.locations]
+    # a town or district told with a cue ("منطقة X") is the entry it resolved to, kept once beside "X"
+    from rasid.coding.report import _loc_key
+    town = {"name": "Town X", "name_ar": "كفر سعد", "admin1": "Hama", "gazetteer_id": "g:1", "geo_precision": 3}
+    assert _loc_key(dict(town, text="منطقة كفر سعد")) == _loc_key(dict(town, text="كفر سعد", geo_precision=1))
+    region = {"name": "Hama", "name_ar": "حماة", "admin1": "Hama", "gazetteer_id": "g:2", "geo_precision": 3}
+    assert _loc_key(dict(region, text="سهل المروج")) != _loc_key(dict(region, text="محافظة حماة"))

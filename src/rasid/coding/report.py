@@ -227,10 +227,11 @@ def _loc_key(loc: dict):
     """One place once: by its gazetteer entry, except a named region resolved to its governorate's point ("الغوطة
     الشرقية" at Rif Dimashq's), which is a place of its own beside the governorate named as such ("ريف دمشق")."""
     k = loc.get("gazetteer_id") or loc.get("text")
+    if (loc.get("geo_precision") or 1) < 3 or not loc.get("name") or loc.get("name") != loc.get("admin1"):
+        return k  # not at a governorate's point: "منطقة القصير", "كوباني" are the entry they resolved to
     text = normalize(loc.get("text") or "")
-    # (text is normalised: "محافظة" reads "محافظه")
-    if (loc.get("geo_precision") or 1) >= 3 and text and text != normalize(loc.get("name_ar") or "") \
-            and not text.startswith(("ريف", "محافظه")):
+    # (the governorate or its city named as such, with a cue or not; text is normalised: "محافظة" reads "محافظه")
+    if text and text != normalize(loc.get("name_ar") or "") and not text.startswith(("ريف", "محافظه", "مدينه")):
         return ("region", text)
     return k
 
