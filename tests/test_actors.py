@@ -777,6 +777,10 @@ def test_people_or_places_loyal_to_a_party_do_not_make_it_a_side(pipeline):
     (e,) = pipeline.text("قتل خمسة عناصر من القوات الموالية للنظام في اشتباكات مع فصائل المعارضة في ريف حماة أمس.",
                          published=PUBLISHED).events
     assert {_id(e.actor1), _id(e.actor2)} == {"Syrian government forces", "Opposition factions"}
+    # men "من" the loyal people are a force drawn from them, as the docstring says
+    (e,) = pipeline.text("هاجم عناصر من الأهالي الموالين للنظام مقرا لفصائل المعارضة في بلدة سراقب أمس.",
+                         published=PUBLISHED).events
+    assert "Syrian government forces" in (_id(e.actor1), _id(e.actor2))
 
 
 def test_the_holder_of_the_area_people_left_for_is_no_side(pipeline):

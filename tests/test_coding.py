@@ -2217,6 +2217,8 @@ def test_a_place_held_or_a_time_of_control_is_no_taking(pipeline):
     # rule held_under ("تخضع ... لسيطرة"); cues.tsv reference "في ظل سيطر*", "سنوات من"; modal "يحاولون"
     for text in ("وتخضع مدينة البوكمال لسيطرة التنظيم منذ عام 2014 باستثناء حي الحميدية.",
                  "ولا تزال الأحياء الشرقية من مدينة حلب لسيطرة الفصائل حتى اليوم.",
+                 # six words between, the most held_under reads (the "ل" of "لسيطرة" is none of them)
+                 "وتخضع القرى الواقعة في سهل الغاب الشمالي لسيطرة الحزب منذ سنوات.",
                  "وأصبحت الأعراس في مدينة الرقة سرية في ظل سيطرة داعش على المدينة منذ عام 2014.",
                  "وقال المرصد اليوم إن قادة الهيئة يحاولون تنظيم صفوفهم واستعادة السيطرة على بلدة سرمدا."):
         assert pipeline.text(text, published="2017-03-02").events == [], text
@@ -2399,3 +2401,11 @@ def test_legitimacy_or_the_initiative_restored_is_no_ground(pipeline):
     for text in ("وتعهدت قوات التحالف أمس باستمرار الدعم للمقاومة الشعبية في كل جبهات القتال حتى استعادة الشرعية في كل "
                  "الأرض اليمنية.",):
         assert pipeline.text(text, published="2015-08-01").events == [], text
+
+
+    # a town or district told with a cue ("منطقة X") is the entry it resolved to, kept once beside "X"
+    from rasid.coding.report import _loc_key
+    town = {"name": "Town X", "name_ar": "كفر سعد", "admin1": "Hama", "gazetteer_id": "g:1", "geo_precision": 3}
+    assert _loc_key(dict(town, text="منطقة كفر سعد")) == _loc_key(dict(town, text="كفر سعد", geo_precision=1))
+    region = {"name": "Hama", "name_ar": "حماة", "admin1": "Hama", "gazetteer_id": "g:2", "geo_precision": 3}
+    assert _loc_key(dict(region, text="سهل المروج")) != _loc_key(dict(region, text="محافظة حماة"))

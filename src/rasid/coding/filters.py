@@ -170,6 +170,10 @@ def pluperfect_relative(ctx, t: Match) -> bool:
     return True
 
 
+# what a word of taking may take without taking ground (rule goods_seized): arms or goods
+_ARMS_OR_GOODS = SEIZED_ARMS | GOODS
+
+
 @rule("goods_seized", reads="role_words.tsv seized_arms, goods")
 def goods_seized(ctx, t: Match) -> bool:
     """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
@@ -179,7 +183,7 @@ def goods_seized(ctx, t: Match) -> bool:
         return False
     norm = ctx.nt.norm
     before = norm[max(0, t.start - 30):t.start].split()[-2:]
-    if len(before) == 2 and before[1] in RELATIVE and _bare(before[0]) & (SEIZED_ARMS | GOODS):
+    if len(before) == 2 and before[1] in RELATIVE and _bare(before[0]) & _ARMS_OR_GOODS:
         note(ctx, "goods_seized", f"«{before[0]}» «{ctx.said(t.start, t.end)}»")
         return True  # "الأسلحة التي استولت عليها القوات"
     phrase = norm[t.start:t.end].split()
@@ -192,7 +196,7 @@ def goods_seized(ctx, t: Match) -> bool:
             return False
         after = after[k + 1:]
     # (the object or the noun after its quantifier: "على جميع مقرات الحركة", "على قطعتي سلاح", "على إحدى المدرعات")
-    word = next((w for w in after[:2] if _bare(w) & (SEIZED_ARMS | GOODS)), None)
+    word = next((w for w in after[:2] if _bare(w) & _ARMS_OR_GOODS), None)
     if word is None:
         return False
     note(ctx, "goods_seized", f"«{ctx.said(t.start, t.end)}» «{word}»")
@@ -207,7 +211,10 @@ def held_under(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if t.value.sub_event_type != "TERRITORY" or not (norm[t.start:t.start + 2] == "لس" or norm[t.start - 1:t.start] == "ل"):
         return False
-    before = norm[max(lo, t.start - 70):t.start].split()[-7:]
+    before = norm[max(lo, t.start - 70):t.start].split()
+    if before[-1:] == ["ل"]:
+        before.pop()  # the "ل" of "لسيطرة" when the trigger starts after it: no word between
+    before = before[-7:]
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] in HELD_UNDER), None)
     if k is None or any("،" in w or "," in w for w in before[k:]):
         return False
@@ -544,8 +551,8 @@ def campaigns(ctx, m: Mention, cl, lo: int, hi: int, best: Match) -> bool:
             continue
         if at > best.end:
             return False
-        before = norm[max(lo, at - CAMPAIGN_REACH):at]
-        if ctx.has_cue(max(lo, at - CAMPAIGN_REACH), at, "ongoing") or any(s in before.split() for s in STAGE):
+        if ctx.has_cue(max(lo, at - CAMPAIGN_REACH), at, "ongoing") \
+                or not STAGE.isdisjoint(norm[max(lo, at - CAMPAIGN_REACH):at].split()):
             note(ctx, "campaigns_summed", f"«{ctx.said(at, at + len(w))}»")
             return True
         return False

@@ -540,11 +540,15 @@ def loyal_population(nt: NormText, a: Match) -> bool:
         return False  # not glued "ل" either ("الموالية للنظام")
     if not before or before[-1] not in ALLEGIANCE or before[-1] in _NEAR:
         return False
-    for w in reversed(before[-7:-1]):
-        w = w.removeprefix("و")
+    def force(w: str) -> bool:
+        return w in FORCE_NOUNS or w in ARMED_PERSONS or w in MEMBERS or w in SOURCE_NOUNS
+
+    for k in range(len(before) - 2, max(-1, len(before) - 8), -1):
+        w = before[k].removeprefix("و")
         if w in POPULATION:
-            return True
-        if w in FORCE_NOUNS or w in ARMED_PERSONS or w in MEMBERS or w in SOURCE_NOUNS:
+            # (men "من" the people are a force drawn from them: "عناصر من السكان الموالين")
+            return not (k >= 2 and before[k - 1] == "من" and force(before[k - 2].removeprefix("و")))
+        if force(w):
             return False
     return False
 

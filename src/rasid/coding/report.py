@@ -227,9 +227,11 @@ def _loc_key(loc: dict):
     """One place once: by its gazetteer entry, except a named region resolved to its governorate's point ("الغوطة
     الشرقية" at Rif Dimashq's), which is a place of its own beside the governorate named as such ("ريف دمشق")."""
     k = loc.get("gazetteer_id") or loc.get("text")
+    if (loc.get("geo_precision") or 1) < 3 or not loc.get("name") or loc.get("name") != loc.get("admin1"):
+        return k  # not at a governorate's point: "منطقة القصير", "كوباني" are the entry they resolved to
     text = normalize(loc.get("text") or "")
-    if (loc.get("geo_precision") or 1) >= 3 and text and text != normalize(loc.get("name_ar") or "") \
-            and not text.startswith(("ريف", "محافظه", "محافظة")):
+    # (the governorate or its city named as such, with a cue or not; text is normalised: "محافظة" reads "محافظه")
+    if text and text != normalize(loc.get("name_ar") or "") and not text.startswith(("ريف", "محافظه", "مدينه")):
         return ("region", text)
     return k
 
@@ -339,7 +341,8 @@ def context_places(ctx, events: list[Event]) -> None:
             continue
         if the_country is None:
             the_country = _one_country(ctx)
-            theatre_words = (ctx.doc.matches or {}).get("theatres") or ctx.lex.theatre_matcher.find(ctx.nt)
+            found = ctx.doc.matches or {}
+            theatre_words = found["theatres"] if "theatres" in found else ctx.lex.theatre_matcher.find(ctx.nt)
         if the_country and not any(w.value[0] != the_country[0] and ctx.n(q["start"]) <= w.start < ctx.n_end(q["end"])
                                    for q in e.evidence for w in theatre_words):
             # rule one_country: nothing placed near it, in a story that puts things in one country only, and its
@@ -360,7 +363,6 @@ def _country_of_name() -> dict[str, str]:
 
 
 _COUNTRY_OF: dict[str, str] = {}
-
 
 
 @rule("one_country", reads="theatres.tsv place rows (a country's own names), regions.tsv '-' rows")

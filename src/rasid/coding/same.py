@@ -165,6 +165,7 @@ gazetteer lacks is no such sign when the other names one it holds at the same po
 
 _FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_FIRED_OR_PLANTED = _FIRED | _PLANTED
 
 
 @rule("fired_and_planted")
@@ -173,10 +174,11 @@ def fired_and_planted(a: Mention, b: Mention) -> bool:
     they share a city: "قصفت الفصائل مواقع النظام في حي الشيخ طه بمدينة حلب" and "وقتل ثلاثة عناصر بتفجير
     عبوة ناسفة في حي المشارقة بحلب" are a shelling and a bombing (a weapon is no word of the other's); not an
     explosion ("انفجار", "انفجرت"), the sound of either."""
-    if not ({a.sub, b.sub} <= _FIRED | _PLANTED and {a.sub, b.sub} & _FIRED and {a.sub, b.sub} & _PLANTED):
+    subs = {a.sub, b.sub}
+    if not (subs <= _FIRED_OR_PLANTED and subs & _FIRED and subs & _PLANTED):
         return False
     # (an explosion is the sound of either: "سمع السكان عشرات الانفجارات" after the shelling is the shelling)
-    return not any(x.sub in _PLANTED and "انفجر" in x.trigger.phrase.replace("انفجا", "انفجر") for x in (a, b))
+    return not any(x.sub in _PLANTED and ("انفجر" in x.trigger.phrase or "انفجا" in x.trigger.phrase) for x in (a, b))
 
 
 def same_event(a: Mention, b: Mention) -> bool:
