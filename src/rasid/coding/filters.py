@@ -14,7 +14,7 @@ from .mention import Mention
 from .rules import describe, note, rule
 from .words import (CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT, GOODS)
+                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -591,7 +591,7 @@ def over_a_span(ctx, m: Mention, lo: int, hi: int, best: Match) -> bool:
     return True
 
 
-@rule("campaign_since", reads="role_words.tsv long_span")
+@rule("campaign_since", reads="role_words.tsv long_span, since_holding, since_comparison")
 def campaign_since(ctx, m: Mention, hi: int, best: Match) -> bool:
     """Strikes or battles in the plural told since a year, a month or a war's start, a few words after their word,
     are a campaign summed, no one event: "قتل 800 مدني في غارات نفذها التحالف في العراق وسوريا منذ بدء العملية عام
@@ -601,18 +601,15 @@ def campaign_since(ctx, m: Mention, hi: int, best: Match) -> bool:
     if m.claim or best.value.event_type not in VIOLENT:
         return False
     norm = ctx.nt.norm
-    word = norm[best.start:best.end].split()[-1:] or [""]
-    w = word[0]
-    if not (w.endswith("ات") or w.lstrip("وبلف").removeprefix("ال") in ("معارك", "غارات", "هجمات", "اشتباكات", "مواجهات")):
+    w = (norm[best.start:best.end].split()[-1:] or [""])[0]
+    if not (w.endswith("ات") or w.lstrip("وبلف").removeprefix("ال") == "معارك"):  # a plural: "غارات", "المعارك"
         return False
     since = LONG_SINCE.search(norm, best.end, min(hi, best.end + 90))
     if since is None:
         return False
     gap = norm[best.end:since.start()]
-    if any(c in gap for c in "،,.") or any(x in gap for x in ("الخاضع", "يسيطر", "تسيطر", "سيطره")):
-        return False
-    # a comparison with the time since is today's event: "الأعنف منذ أشهر", "للمرة الأولى منذ بدء النزاع"
-    if any(x in gap for x in ("اعنف", "الاشد", "الاكبر", "الاكثر", "مثله", "مثيل", "الاولي", "اول مره", "لاول")):
+    # (role_words.tsv since_holding, since_comparison: the time is the holding's, or today's event is compared with it)
+    if any(c in gap for c in "،,.") or any(x in gap for x in SINCE_HOLDING) or any(x in gap for x in SINCE_COMPARISON):
         return False
     if any(w in RELATIVE for w in gap.split()):
         return False  # the time belongs to a relative clause: "الزبداني التي تتعرض منذ شهر لهجوم"
