@@ -167,7 +167,7 @@ _NOT_WEAPON = "|".join(normalize(w) for w in (
     "أجزاء", "جانب", "الكثير", "عشرات", "مئات", "أحياء", "قرى", "بلدات", "بين", "منذ", "خلال", "عند", "لدى",
     "عن", "أسفر", "أدى", "مقتل", "قتل", "إصابة", "سقوط", "مدنيين", "مدنيا", "أشخاص", "شخصا",
     "كل", "محيط", "أطراف"))
-# (each word between is taken whole, possessively: with "\\s*" between words a word could be cut into pieces
+# (each word between is taken whole, possessively: with "\s*" between words a word could be cut into pieces
 # seven ways, and one window of 90 characters took up to 90 ms to search)
 FIRE_FROM = re.compile(
     rf"(?<![\p{{Arabic}}])(?:[وف])?(?:[بل])?(?:ال)?(?:{_FIRE_WORDS})(?![\p{{Arabic}}])"
