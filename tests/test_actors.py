@@ -855,3 +855,15 @@ def test_a_party_in_a_relative_clause_on_the_object_is_not_the_subject(pipeline)
     (e,) = pipeline.text("أعلنت المقاومة الشعبية في محافظة تعز أنها استعادت أمس عدة مواقع كان الحوثيون يستخدمونها لقصف "
                          "الأحياء السكنية.", published=PUBLISHED).events
     assert (_id(e.actor1), _id(e.actor2)) == ("Popular Resistance (Yemen)", "Houthis")
+
+
+def test_a_party_after_a_verbal_noun_of_doing_is_the_doer_not_a_speaker(pipeline):
+    """rule deed_opener_not_source: "أكد ناشطون قيام القوات العراقية بقصف" names the Iraqi forces as who shelled,
+    though a word of reporting stands before them (they had been read as the activists' source, and the strike had
+    no doer)."""
+    (e,) = pipeline.text("وأكد ناشطون قيام القوات العراقية بقصف بلدة البوكمال الحدودية مساء أمس.", published=PUBLISHED).events
+    assert e.event_type == "Explosions/Remote violence"
+    assert _id(e.actor1) == "Iraqi forces"
+    (e,) = pipeline.text("وأفادت مصادر محلية بقيام طائرات حربية روسية بقصف قرية الهبيط بريف إدلب.",
+                         published=PUBLISHED).events
+    assert _id(e.actor1) == "Russian forces"

@@ -28,7 +28,7 @@ describe(__name__, "noun_opens_party", """A counted noun that opens a party's na
 describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
 (role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
 "تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
-from .words import any_in, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, PERSON_NOUNS, NAME_HEADS, nationality_of
+from .words import any_in, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, DEED_OPENERS, PERSON_NOUNS, NAME_HEADS, nationality_of
 
 
 class DocContext:
@@ -219,10 +219,19 @@ counted people from the party they belong to: "قتل ستة أشخاص على �
 Hamas men, the party hit, not the doer.""", reads="qualifiers.tsv after")
 
 
+describe(__name__, "deed_opener_not_source", """A party right after a verbal noun of doing ("قيام", "إقدام") does
+what is told next, even after a word of reporting: "أكد ناشطون قيام القوات العراقية بقصف البلدة" (the Iraqi forces
+shelled; the activists speak).""", reads="role_words.tsv deed_opener")
+
+
 def is_source(ctx: DocContext, a: Match) -> bool:
     """The reading behind :meth:`DocContext.is_source` (role_words.tsv ``source``, ``affiliation``, ``harm``)."""
     pre = ctx.nt.norm[max(0, a.start - 16):a.start]
-    if pre.replace("،", " ").replace(",", " ").split()[-1:] in (["ان"], ["بان"], ["فان"]):
+    last = pre.replace("،", " ").replace(",", " ").split()[-1:]
+    if last and (last[0].lstrip("و") in DEED_OPENERS or last[0].lstrip("و")[1:] in DEED_OPENERS and last[0].lstrip("و")[:1] == "ب"):
+        note(ctx, "deed_opener_not_source", f"«{ctx.said(a.start, a.end)}» after «{last[0]}»")
+        return False  # "أكد ناشطون قيام القوات العراقية بقصف البلدة": the doer of what is told, not a speaker
+    if last in (["ان"], ["بان"], ["فان"]):
         # (a comma glued to "إن" is no part of it: "وقالت المصادر ،إن مسلحين مجهولين هاجموا")
         return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
     if not _SOURCE_IN.search(pre):

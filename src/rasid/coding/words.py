@@ -141,6 +141,8 @@ AFFILIATION = _RW.get("affiliation", ())
 REPORTED = _words("reported")
 # words before a name that make it the source of a report rather than a party ("قالت وزارة الدفاع")
 SOURCE_WORDS = _RW.get("source", ())
+# "قيام X بقصف": the verbal noun of doing before a party (rule deed_opener_not_source)
+DEED_OPENERS = _words("deed_opener")
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"}  # "مواقع تابعة ل": belonging to a party
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
