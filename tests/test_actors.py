@@ -867,3 +867,12 @@ def test_a_party_after_a_verbal_noun_of_doing_is_the_doer_not_a_speaker(pipeline
     (e,) = pipeline.text("وأفادت مصادر محلية بقيام طائرات حربية روسية بقصف قرية الهبيط بريف إدلب.",
                          published=PUBLISHED).events
     assert _id(e.actor1) == "Russian forces"
+
+
+def test_a_crowd_read_as_arresting_the_police_is_the_one_arrested(pipeline):
+    """rule crowd_not_arrester: in "أطلقت الشرطة ... وضربت محتجين ... واعتقلت عددا منهم" the verbs share the police
+    as their subject; the protesters, object of the verb before, had been read as who arrested."""
+    evs = pipeline.text("أطلقت الشرطة العراقية الغاز المسيل للدموع وضربت محتجين بالهراوات وألقت القبض على عدد منهم "
+                        "خلال احتجاج على نقص الكهرباء في مدينة البصرة يوم الأحد.", published=PUBLISHED).events
+    arrests = [e for e in evs if e.sub_event_type == "Arrests"]
+    assert arrests and (_id(arrests[0].actor1), _id(arrests[0].actor2)) == ("Iraqi police", "Protesters")

@@ -65,6 +65,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     territory.resub(ctx, events)
     for e in events:
         sides.retype_by_parties(ctx, e)
+        sides.crowd_not_arrester(ctx, e)
         sides.force_on_protesters(ctx, e)
         sides.protest_no_opponent(ctx, e)
     return events

@@ -312,6 +312,24 @@ def _supporters_crowd(ctx, e: Event) -> None:
             return
 
 
+@rule("crowd_not_arrester", reads="actors.tsv kind")
+def crowd_not_arrester(ctx, e: Event) -> None:
+    """Police or an army arrest a crowd or civilians, not the reverse: an arrest whose actor 1 came out as protesters,
+    rioters or civilians and whose actor 2 is a state's force has them the other way round. "أطلقت الشرطة الغاز
+    وضربت متظاهرين وألقت القبض على عدد منهم": the verbs share their subject, the police; the protesters, object of
+    the verb before, are whom they arrested."""
+    if e.sub_event_type != "Arrests" or e.actor1 is None or e.actor2 is None:
+        return
+    if e.actor1.get("id") not in CROWDS | {"Civilians"}:
+        return
+    a2 = ctx.lex.actors.get(e.actor2.get("id"))
+    if a2 is None or a2.kind not in STATE_KINDS:
+        return
+    e.actor1, e.actor2 = e.actor2, e.actor1
+    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    _note(ctx, e, f"«{e.actor1.get('text')}» arrests «{e.actor2.get('text')}»", "crowd_not_arrester")
+
+
 @rule("force_on_protesters", reads="role_words.tsv lethal_force, dispersal")
 def force_on_protesters(ctx, e: Event) -> None:
     """A state's force against protesters is how the protest was met (ACLED): with fire or casualties, excessive
