@@ -876,3 +876,22 @@ def test_a_crowd_read_as_arresting_the_police_is_the_one_arrested(pipeline):
                         "خلال احتجاج على نقص الكهرباء في مدينة البصرة يوم الأحد.", published=PUBLISHED).events
     arrests = [e for e in evs if e.sub_event_type == "Arrests"]
     assert arrests and (_id(arrests[0].actor1), _id(arrests[0].actor2)) == ("Iraqi police", "Protesters")
+
+
+def test_a_definite_nationality_after_the_strike_names_who_struck(pipeline):
+    """rule definite_nationality: "الغارة الإسرائيلية", "القصف الجوي الروسي" name the striker as "غارة إسرائيلية"
+    does; the capital of a state condemning it, named before, is not the striker (Moscow had been)."""
+    (e,) = pipeline.text("وقتل ثلاثة مدنيين في القصف الجوي الروسي على بلدة كفرنبل بريف إدلب أمس.", published=PUBLISHED).events
+    assert _id(e.actor1) == "Russian forces"
+    evs = pipeline.text("وأدانت عمان الغارة الإسرائيلية على مستودع للأسلحة قرب مطار المزة العسكري أمس.",
+                        published=PUBLISHED).events
+    assert [_id(e.actor1) for e in evs] == ["Israeli forces"]
+
+
+def test_a_reaction_to_a_strike_told_before_is_that_strike(pipeline):
+    """rule spoken_of_refers_back: "تقدمت باحتجاج ... على الغارة الإسرائيلية" (a reaction, on its own day) retells the
+    raid of the first sentence; it is no second raid dated the day of the protest."""
+    evs = pipeline.text("شنت طائرات حربية إسرائيلية ليل الثلاثاء غارة على مستودع للأسلحة قرب مطار المزة العسكري. "
+                        "وأعلنت الحكومة السورية الخميس أنها تقدمت باحتجاج رسمي إلى الأمم المتحدة على الغارة "
+                        "الإسرائيلية التي استهدفت المستودع.", published=PUBLISHED).events
+    assert len(evs) == 1 and _id(evs[0].actor1) == "Israeli forces"

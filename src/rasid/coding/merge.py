@@ -17,7 +17,7 @@ from .mention import Mention
 from .rules import note, rule
 from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
-from .words import AIMED, AMID, ANOTHER, DUAL_EVENT, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
+from .words import REACTION, AIMED, AMID, ANOTHER, DUAL_EVENT, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
     RELATIVE, SPEECH, STATEMENT, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
 
 
@@ -213,7 +213,9 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
     # "الهجوم الذي استهدف معسكر الحامدية": told again in a relative clause, at a place the event was told at
     relative = definite and len(after) == 2 and after[0] in RELATIVE and after[1] in RETOLD and m.own_place
     # "وقال الرئيس في بيان عن التفجير": a stance or a word said about the event names it again
-    spoken = definite and prev_word == "عن" and spoken_of(ctx, m)
+    # (or a reaction to it: "احتجاج رسمي على الغارة", "تنديد موسكو بالغارة")
+    spoken = definite and (prev_word in ABOUT or prev_word in ("علي", "من") or norm[ts:ts + 1] == "ب") and \
+        spoken_of(ctx, m, prev_word in ABOUT)
     if m.claim:
         # a claim of an attack named by an indefinite noun ("مسؤوليته عن تفجير سيارة مفخخة في الكرادة") joins it
         # when it can; else it tells the attack itself
@@ -227,7 +229,8 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
             return True
     if not (anaphoric and (not m.own_place or prev_word in BACK_WORDS or retold or relative or spoken) or pointed):
         return False
-    fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or dates_ok(g[0], m, back=True))
+    # (a day in a clause of speech or reaction is the day it was said: rule lead_day_bound)
+    fits = [g for g in reversed(_open(groups, m)) if _type_fits(ctx, g, m) and (pointed or spoken or dates_ok(g[0], m, back=True))
             and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or spoken or actors_ok(g, m)) and not toll_conflict(g, m)
@@ -282,18 +285,25 @@ def retold_subject(ctx, m: Mention):
     return None
 
 
-@rule("spoken_of_refers_back", reads="role_words.tsv speech, statement")
-def spoken_of(ctx, m: Mention) -> bool:
-    """A definite event noun after "عن" in a clause that opens with a word of speech or of a stance is the event
-    spoken of, told before: "انفجرت عبوة ناسفة في سوق البلدة ... وقال المحافظ في تصريح عن الانفجار إن
+ABOUT = frozenset({"عن", "بشان", "حول"})  # what a word of speech is about
+
+
+@rule("spoken_of_refers_back", reads="role_words.tsv speech, statement, reaction")
+def spoken_of(ctx, m: Mention, about: bool = True) -> bool:
+    """A definite event noun after "عن" (or "على", "من", "بشأن", "حول", a glued ب) in a clause that opens with a
+    word of speech, of a stance or of a reaction is the event spoken of, told before ("وأبدت موسكو قلقها من الغارة
+    الإسرائيلية"): "انفجرت عبوة ناسفة في سوق البلدة ... وقال المحافظ في تصريح عن الانفجار إن
     الأهالي الأبرياء هم الضحايا" joins the bombing though the clause names places of its own. (A verb of
     announcing takes "عن" for news of its own, "أعلنت الفصائل عن السيطرة على التلة": not one of these.)"""
     words = ctx.nt.norm[ctx.n(m.clause.start):m.trigger.start].replace("،", " ").replace(",", " ").split()
-    said = [w for w in words if (w in SPEECH or w in STATEMENT or (w[:1] == "و" and (w[1:] in SPEECH or w[1:] in STATEMENT)))
+    if not about:  # after "على", "من" or a glued ب, only a word of stance or reaction a few words before
+        words = [w for w in words[-8:] if w.removeprefix("و") in STATEMENT or w.removeprefix("و").removeprefix("ب") in REACTION]
+    said = [w for w in words if (w.removeprefix("و") in SPEECH or w.removeprefix("و") in STATEMENT
+                                 or w.removeprefix("و").removeprefix("ب") in REACTION)
             and w.removeprefix("و") not in _ANNOUNCE]
     if not said:
         return False
-    note(ctx, "spoken_of_refers_back", f"«{said[0]}» … «عن {m.trigger.phrase}»")
+    note(ctx, "spoken_of_refers_back", f"«{said[0]}» … «{m.trigger.phrase}»")
     return True
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..lexicon import Match
 from .rules import describe
-from .words import FORCE_NOUNS, NAME_RE, PERSON_NOUNS, TARGET_WORDS, nationality_of
+from .rules import note
+from .words import FORCE_NOUNS, NAME_RE, PERSON_NOUNS, STRIKE_ADJECTIVES, TARGET_WORDS, nationality_of
 
 
 def target_nationality(ctx, t: Match, hi: int) -> Match | None:
@@ -23,6 +24,11 @@ def target_nationality(ctx, t: Match, hi: int) -> Match | None:
 describe(__name__, "person_nationality", """A nationality after a noun of people who are no state's troops (role_words.tsv
 ``person_noun``) tells where they are from: "قتل مقاتل سعودي في حلب", "قتل مواطن أردني في قصف" name neither
 Saudi forces among the dead nor a Jordanian strike.""", reads="role_words.tsv person_noun")
+
+
+describe(__name__, "definite_nationality", """A definite nationality adjective right after the strike word, or after
+its adjective of kind, names who struck as the indefinite one does: "الغارة الإسرائيلية على مركز البحوث",
+"القصف الجوي الروسي" (not a target's: "قصف المواقع التركية" has a noun between).""", reads="role_words.tsv strike_adjective")
 
 
 def in_party(ctx, start: int, end: int) -> bool:
@@ -54,8 +60,12 @@ def of_person(ctx, start: int) -> bool:
 def nationality_after(ctx, t: Match, hi: int) -> Match | None:
     """"قصف جوي روسي": a nationality adjective within two words after the strike names who struck."""
     words = list(NAME_RE.finditer(ctx.nt.norm, t.end, min(hi, t.end + 60)))
-    for w in words[:2]:
+    for k, w in enumerate(words[:2]):
         aid = nationality_of(w.group())
+        if aid is None and w.group().startswith("ال") and (k == 0 or words[0].group() in STRIKE_ADJECTIVES):
+            aid = nationality_of(w.group()[2:])  # rule definite_nationality: "الغارة الإسرائيلية", "القصف الجوي الروسي"
+            if aid and not in_party(ctx, w.start(), w.end()):
+                note(ctx, "definite_nationality", f"«{ctx.said(w.start(), w.end())}»")
         if aid and not in_party(ctx, w.start(), w.end()):
             return Match(w.start(), w.end(), aid, w.group())
     # "قصف مدفعي من القواعد التركية", "من الجانب التركي": fire from a nationality's side is its own

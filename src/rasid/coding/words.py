@@ -143,11 +143,13 @@ REPORTED = _words("reported")
 SOURCE_WORDS = _RW.get("source", ())
 # "قيام X بقصف": the verbal noun of doing before a party (rule deed_opener_not_source)
 DEED_OPENERS = _words("deed_opener")
+STRIKE_ADJECTIVES = _words("strike_adjective")  # "القصف الجوي الروسي" (rule definite_nationality)
 BELONGING = {w for w in _RW.get("assoc", ()) if w.startswith("التابع")}  # "التابعة ل", "التابع ل"
 OWNED = {"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"}  # "مواقع تابعة ل": belonging to a party
 POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it means
 SPEECH = _words("speech")
 STATEMENT = _words("statement")
+REACTION = _words("reaction")  # "تنديد موسكو بالغارة" (rule spoken_of_refers_back)
 MEMBERS = _words("member")
 VICTIM_LINK = _words("victim_link")
 REPEL = _words("repel")
