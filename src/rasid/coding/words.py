@@ -211,7 +211,10 @@ MONTH_SPAN = re.compile(r"منذ\s+(?:[^\s,،.]+\s+){0,2}?(?:شهر\s+)?(?:%s)(?
 _TALLY_SPAN = "|".join(sorted({re.escape(normalize(w)) for w in _RW.get("tally_span", ())}, key=len, reverse=True))
 DURING_SPAN = re.compile(r"خلال\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])" % _TALLY_SPAN)
 # "المعارك والغارات على مدى ستة أشهر", "طوال الأسابيع الماضية": fighting told over weeks or months (tally_span)
-SPAN_OVER = re.compile(r"(?:علي مدي|علي مدار|طيله|طوال|خلال|لاكثر من)\s+(?:[^\s,،.]+\s+)?(?:%s)(?![\u0621-\u064a])" % _TALLY_SPAN)
+# and "في" before a definite plural span of the recent past ("في السنوات الأخيرة", "في الأشهر الماضية": the same span)
+SPAN_OVER = re.compile(r"(?:(?:علي مدي|علي مدار|طيله|طوال|خلال|لاكثر من)\s+(?:[^\s,،.]+\s+)?(?:%s)"
+                       r"|في\s+ال(?:%s)\s+(?:الاخيره|الماضيه))(?![\u0621-\u064a])"
+                       % (_TALLY_SPAN, "|".join(w[2:] for w in _TALLY_SPAN.split("|") if w.startswith("ال"))))
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
