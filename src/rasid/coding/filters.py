@@ -693,7 +693,7 @@ def country_won(ctx, m: Mention, cl) -> bool:
     """The whole of a land taken, with no place but a country, is a campaign's end declared, not a change of hands:
     "أعلن رئيس الوزراء تحرير كامل الأراضي العراقية من سيطرة التنظيم", "بعد إعلان موسكو التحرير الكامل لسوريا"
     (the towns taken are told as events of their own); so is a share of a land with no place but a country ("فقد
-    النظام السيطرة على 78% من الأراضي السورية")."""
+    النظام السيطرة على 78% من الأراضي السورية", "سيطر التنظيم على مساحات واسعة من سورية والعراق")."""
     if not (m.sub == "TERRITORY" or m.sub in TERRITORY_SUBS) or m.claim:
         return False
     if any(loc.get("lat") is not None or (loc.get("geo_precision") or 1) < 3 for loc in m.locations):
@@ -702,6 +702,9 @@ def country_won(ctx, m: Mention, cl) -> bool:
     whole = next((f"{a} {b}" for a, b in zip(words, words[1:]) if (a.lstrip("و") in _WHOLE or a == "من"
                                                                     or a.endswith(("%", "٪"))) and b in _LAND
                   or a.endswith("تحرير") and b == "الكامل"), None)
+    if whole is None:  # "سيطر التنظيم على مساحات واسعة من سورية والعراق": expanses of a land with no place but countries
+        whole = next((f"{a} {b}" for a, b, c in zip(words, words[1:], words[2:] + [""])
+                      if a.lstrip("و") in _EXPANSE and (b == "من" or c == "من")), None)
     if whole is None:
         return False
     note(ctx, "country_won", f"«{whole}»: ground taken with no place but a country")
@@ -710,6 +713,7 @@ def country_won(ctx, m: Mention, cl) -> bool:
 
 _WHOLE = frozenset(("كامل", "كل", "جميع", "بكامل", "لكامل"))
 _LAND = frozenset(("الاراضي", "اراضي", "الحدود", "البلاد", "التراب"))
+_EXPANSE = frozenset(("مساحات", "مساحه", "اجزاء", "جزء"))
 # (a share of a land: "فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي")
 
 
