@@ -895,3 +895,11 @@ def test_a_reaction_to_a_strike_told_before_is_that_strike(pipeline):
                         "وأعلنت الحكومة السورية الخميس أنها تقدمت باحتجاج رسمي إلى الأمم المتحدة على الغارة "
                         "الإسرائيلية التي استهدفت المستودع.", published=PUBLISHED).events
     assert len(evs) == 1 and _id(evs[0].actor1) == "Israeli forces"
+
+
+def test_targets_of_a_strike_mark_their_owner_as_hit(pipeline):
+    """role_words.tsv target: "غارة جوية على أهداف لتنظيم داعش", "قصف معسكرات لحزب العمال": the party owning the
+    targets was hit; the striker named before the verb struck (they had been read the other way round)."""
+    (e,) = pipeline.text("وقال الجيش الأمريكي إن التحالف الذي تقوده الولايات المتحدة نفذ أمس 19 غارة جوية على أهداف "
+                         "لتنظيم داعش قرب مدينة الموصل.", published=PUBLISHED).events
+    assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS")
