@@ -378,3 +378,14 @@ def test_shelling_told_as_repeated_lately_is_no_event(pipeline):
     # cues.tsv repeated "عدة مرات", "في الآونة الأخيرة" (lately is no day of its own; rule habitual_repeated)
     assert not _violent(pipeline, "يذكر أن مدينة اللاذقية تعرضت للقصف بصواريخ غراد عدة مرات في الآونة الأخيرة.")
     assert _violent(pipeline, "قصفت قوات النظام بلدة كفرنبل عدة مرات أمس.")
+
+
+def test_the_control_a_place_is_to_be_freed_from_is_no_capture(pipeline):
+    """rule freed_control_no_capture: "انطلاق العمليات لتحرير الأنبار من سيطرة التنظيم" tells an aim; the control
+    after "من" is what the province is to be freed from, no capture by the group (it had been coded as one). A
+    capture told after "بعد ساعات من" stays."""
+    assert not pipeline.text("وأعلنت وزارة الدفاع العراقية الاثنين انطلاق العمليات العسكرية لتحرير محافظة الأنبار من "
+                             "سيطرة تنظيم داعش.", published="2015-07-15").events
+    (e,) = pipeline.text("وقصفت الطائرات البلدة أمس بعد ساعات من سيطرة المقاتلين المعارضين عليها.",
+                         published="2015-07-15").events
+    assert e.event_type in ("Battles", "Explosions/Remote violence")

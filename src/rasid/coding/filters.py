@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (FREEING, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON)
 
@@ -222,6 +222,25 @@ def held_under(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+@rule("freed_control_no_capture", reads="role_words.tsv freeing")
+def freed_control(ctx, t: Match, lo: int) -> bool:
+    """"من سيطرة X" (the control of X, no article) after a word of freeing, up to five words back, is what a place is
+    freed from, a holding, no capture of X's, where the freeing itself told no event (an aim, a plan: rule
+    freed_from_control takes the freeing word when it does): "انطلاق العمليات لتحرير الأنبار من سيطرة التنظيم" (not "بعد ساعات من
+    سيطرة المقاتلين عليه", the capture told)."""
+    norm = ctx.nt.norm
+    if t.value.sub_event_type != "TERRITORY" or not norm[t.start:t.end].startswith("سيطر"):
+        return False
+    before = norm[max(lo, t.start - 60):t.start].split()
+    if before[-1:] != ["من"]:
+        return False
+    k = next((w for w in before[-6:-1] if w.lstrip("وبل").removeprefix("ال").startswith(FREEING)), None)
+    if k is None:
+        return False
+    note(ctx, "freed_control_no_capture", f"«{k}» ... «من {ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("seizure_of_arms", reads="role_words.tsv seized_arms")
 def seizure_of_arms(ctx, t: Match) -> bool:
     """A seizure ("ضبطت", "ضبط") is a disrupted use of weapons only when weapons are what was seized, in the dozen
@@ -288,7 +307,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t):
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)
