@@ -389,3 +389,12 @@ def test_the_control_a_place_is_to_be_freed_from_is_no_capture(pipeline):
     (e,) = pipeline.text("وقصفت الطائرات البلدة أمس بعد ساعات من سيطرة المقاتلين المعارضين عليها.",
                          published="2015-07-15").events
     assert e.event_type in ("Battles", "Explosions/Remote violence")
+
+
+def test_areas_a_party_took_told_in_a_relative_clause_describe_its_ground(pipeline):
+    """rule areas_described: "حكومة تتولى شؤون المناطق التي سيطر عليها مسلحو المعارضة" describes ground held, no
+    capture (one had been coded, placed in Turkey); a capture dated in such a clause stays news."""
+    assert not pipeline.text("واجتمعت المعارضة في إسطنبول لاختيار رئيس لحكومة مؤقتة تدير المناطق التي سيطر عليها "
+                             "مسلحو المعارضة.", published="2013-03-19").events
+    (e,) = pipeline.text("وعاد الأهالي إلى القرى التي سيطرت عليها الفصائل أمس في ريف حماة.", published="2013-03-19").events
+    assert e.event_type == "Battles"

@@ -12,7 +12,7 @@ import datetime as dt
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (FREEING, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .words import (FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON)
 
@@ -241,6 +241,28 @@ def freed_control(ctx, t: Match, lo: int) -> bool:
     return True
 
 
+@rule("areas_described", reads="role_words.tsv relative, resumptive, held_areas")
+def areas_described(ctx, t: Match, lo: int) -> bool:
+    """A capture told in an undated relative clause on areas in general, the pronoun pointing back ("المناطق التي
+    سيطر عليها مسلحو المعارضة", "القرى التي استولى عليها التنظيم"), describes the ground a party holds, no event:
+    "حكومة مؤقتة تتولى شؤون المناطق التي سيطر عليها مسلحو المعارضة" (not "القرية التي سيطرت عليها القوات اليوم",
+    dated, nor a place named: "بلدة مورك التي سيطرت عليها الفصائل")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 40):t.start].split()
+    if len(before) < 2 or before[-1] not in RELATIVE or before[-2].lstrip("وبلف") not in HELD_AREAS:
+        return False
+    word = norm[t.start:t.end].split()[-1]
+    after = norm[t.end:t.end + 16].split()[:2]
+    if not (word.endswith(("ها", "هم", "هما")) or any(w in RESUMPTIVE for w in after)):
+        return False
+    if any(t.start - 40 <= ctx.n(d.start) < t.end + 40 for d in ctx.dates):
+        return False
+    note(ctx, "areas_described", f"«{before[-2]} {before[-1]} {ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("seizure_of_arms", reads="role_words.tsv seized_arms")
 def seizure_of_arms(ctx, t: Match) -> bool:
     """A seizure ("ضبطت", "ضبط") is a disrupted use of weapons only when weapons are what was seized, in the dozen
@@ -307,7 +329,8 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo):
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
     # again for each of its triggers, which made one long sentence quadratic)

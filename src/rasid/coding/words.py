@@ -150,6 +150,7 @@ POINTER_CHARS = 1500  # how far back "المدينة" looks for the town it mean
 SPEECH = _words("speech")
 STATEMENT = _words("statement")
 REACTION = _words("reaction")
+HELD_AREAS = _words("held_areas")  # "المناطق التي سيطر عليها" (rule areas_described)
 FREEING = tuple(sorted(_words("freeing")))  # word beginnings: "لتحرير ... من سيطرة" (rule freed_control_no_capture)  # "تنديد موسكو بالغارة" (rule spoken_of_refers_back)
 MEMBERS = _words("member")
 VICTIM_LINK = _words("victim_link")
