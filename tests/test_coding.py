@@ -2075,7 +2075,8 @@ def test_a_whole_country_declared_won_is_no_change_of_hands(pipeline):
                  "وجاء ذلك بعد أيام من إعلان موسكو التحرير الكامل لسورية من سيطرة التنظيم.",
                  "وقال الباحث إن النظام فقد السيطرة على 70% من الأراضي السورية أمس.",
                  # expanses of two lands, no place but the countries
-                 "وسيطر تنظيم داعش أمس على مساحات واسعة من العراق وسوريا."):
+                 "وسيطر تنظيم داعش أمس على مساحات واسعة من العراق وسوريا.",
+                 "وسيطر تنظيم داعش أمس على مساحات واسعة في العراق وسوريا."):
         assert pipeline.text(text, published="2017-12-10").events == []
     # a part of a city taken stays a capture
     (e,) = pipeline.text("وسيطرت الفصائل أمس على أجزاء من مدينة درعا بعد اشتباكات.", published="2017-12-10").events

@@ -746,7 +746,7 @@ def country_won(ctx, m: Mention, cl) -> bool:
                   or a.endswith("تحرير") and b == "الكامل"), None)
     if whole is None:  # "سيطر التنظيم على مساحات واسعة من سورية والعراق": expanses of a land with no place but countries
         whole = next((f"{a} {b}" for a, b, c in zip(words, words[1:], words[2:] + [""])
-                      if a.lstrip("و") in _EXPANSE and (b == "من" or c == "من")), None)
+                      if a.lstrip("و") in _EXPANSE and (b in ("من", "في") or (c in ("من", "في") and b in _WIDE))), None)
     if whole is None:
         return False
     note(ctx, "country_won", f"«{whole}»: ground taken with no place but a country")
@@ -756,6 +756,7 @@ def country_won(ctx, m: Mention, cl) -> bool:
 _WHOLE = frozenset(("كامل", "كل", "جميع", "بكامل", "لكامل"))
 _LAND = frozenset(("الاراضي", "اراضي", "الحدود", "البلاد", "التراب"))
 _EXPANSE = frozenset(("مساحات", "مساحه", "اجزاء", "جزء"))
+_WIDE = frozenset(("واسعه", "كبيره", "شاسعه", "كبري", "واسعا", "كبيرا"))
 # (a share of a land: "فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي")
 
 
