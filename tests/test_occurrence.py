@@ -398,3 +398,12 @@ def test_areas_a_party_took_told_in_a_relative_clause_describe_its_ground(pipeli
                              "مسلحو المعارضة.", published="2013-03-19").events
     (e,) = pipeline.text("وعاد الأهالي إلى القرى التي سيطرت عليها الفصائل أمس في ريف حماة.", published="2013-03-19").events
     assert e.event_type == "Battles"
+
+
+def test_an_attack_to_take_ground_back_is_fighting_not_a_capture(pipeline):
+    """cues.tsv negation "لاستعادة", "لانتزاع": "شنت القوات هجوما لاستعادة السيطرة على البلدة" tells the attack; the
+    capture is its aim (it had been coded as ground taken). "تمكنت من استعادة السيطرة" stays a capture."""
+    (e,) = pipeline.text("وشنت القوات الحكومية أمس هجوما لاستعادة السيطرة على بلدة مورك.", published="2016-03-06").events
+    assert e.sub_event_type == "Armed clash"
+    (e,) = pipeline.text("وتمكنت القوات الحكومية أمس من استعادة السيطرة على بلدة مورك.", published="2016-03-06").events
+    assert e.sub_event_type == "Government regains territory"
