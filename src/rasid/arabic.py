@@ -113,8 +113,11 @@ _MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
 def _split_glued_quotes(text: str, t: str) -> str:
     """``t`` (translated, same length as ``text``) with a quote glued between two words made a space."""
+    first = _GLUED_QUOTE.search(text)  # (most texts hold none: one search, no iterator)
+    if first is None:
+        return t
     cut = []
-    for m in _GLUED_QUOTE.finditer(text):
+    for m in _GLUED_QUOTE.finditer(text, first.start()):
         q = j = m.start()
         while j and text[j - 1] in _QUOTED_WORD:
             j -= 1
