@@ -201,10 +201,13 @@ class _Spaces:
     """The whitespace nearest a window's edges, searched near the edge first: most words are short, so the
     spaces of the whole text are listed (once, for a bisect) only when a long run of letters needs it."""
 
-    __slots__ = ("norm", "lo", "hi", "all")
+    __slots__ = ("norm", "lo", "hi", "all", "starts", "ends")
 
     def __init__(self, norm: str, lo: int, hi: int):
         self.norm, self.lo, self.hi, self.all = norm, lo, hi, None
+        # each edge found once: the kinds of date share key words, so half the edges asked are asked again
+        self.starts: dict[int, int] = {}
+        self.ends: dict[int, int] = {}
 
     def _list(self) -> list[int]:
         if self.all is None:
@@ -213,6 +216,19 @@ class _Spaces:
 
     def word_start(self, a: int) -> int:
         """Just after the last space before offset ``a`` (else ``lo``)."""
+        got = self.starts.get(a)
+        if got is None:
+            got = self.starts[a] = self._word_start(a)
+        return got
+
+    def word_end(self, b: int) -> int:
+        """The first space at or after offset ``b`` (else ``hi``)."""
+        got = self.ends.get(b)
+        if got is None:
+            got = self.ends[b] = self._word_end(b)
+        return got
+
+    def _word_start(self, a: int) -> int:
         lo = max(self.lo, a - _NEAR)
         # the last " " when no other whitespace follows it (two calls in C; the regex tries every character)
         k = self.norm.rfind(" ", lo, a)
@@ -227,8 +243,7 @@ class _Spaces:
         k = bisect.bisect_left(spaces, a)
         return spaces[k - 1] + 1 if k else self.lo
 
-    def word_end(self, b: int) -> int:
-        """The first space at or after offset ``b`` (else ``hi``)."""
+    def _word_end(self, b: int) -> int:
         m = _SPACE.search(self.norm, b, min(self.hi, b + _NEAR))
         if m is not None:
             return m.start()

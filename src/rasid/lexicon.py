@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,10 @@ class Matcher:
                 # ل + ال is written لل: "للحوثيين", "للتحالف"
                 table.setdefault("لل" + key[2:], []).append((stem, value))
         for key, vals in table.items():
-            # the value MatcherSet uses too: the key, and (name, values, has_stem, clitics, article) per matcher
-            self.auto.add_word(key, (key, [(None, vals, any(stem for stem, _ in vals), allow_clitics, allow_article)]))
+            # the value MatcherSet uses too: the key, (name, values, has_stem, clitics, article) per matcher, and
+            # whether any of them has a stem (see _scan)
+            has_stem = any(stem for stem, _ in vals)
+            self.auto.add_word(key, (key, [(None, vals, has_stem, allow_clitics, allow_article)], has_stem))
         self.empty = not table
         if not self.empty:
             self.auto.make_automaton()
@@ -111,11 +114,11 @@ class MatcherSet:
         for name, m in matchers.items():
             if m.empty:
                 continue
-            for key, (_, entries) in m.auto.items():
+            for key, (_, entries, _) in m.auto.items():
                 table.setdefault(key, []).extend((name,) + e[1:] for e in entries)
         self.auto = ahocorasick.Automaton()
         for key, entries in table.items():
-            self.auto.add_word(key, (key, entries))
+            self.auto.add_word(key, (key, entries, any(e[2] for e in entries)))
         self.empty = not table
         if not self.empty:
             self.auto.make_automaton()
@@ -136,11 +139,13 @@ def _scan(auto, norm: str, lo: int, hi: int, found: dict) -> None:
     word's start or after proclitics (و ف ب ل ك, with ال where the matcher allows the article).
     """
     n = len(norm)
-    for end_idx, (key, entries) in auto.iter(norm, lo, hi):
-        start = end_idx - len(key) + 1
+    for end_idx, (key, entries, any_stem) in auto.iter(norm, lo, hi):
         end = end_idx + 1
         c = norm[end] if end < n else " "  # is_word_char inlined: the automaton yields many in-word hits
         ends_in_word = c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟")
+        if ends_in_word and not any_stem:
+            continue  # the match ends inside a word and no entry may take an ending (tested first: the most common miss)
+        start = end_idx - len(key) + 1
         c = norm[start - 1] if start else " "
         lb = start
         if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
@@ -165,9 +170,14 @@ def _scan(auto, norm: str, lo: int, hi: int, found: dict) -> None:
                     out.append(Match(start, stem_end, value, key))  # a stem takes the rest of its word
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _longest(ms: list[Match]) -> list[Match]:
     """Keep the longest of overlapping matches (ties: the earliest)."""
-    ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    # (by start, the longer first: two stable sorts on C-level keys, not a Python key per match)
+    ms.sort(key=_END, reverse=True)
+    ms.sort(key=_START)
     out: list[Match] = []
     for m in ms:
         if out and m.start < out[-1].end:

@@ -15,6 +15,7 @@ from .arabic import NormText, normalize
 from .lexicon import Lexicon, Match, read_tsv
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[\p{Arabic}]+")
+_ANY_DIGIT = re.compile(r"\d")  # (a word of TOKEN that opens with a digit, str.isdigit, holds one)
 BACK_POINTERS = {"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه", "بها", "به"}
 # a figure above this is a tally over months or years (the war's dead, a year's strikes), never the toll of
 # one report event: the largest single events in Syria and Iraq, chemical attacks and massacres, stay below it
@@ -241,12 +242,17 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     if not noun_ms and not any(_number_near(norm, lo, hi, c, lex) for c in measure_cues) and (
             actor_at is None or " من " not in norm[lo:hi] or not _counted_party(lex).search(norm, lo, hi)):
         return []  # a toll verb with no figure beside it, nor any counted noun: nothing to count
-    toks = tokens(norm, lo, hi)
+    starts = _number_starts_clitic(lex)
+    # every count below opens with a number: a clause with no digit and no number word (two in five) is not cut
+    # into tokens at all (a word list made in C, tested against the set in C)
+    if _ANY_DIGIT.search(norm, lo, hi) is None and starts.isdisjoint(TOKEN.findall(norm, lo, hi)):
+        toks: list[Tok] = []
+    else:
+        toks = tokens(norm, lo, hi)
     nouns = {m.start: m for m in noun_ms}
     noun_spans = [(m.start, m.end) for m in noun_ms] + [(c[0], c[1]) for c in measure_cues]
     out: list[Count] = []
     totals: list[tuple[int, str]] = []  # (index in out, measure) of new totals
-    starts = _number_starts_clitic(lex)
     i = 0
     while i < len(toks):
         w = toks[i].w

@@ -40,6 +40,7 @@ class DocContext:
         self._sources: dict[tuple[int, int], bool] = {}
         self.keepers: dict[str, set[int]] = {}  # party -> where it is named parties told only as restoring order (rule order_keeper_not_side)
         self.counts_memo: dict[tuple[int, int], list] = {}  # the counts of a span (rasid.coding.tolls.read_counts)
+        self.candidates_memo: dict[tuple[int, int], list] = {}  # the event words of a span (rasid.coding.triggers.candidates)
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
         self.actors = parties.read(self, found)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")

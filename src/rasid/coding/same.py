@@ -12,8 +12,12 @@ from .rules import describe, rule
 def loc_keys(m: Mention) -> set[str]:
     """Place keys for merging; a country named without coordinates ("في سوريا") holds any place, so none.
     A place the gazetteer lacks is known by its name without its kind word ('مخيم "ليبرتي"', 'معسكر ليبرتي')."""
-    return {place_key(l) for l in m.locations
-            if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)}
+    # (made once per list of places: merging asks it of every pair of mentions; no caller changes the set)
+    got = m.__dict__.get("_loc_keys")
+    if got is None or got[0] is not m.locations:
+        got = m._loc_keys = (m.locations, {place_key(l) for l in m.locations
+                                           if not (l.get("lat") is None and (l.get("geo_precision") or 1) >= 3)})
+    return got[1]
 
 
 def _wide(loc: dict) -> bool:

@@ -21,6 +21,16 @@ from .words import ACCIDENT, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS
 
 def candidates(ctx, lo: int, hi: int) -> list[Match]:
     """The clause's event words that no trigger filter sets aside, a foiled bombing read as the foiling."""
+    if ctx.trace is not None:
+        return _candidates(ctx, lo, hi)  # (the trace notes the filters each time a clause is read)
+    # read once per span: rule second_event_joined reads a clause's event words before the clause is coded
+    got = ctx.candidates_memo.get((lo, hi))
+    if got is None:
+        got = ctx.candidates_memo[(lo, hi)] = _candidates(ctx, lo, hi)
+    return list(got)
+
+
+def _candidates(ctx, lo: int, hi: int) -> list[Match]:
     found = ctx.within(ctx.triggers, lo, hi)
     if FIND_VERBS:
         found = found + found_with_subject(ctx, found, lo, hi)
