@@ -189,6 +189,22 @@ def test_a_copy_is_found_in_the_corpus_and_a_different_story_is_not():
     assert idx.find(signature(recs["c622a559c50"]["text"])) is None
 
 
+def test_signature_is_datasketchs_minhash():
+    """The numpy signature holds the values datasketch's MinHash gives the same shingles (stored signatures
+    and band keys of earlier runs stay valid)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from rasid.dedup import NUM_PERM, SCHEME, shingle_hashes, signature
+
+    text = " ".join(f"قصفت طائرات حربية بلدة رقم {i} في ريف المحافظة الشرقي صباح اليوم" for i in range(12))
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    m.update_batch(shingle_hashes(text).tolist())
+    sig = signature(text)
+    assert sig.dtype == np.uint32 and sig.tobytes() == np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+    assert signature("خبر قصير") is None
+
+
 def test_claim_check_verdicts(store, pipeline):
     from rasid.check import check
 

@@ -623,7 +623,16 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
         reports.sort(key=lambda r: (r.start is None, r.start or 0, r.event_id))
         summ.new_reports = len(reports)
 
+        # the ids the new reports would found groups under, looked up in chunks rather than one query a group
+        # (an id not among them, a clash's "x" form, is looked up alone)
+        asked = {Group.found(r).recon_id for r in reports}
+        stored_ids: set[str] = set()
+        for part in _chunks(sorted(asked)):
+            stored_ids.update(rid for (rid,) in c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id.in_(part))))
+
         def taken(rid: str) -> bool:
+            if rid in asked:
+                return rid in stored_ids
             return c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id == rid)).first() is not None
 
         m = Matcher(lex, taken)
