@@ -195,10 +195,12 @@ def test_signature_is_datasketchs_minhash():
     import numpy as np
     from datasketch import MinHash
 
-    from rasid.dedup import NUM_PERM, SCHEME, shingle_hashes, signature
+    from rasid.dedup import NUM_PERM, SCHEME, _permutations, shingle_hashes, signature
 
     text = " ".join(f"قصفت طائرات حربية بلدة رقم {i} في ريف المحافظة الشرقي صباح اليوم" for i in range(12))
     m = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    a, b = _permutations()
+    assert a.tobytes() == m.permutations[0].tobytes() and b.tobytes() == m.permutations[1].tobytes()
     m.update_batch(shingle_hashes(text).tolist())
     sig = signature(text)
     assert sig.dtype == np.uint32 and sig.tobytes() == np.asarray(m.hashvalues, dtype=np.uint32).tobytes()

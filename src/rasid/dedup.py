@@ -7,8 +7,9 @@ never counts it as an independent outlet.
 
 Shingles are word 3-grams of the normalised text (diacritics, alef forms,
 quotes folded), so copies that differ in spelling of hamza or quotes still
-match. Signatures (datasketch MinHash) and their LSH band keys are stored, so a later
-run only hashes and looks up its new documents.
+match. Signatures (datasketch's MinHash, affine32 scheme, computed here in numpy)
+and their LSH band keys are stored, so a later run only hashes and looks up its
+new documents.
 """
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ import hashlib
 import zlib
 
 import numpy as np
-from datasketch import MinHash
 
 from .arabic import normalize
 
@@ -40,16 +40,21 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique(h & np.uint64(0xFFFFFFFF))
 
 
-_TEMPLATE: MinHash | None = None
+SEED = 1  # datasketch's default seed: the permutations every stored signature was made with
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutation parameters (a, b), drawn once, not per document."""
-    global _TEMPLATE
-    if _TEMPLATE is None:
-        _TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
-    a, b = _TEMPLATE.permutations
-    return a, b
+    """The affine32 permutation parameters (a, b) as ``datasketch.MinHash(num_perm=128, seed=1,
+    scheme="affine32")`` draws them (odd a, any b, 32-bit), drawn once. Drawn here rather than by datasketch,
+    whose import (scipy with it) costs half a second a run."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMUTATIONS = a, b
+    return _PERMUTATIONS
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
