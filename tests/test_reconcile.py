@@ -285,3 +285,17 @@ def test_a_background_event_is_kept_but_out_of_control_timelines():
     now, past = ev("1", "2019-03-01", False), ev("2", "2014-01-01", True)
     assert control(Events([now, past])) and "2014-01-01" not in json.dumps(control(Events([now, past])))
     assert "2014-01-01" in json.dumps(control(Events([now, {**past, "background": False}])))
+
+
+def test_control_phrase_precheck_sees_through_marks_and_tatweel():
+    """HoldingReader.may_hold looks for the control phrases in the text without its spaces and dropped marks:
+    a phrase written with diacritics, tatweel or a stray space still reaches the phrase matcher."""
+    from rasid.arabic import NormText
+    from rasid.control import HoldingReader
+
+    rd = HoldingReader()
+    for text in ("قصفت الطائرات بلدة تقع تحت سَيطرة فصائل المعارضة.", "في المناطق الخاضعـة لسيطرة قوات النظام.",
+                 "في المناطق الخاضعة ل سيطرة قوات النظام."):
+        assert rd.may_hold(text), text
+    assert rd.cues.find(NormText("في المناطق الخاضعـة لسيطرة قوات النظام."))  # (what the precheck must let through)
+    assert not rd.may_hold("عقد المجلس البلدي اجتماعه الأسبوعي لبحث الخدمات.")
