@@ -189,6 +189,24 @@ def test_a_copy_is_found_in_the_corpus_and_a_different_story_is_not():
     assert idx.find(signature(recs["c622a559c50"]["text"])) is None
 
 
+def test_signature_is_datasketchs_minhash():
+    """The numpy signature holds the values datasketch's MinHash gives the same shingles (stored signatures
+    and band keys of earlier runs stay valid)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from rasid.dedup import NUM_PERM, SCHEME, _permutations, shingle_hashes, signature
+
+    text = " ".join(f"قصفت طائرات حربية بلدة رقم {i} في ريف المحافظة الشرقي صباح اليوم" for i in range(12))
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    a, b = _permutations()
+    assert a.tobytes() == m.permutations[0].tobytes() and b.tobytes() == m.permutations[1].tobytes()
+    m.update_batch(shingle_hashes(text).tolist())
+    sig = signature(text)
+    assert sig.dtype == np.uint32 and sig.tobytes() == np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+    assert signature("خبر قصير") is None
+
+
 def test_claim_check_verdicts(store, pipeline):
     from rasid.check import check
 
@@ -267,3 +285,17 @@ def test_a_background_event_is_kept_but_out_of_control_timelines():
     now, past = ev("1", "2019-03-01", False), ev("2", "2014-01-01", True)
     assert control(Events([now, past])) and "2014-01-01" not in json.dumps(control(Events([now, past])))
     assert "2014-01-01" in json.dumps(control(Events([now, {**past, "background": False}])))
+
+
+def test_control_phrase_precheck_sees_through_marks_and_tatweel():
+    """HoldingReader.may_hold looks for the control phrases in the text without its spaces and dropped marks:
+    a phrase written with diacritics, tatweel or a stray space still reaches the phrase matcher."""
+    from rasid.arabic import NormText
+    from rasid.control import HoldingReader
+
+    rd = HoldingReader()
+    for text in ("قصفت الطائرات بلدة تقع تحت سَيطرة فصائل المعارضة.", "في المناطق الخاضعـة لسيطرة قوات النظام.",
+                 "في المناطق الخاضعة ل سيطرة قوات النظام."):
+        assert rd.may_hold(text), text
+    assert rd.cues.find(NormText("في المناطق الخاضعـة لسيطرة قوات النظام."))  # (what the precheck must let through)
+    assert not rd.may_hold("عقد المجلس البلدي اجتماعه الأسبوعي لبحث الخدمات.")

@@ -22,14 +22,24 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .arabic import NormText, sentences
+import ahocorasick
+
+from .arabic import NormText, _translate, sentences
 from .geo import geo_key, haversine
 from .lexicon import Lexicon, Matcher, default_lexicon, read_tsv
 from sqlalchemy import delete, exists, insert, select
 from sqlalchemy import update as sql_update
 
 from .store import Store
+
+@lru_cache(maxsize=65536)
+def _geo_key(name: str) -> str:
+    """:func:`rasid.geo.geo_key` of a place name, remembered: the same few thousand names are keyed again
+    for every event and place that names them."""
+    return geo_key(name)
+
 
 SAME_PLACE_KM = 6.0
 ACTOR_WINDOW = 30  # characters after a control phrase in which its actor must start
@@ -66,7 +76,7 @@ def _place(loc: dict) -> dict:
 def _key(loc: dict) -> str | None:
     if loc.get("gazetteer_id"):
         return loc["gazetteer_id"]
-    k = geo_key(loc.get("name_ar") or loc.get("text") or "")
+    k = _geo_key(loc.get("name_ar") or loc.get("text") or "")
     return f"name:{k}" if k else None
 
 
@@ -101,9 +111,33 @@ class HoldingReader:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or default_lexicon()
         self.cues = Matcher([(r[0], "control") for r in read_tsv("control_cues.tsv")])
+        # the phrases without their spaces, for :meth:`may_hold`
+        self.flat = ahocorasick.Automaton()
+        for key in self.cues.auto.keys():
+            self.flat.add_word(key.replace(" ", ""), True)
+        if len(self.flat):
+            self.flat.make_automaton()
+
+    def may_hold(self, text: str) -> bool:
+        """False when the text can hold no control phrase: most articles hold none, and telling so this way
+        is a tenth of the cost of the normalised text the phrases are looked for in. (The normalised text
+        without its spaces is the text with each character translated, less the dropped ones and the spaces:
+        a phrase in it is, without its spaces, in that.)"""
+        if not len(self.flat):
+            return False
+        flat = _translate(text).replace("\x00", "").replace(" ", "")
+        return next(self.flat.iter(flat), None) is not None
+
+    def of_document(self, doc: dict) -> list[Claim]:
+        """:meth:`claims` of a stored document (its ``places`` JSON read only when the text may hold a phrase)."""
+        if not self.may_hold(doc.get("text") or ""):
+            return []
+        return self.claims(doc, json.loads(doc.get("places") or "[]"))
 
     def claims(self, doc: dict, places: list[dict]) -> list[Claim]:
         text = doc.get("text") or ""
+        if not places or not self.may_hold(text):
+            return []
         nt = NormText(text)
         cues = self.cues.find(nt)
         if not cues or not places:
@@ -165,7 +199,7 @@ def roots(places: dict[str, dict]) -> dict[str, str]:
         p = places[k]
         if p.get("lat") is None:
             continue
-        names[k] = geo_key(p.get("name_ar") or "")
+        names[k] = _geo_key(p.get("name_ar") or "")
         cells[(math.floor(p["lat"] / GRID), math.floor(p["lon"] / GRID))].append(k)
     dlat = math.ceil(SAME_PLACE_KM / (110.0 * GRID))
     pairs = []
@@ -343,13 +377,35 @@ def _patch(c, r: str, head: dict, gone: set[str], removed: list[dict], new: list
 
 def _keep(c, r: str, tl: dict) -> None:
     """Store the timeline ``tl`` of root ``r`` (none kept for it now) in its pieces."""
+    _keep_many(c, [(r, tl)])
+
+
+def _keep_many(c, tls: list[tuple[str, dict]]) -> None:
+    """Store timelines (root, timeline), none kept for their roots now, in their pieces: a few statements for them all."""
     from .store import control_days, control_timelines
 
-    head, days = split(tl)
-    c.execute(insert(control_timelines).values(root=r, record=json.dumps(head, ensure_ascii=False)))
-    rows = [{"root": r, "day": d, "record": json.dumps(rec, ensure_ascii=False)} for d, rec in days.items()]
+    heads, rows = [], []
+    for r, tl in tls:
+        head, days = split(tl)
+        heads.append({"root": r, "record": json.dumps(head, ensure_ascii=False)})
+        rows += [{"root": r, "day": d, "record": json.dumps(rec, ensure_ascii=False)} for d, rec in days.items()]
+    for part in _chunks(heads):
+        c.execute(insert(control_timelines), part)
     for part in _chunks(rows):
         c.execute(insert(control_days), part)
+
+
+def _batches(roots_: list[str], members: dict[str, list[str]], n: int = 500):
+    """``roots_`` in order, in runs whose places number about ``n`` (one query reads a run's claims)."""
+    batch, size = [], 0
+    for r in roots_:
+        if batch and size + len(members[r]) > n:
+            yield batch
+            batch, size = [], 0
+        batch.append(r)
+        size += len(members[r])
+    if batch:
+        yield batch
 
 
 def _drop(c, roots_: list[str]) -> None:
@@ -375,7 +431,7 @@ def _event_claims(events) -> list[Claim]:
 def doc_claims(doc: dict, events: list[dict], reader: HoldingReader) -> tuple[list[Claim], list[Claim]]:
     """One document's claims as :func:`control` meets them: its events' (in order; those told as the past
     left out), and its control phrases'."""
-    return _event_claims(events), reader.claims(doc, json.loads(doc.get("places") or "[]"))
+    return _event_claims(events), reader.of_document(doc)
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
@@ -413,7 +469,7 @@ def compute(store: Store, lexicon: Lexicon | None = None) -> list[dict]:
     from_events = _event_claims(store.iter_events())
     holding: list[Claim] = []
     for d in store.iter_documents():
-        holding += reader.claims(d, json.loads(d.get("places") or "[]"))
+        holding += reader.of_document(d)
     from_events.sort(key=lambda c: c.doc_id)  # (stable: each document's in event order)
     holding.sort(key=lambda c: c.doc_id)
     claims = _unique(from_events + holding)
@@ -576,16 +632,21 @@ def update(store: Store, lexicon: Lexicon | None = None, *, full: bool = False) 
         for k, r in root.items():
             if r in redo:
                 members[r].append(k)
-        for r in sorted(redo):
-            claims = []
-            for part in _chunks(sorted(members[r])):
-                claims += [(d, o, rec) for d, o, rec in c.execute(select(
-                    control_claims.c.doc_id, control_claims.c.ord, control_claims.c.record).where(control_claims.c.place_key.in_(part)))]
-            claims.sort(key=lambda t: (t[1] >= HOLDING, t[0], t[1]))  # control()'s order: events', then phrases'
-            tls = _timelines([_claim(rec) for _, _, rec in claims], root, lex)
-            if r in tls:
-                _keep(c, r, tls[r])
-                written += 1
+        for batch in _batches(sorted(redo), members):
+            by_root: dict[str, list[tuple]] = defaultdict(list)
+            for part in _chunks(sorted(k for r in batch for k in members[r])):
+                for d, o, k, rec in c.execute(select(control_claims.c.doc_id, control_claims.c.ord, control_claims.c.place_key,
+                                                     control_claims.c.record).where(control_claims.c.place_key.in_(part))):
+                    by_root[root[k]].append((d, o, rec))
+            kept = []
+            for r in batch:
+                claims = by_root.get(r, [])
+                claims.sort(key=lambda t: (t[1] >= HOLDING, t[0], t[1]))  # control()'s order: events', then phrases'
+                tls = _timelines([_claim(rec) for _, _, rec in claims], root, lex)
+                if r in tls:
+                    kept.append((r, tls[r]))
+            _keep_many(c, kept)
+            written += len(kept)
         return {"documents": len(ids), "places": len(touched), "timelines": written}
 
 

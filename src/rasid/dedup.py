@@ -7,8 +7,9 @@ never counts it as an independent outlet.
 
 Shingles are word 3-grams of the normalised text (diacritics, alef forms,
 quotes folded), so copies that differ in spelling of hamza or quotes still
-match. Signatures (datasketch MinHash) and their LSH band keys are stored, so a later
-run only hashes and looks up its new documents.
+match. Signatures (datasketch's MinHash, affine32 scheme, computed here in numpy)
+and their LSH band keys are stored, so a later run only hashes and looks up its
+new documents.
 """
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ import hashlib
 import zlib
 
 import numpy as np
-from datasketch import MinHash
 
 from .arabic import normalize
 
@@ -33,27 +33,52 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     words = normalize(text).split()
     if len(words) < k:
         return np.zeros(0, dtype=np.uint64)
-    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # utf-8
     h = wh[: len(words) - k + 1].copy()
     for i in range(1, k):
         h = h * np.uint64(1_000_003) + wh[i: len(words) - k + 1 + i]  # wraps modulo 2**64: deterministic
     return np.unique(h & np.uint64(0xFFFFFFFF))
 
 
-_TEMPLATE: MinHash | None = None
+SEED = 1  # datasketch's default seed: the permutations every stored signature was made with
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine32 permutation parameters (a, b) as ``datasketch.MinHash(num_perm=128, seed=1,
+    scheme="affine32")`` draws them (odd a, any b, 32-bit), drawn once. Drawn here rather than by datasketch,
+    whose import (scipy with it) costs half a second a run."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMUTATIONS = a, b
+    return _PERMUTATIONS
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, the pre-mix datasketch's affine32 scheme gives each input hash."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text (None when it is too short to judge)."""
-    global _TEMPLATE
+    """The MinHash signature of a text (None when it is too short to judge).
+
+    The values of ``datasketch.MinHash(scheme="affine32", hashfunc=int).update_batch(shingles)``,
+    computed in one numpy pass over the shingle array (datasketch calls ``hashfunc`` once per shingle
+    in Python): per permutation k, min over shingles of a_k * fmix32(h) + b_k modulo 2**32.
+    """
     sh = shingle_hashes(text)
     if len(sh) < MIN_SHINGLES:
         return None
-    if _TEMPLATE is None:  # the permutations are drawn once, not per document
-        _TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
-    m = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME, permutations=_TEMPLATE.permutations)
-    m.update_batch(sh.tolist())  # the shingles are hashed already
-    return np.asarray(m.hashvalues, dtype=np.uint32)
+    a, b = _permutations()
+    hv = _fmix32(sh.astype(np.uint32))  # the shingle hashes are 32-bit already
+    return (hv[:, None] * a + b).min(axis=0)  # uint32 arithmetic wraps: the modulo
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

@@ -9,6 +9,7 @@ see docs/exports.md.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -33,11 +34,25 @@ VAGUE = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات"
 COUNTRY = {"SY": ("Syria", 760, "Middle East"), "IQ": ("Iraq", 368, "Middle East")}
 
 
+# json.dumps(x, ensure_ascii=False), one encoder for every record (not one made per call: tens of thousands a run)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write_atomic(path: Path, write) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         write(f)
     os.replace(tmp, path)
+
+
+def _write_atomic_many(paths: list[Path], write) -> None:
+    """:func:`_write_atomic` of several files written in one pass (``write`` is given them in order)."""
+    tmps = [p.with_name(p.name + ".tmp") for p in paths]
+    with contextlib.ExitStack() as stack:
+        files = [stack.enter_context(open(t, "w", encoding="utf-8", newline="")) for t in tmps]
+        write(*files)
+    for t, p in zip(tmps, paths):
+        os.replace(t, p)
 
 
 def event_record(e: dict) -> dict:
@@ -103,10 +118,11 @@ def export_all(store: Store, out: Path, layer: str = "report", as_of: str = "exp
     if layer in ("reconciled", "both"):
         names.append("reconciled.csv")
     paths = {name: out / name for name in names}
-    _write_atomic(paths["documents.jsonl"], lambda f: _documents(store, f))
-    _write_atomic(paths["events.jsonl"], lambda f: _events(store, f))
-    if "events.csv" in paths:
-        _write_atomic(paths["events.csv"], lambda f: _csv(store, f))
+    # the per-document files in one read of the documents, the per-event ones in one read of the events
+    _write_atomic_many([paths["documents.jsonl"], paths["places.jsonl"]], lambda fd, fp: _documents_and_places(store, fd, fp))
+    features = [0]
+    ev_files = [paths["events.jsonl"], paths["events.geojson"]] + ([paths["events.csv"]] if "events.csv" in paths else [])
+    _write_atomic_many(ev_files, lambda *fs: features.__setitem__(0, _event_files(store, *fs)))
     if "reconciled.csv" in paths:
         _write_atomic(paths["reconciled.csv"], lambda f: _reconciled_csv(store, f))
     _write_atomic(paths["reconciled.jsonl"], lambda f: _jsonl(store.iter_reconciled(), f))
@@ -114,10 +130,7 @@ def export_all(store: Store, out: Path, layer: str = "report", as_of: str = "exp
     from .review import trail
 
     _write_atomic(paths["reviews.jsonl"], lambda f: _jsonl(trail(store), f))
-    features = [0]
-    _write_atomic(paths["events.geojson"], lambda f: features.__setitem__(0, _geojson(store, f)))
     _write_atomic(paths["errors.jsonl"], lambda f: _errors(store, f))
-    _write_atomic(paths["places.jsonl"], lambda f: _places(store, f))
     _write_manifest(store, out, state, {name: as_of for name in paths}, features[0], layer)
     return paths
 
@@ -160,11 +173,11 @@ def export_run(store: Store, out: Path, run_id: int, stored: int, replaced: int,
                 write(f)
             files[name] = {"as_of": f"run {run_id}", "bytes": (out / name).stat().st_size}
             done[name] = "appended"
-    append("documents.jsonl", lambda f: [f.write(json.dumps(_document(d), ensure_ascii=False) + "\n") for d in docs])
-    append("events.jsonl", lambda f: [f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n") for e in evs])
+    append("documents.jsonl", lambda f: [f.write(_dumps(_document(d)) + "\n") for d in docs])
+    append("events.jsonl", lambda f: [f.write(_dumps(event_record(e)) + "\n") for e in evs])
     append("events.csv", lambda f: csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore").writerows(
         acled_row(e) for e in evs))
-    append("places.jsonl", lambda f: [f.write(json.dumps({"doc_id": d["doc_id"], **p}, ensure_ascii=False) + "\n")
+    append("places.jsonl", lambda f: [f.write(_dumps({"doc_id": d["doc_id"], **p}) + "\n")
                                       for d in docs for p in json.loads(d["places"] or "[]")])
     features = m.get("features", 0)
     if "events.geojson" in files:
@@ -246,28 +259,54 @@ def _document(d: dict) -> dict:
 
 def _documents(store: Store, f) -> None:
     for d in store.iter_documents():
-        f.write(json.dumps(_document(d), ensure_ascii=False) + "\n")
+        f.write(_dumps(_document(d)) + "\n")
+
+
+def _documents_and_places(store: Store, docs, places) -> None:
+    """:func:`_documents` into ``docs`` and :func:`_places` into ``places``, in one read of the documents."""
+    for d in store.iter_documents():
+        docs.write(_dumps(_document(d)) + "\n")
+        for p in json.loads(d["places"] or "[]"):
+            places.write(_dumps({"doc_id": d["doc_id"], **p}) + "\n")
+
+
+def _event_files(store: Store, jsonl, geojson, acled=None) -> int:
+    """:func:`_events`, :func:`_geojson` and (``acled``) :func:`_csv` in one read of the events; returns the
+    GeoJSON's features."""
+    w = None
+    if acled is not None:
+        w = csv.DictWriter(acled, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+        w.writeheader()
+    geojson.write(GEOJSON_START)
+    n = 0
+    for e in store.iter_events(reviewed=True):  # reviewers' corrections applied, rejected events left out
+        jsonl.write(_dumps(event_record(e)) + "\n")
+        if w is not None:
+            w.writerow(acled_row(e))
+        n += _features((e,), geojson, first=n == 0)
+    geojson.write(GEOJSON_END.decode())
+    return n
 
 
 def _events(store: Store, f) -> None:
     for e in store.iter_events(reviewed=True):  # reviewers' corrections applied, rejected events left out
-        f.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
+        f.write(_dumps(event_record(e)) + "\n")
 
 
 def _jsonl(records, f) -> None:
     for r in records:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.write(_dumps(r) + "\n")
 
 
 def _errors(store: Store, f) -> None:
     for e in store.iter_errors():
-        f.write(json.dumps(e, ensure_ascii=False) + "\n")
+        f.write(_dumps(e) + "\n")
 
 
 def _places(store: Store, f) -> None:
     for d in store.iter_documents():
         for p in json.loads(d["places"] or "[]"):
-            f.write(json.dumps({"doc_id": d["doc_id"], **p}, ensure_ascii=False) + "\n")
+            f.write(_dumps({"doc_id": d["doc_id"], **p}) + "\n")
 
 
 # ---------------------------------------------------------------- ACLED CSV
@@ -390,14 +429,17 @@ def _features(evs, f, first: bool = True) -> int:
             props["location_index"] = i
             feat = {"type": "Feature", "id": f"{e['event_id']}-{i}",
                     "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}, "properties": props}
-            f.write(("" if first else ",") + "\n" + json.dumps(feat, ensure_ascii=False))
+            f.write(("" if first else ",") + "\n" + _dumps(feat))
             first = False
             n += 1
     return n
 
 
+GEOJSON_START = '{"type": "FeatureCollection", "features": ['
+
+
 def _geojson(store: Store, f) -> int:
-    f.write('{"type": "FeatureCollection", "features": [')
+    f.write(GEOJSON_START)
     n = _features(store.iter_events(reviewed=True), f)
     f.write(GEOJSON_END.decode())
     return n

@@ -33,6 +33,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
@@ -43,6 +44,13 @@ from .geo import geo_key, haversine
 from .arabic import NormText
 from .lexicon import Lexicon, default_lexicon, normalize, read_tsv
 from .store import Store, documents, event_index, events, lsh_bands, recon_members, reconciled, signatures
+
+@lru_cache(maxsize=65536)
+def _geo_key(name: str) -> str:
+    """:func:`rasid.geo.geo_key` of a place name, remembered: the same few thousand names are keyed again
+    for every event and place that names them."""
+    return geo_key(name)
+
 
 RADIUS_KM = {1: 5.0, 2: 15.0, 3: 40.0}
 CELL = 0.5  # degrees; neighbouring cells cover every radius above
@@ -134,7 +142,7 @@ class Report:
             e = s
         places = []
         for loc in rec.get("locations") or []:
-            key = geo_key(loc.get("name_ar") or loc.get("text") or loc.get("name") or "")
+            key = _geo_key(loc.get("name_ar") or loc.get("text") or loc.get("name") or "")
             places.append([loc.get("gazetteer_id"), loc.get("lat"), loc.get("lon"), loc.get("geo_precision") or 1, key])
         if places:  # an event is where its most precise places are; a region named beside them is context
             best = min(p[3] for p in places)
@@ -323,6 +331,7 @@ class RecordBuilder:
     def __init__(self, lexicon: Lexicon | None = None, outlets: Outlets | None = None):
         self.lex = lexicon or default_lexicon()
         self.outlets = outlets or Outlets()
+        self._named: dict[str, frozenset] = {}  # an attribution's text -> the actors it names
 
     def voices(self, rec: dict) -> set[str]:
         """Belligerents whose own statement or media carries this report."""
@@ -332,8 +341,15 @@ class RecordBuilder:
             out.add(o.belligerent)
         att = rec.get("attribution") or {}
         if att.get("kind") == "official" and att.get("text"):
-            out |= {m.value for m in self.lex.actor_matcher.find(NormText(att["text"]))}
+            out |= self._actors_named(att["text"])
         return out
+
+    def _actors_named(self, text: str) -> frozenset:
+        """The actors an attribution's text names (remembered: a group's reports are built again whenever it grows)."""
+        got = self._named.get(text)
+        if got is None:
+            got = self._named[text] = frozenset(m.value for m in self.lex.actor_matcher.find(NormText(text)))
+        return got
 
     def build(self, recon_id: str, members: list[dict], docs: dict[str, DocInfo]) -> dict:
         members = sorted(members, key=lambda r: ((r.get("date") or {}).get("start") or "9999", r["event_id"]))
@@ -362,7 +378,7 @@ class RecordBuilder:
         loc_count: Counter = Counter()
         for r in basis:
             for loc in r.get("locations") or []:
-                key = loc.get("gazetteer_id") or geo_key(loc.get("name_ar") or loc.get("text") or "")
+                key = loc.get("gazetteer_id") or _geo_key(loc.get("name_ar") or loc.get("text") or "")
                 loc_count[key] += 1
                 locs.setdefault(key, {k: loc.get(k) for k in ("name", "name_ar", "lat", "lon", "admin1", "gazetteer_id", "geo_precision")})
         locations = [locs[k] for k, _ in sorted(loc_count.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -623,7 +639,16 @@ def reconcile(store: Store, lexicon: Lexicon | None = None, *, full: bool = Fals
         reports.sort(key=lambda r: (r.start is None, r.start or 0, r.event_id))
         summ.new_reports = len(reports)
 
+        # the ids the new reports would found groups under, looked up in chunks rather than one query a group
+        # (an id not among them, a clash's "x" form, is looked up alone)
+        asked = {Group.found(r).recon_id for r in reports}
+        stored_ids: set[str] = set()
+        for part in _chunks(sorted(asked)):
+            stored_ids.update(rid for (rid,) in c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id.in_(part))))
+
         def taken(rid: str) -> bool:
+            if rid in asked:
+                return rid in stored_ids
             return c.execute(select(reconciled.c.recon_id).where(reconciled.c.recon_id == rid)).first() is not None
 
         m = Matcher(lex, taken)

@@ -246,6 +246,10 @@ def recon_of(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+_INSERT_DOCUMENT = insert(documents)  # :meth:`Store.write`'s, given each document's values
+_ANY_EVENT_REVIEW = select(reviews.c.id).where(reviews.c.target == "event").limit(1)
+
+
 def event_row(rec: dict, seq: int, revs: list[dict] | None = None) -> dict:
     """The ``event_index`` row of an event's machine record ``rec`` with its reviews applied."""
     from .review import apply
@@ -511,7 +515,7 @@ class Store:
             conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
             conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
         rec = doc.record()
-        conn.execute(insert(documents).values(
+        conn.execute(_INSERT_DOCUMENT, dict(  # (parameters to one statement: no statement built per document)
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
             title=doc.title, published=doc.published, published_source=doc.published_source, language=doc.language,
             text=doc.text, raw=doc.raw,
@@ -539,6 +543,8 @@ class Store:
     def _event_reviews(conn, ids: list[str]) -> dict[str, list[dict]]:
         from .review import event_reviews  # with the decisions carried from an edited article's events
 
+        if conn.execute(_ANY_EVENT_REVIEW).first() is None:  # (most stores: none at all, told in one small query
+            return {}  # instead of reading the carry rows and then the reviews of each event)
         return event_reviews(conn, ids)
 
     def refresh_event_rows(self, conn, ids: list[str]) -> None:
