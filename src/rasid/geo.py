@@ -99,6 +99,13 @@ def fold(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
+def _folded_word(s: str) -> str:
+    """``fold(normalize(s))`` of a gazetteer name, a cue or one of their words, kept: the same few thousand words are asked
+    of every location record and cue (normalize makes a pass per character kind, the dearest step of a record)."""
+    return fold(normalize(s))
+
+
 # heads after which a gazetteer name is only part of a longer name (data/toponym_heads.tsv, part)
 PART_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["part"])
 FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["family"])
@@ -225,6 +232,10 @@ _ENCLOSED_BY = re.compile(
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
 GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
 STATE_WORDS = frozenset(normalize(w) for w in ("ولاية", "ولايتي"))
+# characters that normalisation keeps as they are and that neither _JOIN_CITY nor _ENCLOSED_BY matches: the text
+# between two mentions that holds one (a sentence's stop, a digit, a Latin letter) joins nothing, and is not
+# normalised (it is often a paragraph long)
+NOT_JOINING = stdre.compile(r"[.:()\-0-9A-Za-z]")
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
@@ -1103,7 +1114,7 @@ class Geoparser:
             # 'معسكر "ليبرتي"': what quotes hold is a name (the normalised text has lost them: read the original)
             quoted = j < len(norm) and any(c in QUOTES for c in nt.text[nt.orig_end(cue.end):nt.orig(j)])
             words = []
-            street = fold(normalize(cue.phrase)) in self.street_words  # named with any word: "ميدان الحرية"
+            street = _folded_word(cue.phrase) in self.street_words  # named with any word: "ميدان الحرية"
             while True:  # the words right after the cue (a match at j only: never a search through the text)
                 mm = NAME_WORD.match(norm, j)
                 if mm is None:
@@ -1611,7 +1622,7 @@ class Geoparser:
     def _seat(self, admin: "Place") -> int | None:
         """The town a district is named after: same name, within 40 km, the most populous."""
         gz = self.gaz
-        words = fold(normalize(admin.name_ar)).split()
+        words = _folded_word(admin.name_ar).split()
         if words and words[0] in ("منطقه", "ناحيه", "قضاء", "مركز"):
             words = words[1:]
         best, pop = None, -1
@@ -1636,7 +1647,7 @@ class Geoparser:
             n = mentions[k + 1]
             between = text[m.end:n.start]
             # joined by "في", "ب", "بمدينة", "في مدينة" only (not across a sentence)
-            if n.resolved is None or not _JOIN_CITY.fullmatch(normalize(between)):
+            if n.resolved is None or NOT_JOINING.search(between) or not _JOIN_CITY.fullmatch(normalize(between)):
                 continue
             if gz.places[n.resolved].code not in cities and gz.places[n.resolved].population < 50000:
                 continue
@@ -1701,7 +1712,8 @@ class Geoparser:
                     or m.cue not in ("settlement", "area", "district", "camp", "subdistrict"):
                 continue
             n = mentions[k + 1]
-            if n.dropped or n.cue == "country" or not _ENCLOSED_BY.fullmatch(normalize(text[m.end:n.start])):
+            between = text[m.end:n.start]
+            if n.dropped or n.cue == "country" or NOT_JOINING.search(between) or not _ENCLOSED_BY.fullmatch(normalize(between)):
                 continue
             holder = n.resolved if n.resolved is not None else n.anchor if n.anchor is not None else (
                 gz.admin1.get(n.region["admin"]) if n.region else None)
@@ -1783,10 +1795,11 @@ class Geoparser:
             if p.is_admin and p.code in ("ADM1", "ADM2"):
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
-            name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
-            if rest and not p.is_admin and fold(normalize(first)) in VILLAGE_WORDS:
+            kind = _folded_word(first)
+            name_ar = rest if rest and kind in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if rest and not p.is_admin and kind in VILLAGE_WORDS:
                 name_ar = rest  # rule village_word_not_name: "قرية تل علي" is the village تل علي
-            if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
+            if not p.is_admin and kind in FACILITY_WORDS:
                 # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
                 # مطار المزة, how it is mostly written (the text keeps the words as written)
                 name_ar = _facility_name(name_ar.split())
@@ -1801,10 +1814,10 @@ class Geoparser:
         """The name of a place the gazetteer lacks, as the text writes it."""
         loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
         first, _, rest = loc["name_ar"].partition(" ")
-        if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
+        if rest and _folded_word(first) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
             loc["name_ar"] = rest
         words = loc["name_ar"].replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ").replace("”", " ").split()
-        if m.cue == "feature" and words and fold(normalize(words[0])) in FACILITY_WORDS:
+        if m.cue == "feature" and words and _folded_word(words[0]) in FACILITY_WORDS:
             # rule facility_keeps_its_kind: a built facility is named with its kind ("مطار عدن" is the airport, "عدن" the
             # city; "قاعدة العند", "جامعة الأنبار"; role_words.tsv facility), without a trailing adjective of its sort
             # ("الجوية", "العسكري"; feature_adjective); the text keeps the words as written ("قاعدة العند الجوية")
