@@ -99,6 +99,13 @@ def fold(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
+def _folded_word(s: str) -> str:
+    """``fold(normalize(s))`` of a gazetteer name, a cue or one of their words, kept: the same few thousand words are asked
+    of every location record and cue (normalize makes a pass per character kind, the dearest step of a record)."""
+    return fold(normalize(s))
+
+
 # heads after which a gazetteer name is only part of a longer name (data/toponym_heads.tsv, part)
 PART_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["part"])
 FAMILY_HEADS = frozenset(fold(normalize(r[0])) for r in read_tsv("toponym_heads.tsv") if r[1:2] == ["family"])
@@ -225,6 +232,10 @@ _ENCLOSED_BY = re.compile(
 # place: "ولاية خنشلة" (not "مديرية", also a directorate of a service: "مديرية التربية")
 GOVERNORATE_PREFIX = fold(normalize("محافظة "))  # a name matched whole with its governorate word (rule governorate_named)
 STATE_WORDS = frozenset(normalize(w) for w in ("ولاية", "ولايتي"))
+# characters that normalisation keeps as they are and that neither _JOIN_CITY nor _ENCLOSED_BY matches: the text
+# between two mentions that holds one (a sentence's stop, a digit, a Latin letter) joins nothing, and is not
+# normalised (it is often a paragraph long)
+NOT_JOINING = stdre.compile(r"[.:()\-0-9A-Za-z]")
 ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is a namesake of a place the gazetteer lacks
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
@@ -732,9 +743,13 @@ class Geoparser:
                 # a proclitic glued before the name: "والشعفة", "بالبوكمال" (every proclitic ends in و ف ب ل ك)
                 if c not in "وفبلك":
                     continue
-                lb = left_boundary(folded, i)
-                if lb is None:
-                    continue
+                c = padded[i - 1]
+                if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                    lb = left_boundary(folded, i)  # a proclitic of two letters or more ("وبال"), or inside a word
+                    if lb is None:
+                        continue
+                else:
+                    lb = i - 1  # one proclitic letter opening the word: left_boundary's answer, without the call
             else:
                 lb = i
             if lb < i and (folded[lb:j] in self.common or (lb + 1 < i and folded[lb] in "وف" and folded[lb + 1:j] in self.common)):
@@ -778,7 +793,8 @@ class Geoparser:
                     and (m2 := NAME_WORD.match(folded, j + 1)) and folded[j:j + 1] == " " \
                     and (m2.group()[:2] == "ال" or m2.group() in _TITLES):
                 continue  # rule attended_not_hatra: "وحضر المحافظ التشييع": the verb "attended" opening a clause, not Hatra
-            if AGE_AFTER.match(folded, j):
+            # (AGE_AFTER opens with spaces, "(" or a comma: most names are followed by none, and skip the match)
+            if (folded[j:j + 1] in "(،," or folded[j].isspace()) and AGE_AFTER.match(folded, j):
                 continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
                 continue  # "عائلتي «صابر والعسال»", "عشيرة البوحمد": a family or a tribe, not a place
@@ -1076,7 +1092,7 @@ class Geoparser:
             # 'معسكر "ليبرتي"': what quotes hold is a name (the normalised text has lost them: read the original)
             quoted = j < len(norm) and any(c in QUOTES for c in nt.text[nt.orig_end(cue.end):nt.orig(j)])
             words = []
-            street = fold(normalize(cue.phrase)) in self.street_words  # named with any word: "ميدان الحرية"
+            street = _folded_word(cue.phrase) in self.street_words  # named with any word: "ميدان الحرية"
             while True:  # the words right after the cue (a match at j only: never a search through the text)
                 mm = NAME_WORD.match(norm, j)
                 if mm is None:
@@ -1252,6 +1268,7 @@ class Geoparser:
             if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
                 anchors.append(cs[0])  # one place (or near-duplicates of it)
                 seen_anchor.add(cs[0].id)
+        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
         abroad: set[tuple] = set()  # the keys resolved to no place for a namesake abroad (rule bare_word_abroad)
 
@@ -1296,9 +1313,9 @@ class Geoparser:
                 if anchors and (len(anchors) > 1 or anchors[0] is not p):
                     # the nearest other anchor (_approx_km inlined: candidates x anchors is hundreds an article)
                     plon, plat = p.lon, p.lat
-                    d = math.sqrt(min(((plon - a.lon) * 91.0) * ((plon - a.lon) * 91.0)
-                                      + ((plat - a.lat) * 111.0) * ((plat - a.lat) * 111.0)
-                                      for a in anchors if a is not p))
+                    d = math.sqrt(min(((plon - alon) * 91.0) * ((plon - alon) * 91.0)
+                                      + ((plat - alat) * 111.0) * ((plat - alat) * 111.0)
+                                      for a, alon, alat in anchor_at if a is not p))
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if cue in ("governorate",) and p.code == "ADM1":
                     s += 3
@@ -1522,8 +1539,10 @@ class Geoparser:
     @staticmethod
     def _dateline(nt: NormText, m: PlaceMention) -> str | None:
         """"الفلوجة (العراق) (ا ف ب) - قتل خمسة ...": the city a report was filed from opens its first line."""
+        if m.start > 200:
+            return None
         line_start = nt.text.rfind("\n", 0, m.start) + 1
-        if nt.text[line_start:m.start].strip(" \t\"'«“") or m.start > 200:
+        if nt.text[line_start:m.start].strip(" \t\"'«“"):
             return None
         return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
 
@@ -1584,7 +1603,7 @@ class Geoparser:
     def _seat(self, admin: "Place") -> int | None:
         """The town a district is named after: same name, within 40 km, the most populous."""
         gz = self.gaz
-        words = fold(normalize(admin.name_ar)).split()
+        words = _folded_word(admin.name_ar).split()
         if words and words[0] in ("منطقه", "ناحيه", "قضاء", "مركز"):
             words = words[1:]
         best, pop = None, -1
@@ -1609,7 +1628,7 @@ class Geoparser:
             n = mentions[k + 1]
             between = text[m.end:n.start]
             # joined by "في", "ب", "بمدينة", "في مدينة" only (not across a sentence)
-            if n.resolved is None or not _JOIN_CITY.fullmatch(normalize(between)):
+            if n.resolved is None or NOT_JOINING.search(between) or not _JOIN_CITY.fullmatch(normalize(between)):
                 continue
             if gz.places[n.resolved].code not in cities and gz.places[n.resolved].population < 50000:
                 continue
@@ -1674,7 +1693,8 @@ class Geoparser:
                     or m.cue not in ("settlement", "area", "district", "camp", "subdistrict"):
                 continue
             n = mentions[k + 1]
-            if n.dropped or n.cue == "country" or not _ENCLOSED_BY.fullmatch(normalize(text[m.end:n.start])):
+            between = text[m.end:n.start]
+            if n.dropped or n.cue == "country" or NOT_JOINING.search(between) or not _ENCLOSED_BY.fullmatch(normalize(between)):
                 continue
             holder = n.resolved if n.resolved is not None else n.anchor if n.anchor is not None else (
                 gz.admin1.get(n.region["admin"]) if n.region else None)
@@ -1756,10 +1776,11 @@ class Geoparser:
             if p.is_admin and p.code in ("ADM1", "ADM2"):
                 prec = 3
             first, _, rest = p.name_ar.partition(" ")
-            name_ar = rest if rest and fold(normalize(first)) in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
-            if rest and not p.is_admin and fold(normalize(first)) in VILLAGE_WORDS:
+            kind = _folded_word(first)
+            name_ar = rest if rest and kind in ADMIN_WORDS else p.name_ar  # "مديرية الرضمة": الرضمة
+            if rest and not p.is_admin and kind in VILLAGE_WORDS:
                 name_ar = rest  # rule village_word_not_name: "قرية تل علي" is the village تل علي
-            if not p.is_admin and fold(normalize(first)) in FACILITY_WORDS:
+            if not p.is_admin and kind in FACILITY_WORDS:
                 # rule facility_keeps_its_kind, a feature the gazetteer holds as well: "مطار المزة العسكري" is named
                 # مطار المزة, how it is mostly written (the text keeps the words as written)
                 name_ar = _facility_name(name_ar.split())
@@ -1774,10 +1795,10 @@ class Geoparser:
         """The name of a place the gazetteer lacks, as the text writes it."""
         loc["name_ar"] = m.text.strip(" \"'«»“”‘’()")  # the span holds no proclitic: it starts at the name
         first, _, rest = loc["name_ar"].partition(" ")
-        if rest and fold(normalize(first)) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
+        if rest and _folded_word(first) in SETTLEMENT_WORDS:  # "قرية السكرية": the name is السكرية
             loc["name_ar"] = rest
         words = loc["name_ar"].replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ").replace("”", " ").split()
-        if m.cue == "feature" and words and fold(normalize(words[0])) in FACILITY_WORDS:
+        if m.cue == "feature" and words and _folded_word(words[0]) in FACILITY_WORDS:
             # rule facility_keeps_its_kind: a built facility is named with its kind ("مطار عدن" is the airport, "عدن" the
             # city; "قاعدة العند", "جامعة الأنبار"; role_words.tsv facility), without a trailing adjective of its sort
             # ("الجوية", "العسكري"; feature_adjective); the text keeps the words as written ("قاعدة العند الجوية")
