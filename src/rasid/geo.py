@@ -770,9 +770,13 @@ class Geoparser:
                 # a proclitic glued before the name: "والشعفة", "بالبوكمال" (every proclitic ends in و ف ب ل ك)
                 if c not in "وفبلك":
                     continue
-                lb = left_boundary(folded, i)
-                if lb is None:
-                    continue
+                c = padded[i - 1]
+                if c.isalnum() or ("\u0600" <= c <= "\u06ff" and c not in "،؛؟"):
+                    lb = left_boundary(folded, i)  # a proclitic of two letters or more ("وبال"), or inside a word
+                    if lb is None:
+                        continue
+                else:
+                    lb = i - 1  # one proclitic letter opening the word: left_boundary's answer, without the call
             else:
                 lb = i
             if lb < i and (folded[lb:j] in self.common or (lb + 1 < i and folded[lb] in "وف" and folded[lb + 1:j] in self.common)):
@@ -816,7 +820,8 @@ class Geoparser:
                     and (m2 := NAME_WORD.match(folded, j + 1)) and folded[j:j + 1] == " " \
                     and (m2.group()[:2] == "ال" or m2.group() in _TITLES):
                 continue  # rule attended_not_hatra: "وحضر المحافظ التشييع": the verb "attended" opening a clause, not Hatra
-            if AGE_AFTER.match(folded, j):
+            # (AGE_AFTER opens with spaces, "(" or a comma: most names are followed by none, and skip the match)
+            if (folded[j:j + 1] in "(،," or folded[j].isspace()) and AGE_AFTER.match(folded, j):
                 continue  # rule named_with_age: "الشاب معتصم الشمرة (26 عامًا)": a person told with his age
             if prev and (_family(prev[-1]) or (folded[lb:lb + 1] == "و" and len(prev) >= 2 and _family(prev[-2]))):
                 continue  # "عائلتي «صابر والعسال»", "عشيرة البوحمد": a family or a tribe, not a place
@@ -1290,6 +1295,7 @@ class Geoparser:
             if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
                 anchors.append(cs[0])  # one place (or near-duplicates of it)
                 seen_anchor.add(cs[0].id)
+        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
         abroad: set[tuple] = set()  # the keys resolved to no place for a namesake abroad (rule bare_word_abroad)
 
@@ -1334,9 +1340,9 @@ class Geoparser:
                 if anchors and (len(anchors) > 1 or anchors[0] is not p):
                     # the nearest other anchor (_approx_km inlined: candidates x anchors is hundreds an article)
                     plon, plat = p.lon, p.lat
-                    d = math.sqrt(min(((plon - a.lon) * 91.0) * ((plon - a.lon) * 91.0)
-                                      + ((plat - a.lat) * 111.0) * ((plat - a.lat) * 111.0)
-                                      for a in anchors if a is not p))
+                    d = math.sqrt(min(((plon - alon) * 91.0) * ((plon - alon) * 91.0)
+                                      + ((plat - alat) * 111.0) * ((plat - alat) * 111.0)
+                                      for a, alon, alat in anchor_at if a is not p))
                     s += 3.0 if d < 25 else 1.5 if d < 75 else 0.5 if d < 200 else 0
                 if cue in ("governorate",) and p.code == "ADM1":
                     s += 3
@@ -1560,8 +1566,10 @@ class Geoparser:
     @staticmethod
     def _dateline(nt: NormText, m: PlaceMention) -> str | None:
         """"الفلوجة (العراق) (ا ف ب) - قتل خمسة ...": the city a report was filed from opens its first line."""
+        if m.start > 200:
+            return None
         line_start = nt.text.rfind("\n", 0, m.start) + 1
-        if nt.text[line_start:m.start].strip(" \t\"'«“") or m.start > 200:
+        if nt.text[line_start:m.start].strip(" \t\"'«“"):
             return None
         return "the dateline (where the report was filed)" if DATELINE_AFTER.match(nt.text, m.end) else None
 
