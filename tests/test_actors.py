@@ -903,3 +903,15 @@ def test_targets_of_a_strike_mark_their_owner_as_hit(pipeline):
     (e,) = pipeline.text("وقال الجيش الأمريكي إن التحالف الذي تقوده الولايات المتحدة نفذ أمس 19 غارة جوية على أهداف "
                          "لتنظيم داعش قرب مدينة الموصل.", published=PUBLISHED).events
     assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS")
+
+
+def test_alias_read_in_the_other_case(pipeline):
+    """A party listed in the oblique case ("مقاتلين محليين") is read in the nominative too, and back."""
+    from rasid.lexicon import case_forms
+
+    assert "مقاتلون محليون" in case_forms("مقاتلين محليين")
+    assert "مقاتلو التنظيم" in case_forms("مقاتلي التنظيم")
+    assert case_forms("بني حسين") == []  # words of under five letters keep their endings
+    e = _one(pipeline, "عدن - سيطر مقاتلون محليون أمس على بلدة الوهط في محافظة لحج بعد معارك عنيفة مع "
+                       "الحوثيين استمرت ثلاثة أيام.", "Battles")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Popular Resistance (Yemen)", "Houthis")

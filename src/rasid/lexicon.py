@@ -208,6 +208,26 @@ class Trigger:
     weight: int
 
 
+def case_forms(alias: str) -> list[str]:
+    """An actor alias with its sound plurals in the other case, as news writes either: the nominative "ون" for
+    the listed "ين" and back ("مقاتلين محليين" -> "مقاتلون محليون", "المحتجون" -> "المحتجين"), and a first word
+    of a construct in "ي" with its nominative "و" and back ("مقاتلي التنظيم" -> "مقاتلو التنظيم"). A word of
+    under five letters is left as it is ("أبي", "بني"); forms already listed are not repeated by the caller."""
+    words = alias.split()
+    opts = []
+    for i, w in enumerate(words):
+        o = [w]
+        if len(w) >= 5 and w[-2:] in ("ين", "ون"):
+            o.append(w[:-2] + ("ون" if w.endswith("ين") else "ين"))
+        elif i == 0 and len(words) > 1 and len(w) >= 5 and w[-1] in "يو":
+            o.append(w[:-1] + ("و" if w.endswith("ي") else "ي"))
+        opts.append(o)
+    forms = [""]
+    for o in opts:
+        forms = [f"{f} {x}".strip() for f in forms for x in o]
+    return [f for f in forms if f != alias]
+
+
 class Lexicon:
     """All of rasid's language data, loaded once."""
 
@@ -233,6 +253,20 @@ class Lexicon:
                     key = normalize(a.strip())
                     for k in (key, "لل" + key[2:]) if key.startswith("ال") and len(key) > 3 else (key,):
                         self.local_aliases[(k, aid)] = frozenset(where)
+        # each alias's other case ("مقاتلون محليون" for "مقاتلين محليين"), with its row's reach, unless some row lists it
+        listed = {normalize(p) for p, _ in actor_entries}
+        for phrase, aid in list(actor_entries):
+            key = normalize(phrase)
+            for form in case_forms(key):
+                if form in listed:  # listed already, for this party or another
+                    continue
+                listed.add(form)
+                actor_entries.append((form, aid))
+                if (key, aid) in everywhere:
+                    everywhere.add((form, aid))
+                else:
+                    for k in (form, "لل" + form[2:]) if form.startswith("ال") and len(form) > 3 else (form,):
+                        self.local_aliases[(k, aid)] = self.local_aliases[(key, aid)]
         for key, aid in everywhere:  # an alias listed for everywhere too is no local one
             self.local_aliases.pop((key, aid), None)
             if key.startswith("ال") and len(key) > 3:
