@@ -915,3 +915,10 @@ def test_alias_read_in_the_other_case(pipeline):
     e = _one(pipeline, "عدن - سيطر مقاتلون محليون أمس على بلدة الوهط في محافظة لحج بعد معارك عنيفة مع "
                        "الحوثيين استمرت ثلاثة أيام.", "Battles")
     assert (_id(e.actor1), _id(e.actor2)) == ("Popular Resistance (Yemen)", "Houthis")
+
+
+def test_allies_named_as_the_two_sides_fought(pipeline):
+    """Allies a clause names as the two sides ("بين X وY") fought each other; allies_do_not_fight keeps both."""
+    e = _one(pipeline, "صنعاء - اندلعت أمس اشتباكات عنيفة بين الحوثيين وقوات صالح في حي الحصبة شمال العاصمة "
+                       "صنعاء أسفرت عن مقتل ثلاثة من الطرفين.", "Battles")
+    assert {_id(e.actor1), _id(e.actor2)} == {"Houthis", "Saleh forces"}

@@ -3,6 +3,8 @@ fields are taken from the head first, then from the other mentions; an event who
 is placed where the text last placed things."""
 from __future__ import annotations
 
+import re
+
 from ..arabic import normalize
 from ..geo import NATIONALITY_WORDS, haversine
 from ..lexicon import read_tsv
@@ -100,6 +102,34 @@ def _sides(ctx, head: Mention, g: list[Mention]) -> tuple:
     return a1, a2
 
 
+@rule("allies_fall_out", reads="alliances.tsv")
+def allies_fall_out(ctx, g: list[Mention], a1: tuple, a2: tuple) -> bool:
+    """Allies a clause of the event names as its two sides, joined by "بين ... و", fought each other (allies fall
+    out: "وفي تفجر جديد للخلافات بين الميليشيا وقوات الحليف، قتل ثلاثة في اشتباك مسلح"); the rule allies_do_not_fight
+    then keeps both. Read on the clause's words: one party right after "بين" (its name or a word before it), the
+    other after the "و" that follows it, a word between at most ("بين الحوثيين وقوات صالح")."""
+    t1, t2 = normalize(a1[1] or ""), normalize(a2[1] or "")
+    if not t1 or not t2:
+        return False
+    for m in g:
+        c = normalize(m.clause.text)
+        for at in _BETWEEN.finditer(c):
+            w = c[at.end():at.end() + 120]
+            for x, y in ((t1, t2), (t2, t1)):
+                i = w.find(x)
+                if i < 0 or i > 12:
+                    continue
+                j = w.find(y, i + len(x))
+                gap = w[i + len(x):j].strip() if j >= 0 else ""
+                if gap.startswith("و") and len(gap) <= 12 and " " not in gap.replace("وبين ", "و"):
+                    note(ctx, "allies_fall_out", f"«{a1[1]}» and «{a2[1]}»")
+                    return True
+    return False
+
+
+_BETWEEN = re.compile(r"(?<![\u0621-\u064a])بين ")
+
+
 def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     head = head_of(g)
     if ctx.trace is not None and head is not _strongest(g):
@@ -130,7 +160,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     if claim and (a1 is None or a1[0] == UNKNOWN_DOER) and (a2 is None or a2[0] != claim[0]):
         note(ctx, "claimant_is_doer", f"«{claim[1]}» over {a1[0] if a1 else 'nobody named'}")
         a1 = claim
-    if a1 and a2 and head.event_type == "Battles" and ctx.lex.allied(a1[0], a2[0]):
+    if a1 and a2 and head.event_type == "Battles" and ctx.lex.allied(a1[0], a2[0]) and not allies_fall_out(ctx, g, a1, a2):
         a2 = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
                    if x and not ctx.lex.allied(a1[0], x[0])), None)
         note(ctx, "allies_do_not_fight", f"actor 2 {a2[0] if a2 else None}")
