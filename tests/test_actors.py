@@ -922,3 +922,11 @@ def test_allies_named_as_the_two_sides_fought(pipeline):
     e = _one(pipeline, "صنعاء - اندلعت أمس اشتباكات عنيفة بين الحوثيين وقوات صالح في حي الحصبة شمال العاصمة "
                        "صنعاء أسفرت عن مقتل ثلاثة من الطرفين.", "Battles")
     assert {_id(e.actor1), _id(e.actor2)} == {"Houthis", "Saleh forces"}
+
+
+def test_turkish_strike_hits_the_pkk_told_in_the_article(pipeline):
+    """A Turkish strike with no target named hits the PKK when the article tells of Turkey's campaign on it."""
+    evs = _events(pipeline, "أربيل - قصفت طائرات حربية تركية أمس مرتفعات قرب بلدة سيدكان في محافظة أربيل.\n"
+                            "وتشن أنقرة منذ سنوات غارات على مواقع حزب العمال الكردستاني في المناطق الحدودية.")
+    e = next(e for e in evs if e.event_type == "Explosions/Remote violence")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Turkish forces", "PKK")
