@@ -272,6 +272,11 @@ class Sentence:
     end: int
     text: str
 
+# A video player's marker scraped into the text (a video id, one or two UUIDs, then "video": "5190023700001 d9df72d2
+# - a39d - 424d - bc10 - f9849d5949e4 video وقال مصدر ...") is a sentence of its own: the sentence after it must
+# not quote it as its evidence. (Checked with one find of "video" first: most stories have none.)
+_EMBED = re.compile(r"\d{9,16}(?:\s+[0-9a-f]{8}(?:\s*-\s*[0-9a-f]{4}){3}\s*-\s*[0-9a-f]{12})+\s+video\b")
+
 
 def sentences(text: str) -> list[Sentence]:
     """Split web text into sentences: line breaks, . ! ? ؟, keeping offsets.
@@ -285,6 +290,10 @@ def sentences(text: str) -> list[Sentence]:
     if "النشر" in text or "تحديث" in text or "نشر بتاريخ" in text:
         for m in _STAMP.finditer(text):  # before the stamp, and after its time when it gives one
             cuts += [(m.start(), False)] + ([(m.end(), False)] if m["time"] else [])
+        cuts.sort()
+    if "video" in text:
+        for m in _EMBED.finditer(text):
+            cuts += [(m.start(), False), (m.end(), False)]
         cuts.sort()
     wrapped = _wrapped_breaks(text) if text.count("\n") >= 4 else ()
     for end, newline in cuts:
