@@ -232,6 +232,16 @@ def test_a_scraped_video_marker_is_a_sentence_of_its_own():
     assert len(sentences("قتل 1234567890123 شخصا في القصف .")) == 1
 
 
+def test_a_date_and_time_stamp_parts_the_teasers_of_a_ticker():
+    text = ("وتساقطت الثلوج على المرتفعات , 2019 - 02 - 11 14 : 05 : 33 قتل ثلاثة أشخاص بانفجار عبوة ناسفة في "
+            "السوق , 2019 - 02 - 11 12 : 40 أعلنت الوزارة")
+    got = [s.text for s in sentences(text)]
+    assert got == ["وتساقطت الثلوج على المرتفعات ,", "2019 - 02 - 11 14 : 05 : 33",
+                   "قتل ثلاثة أشخاص بانفجار عبوة ناسفة في السوق ,", "2019 - 02 - 11 12 : 40", "أعلنت الوزارة"]
+    # a time alone is no stamp
+    assert len(sentences("وقع الانفجار عند الساعة 10 : 30 صباحا في السوق")) == 1
+
+
 def test_what_the_event_resulted_in_opens_a_clause():
     s = sentences("وسيطرت الفصائل على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل 12 عنصرا.")[0]
     got = [c.text for c in clauses(s)]
