@@ -242,6 +242,12 @@ def test_a_date_and_time_stamp_parts_the_teasers_of_a_ticker():
     assert len(sentences("وقع الانفجار عند الساعة 10 : 30 صباحا في السوق")) == 1
 
 
+def test_a_run_of_template_placeholders_ends_a_sentence():
+    text = "القوات تدخل البلدة { { # link } } { { title } } { { / link } } عاجل قصف مدفعي على السوق"
+    got = [s.text for s in sentences(text)]
+    assert got[0] == "القوات تدخل البلدة" and got[-1] == "عاجل قصف مدفعي على السوق"
+
+
 def test_what_the_event_resulted_in_opens_a_clause():
     s = sentences("وسيطرت الفصائل على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل 12 عنصرا.")[0]
     got = [c.text for c in clauses(s)]
