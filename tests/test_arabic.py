@@ -222,6 +222,32 @@ def test_a_publication_stamp_glued_to_the_headline_is_a_sentence_of_its_own():
     assert [s.text for s in sentences("تم النشر بتاريخ : 5 آذار")] == ["تم النشر بتاريخ : 5 آذار"]
 
 
+def test_a_scraped_video_marker_is_a_sentence_of_its_own():
+    text = ("وتقدمت القوات نحو أطراف البلدة .\n1234567890123 0a1b2c3d - 4e5f - 6a7b - 8c9d - 0e1f2a3b4c5d "
+            "9f8e7d6c - 5b4a - 3928 - 1706 - f5e4d3c2b1a0 video وقال مصدر محلي إن قصفا مدفعيا استهدف السوق .")
+    got = [s.text for s in sentences(text)]
+    assert got[-1] == "وقال مصدر محلي إن قصفا مدفعيا استهدف السوق ."
+    assert got[-2].endswith("video") and got[-2].startswith("1234567890123")
+    # a number in a sentence is no marker
+    assert len(sentences("قتل 1234567890123 شخصا في القصف .")) == 1
+
+
+def test_a_date_and_time_stamp_parts_the_teasers_of_a_ticker():
+    text = ("وتساقطت الثلوج على المرتفعات , 2019 - 02 - 11 14 : 05 : 33 قتل ثلاثة أشخاص بانفجار عبوة ناسفة في "
+            "السوق , 2019 - 02 - 11 12 : 40 أعلنت الوزارة")
+    got = [s.text for s in sentences(text)]
+    assert got == ["وتساقطت الثلوج على المرتفعات ,", "2019 - 02 - 11 14 : 05 : 33",
+                   "قتل ثلاثة أشخاص بانفجار عبوة ناسفة في السوق ,", "2019 - 02 - 11 12 : 40", "أعلنت الوزارة"]
+    # a time alone is no stamp
+    assert len(sentences("وقع الانفجار عند الساعة 10 : 30 صباحا في السوق")) == 1
+
+
+def test_a_run_of_template_placeholders_ends_a_sentence():
+    text = "القوات تدخل البلدة { { # link } } { { title } } { { / link } } عاجل قصف مدفعي على السوق"
+    got = [s.text for s in sentences(text)]
+    assert got[0] == "القوات تدخل البلدة" and got[-1] == "عاجل قصف مدفعي على السوق"
+
+
 def test_what_the_event_resulted_in_opens_a_clause():
     s = sentences("وسيطرت الفصائل على قرية الزكاة، وأسفرت هذه الاشتباكات عن مقتل 12 عنصرا.")[0]
     got = [c.text for c in clauses(s)]

@@ -963,6 +963,12 @@ def test_heavy_shelling_amid_an_advance_is_part_of_it_unless_it_has_a_target_of_
     assert types == ["Battles", "Explosions/Remote violence"]
 
 
+def test_shelling_amid_a_strike_just_told_leaves_the_strike_its_kind(pipeline):
+    text = "وفي ريف إدلب شن طيران النظام ثلاث غارات بالصواريخ على مدينة كفرنبل، وسط قصف مدفعي لقوات النظام من الحواجز المحيطة."
+    (e,) = pipeline.text(text, published="2016-03-02").events
+    assert e.sub_event_type == "Air/drone strike" and len(e.evidence) == 2
+
+
 def test_a_governorate_told_first_takes_the_towns_the_event_names_in_it(pipeline):
     text = "وشن الطيران الحربي السوري، الثلاثاء، غارات عدة على مناطق في ريف دمشق. وتركزت الغارات على مدينتي دوما وداريا."
     (e,) = pipeline.text(text, published="2013-02-26").events

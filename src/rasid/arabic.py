@@ -272,6 +272,17 @@ class Sentence:
     end: int
     text: str
 
+# A video player's marker scraped into the text (a video id, one or two UUIDs, then "video": "5190023700001 d9df72d2
+# - a39d - 424d - bc10 - f9849d5949e4 video وقال مصدر ...") is a sentence of its own: the sentence after it must
+# not quote it as its evidence. (These three are looked for only where "video", " : " or "{" is in the text.)
+# A date and time stamp inside a run of text ("... العاصمة اللبنانية , 2018 - 01 - 19 13 : 08 : 07 أفادت مصادر")
+# parts the teasers of a news ticker scraped into one paragraph: each teaser is a sentence of its own.
+_TICKER_STAMP = re.compile(r"(?<!- )\b\d{4} - \d{1,2} - \d{1,2} \d{1,2} : \d{2}(?: : \d{2})?\b")
+# A web template's unfilled placeholders scraped into the text ("تبدأ معركة منبج المستعرض لا يدعم تشغيل الفيديو
+# { { # permalink } } { { title } } عاجل ...") stand between two pieces of the page: a run of them ends a sentence.
+_PLACEHOLDERS = re.compile(r"(?:\{ ?\{[^{}\n]{0,40}\} ?\}\s*)+")
+_EMBED = re.compile(r"\d{9,16}(?:\s+[0-9a-f]{8}(?:\s*-\s*[0-9a-f]{4}){3}\s*-\s*[0-9a-f]{12})+\s+video\b")
+
 
 def sentences(text: str) -> list[Sentence]:
     """Split web text into sentences: line breaks, . ! ? ؟, keeping offsets.
@@ -285,6 +296,10 @@ def sentences(text: str) -> list[Sentence]:
     if "النشر" in text or "تحديث" in text or "نشر بتاريخ" in text:
         for m in _STAMP.finditer(text):  # before the stamp, and after its time when it gives one
             cuts += [(m.start(), False)] + ([(m.end(), False)] if m["time"] else [])
+        cuts.sort()
+    if "video" in text or " : " in text or "{" in text:
+        for m in (*_EMBED.finditer(text), *_TICKER_STAMP.finditer(text), *_PLACEHOLDERS.finditer(text)):
+            cuts += [(m.start(), False), (m.end(), False)]
         cuts.sort()
     wrapped = _wrapped_breaks(text) if text.count("\n") >= 4 else ()
     for end, newline in cuts:

@@ -138,12 +138,17 @@ def withdrawal(ctx, groups: list[list[Mention]], last: Mention | None, m: Mentio
     return _join(ctx, groups, last, m, "withdrawal_of_the_loser")
 
 
+_AMID_OF = frozenset({"Battles", "Explosions/Remote violence"})
+
+
 @rule("amid_aside", reads="role_words.tsv amid, aimed")
 def amid(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
     """The shelling amid the fighting just told is part of it: "تمكنت قسد من التقدم في الباغوز، وسط قصف جوي
-    مكثف"; a strike with a target or place of its own ("وسط قصف على المنطقتين") is an event of its own."""
+    مكثف"; so is the shelling amid a strike just told, which keeps its own kind: "شن الطيران ثلاث غارات على
+    البلدة، وسط قصف مدفعي من الحواجز المحيطة" is an air strike. A strike with a target or place of its own ("وسط
+    قصف على المنطقتين") is an event of its own."""
     norm = ctx.nt.norm
-    if last is not None and last.sentence == m.sentence and last.event_type == "Battles" and \
+    if last is not None and last.sentence == m.sentence and last.event_type in _AMID_OF and \
             m.event_type == "Explosions/Remote violence" and \
             _opens(norm[ctx.n(m.clause.start):m.trigger.start], AMID) and \
             len(norm[ctx.n(m.clause.start):m.trigger.start].split()) <= 2 and not toll_conflict([last], m) and \
