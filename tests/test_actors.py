@@ -905,6 +905,16 @@ def test_targets_of_a_strike_mark_their_owner_as_hit(pipeline):
     assert (_id(e.actor1), _id(e.actor2)) == ("US-led coalition", "ISIS")
 
 
+def test_a_bracket_around_a_party_does_not_hide_the_word_before_it(pipeline):
+    """A party's name set in brackets ("مواقع (جبهة النصرة)", "سيطرة ( تنظيم الدولة )") is read with the word
+    before the bracket: the owner of the positions was hit; the party right after a noun of taking took the ground."""
+    (e,) = pipeline.text("وتم قصف مواقع (جبهة النصرة) بعشرة صواريخ في بلدة كفرنبل.", published=PUBLISHED).events
+    assert e.actor1 is None and _id(e.actor2) == "HTS"
+    (e,) = pipeline.text("وتواصلت المعارك بعد سيطرة ( تنظيم الدولة ) على قرية الزكاة في ريف حماة أمس.",
+                         published=PUBLISHED).events
+    assert _id(e.actor1) == "ISIS" and e.territory["gained_by"] == "ISIS"
+
+
 def test_alias_read_in_the_other_case(pipeline):
     """A party listed in the oblique case ("مقاتلين محليين") is read in the nominative too, and back."""
     from rasid.lexicon import case_forms

@@ -295,6 +295,9 @@ def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[M
     return acts, lo
 
 
+_OPENERS = "([{«“\"'‘"
+
+
 class _Around:
     """Where the parties of one clause stand around its event word."""
 
@@ -305,12 +308,13 @@ class _Around:
         norm, lo, i = self.norm, self.lo, a.start
         while i > lo and i > a.start - 4 and is_word_char(norm[i - 1]):
             i -= 1  # back over a proclitic glued to the name ("مواقع لتنظيم الدولة")
-        w = norm[max(lo, i - 14):i].split()
+        # an opening bracket or quote around the name is no word: "قصف مواقع (جبهة النصرة)" has "مواقع" before it
+        w = [x for x in (y.rstrip(_OPENERS) for y in norm[max(lo, i - 16):i].split()) if x]
         return w[-1] if w else ""
 
     def is_target(self, a: Match) -> bool:
         norm, lo, t, m = self.norm, self.lo, self.t, self.m
-        if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 1:
+        if m.role in ("gain", "advance") and 0 <= a.start - t.end <= 3 and not norm[t.end:a.start].strip(" " + _OPENERS):
             return False  # "سيطرة النظام على القرية": the noun's own party is who took it
         wb = self.word_before(a)
         if self.expelled(a, wb):
