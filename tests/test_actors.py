@@ -915,6 +915,13 @@ def test_a_bracket_around_a_party_does_not_hide_the_word_before_it(pipeline):
     assert _id(e.actor1) == "ISIS" and e.territory["gained_by"] == "ISIS"
 
 
+def test_a_country_launching_strikes_struck_them(pipeline):
+    """rule country_launched: the country is the subject of a verb of launching with a day between it and the strike."""
+    (e,) = pipeline.text("وكانت إيران نفذت، الأحد الماضي، ضربات صاروخية على مقرات حزب كردي معارض في بلدة كويسنجق.",
+                         published=PUBLISHED).events
+    assert _id(e.actor1) == "Iranian forces"
+
+
 def test_alias_read_in_the_other_case(pipeline):
     """A party listed in the oblique case ("مقاتلين محليين") is read in the nominative too, and back."""
     from rasid.lexicon import case_forms

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import Match
-from .rules import describe
+from .rules import describe, rule
 from .rules import note
 from .words import FORCE_NOUNS, NAME_RE, PERSON_NOUNS, STRIKE_ADJECTIVES, TARGET_WORDS, nationality_of
 
@@ -47,6 +47,31 @@ def nationality_before(ctx, t: Match, lo: int) -> Match | None:
         aid = nationality_of(w.group())
         if aid and not in_party(ctx, w.start(), w.end()) and not of_person(ctx, w.start()):
             return Match(w.start(), w.end(), aid, w.group())
+    return None
+
+
+# verbs of launching a strike ("نفذت تركيا ضربات", "شنت إسرائيل غارات") and the auxiliaries that may stand before
+# their subject ("وكانت تركيا نفذت ...")
+_LAUNCH = ("نفذ", "شن", "وجه")
+_AUX = {"كانت", "كان", "قد", "وكانت", "وكان", "وقد"}
+
+
+@rule("country_launched", reads="nationality.tsv")
+def country_launched(ctx, t: Match, lo: int) -> Match | None:
+    """Rule country_launched: a country (or nationality) as the subject of a verb of launching whose object is the
+    strike, with a day or a place between: "وكانت تركيا نفذت، السبت الماضي، ضربات جوية على معاقل الحزب",
+    "ونفذت فرنسا أمس غارات على مواقع التنظيم" (a country right before the strike word is read already)."""
+    words = list(NAME_RE.finditer(ctx.nt.norm, max(lo, t.start - 70), t.start))[-7:]
+    for k, w in enumerate(words):
+        v = w.group()
+        v = v[1:] if v[:1] in "وف" and len(v) > 3 else v
+        if not v.startswith(_LAUNCH) or len(v) > 5:
+            continue
+        for x in (words[k + 1:k + 2] + [y for y in words[max(0, k - 2):k] if y.group() not in _AUX][-1:]):
+            aid = nationality_of(x.group())
+            if aid and not in_party(ctx, x.start(), x.end()) and not of_person(ctx, x.start()):
+                note(ctx, "country_launched", f"«{ctx.said(x.start(), x.end())}» «{ctx.said(w.start(), w.end())}»")
+                return Match(x.start(), x.end(), aid, x.group())
     return None
 
 

@@ -13,7 +13,7 @@ import re
 from ..arabic import is_word_char
 from ..lexicon import Match
 from .mention import Mention
-from .nationality import nationality_after, nationality_before, target_nationality
+from .nationality import country_launched, nationality_after, nationality_before, target_nationality
 from .rules import describe, note, rule
 from .triggers import forced_at
 from .words import ORDER_DEEDS, ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
@@ -854,6 +854,7 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
         if m.event_type == "Explosions/Remote violence":
             who = nationality_after(ctx, t, hi) or nationality_before(ctx, t, lo)
             _why(ctx, "nationality_agent", who)
+            who = who or country_launched(ctx, t, lo)
             m.actor1 = pair(ctx, who)
         return
     w = _Around(ctx, m, lo)
@@ -880,6 +881,7 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     if agent is None and m.event_type == "Explosions/Remote violence":
         agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
         _why(ctx, "nationality_agent", agent)
+        agent = agent or country_launched(ctx, t, lo)
     target = _target(ctx, w, main, agent, target_first)
     if target is not None and civ and m.event_type != "Battles" and target is not target_first:
         target = civilians_object(ctx, w, civ, agent, target)
