@@ -917,9 +917,9 @@ def test_a_bracket_around_a_party_does_not_hide_the_word_before_it(pipeline):
 
 def test_a_country_launching_strikes_struck_them(pipeline):
     """rule country_launched: the country is the subject of a verb of launching with a day between it and the strike."""
-    (e,) = pipeline.text("وكانت إيران نفذت، الأحد الماضي، ضربات صاروخية على مقرات حزب كردي معارض في بلدة كويسنجق.",
+    (e,) = pipeline.text("وكانت تركيا نفذت، الخميس الماضي، ضربات جوية على مواقع حزب العمال الكردستاني في منطقة هاكورك.",
                          published=PUBLISHED).events
-    assert _id(e.actor1) == "Iranian forces"
+    assert _id(e.actor1) == "Turkish forces"
 
 
 def test_alias_read_in_the_other_case(pipeline):
