@@ -850,6 +850,13 @@ def test_the_base_is_not_al_qaeda(pipeline):
     assert e.actor2["id"] == "Al-Qaeda"  # "تنظيم القاعدة" is Al-Qaeda in Yemen too (the spec's alias list)
 
 
+def test_the_base_glued_to_a_preposition_is_not_al_qaeda(pipeline):
+    # rule qaeda_base: "للقاعدة" in a story about a base is the base as "القاعدة" is
+    doc = pipeline.text("واقتحمت قوات الجيش قاعدة العند الجوية فجر اليوم. وسيطرت القوات على البوابة الشمالية للقاعدة "
+                        "بعد معارك مع الحوثيين.", published="2015-08-03")
+    assert doc.events and all((x or {}).get("id") != "Al-Qaeda" for e in doc.events for x in (e.actor1, e.actor2))
+
+
 def test_a_numbered_base_is_not_al_qaeda(pipeline):
     # rule qaeda_base: a number after "القاعدة" names a base, though the story names the group elsewhere
     doc = pipeline.text("وقال ناشطون إن صواريخ بعيدة المدى أطلقت أمس من القاعدة 47 العسكرية قرب مدينة حمص. ولا يزال تنظيم "

@@ -382,16 +382,20 @@ def civilians_unharmed(nt: NormText, actors: list[Match]) -> list[Match]:
         out.append(a)
     return out
 
+_BARE_QAEDA = frozenset({"القاعده", "للقاعده", "بالقاعده", "والقاعده", "فالقاعده", "وللقاعده", "وبالقاعده"})
+
+
 @rule("qaeda_base", reads="role_words.tsv base_adjective")
 def qaeda_base(nt: NormText, actors: list[Match]) -> list[Match]:
-    """"القاعدة" alone is a military base ("القاعدة العسكرية", or in a story about "قاعدة العند") unless
-    the story names the group in full ("تنظيم القاعدة"). A number right after it names a base, whatever else the
+    """"القاعدة" alone (glued to a preposition too: "للقاعدة", "بالقاعدة") is a military base ("القاعدة العسكرية",
+    or in a story about "قاعدة العند") unless the story names the group in full ("تنظيم القاعدة"). A number right after it names a base, whatever else the
     story says: "أطلقت الصواريخ من القاعدة 47 قرب المدينة" (a group's name takes no number)."""
     norm = nt.norm
-    bare = [a for a in actors if norm[a.start:a.end] == "القاعده"]
+    # (with a preposition or conjunction glued to it: "على البوابة الغربية للقاعدة", "داخل القاعدة وبالقاعدة")
+    bare = [a for a in actors if norm[a.start:a.end] in _BARE_QAEDA]
     if not bare:
         return actors
-    full = any(a.value == bare[0].value and a.end - a.start > len("القاعده") for a in actors)
+    full = any(a.value == bare[0].value and norm[a.start:a.end] not in _BARE_QAEDA for a in actors)
     bases = " قاعده " in norm or norm.startswith("قاعده ")
     drop = set()
     for a in bare:

@@ -401,12 +401,13 @@ class _Around:
 
     def definite(self) -> bool:
         """A verbal noun whose doer was named before it: definite ("تمكنت الهيئة من السيطرة على القرية"), or after
-        a verb of success and "من" ("تمكنت الفصائل من طرد عناصر التنظيم": rule success_names_doer)."""
+        a verb of success and "من" or "في" ("تمكنت الفصائل من طرد عناصر التنظيم", "نجحت المقاومة في طرد الحوثيين":
+        rule success_names_doer)."""
         norm, t = self.norm, self.t
         if "ال" in (norm[t.start:t.start + 2], norm[max(0, t.start - 2):t.start]):
             return True
         before = norm[max(self.lo, t.start - 60):t.start].split()
-        if before[-1:] == ["من"] and any(x.lstrip("و") in SUCCESS for x in before[-5:-1]):
+        if before[-1:] in (["من"], ["في"]) and any(x.lstrip("و") in SUCCESS for x in before[-5:-1]):
             note(self.ctx, "success_names_doer", f"«{self.ctx.said(t.start, t.end)}» after a verb of success")
             return True
         return False
@@ -490,8 +491,9 @@ describe(__name__, "clash_first_named", """In a clash the first party named is a
 describe(__name__, "subject_after_verb", """A verb's subject follows it (VSO): "قصفت طائرات حربية روسية بلدة
 كفرنبل"; not for a definite verbal noun whose doer was named before it ("تمكنت الهيئة من السيطرة على القرية
 وتكبيد قوات النظام خسائر").""")
-describe(__name__, "success_names_doer", """A verbal noun after a verb of success and "من" has its doer before it, the
-party after it is its object: "تمكنت الفصائل من طرد عناصر التنظيم من القرية".""", reads="role_words.tsv success")
+describe(__name__, "success_names_doer", """A verbal noun after a verb of success and "من" or "في" has its doer before
+it, the party after it is its object: "تمكنت الفصائل من طرد عناصر التنظيم من القرية", "نجحت المقاومة في طرد
+الحوثيين من الحي".""", reads="role_words.tsv success")
 describe(__name__, "doer_before", """With no party after the event word, the one named last before it acts:
 "قوات النظام تقصف البلدة"; of a strike, a nationality qualifying it names who struck and the party before is
 whom it hit ("قياديا في القاعدة قتل في غارة أميركية").""")
