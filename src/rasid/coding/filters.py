@@ -774,14 +774,16 @@ def not_specific(ctx, m: Mention, cl) -> bool:
     return True
 
 
-@rule("future_clause", reads="cues.tsv future")
+@rule("future_clause", reads="cues.tsv future, plan")
 def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     """A verb in the future tense in the clause tells what will be, not what was: "وقال المتحدث إن قواته ستواصل
-    عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا". A toll told keeps it,
+    عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا"; so does a word of plan
+    before the event word: "من المقرر أن تبدأ القوات اقتحام المدينة" (cues.tsv ``plan``). A toll told keeps it,
     and so does a past day beside "غدا" (the morrow is another deed's: "تصاعدت الاحتجاجات أمس وتقرر عقد اجتماع غدا")."""
     if m.fatalities or m.injured or m.missing:
         return False
-    c = next((c for c in ctx.within(ctx.cues, lo, hi) if c.value == "future"), None)
+    c = next((c for c in ctx.within(ctx.cues, lo, hi) if c.value == "future"
+              or (c.value == "plan" and c.end <= m.trigger.start)), None)
     if c is None:
         return False
     if ctx.nt.norm[c.start:c.end].lstrip("وب") in ("غدا", "غد") and m.date is not None and m.date.end_date \
