@@ -409,3 +409,11 @@ def test_an_attack_to_take_ground_back_is_fighting_not_a_capture(pipeline):
     assert e.sub_event_type == "Armed clash"
     (e,) = pipeline.text("وتمكنت القوات الحكومية أمس من استعادة السيطرة على بلدة مورك.", published="2016-03-06").events
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_a_student_killed_is_no_demand(pipeline):
+    """"طالب" is a word of opinion (he demanded) and a student: right after a verb of being killed it is the victim
+    (rule opinion_word_a_victim); as a verb it still marks talk about an event."""
+    (e,) = pipeline.text("وقتل طالب جامعي في قصف مدفعي على بلدة معرة النعمان.", published="2019-05-12").events
+    assert e.event_type == "Explosions/Remote violence"
+    assert not pipeline.text("وطالب الأهالي بمحاسبة المسؤولين عن قصف بلدة معرة النعمان.", published="2019-05-12").events

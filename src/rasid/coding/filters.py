@@ -14,7 +14,7 @@ from .mention import Mention
 from .rules import describe, note, rule
 from .words import (FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON)
+                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -507,8 +507,28 @@ def opinion(ctx, m: Mention, cl, lo: int, best: Match) -> bool:
     عمليات القصف"; a condemnation that names the place (not only the country) or the toll ("أدان الهجوم
     الذي استهدف معبر باب الهوى وخلف 12 قتيلا") still tells it."""
     told_toll = any((t or {}).get("value") not in (None, 1) for t in (m.fatalities, m.injured))
-    if ctx.has_cue(lo, best.start, "opinion") and not (told_toll or pointed(ctx, best) or occurrence_told(ctx, cl, best)):
+    cue = next((c for c in ctx.within(ctx.cues, lo, best.start) if c.value == "opinion" and not _the_victim(ctx, c)), None)
+    if cue is not None and not (told_toll or pointed(ctx, best) or occurrence_told(ctx, cl, best)):
         note(ctx, "opinion", "a word of opinion before the trigger, no place with its day, or toll, told")
+        return True
+    return False
+
+
+# verbs and nouns of being killed, hurt or taken: a word of opinion right after one is whom it befell
+_BEFELL = ("قتل", "مقتل", "استشهد", "اصيب", "اصابه", "جرح", "اعتقل", "اعتقال", "خطف", "اختطف", "لقي")
+
+
+@rule("opinion_word_a_victim", reads="role_words.tsv person_noun")
+def _the_victim(ctx, c: Match) -> bool:
+    """A word of opinion that is also a noun of a person ("طالب": he demanded, and a student), right after a verb of
+    being killed or hurt, is the victim, no opinion: "وقتل طالب جامعي في قصف على البلدة"."""
+    norm = ctx.nt.norm
+    w = norm[c.start:c.end]
+    if " " in w or w not in PERSON_NOUNS:
+        return False
+    before = norm[max(0, c.start - 16):c.start].split()[-1:]
+    if before and before[0].lstrip("و").startswith(_BEFELL):
+        note(ctx, "opinion_word_a_victim", f"«{ctx.said(c.start, c.end)}» after «{before[0]}»")
         return True
     return False
 
