@@ -2423,3 +2423,19 @@ def test_legitimacy_or_the_initiative_restored_is_no_ground(pipeline):
     assert _loc_key(dict(town, text="منطقة كفر سعد")) == _loc_key(dict(town, text="كفر سعد", geo_precision=1))
     region = {"name": "Hama", "name_ar": "حماة", "admin1": "Hama", "gazetteer_id": "g:2", "geo_precision": 3}
     assert _loc_key(dict(region, text="سهل المروج")) != _loc_key(dict(region, text="محافظة حماة"))
+
+
+@needs_shared
+def test_a_strike_told_of_unnamed_warplanes_and_of_an_allys_is_one_strike(pipeline):
+    """The same kind of strike at the same town the same day, told once of warplanes that name no owner and once of
+    an ally's, is one strike (rule allies_strike_alike); two doers named, or two towns, are two strikes."""
+    doc = pipeline.text("شنت طائرات حربية غارات متتالية على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على سوق مدينة سراقب مما أسفر عن مقتل 20 شخصا.", published="2017-11-13")
+    (e,) = doc.events
+    assert e.actor1["id"] == "Russian forces" and e.fatalities["value"] == 20
+    doc = pipeline.text("شنت طائرات النظام السوري غارات على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على سوق مدينة سراقب مما أسفر عن مقتل 20 شخصا.", published="2017-11-13")
+    assert len(doc.events) == 2
+    doc = pipeline.text("شنت طائرات حربية غارات متتالية على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على مدينة معرة النعمان.", published="2017-11-13")
+    assert len(doc.events) == 2

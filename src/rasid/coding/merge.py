@@ -472,7 +472,7 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
         return
     mk = loc_keys(m)
     for g in groups_open:
-        if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
+        if any(same_event(x, m, ctx.lex.allied) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
                 mk and not _told_there(g, m) and any((xk := loc_keys(x)) and not (xk & mk) and not
                            (within_region(x, m) or within_region(m, x)) for x in g)):
             g.append(m)

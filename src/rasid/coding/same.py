@@ -185,7 +185,31 @@ def fired_and_planted(a: Mention, b: Mention) -> bool:
     return not any(x.sub in _PLANTED and ("انفجر" in x.trigger.phrase or "انفجا" in x.trigger.phrase) for x in (a, b))
 
 
-def same_event(a: Mention, b: Mention) -> bool:
+# words of aircraft and guns that name no owner ("الطيران الحربي", "طائرات حربية"): a doer guessed, not told
+_ARMS_ONLY = frozenset("طائرات الطائرات طائرة الطائرة طيران الطيران حربية الحربية حربي الحربي مقاتلات المقاتلات مروحيات "
+                       "المروحيات مروحية المروحية الحربيه حربيه المدفعية مدفعية".split())
+
+
+def _no_named_doer(m: Mention) -> bool:
+    """The mention names no doer, or only by a word of aircraft or guns with no owner ("شنت طائرات حربية غارات")."""
+    return m.actor1 is None or set(m.actor1[1].split()) <= _ARMS_ONLY
+
+
+@rule("allies_strike_alike", reads="alliances.tsv")
+def allies_strike_alike(a: Mention, b: Mention, actors_a: set, actors_b: set, allied) -> bool:
+    """A strike of one kind at the same town on the same day, told of a party by one clause and of its ally by another,
+    is one strike: outlets tell allied air forces and guns apart poorly ("قصفت طائرات حربية بلدة كفرنبل" and "وذكر
+    ناشطون أن طائرات روسية شنت غارات على بلدة كفرنبل", the regime's and Russia's). Not two kinds (a shelling and an
+    air strike), nor at a governorate or region shared only, nor when both clauses name their doer ("قصفت قوات النظام
+بلدة عندان" and "استهدف القصف الروسي مدينة عندان" are two strikes)."""
+    if allied is None or a.event_type != "Explosions/Remote violence" or a.sub != b.sub:
+        return False
+    if not specific_keys(a) & specific_keys(b) or not (_no_named_doer(a) or _no_named_doer(b)):
+        return False
+    return any(all(any(allied(x, y) for y in other) for x in mine) for mine, other in ((actors_a, actors_b), (actors_b, actors_a)))
+
+
+def same_event(a: Mention, b: Mention, allied=None) -> bool:
     if a.event_type != b.event_type:
         return False
     if a.background != b.background and not (bound(a, b) or bound(b, a)):
@@ -208,7 +232,7 @@ def same_event(a: Mention, b: Mention) -> bool:
     # rule victims_no_party: civilians are victims, never the side that tells two events apart
     actors_a = {x[0] for x in (a.actor1, a.actor2) if x} - {"Civilians"}
     actors_b = {x[0] for x in (b.actor1, b.actor2) if x} - {"Civilians"}
-    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
+    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b) or allies_strike_alike(a, b, actors_a, actors_b, allied)
     if scales and ((gb and not ga and actors_a and gb not in actors_a) or (ga and not gb and actors_b and ga not in actors_b)):
         # fighting told over a region and ground taken in a village there by a party not in that fighting
         # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
