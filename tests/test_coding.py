@@ -2439,3 +2439,13 @@ def test_a_strike_told_of_unnamed_warplanes_and_of_an_allys_is_one_strike(pipeli
     doc = pipeline.text("شنت طائرات حربية غارات متتالية على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
                         "روسية نفذت ثلاث غارات على مدينة معرة النعمان.", published="2017-11-13")
     assert len(doc.events) == 2
+
+
+@needs_shared
+def test_a_town_named_alike_in_two_clauses_is_one_town(pipeline):
+    """One name in two clauses of an article is one town, though one clause's spelling was found in the gazetteer and
+    the other's was not, or each was read as another town of that name (rule one_name_one_place)."""
+    doc = pipeline.text("قتل عشرة مدنيين في قصف جوي على قرية كفر عويد بريف إدلب اليوم. وقال ناشطون إن الطيران الحربي "
+                        "استهدف بالصواريخ تجمعا للنازحين في قرية كفرعويد وأوقع قتلى وجرحى.", published="2015-05-16")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 10

@@ -152,12 +152,25 @@ def towns_apart(a: Mention, b: Mention) -> bool:
     """Each mention names a town, village or quarter, none the other names, and one of them a place the gazetteer
     holds at a point none of the other's places lies at (rule towns_apart)."""
     sa, sb = specific_keys(a), specific_keys(b)
-    if not (sa and sb) or sa & sb:
+    if not (sa and sb) or sa & sb or one_name(a, b):
         return False
     pa = {(l.get("lat"), l.get("lon")) for l in a.locations}
     pb = {(l.get("lat"), l.get("lon")) for l in b.locations}
     ha, hb = _held(a), _held(b)
     return bool(ha and not ha & pb) or bool(hb and not hb & pa)
+
+
+def _town_names(m: Mention) -> set[str]:
+    from ..geo import _name_key
+    return {_name_key(l.get("name_ar") or l.get("text") or "") for l in m.locations if not _wide(l)} - {"", "~"}
+
+
+@rule("one_name_one_place")
+def one_name(a: Mention, b: Mention) -> bool:
+    """Two clauses of one article naming a town by the same name name one town, though the gazetteer holds two of
+    that name and each clause was read as another, or one spelling was found and the other not: "قتل عشرة مدنيين في
+    قصف جوي على قرية كفر عويد" and "وقال ناشطون إن الطيران استهدف تجمعا للنازحين في قرية كفرعويد" are one strike."""
+    return bool(_town_names(a) & _town_names(b))
 
 
 describe(__name__, "towns_apart", """Two clauses at two different towns, villages or quarters are two events though they
@@ -240,6 +253,6 @@ def same_event(a: Mention, b: Mention, allied=None) -> bool:
     if la and lb:
         if towns_apart(a, b):
             return False  # rule towns_apart: the governorate or city they share does not make them one event
-        return bool(la & lb) and actors_ok
+        return (bool(la & lb) or one_name(a, b)) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
     return a.sub == b.sub and actors_ok and any((a.actor1, a.actor2, b.actor1, b.actor2))
