@@ -2449,3 +2449,15 @@ def test_a_town_named_alike_in_two_clauses_is_one_town(pipeline):
                         "استهدف بالصواريخ تجمعا للنازحين في قرية كفرعويد وأوقع قتلى وجرحى.", published="2015-05-16")
     (e,) = doc.events
     assert e.fatalities["value"] == 10
+
+
+@needs_shared
+def test_a_placeless_lead_dated_by_its_source_is_the_retelling_at_a_place(pipeline):
+    """A lead dated only by the day its source spoke, that day closing the sentence after "بحسب ما ذكر" (rule
+    attribution_day), and naming no place, is the event the body retells at a place with its own day (rule
+    placeless_lead_bound)."""
+    doc = pipeline.text("خطف تنظيم داعش خمسة عناصر من جيش الإسلام، بحسب ما ذكر المرصد السوري، الجمعة.\nوقال المرصد: \"خطف "
+                        "عناصر من تنظيم داعش مساء الخميس خمسة مقاتلين من جيش الإسلام أثناء عودتهم إلى مقرهم في بلدة دوما\".",
+                        published="2015-07-31")
+    (e,) = doc.events
+    assert e.date["start"] == "2015-07-30"

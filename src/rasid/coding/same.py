@@ -55,7 +55,7 @@ LEAD_DAYS = 7
 def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     """``weak``'s relative day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies
     within the week up to it: the same kind of event, between the same parties, at a town or village ``weak`` names too
-    (or, ``told`` referring back to it, ``weak`` naming no place at all)."""
+    (or ``weak`` naming no place at all: rule placeless_lead_bound)."""
     if not ((weak.weak_day or toll_retold(weak, told)) and told.date is not None and weak.date is not None) or told.weak_day or not (
             weak.date.start_date and told.date.start_date):
         return False
@@ -66,7 +66,15 @@ def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     days = (dt.date.fromisoformat(weak.date.start_date) - dt.date.fromisoformat(told.date.start_date)).days
     if not 0 < days <= LEAD_DAYS:
         return False
-    return bool(specific_keys(weak) & specific_keys(told)) or (back and not loc_keys(weak)) or toll_retold(weak, told)
+    # (rule placeless_lead_bound: a lead naming no place, its day only a bound, is the retelling's event)
+    return bool(specific_keys(weak) & specific_keys(told)) or ((back or weak.weak_day) and not loc_keys(weak)) or toll_retold(weak, told)
+
+
+describe(__name__, "placeless_lead_bound", """A lead that names no place, dated only by the day its source spoke or a day
+borrowed from another clause ("خطف تنظيم داعش خمسة عناصر من الفصيل، بحسب ما ذكر المرصد، الجمعة"), and a retelling of
+the same kind of event between the same parties with a day of its own up to a week before, at a place ("وقال المرصد إن
+عناصر من التنظيم خطفوا مساء الخميس خمسة مقاتلين قرب بلدة دوما"), are one event, on the retelling's day (rule
+lead_day_bound), though the retelling does not refer back by a definite noun.""")
 
 
 def toll_retold(a: Mention, b: Mention) -> bool:
