@@ -2461,3 +2461,14 @@ def test_a_placeless_lead_dated_by_its_source_is_the_retelling_at_a_place(pipeli
                         published="2015-07-31")
     (e,) = doc.events
     assert e.date["start"] == "2015-07-30"
+
+
+@needs_shared
+def test_a_day_closing_an_aside_that_names_the_source_is_the_sources(pipeline):
+    """"- حسبما أفادت قناة محلية اليوم الثلاثاء -": the day closing an aside of attribution is the day the source
+    spoke (rule attribution_day), so the capture it retells keeps the night before."""
+    doc = pipeline.text("أعلنت الفصائل أنها سيطرت الليلة الماضية على بلدة كفرنبل بريف إدلب بعد اشتباكات مع قوات النظام. "
+                        "وبث ناشطون - حسبما أفادت قناة محلية اليوم الثلاثاء - صورا من بلدة كفرنبل بعد السيطرة عليها.",
+                        published="2016-03-01")
+    (e,) = doc.events
+    assert e.date["start"] == "2016-02-29"

@@ -374,13 +374,14 @@ def said_day(ctx, d: DateMention) -> bool:
 
 # "بحسب ما ذكر", "حسبما أفاد", "وفق ما قال", "نقلا عن": a source named at the end of the sentence
 _ACCORDING = re.compile(r"(?:^|\s)(?:[وف]?ب?حسب(?:ما)?|وفق(?:ا|ما)?|نقلا)(?=\s)")
-_SENTENCE_END = re.compile(r"[\s\"»)]*(?:[.!؟\n]|$)")
+_SENTENCE_END = re.compile(r"[\s\"»]*(?:[.!؟\n)\-–]|$)")  # (or the end of an aside: "- حسبما أفادت القناة اليوم -")
 
 
 @rule("attribution_day")
 def attribution_day(ctx, d: DateMention) -> bool:
-    """A day that closes the sentence after its source is named ("..., بحسب ما ذكر المرصد، الخميس.") is the day the
-    source spoke, no day of the event told before it: "خطف مسلحون خمسة عناصر من الفصيل قرب البلدة، بحسب ما أفاد
+    """A day that closes the sentence after its source is named ("..., بحسب ما ذكر المرصد، الخميس."), or closes an
+    aside naming it ("وبث ناشطون - حسبما أفادت قناة محلية اليوم الثلاثاء - صورا من البلدة"), is the day the source
+    spoke, no day of the event told before it: "خطف مسلحون خمسة عناصر من الفصيل قرب البلدة، بحسب ما أفاد
     ناشطون، الجمعة" may tell Thursday's abduction, and "وقال الناشطون إن الخطف وقع مساء الخميس" is the same event."""
     i, norm = ctx.n_end(d.end), ctx.nt.norm
     if not _SENTENCE_END.match(norm, i):
