@@ -2472,3 +2472,12 @@ def test_a_day_closing_an_aside_that_names_the_source_is_the_sources(pipeline):
                         published="2016-03-01")
     (e,) = doc.events
     assert e.date["start"] == "2016-02-29"
+
+
+@needs_shared
+def test_a_placeless_lead_is_not_a_retelling_that_names_another_target(pipeline):
+    """A placeless lead dated by its source joins a retelling at a place only when the parties it names are among the
+    retelling's (rule placeless_lead_bound): strikes on ISIS are not strikes on the PKK."""
+    doc = pipeline.text("قصفت مقاتلات تركية مواقع لتنظيم داعش، بحسب ما ذكر المرصد السوري، الجمعة.\nوقال المرصد إن مقاتلات "
+                        "تركية قصفت مساء الخميس مواقع لحزب العمال الكردستاني في قرية زاخو.", published="2015-07-31")
+    assert sorted(e.actor2["id"] for e in doc.events) == ["ISIS", "PKK"]

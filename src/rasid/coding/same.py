@@ -67,7 +67,20 @@ def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     if not 0 < days <= LEAD_DAYS:
         return False
     # (rule placeless_lead_bound: a lead naming no place, its day only a bound, is the retelling's event)
-    return bool(specific_keys(weak) & specific_keys(told)) or ((back or weak.weak_day) and not loc_keys(weak)) or toll_retold(weak, told)
+    return bool(specific_keys(weak) & specific_keys(told)) or ((back or (weak.weak_day and _parties_within(weak, told)))
+                                                              and not loc_keys(weak)) or toll_retold(weak, told)
+
+
+# parties too vague to tell two events apart ("فصائل المعارضة", "مسلحون", the civilians hit)
+_VAGUE_PARTIES = frozenset({"Opposition factions", "Civilians", "Unidentified armed group"})
+
+
+def _parties_within(a: Mention, b: Mention) -> bool:
+    """The named parties of one mention are all among the other's (rule placeless_lead_bound): Turkish strikes on the
+    PKK are not Turkish strikes on ISIS."""
+    pa = {x[0] for x in (a.actor1, a.actor2) if x} - _VAGUE_PARTIES
+    pb = {x[0] for x in (b.actor1, b.actor2) if x} - _VAGUE_PARTIES
+    return pa <= pb or pb <= pa
 
 
 describe(__name__, "placeless_lead_bound", """A lead that names no place, dated only by the day its source spoke or a day
