@@ -2481,3 +2481,13 @@ def test_a_placeless_lead_is_not_a_retelling_that_names_another_target(pipeline)
     doc = pipeline.text("قصفت مقاتلات تركية مواقع لتنظيم داعش، بحسب ما ذكر المرصد السوري، الجمعة.\nوقال المرصد إن مقاتلات "
                         "تركية قصفت مساء الخميس مواقع لحزب العمال الكردستاني في قرية زاخو.", published="2015-07-31")
     assert sorted(e.actor2["id"] for e in doc.events) == ["ISIS", "PKK"]
+
+
+@needs_shared
+def test_a_police_district_named_after_its_city_is_in_that_city(pipeline):
+    """"دائرة قسم ثالث العريش" (a police district named by an ordinal after its city) names the city: the bombing told
+    there and in the city is one (rule one_name_one_place)."""
+    doc = pipeline.text("قتل مجندان في انفجار عبوة ناسفة بمدرعة للشرطة في العريش. وقالت وزارة الداخلية إن عبوة ناسفة انفجرت "
+                        "أمس بمدرعة أثناء سيرها في شارع البحر دائرة قسم ثالث العريش.", published="2015-08-10")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 2

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..geo import place_key
+from ..arabic import normalize
+from ..geo import fold, place_key
 from .mention import Mention
 from .rules import describe, rule
 
@@ -181,16 +182,29 @@ def towns_apart(a: Mention, b: Mention) -> bool:
     return bool(ha and not ha & pb) or bool(hb and not hb & pa)
 
 
+# the ordinal that names a police district after its city ("قسم ثالث العريش", "ثان المنصورة"), normalised
+_DISTRICT_ORDINALS = ("اول ", "ثان ", "ثاني ", "ثالث ", "رابع ", "خامس ")
+
+
 def _town_names(m: Mention) -> set[str]:
+    """The name keys of the mention's towns, villages and quarters, and of the city a police district is named after
+    (rule one_name_one_place)."""
     from ..geo import _name_key
-    return {_name_key(l.get("name_ar") or l.get("text") or "") for l in m.locations if not _wide(l)} - {"", "~"}
+    got = {_name_key(l.get("name_ar") or l.get("text") or "") for l in m.locations if not _wide(l)}
+    for l in m.locations:
+        name = fold(normalize(l.get("name_ar") or l.get("text") or ""))
+        if _wide(l) and name.startswith(_DISTRICT_ORDINALS):
+            got.add(_name_key(name.split(" ", 1)[1]))
+    return got - {"", "~"}
 
 
 @rule("one_name_one_place")
 def one_name(a: Mention, b: Mention) -> bool:
     """Two clauses of one article naming a town by the same name name one town, though the gazetteer holds two of
     that name and each clause was read as another, or one spelling was found and the other not: "قتل عشرة مدنيين في
-    قصف جوي على قرية كفر عويد" and "وقال ناشطون إن الطيران استهدف تجمعا للنازحين في قرية كفرعويد" are one strike."""
+    قصف جوي على قرية كفر عويد" and "وقال ناشطون إن الطيران استهدف تجمعا للنازحين في قرية كفرعويد" are one strike. A
+    police district named after its city by an ordinal ("دائرة قسم ثاني الزقازيق") names that city: "انفجرت عبوة
+    ناسفة بمدرعة في الزقازيق" and "انفجرت عبوة بمدرعة في شارع الجلاء دائرة قسم ثاني الزقازيق" are one bombing."""
     return bool(_town_names(a) & _town_names(b))
 
 
