@@ -2430,3 +2430,74 @@ def test_legitimacy_or_the_initiative_restored_is_no_ground(pipeline):
     assert _loc_key(dict(town, text="منطقة كفر سعد")) == _loc_key(dict(town, text="كفر سعد", geo_precision=1))
     region = {"name": "Hama", "name_ar": "حماة", "admin1": "Hama", "gazetteer_id": "g:2", "geo_precision": 3}
     assert _loc_key(dict(region, text="سهل المروج")) != _loc_key(dict(region, text="محافظة حماة"))
+
+
+@needs_shared
+def test_a_strike_told_of_unnamed_warplanes_and_of_an_allys_is_one_strike(pipeline):
+    """The same kind of strike at the same town the same day, told once of warplanes that name no owner and once of
+    an ally's, is one strike (rule allies_strike_alike); two doers named, or two towns, are two strikes."""
+    doc = pipeline.text("شنت طائرات حربية غارات متتالية على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على سوق مدينة سراقب مما أسفر عن مقتل 20 شخصا.", published="2017-11-13")
+    (e,) = doc.events
+    assert e.actor1["id"] == "Russian forces" and e.fatalities["value"] == 20
+    doc = pipeline.text("شنت طائرات النظام السوري غارات على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على سوق مدينة سراقب مما أسفر عن مقتل 20 شخصا.", published="2017-11-13")
+    assert len(doc.events) == 2
+    doc = pipeline.text("شنت طائرات حربية غارات متتالية على مدينة سراقب بريف إدلب اليوم. وذكرت مصادر معارضة أن طائرات "
+                        "روسية نفذت ثلاث غارات على مدينة معرة النعمان.", published="2017-11-13")
+    assert len(doc.events) == 2
+
+
+@needs_shared
+def test_a_town_named_alike_in_two_clauses_is_one_town(pipeline):
+    """One name in two clauses of an article is one town, though one clause's spelling was found in the gazetteer and
+    the other's was not, or each was read as another town of that name (rule one_name_one_place)."""
+    doc = pipeline.text("قتل عشرة مدنيين في قصف جوي على قرية كفر عويد بريف إدلب اليوم. وقال ناشطون إن الطيران الحربي "
+                        "استهدف بالصواريخ تجمعا للنازحين في قرية كفرعويد وأوقع قتلى وجرحى.", published="2015-05-16")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 10
+
+
+@needs_shared
+def test_a_placeless_lead_dated_by_its_source_is_the_retelling_at_a_place(pipeline):
+    """A lead dated only by the day its source spoke, that day closing the sentence after "بحسب ما ذكر" (rule
+    attribution_day), and naming no place, is the event the body retells at a place with its own day (rule
+    placeless_lead_bound)."""
+    doc = pipeline.text("خطف تنظيم داعش خمسة عناصر من جيش الإسلام، بحسب ما ذكر المرصد السوري، الجمعة.\nوقال المرصد: \"خطف "
+                        "عناصر من تنظيم داعش مساء الخميس خمسة مقاتلين من جيش الإسلام أثناء عودتهم إلى مقرهم في بلدة دوما\".",
+                        published="2015-07-31")
+    (e,) = doc.events
+    assert e.date["start"] == "2015-07-30"
+
+
+@needs_shared
+def test_a_day_closing_an_aside_that_names_the_source_is_the_sources(pipeline):
+    """"- حسبما أفادت قناة محلية اليوم الثلاثاء -": the day closing an aside of attribution is the day the source
+    spoke (rule attribution_day), so the capture it retells keeps the night before."""
+    doc = pipeline.text("أعلنت الفصائل أنها سيطرت الليلة الماضية على بلدة كفرنبل بريف إدلب بعد اشتباكات مع قوات النظام. "
+                        "وبث ناشطون - حسبما أفادت قناة محلية اليوم الثلاثاء - صورا من بلدة كفرنبل بعد السيطرة عليها.",
+                        published="2016-03-01")
+    (e,) = doc.events
+    assert e.date["start"] == "2016-02-29"
+
+
+@needs_shared
+def test_a_placeless_lead_is_not_a_retelling_that_names_another_target(pipeline):
+    """A placeless lead dated by its source joins a retelling at a place only when the parties it names are among the
+    retelling's (rule placeless_lead_bound): strikes on ISIS are not strikes on the PKK."""
+    doc = pipeline.text("قصفت مقاتلات تركية مواقع لتنظيم داعش، بحسب ما ذكر المرصد السوري، الجمعة.\nوقال المرصد إن مقاتلات "
+                        "تركية قصفت مساء الخميس مواقع لحزب العمال الكردستاني في قرية زاخو.", published="2015-07-31")
+    assert sorted(e.actor2["id"] for e in doc.events) == ["ISIS", "PKK"]
+
+
+@pytest.mark.skipif(not (SAMPLES.parent / "gazetteer" / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_police_district_named_after_its_city_is_in_that_city():
+    """"دائرة قسم ثالث العريش" (a police district named by an ordinal after its city, a district in the MENA gazetteer)
+    names the city: the bombing told there and in the city is one (rule one_name_one_place)."""
+    from rasid.pipeline import Pipeline
+
+    pipe = Pipeline(gazetteer=str(SAMPLES.parent / "gazetteer"))
+    doc = pipe.text("قتل مجندان في انفجار عبوة ناسفة بمدرعة للشرطة في العريش. وقالت وزارة الداخلية إن عبوة ناسفة انفجرت "
+                    "أمس بمدرعة أثناء سيرها في شارع البحر دائرة قسم ثالث العريش.", published="2015-08-10")
+    (e,) = doc.events
+    assert e.fatalities["value"] == 2

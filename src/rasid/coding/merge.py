@@ -15,7 +15,7 @@ from . import ids, report, sides, territory
 from ..geo import place_key
 from .mention import Mention
 from .rules import note, rule
-from .same import actors_ok, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
+from .same import actors_ok, one_name, specific_keys, dates_ok, day_before, day_conflict, loc_keys, same_event, within_region
 from .tolls import toll_conflict
 from .words import REACTION, AIMED, AMID, ANOTHER, DUAL_EVENT, ANY_ATTACK, NEW_ITEM, BACK_WORDS, CONSEQUENCE, DEMONSTRATIVES, GENERIC_ATTACK, RETOLD, \
     RELATIVE, SPEECH, STATEMENT, TERRITORY_SUBS, TOLL_OF_FIGHTING, UNKNOWN_DOER, VIOLENT
@@ -472,9 +472,9 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
         return
     mk = loc_keys(m)
     for g in groups_open:
-        if any(same_event(x, m) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
+        if any(same_event(x, m, ctx.lex.allied) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
                 mk and not _told_there(g, m) and any((xk := loc_keys(x)) and not (xk & mk) and not
-                           (within_region(x, m) or within_region(m, x)) for x in g)):
+                           (within_region(x, m) or within_region(m, x) or one_name(x, m)) for x in g)):
             g.append(m)
             return
     generic = next((g for g in reversed(groups_open) if _kind_told_later(ctx, g, m)), None)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..geo import place_key
+from ..arabic import normalize
+from ..geo import fold, place_key
 from .mention import Mention
 from .rules import describe, rule
 
@@ -55,7 +56,7 @@ LEAD_DAYS = 7
 def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     """``weak``'s relative day is only an upper bound of its event's (rule lead_day_bound), and ``told``'s own day lies
     within the week up to it: the same kind of event, between the same parties, at a town or village ``weak`` names too
-    (or, ``told`` referring back to it, ``weak`` naming no place at all)."""
+    (or ``weak`` naming no place at all: rule placeless_lead_bound)."""
     if not ((weak.weak_day or toll_retold(weak, told)) and told.date is not None and weak.date is not None) or told.weak_day or not (
             weak.date.start_date and told.date.start_date):
         return False
@@ -66,7 +67,28 @@ def bound(weak: Mention, told: Mention, back: bool = False) -> bool:
     days = (dt.date.fromisoformat(weak.date.start_date) - dt.date.fromisoformat(told.date.start_date)).days
     if not 0 < days <= LEAD_DAYS:
         return False
-    return bool(specific_keys(weak) & specific_keys(told)) or (back and not loc_keys(weak)) or toll_retold(weak, told)
+    # (rule placeless_lead_bound: a lead naming no place, its day only a bound, is the retelling's event)
+    return bool(specific_keys(weak) & specific_keys(told)) or ((back or (weak.weak_day and _parties_within(weak, told)))
+                                                              and not loc_keys(weak)) or toll_retold(weak, told)
+
+
+# parties too vague to tell two events apart ("فصائل المعارضة", "مسلحون", the civilians hit)
+_VAGUE_PARTIES = frozenset({"Opposition factions", "Civilians", "Unidentified armed group"})
+
+
+def _parties_within(a: Mention, b: Mention) -> bool:
+    """The named parties of one mention are all among the other's (rule placeless_lead_bound): Turkish strikes on the
+    PKK are not Turkish strikes on ISIS."""
+    pa = {x[0] for x in (a.actor1, a.actor2) if x} - _VAGUE_PARTIES
+    pb = {x[0] for x in (b.actor1, b.actor2) if x} - _VAGUE_PARTIES
+    return pa <= pb or pb <= pa
+
+
+describe(__name__, "placeless_lead_bound", """A lead that names no place, dated only by the day its source spoke or a day
+borrowed from another clause ("خطف تنظيم داعش خمسة عناصر من الفصيل، بحسب ما ذكر المرصد، الجمعة"), and a retelling of
+the same kind of event between the same parties with a day of its own up to a week before, at a place ("وقال المرصد إن
+عناصر من التنظيم خطفوا مساء الخميس خمسة مقاتلين قرب بلدة دوما"), are one event, on the retelling's day (rule
+lead_day_bound), though the retelling does not refer back by a definite noun.""")
 
 
 def toll_retold(a: Mention, b: Mention) -> bool:
@@ -152,12 +174,38 @@ def towns_apart(a: Mention, b: Mention) -> bool:
     """Each mention names a town, village or quarter, none the other names, and one of them a place the gazetteer
     holds at a point none of the other's places lies at (rule towns_apart)."""
     sa, sb = specific_keys(a), specific_keys(b)
-    if not (sa and sb) or sa & sb:
+    if not (sa and sb) or sa & sb or one_name(a, b):
         return False
     pa = {(l.get("lat"), l.get("lon")) for l in a.locations}
     pb = {(l.get("lat"), l.get("lon")) for l in b.locations}
     ha, hb = _held(a), _held(b)
     return bool(ha and not ha & pb) or bool(hb and not hb & pa)
+
+
+# the ordinal that names a police district after its city ("قسم ثالث العريش", "ثان المنصورة"), normalised
+_DISTRICT_ORDINALS = ("اول ", "ثان ", "ثاني ", "ثالث ", "رابع ", "خامس ")
+
+
+def _town_names(m: Mention) -> set[str]:
+    """The name keys of the mention's towns, villages and quarters, and of the city a police district is named after
+    (rule one_name_one_place)."""
+    from ..geo import _name_key
+    got = {_name_key(l.get("name_ar") or l.get("text") or "") for l in m.locations if not _wide(l)}
+    for l in m.locations:
+        name = fold(normalize(l.get("name_ar") or l.get("text") or ""))
+        if _wide(l) and name.startswith(_DISTRICT_ORDINALS):
+            got.add(_name_key(name.split(" ", 1)[1]))
+    return got - {"", "~"}
+
+
+@rule("one_name_one_place")
+def one_name(a: Mention, b: Mention) -> bool:
+    """Two clauses of one article naming a town by the same name name one town, though the gazetteer holds two of
+    that name and each clause was read as another, or one spelling was found and the other not: "قتل عشرة مدنيين في
+    قصف جوي على قرية كفر عويد" and "وقال ناشطون إن الطيران استهدف تجمعا للنازحين في قرية كفرعويد" are one strike. A
+    police district named after its city by an ordinal ("دائرة قسم ثاني الزقازيق") names that city: "انفجرت عبوة
+    ناسفة بمدرعة في الزقازيق" and "انفجرت عبوة بمدرعة في شارع الجلاء دائرة قسم ثاني الزقازيق" are one bombing."""
+    return bool(_town_names(a) & _town_names(b))
 
 
 describe(__name__, "towns_apart", """Two clauses at two different towns, villages or quarters are two events though they
@@ -185,7 +233,31 @@ def fired_and_planted(a: Mention, b: Mention) -> bool:
     return not any(x.sub in _PLANTED and ("انفجر" in x.trigger.phrase or "انفجا" in x.trigger.phrase) for x in (a, b))
 
 
-def same_event(a: Mention, b: Mention) -> bool:
+# words of aircraft and guns that name no owner ("الطيران الحربي", "طائرات حربية"): a doer guessed, not told
+_ARMS_ONLY = frozenset("طائرات الطائرات طائرة الطائرة طيران الطيران حربية الحربية حربي الحربي مقاتلات المقاتلات مروحيات "
+                       "المروحيات مروحية المروحية الحربيه حربيه المدفعية مدفعية".split())
+
+
+def _no_named_doer(m: Mention) -> bool:
+    """The mention names no doer, or only by a word of aircraft or guns with no owner ("شنت طائرات حربية غارات")."""
+    return m.actor1 is None or set(m.actor1[1].split()) <= _ARMS_ONLY
+
+
+@rule("allies_strike_alike", reads="alliances.tsv")
+def allies_strike_alike(a: Mention, b: Mention, actors_a: set, actors_b: set, allied) -> bool:
+    """A strike of one kind at the same town on the same day, told of a party by one clause and of its ally by another,
+    is one strike: outlets tell allied air forces and guns apart poorly ("قصفت طائرات حربية بلدة كفرنبل" and "وذكر
+    ناشطون أن طائرات روسية شنت غارات على بلدة كفرنبل", the regime's and Russia's). Not two kinds (a shelling and an
+    air strike), nor at a governorate or region shared only, nor when both clauses name their doer ("قصفت قوات النظام
+بلدة عندان" and "استهدف القصف الروسي مدينة عندان" are two strikes)."""
+    if allied is None or a.event_type != "Explosions/Remote violence" or a.sub != b.sub:
+        return False
+    if not specific_keys(a) & specific_keys(b) or not (_no_named_doer(a) or _no_named_doer(b)):
+        return False
+    return any(all(any(allied(x, y) for y in other) for x in mine) for mine, other in ((actors_a, actors_b), (actors_b, actors_a)))
+
+
+def same_event(a: Mention, b: Mention, allied=None) -> bool:
     if a.event_type != b.event_type:
         return False
     if a.background != b.background and not (bound(a, b) or bound(b, a)):
@@ -208,7 +280,7 @@ def same_event(a: Mention, b: Mention) -> bool:
     # rule victims_no_party: civilians are victims, never the side that tells two events apart
     actors_a = {x[0] for x in (a.actor1, a.actor2) if x} - {"Civilians"}
     actors_b = {x[0] for x in (b.actor1, b.actor2) if x} - {"Civilians"}
-    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b)
+    actors_ok = not (actors_a and actors_b) or bool(actors_a & actors_b) or allies_strike_alike(a, b, actors_a, actors_b, allied)
     if scales and ((gb and not ga and actors_a and gb not in actors_a) or (ga and not gb and actors_b and ga not in actors_b)):
         # fighting told over a region and ground taken in a village there by a party not in that fighting
         # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
@@ -216,6 +288,6 @@ def same_event(a: Mention, b: Mention) -> bool:
     if la and lb:
         if towns_apart(a, b):
             return False  # rule towns_apart: the governorate or city they share does not make them one event
-        return bool(la & lb) and actors_ok
+        return (bool(la & lb) or one_name(a, b)) and actors_ok
     # one side has no place: the same kind of event between the same parties on the same day
     return a.sub == b.sub and actors_ok and any((a.actor1, a.actor2, b.actor1, b.actor2))

@@ -367,8 +367,30 @@ _THAT_AFTER = re.compile(r"[\s,،\"«»]*(?:\S+[\s,،]+){0,3}?(?:ب|و)?ان(?:�
 
 
 def said_day(ctx, d: DateMention) -> bool:
-    """``d`` is the day a source spoke, told before the "أن"/"إن" of what it said: "قال مسؤولون أمس إن"."""
-    return id(d) in ctx.report_dates and _said_then_told(ctx, d)
+    """``d`` is the day a source spoke, told before the "أن"/"إن" of what it said: "قال مسؤولون أمس إن"; or closing
+    the sentence after "according to" (rule attribution_day)."""
+    return id(d) in ctx.report_dates and (_said_then_told(ctx, d) or attribution_day(ctx, d))
+
+
+# "بحسب ما ذكر", "حسبما أفاد", "وفق ما قال", "نقلا عن": a source named at the end of the sentence
+_ACCORDING = re.compile(r"(?:^|\s)(?:[وف]?ب?حسب(?:ما)?|وفق(?:ا|ما)?|نقلا)(?=\s)")
+_SENTENCE_END = re.compile(r"[\s\"»]*(?:[.!؟\n)\-–]|$)")  # (or the end of an aside: "- حسبما أفادت القناة اليوم -")
+
+
+@rule("attribution_day")
+def attribution_day(ctx, d: DateMention) -> bool:
+    """A day that closes the sentence after its source is named ("..., بحسب ما ذكر المرصد، الخميس."), or closes an
+    aside naming it ("وبث ناشطون - حسبما أفادت قناة محلية اليوم الثلاثاء - صورا من البلدة"), is the day the source
+    spoke, no day of the event told before it: "خطف مسلحون خمسة عناصر من الفصيل قرب البلدة، بحسب ما أفاد
+    ناشطون، الجمعة" may tell Thursday's abduction, and "وقال الناشطون إن الخطف وقع مساء الخميس" is the same event."""
+    i, norm = ctx.n_end(d.end), ctx.nt.norm
+    if not _SENTENCE_END.match(norm, i):
+        return False
+    j = ctx.n(d.start)
+    if _ACCORDING.search(norm, max(0, j - 80), j) is None:
+        return False
+    note(ctx, "attribution_day", f"«{d.text}»")
+    return True
 
 
 def _said_then_told(ctx, d: DateMention) -> bool:
