@@ -1129,6 +1129,9 @@ def test_a_part_of_a_country_told_by_a_direction_is_a_region(geo, pipeline):
     doc = pipeline.text("قتل أربعة جنود في هجوم بعبوة ناسفة في مدينة الرمادي غرب العراق أمس", published="2016-03-02")
     (e,) = doc.events
     assert [loc["name_ar"] for loc in e.locations] == ["الرمادي"]
+    doc = pipeline.text("قتل ثلاثة مسلحين في اشتباكات مع قوات الأمن في جنوب شرقي البلاد أمس", published="2016-03-02")
+    (e,) = doc.events
+    assert [(loc["name_ar"], loc["geo_precision"]) for loc in e.locations] == [("جنوب شرقي البلاد", 3)]
 
 
 def test_a_part_of_a_country_is_no_place_lent_to_the_next_sentences():

@@ -273,12 +273,13 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
 
 
 COUNTRY_NAMES, COUNTRY_ADJECTIVES = _country_words()
+_PART_OF = [*COUNTRY_NAMES, "البلاد"]  # "شرق البلاد": the story's country
 _CDIR = r"(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
 # rule country_region: a part of a country told by a direction ("في شمال العراق", "بجنوب لبنان", "شمال شرقي سوريا",
 # "الجنوب اللبناني") is a place of its own, precision 3, named as written; "الأراضي السورية" is the country itself
 COUNTRY_REGION = stdre.compile(
     r"(?<![\u0621-\u064a])(?:(?:[وف]?ب|[وف])?"
-    rf"(?P<dir>{_CDIR}\s+(?:{word_alternation(COUNTRY_NAMES)}))"
+    rf"(?P<dir>{_CDIR}\s+(?:{word_alternation(_PART_OF)}))"
     # (a definite part, "الجنوب اللبناني", after a preposition only: "أكبر مدن الجنوب الليبي" is a town of it)
     r"|(?:و?(?:في|داخل|علي|عبر|الي|نحو)\s+|[وف]?ب)(?P<adj>ال(?:شمال|جنوب|شرق|غرب)(?:\s+ال(?:شرقي|غربي))?\s+(?:"
     + word_alternation(a for a in COUNTRY_ADJECTIVES if not a.endswith("ه")) + "))"
@@ -287,7 +288,7 @@ COUNTRY_REGION = stdre.compile(
     + word_alternation(a for a in COUNTRY_ADJECTIVES if a.endswith("ه")) + "))"
     r")(?![\u0621-\u064a])")
 _COUNTRY_PART = stdre.compile(
-    rf"{_CDIR}\s+(?:{word_alternation(COUNTRY_NAMES)})|ال(?:شمال|جنوب|شرق|غرب)(?:\s+ال(?:شرقي|غربي))?\s+(?:"
+    rf"{_CDIR}\s+(?:{word_alternation(_PART_OF)})|ال(?:شمال|جنوب|شرق|غرب)(?:\s+ال(?:شرقي|غربي))?\s+(?:"
     + word_alternation(a for a in COUNTRY_ADJECTIVES if not a.endswith("ه")) + ")")
 
 

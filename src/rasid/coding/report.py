@@ -407,7 +407,7 @@ def _one_country(ctx) -> tuple:
     names, found = _country_of_name(), {}
     for s in ctx.places:
         v = s.value
-        if isinstance(v, dict) and v.get("lat") is None and not v.get("gazetteer_id"):
+        if isinstance(v, dict) and v.get("lat") is None and not v.get("gazetteer_id") and not is_country_part(v):
             text = normalize(v.get("text") or "")
             code = names.get(text)
             if code:
