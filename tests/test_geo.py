@@ -1129,6 +1129,7 @@ def test_a_part_of_a_country_told_by_a_direction_is_a_region(geo, pipeline):
     doc = pipeline.text("قتل أربعة جنود في هجوم بعبوة ناسفة في مدينة الرمادي غرب العراق أمس", published="2016-03-02")
     (e,) = doc.events
     assert [loc["name_ar"] for loc in e.locations] == ["الرمادي"]
+    assert "جنوب أفغانستان" not in _resolve(geo, "قتل جنديان في انفجار لغم في قندهار في أقصى جنوب أفغانستان")
     doc = pipeline.text("قتل ثلاثة مسلحين في اشتباكات مع قوات الأمن في جنوب شرقي البلاد أمس", published="2016-03-02")
     (e,) = doc.events
     assert [(loc["name_ar"], loc["geo_precision"]) for loc in e.locations] == [("جنوب شرقي البلاد", 3)]

@@ -307,7 +307,7 @@ def is_country_part(loc: dict) -> bool:
 # between a place and the part of its country told after it ("بإقليم هلمند في جنوب أفغانستان", "محافظة ماردين جنوب
 # شرقي تركيا", "الواقعة في شمال العراق"): the part only says where the place lies
 PART_AFTER_PLACE = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:ال)?واقع(?:ه)?\s+)?"
-                              r"(?:(?:في|داخل)\s+|ب)?")
+                              r"(?:(?:في|داخل)\s+|ب)?(?:اق[صس]ي\s+)?")
 
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
 # a word for a town or village right before a name (normalised): "بلدة الراعي" is the town, not a shepherd
