@@ -1111,3 +1111,35 @@ def test_a_quarter_named_after_its_city_keeps_its_name_at_the_citys_point(geo):
     loc = locs.get("حلب الجديدة")
     assert loc and loc["name_ar"] == "حلب الجديدة" and loc["geo_precision"] == 2
     assert haversine((loc["lat"], loc["lon"]), (36.20, 37.15)) < 10
+
+
+def test_a_part_of_a_country_told_by_a_direction_is_a_region(geo, pipeline):
+    """Rule country_region: "في جنوب لبنان", "شمال شرقي سوريا", "بالجنوب اللبناني" are places of their own (precision 3,
+    no coordinates, named as written); "داخل الأراضي العراقية" is Iraq; a part told after a place says where that place
+    lies; "تحرير الأراضي العراقية" (no preposition of place) and "أكبر مدن الجنوب الليبي" place nothing."""
+    doc = pipeline.text("قتل أربعة جنود في هجوم بعبوة ناسفة استهدف دوريتهم في جنوب لبنان أمس", published="2016-03-02")
+    (e,) = doc.events
+    assert [(loc["name_ar"], loc["geo_precision"], loc["lat"]) for loc in e.locations] == [("جنوب لبنان", 3, None)]
+    locs = _resolve(geo, "سقطت قذائف داخل الأراضي العراقية وقصفت المدفعية مواقع شمال شرقي سوريا وبالجنوب اللبناني")
+    assert locs["الأراضي العراقية"]["name_ar"] == "العراق"
+    assert locs["شمال شرقي سوريا"]["name_ar"] == "شمال شرقي سوريا"
+    assert locs["الجنوب اللبناني"]["geo_precision"] == 3
+    assert "الأراضي العراقية" not in _resolve(geo, "أعلن الوزير تحرير كل الأراضي العراقية")
+    assert "الجنوب الليبي" not in _resolve(geo, "اندلعت اشتباكات في أكبر مدن الجنوب الليبي")
+    doc = pipeline.text("قتل أربعة جنود في هجوم بعبوة ناسفة في مدينة الرمادي غرب العراق أمس", published="2016-03-02")
+    (e,) = doc.events
+    assert [loc["name_ar"] for loc in e.locations] == ["الرمادي"]
+    assert "جنوب أفغانستان" not in _resolve(geo, "قتل جنديان في انفجار لغم في قندهار في أقصى جنوب أفغانستان")
+    doc = pipeline.text("قتل ثلاثة مسلحين في اشتباكات مع قوات الأمن في جنوب شرقي البلاد أمس", published="2016-03-02")
+    (e,) = doc.events
+    assert [(loc["name_ar"], loc["geo_precision"]) for loc in e.locations] == [("جنوب شرقي البلاد", 3)]
+
+
+def test_a_part_of_a_country_is_no_place_lent_to_the_next_sentences():
+    """Rule country_region: context_place lends no part of a country ("شمال العراق"): the story's towns say more."""
+    from rasid.geo import is_country_part
+
+    part = {"name_ar": "شمال العراق", "text": "شمال العراق", "lat": None, "gazetteer_id": None, "geo_precision": 3}
+    assert is_country_part(part)
+    assert not is_country_part({**part, "name_ar": "العراق", "text": "العراق"})
+    assert not is_country_part({**part, "name_ar": "شمال سوريا", "text": "شمال سوريا"})  # listed in regions.tsv

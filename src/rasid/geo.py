@@ -253,6 +253,62 @@ NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule n
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """theatres.tsv, for a country with an adjective row: its own names (the first of its place row and that name's
+    other spellings, "سوريا", "سورية"; folded) and its definite adjectives (folded), each to the country's name."""
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    first: dict[str, list[str]] = {}
+    rows = read_tsv("theatres.tsv")
+    for r in rows:
+        if len(r) > 2 and r[1] == "place":
+            ws = [x.strip() for x in r[2].split("|") if x.strip()]
+            first[r[0]] = [x for x in ws if x[:-1] == ws[0][:-1] or x[1:] == ws[0][1:]]
+    for r in rows:
+        if len(r) > 2 and r[1] == "adjective" and first.get(r[0]):
+            own = first[r[0]][0]
+            names.update((fold(normalize(x)), own) for x in first[r[0]])
+            adjectives.update((fold(normalize(x)), own) for x in r[2].split("|") if normalize(x).startswith("ال"))
+    return names, adjectives
+
+
+COUNTRY_NAMES, COUNTRY_ADJECTIVES = _country_words()
+_PART_OF = [*COUNTRY_NAMES, "البلاد"]  # "شرق البلاد": the story's country
+_CDIR = r"(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
+# rule country_region: a part of a country told by a direction ("في شمال العراق", "بجنوب لبنان", "شمال شرقي سوريا",
+# "الجنوب اللبناني") is a place of its own, precision 3, named as written; "الأراضي السورية" is the country itself
+COUNTRY_REGION = stdre.compile(
+    r"(?<![\u0621-\u064a])(?:(?:[وف]?ب|[وف])?"
+    rf"(?P<dir>{_CDIR}\s+(?:{word_alternation(_PART_OF)}))"
+    # (a definite part, "الجنوب اللبناني", after a preposition only: "أكبر مدن الجنوب الليبي" is a town of it)
+    r"|(?:و?(?:في|داخل|علي|عبر|الي|نحو)\s+|[وف]?ب)(?P<adj>ال(?:شمال|جنوب|شرق|غرب)(?:\s+ال(?:شرقي|غربي))?\s+(?:"
+    + word_alternation(a for a in COUNTRY_ADJECTIVES if not a.endswith("ه")) + "))"
+    # (the land where something is: after a preposition of place; "تحرير الأراضي العراقية" is no place)
+    r"|(?:و?(?:في|داخل|علي|عبر)\s+|[وف]?ب)(?P<land>(?:ال)?اراضي\s+(?:"
+    + word_alternation(a for a in COUNTRY_ADJECTIVES if a.endswith("ه")) + "))"
+    r")(?![\u0621-\u064a])")
+_COUNTRY_PART = stdre.compile(
+    rf"{_CDIR}\s+(?:{word_alternation(_PART_OF)})|ال(?:شمال|جنوب|شرق|غرب)(?:\s+ال(?:شرقي|غربي))?\s+(?:"
+    + word_alternation(a for a in COUNTRY_ADJECTIVES if not a.endswith("ه")) + ")")
+
+
+_LISTED_REGIONS = frozenset(fold(normalize(r[0])) for r in read_tsv("regions.tsv"))
+
+
+def is_country_part(loc: dict) -> bool:
+    """A location made by rule country_region from a part of a country ("شمال العراق", "الجنوب اللبناني"; not one
+    regions.tsv lists, "شمال سوريا")."""
+    if loc.get("lat") is not None or loc.get("gazetteer_id") or (loc.get("geo_precision") or 1) < 3:
+        return False
+    key = fold(normalize(loc.get("text") or "")).strip(" \"'«»“”()")
+    return key not in _LISTED_REGIONS and _COUNTRY_PART.fullmatch(key) is not None
+
+
+# between a place and the part of its country told after it ("بإقليم هلمند في جنوب أفغانستان", "محافظة ماردين جنوب
+# شرقي تركيا", "الواقعة في شمال العراق"): the part only says where the place lies
+PART_AFTER_PLACE = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:ال)?واقع(?:ه)?\s+)?"
+                              r"(?:(?:في|داخل)\s+|ب)?(?:اق[صس]ي\s+)?")
+
 # between a place and another that says where it lies: "X (الواقعة) شمال غرب (مدينة) Y", "X قرب Y"
 # a word for a town or village right before a name (normalised): "بلدة الراعي" is the town, not a shepherd
 TOWN_BEFORE = re.compile(r"(?:^|\s)[وب]?(?:بلده|مدينه|قريه|بلدتي|قريتي|مدينتي)\s+(?:ال)?$")
@@ -585,6 +641,7 @@ class PlaceMention:
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
     anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
     abroad: bool = False  # its only namesakes are small places far from the story (another country or governorate)
+    part: bool = False  # a part of a country told by a direction, or its land (rule country_region)
 
 
 def _other_name(p: "Place", form: str) -> bool:
@@ -697,6 +754,7 @@ class Geoparser:
         self._government_by_its_capital(mentions, nt)
         self._not_the_scene(mentions, nt)
         self._direction_references(mentions, nt)
+        self._part_of_country_told(mentions, nt)
         self._roads(mentions, nt)
         if self.gaz is not None:  # again: a place told inside a quarter placed in its city since (rule area_in_a_quarter)
             self._enclosing_places(mentions, nt.text)
@@ -749,6 +807,19 @@ class Geoparser:
                 continue
             a, b = nt.span(i, i + len(key))
             out.append(PlaceMention(a, b, nt.text[a:b], key, "region", prec, region={"admin": admin}))
+        region_spans = [(i, i + len(self.region_keys[k][0])) for k, i in hits]
+        for r in COUNTRY_REGION.finditer(folded):
+            # rule country_region: "في شمال العراق", "جنوب لبنان", "الشمال السوري" (a part of a country, precision 3,
+            # named as written; not the country's or a hamlet's name inside it); "الأراضي السورية" is the country
+            g = "dir" if r.group("dir") else "adj" if r.group("adj") else "land"
+            i, j = r.span(g)
+            if any(e <= i and PART_AFTER_PLACE.fullmatch(folded, e, i) for _, e in region_spans):
+                continue  # "بإقليم هلمند في جنوب أفغانستان": where a named area lies (and a place of the gazetteer: below)
+            out = [m for m in out if m.end <= nt.span(i, j)[0] or m.start >= nt.span(i, j)[1]]
+            taken.append((i, j))
+            a, b = nt.span(i, j)
+            own = COUNTRY_ADJECTIVES[r.group(g).split()[-1]] if g == "land" else None
+            out.append(PlaceMention(a, b, nt.text[a:b], r.group(g), "country", 3, name=own, part=True))
         if self.gaz is None:  # no gazetteer: a name after a place cue ("بلدة اللطامنة") is still a place, as text
             blocked = bytearray(len(norm) + 1)
             for x, y in taken:
@@ -1533,6 +1604,14 @@ class Geoparser:
             if others:
                 m.dropped = f"not the scene: {role}"
 
+    def _part_of_country_told(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule country_region: a part of a country right after a place ("بإقليم هلمند في جنوب أفغانستان", "في محافظة
+        ماردين جنوب شرقي تركيا") says where that place lies; the place is the scene, the part is dropped."""
+        # (a place dropped as no scene, "انطلاقا من قاعدة انجرليك الجوية في جنوب تركيا", takes its part along)
+        for x, y in zip(mentions, mentions[1:]):
+            if y.part and not y.dropped and not x.part and PART_AFTER_PLACE.fullmatch(nt.norm, self._n(nt, x.end), self._n(nt, y.start)):
+                y.dropped = "the part of the country the place named before it lies in (rule country_region)"
+
     def _direction_references(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """"بلدة X جنوب مدينة Y", "قضاء X غربي Y", "قرية X قرب Y": Y only says where X lies; X is the scene.
 
@@ -1815,6 +1894,8 @@ class Geoparser:
                        admin1=p.adm1 or None, gazetteer_id=p.id, geo_precision=prec)
         else:
             loc = self._unknown_name(m, loc)
+            if m.cue == "country" and m.name:
+                loc["name_ar"] = m.name  # rule country_region: "الأراضي السورية" is سوريا
         return loc
 
     @staticmethod

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import normalize
-from ..geo import NATIONALITY_WORDS, haversine
+from ..geo import NATIONALITY_WORDS, haversine, is_country_part
 from ..lexicon import read_tsv
 from ..model import Document, Event
 from . import sides, territory, when
@@ -342,7 +342,8 @@ def city_quarters(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
 def context_places(ctx, events: list[Event]) -> None:
     """An event whose sentences name no place happened where the text last placed things, a few sentences
     (400 characters) back: "قصفت الطائرات بلدة X. وأدى القصف إلى مقتل ثلاثة مدنيين"; when it says "المدينة" /
-    "البلدة", the last town named before; with nothing placed before, the next sentence that names places."""
+    "البلدة", the last town named before; with nothing placed before, the next sentence that names places. A part of
+    a country ("في شمال العراق", rule country_region) is not lent."""
     doc_sentences = ctx.doc.spans_of("sentence")
     the_country, theatre_words = None, []
     for e in events:
@@ -355,7 +356,8 @@ def context_places(ctx, events: list[Event]) -> None:
             _placed(ctx, e, "a word pointing at the last town named")
             continue
         para = max(0, start - CONTEXT_CHARS)
-        before = [s for s in ctx.starting(ctx.places, para, start) if isinstance(s.value, dict)]
+        # (a part of a country, "في شمال العراق", is no place to lend: the story's towns in it say more)
+        before = [s for s in ctx.starting(ctx.places, para, start) if isinstance(s.value, dict) and not is_country_part(s.value)]
         if before:  # the nearest: in "كفرنبل بريف إدلب" the region, the safer claim for a place inferred
             last = max(s.start for s in before)
             e.locations = [dict(s.value) for s in before if s.start == last]
@@ -405,7 +407,7 @@ def _one_country(ctx) -> tuple:
     names, found = _country_of_name(), {}
     for s in ctx.places:
         v = s.value
-        if isinstance(v, dict) and v.get("lat") is None and not v.get("gazetteer_id"):
+        if isinstance(v, dict) and v.get("lat") is None and not v.get("gazetteer_id") and not is_country_part(v):
             text = normalize(v.get("text") or "")
             code = names.get(text)
             if code:
