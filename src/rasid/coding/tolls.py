@@ -222,6 +222,15 @@ one goes on with a dual, not with a plural of no number; alone, "مقتل مجن
 describe(__name__, "hundreds_and_tens", """A hundred joined by "و" to a smaller number word is their sum
 (rasid.tolls.parse_number): "مائة وخمسون قتيلا" is 150, "مئتان وخمسة وعشرون" 225 (not "قتل مائة شخص وأصيب خمسون": a
 counted noun between).""", reads="numbers.tsv")
+describe(__name__, "toll_range", """A toll told as a range is its lower figure, at least (ACLED codes the lowest figure;
+rasid.tolls._range_high): "قتل ما بين 12 و18 شخصا في الغارة" is at least 12, and so are "12 إلى 18 قتيلا" and "12 - 18
+قتيلا" (not their sum); "و" joins a range only after "بين", and "من 12 إلى 18" is a toll rising from one figure to
+another (an update), not a range.""")
+describe(__name__, "qualifier_across_article", """A qualifier before a figure with the article glued to it qualifies the
+figure (rasid.tolls._q_before): "قتل قرابة الـ40 عنصرا" is about 40, "أكثر من الـ 30 قتيلا" more than 30.""", reads="qualifiers.tsv")
+describe(__name__, "vague_construct", """A vague amount in the construct with a definite noun of people counts them as a
+toll of no number: "قتل عشرات الأشخاص في القصف", "قتل مئات الأشخاص في المجزرة" (the noun's measure from the verb, as
+after a figure; "عدد الأشخاص", the number of them, is no amount).""", reads="numbers.tsv vague, toll_nouns.tsv")
 describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
 before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
 حوالي أربعين قتيلا") the figure is the toll.""")
