@@ -470,3 +470,18 @@ def test_the_wounded_after_a_verb_agreeing_with_the_dead_before_it_are_counted()
     assert combine(got, "killed")["value"] == 8 and combine(got, "injured")["value"] == 18
     nt = NormText("قتل وأصيب 18 شخصا في القصف")
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "injured")["value"] is None
+
+
+def test_a_day_of_this_or_last_month_in_digits_and_a_night_joined_by_ala():
+    def got(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2015-08-06")]  # Thursday
+
+    # rule current_month_day
+    assert got("قصفت الطائرات البلدة في 3 من الشهر الجاري") == [("2015-08-03", "2015-08-03", 1)]
+    assert got("قصفت الطائرات البلدة في 3 الجاري") == [("2015-08-03", "2015-08-03", 1)]
+    assert got("قصفت الطائرات البلدة يوم 28 من الشهر الماضي") == [("2015-07-28", "2015-07-28", 1)]
+    assert got("قصفت الطائرات البلدة في الـ28 من الشهر المنصرم") == [("2015-07-28", "2015-07-28", 1)]
+    assert got("يعقد المؤتمر في 25 من الشهر الجاري")[0][2] == 3  # a day to come: not that day
+    # rule night_joined
+    assert got("قصفت الطائرات البلدة ليلة السبت على الأحد") == [("2015-08-01", "2015-08-02", 2)]
+    assert got("قصفت الطائرات البلدة ليل الأربعاء إلى الخميس") == [("2015-08-05", "2015-08-06", 2)]

@@ -46,6 +46,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "في الثاني من شهر آذار الجاري", "الخامس من الشهر الجاري", "العشرين من الشهر الماضي": a day of the month
     # written as an ordinal (not "كانون الثاني من عام 2016", a month's name)
     ("abs_ord", re.compile(rf"{_PRE}(?:يوم\s+)?(?<!(?:كانون|تشرين)\s+)(?P<day>{_O})\s+من\s+(?:(?:شهر\s+)?(?P<mon>{_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s+(?P<this>الجاري|الحالي|الماضي))?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(?P<year>\d{{4}})|\s+من\s+(?:العام|السنه)\s+(?P<yrel>الماضي|الماضيه|الجاري|الحالي|الحاليه))?|(?:هذا\s+)?(?P<cur>الشهر)(?:\s+(?P<curx>الجاري|الحالي|الماضي))?(?!\s+(?:نفسه|ذاته|ذلك)(?![\p{{L}}])))(?![\p{{L}}\d])")),
+    # "في 25 من الشهر الجاري", "يوم 7 من الشهر الماضي", "في 3 الجاري": a day of this month or the one before
+    # written in digits (the press's short form "3 الجاري" is this month's)
+    ("abs_cur", re.compile(rf"{_PRE}(?:يوم\s+)?(?:ال\s*)?(?<!\d)(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:(?:هذا\s+)?الشهر\s+(?P<curx>الجاري|الحالي|الماضي|المنصرم|الفايت)|(?P<bare>الجاري|الحالي))(?![\p{{L}}\d])")),
     # 6 كانون الأول 2018 / 6 ديسمبر (كانون الأول) 2018 / 6 من ديسمبر
     ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
     # ديسمبر 2018 (month and year only)
@@ -88,7 +91,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "مؤخرا", "في الآونة الأخيرة": recently, the week up to publication
     ("recent", re.compile(rf"{_PRE}(?:موخرا|في\s+الاونه\s+الاخيره)(?![\p{{L}}])")),
     # "يومي الاثنين والثلاثاء", "ليل الثلاثاء الأربعاء", "ليل الأحد - الاثنين" (the spec's): two days
-    ("weekday_pair", re.compile(rf"{_PRE}(?<!بع(?:ي)?د\s+منتصف\s+)(?:يومي|ليل|ليله)\s+(?:ال)?({_W})(?:\s*[-/–]\s*|\s+(?:و\s*)?)(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
+    ("weekday_pair", re.compile(rf"{_PRE}(?<!بع(?:ي)?د\s+منتصف\s+)(?:يومي|ليل|ليله)\s+(?:ال)?({_W})(?:\s*[-/–]\s*|\s+(?:و\s*|(?:علي|الي)\s+)?)(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
     # "بعد منتصف ليل الاثنين": the small hours of Tuesday
     # ("ليل الأحد - الاثنين": the second day of the night)
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
@@ -141,7 +144,7 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
+_DIGIT_KINDS = ("abs_cur", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
 _MONTH_KINDS = ("abs_ord", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
@@ -338,7 +341,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     return out
 
 
-_MONTHS_TOLD = frozenset({"abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
+_MONTHS_TOLD = frozenset({"abs_cur", "abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
 
 
 def _same_month(m: re.Match, found: list[DateMention], at: int):
@@ -357,7 +360,7 @@ def _same_month(m: re.Match, found: list[DateMention], at: int):
 
 
 # "منذ 26 آذار", "منذ مطلع أيار": a period from that day or month up to publication, not the day itself
-SINCE_KINDS = frozenset({"abs_dmy", "abs_ord", "abs_m", "abs_my", "abs_num"})
+SINCE_KINDS = frozenset({"abs_cur", "abs_dmy", "abs_ord", "abs_m", "abs_my", "abs_num"})
 _SINCE = re.compile(r"(?:^|\s)[وف]?منذ(?:\s+(?:مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|شهر))?\s*$")
 
 
@@ -408,6 +411,20 @@ def _ordinal_day(m: re.Match, pub: dt.date | None):
     return _iso(d), _iso(d), 1, False
 
 
+def _current_month_day(m: re.Match, pub: dt.date | None):
+    """"في 25 من الشهر الجاري", "في 3 الجاري": that day of the publication month; "7 من الشهر الماضي" (المنصرم,
+    الفائت) of the month before; a day after publication (two days' grace) is a day to come: no date."""
+    if pub is None:
+        return None, None, 1, True
+    first = pub.replace(day=1)
+    if m["curx"] in ("الماضي", "المنصرم", "الفايت"):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    d = first.replace(day=int(m["day"]))  # (a day the month has not: ValueError, no date)
+    if d > pub + dt.timedelta(days=2):
+        return None
+    return _iso(d), _iso(d), 1, True
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     """(start, end, precision, relative) or None when the match is not a date."""
     try:
@@ -424,6 +441,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
             return _iso(d), _iso(d), 1, False
         if kind == "abs_ord":
             return _ordinal_day(m, pub)
+        if kind == "abs_cur":
+            return _current_month_day(m, pub)
         if kind == "abs_my":
             mon, year = MONTHS[m[1]], int(m[2])
             if not _plausible_year(year):

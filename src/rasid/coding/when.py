@@ -13,7 +13,7 @@ from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
-EXACT = FULL + ("abs_ord", "abs_same")  # a day written out: beats a relative word next to it
+EXACT = FULL + ("abs_ord", "abs_same", "abs_cur")  # a day written out: beats a relative word next to it
 YEAR = re.compile(r"\d{4}")
 
 
@@ -96,6 +96,16 @@ describe(__name__, "ordinal_day", """A day of the month written as an ordinal (d
     "في الخامس من الشهر الجاري" is the 5th of the publication month, "الحادي والعشرين من الشهر الماضي" of the month
     before, "الثالث من آب من العام الماضي" of the year before; "كانون الثاني من عام 2016" stays a month's name. It beats a relative word beside it like any
     written date; it does not date the page.""")
+
+
+describe(__name__, "current_month_day", """A day of the month written in digits with "الشهر الجاري/الحالي" (dates.py abs_cur) is that
+    day of the publication month, with "الشهر الماضي/المنصرم/الفائت" of the month before, and the press's short "في 3
+    الجاري" this month's: "قصفت الطائرات البلدة في 12 من الشهر الجاري" told on the 20th is the 12th, not the month (a
+    day after publication is a day to come, no day). It beats a relative word beside it like any written date.""")
+
+
+describe(__name__, "night_joined", """A night named by two days joined by "على" or "إلى" is the two days, like one joined by a dash
+    (dates.py weekday_pair): "قصفت الطائرات البلدة ليلة السبت على الأحد" is Saturday to Sunday, precision 2.""")
 
 
 describe(__name__, "same_month_day", """A day of "the same month" (dates.py abs_same: "وفي السابع من الشهر نفسه", "في 17 من الشهر ذاته") is that
