@@ -2430,3 +2430,15 @@ def test_legitimacy_or_the_initiative_restored_is_no_ground(pipeline):
     assert _loc_key(dict(town, text="منطقة كفر سعد")) == _loc_key(dict(town, text="كفر سعد", geo_precision=1))
     region = {"name": "Hama", "name_ar": "حماة", "admin1": "Hama", "gazetteer_id": "g:2", "geo_precision": 3}
     assert _loc_key(dict(region, text="سهل المروج")) != _loc_key(dict(region, text="محافظة حماة"))
+
+
+def test_an_event_word_after_then_takes_the_day_told_after_it(pipeline):
+    """rule then_clause_day: the event word after "بعد" takes the day told after it, not the day before "بعد"; the
+    name "عبد الأحد" is no Sunday."""
+    doc = pipeline.text("وجاءت التظاهرات يوم الأحد في المدينة بعد اغتيال مسلحين مجهولين ضابطا في الشرطة أمس السبت في "
+                        "بلدة الميادين.", published="2015-08-03")
+    hit = [e for e in doc.events if e.event_type in VIOLENT]
+    assert hit and hit[0].date["start"] == "2015-08-01", [(e.event_type, e.date) for e in doc.events]
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+    assert find_dates(NormText("وحضر العميد فارس عبد الأحد الاجتماع"), "2015-08-03") == []

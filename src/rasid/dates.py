@@ -95,7 +95,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "بعد منتصف ليل الاثنين": the small hours of Tuesday
     # ("ليل الأحد - الاثنين": the second day of the night)
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
-    ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
+    # (not the name "عبد الأحد": a man, not Sunday)
+    ("weekday", re.compile(rf"{_PRE}(?<!عبد\s+)(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
     # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
     # (last: every date it may refer to is read before it)

@@ -124,6 +124,8 @@ def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
         [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates]
     if trigger is not None and len(ds) > 1:
         ds = _not_relative(ctx, ds, trigger)
+    if trigger is not None and len(ds) > 1:
+        ds = _after_then(ctx, ds, trigger)
     if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
     ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
@@ -169,6 +171,28 @@ def _not_relative(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
         note(ctx, "relative_clause_day", f"«{theirs[0].text}» is the relative clause's")
         return [d for d in ds if d not in theirs]
     return ds
+
+
+# "بعد", "عقب", "إثر", "قبل", "غداة" right before the event word, maybe across "أن"/"ساعات من"/"يوم من": the event told
+# is another time than the clause before it (normalised)
+_THEN = re.compile(r"(?<![\u0621-\u064a])(?:بعد|بعيد|عقب|اثر|قبل|قبيل|غداه)(?:\s+(?:ان|ما|ساعات\s+من|ساعه\s+من|يوم\s+من|ايام\s+من))?\s+$")
+
+
+@rule("then_clause_day")
+def _after_then(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
+    """An event word right after "بعد", "عقب", "إثر", "قبل" tells another time than the clause before it: a day told
+    after the event word is its own, the days before "بعد" the other event's: "وجاءت التفجيرات يوم الأحد بعد اغتيال
+    ضابط أمس السبت" is Saturday's killing."""
+    norm = ctx.nt.norm
+    m = _THEN.search(norm, max(0, trigger.start - 30), trigger.start)
+    if m is None:
+        return ds
+    own = [d for d in ds if ctx.n(d.start) > trigger.start]
+    other = [d for d in ds if ctx.n(d.end) <= m.start()]
+    if not own or not other:
+        return ds
+    note(ctx, "then_clause_day", f"«{own[0].text}» over «{other[0].text}»")
+    return [d for d in ds if d not in other]
 
 
 _UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
