@@ -485,3 +485,21 @@ def test_a_day_of_this_or_last_month_in_digits_and_a_night_joined_by_ala():
     # rule night_joined
     assert got("قصفت الطائرات البلدة ليلة السبت على الأحد") == [("2015-08-01", "2015-08-02", 2)]
     assert got("قصفت الطائرات البلدة ليل الأربعاء إلى الخميس") == [("2015-08-05", "2015-08-06", 2)]
+
+
+def test_a_moment_ago_last_month_in_other_words_and_a_weekday_a_week_back():
+    def got(text, pub="2015-08-06"):  # Thursday
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), pub)]
+
+    # rule moment_ago: today (not "قبل قليل من التنفيذ", a moment before another thing)
+    assert got("اندلعت اشتباكات منذ قليل في حي الميدان") == [("2015-08-06", "2015-08-06", 1)]
+    assert got("سقطت قذيفة على السوق قبل قليل") == [("2015-08-06", "2015-08-06", 1)]
+    assert got("بايع المهاجم التنظيم قبل قليل من الهجوم") == []
+    # rule weekday_week_back: the publication's own weekday named with "الماضي/الفائت/المنصرم" is a week back
+    assert got("قصفت الطائرات البلدة يوم الخميس الماضي") == [("2015-07-30", "2015-07-30", 1)]
+    assert got("قصفت الطائرات البلدة الخميس الفائت") == [("2015-07-30", "2015-07-30", 1)]
+    assert got("قصفت الطائرات البلدة الثلاثاء المنصرم") == [("2015-08-04", "2015-08-04", 1)]
+    assert got("قصفت الطائرات البلدة يوم الجمعة قبل الماضي") == [("2015-07-24", "2015-07-24", 1)]
+    # "الشهر المنصرم/الفائت", "الأسبوع الفائت": last month, last week
+    assert got("هاجم مسلحون مركزا للشرطة الشهر الفائت") == [("2015-07-01", "2015-07-31", 3)]
+    assert got("هاجم مسلحون مركزا للشرطة خلال الأسبوع المنصرم") == [("2015-07-30", "2015-08-05", 2)]

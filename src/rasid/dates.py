@@ -74,15 +74,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله|(?<!(?:حتي|لحد|لغايه|منذ)\s+)حاليا)(?![\p{{L}}])")),
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
     # "قبل ساعات", "منذ 3 ساعات": today
-    ("ago_hours", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])")),
+    ("ago_hours", re.compile(rf"{_PRE}(?:(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])|(?:منذ|قبل)\s+قليل(?![\p{{L}}])(?!\s+من(?![\p{{L}}])))")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
     # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
     ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
-    ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
-    ("last_week", re.compile(rf"{_PRE}(?:الاسبوع\s+الماضي|خلال\s+الاسبوع\s+الماضي)")),
+    ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
+    ("last_week", re.compile(rf"{_PRE}(?:خلال\s+)?الاسبوع\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
+    # ("منذ قليل", "قبل قليل": a moment ago, today; not "قبل قليل من التنفيذ", a moment before another thing)
     # "خلال الـ36 ساعة الماضية", "الساعات الـ24 الماضية": a day or two back from publication
     ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
     ("past_hours_few", re.compile(rf"{_PRE}(?:خلال\s+)?الساعات\s+(?:القليله\s+)?الماضيه")),
@@ -96,7 +97,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # ("ليل الأحد - الاثنين": the second day of the night)
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
     # (not the name "عبد الأحد": a man, not Sunday)
-    ("weekday", re.compile(rf"{_PRE}(?<!عبد\s+)(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
+    # ("الخميس الماضي" / "الفائت" / "المنصرم" on a Thursday: a week back; "الخميس قبل الماضي": the one before that)
+    ("weekday", re.compile(rf"{_PRE}(?<!عبد\s+)(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+(?P<past>(?:ما\s+)?قبل\s+الماضي|الماضيه?|المنصرمه?|الفايته?))?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
     # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
     # (last: every date it may refer to is read before it)
@@ -488,6 +490,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return _iso(d), _iso(d), 1, True
     if kind == "weekday":
         d = _weekday_back(pub, WEEKDAYS[m[1]])
+        if m["past"]:
+            # "الخميس الماضي" told on a Thursday is a week back; "الخميس قبل الماضي" a week before that
+            if d == pub:
+                d -= dt.timedelta(days=7)
+            if "قبل" in m["past"]:
+                d -= dt.timedelta(days=7)
         return _iso(d), _iso(d), 1, True
     if kind == "weekday_pair":
         a, b = WEEKDAYS[m[1]], WEEKDAYS[m[2]]

@@ -108,6 +108,17 @@ describe(__name__, "night_joined", """A night named by two days joined by "عل�
     (dates.py weekday_pair): "قصفت الطائرات البلدة ليلة السبت على الأحد" is Saturday to Sunday, precision 2.""")
 
 
+describe(__name__, "moment_ago", """"منذ قليل", "قبل قليل" (a moment ago, breaking news) is today, like "قبل ساعات" (dates.py
+    ago_hours): "اندلعت اشتباكات منذ قليل في الحي" is the publication day; not "قبل قليل من الهجوم", a moment before
+    another thing.""")
+
+
+describe(__name__, "weekday_week_back", """A weekday named with "الماضي", "الفائت" or "المنصرم" on that same weekday of
+    publication is a week back, not today (dates.py weekday): "قصفت الطائرات البلدة يوم الخميس الماضي" told on a
+    Thursday is the Thursday before; "الجمعة قبل الماضي" is a week before last Friday. "الشهر المنصرم/الفائت" and
+    "الأسبوع الفائت/المنصرم" are last month and last week, like "الماضي".""")
+
+
 describe(__name__, "same_month_day", """A day of "the same month" (dates.py abs_same: "وفي السابع من الشهر نفسه", "في 17 من الشهر ذاته") is that
     day of the month of the nearest date told before it with a month: "قصفت الطائرات البلدة في الثالث من آب، وفي السابع
     من الشهر نفسه سقطت قذائف على السوق" is 7 August; with no month told before, no date.""")
