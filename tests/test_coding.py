@@ -2442,3 +2442,19 @@ def test_an_event_word_after_then_takes_the_day_told_after_it(pipeline):
     from rasid.arabic import NormText
     from rasid.dates import find_dates
     assert find_dates(NormText("وحضر العميد فارس عبد الأحد الاجتماع"), "2015-08-03") == []
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_events(pipeline):
+    """rule toll_told_next: a sentence with no event of its own that goes on with the event told before gives it its
+    toll; not another scene nor a year's figures."""
+    def toll(text):
+        evs = [e for e in pipeline.text(text, published="2015-08-03").events if e.event_type in VIOLENT]
+        return [(e.fatalities or {}).get("value") for e in evs], [(e.injured or {}).get("value") for e in evs]
+
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وأفاد مسعفون بمقتل أربعة عناصر وإصابة تسعة "
+                "آخرين.") == ([4], [9])
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وأودى الانفجار بحياة أربعة عناصر.")[0] == [4]
+    # another scene, a year's figures: no toll of this event
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. أما على الحدود فأفيد عن إصابة ثلاثة "
+                "مدنيين.")[1] == [None]
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وقتل في عام 2014 نحو أربعين شخصا.")[0] == [None]
