@@ -503,3 +503,14 @@ def test_a_moment_ago_last_month_in_other_words_and_a_weekday_a_week_back():
     # "الشهر المنصرم/الفائت", "الأسبوع الفائت": last month, last week
     assert got("هاجم مسلحون مركزا للشرطة الشهر الفائت") == [("2015-07-01", "2015-07-31", 3)]
     assert got("هاجم مسلحون مركزا للشرطة خلال الأسبوع المنصرم") == [("2015-07-30", "2015-08-05", 2)]
+
+
+def test_the_maghreb_month_names():
+    # dates.MONTHS: Tunisian/Algerian "جانفي", "فيفري", "جوان", "جويلية", "أوت"; Moroccan "يوليوز", "شتنبر"
+    def got(text):
+        return [(d.start_date, d.precision) for d in find_dates(NormText(text), "2016-10-10")]
+
+    assert got("هاجم مسلحون ثكنة للجيش في 14 جويلية 2016") == [("2016-07-14", 1)]
+    assert got("قتل جنديان في كمين يوم 3 فيفري") == [("2016-02-03", 1)]
+    assert got("انفجرت عبوة ناسفة في شهر أوت الماضي") == [("2016-08-01", 3)]
+    assert got("التقى جوان إبراهيم القائد") == []  # a man's name, no month without a day or a year
