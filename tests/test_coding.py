@@ -2458,3 +2458,15 @@ def test_a_toll_told_in_the_next_sentence_is_the_events(pipeline):
     assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. أما على الحدود فأفيد عن إصابة ثلاثة "
                 "مدنيين.")[1] == [None]
     assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وقتل في عام 2014 نحو أربعين شخصا.")[0] == [None]
+
+
+def test_an_event_days_before_another_is_dated_back(pipeline):
+    """rule days_after_recalled: "بعد يومين من <event>" is two days before the day of the clause it follows; not
+    "بعد يومين من الاشتباكات" (two days of fighting)."""
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل يوم الثلاثاء، بعد يومين من سيطرة الفصائل على بلدة سراقب.",
+                        published="2015-08-06")
+    days = sorted(e.date["start"] for e in doc.events if e.event_type in VIOLENT)
+    assert days == ["2015-08-02", "2015-08-04"], [(e.event_type, e.date) for e in doc.events]
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل يوم الثلاثاء، بعد يومين من الاشتباكات في بلدة سراقب.",
+                        published="2015-08-06")
+    assert "2015-08-02" not in [e.date["start"] for e in doc.events]

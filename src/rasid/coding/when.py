@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..dates import DateMention, find_dates, parse_published
+from ..dates import NUM_WORDS, DateMention, find_dates, parse_published
 from .rules import describe, note, rule
 from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
@@ -137,6 +137,10 @@ def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
         ds = _not_relative(ctx, ds, trigger)
     if trigger is not None and len(ds) > 1:
         ds = _after_then(ctx, ds, trigger)
+    if trigger is not None:
+        recalled = _days_after(ctx, cl, sent, ds, trigger)
+        if recalled is not None:
+            return recalled
     if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
     ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
@@ -204,6 +208,55 @@ def _after_then(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
         return ds
     note(ctx, "then_clause_day", f"«{own[0].text}» over «{other[0].text}»")
     return [d for d in ds if d not in other]
+
+
+# "بعد ثلاثة أيام من", "بعد يومين على", "بعد أسبوع من" right before the event word (normalised)
+_DAYS_AFTER = re.compile(r"(?<![\u0621-\u064a])بعد\s+(?:(?P<n>\d{1,2}|%s)\s+(?:ايام|يوما)|(?P<unit>يوم|يومين|اسبوع|اسبوعين))"
+                         r"\s+(?:من|علي)\s+" % "|".join(NUM_WORDS))
+
+
+# fighting that goes on over the days counted ("بعد يومين من الاشتباكات", "بعد أسبوع من المعارك"): a duration
+_ONGOING = re.compile(r"(?:ال)?(?:اشتباكات|معارك|مواجهات|قتال|قصف\s+متواصل|حصار|المعارك|الاشتباكات)(?![\u0621-\u064a])")
+
+
+@rule("days_after_recalled")
+def _days_after(ctx, cl, sent, ds: list[DateMention], trigger) -> DateMention | None:
+    """An event word after "بعد ثلاثة أيام من" (يومين على, أسبوع من) is that many days before the day of the
+    clause it follows: "ويأتي اغتيال القيادي أمس بعد ثلاثة أيام من مقتل شرعي في المدينة" is the killing four days
+    ago. The day it follows: the one told before "بعد" in its sentence, else its paragraph's or its lead's, else the
+    day before publication to that day (a range, shifted back)."""
+    norm = ctx.nt.norm
+    m = None
+    for m in _DAYS_AFTER.finditer(norm, max(0, trigger.start - 80), trigger.start + 1):
+        pass
+    if m is None or any(p in norm[m.end():trigger.start] for p in ",،.:؛"):
+        return None  # (the event word after it, in the same stretch of words: "بعد ثلاثة أيام من مقتل شرعي برصاص مجهولين")
+    if _ONGOING.match(norm, m.end()) or any(ctx.n(d.start) >= m.end() for d in ds) or any(
+            t.value.event_type != "-" for t in ctx.within(ctx.triggers, ctx.n(cl.start), m.start())):
+        # "بعد يومين من الاشتباكات المتواصلة": two days of fighting, not two days after it; a day of its own told
+        # after it ("بعد ثلاثة أيام على الهجوم الذي وقع ظهر الاثنين"); an event word of the clause before "بعد"
+        # (the clause tells that event: "شن الطيران الجمعة غاراته بعد أربعة أيام على هجوم انتحاري")
+        return None
+    unit = m["unit"]
+    n = m["n"]
+    days = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}[unit] if unit else (
+        int(n) if n.isdigit() else NUM_WORDS[n])
+    base = next((d for d in reversed(ds) if ctx.n_end(d.end) <= m.start() and d.start_date and (d.precision or 1) <= 2),
+                None)
+    if base is None:
+        base = paragraph_date(ctx, sent.start) or lead_day(ctx, sent.start)
+    if base is not None and base.start_date:
+        start, end, prec = base.start_date, base.end_date or base.start_date, base.precision or 1
+    elif ctx.pub is not None:
+        start, end, prec = (ctx.pub - dt.timedelta(days=1)).isoformat(), ctx.pub.isoformat(), 2
+    else:
+        return None
+    back = dt.timedelta(days=days)
+    start = (dt.date.fromisoformat(start) - back).isoformat()
+    end = (dt.date.fromisoformat(end) - back).isoformat()
+    a, b = ctx.nt.orig(m.start()), ctx.nt.orig_end(m.end())
+    note(ctx, "days_after_recalled", f"{days} days before {base.text if base is not None else 'publication'}")
+    return DateMention(a, b, ctx.doc.text[a:b].strip(), "days_after", start, end, prec, True)
 
 
 _UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
