@@ -470,3 +470,47 @@ def test_the_wounded_after_a_verb_agreeing_with_the_dead_before_it_are_counted()
     assert combine(got, "killed")["value"] == 8 and combine(got, "injured")["value"] == 18
     nt = NormText("قتل وأصيب 18 شخصا في القصف")
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "injured")["value"] is None
+
+
+def test_a_day_of_this_or_last_month_in_digits_and_a_night_joined_by_ala():
+    def got(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2015-08-06")]  # Thursday
+
+    # rule current_month_day
+    assert got("قصفت الطائرات البلدة في 3 من الشهر الجاري") == [("2015-08-03", "2015-08-03", 1)]
+    assert got("قصفت الطائرات البلدة في 3 الجاري") == [("2015-08-03", "2015-08-03", 1)]
+    assert got("قصفت الطائرات البلدة يوم 28 من الشهر الماضي") == [("2015-07-28", "2015-07-28", 1)]
+    assert got("قصفت الطائرات البلدة في الـ28 من الشهر المنصرم") == [("2015-07-28", "2015-07-28", 1)]
+    assert got("يعقد المؤتمر في 25 من الشهر الجاري")[0][2] == 3  # a day to come: not that day
+    # rule night_joined
+    assert got("قصفت الطائرات البلدة ليلة السبت على الأحد") == [("2015-08-01", "2015-08-02", 2)]
+    assert got("قصفت الطائرات البلدة ليل الأربعاء إلى الخميس") == [("2015-08-05", "2015-08-06", 2)]
+
+
+def test_a_moment_ago_last_month_in_other_words_and_a_weekday_a_week_back():
+    def got(text, pub="2015-08-06"):  # Thursday
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), pub)]
+
+    # rule moment_ago: today (not "قبل قليل من التنفيذ", a moment before another thing)
+    assert got("اندلعت اشتباكات منذ قليل في حي الميدان") == [("2015-08-06", "2015-08-06", 1)]
+    assert got("سقطت قذيفة على السوق قبل قليل") == [("2015-08-06", "2015-08-06", 1)]
+    assert got("بايع المهاجم التنظيم قبل قليل من الهجوم") == []
+    # rule weekday_week_back: the publication's own weekday named with "الماضي/الفائت/المنصرم" is a week back
+    assert got("قصفت الطائرات البلدة يوم الخميس الماضي") == [("2015-07-30", "2015-07-30", 1)]
+    assert got("قصفت الطائرات البلدة الخميس الفائت") == [("2015-07-30", "2015-07-30", 1)]
+    assert got("قصفت الطائرات البلدة الثلاثاء المنصرم") == [("2015-08-04", "2015-08-04", 1)]
+    assert got("قصفت الطائرات البلدة يوم الجمعة قبل الماضي") == [("2015-07-24", "2015-07-24", 1)]
+    # "الشهر المنصرم/الفائت", "الأسبوع الفائت": last month, last week
+    assert got("هاجم مسلحون مركزا للشرطة الشهر الفائت") == [("2015-07-01", "2015-07-31", 3)]
+    assert got("هاجم مسلحون مركزا للشرطة خلال الأسبوع المنصرم") == [("2015-07-30", "2015-08-05", 2)]
+
+
+def test_the_maghreb_month_names():
+    # dates.MONTHS: Tunisian/Algerian "جانفي", "فيفري", "جوان", "جويلية", "أوت"; Moroccan "يوليوز", "شتنبر"
+    def got(text):
+        return [(d.start_date, d.precision) for d in find_dates(NormText(text), "2016-10-10")]
+
+    assert got("هاجم مسلحون ثكنة للجيش في 14 جويلية 2016") == [("2016-07-14", 1)]
+    assert got("قتل جنديان في كمين يوم 3 فيفري") == [("2016-02-03", 1)]
+    assert got("انفجرت عبوة ناسفة في شهر أوت الماضي") == [("2016-08-01", 3)]
+    assert got("التقى جوان إبراهيم القائد") == []  # a man's name, no month without a day or a year

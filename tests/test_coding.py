@@ -2501,3 +2501,41 @@ def test_a_police_district_named_after_its_city_is_in_that_city():
                     "أمس بمدرعة أثناء سيرها في شارع البحر دائرة قسم ثالث العريش.", published="2015-08-10")
     (e,) = doc.events
     assert e.fatalities["value"] == 2
+def test_an_event_word_after_then_takes_the_day_told_after_it(pipeline):
+    """rule then_clause_day: the event word after "بعد" takes the day told after it, not the day before "بعد"; the
+    name "عبد الأحد" is no Sunday."""
+    doc = pipeline.text("وجاءت التظاهرات يوم الأحد في المدينة بعد اغتيال مسلحين مجهولين ضابطا في الشرطة أمس السبت في "
+                        "بلدة الميادين.", published="2015-08-03")
+    hit = [e for e in doc.events if e.event_type in VIOLENT]
+    assert hit and hit[0].date["start"] == "2015-08-01", [(e.event_type, e.date) for e in doc.events]
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+    assert find_dates(NormText("وحضر العميد فارس عبد الأحد الاجتماع"), "2015-08-03") == []
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_events(pipeline):
+    """rule toll_told_next: a sentence with no event of its own that goes on with the event told before gives it its
+    toll; not another scene nor a year's figures."""
+    def toll(text):
+        evs = [e for e in pipeline.text(text, published="2015-08-03").events if e.event_type in VIOLENT]
+        return [(e.fatalities or {}).get("value") for e in evs], [(e.injured or {}).get("value") for e in evs]
+
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وأفاد مسعفون بمقتل أربعة عناصر وإصابة تسعة "
+                "آخرين.") == ([4], [9])
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وأودى الانفجار بحياة أربعة عناصر.")[0] == [4]
+    # another scene, a year's figures: no toll of this event
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. أما على الحدود فأفيد عن إصابة ثلاثة "
+                "مدنيين.")[1] == [None]
+    assert toll("انفجرت عبوة ناسفة بدورية للشرطة في بلدة الميادين أمس. وقتل في عام 2014 نحو أربعين شخصا.")[0] == [None]
+
+
+def test_an_event_days_before_another_is_dated_back(pipeline):
+    """rule days_after_recalled: "بعد يومين من <event>" is two days before the day of the clause it follows; not
+    "بعد يومين من الاشتباكات" (two days of fighting)."""
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل يوم الثلاثاء، بعد يومين من سيطرة الفصائل على بلدة سراقب.",
+                        published="2015-08-06")
+    days = sorted(e.date["start"] for e in doc.events if e.event_type in VIOLENT)
+    assert days == ["2015-08-02", "2015-08-04"], [(e.event_type, e.date) for e in doc.events]
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل يوم الثلاثاء، بعد يومين من الاشتباكات في بلدة سراقب.",
+                        published="2015-08-06")
+    assert "2015-08-02" not in [e.date["start"] for e in doc.events]

@@ -602,3 +602,34 @@ def test_the_bomber_listed_with_the_dead_is_no_bombing_of_the_clause(pipeline):
     bomb = [e for e in events if e.sub_event_type == "Suicide bomb"]
     clash = [e for e in events if e.event_type == "Battles"]
     assert bomb and clash and bomb[0].fatalities is None and clash[0].fatalities["value"] == 3
+
+
+def test_a_range_is_its_lower_figure_at_least():
+    # rule toll_range: the lower figure, not the upper nor their sum; "من ... إلى" is a toll rising, not a range
+    assert _toll("قتل ما بين 12 و18 شخصا في الغارة على السوق") == (12, "at_least")
+    assert _toll("أسفر القصف عن سقوط 12 إلى 18 قتيلا") == (12, "at_least")
+    assert _toll("أسفر القصف عن سقوط 12 - 18 قتيلا") == (12, "at_least")
+    assert _toll("قتل بين ستة وتسعة مسلحين في الكمين") == (6, "at_least")
+    assert _toll("ارتفع عدد القتلى من 12 إلى 18 قتيلا")[0] == 18
+
+
+def test_a_qualifier_across_the_article_glued_to_the_figure():
+    # rule qualifier_across_article
+    assert _toll("قتل قرابة الـ40 عنصرا في الاشتباكات") == (40, "about")
+    assert _toll("قتل أكثر من الـ 30 مدنيا في القصف") == (30, "more_than")
+
+
+def test_number_words_of_hundreds_and_estimates():
+    # numbers.tsv: the construct "مئتي", the hundreds from six to nine, hundreds in two words; qualifiers.tsv: يناهز,
+    # على أقل تقدير
+    assert _toll("قتل نحو مئتي عنصر في المعارك") == (200, "about")
+    assert _toll("قتل سبعمئة شخص في المجزرة") == (700, "exact")
+    assert _toll("قتل ثلاث مئة شخص في المجزرة") == (300, "exact")
+    assert _toll("قتل ما يناهز 40 شخصا في القصف") == (40, "about")
+    assert _toll("قتل 40 شخصا على أقل تقدير في القصف") == (40, "at_least")
+
+
+def test_a_vague_amount_in_the_construct_is_a_toll_of_no_number():
+    # rule vague_construct
+    assert _toll("قتل عشرات الأشخاص في القصف على البلدة") == (None, "unknown")
+    assert _toll("قتل مئات الأشخاص في المجزرة") == (None, "unknown")

@@ -22,6 +22,8 @@ MONTHS = {
     "تموز": 7, "يوليو": 7, "يوليه": 7, "اب": 8, "اغسطس": 8, "غشت": 8, "ايلول": 9, "سبتمبر": 9,
     "تشرين الاول": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11, "نونبر": 11,
     "كانون الاول": 12, "ديسمبر": 12, "دجنبر": 12,
+    # the Maghreb's names (Tunisia, Algeria: "5 جانفي", "في جويلية"; Morocco: "يوليوز", "شتنبر")
+    "جانفي": 1, "فيفري": 2, "جوان": 6, "جويليه": 7, "يوليوز": 7, "اوت": 8, "شتنبر": 9,
 }
 # Python weekday(): Monday=0
 WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
@@ -46,6 +48,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "في الثاني من شهر آذار الجاري", "الخامس من الشهر الجاري", "العشرين من الشهر الماضي": a day of the month
     # written as an ordinal (not "كانون الثاني من عام 2016", a month's name)
     ("abs_ord", re.compile(rf"{_PRE}(?:يوم\s+)?(?<!(?:كانون|تشرين)\s+)(?P<day>{_O})\s+من\s+(?:(?:شهر\s+)?(?P<mon>{_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s+(?P<this>الجاري|الحالي|الماضي))?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(?P<year>\d{{4}})|\s+من\s+(?:العام|السنه)\s+(?P<yrel>الماضي|الماضيه|الجاري|الحالي|الحاليه))?|(?:هذا\s+)?(?P<cur>الشهر)(?:\s+(?P<curx>الجاري|الحالي|الماضي))?(?!\s+(?:نفسه|ذاته|ذلك)(?![\p{{L}}])))(?![\p{{L}}\d])")),
+    # "في 25 من الشهر الجاري", "يوم 7 من الشهر الماضي", "في 3 الجاري": a day of this month or the one before
+    # written in digits (the press's short form "3 الجاري" is this month's)
+    ("abs_cur", re.compile(rf"{_PRE}(?:يوم\s+)?(?:ال\s*)?(?<!\d)(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:(?:هذا\s+)?الشهر\s+(?P<curx>الجاري|الحالي|الماضي|المنصرم|الفايت)|(?P<bare>الجاري|الحالي))(?![\p{{L}}\d])")),
     # 6 كانون الأول 2018 / 6 ديسمبر (كانون الأول) 2018 / 6 من ديسمبر
     ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
     # ديسمبر 2018 (month and year only)
@@ -71,15 +76,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_0b", re.compile(rf"{_PRE}(?:هذا\s+الصباح|صباح\s+هذا\s+اليوم|الليله|(?<!(?:حتي|لحد|لغايه|منذ)\s+)حاليا)(?![\p{{L}}])")),
     # منذ (نحو) 10 أيام / منذ يومين / قبل ثلاثة أيام
     # "قبل ساعات", "منذ 3 ساعات": today
-    ("ago_hours", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])")),
+    ("ago_hours", re.compile(rf"{_PRE}(?:(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])|(?:منذ|قبل)\s+قليل(?![\p{{L}}])(?!\s+من(?![\p{{L}}])))")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
     # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
     ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
-    ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+الماضي(?![\p{{L}}])")),
-    ("last_week", re.compile(rf"{_PRE}(?:الاسبوع\s+الماضي|خلال\s+الاسبوع\s+الماضي)")),
+    ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
+    ("last_week", re.compile(rf"{_PRE}(?:خلال\s+)?الاسبوع\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
+    # ("منذ قليل", "قبل قليل": a moment ago, today; not "قبل قليل من التنفيذ", a moment before another thing)
     # "خلال الـ36 ساعة الماضية", "الساعات الـ24 الماضية": a day or two back from publication
     ("past_hours", re.compile(rf"{_PRE}(?:خلال\s+)?(?:الساعات\s+)?ال\s*(\d+)\s+(?:ساعه\s+)?الماضيه")),
     ("past_hours_few", re.compile(rf"{_PRE}(?:خلال\s+)?الساعات\s+(?:القليله\s+)?الماضيه")),
@@ -88,11 +94,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "مؤخرا", "في الآونة الأخيرة": recently, the week up to publication
     ("recent", re.compile(rf"{_PRE}(?:موخرا|في\s+الاونه\s+الاخيره)(?![\p{{L}}])")),
     # "يومي الاثنين والثلاثاء", "ليل الثلاثاء الأربعاء", "ليل الأحد - الاثنين" (the spec's): two days
-    ("weekday_pair", re.compile(rf"{_PRE}(?<!بع(?:ي)?د\s+منتصف\s+)(?:يومي|ليل|ليله)\s+(?:ال)?({_W})(?:\s*[-/–]\s*|\s+(?:و\s*)?)(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
+    ("weekday_pair", re.compile(rf"{_PRE}(?<!بع(?:ي)?د\s+منتصف\s+)(?:يومي|ليل|ليله)\s+(?:ال)?({_W})(?:\s*[-/–]\s*|\s+(?:و\s*|(?:علي|الي)\s+)?)(?:ال)?({_W})(?:\s+الماضيين)?(?![\p{{L}}])")),
     # "بعد منتصف ليل الاثنين": the small hours of Tuesday
     # ("ليل الأحد - الاثنين": the second day of the night)
     ("after_midnight", re.compile(rf"{_PRE}(?:بعد|بعيد)\s+منتصف\s+(?:ليل|ليله)\s+(?:يوم\s+)?(?:ال)?({_W})(?:\s*[-/]\s*(?:ال)?({_W}))?(?![\p{{L}}])")),
-    ("weekday", re.compile(rf"{_PRE}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+الماضي)?(?![\p{{L}}])")),
+    # (not the name "عبد الأحد": a man, not Sunday)
+    # ("الخميس الماضي" / "الفائت" / "المنصرم" on a Thursday: a week back; "الخميس قبل الماضي": the one before that)
+    ("weekday", re.compile(rf"{_PRE}(?<!عبد\s+)(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+(?P<past>(?:ما\s+)?قبل\s+الماضي|الماضيه?|المنصرمه?|الفايته?))?(?![\p{{L}}])")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
     # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
     # (last: every date it may refer to is read before it)
@@ -141,7 +149,7 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
+_DIGIT_KINDS = ("abs_cur", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
 _MONTH_KINDS = ("abs_ord", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
@@ -338,7 +346,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     return out
 
 
-_MONTHS_TOLD = frozenset({"abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
+_MONTHS_TOLD = frozenset({"abs_cur", "abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
 
 
 def _same_month(m: re.Match, found: list[DateMention], at: int):
@@ -357,7 +365,7 @@ def _same_month(m: re.Match, found: list[DateMention], at: int):
 
 
 # "منذ 26 آذار", "منذ مطلع أيار": a period from that day or month up to publication, not the day itself
-SINCE_KINDS = frozenset({"abs_dmy", "abs_ord", "abs_m", "abs_my", "abs_num"})
+SINCE_KINDS = frozenset({"abs_cur", "abs_dmy", "abs_ord", "abs_m", "abs_my", "abs_num"})
 _SINCE = re.compile(r"(?:^|\s)[وف]?منذ(?:\s+(?:مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|شهر))?\s*$")
 
 
@@ -408,6 +416,20 @@ def _ordinal_day(m: re.Match, pub: dt.date | None):
     return _iso(d), _iso(d), 1, False
 
 
+def _current_month_day(m: re.Match, pub: dt.date | None):
+    """"في 25 من الشهر الجاري", "في 3 الجاري": that day of the publication month; "7 من الشهر الماضي" (المنصرم,
+    الفائت) of the month before; a day after publication (two days' grace) is a day to come: no date."""
+    if pub is None:
+        return None, None, 1, True
+    first = pub.replace(day=1)
+    if m["curx"] in ("الماضي", "المنصرم", "الفايت"):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    d = first.replace(day=int(m["day"]))  # (a day the month has not: ValueError, no date)
+    if d > pub + dt.timedelta(days=2):
+        return None
+    return _iso(d), _iso(d), 1, True
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     """(start, end, precision, relative) or None when the match is not a date."""
     try:
@@ -424,6 +446,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
             return _iso(d), _iso(d), 1, False
         if kind == "abs_ord":
             return _ordinal_day(m, pub)
+        if kind == "abs_cur":
+            return _current_month_day(m, pub)
         if kind == "abs_my":
             mon, year = MONTHS[m[1]], int(m[2])
             if not _plausible_year(year):
@@ -468,6 +492,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         return _iso(d), _iso(d), 1, True
     if kind == "weekday":
         d = _weekday_back(pub, WEEKDAYS[m[1]])
+        if m["past"]:
+            # "الخميس الماضي" told on a Thursday is a week back; "الخميس قبل الماضي" a week before that
+            if d == pub:
+                d -= dt.timedelta(days=7)
+            if "قبل" in m["past"]:
+                d -= dt.timedelta(days=7)
         return _iso(d), _iso(d), 1, True
     if kind == "weekday_pair":
         a, b = WEEKDAYS[m[1]], WEEKDAYS[m[2]]

@@ -52,6 +52,50 @@ JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:�
 ONE_OF_END = re.compile(r"احد\s+(?:ال)?$")  # what JOINED took ends in "one of": "وأحد العناصر"
 TOLD_CAUSE = re.compile(r"(?<!\S)(?:جراء|اثر|نتيجه|بسبب)(?!\S)")  # what killed them, told after the dead
 _SIGN = re.compile(r"[,،.؛:]")
+# the article glued to a figure after its qualifier: "قرابة الـ25 قتيلا", "أكثر من الـ 30" (rule qualifier_across_article)
+ARTICLE_GAP = re.compile(r"\s*ال\s*")
+
+
+def _q_before(norm: str, q_end: int, n_start: int) -> bool:
+    """A qualifier ending at ``q_end`` is the one of the figure at ``n_start``: right before it, or across the
+    article glued to the figure ("نحو الـ40", rule qualifier_across_article)."""
+    return 0 <= n_start - q_end <= 2 or (n_start - q_end <= 6 and ARTICLE_GAP.fullmatch(norm, q_end, n_start) is not None)
+
+
+# between the two figures of a range: "ما بين 20 و30 قتيلا", "20 إلى 30 قتيلا", "20 - 30 قتيلا" (rule toll_range)
+RANGE_DASH = re.compile(r"\s*[-–]\s*")
+# vague amounts that take the counted noun with its article in the construct: "عشرات الأشخاص", "مئات المدنيين"
+VAGUE_CONSTRUCT = frozenset(normalize(w) for w in ("عشرات", "مئات", "آلاف"))
+
+
+def _range_high(norm: str, toks: list[Tok], i: int, used: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The upper figure of a range whose lower figure is the number at token ``i`` (``used`` tokens): (its value,
+    the tokens it and its joining word take), or None. "ما بين 20 و30" ("و" only after "بين"), "20 إلى 30" (not
+    "من 20 إلى 30": a toll rising from one figure to another), "20 - 30"; the upper figure the larger."""
+    j = i + used
+    if j >= len(toks) or not toks[i].w[0].isdigit() and toks[i].w not in lex.numbers:
+        return None
+    prev = toks[i - 1].w if i > 0 else ""
+    w = toks[j].w
+    if w in ("و", "الي") and j + 1 < len(toks):
+        if (w == "و") != (prev == "بين") or prev == "من":
+            return None
+        hi = parse_number(toks, j + 1, lex)
+        skip = 1
+    elif w.startswith("و") and len(w) > 1 and not w[1].isdigit() and prev == "بين":
+        hi = parse_number(toks, j, lex)  # "بين عشرة وخمسة عشر"
+        skip = 0
+    elif w[0].isdigit() and RANGE_DASH.fullmatch(norm, toks[j - 1].end, toks[j].start) and prev != "من":
+        hi = parse_number(toks, j, lex)
+        skip = 0
+    else:
+        return None
+    if hi is None or hi[1] != "exact":
+        return None
+    low = parse_number(toks, i, lex)
+    if low is None or not low[0] < hi[0]:
+        return None
+    return hi[0], skip + hi[2]
 
 
 def _answers(norm: str, g: int, kind: str, c: tuple) -> bool:
@@ -264,6 +308,9 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             i += 1
             continue
         value, kind, used = num
+        ranged = _range_high(norm, toks, i, used, lex) if kind == "exact" else None
+        if ranged is not None:
+            used += ranged[1]  # "ما بين 20 و30 قتيلا": the lower figure, at least (rule toll_range)
         j = i + used
         # the counted noun: right after, maybe after "من"
         k = j
@@ -272,14 +319,15 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         noun = (nouns.get(toks[k].start) if k < len(toks) else None) or (nouns.get(toks[j].start) if j < len(toks) else None)
         by_party = False
         if noun is None and value != 1 and k < len(toks) and toks[k].w.startswith("ال") and (m := nouns.get(toks[k].start + 2)) \
-                and m.end == toks[k].end and m.value[0] != "-":
+                and m.end == toks[k].end and (m.value[0] != "-" or (
+                    kind == "vague" and k == j and _strip_clitic(toks[i].w) in VAGUE_CONSTRUCT)):
             noun = m  # "العشرات من الجرحى": the noun matched after its article
         if noun is None and k < len(toks) and len(toks[k].w) > 2 and toks[k].w[0] in "وبل":
             noun = None
         if noun is None and actor_at is not None and j < len(toks) and toks[j].w == "من" and k < len(toks):
             # "قتل 23 من الحوثيين", "مقتل 15 من قوات النظام": a party's name is the counted noun
             party = actor_at(toks[j].end)
-            q_start = next((q.start for q in quals if 0 <= toks[i].start - q.end <= 2), toks[i].start)
+            q_start = next((q.start for q in quals if _q_before(norm, q.end, toks[i].start)), toks[i].start)
             # only with the verb right before the number ("مقتل سبعة من قادة التنظيم") or right after the party
             # ("23 من الحوثيين قتلوا"): "اعتقال 30 من الضباط" after a toll, "ستين منهم عادوا ... وقتل 30" are not
             close = any(_verb_right_before(norm, c[1], q_start) for c in measure_cues) or any(
@@ -296,7 +344,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         # the words before the number, across its qualifier: "بينهم أكثر من 20 مدنيا" is a part (rule
         # part_across_qualifier); toks[pi] is the number's first word or its qualifier's
         pi = i
-        q_before = next((q for q in quals if 0 <= n_start - q.end <= 2), None)
+        q_before = next((q for q in quals if _q_before(norm, q.end, n_start)), None)
         while q_before is not None and pi > 0 and toks[pi - 1].start >= q_before.start:
             pi -= 1
         if noun is None and i > 0 and not toks[i].w[0].isdigit():
@@ -324,7 +372,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             before = [c for c in measure_cues if c[1] <= n_start and n_start - c[1] <= 40]
             after = [c for c in measure_cues if c[0] >= end and c[0] - end <= 45]
             # the verb right before the number, maybe across its qualifier: "مقتل ما لا يقل عن 12 عنصرا"
-            q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
+            q_start = next((q.start for q in quals if _q_before(norm, q.end, n_start)), n_start)
             if out and pi > 0 and _bare(toks[pi - 1].w) in SUBCOUNT and (n_start_gap(out[-1], toks[pi]) or pi < i):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
             elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
@@ -346,7 +394,7 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
         qualifier = "exact" if kind == "exact" else "unknown"
         is_total = False
         for q in quals:
-            if 0 <= n_start - q.end <= 2 and kind == "exact":
+            if _q_before(norm, q.end, n_start) and kind == "exact":
                 qualifier = q.value
         if qualifier == "exact":
             for q in quals:
@@ -355,6 +403,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
                     qualifier = q.value  # "29 شخصا على الأقل" (not "..., على الأقل 5 منهم": the next count's)
         if qualifier == "exact" and kind == "exact":
             qualifier = _qualifier_after_party(norm, end, quals, noun_spans, starts) or qualifier
+        if ranged is not None and qualifier == "exact":
+            qualifier = "at_least"
         if qualifier == "up_to" and norm[max(lo, n_start - 6):n_start].strip().endswith("الي"):
             qualifier = "exact"  # "ارتفع عدد القتلى إلى 20": a new total, not an upper bound
             if NEW_TOTAL.intersection(norm[max(0, n_start - 100):n_start].split()):  # (its sentence may put a comma between)
@@ -529,7 +579,7 @@ def _bare_count(norm: str, toks: list[Tok], i: int, j: int, measure_cues: list, 
     "أكد المصدر أن تسعة قتلوا". Not "إصابة 3 منازل" (a word after the figure is what is counted).
     """
     n_start, n_end = toks[i].start, toks[j - 1].end
-    q_start = next((q.start for q in quals if 0 <= n_start - q.end <= 2), n_start)
+    q_start = next((q.start for q in quals if _q_before(norm, q.end, n_start)), n_start)
     verb = next((c for c in reversed(measure_cues) if 0 <= q_start - c[1] <= 3), None)
     nxt = toks[j] if j < len(toks) else None
     gap = norm[n_end:nxt.start] if nxt is not None else norm[n_end:hi]

@@ -68,8 +68,8 @@ def mentions(ctx) -> list[Mention]:
                         m = code_clause(ctx, sent, Sentence(cut + skip, cl.end, rest.lstrip())) or m
                     out.append(m)
         if len(out) == told and last_before is not None:
-            if not tolls.toll_count_retold(ctx, sent, last_before):
-                tolls.other_side_dead(ctx, sent, last_before)
+            if not tolls.toll_count_retold(ctx, sent, last_before) and not tolls.other_side_dead(ctx, sent, last_before):
+                tolls.toll_told_next(ctx, sent, last_before)
         summed_lead(ctx, out, told)
     return out
 

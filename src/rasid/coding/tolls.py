@@ -13,7 +13,7 @@ from ..arabic import normalize
 from ..tolls import ALSO, combine, find_counts, sum_qualifier
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, MONTH_SPAN, SINCE_YEAR
+from .words import CAUSE_WORDS, DURING_SPAN, FIGHT_WORDS, MONTH_SPAN, SINCE_YEAR, SPEECH
 
 
 def read_counts(ctx, lo: int, hi: int) -> list:
@@ -105,6 +105,67 @@ def toll_count_retold(ctx, sent, prev: Mention) -> bool:
     if ctx.trace is not None:
         ctx.trace.note_mention(prev, "toll_count_retold", f"fatalities from «{sent.text[:80]}»")
     return True
+
+
+# another incident told apart ("وفي حادث منفصل", "في هجوم آخر"), or a sentence in the pluperfect ("وكان ... قد"):
+# not the toll of the event told just before (normalised)
+_APART = re.compile(r"(?<![\u0621-\u064a])(?:منفصل|منفصله|اخر|اخري|مماثل|مماثله)(?![\u0621-\u064a])")
+_PLUPERFECT_OPEN = re.compile(r"\s*و?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}?قد\s")
+# a year ("في صيف 2006"), a report's or a count's figures ("رصد تقرير", "إحصائية"), a part of the dead or wounded
+# ("32 من الجرحى ما زالوا في المستشفيات"): no toll of the event told just before (normalised)
+_NOT_ITS_TOLL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\u0621-\u064a])(?:تقرير|تقريرا|تقريره|تقريرها|احصائيه|احصاييه|العام|السنه)(?![\u0621-\u064a])"
+                          r"|(?<!\S)\S+\s+من\s+(?:القتلي|الجرحي|المصابين|الضحايا|الشهداء)(?![\u0621-\u064a])")
+
+
+def _bare_word(w: str) -> str:
+    return w[1:] if w[:1] == "و" and len(w) > 3 else w
+
+
+@rule("toll_told_next", reads="cues.tsv kill, injure, no_toll, background")
+def toll_told_next(ctx, sent, prev: Mention) -> bool:
+    """A sentence that tells no event of its own, no place and no day of another, and counts dead or wounded gives
+    them to the event the sentence before told, when that event had no figure of them: "انفجرت سيارة مفخخة في سوق
+    البلدة. وأفاد مسعفون بمقتل ستة أشخاص وإصابة 11 آخرين" is six dead, 11 wounded; so is "وأودى الانفجار بحياة ستة".
+    Not a tally, a recalled event ("بعد يومين من", in it or in the event before), another incident ("في حادث
+    منفصل"), a line in the pluperfect ("وكان ستة قد قتلوا"), a year ("في صيف 2006"), a report's figures ("رصد تقرير"),
+    a part ("32 من الجرحى ما زالوا في المستشفى"), two sources' figures, nor "no one was hurt"."""
+    lo, hi = ctx.n(sent.start), ctx.n_end(sent.end)
+    norm = ctx.nt.norm
+    if not ctx.has_cue(lo, hi, "kill", "injure") or ctx.has_cue(lo, hi, "no_toll", "background") \
+            or is_tally(ctx, lo, hi) or earlier_event(ctx, lo, hi) or ctx.places_in(sent.start, sent.end) \
+            or _APART.search(norm, lo, hi) or _PLUPERFECT_OPEN.match(norm, lo) or _NOT_ITS_TOLL.search(norm, lo, hi) \
+            or earlier_event(ctx, ctx.n(prev.clause.start), ctx.n_end(prev.clause.end)):
+        return False  # (nor when the event before is itself one recalled: "بعد يوم من سقوط قذائف مماثلة")
+    day = prev.date.start_date if prev.date else None
+    if any(d.start_date != day for d in ctx.starting(ctx.dates, sent.start, sent.end)):
+        return False  # (a day of its own: another day's toll)
+    if len(prev.locations or ()) > 1 or norm[lo:lo + 4] in ("اما ", "واما"):
+        return False  # (a roundup of places; "أما في ...": another scene)
+    # it goes on with the event: it opens with the toll verb ("وأصيب ثمانية جنود", "كما قتل"), with a source's words
+    # ("وأفاد مسعفون بمقتل", "وأكد الجيش أن جنديين قتلا"), or names the event again ("وأودى الانفجار بحياة")
+    head = norm[lo:lo + 40].split()[:3]
+    opens = bool(head) and (ctx.has_cue(lo, lo + len(" ".join(head[:2])), "kill", "injure")
+                            or _bare_word(head[0]) in SPEECH or head[0] in ("كما", "وكما"))
+    again = any(norm[t.start:t.end].lstrip("وفبل").startswith("ال") for t in ctx.within(ctx.triggers, lo, hi))
+    if not (opens or again):
+        return False
+    counts = read_counts(ctx, lo, hi)
+    done = False
+    for attr, measure in (("fatalities", "killed"), ("injured", "injured")):
+        told = getattr(prev, attr)
+        if told is not None:
+            continue  # (a vague toll told stays: "مقتل العديد" then one named dead is no exact toll of one)
+        figures = [c for c in counts if c.measure == measure and not c.sub and c.value is not None]
+        if len(figures) > 1 and len({c.of for c in figures if c.of}) < len(figures):
+            continue  # ("قالت مصادر إن عشرة قتلوا، بينما قال المرصد إن 15 قتلوا": two sources' figures, no sum)
+        t = combine(counts, measure)
+        if t is None or t.get("value") is None:
+            continue
+        setattr(prev, attr, t)
+        done = True
+        if ctx.trace is not None:
+            ctx.trace.note_mention(prev, "toll_told_next", f"{attr} from «{sent.text[:80]}»")
+    return done
 
 
 # "من جانبها", "من جهته", "بدورهم", "في المقابل": the other party's turn to tell (normalised)
@@ -222,6 +283,15 @@ one goes on with a dual, not with a plural of no number; alone, "مقتل مجن
 describe(__name__, "hundreds_and_tens", """A hundred joined by "و" to a smaller number word is their sum
 (rasid.tolls.parse_number): "مائة وخمسون قتيلا" is 150, "مئتان وخمسة وعشرون" 225 (not "قتل مائة شخص وأصيب خمسون": a
 counted noun between).""", reads="numbers.tsv")
+describe(__name__, "toll_range", """A toll told as a range is its lower figure, at least (ACLED codes the lowest figure;
+rasid.tolls._range_high): "قتل ما بين 12 و18 شخصا في الغارة" is at least 12, and so are "12 إلى 18 قتيلا" and "12 - 18
+قتيلا" (not their sum); "و" joins a range only after "بين", and "من 12 إلى 18" is a toll rising from one figure to
+another (an update), not a range.""")
+describe(__name__, "qualifier_across_article", """A qualifier before a figure with the article glued to it qualifies the
+figure (rasid.tolls._q_before): "قتل قرابة الـ40 عنصرا" is about 40, "أكثر من الـ 30 قتيلا" more than 30.""", reads="qualifiers.tsv")
+describe(__name__, "vague_construct", """A vague amount in the construct with a definite noun of people counts them as a
+toll of no number: "قتل عشرات الأشخاص في القصف", "قتل مئات الأشخاص في المجزرة" (the noun's measure from the verb, as
+after a figure; "عدد الأشخاص", the number of them, is no amount).""", reads="numbers.tsv vague, toll_nouns.tsv")
 describe(__name__, "part_across_qualifier", """A breakdown word before a qualified number makes it a part of the toll told
 before: "مقتل أكثر من 250 مدنيا بينهم نحو 50 طفلا" is 250 (more_than), not 300; with no total before ("فراح بينهم
 حوالي أربعين قتيلا") the figure is the toll.""")

@@ -7,13 +7,13 @@ import bisect
 import datetime as dt
 import re
 
-from ..dates import DateMention, find_dates, parse_published
+from ..dates import NUM_WORDS, DateMention, find_dates, parse_published
 from .rules import describe, note, rule
 from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
 
 FULL = ("abs_dmy", "abs_num", "abs_iso")
-EXACT = FULL + ("abs_ord", "abs_same")  # a day written out: beats a relative word next to it
+EXACT = FULL + ("abs_ord", "abs_same", "abs_cur")  # a day written out: beats a relative word next to it
 YEAR = re.compile(r"\d{4}")
 
 
@@ -98,6 +98,27 @@ describe(__name__, "ordinal_day", """A day of the month written as an ordinal (d
     written date; it does not date the page.""")
 
 
+describe(__name__, "current_month_day", """A day of the month written in digits with "الشهر الجاري/الحالي" (dates.py abs_cur) is that
+    day of the publication month, with "الشهر الماضي/المنصرم/الفائت" of the month before, and the press's short "في 3
+    الجاري" this month's: "قصفت الطائرات البلدة في 12 من الشهر الجاري" told on the 20th is the 12th, not the month (a
+    day after publication is a day to come, no day). It beats a relative word beside it like any written date.""")
+
+
+describe(__name__, "night_joined", """A night named by two days joined by "على" or "إلى" is the two days, like one joined by a dash
+    (dates.py weekday_pair): "قصفت الطائرات البلدة ليلة السبت على الأحد" is Saturday to Sunday, precision 2.""")
+
+
+describe(__name__, "moment_ago", """"منذ قليل", "قبل قليل" (a moment ago, breaking news) is today, like "قبل ساعات" (dates.py
+    ago_hours): "اندلعت اشتباكات منذ قليل في الحي" is the publication day; not "قبل قليل من الهجوم", a moment before
+    another thing.""")
+
+
+describe(__name__, "weekday_week_back", """A weekday named with "الماضي", "الفائت" or "المنصرم" on that same weekday of
+    publication is a week back, not today (dates.py weekday): "قصفت الطائرات البلدة يوم الخميس الماضي" told on a
+    Thursday is the Thursday before; "الجمعة قبل الماضي" is a week before last Friday. "الشهر المنصرم/الفائت" and
+    "الأسبوع الفائت/المنصرم" are last month and last week, like "الماضي".""")
+
+
 describe(__name__, "same_month_day", """A day of "the same month" (dates.py abs_same: "وفي السابع من الشهر نفسه", "في 17 من الشهر ذاته") is that
     day of the month of the nearest date told before it with a month: "قصفت الطائرات البلدة في الثالث من آب، وفي السابع
     من الشهر نفسه سقطت قذائف على السوق" is 7 August; with no month told before, no date.""")
@@ -114,6 +135,12 @@ def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
         [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates]
     if trigger is not None and len(ds) > 1:
         ds = _not_relative(ctx, ds, trigger)
+    if trigger is not None and len(ds) > 1:
+        ds = _after_then(ctx, ds, trigger)
+    if trigger is not None:
+        recalled = _days_after(ctx, cl, sent, ds, trigger)
+        if recalled is not None:
+            return recalled
     if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
     ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
@@ -159,6 +186,77 @@ def _not_relative(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
         note(ctx, "relative_clause_day", f"«{theirs[0].text}» is the relative clause's")
         return [d for d in ds if d not in theirs]
     return ds
+
+
+# "بعد", "عقب", "إثر", "قبل", "غداة" right before the event word, maybe across "أن"/"ساعات من"/"يوم من": the event told
+# is another time than the clause before it (normalised)
+_THEN = re.compile(r"(?<![\u0621-\u064a])(?:بعد|بعيد|عقب|اثر|قبل|قبيل|غداه)(?:\s+(?:ان|ما|ساعات\s+من|ساعه\s+من|يوم\s+من|ايام\s+من))?\s+$")
+
+
+@rule("then_clause_day")
+def _after_then(ctx, ds: list[DateMention], trigger) -> list[DateMention]:
+    """An event word right after "بعد", "عقب", "إثر", "قبل" tells another time than the clause before it: a day told
+    after the event word is its own, the days before "بعد" the other event's: "وجاءت التفجيرات يوم الأحد بعد اغتيال
+    ضابط أمس السبت" is Saturday's killing."""
+    norm = ctx.nt.norm
+    m = _THEN.search(norm, max(0, trigger.start - 30), trigger.start)
+    if m is None:
+        return ds
+    own = [d for d in ds if ctx.n(d.start) > trigger.start]
+    other = [d for d in ds if ctx.n(d.end) <= m.start()]
+    if not own or not other:
+        return ds
+    note(ctx, "then_clause_day", f"«{own[0].text}» over «{other[0].text}»")
+    return [d for d in ds if d not in other]
+
+
+# "بعد ثلاثة أيام من", "بعد يومين على", "بعد أسبوع من" right before the event word (normalised)
+_DAYS_AFTER = re.compile(r"(?<![\u0621-\u064a])بعد\s+(?:(?P<n>\d{1,2}|%s)\s+(?:ايام|يوما)|(?P<unit>يوم|يومين|اسبوع|اسبوعين))"
+                         r"\s+(?:من|علي)\s+" % "|".join(NUM_WORDS))
+
+
+# fighting that goes on over the days counted ("بعد يومين من الاشتباكات", "بعد أسبوع من المعارك"): a duration
+_ONGOING = re.compile(r"(?:ال)?(?:اشتباكات|معارك|مواجهات|قتال|قصف\s+متواصل|حصار|المعارك|الاشتباكات)(?![\u0621-\u064a])")
+
+
+@rule("days_after_recalled")
+def _days_after(ctx, cl, sent, ds: list[DateMention], trigger) -> DateMention | None:
+    """An event word after "بعد ثلاثة أيام من" (يومين على, أسبوع من) is that many days before the day of the
+    clause it follows: "ويأتي اغتيال القيادي أمس بعد ثلاثة أيام من مقتل شرعي في المدينة" is the killing four days
+    ago. The day it follows: the one told before "بعد" in its sentence, else its paragraph's or its lead's, else the
+    day before publication to that day (a range, shifted back)."""
+    norm = ctx.nt.norm
+    m = None
+    for m in _DAYS_AFTER.finditer(norm, max(0, trigger.start - 80), trigger.start + 1):
+        pass
+    if m is None or any(p in norm[m.end():trigger.start] for p in ",،.:؛"):
+        return None  # (the event word after it, in the same stretch of words: "بعد ثلاثة أيام من مقتل شرعي برصاص مجهولين")
+    if _ONGOING.match(norm, m.end()) or any(ctx.n(d.start) >= m.end() for d in ds) or any(
+            t.value.event_type != "-" for t in ctx.within(ctx.triggers, ctx.n(cl.start), m.start())):
+        # "بعد يومين من الاشتباكات المتواصلة": two days of fighting, not two days after it; a day of its own told
+        # after it ("بعد ثلاثة أيام على الهجوم الذي وقع ظهر الاثنين"); an event word of the clause before "بعد"
+        # (the clause tells that event: "شن الطيران الجمعة غاراته بعد أربعة أيام على هجوم انتحاري")
+        return None
+    unit = m["unit"]
+    n = m["n"]
+    days = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}[unit] if unit else (
+        int(n) if n.isdigit() else NUM_WORDS[n])
+    base = next((d for d in reversed(ds) if ctx.n_end(d.end) <= m.start() and d.start_date and (d.precision or 1) <= 2),
+                None)
+    if base is None:
+        base = paragraph_date(ctx, sent.start) or lead_day(ctx, sent.start)
+    if base is not None and base.start_date:
+        start, end, prec = base.start_date, base.end_date or base.start_date, base.precision or 1
+    elif ctx.pub is not None:
+        start, end, prec = (ctx.pub - dt.timedelta(days=1)).isoformat(), ctx.pub.isoformat(), 2
+    else:
+        return None
+    back = dt.timedelta(days=days)
+    start = (dt.date.fromisoformat(start) - back).isoformat()
+    end = (dt.date.fromisoformat(end) - back).isoformat()
+    a, b = ctx.nt.orig(m.start()), ctx.nt.orig_end(m.end())
+    note(ctx, "days_after_recalled", f"{days} days before {base.text if base is not None else 'publication'}")
+    return DateMention(a, b, ctx.doc.text[a:b].strip(), "days_after", start, end, prec, True)
 
 
 _UNTIL = re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)(?:\s+(?:الساعات|ساعات|الساعه)\s+(?:الاولي|الاولى|المتاخره|الاخيره)\s+من)?\s+$")
