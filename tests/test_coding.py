@@ -2539,3 +2539,13 @@ def test_an_event_days_before_another_is_dated_back(pipeline):
     doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل يوم الثلاثاء، بعد يومين من الاشتباكات في بلدة سراقب.",
                         published="2015-08-06")
     assert "2015-08-02" not in [e.date["start"] for e in doc.events]
+
+
+def test_a_strike_told_by_the_verb_struck_with_its_targets(pipeline):
+    """triggers.tsv: "ضربت أهدافا/مواقع" is a strike; the verb without targets is not ("ضربت الحكومة موعدا")."""
+    doc = pipeline.text("قالت وزارة الدفاع إن أربع قاذفات روسية ضربت أهدافا للتنظيم قرب بلدة الميادين أمس.",
+                        published="2016-03-04")
+    [e] = [e for e in doc.events if e.event_type in VIOLENT]
+    assert e.event_type == "Explosions/Remote violence" and e.actor1["id"] == "Russian forces"
+    doc = pipeline.text("ضربت الحكومة موعدا للمفاوضات في بلدة الميادين أمس.", published="2016-03-04")
+    assert not [e for e in doc.events if e.event_type in VIOLENT]
