@@ -2549,3 +2549,14 @@ def test_a_strike_told_by_the_verb_struck_with_its_targets(pipeline):
     assert e.event_type == "Explosions/Remote violence" and e.actor1["id"] == "Russian forces"
     doc = pipeline.text("ضربت الحكومة موعدا للمفاوضات في بلدة الميادين أمس.", published="2016-03-04")
     assert not [e for e in doc.events if e.event_type in VIOLENT]
+
+
+def test_a_special_operation_carried_out_is_a_battle(pipeline):
+    """triggers.tsv: "نفذت ... عملية نوعية" (state media's word for a raid) is fighting; with no place, it anchors
+    nothing (rule not_specific)."""
+    doc = pipeline.text("وذكرت الوكالة أن وحدة من الجيش نفذت عملية نوعية في بلدة حجيرة أمس قضت خلالها على عدد من المسلحين.",
+                        published="2016-03-04")
+    [e] = [e for e in doc.events if e.event_type in VIOLENT]
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    doc = pipeline.text("وقال إن الفصائل تعتمد على العمليات النوعية.", published="2016-03-04")
+    assert not [e for e in doc.events if e.event_type in VIOLENT]
