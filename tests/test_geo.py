@@ -1143,3 +1143,19 @@ def test_a_part_of_a_country_is_no_place_lent_to_the_next_sentences():
     assert is_country_part(part)
     assert not is_country_part({**part, "name_ar": "العراق", "text": "العراق"})
     assert not is_country_part({**part, "name_ar": "شمال سوريا", "text": "شمال سوريا"})  # listed in regions.tsv
+
+
+@needs_full_gazetteer
+def test_a_seat_named_like_a_feature_word_outweighs_its_hamlet_namesakes(geo):
+    """Rules seat_not_feature_word, seat_over_hamlets, theatre_town: "الحويجة" (a river island's word, and Kirkuk's
+    Hawija) with its article and any word after it is the town, the seat rather than the Syrian or Baghdad hamlets of its
+    name; hamlets by the other places a story names keep their own."""
+    for text in ("وفي الحويجة قتل ثلاثة مزارعين بقصف جوي استهدف سوق الماشية",
+                 "وفي مدينة الحويجة قتل ثلاثة مزارعين بقصف جوي",
+                 "ففي الحويجة الواقعة شمال بغداد استهدف القصف مدرسة للبنات",
+                 "وفي العراق قصفت الطائرات مواقع في الموصل والحويجة، بينما دارت معارك في مدينة الرقة ومحيط بلدة عين عيسى"):
+        locs = _resolve(geo, text)
+        assert locs["الحويجة"]["admin1"] == "Kirkuk", (text, locs["الحويجة"])
+    locs = _resolve(geo, "قصفت المروحيات قرى الحويجة وقسطون والعنكاوي والعمقية في سهل الغاب بريف حماة")
+    assert locs["الحويجة"]["admin1"] == "Hama"
+    assert "حويجة" not in _resolve(geo, "تقدمت القوات نحو حويجة صكر شرق المدينة")
