@@ -1159,3 +1159,15 @@ def test_a_seat_named_like_a_feature_word_outweighs_its_hamlet_namesakes(geo):
     locs = _resolve(geo, "قصفت المروحيات قرى الحويجة وقسطون والعنكاوي والعمقية في سهل الغاب بريف حماة")
     assert locs["الحويجة"]["admin1"] == "Hama"
     assert "حويجة" not in _resolve(geo, "تقدمت القوات نحو حويجة صكر شرق المدينة")
+
+
+def test_a_quoted_title_and_a_verb_after_and_name_no_place(geo):
+    """Rules title_quoted, and_verb_no_name: a place's name inside the quoted title of a work or a campaign is no place of
+    the story; "و" and a verb after a feature's word opens the next clause, no name of the feature."""
+    locs = _resolve(geo, 'قتل مصور شارك في فيلم " الحصار في حمص " بإطلاق نار في مدينة إدلب')
+    assert "حمص" not in locs and [t for t in locs if t.endswith("إدلب")]
+    assert "دير الزور" not in _resolve(geo, 'اعتقلت الشرطة عضوين في حملة «دير الزور تنزف» في مدينة الرقة')
+    assert "حمص" in _resolve(geo, 'أطلق ناشطون حملة "حمص" للتضامن مع المدينة')  # (the name alone may be the town's)
+    locs = _resolve(geo, "اقتحمت الفصائل مستودعا تابعا للقاعدة وسيطرت على أجزاء منها")
+    assert not [t for t in locs if "وسيطرت" in t]
+    assert [t for t in _resolve(geo, "قصفت المدفعية مخيم واحات") if "واحات" in t]

@@ -254,6 +254,14 @@ QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alon
 # rule seat_over_hamlets: what outweighs hamlets of the same name, and by how much
 HAMLET_SEATS = frozenset(("ADM2", "PPLC", "PPLA", "PPLA2"))
 SEAT_OVER_HAMLETS = 2.0
+# rule title_quoted: the quoted title of a work or a campaign ('فيلم "داعش في حلب"', 'حملة "الرقة تذبح بصمت"', 'بعنوان
+# "..."') names no place of the story, though a place's name is in it
+TITLE_QUOTED = re.compile(
+    r"(?<![\p{Arabic}])(?:[وبل]|لل)?(?:ال)?(?:حمل[ةه]|فيلم|كتاب|برنامج|مسلسل|رواي[ةه]|[أا]غني[ةه]|قصيد[ةه]|شعار|وسم|هاشتا[غج]"
+    r"|مبادر[ةه]|مهرجان|معرض|صفح[ةه]|مجموع[ةه]|بعنوان|عنوان|تحت\s+عنوان)(?:\s+(?:بعنوان|باسم|الشهير[ةه]?|المعنون[ةه]?))?"
+    r"\s*[\"«“]\s*([^\"«»“”\n]{2,80}?)\s*[\"»”]")
+# rule and_verb_no_name: "و" and a verb in the past of "she" (a plural noun ends in ات: "واحات" is a name)
+CONJ_VERB = stdre.compile(r"و[\u0621-\u064a]{2,5}[^ا\s]ت")
 CITY_BEFORE = stdre.compile(r"(?<![\u0621-\u064a])[وب]?(?:ال)?مدين(?:ه|تي)\s+$")
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
@@ -823,6 +831,12 @@ class Geoparser:
         norm = nt.norm
         folded = fold(norm)
         taken = self._blocked(nt, matches)
+        titles = []
+        if '"' in nt.text or "«" in nt.text or "“" in nt.text:
+            for mm in TITLE_QUOTED.finditer(nt.text):
+                if " " in mm.group(1).strip():  # (a title of two words or more: 'حملة "الرقة"' may be the town's)
+                    titles.append((self._n(nt, mm.start(1)), self._n(nt, mm.end(1))))
+            taken.extend(titles)
         for phrase in self.stop_phrases:
             k = folded.find(phrase)
             while k >= 0:
@@ -838,6 +852,8 @@ class Geoparser:
             key, admin, prec = self.region_keys[k]
             if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
                 continue
+            if titles and any(x <= i < y for x, y in titles):
+                continue  # rule title_quoted
             taken.append((i, i + len(key)))
             if admin == "-":
                 # a country or wide area blocks namesakes; it is a location of its own (no coordinates,
@@ -1254,6 +1270,9 @@ class Geoparser:
                     break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
                 if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and fold(w[1:]) in self.everyday:
                     break  # rule future_verb_ends_name: "قاعدة انجرليك ستفتح أمام الطائرات", a verb, not the name
+                if not words and not quoted and w[0] == "و" and w not in TOPONYM_HEADS and (
+                        CONJ_VERB.fullmatch(w) or fold(w[1:]) in self.everyday or fold(w[1:]) in self.common):
+                    break  # rule and_verb_no_name: "للقاعدة وأصبحت على مقربة": "و" and a verb or word open the next clause
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if not words and cue.value[0] in ("feature", "camp") and not quoted and len(w) >= 4 and w[-1] == "ي" \
