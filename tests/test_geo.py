@@ -1171,3 +1171,12 @@ def test_a_quoted_title_and_a_verb_after_and_name_no_place(geo):
     locs = _resolve(geo, "اقتحمت الفصائل مستودعا تابعا للقاعدة وسيطرت على أجزاء منها")
     assert not [t for t in locs if "وسيطرت" in t]
     assert [t for t in _resolve(geo, "قصفت المدفعية مخيم واحات") if "واحات" in t]
+
+
+@needs_full_gazetteer
+def test_a_district_seat_of_three_letters_needs_no_cue(geo):
+    """Rule short_district_seat: "هيت", the seat of an Anbar district (20,000 people and more), is read bare like a city
+    of three letters; an everyday word of three letters ("عنه") still needs a cue."""
+    locs = _resolve(geo, "قتل أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في هيت غرب الرمادي")
+    assert locs["هيت"]["admin1"] == "Al-Anbar"
+    assert "عنه" not in _resolve(geo, "وقال المتحدث عنه إن القوات دخلت الرمادي")

@@ -709,6 +709,12 @@ class Geoparser:
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
+        # rule short_district_seat: a district's seat of 20,000 named like its district ("هيت", Anbar) is a town too, when
+        # its name is no everyday word ("عنه" is "about him")
+        self.major_short |= {f for f, cs in (self.gaz.names.items() if self.gaz else ()) if len(f) <= 3
+                             and f not in self.common and f not in self.everyday and f not in self.major_short and any(
+            d.code == "ADM2" and any(not q.is_admin and q.population >= 20000 and _approx_km(q, d) < 30
+                                     for q in (self.gaz.places[k] for k in cs)) for d in (self.gaz.places[c] for c in cs))}
         # rule short_name_spelt: a big town's name of two letters ("إب", Ibb) is in no index of names (three letters at
         # least: normalised, "اب" is also August and a father); spelt as the gazetteer spells it, with its hamza, as
         # a word of its own, it is the town (not inside a hyphenated name: the pharaoh "واح-إب-رع")
