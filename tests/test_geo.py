@@ -534,6 +534,8 @@ def test_the_dateline_city_is_where_the_report_was_filed_not_the_scene(geo):
     assert _scene(geo, text) == ["القصير"]
     # a dateline city that is also the scene, named alone, stays
     assert _scene(geo, "بغداد (رويترز) - انفجرت ثماني سيارات ملغومة صباح اليوم.") == ["بغداد"]
+    # the city and its country, then the agency: "حلب، سوريا (CNN)--"
+    assert _scene(geo, "حماة، سوريا (CNN)-- قتل ستة أشخاص في اشتباك بين الجيش ومسلحين في مدينة القصير.") == ["القصير"]
 
 
 def test_a_feature_the_gazetteer_lacks_keeps_its_kind_and_name(geo):

@@ -214,7 +214,7 @@ def _facility_name(words: list[str]) -> str:
 
 
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
-DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
+DATELINE_AFTER = re.compile(r"\s*(?:[،,]\s*\p{Arabic}+\s*(?=[(\[]))?(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
 # (as a trie in the standard re: 4x faster than the flat alternation in regex, asked before every place name)
 ROLE_KEYS = stdre.compile(word_alternation(
