@@ -534,6 +534,8 @@ def test_the_dateline_city_is_where_the_report_was_filed_not_the_scene(geo):
     assert _scene(geo, text) == ["القصير"]
     # a dateline city that is also the scene, named alone, stays
     assert _scene(geo, "بغداد (رويترز) - انفجرت ثماني سيارات ملغومة صباح اليوم.") == ["بغداد"]
+    # the city and its country, then the agency: "حلب، سوريا (CNN)--"
+    assert _scene(geo, "حماة، سوريا (CNN)-- قتل ستة أشخاص في اشتباك بين الجيش ومسلحين في مدينة القصير.") == ["القصير"]
 
 
 def test_a_feature_the_gazetteer_lacks_keeps_its_kind_and_name(geo):
@@ -1143,3 +1145,40 @@ def test_a_part_of_a_country_is_no_place_lent_to_the_next_sentences():
     assert is_country_part(part)
     assert not is_country_part({**part, "name_ar": "العراق", "text": "العراق"})
     assert not is_country_part({**part, "name_ar": "شمال سوريا", "text": "شمال سوريا"})  # listed in regions.tsv
+
+
+@needs_full_gazetteer
+def test_a_seat_named_like_a_feature_word_outweighs_its_hamlet_namesakes(geo):
+    """Rules seat_not_feature_word, seat_over_hamlets, theatre_town: "الحويجة" (a river island's word, and Kirkuk's
+    Hawija) with its article and any word after it is the town, the seat rather than the Syrian or Baghdad hamlets of its
+    name; hamlets by the other places a story names keep their own."""
+    for text in ("وفي الحويجة قتل ثلاثة مزارعين بقصف جوي استهدف سوق الماشية",
+                 "وفي مدينة الحويجة قتل ثلاثة مزارعين بقصف جوي",
+                 "ففي الحويجة الواقعة شمال بغداد استهدف القصف مدرسة للبنات",
+                 "وفي العراق قصفت الطائرات مواقع في الموصل والحويجة، بينما دارت معارك في مدينة الرقة ومحيط بلدة عين عيسى"):
+        locs = _resolve(geo, text)
+        assert locs["الحويجة"]["admin1"] == "Kirkuk", (text, locs["الحويجة"])
+    locs = _resolve(geo, "قصفت المروحيات قرى الحويجة وقسطون والعنكاوي والعمقية في سهل الغاب بريف حماة")
+    assert locs["الحويجة"]["admin1"] == "Hama"
+    assert "حويجة" not in _resolve(geo, "تقدمت القوات نحو حويجة صكر شرق المدينة")
+
+
+def test_a_quoted_title_and_a_verb_after_and_name_no_place(geo):
+    """Rules title_quoted, and_verb_no_name: a place's name inside the quoted title of a work or a campaign is no place of
+    the story; "و" and a verb after a feature's word opens the next clause, no name of the feature."""
+    locs = _resolve(geo, 'قتل مصور شارك في فيلم " الحصار في حمص " بإطلاق نار في مدينة إدلب')
+    assert "حمص" not in locs and [t for t in locs if t.endswith("إدلب")]
+    assert "دير الزور" not in _resolve(geo, 'اعتقلت الشرطة عضوين في حملة «دير الزور تنزف» في مدينة الرقة')
+    assert "حمص" in _resolve(geo, 'أطلق ناشطون حملة "حمص" للتضامن مع المدينة')  # (the name alone may be the town's)
+    locs = _resolve(geo, "اقتحمت الفصائل مستودعا تابعا للقاعدة وسيطرت على أجزاء منها")
+    assert not [t for t in locs if "وسيطرت" in t]
+    assert [t for t in _resolve(geo, "قصفت المدفعية مخيم واحات") if "واحات" in t]
+
+
+@needs_full_gazetteer
+def test_a_district_seat_of_three_letters_needs_no_cue(geo):
+    """Rule short_district_seat: "هيت", the seat of an Anbar district (20,000 people and more), is read bare like a city
+    of three letters; an everyday word of three letters ("عنه") still needs a cue."""
+    locs = _resolve(geo, "قتل أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في هيت غرب الرمادي")
+    assert locs["هيت"]["admin1"] == "Al-Anbar"
+    assert "عنه" not in _resolve(geo, "وقال المتحدث عنه إن القوات دخلت الرمادي")

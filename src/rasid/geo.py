@@ -214,7 +214,7 @@ def _facility_name(words: list[str]) -> str:
 
 
 # after a dateline's city: its country or agency in brackets, then a dash, colon or slash ("بغداد (رويترز) -")
-DATELINE_AFTER = re.compile(r"\s*(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
+DATELINE_AFTER = re.compile(r"\s*(?:[،,]\s*\p{Arabic}+\s*(?=[(\[]))?(?:[(\[][^)\]\n]{1,25}[)\]]\s*){0,2}(?:[-–—:/|]|\d{1,2}\s)")
 # the words any of those needs, to skip the full pattern before most names
 # (as a trie in the standard re: 4x faster than the flat alternation in regex, asked before every place name)
 ROLE_KEYS = stdre.compile(word_alternation(
@@ -251,6 +251,18 @@ COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:
                            r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+)?(?:ب)?")
 NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule near_distance)
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
+# rule seat_over_hamlets: what outweighs hamlets of the same name, and by how much
+HAMLET_SEATS = frozenset(("ADM2", "PPLC", "PPLA", "PPLA2"))
+SEAT_OVER_HAMLETS = 2.0
+# rule title_quoted: the quoted title of a work or a campaign ('فيلم "داعش في حلب"', 'حملة "الرقة تذبح بصمت"', 'بعنوان
+# "..."') names no place of the story, though a place's name is in it
+TITLE_QUOTED = re.compile(
+    r"(?<![\p{Arabic}])(?:[وبل]|لل)?(?:ال)?(?:حمل[ةه]|فيلم|كتاب|برنامج|مسلسل|رواي[ةه]|[أا]غني[ةه]|قصيد[ةه]|شعار|وسم|هاشتا[غج]"
+    r"|مبادر[ةه]|مهرجان|معرض|صفح[ةه]|مجموع[ةه]|بعنوان|عنوان|تحت\s+عنوان)(?:\s+(?:بعنوان|باسم|الشهير[ةه]?|المعنون[ةه]?))?"
+    r"\s*[\"«“]\s*([^\"«»“”\n]{2,80}?)\s*[\"»”]")
+# rule and_verb_no_name: "و" and a verb in the past of "she" (a plural noun ends in ات: "واحات" is a name)
+CONJ_VERB = stdre.compile(r"و[\u0621-\u064a]{2,5}[^ا\s]ت")
+CITY_BEFORE = stdre.compile(r"(?<![\u0621-\u064a])[وب]?(?:ال)?مدين(?:ه|تي)\s+$")
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
@@ -273,6 +285,21 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
 
 
 COUNTRY_NAMES, COUNTRY_ADJECTIVES = _country_words()
+
+
+def _theatre_towns() -> dict[str, str]:
+    """theatres.tsv place rows: a country's main towns and provinces (folded, with and without the article) to its
+    code; a name two countries' rows share is left out (rule theatre_town)."""
+    out: dict[str, str] = {}
+    for r in read_tsv("theatres.tsv"):
+        if len(r) > 2 and r[1] == "place":
+            for w in r[2].split("|"):
+                for f in _article_forms(fold(normalize(w.strip()))) if w.strip() else ():
+                    out[f] = r[0] if out.get(f, r[0]) == r[0] else ""
+    return {k: v for k, v in out.items() if v}
+
+
+THEATRE_TOWNS = _theatre_towns()
 _PART_OF = [*COUNTRY_NAMES, "البلاد"]  # "شرق البلاد": the story's country
 _CDIR = r"(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
 # rule country_region: a part of a country told by a direction ("في شمال العراق", "بجنوب لبنان", "شمال شرقي سوريا",
@@ -682,6 +709,12 @@ class Geoparser:
         # short names (three letters or less) read as places without a cue: those of big towns only
         self.major_short = {f for f, cs in self.gaz.names.items() if len(f) <= 3 and any(
             self.gaz.places[c].code in MAJOR_CODES or self.gaz.places[c].population >= 50000 for c in cs)} if self.gaz else set()
+        # rule short_district_seat: a district's seat of 20,000 named like its district ("هيت", Anbar) is a town too, when
+        # its name is no everyday word ("عنه" is "about him")
+        self.major_short |= {f for f, cs in (self.gaz.names.items() if self.gaz else ()) if len(f) <= 3
+                             and f not in self.common and f not in self.everyday and f not in self.major_short and any(
+            d.code == "ADM2" and any(not q.is_admin and q.population >= 20000 and _approx_km(q, d) < 30
+                                     for q in (self.gaz.places[k] for k in cs)) for d in (self.gaz.places[c] for c in cs))}
         # rule short_name_spelt: a big town's name of two letters ("إب", Ibb) is in no index of names (three letters at
         # least: normalised, "اب" is also August and a father); spelt as the gazetteer spells it, with its hamza, as
         # a word of its own, it is the town (not inside a hyphenated name: the pharaoh "واح-إب-رع")
@@ -719,6 +752,11 @@ class Geoparser:
         self.spokesperson_words = {fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "spokesperson"}
         self.feature_words = {fold(normalize(r[0])) for r in read_tsv("place_cues.tsv") if r[1] == "feature"}
         self.outlet_names = self.lex.outlet_names
+        # rule seat_not_feature_word: a feature's kind word that is also the name of a seat or a city ("حويجة" a river
+        # island, Hawija a Kirkuk district; "مفرق" a junction, Mafraq a Jordanian city): written with its article it
+        # heads no construct ("حويجة صكر"), so "في الحويجة قتل" is the seat, whatever word follows
+        self.seat_features = {f for w in self.feature_words for f in ("ال" + w,) if f not in self.common and any(
+            self._a_seat(self.gaz.places[c]) for c in self.gaz.names.get(f, ()))} if self.gaz else set()
 
     def _titled(self, folded: str, j: int) -> bool:
         """The name ending at ``j`` is followed by a spokesperson's title in apposition ("، المتحدثة باسم")."""
@@ -742,6 +780,28 @@ class Geoparser:
     def _a_seat(p) -> bool:
         """A place of weight: an admin unit or its seat, or a city of 50,000 (not a hamlet's namesake)."""
         return bool(p.country) and (p.code in SEAT_CODES or p.population >= 50000)
+
+    def _seats_among(self, cands: list[int]) -> tuple:
+        """The seats of weight among a name's places (rule seat_over_hamlets) when every other namesake is a hamlet (no
+        seat, no town of TOWN_POPULATION) away from them: () when none, or when a town or another seat shares the name."""
+        gz = self.gaz
+        seats = [c for c in cands if gz.places[c].code in HAMLET_SEATS or (
+            not gz.places[c].is_admin and gz.places[c].population >= 50000)]
+        if not seats:
+            return ()
+        sp = [gz.places[c] for c in seats]
+        hamlets = False
+        for c in cands:
+            if c in seats:
+                continue
+            q = gz.places[c]
+            if any(_approx_km(q, p) < 30 for p in sp):
+                seats.append(c)  # the seat's own district or another row of it: weighed alike (the usual scores choose)
+                continue
+            if self._a_seat(q) or q.population >= TOWN_POPULATION:
+                return ()
+            hamlets = True
+        return tuple(seats) if hamlets and len({(round(p.lat), round(p.lon)) for p in sp}) == 1 else ()
 
     @property
     def available(self) -> bool:
@@ -777,6 +837,12 @@ class Geoparser:
         norm = nt.norm
         folded = fold(norm)
         taken = self._blocked(nt, matches)
+        titles = []
+        if '"' in nt.text or "«" in nt.text or "“" in nt.text:
+            for mm in TITLE_QUOTED.finditer(nt.text):
+                if " " in mm.group(1).strip():  # (a title of two words or more: 'حملة "الرقة"' may be the town's)
+                    titles.append((self._n(nt, mm.start(1)), self._n(nt, mm.end(1))))
+            taken.extend(titles)
         for phrase in self.stop_phrases:
             k = folded.find(phrase)
             while k >= 0:
@@ -792,6 +858,8 @@ class Geoparser:
             key, admin, prec = self.region_keys[k]
             if left_boundary(folded, i) is None or (i + len(key) < len(folded) and is_word_char(folded[i + len(key)])):
                 continue
+            if titles and any(x <= i < y for x, y in titles):
+                continue  # rule title_quoted
             taken.append((i, i + len(key)))
             if admin == "-":
                 # a country or wide area blocks namesakes; it is a location of its own (no coordinates,
@@ -920,7 +988,9 @@ class Geoparser:
                     and pw not in self.feature_words and pw[2:] not in self.feature_words \
                     and pw not in DEFINITE_FUNCTION_WORDS:
                 continue  # "الطبيعة الجبانة", "القوات الخاصة": a definite word after a definite noun is its adjective
-            if form in self.feature_words or (form.startswith("ال") and form[2:] in self.feature_words):
+            if (form in self.feature_words or (form.startswith("ال") and form[2:] in self.feature_words)) \
+                    and not (form.startswith("ال") and form in self.seat_features):
+                # (rule seat_not_feature_word: a definite word heads no construct, "الحويجة" of a seat is its name)
                 nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
                 if nxt and nxt.group() not in NAME_STOP and nxt.group() not in self.common:
                     continue  # "حويجة صكر", "جسر البوكمال": the word names the kind of feature, not a place
@@ -954,7 +1024,8 @@ class Geoparser:
                 # rule locating_word_no_name: "أحياء وسط المدينة", "قرى شمال حلب": a word that says where (name_stops.tsv,
                 # indefinite: a noun in construct) is no place's name, though some hamlet is named so (الوسط, شمال)
                 continue
-            if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)):
+            if not quoted and (form in self.cue_words or (form[:2] == "ال" and form[2:] in self.cue_words)) \
+                    and form not in self.seat_features:
                 continue  # "أحياء مدينة حلب": a cue word ("مدينة") is no place's name, unless quoted ("الجسر")
             if cue in ("district", "settlement", "camp", "area") and not quoted and prev \
                     and prev[-1].lstrip("وب") in self.cue_words:
@@ -1205,6 +1276,9 @@ class Geoparser:
                     break  # "مدينة كراتشي الباكستانية": the country's adjective, not the name
                 if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and fold(w[1:]) in self.everyday:
                     break  # rule future_verb_ends_name: "قاعدة انجرليك ستفتح أمام الطائرات", a verb, not the name
+                if not words and not quoted and w[0] == "و" and w not in TOPONYM_HEADS and (
+                        CONJ_VERB.fullmatch(w) or fold(w[1:]) in self.everyday or fold(w[1:]) in self.common):
+                    break  # rule and_verb_no_name: "للقاعدة وأصبحت على مقربة": "و" and a verb or word open the next clause
                 if not words and w[0] == "ل" and w[1:2] != "ا" and cue.value[0] in ("feature", "camp") and not quoted:
                     break  # whose it is, not its name: "معسكر لمعارضين إيرانيين", "قاعدة لقوات التحالف"
                 if not words and cue.value[0] in ("feature", "camp") and not quoted and len(w) >= 4 and w[-1] == "ي" \
@@ -1386,6 +1460,14 @@ class Geoparser:
                 k = bisect_left(told_starts, j)
                 if k < len(told_at) and told_starts[k] - j <= 30 and COUNTRY_AFTER.fullmatch(norm, j, told_starts[k]):
                     told = told_at[k][1]
+            if told is None and m.norm in THEATRE_TOWNS and named.get(THEATRE_TOWNS[m.norm], 0) >= 2:
+                # rule theatre_town: a country's main town of theatres.tsv ("الحويجة", "سروج") is that town, not a hamlet
+                # of its name in another country, in a story naming that country besides (its name, another of its towns),
+                # unless the hamlet lies by another place the story names ("قرى قسطون والحويجة بسهل الغاب" is Hama's)
+                there = THEATRE_TOWNS[m.norm]
+                if not any(gz.places[c].country != there and any(
+                        a is not gz.places[c] and _approx_km(gz.places[c], a) < 30 for a in anchors) for c in m.candidates):
+                    told = there
             key = (tuple(m.candidates), cue, told)
             if key in memo:
                 m.resolved = memo[key]
@@ -1399,9 +1481,19 @@ class Geoparser:
                 if any(self._a_seat(gz.places[c]) or gz.places[c].population >= TOWN_POPULATION for c in there) or not any(
                         self._a_seat(gz.places[c]) for c in cands if gz.places[c].country != told):
                     cands = there
+            # rule seat_over_hamlets: a name shared by a seat of weight (a district's seat or a city) and hamlets elsewhere
+            # is the seat where nothing in the story points at a hamlet ("في الحويجة" is Kirkuk's Hawija, not the Syrian
+            # hamlets of that name; the governorate or the villages named around it still carry a hamlet)
+            seats = self._seats_among(cands) if len(cands) > 1 else ()
+            weighed = False
+            # (a seat abroad of the story's country only when told as a city: "وفي العراق ... مدينة الحويجة")
+            city_word = bool(seats) and CITY_BEFORE.search(norm, max(0, self._n(nt, m.start) - 12), self._n(nt, m.start)) is not None
             for c in cands:
                 p = gz.places[c]
                 s = p.importance()
+                if c in seats and (p.country == country or city_word):
+                    s += SEAT_OVER_HAMLETS
+                    weighed = True
                 if p.country == country:
                     s += 1.5
                 if p.adm1 and p.adm1 in adm1:
@@ -1447,7 +1539,7 @@ class Geoparser:
                 # Syria) is a namesake of a place the gazetteer lacks
                 best, m.abroad = None, True
                 abroad.add(key)
-            if best is not None and len(adm1) == 1 and (gz.places[best].code not in big or (
+            if best is not None and not (weighed and best in seats) and len(adm1) == 1 and (gz.places[best].code not in big or (
                     gz.places[best].code == "PPLA2" and gz.places[best].population < FAR_MAX_POPULATION)) \
                     and len({gz.places[c].adm1 for c in m.candidates
                              if gz.places[c].country == gz.places[best].country}) > 1 \
