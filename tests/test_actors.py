@@ -58,6 +58,9 @@ def test_lexicon_rows_are_well_formed():
     # "الجيش الوطني": the Yemeni government army in Yemen, the SNA in Syria
     ("استعاد الجيش الوطني السيطرة على مديرية نهم شرق صنعاء بعد معارك مع الحوثيين أمس.", "Yemeni forces", "Houthis"),
     ("سيطر الجيش الوطني على قرية قرب مدينة الباب في ريف حلب بعد معارك مع تنظيم داعش أمس.", "SNA", "ISIS"),
+    # "الشرطة" in a Western city (theatres.tsv: its cities, not its name or capital-as-government) is its police
+    ("تبادل عناصر الشرطة إطلاق النار مع مسلح في مدينة أورلاندو بولاية فلوريدا أمس، ما أدى إلى مقتله.", "US police", None),
+    ("اشتبكت الشرطة مع مسلح في حي مولنبيك في بروكسل أمس، ما أدى إلى إصابة شرطيين.", "Belgian police", None),
 ])
 def test_an_alias_is_read_in_the_country_the_text_is_set_in(pipeline, text, a1, a2):
     e = _one(pipeline, text)
