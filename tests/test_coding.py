@@ -2560,3 +2560,12 @@ def test_a_special_operation_carried_out_is_a_battle(pipeline):
     assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
     doc = pipeline.text("وقال إن الفصائل تعتمد على العمليات النوعية.", published="2016-03-04")
     assert not [e for e in doc.events if e.event_type in VIOLENT]
+
+
+def test_an_arrest_word_with_the_lam_of_purpose_is_an_aim(pipeline):
+    """triggers.tsv: "للقبض على" (in order to arrest) tells what an operation is for, no arrest; "ألقت القبض على" is one."""
+    doc = pipeline.text("وقالت الوكالة إن الشرطة بدأت عملية أمنية واسعة للقبض على المسلحين في مدينة المنيا أمس.",
+                        published="2016-03-04")
+    assert not [e for e in doc.events if e.sub_event_type == "Arrests"]
+    doc = pipeline.text("وألقت الشرطة القبض على ثلاثة مسلحين في مدينة المنيا أمس.", published="2016-03-04")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
