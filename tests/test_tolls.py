@@ -648,3 +648,14 @@ def test_a_number_word_after_a_noun_and_its_adjective_counts_them():
     assert _killed("وأعلن الجيش مقتل جنديين فرنسيين اثنين في كمين قرب الحدود") == (2, "exact")
     assert _killed("أقدم المسلحون على إعدام مزارعين سودانيين اثنين في الوادي") == (2, "exact")
     assert _toll("أعلن المصدر مقتل حارسين اثنين وجرح خمسة آخرين في الهجوم على المصرف", "injured") == (5, "exact")
+
+
+def test_a_figure_joined_to_one_person_after_the_verb_is_killed_too():
+    # rule other_side_joined_to_one: "مقتل ضابط وسبعة من عناصر ..." is eight dead, not seven wounded
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import find_counts
+
+    nt = NormText("أسفر الكمين عن مقتل حارس وخمسة من عناصر العصابة وإصابة أربعة آخرين")
+    got = [(c.value, c.measure) for c in find_counts(nt, 0, len(nt.norm), default_lexicon())]
+    assert (5, "killed") in got and (5, "injured") not in got

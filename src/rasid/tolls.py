@@ -339,6 +339,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
             # or the other side's figure joined to the one just counted: "مقتل سبعة من الحوثيين واثنين من السلفيين"
             close = close or _joined_to(norm, out, toks[i])
+            # or joined by "و" to one person told right after the verb: "مقتل جندي تركي وسبعة من أعضاء الفصائل"
+            close = close or _joined_to_one(norm, toks, i, nouns, measure_cues) is not None
             if party and close:
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
@@ -378,6 +380,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             q_start = next((q.start for q in quals if _q_before(norm, q.end, n_start)), n_start)
             if out and pi > 0 and _bare(toks[pi - 1].w) in SUBCOUNT and (n_start_gap(out[-1], toks[pi]) or pi < i):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
+            elif (one_before := _joined_to_one(norm, toks, i, nouns, measure_cues)) is not None:
+                measure = one_before  # "مقتل ضابط وسبعة من عناصر التنظيم وإصابة ثلاثة": the verb of the one before
             elif noun.start < n_start and before and 0 <= noun.start - before[-1][1] <= 1:
                 measure = before[-1][2]  # the verb right before the noun before the number: "مقتل شرطيين اثنين وجرح أربعة"
             elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
@@ -624,6 +628,26 @@ def _joined_to(norm: str, out: list[Count], tok: Tok) -> bool:
 def n_start_gap(total: Count, tok: Tok) -> bool:
     """A breakdown ("بينهم اثنان") right after its total: a few words between at most."""
     return 0 <= tok.start - total.end <= 12
+
+
+def _joined_to_one(norm: str, toks: list, i: int, nouns: dict, measure_cues: list) -> str | None:
+    """A figure joined by "و" to one person told by a singular noun right after a toll verb, a word or two of his
+    between at most: "مقتل جندي تركي وسبعة من أعضاء الفصائل" (rule other_side_joined_to_one); the verb's measure."""
+    at = toks[i].start if toks[i].w.startswith("و") else (toks[i - 1].start if i > 0 and toks[i - 1].w == "و" else -1)
+    if at < 0:
+        return None
+    first = i if toks[i].w.startswith("و") else i - 1
+    for b in range(1, 4):
+        if first - b < 0:
+            return None
+        m = nouns.get(toks[first - b].start)
+        if m is not None:
+            if m.value[0] != "-" or m.value[3] != 1 or norm[toks[first - b].start:toks[first - b].end] not in (m.phrase, m.phrase + "ا") \
+                    or _SIGN.search(norm, m.end, at):
+                return None
+            cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1), None)
+            return cue[2] if cue else None
+    return None
 
 
 def norm_gap_is_space(a: Tok, b: Tok) -> bool:
