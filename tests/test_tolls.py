@@ -633,3 +633,29 @@ def test_a_vague_amount_in_the_construct_is_a_toll_of_no_number():
     # rule vague_construct
     assert _toll("قتل عشرات الأشخاص في القصف على البلدة") == (None, "unknown")
     assert _toll("قتل مئات الأشخاص في المجزرة") == (None, "unknown")
+
+
+def test_one_person_before_his_verb_with_his_party_between():
+    # rule party_before_verb: "أن عنصرا من/في PARTY قتل" is one dead
+    assert _killed("وأوضح الضابط أن حارسا في الدفاع المدني قتل بانفجار لغم قرب القرية") == (1, "exact")
+    assert _killed("وقال مسؤول إن مزارعا من أهالي البلدة قتل برصاص قناص") == (1, "exact")
+    # the one before an active verb with its object is the killer, not the dead
+    assert _killed("وذكر أن مسلحا من العصابة قتل حارسا في السوق") == (1, "exact")
+
+
+def test_a_number_word_after_a_noun_and_its_adjective_counts_them():
+    # rule adjective_before_number: "مقتل جنديين فرنسيين اثنين" is two, killed (the verb before the noun)
+    assert _killed("وأعلن الجيش مقتل جنديين فرنسيين اثنين في كمين قرب الحدود") == (2, "exact")
+    assert _killed("أقدم المسلحون على إعدام مزارعين سودانيين اثنين في الوادي") == (2, "exact")
+    assert _toll("أعلن المصدر مقتل حارسين اثنين وجرح خمسة آخرين في الهجوم على المصرف", "injured") == (5, "exact")
+
+
+def test_a_figure_joined_to_one_person_after_the_verb_is_killed_too():
+    # rule other_side_joined_to_one: "مقتل ضابط وسبعة من عناصر ..." is eight dead, not seven wounded
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import find_counts
+
+    nt = NormText("أسفر الكمين عن مقتل حارس وخمسة من عناصر العصابة وإصابة أربعة آخرين")
+    got = [(c.value, c.measure) for c in find_counts(nt, 0, len(nt.norm), default_lexicon())]
+    assert (5, "killed") in got and (5, "injured") not in got

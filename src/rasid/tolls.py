@@ -48,6 +48,9 @@ OTHERS_OF = re.compile(r"\b(?:اخرين|اخرون) من ")
 BARE_NEXT = frozenset(normalize(r[1]) for r in read_tsv("role_words.tsv") if r[0] == "bare_count_next")
 PUNCT_GAP = re.compile(r"[\s,،:؛.]*[,،:؛.][\s,،:؛.]*")
 # between two singular nouns of one toll: up to two qualifying words, then "و" (or "وأحد"/"وأحد ال" before the second)
+# "أن عنصرا في الأمن الوطني قتل", "أن جنديين من الجيش قتلا": the party of one told before his verb, "من" or "في"
+# and at most four words, no sign (rule party_before_verb)
+PARTY_BEFORE_VERB = re.compile(r"\s+(?:من|في)(?:\s+[^\s\d,،.:؛()\"«»]+){1,4}\s+")
 JOINED = re.compile(r"(?:\s+[^\s\d,،.]+){0,2}\s+و(?:(?:احد|واحد)\s+(?:ال)?)?")
 ONE_OF_END = re.compile(r"احد\s+(?:ال)?$")  # what JOINED took ends in "one of": "وأحد العناصر"
 TOLD_CAUSE = re.compile(r"(?<!\S)(?:جراء|اثر|نتيجه|بسبب)(?!\S)")  # what killed them, told after the dead
@@ -336,6 +339,8 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             close = close or (bool(out) and i > 0 and toks[i - 1].w in SUBCOUNT and n_start_gap(out[-1], toks[i]))
             # or the other side's figure joined to the one just counted: "مقتل سبعة من الحوثيين واثنين من السلفيين"
             close = close or _joined_to(norm, out, toks[i])
+            # or joined by "و" to one person told right after the verb: "مقتل جندي تركي وسبعة من أعضاء الفصائل"
+            close = close or _joined_to_one(norm, toks, i, nouns, measure_cues) is not None
             if party and close:
                 noun = Match(toks[k].start, toks[k].end,
                              ("-", "civilians" if party == "Civilians" else "combatants", party, 0), toks[k].w)
@@ -375,6 +380,10 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             q_start = next((q.start for q in quals if _q_before(norm, q.end, n_start)), n_start)
             if out and pi > 0 and _bare(toks[pi - 1].w) in SUBCOUNT and (n_start_gap(out[-1], toks[pi]) or pi < i):
                 measure = out[-1].measure  # a breakdown counts what its total counts: "مقتل 52 عنصرا من بينهم اثنان"
+            elif (one_before := _joined_to_one(norm, toks, i, nouns, measure_cues)) is not None:
+                measure = one_before  # "مقتل ضابط وسبعة من عناصر التنظيم وإصابة ثلاثة": the verb of the one before
+            elif noun.start < n_start and before and 0 <= noun.start - before[-1][1] <= 1:
+                measure = before[-1][2]  # the verb right before the noun before the number: "مقتل شرطيين اثنين وجرح أربعة"
             elif before and (q_start - before[-1][1] <= 3 or norm[before[-1][1]:q_start].strip() in ALSO):
                 measure = before[-1][2]  # the verb right before the number: "استشهاد 17 مواطنا وإصابة 35"
             elif by_party and _joined_to(norm, out, toks[i]):
@@ -467,6 +476,12 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
             # "أن عنصرا قتل وجرح ثلاثة آخرين": the one person told before the verb (accusative after أن); a dual
             # likewise ("أكد المصدر أن شخصين قتلا"): two
             cue = next((c for c in measure_cues if 0 <= c[0] - m.end <= 1), None)
+            if cue is None and m.start >= 3 and norm[m.start - 3:m.start] == "ان " and (
+                    m.start == 3 or norm[m.start - 4] in " وفب"):
+                # "وأكد أن عنصرا في الأمن الوطني قتل": his party told between him and the verb (rule party_before_verb)
+                cue = next((c for c in measure_cues if 0 < c[0] - m.end <= 40
+                            and PARTY_BEFORE_VERB.fullmatch(norm, m.end, c[0])
+                            and not any(0 <= x.start - c[1] <= 1 or x.start <= c[0] < x.end for x in noun_ms)), None)
         if cue is not None:
             if word.startswith("ال") and norm[max(0, cue[0] - 2):cue[0]] == "ال" and norm.startswith("شهيد", cue[0]):
                 continue  # "الشهيد الجندي": an epithet of one already dead, retold (no toll verb before it)
@@ -615,12 +630,48 @@ def n_start_gap(total: Count, tok: Tok) -> bool:
     return 0 <= tok.start - total.end <= 12
 
 
-def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Match | None:
-    """A plural noun right before a number word, right after a toll verb: "قتل أطفال أربعة"."""
-    m = nouns.get(toks[i - 1].start)
-    if m is None or m.end != toks[i - 1].end or m.value[3] and not (
-            m.value[3] == 1 and toks[i - 1].w in (m.phrase + "ين", m.phrase + "ون")):  # "قتل شرطيين اثنين"
+def _joined_to_one(norm: str, toks: list, i: int, nouns: dict, measure_cues: list) -> str | None:
+    """A figure joined by "و" to one person told by a singular noun right after a toll verb, a word or two of his
+    between at most: "مقتل جندي تركي وسبعة من أعضاء الفصائل" (rule other_side_joined_to_one); the verb's measure."""
+    at = toks[i].start if toks[i].w.startswith("و") else (toks[i - 1].start if i > 0 and toks[i - 1].w == "و" else -1)
+    if at < 0:
         return None
+    first = i if toks[i].w.startswith("و") else i - 1
+    for b in range(1, 4):
+        if first - b < 0:
+            return None
+        m = nouns.get(toks[first - b].start)
+        if m is not None:
+            if m.value[0] != "-" or m.value[3] != 1 or norm[toks[first - b].start:toks[first - b].end] not in (m.phrase, m.phrase + "ا") \
+                    or _SIGN.search(norm, m.end, at):
+                return None
+            cue = next((c for c in measure_cues if 0 <= m.start - c[1] <= 1), None)
+            return cue[2] if cue else None
+    return None
+
+
+def norm_gap_is_space(a: Tok, b: Tok) -> bool:
+    return b.start - a.end == 1
+
+
+def _noun_before(toks: list[Tok], i: int, nouns: dict, measure_cues: list) -> Match | None:
+    """A plural noun right before a number word, right after a toll verb: "قتل أطفال أربعة"; an adjective that agrees
+    with it may stand between: "لقي عسكريين روسيين اثنين حتفهم" is two (rule adjective_before_number)."""
+    k = i - 1
+    adj = nouns.get(toks[k].start)
+    if i > 1 and toks[k].w[-2:] in ("ين", "ون") and toks[k - 1].w[-2:] == toks[k].w[-2:] and len(toks[k].w) > 4 \
+            and (adj is None or adj.value[1] == "unknown") and toks[k - 1].start in nouns \
+            and norm_gap_is_space(toks[k - 1], toks[k]) and toks[k - 1].start not in (adj.start if adj else -1,):
+        k -= 1  # (the adjective, a nationality, may be a noun of people of its own: "مصريين")
+    m = nouns.get(toks[k].start)
+    if m is None or m.end != toks[k].end or m.value[3] and not (
+            m.value[3] == 1 and toks[k].w in (m.phrase + "ين", m.phrase + "ون")):  # "قتل شرطيين اثنين"
+        if k == i - 1:
+            return None
+        k, m = i - 1, adj
+        if m is None or m.end != toks[k].end or m.value[3] and not (
+                m.value[3] == 1 and toks[k].w in (m.phrase + "ين", m.phrase + "ون")):
+            return None
     if any(0 <= m.start - c[1] <= 1 for c in measure_cues):
         return m
     return None

@@ -383,6 +383,18 @@ def toll_of_cause(ctx, cl, nxt: Mention) -> bool:
     return True
 
 
+describe(__name__, "party_before_verb", """One person told before his toll verb after "أن", his party told between
+after "من" or "في", is one dead (rasid.tolls.find_counts): "وأوضح الضابط أن حارسا في الدفاع المدني قتل بانفجار لغم"
+is 1 (at most four words, no sign between; not when the verb has an object after it: "أن مسلحا من العصابة قتل
+حارسا" counts the guard).""", reads="cues.tsv kill, injure, toll_nouns.tsv")
+describe(__name__, "adjective_before_number", """A number word after a plural or dual noun and an adjective that agrees
+with it counts them, the toll verb right before the noun giving the measure (rasid.tolls._noun_before): "لقي عسكريين
+روسيين اثنين حتفهم" is two dead, and "مقتل شرطيين اثنين وجرح أربعة آخرين" two dead and four wounded (not six
+wounded: the verb after the number is the next count's).""", reads="toll_nouns.tsv, cues.tsv kill, injure")
+describe(__name__, "other_side_joined_to_one", """A figure joined by "و" to one person told by a singular noun right
+after the toll verb is counted with that verb (rasid.tolls._joined_to_one): "مقتل جندي تركي وسبعة من عناصر التنظيم
+وإصابة ثلاثة" is eight dead and three wounded (the party after "من" counts as the noun; the verb after the figure is
+the next count's; a word or two of the one person between at most, no sign).""", reads="toll_nouns.tsv, cues.tsv kill")
 describe(__name__, "joint_figure_told_as_dead", """A figure told elsewhere in the event for the dead and the wounded
 together is that figure wherever it is told as the dead alone (a headline shortens it): "50 قتيلا بغارات على
 السوق" and "أسفرت الغارات عن وقوع أكثر من 50 قتيلا وجريحا" leave the dead unknown (the spec).""")
