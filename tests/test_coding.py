@@ -2560,3 +2560,11 @@ def test_a_special_operation_carried_out_is_a_battle(pipeline):
     assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
     doc = pipeline.text("وقال إن الفصائل تعتمد على العمليات النوعية.", published="2016-03-04")
     assert not [e for e in doc.events if e.event_type in VIOLENT]
+
+
+def test_a_lasting_state_in_a_relative_clause_leaves_the_clause_event(pipeline):
+    """Rule state_in_relative_clause: "الذي يشهد اشتباكات ... منذ أشهر" describes the quarter; the clause's event is the
+    shell told before it, not dropped as a running situation."""
+    events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على حي الميدان في مدينة حمص الذي يشهد اشتباكات "
+                           "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
