@@ -2568,3 +2568,11 @@ def test_a_lasting_state_in_a_relative_clause_leaves_the_clause_event(pipeline):
     events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على حي الميدان في مدينة حمص الذي يشهد اشتباكات "
                            "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
     assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_toll_inflicted_without_a_number_is_a_clash(pipeline):
+    """Rule inflicted_toll: "أوقعت ... عددا من المسلحين قتلى وجرحى" at a named place, with no event word and no
+    number, tells a clash."""
+    events = pipeline.text("وأوقعت دورية من الجيش عددا من المسلحين قتلى وجرحى في مدينة دوما.",
+                           published="2013-05-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Armed clash"
