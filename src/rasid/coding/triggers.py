@@ -503,7 +503,8 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
 
 # "أوقعت ... قتلى": a verb of inflicting with its toll noun a few words after it
 _INFLICT = re.compile(r"(?<!\S)[وف]?(?:%s)\s+(?:\S+\s+){0,7}?[وب]?(?:%s)(?!\S)" % (
-    "|".join(normalize(w) for w in ("أوقع", "أوقعت", "أوقعوا", "أوقعا", "يوقع")),
+    "|".join(normalize(w) for w in ("أوقع", "أوقعت", "أوقعوا", "أوقعا", "يوقع", "أردى", "أردت", "أردوا",
+                                             "كبد", "كبدت", "كبدوا", "تكبد", "تكبدت", "تكبدوا")),
     "|".join(normalize(w) for w in ("قتلى", "قتيلا", "قتيل", "القتلى", "جرحى", "الجرحى", "مصابين", "إصابات", "خسائر",
                                     "الخسائر"))))
 _CIVIL = frozenset(normalize(w) for w in ("المدنيين", "مدنيين", "الأهالي", "السكان", "المواطنين", "أطفال", "الأطفال"))
@@ -511,7 +512,7 @@ _CIVIL = frozenset(normalize(w) for w in ("المدنيين", "مدنيين", "�
 
 @rule("inflicted_toll")
 def inflicted(ctx, cl) -> Match | None:
-    """A clause with no event word that tells a side inflicting dead or wounded on another ("أوقع", "أوقعت" with
+    """A clause with no event word that tells a side inflicting dead or wounded on another ("أوقع", "أردى", "كبد" with
     "قتلى", "جرحى", "خسائر" a few words after it), at a place it names, tells a clash (or an attack, when the hit are
     civilians), though no number is given: "وأوقعت الوحدات عددا من عناصر المجموعة قتلى وجرحى في قرية الزارة".
     ("توقع" is left out: it is mostly "expects", "توقع الخبراء خسائر".)"""
