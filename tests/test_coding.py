@@ -2576,3 +2576,11 @@ def test_a_toll_inflicted_without_a_number_is_a_clash(pipeline):
     events = pipeline.text("وأوقعت دورية من الجيش عددا من المسلحين قتلى وجرحى في مدينة دوما.",
                            published="2013-05-02").events
     assert len(events) == 1 and events[0].sub_event_type == "Armed clash"
+
+
+def test_a_toll_inflicted_in_a_clause_that_goes_on_is_no_second_event(pipeline):
+    """Rule inflicted_toll: a clause after the event word of its sentence ("، وفي محيط المطار، وأوقعت ...") goes on
+    telling that event."""
+    events = pipeline.text("وقصفت القاذفات مواقع التنظيم في مدينة الرقة، وفي محيط مطار الطبقة العسكري، وأوقعت عددا من "
+                           "القتلى في صفوفه.", published="2016-05-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"

@@ -131,7 +131,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
             note(ctx, "remembered_toll", "an anniversary's or a memory's toll")
             return None  # the toll of an event remembered ("في الذكرى ... لمجزرة ... التي راح ضحيتها 100")
         counts = tolls.counts_in(ctx, lo, hi)
-        told = triggers.toll_trigger(ctx, cl, counts)
+        told = triggers.toll_trigger(ctx, cl, counts, ctx.n(sent.start))
         if told is None:
             return None
         trigs = [told]

@@ -471,13 +471,13 @@ describe(__name__, "toll_of_fighting", """The dead of a named armed party, told 
 are that fighting's toll: "... إلى أن عنصرا قتل من وحدات شنكال، كما قتل ستة عناصر من البيشمركة".""")
 
 
-def toll_trigger(ctx, cl, counts: list) -> Match | None:
+def toll_trigger(ctx, cl, counts: list, sent_lo: int | None = None) -> Match | None:
     """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
     killed = [c for c in counts if c.measure == "killed" and c.value]
     if is_tally(ctx, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
     if not killed:
-        return inflicted(ctx, cl)
+        return inflicted(ctx, cl, sent_lo)
     fighters = any(c.group in ("combatants", "mixed") for c in killed)
     if not ctx.places_in(cl.start, cl.end):
         lo = ctx.n(cl.start)
@@ -511,14 +511,18 @@ _CIVIL = frozenset(normalize(w) for w in ("المدنيين", "مدنيين", "�
 
 
 @rule("inflicted_toll")
-def inflicted(ctx, cl) -> Match | None:
+def inflicted(ctx, cl, sent_lo: int | None = None) -> Match | None:
     """A clause with no event word that tells a side inflicting dead or wounded on another ("أوقع", "أردى", "كبد" with
     "قتلى", "جرحى", "خسائر" a few words after it), at a place it names, tells a clash (or an attack, when the hit are
     civilians), though no number is given: "وأوقعت الوحدات عددا من عناصر المجموعة قتلى وجرحى في قرية الزارة".
-    ("توقع" is left out: it is mostly "expects", "توقع الخبراء خسائر".)"""
+    ("توقع" is left out: it is mostly "expects", "توقع الخبراء خسائر".) A clause after an event word of its own
+    sentence goes on telling that event ("قصفت القاذفات مواقع التنظيم في المدينة، وفي محيط المطار، وأوقعت عددا من
+    القتلى في صفوفه"): no event of its own."""
     if not ctx.places_in(cl.start, cl.end):
         return None
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if sent_lo is not None and ctx.within(ctx.triggers, sent_lo, lo):
+        return None
     m = _INFLICT.search(ctx.nt.norm, lo, hi)
     if m is None:
         return None
