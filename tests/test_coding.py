@@ -2584,3 +2584,11 @@ def test_a_toll_inflicted_in_a_clause_that_goes_on_is_no_second_event(pipeline):
     events = pipeline.text("وقصفت القاذفات مواقع التنظيم في مدينة الرقة، وفي محيط مطار الطبقة العسكري، وأوقعت عددا من "
                            "القتلى في صفوفه.", published="2016-05-02").events
     assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_toll_before_a_lasting_state_in_a_relative_clause_is_read(pipeline):
+    """Rule state_in_relative_clause: a killing with no event word of its own before "الذي يشهد اشتباكات ... منذ
+    أسابيع" is read from its toll, not dropped with the running clashes."""
+    events = pipeline.text("قتل ثلاثة مدنيين في حي الخالدية بمدينة حمص الذي يشهد اشتباكات عنيفة منذ أسابيع.",
+                           published="2013-01-10").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 3

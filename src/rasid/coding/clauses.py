@@ -178,8 +178,9 @@ def state_described(ctx, trigs, lo: int, hi: int) -> int | None:
     tells no event of the clause: the clause's event is the one told before it (its event words are set aside;
     its parties, counts and weapons are still read with the clause). In "قتل رجل بقذيفة هاون سقطت على
     حي الميدان الذي يشهد اشتباكات متقطعة منذ أشهر" the event is the shell, not the months of clashes. Returns where
-    the relative clause starts, or None (no event word before it: the clause is read whole)."""
-    if len(trigs) < 2:
+    the relative clause starts, or None (no event word before it: the clause is read whole). A killing told before it
+    with no event word ("قتل ثلاثة مدنيين في حي الميدان الذي يشهد اشتباكات منذ أشهر") is read from its toll."""
+    if not trigs:
         return None
     norm = ctx.nt.norm
     for c in ctx.within(ctx.cues, lo, hi):
@@ -189,7 +190,7 @@ def state_described(ctx, trigs, lo: int, hi: int) -> int | None:
         if not before or before[-1] not in RELATIVE:
             continue
         at = norm.rfind(before[-1], lo, c.start)
-        if any(t.start < at for t in trigs) and any(t.start > at for t in trigs):
+        if (any(t.start < at for t in trigs) or ctx.has_cue(lo, at, "kill")) and any(t.start > at for t in trigs):
             note(ctx, "state_in_relative_clause", f"«{ctx.said(at, c.end)}»")
             return at
         return None
