@@ -274,6 +274,16 @@ def test_whereas_in_either_form_opens_a_clause():
     assert len(got) == 2 and got[1].startswith("على حين")
 
 
+def test_while_with_its_waw_opens_a_clause_but_not_as_for():
+    s = sentences('ورفضت الحكومة المقترح، وفيما كان الوفد مجتمعا انفجرت عبوة ناسفة في سوق المدينة.')[0]
+    got = [c.text for c in clauses(s)]
+    assert len(got) == 2 and got[1].startswith("وفيما")
+    s = sentences('وانسحب المسلحون من الحي، وبينما كانت القوات تتقدم سقطت قذيفة على مدرسة.')[0]
+    assert len(clauses(s)) == 2
+    s = sentences('وقصفت الطائرات البلدة، وفيما يخص المعبر فقد أغلق أمس.')[0]
+    assert len(clauses(s)) == 1
+
+
 def _one_by_one(lex, nt):
     return {"actors": lex.actor_matcher.find(nt), "triggers": lex.trigger_matcher.find(nt), "cues": lex.cue_matcher.find(nt),
             "framing": lex.framing.find(nt), "toll_nouns": lex.toll_nouns.find(nt), "qualifiers": lex.qualifiers.find(nt),

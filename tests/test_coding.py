@@ -2569,3 +2569,34 @@ def test_an_arrest_word_with_the_lam_of_purpose_is_an_aim(pipeline):
     assert not [e for e in doc.events if e.sub_event_type == "Arrests"]
     doc = pipeline.text("وألقت الشرطة القبض على ثلاثة مسلحين في مدينة المنيا أمس.", published="2016-03-04")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+def test_a_lasting_state_in_a_relative_clause_leaves_the_clause_event(pipeline):
+    """Rule state_in_relative_clause: "الذي يشهد اشتباكات ... منذ أشهر" describes the quarter; the clause's event is the
+    shell told before it, not dropped as a running situation."""
+    events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على حي الميدان في مدينة حمص الذي يشهد اشتباكات "
+                           "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_toll_inflicted_without_a_number_is_a_clash(pipeline):
+    """Rule inflicted_toll: "أوقعت ... عددا من المسلحين قتلى وجرحى" at a named place, with no event word and no
+    number, tells a clash."""
+    events = pipeline.text("وأوقعت دورية من الجيش عددا من المسلحين قتلى وجرحى في مدينة دوما.",
+                           published="2013-05-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Armed clash"
+
+
+def test_a_toll_inflicted_in_a_clause_that_goes_on_is_no_second_event(pipeline):
+    """Rule inflicted_toll: a clause after the event word of its sentence ("، وفي محيط المطار، وأوقعت ...") goes on
+    telling that event."""
+    events = pipeline.text("وقصفت القاذفات مواقع التنظيم في مدينة الرقة، وفي محيط مطار الطبقة العسكري، وأوقعت عددا من "
+                           "القتلى في صفوفه.", published="2016-05-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_toll_before_a_lasting_state_in_a_relative_clause_is_read(pipeline):
+    """Rule state_in_relative_clause: a killing with no event word of its own before "الذي يشهد اشتباكات ... منذ
+    أسابيع" is read from its toll, not dropped with the running clashes."""
+    events = pipeline.text("قتل ثلاثة مدنيين في حي الخالدية بمدينة حمص الذي يشهد اشتباكات عنيفة منذ أسابيع.",
+                           published="2013-01-10").events
+    assert len(events) == 1 and events[0].fatalities["value"] == 3

@@ -119,6 +119,9 @@ def code_clause(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention
 def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | None:
     lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
     trigs = triggers.candidates(ctx, lo, hi)
+    cut = state_described(ctx, trigs, lo, hi)
+    if cut is not None:
+        trigs = [t for t in trigs if t.start < cut]
     counts = None
     if not trigs:
         if not ctx.has_cue(lo, hi, "kill") and not any(
@@ -128,7 +131,7 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
             note(ctx, "remembered_toll", "an anniversary's or a memory's toll")
             return None  # the toll of an event remembered ("في الذكرى ... لمجزرة ... التي راح ضحيتها 100")
         counts = tolls.counts_in(ctx, lo, hi)
-        told = triggers.toll_trigger(ctx, cl, counts)
+        told = triggers.toll_trigger(ctx, cl, counts, ctx.n(sent.start))
         if told is None:
             return None
         trigs = [told]
@@ -167,6 +170,31 @@ def _code(ctx, sent: Sentence, cl: Sentence, own: bool = False) -> Mention | Non
     if filters.drops(ctx, m, sent, cl, lo, hi, best):
         return None
     return m
+
+
+@rule("state_in_relative_clause", reads="cues.tsv ongoing, role_words.tsv relative")
+def state_described(ctx, trigs, lo: int, hi: int) -> int | None:
+    """A relative clause that gives a place's lasting state ("الذي يشهد", "التي تتعرض") describes the place, it
+    tells no event of the clause: the clause's event is the one told before it (its event words are set aside;
+    its parties, counts and weapons are still read with the clause). In "قتل رجل بقذيفة هاون سقطت على
+    حي الميدان الذي يشهد اشتباكات متقطعة منذ أشهر" the event is the shell, not the months of clashes. Returns where
+    the relative clause starts, or None (no event word before it: the clause is read whole). A killing told before it
+    with no event word ("قتل ثلاثة مدنيين في حي الميدان الذي يشهد اشتباكات منذ أشهر") is read from its toll."""
+    if not trigs:
+        return None
+    norm = ctx.nt.norm
+    for c in ctx.within(ctx.cues, lo, hi):
+        if c.value != "ongoing":
+            continue
+        before = norm[max(lo, c.start - 8):c.start].split()
+        if not before or before[-1] not in RELATIVE:
+            continue
+        at = norm.rfind(before[-1], lo, c.start)
+        if (any(t.start < at for t in trigs) or ctx.has_cue(lo, at, "kill")) and any(t.start > at for t in trigs):
+            note(ctx, "state_in_relative_clause", f"«{ctx.said(at, c.end)}»")
+            return at
+        return None
+    return None
 
 
 @rule("place_told_before")

@@ -471,13 +471,13 @@ describe(__name__, "toll_of_fighting", """The dead of a named armed party, told 
 are that fighting's toll: "... إلى أن عنصرا قتل من وحدات شنكال، كما قتل ستة عناصر من البيشمركة".""")
 
 
-def toll_trigger(ctx, cl, counts: list) -> Match | None:
+def toll_trigger(ctx, cl, counts: list, sent_lo: int | None = None) -> Match | None:
     """A clause with no event word but a toll: the trigger the toll gives (rules toll_at_place, toll_of_fighting)."""
     killed = [c for c in counts if c.measure == "killed" and c.value]
     if is_tally(ctx, ctx.n(cl.start), ctx.n_end(cl.end)):
         return None  # a running tally tells no event
     if not killed:
-        return None
+        return inflicted(ctx, cl, sent_lo)
     fighters = any(c.group in ("combatants", "mixed") for c in killed)
     if not ctx.places_in(cl.start, cl.end):
         lo = ctx.n(cl.start)
@@ -499,6 +499,39 @@ def toll_trigger(ctx, cl, counts: list) -> Match | None:
     c = killed[0]
     note(ctx, "toll_at_place", f"«{ctx.said(c.start, c.end)}» ({'fighters' if fighters else 'civilians'} killed)")
     return Match(c.start, c.end, trig, "toll")
+
+
+# "أوقعت ... قتلى": a verb of inflicting with its toll noun a few words after it
+_INFLICT = re.compile(r"(?<!\S)[وف]?(?:%s)\s+(?:\S+\s+){0,7}?[وب]?(?:%s)(?!\S)" % (
+    "|".join(normalize(w) for w in ("أوقع", "أوقعت", "أوقعوا", "أوقعا", "يوقع", "أردى", "أردت", "أردوا",
+                                             "كبد", "كبدت", "كبدوا", "تكبد", "تكبدت", "تكبدوا")),
+    "|".join(normalize(w) for w in ("قتلى", "قتيلا", "قتيل", "القتلى", "جرحى", "الجرحى", "مصابين", "إصابات", "خسائر",
+                                    "الخسائر"))))
+_CIVIL = frozenset(normalize(w) for w in ("المدنيين", "مدنيين", "الأهالي", "السكان", "المواطنين", "أطفال", "الأطفال"))
+
+
+@rule("inflicted_toll")
+def inflicted(ctx, cl, sent_lo: int | None = None) -> Match | None:
+    """A clause with no event word that tells a side inflicting dead or wounded on another ("أوقع", "أردى", "كبد" with
+    "قتلى", "جرحى", "خسائر" a few words after it), at a place it names, tells a clash (or an attack, when the hit are
+    civilians), though no number is given: "وأوقعت الوحدات عددا من عناصر المجموعة قتلى وجرحى في قرية الزارة".
+    ("توقع" is left out: it is mostly "expects", "توقع الخبراء خسائر".) A clause after an event word of its own
+    sentence goes on telling that event ("قصفت القاذفات مواقع التنظيم في المدينة، وفي محيط المطار، وأوقعت عددا من
+    القتلى في صفوفه"): no event of its own."""
+    if not ctx.places_in(cl.start, cl.end):
+        return None
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if sent_lo is not None and ctx.within(ctx.triggers, sent_lo, lo):
+        return None
+    m = _INFLICT.search(ctx.nt.norm, lo, hi)
+    if m is None:
+        return None
+    words = ctx.nt.norm[m.start():min(hi, m.end() + 30)].split()
+    civil = not _CIVIL.isdisjoint(w.lstrip("وب") for w in words)
+    trig = Trigger("Violence against civilians", "Attack", "agent", 3) if civil else \
+        Trigger("Battles", "Armed clash", "clash", 3)
+    note(ctx, "inflicted_toll", f"«{ctx.said(m.start(), m.end())}»")
+    return Match(m.start(), m.end(), trig, "toll")
 
 
 @rule("lost_control", reads="role_words.tsv lose_verb")
