@@ -2570,6 +2570,7 @@ def test_an_arrest_word_with_the_lam_of_purpose_is_an_aim(pipeline):
     doc = pipeline.text("وألقت الشرطة القبض على ثلاثة مسلحين في مدينة المنيا أمس.", published="2016-03-04")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
 
+
 def test_a_lasting_state_in_a_relative_clause_leaves_the_clause_event(pipeline):
     """Rule state_in_relative_clause: "الذي يشهد اشتباكات ... منذ أشهر" describes the quarter; the clause's event is the
     shell told before it, not dropped as a running situation."""
