@@ -2569,3 +2569,12 @@ def test_an_arrest_word_with_the_lam_of_purpose_is_an_aim(pipeline):
     assert not [e for e in doc.events if e.sub_event_type == "Arrests"]
     doc = pipeline.text("وألقت الشرطة القبض على ثلاثة مسلحين في مدينة المنيا أمس.", published="2016-03-04")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+@needs_shared
+def test_ground_taken_at_a_quarter_and_fighting_around_its_city_are_two_events(pipeline):
+    """A capture at a quarter and a clash told only around the city that holds it share the city, not the place: two
+    events (rule ground_and_fight_apart)."""
+    doc = pipeline.text("سيطرت قوات النظام صباح اليوم على حي الشيخ سعيد جنوبي مدينة حلب. وتدور اشتباكات عنيفة بين "
+                        "قوات النظام وفصائل المعارضة في محيط مدينة حلب.", published="2016-10-02")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Armed clash", "Government regains territory"]
