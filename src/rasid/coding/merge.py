@@ -41,8 +41,9 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     owed: list[Mention] = []
     for m in mentions:
         last, prev = prev, m
-        if (ours(ctx, groups, last, m) or circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
-                or withdrawal(ctx, groups, last, m) or dual(ctx, groups, m) or anaphor(ctx, groups, pending, m, owed)):
+        if (ours(ctx, groups, last, m) or circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m)
+                or consequence(ctx, groups, last, m) or withdrawal(ctx, groups, last, m) or dual(ctx, groups, m)
+                or anaphor(ctx, groups, pending, m, owed)):
             continue
         like(ctx, groups, m)
     for m in owed:  # an attack named with its doer, told in full after it, or an event of its own
@@ -279,7 +280,8 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         return True
     if not pointed and any_attack(ctx, groups, m):
         return True
-    if not pointed and definite and m.event_type in VIOLENT and _relative_doer(ctx, m) and any(other_doer(ctx, g, m) for g in _open(groups, m)):
+    if not pointed and definite and m.event_type in VIOLENT and _relative_doer(ctx, m) and any(
+            other_doer(ctx, g, m) for g in _open(groups, m)):
         owed.append(m)  # (rule other_doer_other_attack: the doer's attack told after it)
         return True
     if pointed:
@@ -309,14 +311,15 @@ def _doer_fits(ctx, g: list[Mention], m: Mention) -> bool:
 
 @rule("other_doer_other_attack")
 def other_doer(ctx, g: list[Mention], m: Mention) -> bool:
-    """A definite event noun whose clause names its doer ("الهجوم الذي نفذته الفصائل على مواقع الجيش") refers back
-    to an event of that doer, not to the last one told: "شنت الطائرات الحربية غارات على البلدة ... وقال المرصد إن
-    التصعيد بدأ مع الهجوم الذي نفذته الفصائل على مواقع الجيش" is the factions' attack, not the air strike. (A
-    doer unknown or allied is no other doer.)"""
+    """A definite event noun whose clause names its doer in a relative clause ("الهجوم الذي نفذته الفصائل على مواقع
+    الجيش") refers back to an event of that doer, not to the last one told: "شنت الطائرات الحربية غارات على البلدة
+    ... وقال المرصد إن التصعيد بدأ مع الهجوم الذي نفذته الفصائل على مواقع الجيش" is the factions' attack, not the
+    air strike; with none told before, it is that doer's attack told after it ("وكان جيش العزة شن هجمات ... أسفرت
+    عن السيطرة على القرية"), else an event of its own. (A doer unknown, allied, or named vaguely, "الفصائل" for a
+    faction, is no other doer.)"""
     if not _relative_doer(ctx, m):
         return False
-    theirs = {x.actor1[0] for x in g if x.actor1} - {UNKNOWN_DOER, "Civilians"}
-    if not theirs or m.actor1[0] in theirs or any(ctx.lex.allied(m.actor1[0], t) for t in theirs):
+    if not any(x.actor1 and x.actor1[0] not in (UNKNOWN_DOER, "Civilians") for x in g) or _doer_fits(ctx, g, m):
         return False
     note(ctx, "other_doer_other_attack", f"«{m.actor1[1]}» not «{g[0].actor1[1] if g[0].actor1 else ''}»")
     return True
