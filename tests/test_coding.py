@@ -2601,3 +2601,31 @@ def test_a_toll_before_a_lasting_state_in_a_relative_clause_is_read(pipeline):
     events = pipeline.text("قتل ثلاثة مدنيين في حي الخالدية بمدينة حمص الذي يشهد اشتباكات عنيفة منذ أسابيع.",
                            published="2013-01-10").events
     assert len(events) == 1 and events[0].fatalities["value"] == 3
+
+
+@needs_shared
+def test_ground_taken_at_a_quarter_and_fighting_around_its_city_are_two_events(pipeline):
+    """A capture at a quarter and a clash told only around the city that holds it share the city, not the place: two
+    events (rule ground_and_fight_apart)."""
+    doc = pipeline.text("سيطرت قوات النظام صباح اليوم على حي الشيخ سعيد جنوبي مدينة حلب. وتدور اشتباكات عنيفة بين "
+                        "قوات النظام وفصائل المعارضة في محيط مدينة حلب.", published="2016-10-02")
+    assert sorted(e.sub_event_type for e in doc.events) == ["Armed clash", "Government regains territory"]
+
+
+def test_an_attack_named_with_its_doer_is_that_doers_not_the_last_event_told(pipeline):
+    """"الهجوم الذي نفذته الفصائل" refers back to the factions' attack, not to the air strike told just before; none
+    told before, it is the factions' attack told after it (rule other_doer_other_attack)."""
+    doc = pipeline.text("شن الطيران الحربي غارات على بلدة كفرنبل صباح الأحد. وقال المرصد إن التصعيد بدأ مع الهجوم الذي "
+                        "نفذته الفصائل على مواقع النظام ظهر الأحد. وكان جيش العزة شن هجمات عنيفة يوم الأحد أسفرت عن "
+                        "السيطرة على قرية حزارين.", published="2016-03-02")
+    strike, capture = sorted(doc.events, key=lambda e: e.event_type, reverse=True)
+    assert strike.event_type == "Explosions/Remote violence" and len(strike.evidence) == 1
+    assert any("الهجوم الذي نفذته الفصائل" in (q if isinstance(q, str) else q["quote"]) for q in capture.evidence)
+
+
+def test_our_attack_in_a_statement_is_the_event_its_sentence_told(pipeline):
+    """"وقال الفصيل في بيان إن هجومنا أسفر عن ...": the speaker's own attack is the event told just before in the
+    sentence, and its toll is that event's (rule our_own_event)."""
+    (e,) = pipeline.text("سيطر جيش العزة على قرية حزارين صباح اليوم، وقال الفصيل في بيان إن هجومنا أسفر عن مقتل عشرة "
+                         "عناصر من قوات النظام.", published="2016-03-02").events
+    assert (e.sub_event_type, e.fatalities["value"]) == ("Non-state actor overtakes territory", 10)

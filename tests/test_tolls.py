@@ -659,3 +659,10 @@ def test_a_figure_joined_to_one_person_after_the_verb_is_killed_too():
     nt = NormText("أسفر الكمين عن مقتل حارس وخمسة من عناصر العصابة وإصابة أربعة آخرين")
     got = [(c.value, c.measure) for c in find_counts(nt, 0, len(nt.norm), default_lexicon())]
     assert (5, "killed") in got and (5, "injured") not in got
+
+
+def test_a_sentence_opening_with_what_that_brought_about_gives_its_toll_to_the_event_before(pipeline):
+    """"وأدى ذلك إلى مقتل ...": the sentence goes on with the event just told (rule led_to_toll)."""
+    (e,) = pipeline.text("أطلقت القوات قذائف على مواقع المسلحين قرب بلدة كفرنبل. وأدى ذلك إلى مقتل أربعة منهم وإصابة "
+                         "سبعة.", published="2016-03-02").events
+    assert (e.fatalities["value"], e.injured["value"]) == (4, 7)

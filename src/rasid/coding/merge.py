@@ -38,12 +38,21 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     groups: list[list[Mention]] = []
     prev: Mention | None = None
     pending: list[Mention] = []
+    owed: list[Mention] = []
     for m in mentions:
         last, prev = prev, m
-        if (circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m) or consequence(ctx, groups, last, m)
-                or withdrawal(ctx, groups, last, m) or dual(ctx, groups, m) or anaphor(ctx, groups, pending, m)):
+        if (ours(ctx, groups, last, m) or circumstance(ctx, groups, last, m) or amid(ctx, groups, last, m)
+                or consequence(ctx, groups, last, m) or withdrawal(ctx, groups, last, m) or dual(ctx, groups, m)
+                or anaphor(ctx, groups, pending, m, owed)):
             continue
         like(ctx, groups, m)
+    for m in owed:  # an attack named with its doer, told in full after it, or an event of its own
+        g = next((g for g in groups if g[0].clause.start > m.clause.start and g[0].event_type in VIOLENT
+                  and g[0].status == m.status and dates_ok(g[0], m) and _doer_fits(ctx, g, m)), None)
+        if g is not None:
+            g.append(m)
+        else:
+            groups.insert(bisect.bisect(groups, m.clause.start, key=lambda g: g[0].clause.start), [m])
     for m in pending:  # a pointer to an event never told is no event of its own
         g = next((g for g in _open(groups, m) if g[0].event_type == m.event_type
                   and (g[0].status == "denied") == (m.status == "denied")), None)
@@ -82,6 +91,22 @@ def _opens(text: str, words: tuple[str, ...]) -> bool:
     """The text opens with one of ``words``, maybe after the conjunction و ("ووسط", "وفي ظل")."""
     t = text.strip()
     return t.startswith(words) or (t[:1] == "و" and t[1:].startswith(words))
+
+
+@rule("our_own_event")
+def ours(ctx, groups: list[list[Mention]], last: Mention | None, m: Mention) -> bool:
+    """An event noun a speaker owns ("هجومنا", "عمليتنا", "قصفنا": ours) tells again the speaker's event its sentence
+    told just before: "سيطر الفصيل على قرية كفرنبل، وقال في بيان إن هجومنا أسفر عن مقتل عشرة جنود" is the capture,
+    with its toll."""
+    if last is None or last.sentence != m.sentence or last.event_type not in VIOLENT:
+        return False
+    norm = ctx.nt.norm
+    e = norm.find(" ", m.trigger.end)
+    word = norm[norm.rfind(" ", 0, m.trigger.start) + 1:len(norm) if e < 0 else e]
+    lexeme = (m.trigger.phrase.split() or [""])[0]
+    if not (len(lexeme) > 2 and word.endswith("نا") and word.removesuffix("نا").endswith(lexeme)):
+        return False
+    return _join(ctx, groups, last, m, "our_own_event")
 
 
 @rule("circumstance_joins", reads="role_words.tsv back")
@@ -194,7 +219,7 @@ _DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
 
 
 @rule("refers_back", reads="role_words.tsv back, demonstrative, retold")
-def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention) -> bool:
+def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention, owed: list[Mention]) -> bool:
     """A definite noun refers back to an event already told ("التفجير", "الغارة", "بالهجوم", "بعد مواجهات"): it
     joins the last event of its type, day and denial (and parties, when the clause names a place of its
     own); "هذه الغارة" before the strike is told joins it once told. Told again as the subject of a verb of how
@@ -239,6 +264,7 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
             and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or spoken or actors_ok(g, m)) and not toll_conflict(g, m)
+            and not other_doer(ctx, g, m)
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
     sub = m.sub if subject is None else subject.value.sub_event_type  # (the subject told again is the event's kind)
@@ -254,10 +280,49 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
         return True
     if not pointed and any_attack(ctx, groups, m):
         return True
+    if not pointed and definite and m.event_type in VIOLENT and _relative_doer(ctx, m) and any(
+            other_doer(ctx, g, m) for g in _open(groups, m)):
+        owed.append(m)  # (rule other_doer_other_attack: the doer's attack told after it)
+        return True
     if pointed:
         pending.append(m)
         return True
     return False
+
+
+def _relative_doer(ctx, m: Mention) -> bool:
+    """The clause names the event's doer in a relative clause right after the event word: "الهجوم الذي نفذته الفصائل"."""
+    if m.actor1 is None or m.actor1[0] in (UNKNOWN_DOER, "Civilians") or not m.actor1[1]:
+        return False
+    if ctx.nt.norm[m.trigger.end:m.trigger.end + 12].split()[:1] not in ([w] for w in RELATIVE):
+        return False
+    at = ctx.nt.orig(m.trigger.end) - m.clause.start
+    return m.actor1[1] in m.clause.text[at:at + 50]
+
+
+def _doer_fits(ctx, g: list[Mention], m: Mention) -> bool:
+    """One of the group's doers is the mention's, an ally, or a party of the kind the mention names vaguely
+    ("الفصائل": any faction not of a government)."""
+    mine = m.actor1[0]
+    return any(x.actor1 and (ctx.lex.allied(mine, x.actor1[0]) or (
+        mine in ("Opposition factions", "Unidentified armed group") and x.actor1[0] not in ctx.lex.government_side))
+        for x in g)
+
+
+@rule("other_doer_other_attack")
+def other_doer(ctx, g: list[Mention], m: Mention) -> bool:
+    """A definite event noun whose clause names its doer in a relative clause ("الهجوم الذي نفذته الفصائل على مواقع
+    الجيش") refers back to an event of that doer, not to the last one told: "شنت الطائرات الحربية غارات على البلدة
+    ... وقال المرصد إن التصعيد بدأ مع الهجوم الذي نفذته الفصائل على مواقع الجيش" is the factions' attack, not the
+    air strike; with none told before, it is that doer's attack told after it ("وكان جيش العزة شن هجمات ... أسفرت
+    عن السيطرة على القرية"), else an event of its own. (A doer unknown, allied, or named vaguely, "الفصائل" for a
+    faction, is no other doer.)"""
+    if not _relative_doer(ctx, m):
+        return False
+    if not any(x.actor1 and x.actor1[0] not in (UNKNOWN_DOER, "Civilians") for x in g) or _doer_fits(ctx, g, m):
+        return False
+    note(ctx, "other_doer_other_attack", f"«{m.actor1[1]}» not «{g[0].actor1[1] if g[0].actor1 else ''}»")
+    return True
 
 
 @rule("article_outside_match", reads="role_words.tsv demonstrative, back")

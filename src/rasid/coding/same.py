@@ -8,6 +8,7 @@ from ..arabic import normalize
 from ..geo import fold, place_key
 from .mention import Mention
 from .rules import describe, rule
+from .words import TERRITORY_SUBS
 
 
 def loc_keys(m: Mention) -> set[str]:
@@ -257,6 +258,23 @@ def allies_strike_alike(a: Mention, b: Mention, actors_a: set, actors_b: set, al
     return any(all(any(allied(x, y) for y in other) for x in mine) for mine, other in ((actors_a, actors_b), (actors_b, actors_a)))
 
 
+@rule("ground_and_fight_apart")
+def ground_and_fight_apart(a: Mention, b: Mention) -> bool:
+    """Ground taken at a town or quarter and fighting told only at the city that holds it are two events: "سيطرت
+    قوات النظام على حي الشيخ مقصود في مدينة حلب" and "وتدور اشتباكات عنيفة بين الطرفين في محيط مدينة حلب" (a
+    capture at a quarter, a clash around the city); the city they share does not make them one. (Fighting told over
+    a governorate or region is the same event told at two scales; a clash at a town and ground taken told only at
+    the city often retell one another: "اشتباكات في حي السبع بحرات" and "دخول المسلحين الجامع الأموي بحلب".)"""
+    if (a.sub in TERRITORY_SUBS) == (b.sub in TERRITORY_SUBS):
+        return False
+    ground, wide = (a, b) if a.sub in TERRITORY_SUBS else (b, a)
+    if not specific_keys(ground) or specific_keys(wide):
+        return False
+    # (a governorate or region is the scale the fighting is told at: rule strike_kinds_apart's "one event told at
+    # two scales"; a city is a place of its own)
+    return all((loc.get("geo_precision") or 1) < 3 for loc in wide.locations if place_key(loc) in loc_keys(wide))
+
+
 def same_event(a: Mention, b: Mention, allied=None) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -285,6 +303,8 @@ def same_event(a: Mention, b: Mention, allied=None) -> bool:
         # fighting told over a region and ground taken in a village there by a party not in that fighting
         # ("معارك بين داعش وتحرير الشام في ريفي حماة وحلب" / "تمكن النظام من السيطرة على قريتي ..."): two events
         actors_ok = False
+    if la and lb and ground_and_fight_apart(a, b):
+        return False
     if la and lb:
         if towns_apart(a, b):
             return False  # rule towns_apart: the governorate or city they share does not make them one event

@@ -121,6 +121,22 @@ def _bare_word(w: str) -> str:
     return w[1:] if w[:1] == "و" and len(w) > 3 else w
 
 
+# "وأدى ذلك إلى", "وأسفر هذا عن", "وتسببت هذه في": what the event just told brought about (normalised)
+_LED_TO = re.compile(r"\s*[وف]?(?:ادي|ادت|اسفر|اسفرت|تسبب|تسببت|خلف|خلفت|اوقع|اوقعت)\s+(?:ذلك|هذا|هذه)(?![\u0621-\u064a])")
+
+
+@rule("led_to_toll")
+def led_to(ctx, lo: int) -> bool:
+    """A sentence that opens with a verb of bringing about and a pronoun pointing back ("وأدى ذلك إلى", "وأسفر هذا
+    عن", "وتسببت هذه في") goes on with the event the sentence before told: "أطلقت القوات قذائف على مواقع المسلحين
+    قرب البلدة. وأدى ذلك إلى مقتل أربعة منهم وإصابة سبعة" gives that event its toll (rule toll_told_next)."""
+    mt = _LED_TO.match(ctx.nt.norm, lo)
+    if mt is None:
+        return False
+    note(ctx, "led_to_toll", f"«{ctx.said(mt.start(), mt.end()).strip()}»")
+    return True
+
+
 @rule("toll_told_next", reads="cues.tsv kill, injure, no_toll, background")
 def toll_told_next(ctx, sent, prev: Mention) -> bool:
     """A sentence that tells no event of its own, no place and no day of another, and counts dead or wounded gives
@@ -147,7 +163,7 @@ def toll_told_next(ctx, sent, prev: Mention) -> bool:
     opens = bool(head) and (ctx.has_cue(lo, lo + len(" ".join(head[:2])), "kill", "injure")
                             or _bare_word(head[0]) in SPEECH or head[0] in ("كما", "وكما"))
     again = any(norm[t.start:t.end].lstrip("وفبل").startswith("ال") for t in ctx.within(ctx.triggers, lo, hi))
-    if not (opens or again):
+    if not (opens or again or led_to(ctx, lo)):
         return False
     counts = read_counts(ctx, lo, hi)
     done = False
