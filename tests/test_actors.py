@@ -950,3 +950,12 @@ def test_turkish_strike_hits_the_pkk_told_in_the_article(pipeline):
                             "وتشن أنقرة منذ سنوات غارات على مواقع حزب العمال الكردستاني في المناطق الحدودية.")
     e = next(e for e in evs if e.event_type == "Explosions/Remote violence")
     assert (_id(e.actor1), _id(e.actor2)) == ("Turkish forces", "PKK")
+
+
+def test_a_party_behind_an_event_word_after_the_count_did_it(pipeline):
+    """rule count_party_past_event_word: in "وأصيب سبعة آخرون في قصف لتنظيم داعش" the party after "قصف" is the
+    doer; the wounded are not its men."""
+    (e,) = pipeline.text("قتل أربعة أشخاص وأصيب سبعة آخرون في قصف لتنظيم داعش على حي سكني في مدينة الموصل أمس.",
+                         published="2016-04-12").events
+    assert _id(e.actor1) == "ISIS"
+    assert e.injured["value"] == 7 and e.injured["of"] is None and e.fatalities["of"] is None

@@ -152,6 +152,11 @@ class DocContext:
             note(self, "count_qualifier_skipped", f"«{self.said(q.start(1), q.end(1))}»")
             p = q.end()
         for a in self.within(self.actors, p, min(hi, p + 12)):
+            t = self.within(self.triggers, p, a.start)
+            if t:  # rule count_party_past_event_word
+                note(self, "count_party_past_event_word",
+                     f"«{self.said(t[0].start, t[0].end)}» parts the counted from «{self.said(a.start, a.end)}»")
+                return None
             return a.value
         for a in self.within(self.actors, max(0, p - 12), p):
             if a.end > p and self.nt.norm[a.start:p].count(" ") == 0:
@@ -215,6 +220,9 @@ _SOURCE_IN, _AFFILIATION_IN = any_in(SOURCE_WORDS), any_in(AFFILIATION)
 # a qualifier that may follow a counted noun (qualifiers.tsv "after": "على الأقل", "تقريبا")
 _AFTER_QUALIFIER = re.compile(r"[\s,،]*(" + "|".join(sorted(map(re.escape, AFTER_QUALIFIERS), key=len, reverse=True))
                               + r")(?=[\s,،]|$)")
+describe(__name__, "count_party_past_event_word", """A party named just after the counted people, behind an event word
+("هجوم", "قصف", "غارة", "تفجير"), is who did it, not whose they were: in "لقي أربعة حراس مصرعهم في هجوم مسلحين" the
+guards are no gunmen.""", reads="triggers.tsv")
 describe(__name__, "count_qualifier_skipped", """A qualifier after a count ("على الأقل", "تقريبا") does not part the
 counted people from the party they belong to: "قتل ستة أشخاص على الأقل من أعضاء حركة حماس في قصف بالهاون" counts
 Hamas men, the party hit, not the doer.""", reads="qualifiers.tsv after")
