@@ -959,3 +959,28 @@ def test_a_party_behind_an_event_word_after_the_count_did_it(pipeline):
                          published="2016-04-12").events
     assert _id(e.actor1) == "ISIS"
     assert e.injured["value"] == 7 and e.injured["of"] is None and e.fatalities["of"] is None
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # rules force_member_no_party, counted_force_member: a counted soldier or policeman, read by the country
+    # the text is set in, is that state's dead, the side attacked, and never the doer
+    ("قتل ثلاثة جنود في هجوم على حاجز قرب مدينة الرمادي أمس.", None, "Iraqi forces"),
+    ("قتل شرطيان في هجوم مسلح على كمين في مدينة العريش أمس.", None, "Egyptian police"),
+    ("قتل خمسة شرطيين في هجوم نسبته السلطات إلى حزب العمال الكردستاني في مدينة ماردين أمس.", "PKK", "Turkish police"),
+])
+def test_counted_soldiers_or_policemen_are_their_states_dead(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+    assert e.fatalities and e.fatalities["of"] == a2, e.fatalities
+
+
+def test_a_soldier_word_reads_its_own_sentences_country_only(pipeline):
+    """rule force_member_own_sentence: a soldier word takes the country of its own sentence's places, unless another
+    country's adjective or force is told there; the article's country does not make it anyone's."""
+    evs = pipeline.text("وقال مسؤول عراقي إن القصف طال قرى في محافظة نينوى. "
+                        "وقال الجيش التركي إن جنديين قتلا في هجوم على موقع حدودي قرب مدينة زاخو في شمال العراق.",
+                        published="2016-04-12").events
+    assert all((e.fatalities or {}).get("of") != "Iraqi forces" for e in evs), [e.fatalities for e in evs]
+    evs = pipeline.text("قتل جنديان في هجوم مسلح على دورية أمس. وكانت القوات العراقية قد استعادت مدينة الرمادي من تنظيم داعش.",
+                        published="2016-04-12").events
+    assert all((e.fatalities or {}).get("of") != "Iraqi forces" for e in evs), [e.fatalities for e in evs]
