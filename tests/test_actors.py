@@ -984,3 +984,10 @@ def test_a_soldier_word_reads_its_own_sentences_country_only(pipeline):
     evs = pipeline.text("قتل جنديان في هجوم مسلح على دورية أمس. وكانت القوات العراقية قد استعادت مدينة الرمادي من تنظيم داعش.",
                         published="2016-04-12").events
     assert all((e.fatalities or {}).get("of") != "Iraqi forces" for e in evs), [e.fatalities for e in evs]
+
+
+def test_the_owner_of_a_statement_is_its_source_not_the_doer(pipeline):
+    """rule statement_owner_source: "وجاء في بيان الجيش التركي: ..." quotes the army; it did not attack."""
+    (e,) = pipeline.text('وجاء في بيان الجيش التركي: "استشهد ثلاثة من جنودنا في هجوم على دورية قرب مدينة ماردين".',
+                         published="2016-04-12").events
+    assert _id(e.actor1) != "Turkish forces"

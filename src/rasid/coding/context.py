@@ -32,7 +32,7 @@ text is set in (rule force_member_no_party: "جنود", "جنديين", "مجن�
 describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
 (role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
 "تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
-from .words import any_in, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, DEED_OPENERS, PERSON_NOUNS, NAME_HEADS, nationality_of
+from .words import any_in, STATEMENT_NOUNS, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, DEED_OPENERS, PERSON_NOUNS, NAME_HEADS, nationality_of
 
 
 _ADJECTIVES: set = set()
@@ -253,6 +253,10 @@ _SOURCE_IN, _AFFILIATION_IN = any_in(SOURCE_WORDS), any_in(AFFILIATION)
 # a qualifier that may follow a counted noun (qualifiers.tsv "after": "على الأقل", "تقريبا")
 _AFTER_QUALIFIER = re.compile(r"[\s,،]*(" + "|".join(sorted(map(re.escape, AFTER_QUALIFIERS), key=len, reverse=True))
                               + r")(?=[\s,،]|$)")
+describe(__name__, "statement_owner_source", """The party whose statement a text quotes, named right after the word for it
+("بيان وزارة الدفاع", role_words.tsv ``statement_noun``), is the source of what follows, as after "قالت" or "بيان ل": "وجاء في
+بيان قيادة الشرطة: قتل شرطيان بهجوم مسلحين" tells the police's dead, not an attack by the police (unless it announces
+its own deed: "بيان الجيش عن قصف مواقع").""", reads="role_words.tsv statement_noun")
 describe(__name__, "count_party_past_event_word", """A party named just after the counted people, behind an event word
 ("هجوم", "قصف", "غارة", "تفجير"), is who did it, not whose they were: in "لقي أربعة حراس مصرعهم في هجوم مسلحين" the
 guards are no gunmen.""", reads="triggers.tsv")
@@ -276,7 +280,11 @@ def is_source(ctx: DocContext, a: Match) -> bool:
     if last in (["ان"], ["بان"], ["فان"]):
         # (a comma glued to "إن" is no part of it: "وقالت المصادر ،إن مسلحين مجهولين هاجموا")
         return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
-    if not _SOURCE_IN.search(pre):
+    if last and (last[0] in STATEMENT_NOUNS or last[0][:1] in "وب" and last[0][1:] in STATEMENT_NOUNS) \
+            and ctx.nt.norm[a.start:a.start + 1] != "ل":  # ("بيان للجيش": role_words.tsv source "بيان ل" reads it)
+        # rule statement_owner_source: "وجاء في بيان وزارة الدفاع: قتل جنديان" (the owner of a statement speaks)
+        note(ctx, "statement_owner_source", f"«{last[0]} {ctx.said(a.start, a.end)}»")
+    elif not _SOURCE_IN.search(pre):
         # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة
         # الوسطى التابعة لغرفة عمليات فتح حلب"): a source too, when a word of reporting stands just before
         before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()
