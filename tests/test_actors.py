@@ -991,3 +991,11 @@ def test_the_owner_of_a_statement_is_its_source_not_the_doer(pipeline):
     (e,) = pipeline.text('وجاء في بيان الجيش التركي: "استشهد ثلاثة من جنودنا في هجوم على دورية قرب مدينة ماردين".',
                          published="2016-04-12").events
     assert _id(e.actor1) != "Turkish forces"
+
+
+def test_a_soldier_word_called_government_is_the_articles_states(pipeline):
+    """rule force_member_own_sentence: "جنديا نظاميا" with no place in its sentence is the government's soldier of the
+    country the article is set in."""
+    evs = pipeline.text("قتل 15 جنديا نظاميا في المعارك الدائرة منذ الصباح. وقالت مصادر إن الطيران الحربي قصف مدينة حمص.",
+                        published="2016-04-12").events
+    assert any((e.fatalities or {}).get("of") == "Syrian government forces" and e.fatalities["value"] == 15 for e in evs)

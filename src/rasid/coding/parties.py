@@ -69,7 +69,8 @@ describe(__name__, "force_member_own_sentence", """A word for one soldier or pol
 a state's forces) is read by its own sentence, not by the article: by the one country whose places the sentence names,
 when no adjective or force of another country is told there too. "قتل جنديان بانفجار لغم في ولاية ماردين" is Turkey's
 dead; "قال الجيش التركي إن جنديين قتلا في غارات على شمال العراق" tells no Iraqi soldier, and a sentence naming no
-place tells no country.""", reads="theatres.tsv place and adjective rows, actors.tsv")
+place tells no country, unless it is called the government's ("جنديا نظاميا", "جنود حكوميين": the article's country's).""",
+         reads="theatres.tsv place and adjective rows, actors.tsv")
 
 
 @rule("force_member_no_party", reads="actors.tsv column 6 (local aliases), role_words.tsv armed_person")
@@ -144,6 +145,10 @@ def ha_is_no_ta(ctx, nt: NormText, lex: Lexicon, words: list[Match]) -> list[Mat
     return keep
 
 
+# (rule force_member_own_sentence) "نظاميا", "حكوميين": a soldier word with one of these is the government's forces
+GOVERNMENT_ADJECTIVES = frozenset(normalize(w) for w in "نظامي نظاميا نظاميين نظاميون نظاميان حكومي حكوميا حكوميين حكوميون حكوميان".split())
+
+
 @rule("local_alias_theatre", reads="actors.tsv column 6 (local aliases), theatres.tsv, outlets.tsv")
 def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[Match], words: list[Match]) -> list[Match]:
     """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
@@ -210,6 +215,9 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
         if " " not in a.phrase and a.phrase in ARMED_PERSONS and a.value in lex.actors and \
                 lex.actors[a.value].kind in ("state", "external"):
             # rule force_member_own_sentence: "جنود", "شرطيين" read their own sentence's one country, else none
+            nxt = NAME_RE.match(nt.norm, a.end + 1) if nt.norm[a.end:a.end + 1] == " " else None
+            if nxt is not None and nxt.group() in GOVERNMENT_ADJECTIVES:
+                return article  # "جنديا نظاميا", "جنود حكوميين": the government's of the country the article is set in
             # (a place of that country told there, and no adjective or force of another one: "جنديين" in "قال الجيش
             # التركي إن جنديين قتلا ... في شمال العراق" is no Iraqi soldier)
             here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
