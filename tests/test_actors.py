@@ -999,3 +999,9 @@ def test_a_soldier_word_called_government_is_the_articles_states(pipeline):
     evs = pipeline.text("قتل 15 جنديا نظاميا في المعارك الدائرة منذ الصباح. وقالت مصادر إن الطيران الحربي قصف مدينة حمص.",
                         published="2016-04-12").events
     assert any((e.fatalities or {}).get("of") == "Syrian government forces" and e.fatalities["value"] == 15 for e in evs)
+
+
+def test_defected_soldiers_are_not_the_states_forces(pipeline):
+    """rule force_member_own_sentence: "جنديا منشقا" left the army; its dead are no army's dead."""
+    (e,) = pipeline.text("قتل 12 جنديا منشقا برصاص مجهولين في مدينة إدلب أمس.", published="2016-04-12").events
+    assert _id(e.actor2) != "Syrian government forces" and e.fatalities["of"] != "Syrian government forces"

@@ -69,7 +69,8 @@ describe(__name__, "force_member_own_sentence", """A word for one soldier or pol
 a state's forces) is read by its own sentence, not by the article: by the one country whose places the sentence names,
 when no adjective or force of another country is told there too. "قتل جنديان بانفجار لغم في ولاية ماردين" is Turkey's
 dead; "قال الجيش التركي إن جنديين قتلا في غارات على شمال العراق" tells no Iraqi soldier, and a sentence naming no
-place tells no country, unless it is called the government's ("جنديا نظاميا", "جنود حكوميين": the article's country's).""",
+place tells no country, unless it is called the government's ("جنديا نظاميا", "جنود حكوميين": the article's country's);
+"جنود منشقين" (defectors) are none of the state's.""",
          reads="theatres.tsv place and adjective rows, actors.tsv")
 
 
@@ -218,6 +219,8 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
             nxt = NAME_RE.match(nt.norm, a.end + 1) if nt.norm[a.end:a.end + 1] == " " else None
             if nxt is not None and nxt.group() in GOVERNMENT_ADJECTIVES:
                 return article  # "جنديا نظاميا", "جنود حكوميين": the government's of the country the article is set in
+            if nxt is not None and nxt.group().startswith(("منشق", "المنشق")):
+                return None  # "جنود منشقين": soldiers who left the state's forces are none of its
             # (a place of that country told there, and no adjective or force of another one: "جنديين" in "قال الجيش
             # التركي إن جنديين قتلا ... في شمال العراق" is no Iraqi soldier)
             here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
