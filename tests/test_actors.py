@@ -950,3 +950,58 @@ def test_turkish_strike_hits_the_pkk_told_in_the_article(pipeline):
                             "وتشن أنقرة منذ سنوات غارات على مواقع حزب العمال الكردستاني في المناطق الحدودية.")
     e = next(e for e in evs if e.event_type == "Explosions/Remote violence")
     assert (_id(e.actor1), _id(e.actor2)) == ("Turkish forces", "PKK")
+
+
+def test_a_party_behind_an_event_word_after_the_count_did_it(pipeline):
+    """rule count_party_past_event_word: in "وأصيب سبعة آخرون في قصف لتنظيم داعش" the party after "قصف" is the
+    doer; the wounded are not its men."""
+    (e,) = pipeline.text("قتل أربعة أشخاص وأصيب سبعة آخرون في قصف لتنظيم داعش على حي سكني في مدينة الموصل أمس.",
+                         published="2016-04-12").events
+    assert _id(e.actor1) == "ISIS"
+    assert e.injured["value"] == 7 and e.injured["of"] is None and e.fatalities["of"] is None
+
+
+@pytest.mark.parametrize("text, a1, a2", [
+    # rules force_member_no_party, counted_force_member: a counted soldier or policeman, read by the country
+    # the text is set in, is that state's dead, the side attacked, and never the doer
+    ("قتل ثلاثة جنود في هجوم على حاجز قرب مدينة الرمادي أمس.", None, "Iraqi forces"),
+    ("قتل شرطيان في هجوم مسلح على كمين في مدينة العريش أمس.", None, "Egyptian police"),
+    ("قتل خمسة شرطيين في هجوم نسبته السلطات إلى حزب العمال الكردستاني في مدينة ماردين أمس.", "PKK", "Turkish police"),
+])
+def test_counted_soldiers_or_policemen_are_their_states_dead(pipeline, text, a1, a2):
+    e = _one(pipeline, text)
+    assert (_id(e.actor1), _id(e.actor2)) == (a1, a2), (text, e.actor1, e.actor2)
+    assert e.fatalities and e.fatalities["of"] == a2, e.fatalities
+
+
+def test_a_soldier_word_reads_its_own_sentences_country_only(pipeline):
+    """rule force_member_own_sentence: a soldier word takes the country of its own sentence's places, unless another
+    country's adjective or force is told there; the article's country does not make it anyone's."""
+    evs = pipeline.text("وقال مسؤول عراقي إن القصف طال قرى في محافظة نينوى. "
+                        "وقال الجيش التركي إن جنديين قتلا في هجوم على موقع حدودي قرب مدينة زاخو في شمال العراق.",
+                        published="2016-04-12").events
+    assert all((e.fatalities or {}).get("of") != "Iraqi forces" for e in evs), [e.fatalities for e in evs]
+    evs = pipeline.text("قتل جنديان في هجوم مسلح على دورية أمس. وكانت القوات العراقية قد استعادت مدينة الرمادي من تنظيم داعش.",
+                        published="2016-04-12").events
+    assert all((e.fatalities or {}).get("of") != "Iraqi forces" for e in evs), [e.fatalities for e in evs]
+
+
+def test_the_owner_of_a_statement_is_its_source_not_the_doer(pipeline):
+    """rule statement_owner_source: "وجاء في بيان الجيش التركي: ..." quotes the army; it did not attack."""
+    (e,) = pipeline.text('وجاء في بيان الجيش التركي: "استشهد ثلاثة من جنودنا في هجوم على دورية قرب مدينة ماردين".',
+                         published="2016-04-12").events
+    assert _id(e.actor1) != "Turkish forces"
+
+
+def test_a_soldier_word_called_government_is_the_articles_states(pipeline):
+    """rule force_member_own_sentence: "جنديا نظاميا" with no place in its sentence is the government's soldier of the
+    country the article is set in."""
+    evs = pipeline.text("قتل 15 جنديا نظاميا في المعارك الدائرة منذ الصباح. وقالت مصادر إن الطيران الحربي قصف مدينة حمص.",
+                        published="2016-04-12").events
+    assert any((e.fatalities or {}).get("of") == "Syrian government forces" and e.fatalities["value"] == 15 for e in evs)
+
+
+def test_defected_soldiers_are_not_the_states_forces(pipeline):
+    """rule force_member_own_sentence: "جنديا منشقا" left the army; its dead are no army's dead."""
+    (e,) = pipeline.text("قتل 12 جنديا منشقا برصاص مجهولين في مدينة إدلب أمس.", published="2016-04-12").events
+    assert _id(e.actor2) != "Syrian government forces" and e.fatalities["of"] != "Syrian government forces"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..arabic import NormText
+from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match
 from ..tolls import AFTER_QUALIFIERS
 from ..model import Document, Span
@@ -25,10 +25,34 @@ describe(__name__, "strike_named_by_its_striker", """A strike word that opens it
 describe(__name__, "noun_opens_party", """A counted noun that opens a party's name is that party's dead or wounded: "قتل أحد
 رجال الشرطة", "وأصيب اثنان من رجال المقاومة" ("رجال" starts the name "رجال المقاومة", so no name follows it).""",
          reads="actors.tsv")
+describe(__name__, "counted_force_member", """A counted word for a state's soldier or policeman read by the country the
+text is set in (rule force_member_no_party: "جنود", "جنديين", "مجندين", "شرطيين") is that state's dead or wounded:
+"قتل ثلاثة جنود في هجوم على حاجز قرب الرمادي" is the Iraqi army's dead, the side attacked, as "ثلاثة من الجنود
+العراقيين" would be.""", reads="actors.tsv column 6 (local aliases)")
 describe(__name__, "trigger_in_place_name", """A definite event word right after a word for a quarter, square or street
 (role_words.tsv ``name_head``) is the place's name, no event: "قصفت الميليشيات أحياء التحرير الأسفل والمسبح",
 "تظاهروا في ميدان التحرير".""", reads="role_words.tsv name_head")
-from .words import any_in, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, DEED_OPENERS, PERSON_NOUNS, NAME_HEADS, nationality_of
+from .words import any_in, STATEMENT_NOUNS, REPORTED, VICTIM_LINK, AFFILIATION, CORRESPONDENTS, HARM, NAME_RE, PLACE_POINTERS, POINTER_CHARS, SOURCE_WORDS, DEED_OPENERS, PERSON_NOUNS, NAME_HEADS, nationality_of
+
+
+_ADJECTIVES: set = set()
+
+
+def _nisba(word: str) -> bool:
+    """A country's adjective in any number or case ("سوريين", "عراقيا", "الأمريكيين"; nationality.tsv, theatres.tsv
+    adjective rows)."""
+    if not _ADJECTIVES:
+        from ..lexicon import read_tsv
+        from .words import NATIONALITY
+        _ADJECTIVES.update(NATIONALITY)
+        for r in read_tsv("theatres.tsv"):
+            if len(r) > 2 and r[1] == "adjective":
+                _ADJECTIVES.update(normalize(x.strip()) for x in r[2].split("|") if x.strip())
+    w = word[2:] if word.startswith("ال") else word
+    for cut in (w, w[:-2] if w.endswith(("يين", "يون", "يان")) else "", w[:-1] if w.endswith(("يا", "يه")) else ""):
+        if cut and (cut in _ADJECTIVES or "ال" + cut in _ADJECTIVES):
+            return True
+    return False
 
 
 class DocContext:
@@ -42,6 +66,7 @@ class DocContext:
         self.counts_memo: dict[tuple[int, int], list] = {}  # the counts of a span (rasid.coding.tolls.read_counts)
         self.candidates_memo: dict[tuple[int, int], list] = {}  # the event words of a span (rasid.coding.triggers.candidates)
         found = doc.matches or {}  # the pipeline's match stage found these once; else find them here
+        self.force_members: list = []  # soldiers and policemen read by the country the text is set in (parties.read)
         self.actors = parties.read(self, found)
         # a trigger word inside an actor's name is no trigger ("تحرير" in "هيئة تحرير الشام")
         within_actor = Covers((a.start, a.end) for a in self.actors)
@@ -65,7 +90,7 @@ class DocContext:
                          if (within_actor.reach(t.start) < t.end or struck(t)) and not self.place_name(t)]
         self.actors.sort(key=lambda m: m.start)
         self.triggers.sort(key=lambda m: m.start)
-        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues, self.toll_nouns)}
+        self._starts = {id(x): [m.start for m in x] for x in (self.actors, self.triggers, self.cues, self.toll_nouns, self.force_members)}
         self.frames = found["framing"] if "framing" in found else lex.framing.find(nt)
         self.found = {"cues": self.cues, "toll_nouns": found.get("toll_nouns"), "qualifiers": found.get("qualifiers")}
         if self.found["toll_nouns"] is None or self.found["qualifiers"] is None:
@@ -152,6 +177,11 @@ class DocContext:
             note(self, "count_qualifier_skipped", f"«{self.said(q.start(1), q.end(1))}»")
             p = q.end()
         for a in self.within(self.actors, p, min(hi, p + 12)):
+            t = self.within(self.triggers, p, a.start)
+            if t:  # rule count_party_past_event_word
+                note(self, "count_party_past_event_word",
+                     f"«{self.said(t[0].start, t[0].end)}» parts the counted from «{self.said(a.start, a.end)}»")
+                return None
             return a.value
         for a in self.within(self.actors, max(0, p - 12), p):
             if a.end > p and self.nt.norm[a.start:p].count(" ") == 0:
@@ -168,13 +198,21 @@ class DocContext:
             for a in self.within(self.actors, q, min(hi, q + 4)):
                 return a.value
         w = NAME_RE.match(self.nt.norm, p + 1) if p < min(hi, len(self.nt.norm)) and self.nt.norm[p] == " " else None
-        if w is None or w.end() > hi:
-            return None
-        noun = self.nt.norm[max(0, p - 20):p].split()[-1:]
-        if noun and noun[0].lstrip("و") in PERSON_NOUNS and nationality_of(w.group(), people=True):
-            note(self, "person_nationality", f"«{noun[0]} {w.group()}» is where they are from")
-            return None  # "مقاتل سعودي", "مواطن أردني": where a person is from, not a state's troops
-        return nationality_of(w.group(), people=True)
+        if w is not None and w.end() <= hi:
+            noun = self.nt.norm[max(0, p - 20):p].split()[-1:]
+            if noun and noun[0].lstrip("و") in PERSON_NOUNS and nationality_of(w.group(), people=True):
+                note(self, "person_nationality", f"«{noun[0]} {w.group()}» is where they are from")
+                return None  # "مقاتل سعودي", "مواطن أردني": where a person is from, not a state's troops
+            aid = nationality_of(w.group(), people=True)
+            if aid is not None:
+                return aid
+        if w is not None and w.end() <= hi and _nisba(w.group()):
+            return None  # "جنود سوريين" in a story from Iraq: soldiers of the country told, not of the text's
+        for a in self.within(self.force_members, max(0, p - 12), p):
+            if a.end == p:
+                note(self, "counted_force_member", f"«{self.said(a.start, a.end)}» ({a.value})")
+                return a.value
+        return None
 
     def actor_frequency(self) -> list[tuple[str, int]]:
         from collections import Counter
@@ -215,6 +253,13 @@ _SOURCE_IN, _AFFILIATION_IN = any_in(SOURCE_WORDS), any_in(AFFILIATION)
 # a qualifier that may follow a counted noun (qualifiers.tsv "after": "على الأقل", "تقريبا")
 _AFTER_QUALIFIER = re.compile(r"[\s,،]*(" + "|".join(sorted(map(re.escape, AFTER_QUALIFIERS), key=len, reverse=True))
                               + r")(?=[\s,،]|$)")
+describe(__name__, "statement_owner_source", """The party whose statement a text quotes, named right after the word for it
+("بيان وزارة الدفاع", role_words.tsv ``statement_noun``), is the source of what follows, as after "قالت" or "بيان ل": "وجاء في
+بيان قيادة الشرطة: قتل شرطيان بهجوم مسلحين" tells the police's dead, not an attack by the police (unless it announces
+its own deed: "بيان الجيش عن قصف مواقع").""", reads="role_words.tsv statement_noun")
+describe(__name__, "count_party_past_event_word", """A party named just after the counted people, behind an event word
+("هجوم", "قصف", "غارة", "تفجير"), is who did it, not whose they were: in "لقي أربعة حراس مصرعهم في هجوم مسلحين" the
+guards are no gunmen.""", reads="triggers.tsv")
 describe(__name__, "count_qualifier_skipped", """A qualifier after a count ("على الأقل", "تقريبا") does not part the
 counted people from the party they belong to: "قتل ستة أشخاص على الأقل من أعضاء حركة حماس في قصف بالهاون" counts
 Hamas men, the party hit, not the doer.""", reads="qualifiers.tsv after")
@@ -235,7 +280,11 @@ def is_source(ctx: DocContext, a: Match) -> bool:
     if last in (["ان"], ["بان"], ["فان"]):
         # (a comma glued to "إن" is no part of it: "وقالت المصادر ،إن مسلحين مجهولين هاجموا")
         return False  # "أفادت تقارير أن إسرائيل نفذت غارة": after "أن" comes what was said, not who said it
-    if not _SOURCE_IN.search(pre):
+    if last and (last[0] in STATEMENT_NOUNS or last[0][:1] in "وب" and last[0][1:] in STATEMENT_NOUNS) \
+            and ctx.nt.norm[a.start:a.start + 1] != "ل":  # ("بيان للجيش": role_words.tsv source "بيان ل" reads it)
+        # rule statement_owner_source: "وجاء في بيان وزارة الدفاع: قتل جنديان" (the owner of a statement speaks)
+        note(ctx, "statement_owner_source", f"«{last[0]} {ctx.said(a.start, a.end)}»")
+    elif not _SOURCE_IN.search(pre):
         # the speaker's own party, told with the speaker ("أكد قائد ميداني في جيش الإسلام", "بحسب الفرقة
         # الوسطى التابعة لغرفة عمليات فتح حلب"): a source too, when a word of reporting stands just before
         before = ctx.nt.norm[max(0, a.start - 60):a.start].replace('"', " ").split()

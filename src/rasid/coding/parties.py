@@ -14,7 +14,7 @@ import re
 from ..arabic import NormText, normalize
 from ..lexicon import Lexicon, Match, read_tsv
 from ..model import Document
-from .rules import note, rule
+from .rules import describe, note, rule
 from .words import (BODY_NOUNS, RELATIVE, POPULATION, ARMED_PERSONS, MEMBERS, DUAL_HEADS, ABSENT_FROM, ACCUSED, ACCUSED_TIES, UNIT_WORDS, ALLEGIANCE, SOURCE_NOUNS, MEDIA_OWNED, BELONGS, UNKNOWN_DOER, BACKED, PROXIES, BORDER, ANAPHORS, BASE_ADJECTIVES, FORCE_NOUNS, FORCE_RE, GENERIC, GENERIC_DEFINITE, HEDGED, NAME_RE,
                     NO_HARM, PLACE_NAME_CUES, _ANAPHOR_MATCHER, nationality_of)
 
@@ -44,6 +44,10 @@ def read(ctx, found: dict) -> list[Match]:
     theatres = ha_is_no_ta(ctx, nt, lex, theatres)
     actors = _traced(ctx, "dual_shared", actors, dual_shared(nt, lex, actors))
     actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
+    read_as = {id(a): _force_member(nt, lex, a) for a in actors}
+    ctx.force_members = [a for a in actors if read_as[id(a)] == "member"]
+    if any(read_as.values()):
+        actors = _traced(ctx, "force_member_no_party", actors, [a for a in actors if not read_as[id(a)]])
     actors = _traced(ctx, "force_nationality", actors, force_nationality(nt, lex, actors))
     actors = _traced(ctx, "force_in_country", actors, force_in_country(nt, lex, actors, theatres))
     actors = _traced(ctx, "arms_owner", actors, arms_owner(nt, lex, actors))
@@ -59,6 +63,30 @@ def read(ctx, found: dict) -> list[Match]:
     actors = _traced(ctx, "another_body", actors, another_body(nt, actors))
     actors = _traced(ctx, "anaphor_party", actors, anaphor_party(nt, actors, lex))
     return _traced(ctx, "generic_party", actors, generic_party(actors))
+
+
+describe(__name__, "force_member_own_sentence", """A word for one soldier or policeman ("جنود", "شرطيين", a local alias of
+a state's forces) is read by its own sentence, not by the article: by the one country whose places the sentence names,
+when no adjective or force of another country is told there too. "قتل جنديان بانفجار لغم في ولاية ماردين" is Turkey's
+dead; "قال الجيش التركي إن جنديين قتلا في غارات على شمال العراق" tells no Iraqi soldier, and a sentence naming no
+place tells no country, unless it is called the government's ("جنديا نظاميا", "جنود حكوميين": the article's country's);
+"جنود منشقين" (defectors) are none of the state's.""",
+         reads="theatres.tsv place and adjective rows, actors.tsv")
+
+
+@rule("force_member_no_party", reads="actors.tsv column 6 (local aliases), role_words.tsv armed_person")
+def _force_member(nt: NormText, lex: Lexicon, a: Match) -> str:
+    """A word for one soldier or policeman read by the country the text is set in (a one-word local alias that is a
+    role_words.tsv ``armed_person``: "جنود", "جنديين", "مجندين", "شرطيين") names no party that acts: "قتل ثلاثة جنود"
+    tells whose dead they are (rule counted_force_member), never who attacked ("member"). With a country's adjective
+    after it, it is no reading of the text's country ("other"): the adjective tells whose ("جنود أتراك", rule
+    force_nationality; "الجنود السوريين" in a story from Iraq)."""
+    if " " in a.phrase or a.phrase not in ARMED_PERSONS or (a.phrase, a.value) not in lex.local_aliases or \
+            lex.actors[a.value].kind not in ("state", "external"):
+        return ""
+    from .context import _nisba
+    nxt = NAME_RE.match(nt.norm, a.end + 1) if nt.norm[a.end:a.end + 1] == " " else None
+    return "member" if nxt is None or not _nisba(nxt.group()) else "other"
 
 
 def _traced(ctx, name: str, before: list[Match], after: list[Match]) -> list[Match]:
@@ -118,6 +146,10 @@ def ha_is_no_ta(ctx, nt: NormText, lex: Lexicon, words: list[Match]) -> list[Mat
     return keep
 
 
+# (rule force_member_own_sentence) "نظاميا", "حكوميين": a soldier word with one of these is the government's forces
+GOVERNMENT_ADJECTIVES = frozenset(normalize(w) for w in "نظامي نظاميا نظاميين نظاميون نظاميان حكومي حكوميا حكوميين حكوميون حكوميان".split())
+
+
 @rule("local_alias_theatre", reads="actors.tsv column 6 (local aliases), theatres.tsv, outlets.tsv")
 def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[Match], words: list[Match]) -> list[Match]:
     """Local aliases (actors.tsv column 6) read in the country the text is set in: "الجيش" is the Syrian
@@ -169,10 +201,31 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
         k = bisect.bisect_left(resolved_starts, w.start)
         return article if k < len(resolved) and resolved[k][0] < w.end and resolved[k][1] == article else w.value[0]
 
+    # the one-country words of each kind a soldier or policeman word reads its sentence by (rule
+    # force_member_own_sentence): places, adjectives, and state forces named in full ("الجيش التركي")
+    tells = sorted([(w.start, w.value[0]) for w in words]
+                   + [(b.start, lex.actors[b.value].theatres[0]) for b in actors
+                      if (b.phrase, b.value) not in local and b.value in lex.actors
+                      and lex.actors[b.value].kind in ("state", "external") and len(lex.actors[b.value].theatres) == 1])
+    tell_starts = [t[0] for t in tells]
+
     def theatre(a: Match) -> str | None:
         k = bisect.bisect_right(bounds, a.start)
         lo = bounds[k - 1] if k else 0
         hi = bounds[k] if k < len(bounds) else len(nt.norm)
+        if " " not in a.phrase and a.phrase in ARMED_PERSONS and a.value in lex.actors and \
+                lex.actors[a.value].kind in ("state", "external"):
+            # rule force_member_own_sentence: "جنود", "شرطيين" read their own sentence's one country, else none
+            nxt = NAME_RE.match(nt.norm, a.end + 1) if nt.norm[a.end:a.end + 1] == " " else None
+            if nxt is not None and nxt.group() in GOVERNMENT_ADJECTIVES:
+                return article  # "جنديا نظاميا", "جنود حكوميين": the government's of the country the article is set in
+            if nxt is not None and nxt.group().startswith(("منشق", "المنشق")):
+                return None  # "جنود منشقين": soldiers who left the state's forces are none of its
+            # (a place of that country told there, and no adjective or force of another one: "جنديين" in "قال الجيش
+            # التركي إن جنديين قتلا ... في شمال العراق" is no Iraqi soldier)
+            here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
+            told = {c for _, c in tells[bisect.bisect_left(tell_starts, lo):bisect.bisect_left(tell_starts, hi)]}
+            return next(iter(here)) if len(here) == 1 and told <= here else None
         # (the sentence's places by bisect, not a scan of the document's per party)
         here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
         return next(iter(here)) if len(here) == 1 else article
