@@ -1182,3 +1182,19 @@ def test_a_district_seat_of_three_letters_needs_no_cue(geo):
     locs = _resolve(geo, "قتل أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في هيت غرب الرمادي")
     assert locs["هيت"]["admin1"] == "Al-Anbar"
     assert "عنه" not in _resolve(geo, "وقال المتحدث عنه إن القوات دخلت الرمادي")
+
+
+@needs_full_gazetteer
+def test_a_capital_named_like_the_governorate_around_it_is_the_city():
+    """Rule city_not_its_governorate: "صنعاء" bare is the capital (Amanat al-Asimah in the gazetteer), not the
+    governorate of Sana'a around it; "محافظة صنعاء" stays the governorate. The city named so may still mean the
+    governorate when mentions are compared (coding.same._wide), as "في إدلب" may."""
+    from rasid.coding.same import _wide
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    for text in ("اعتقلت جماعة مسلحة خمسة صحفيين في العاصمة صنعاء مساء الخميس",
+                 "دارت اشتباكات عنيفة في صنعاء بين الحرس والمسلحين"):
+        loc = _resolve(geo, text)["صنعاء"]
+        assert loc["admin1"] == "Amanat Al Asimah", (text, loc)
+        assert _wide(loc)
+    loc = _resolve(geo, "قصفت الطائرات معسكرا في مديرية بني حشيش التابعة لمحافظة صنعاء")["محافظة صنعاء"]
+    assert loc["admin1"] == "Sana'a" and loc["geo_precision"] == 3

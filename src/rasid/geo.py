@@ -263,6 +263,9 @@ TITLE_QUOTED = re.compile(
 # rule and_verb_no_name: "و" and a verb in the past of "she" (a plural noun ends in ات: "واحات" is a name)
 CONJ_VERB = stdre.compile(r"و[\u0621-\u064a]{2,5}[^ا\s]ت")
 CITY_BEFORE = stdre.compile(r"(?<![\u0621-\u064a])[وب]?(?:ال)?مدين(?:ه|تي)\s+$")
+# rule city_not_its_governorate: the gazetteer ids of the cities named like a governorate beside them (filled when a
+# gazetteer loads): "في صنعاء" may mean the governorate, as "في إدلب" may (coding.same._wide)
+CITIES_NAMED_LIKE_GOVERNORATE: set[str] = set()
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
@@ -757,6 +760,23 @@ class Geoparser:
         # heads no construct ("حويجة صكر"), so "في الحويجة قتل" is the seat, whatever word follows
         self.seat_features = {f for w in self.feature_words for f in ("ال" + w,) if f not in self.common and any(
             self._a_seat(self.gaz.places[c]) for c in self.gaz.names.get(f, ()))} if self.gaz else set()
+        # rule city_not_its_governorate: the cities named like a governorate they lie beside, not in ("صنعاء")
+        if self.gaz is not None:
+            CITIES_NAMED_LIKE_GOVERNORATE.update(self._cities_named_like_governorate())
+
+    def _cities_named_like_governorate(self) -> set[str]:
+        """The gazetteer ids of the towns (TOWN_POPULATION) that share their name with a governorate of their country
+        within 150 km that does not hold them (rule city_not_its_governorate: "صنعاء", the capital, in Amanat al-Asimah)."""
+        gz, out = self.gaz, set()
+        for p in gz.places:
+            if p.code != "ADM1" or not p.name_ar:
+                continue
+            for c in gz.names.get(fold(normalize(p.name_ar)), ()):
+                q = gz.places[c]
+                if not q.is_admin and q.population >= TOWN_POPULATION and q.country == p.country \
+                        and q.adm1 != p.adm1 and _approx_km(p, q) < 150:
+                    out.add(q.id)
+        return out
 
     def _titled(self, folded: str, j: int) -> bool:
         """The name ending at ``j`` is followed by a spokesperson's title in apposition ("، المتحدثة باسم")."""
@@ -1409,6 +1429,13 @@ class Geoparser:
             admins = [p for p in cands if p.code in ("ADM1", "PPLA", "PPLC") or (
                 p.code in ("ADM2", "PPLA2") and (m.cue in ("countryside", "governorate", "subdistrict")
                                                  or len({q.adm1 for q in cands}) == 1))]
+            if m.cue not in ("countryside", "governorate", "subdistrict") and not m.norm.startswith(GOVERNORATE_PREFIX):
+                # rule city_not_its_governorate: a bare name shared by a governorate and a city of it that the gazetteer
+                # puts in a governorate of its own ("صنعاء": the capital of Amanat al-Asimah, beside the governorate of
+                # Sana'a around it) is the city, and votes for the city's governorate, not for its namesake's
+                admins = [next((q for q in cands if not q.is_admin and q.population >= TOWN_POPULATION
+                                and q.country == p.country and q.adm1 != p.adm1 and _approx_km(p, q) < 150), p)
+                          if p.code == "ADM1" else p for p in admins]
             if admins and len({p.adm1 for p in admins}) == 1:
                 adm1.add(admins[0].adm1)
                 if admins[0].country:
