@@ -1198,3 +1198,16 @@ def test_a_capital_named_like_the_governorate_around_it_is_the_city():
         assert _wide(loc)
     loc = _resolve(geo, "قصفت الطائرات معسكرا في مديرية بني حشيش التابعة لمحافظة صنعاء")["محافظة صنعاء"]
     assert loc["admin1"] == "Sana'a" and loc["geo_precision"] == 3
+
+
+@needs_full_gazetteer
+def test_the_next_person_of_a_list_is_no_hamlet():
+    """Rule person_list: a name of two words without the article, glued to "و" right after a person's name (a given name
+    and one word), is the next person of the list, not a hamlet named after a man; a street or a village so told
+    ("عمر مكرم وباب اللوق", after a cue) is still a place."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "أعدم المسلحون رمياً بالرصاص كلا من أحمد الجاسم وعلي حسن الفرج في ساحة بلدة الشحيل")
+    assert "علي حسن" not in locs and "وعلي حسن" not in locs, locs
+    assert [t for t in locs if "الشحيل" in t]
+    locs = _resolve(geo, "خطف مجهولون خالد الرمضان وحمود حسين السالم قرب مدينة الميادين")
+    assert not [t for t in locs if "حمود" in t], locs

@@ -966,6 +966,15 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if folded[lb:i] == "و" and " " in form and not any(w[:2] == "ال" or w in self.cue_words or w in PART_HEADS
+                                                               for w in form.split()) \
+                    and len(pw := folded[max(0, lb - 40):lb].split()) >= 2 and pw[-2].lstrip("و") in self.given_names \
+                    and pw[-1][-1:].isalpha() and pw[-1] not in self.cue_words \
+                    and not (len(pw) >= 3 and pw[-3].lstrip("وب") in self.cue_words) \
+                    and not (accepted and accepted[-1][1] >= lb - len(pw[-1]) - 2):
+                # (not a village named after a person, told with its cue or placed: "قرية محمد الحسن والعيس")
+                # (a name of two words or more, none with the article: "عمر مكرم وباب اللوق" are streets)
+                continue  # rule person_list: "أعدم التنظيم محمد العلي وحمود حسين": the next person of a list, not a hamlet
             if lb == i and prev and prev[-1] in self.relative_words:
                 continue  # rule relative_then_verb: "الشائعات التي سرت", "الذي حماه": a relative pronoun's verb, no place
             if prev and len(prev) >= 2 and prev[-2] in KUNYA_HEADS and prev[-1][:2] != "ال" and folded[lb:i] in ("", "ال"):
