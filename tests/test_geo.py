@@ -1211,3 +1211,15 @@ def test_the_next_person_of_a_list_is_no_hamlet():
     assert [t for t in locs if "الشحيل" in t]
     locs = _resolve(geo, "خطف مجهولون خالد الرمضان وحمود حسين السالم قرب مدينة الميادين")
     assert not [t for t in locs if "حمود" in t], locs
+
+
+@needs_full_gazetteer
+def test_a_name_in_a_list_keeps_to_its_neighbours_country():
+    """Rules town_by_a_hamlet_named, list_neighbour_country: Iraq's main town "الحويجة" in a list beside a Syrian village
+    whose namesake hamlet lies by it names no Iraq (both stay Hama's); in a list beside Iraq's Tal Afar, in a story of
+    Syria, it is Kirkuk's Hawija, not a hamlet of Hasakah."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "استهدفت المدفعية أطراف قسطون والحويجة صباح اليوم")
+    assert locs["قسطون"]["admin1"] == "Hama" and locs["الحويجة"]["admin1"] == "Hama", locs
+    locs = _resolve(geo, "غارات على حلب وإدلب وحماة ودير الزور والرقة، والقوات تتقدم نحو تلعفر، الحويجة وراوة")
+    assert locs["الحويجة"]["admin1"] == "Kirkuk", locs["الحويجة"]

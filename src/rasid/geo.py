@@ -1451,10 +1451,37 @@ class Geoparser:
                     adm_countries.add(admins[0].country)
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
+        # first pass: unambiguous places anchor the article
+        anchors: list = []
+        seen_anchor: set[str] = set()
+        for m in mentions:
+            cs = [gz.places[c] for c in m.candidates]
+            if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
+                anchors.append(cs[0])  # one place (or near-duplicates of it)
+                seen_anchor.add(cs[0].id)
+        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         # the article's country: the one it names most (its name, capital, cities, adjective); Syria when none
         if theatre_words is None:
             theatre_words = self.lex.theatre_matcher.find(nt)
         named = self._countries(nt, theatre_words)
+        if named and anchors and theatre_words:
+            # rule town_by_a_hamlet_named: a country's main town of theatres.tsv ("الحويجة") whose namesake hamlet of
+            # another country lies by a place the story names ("بلدتا قسطون والحويجة في سهل الغاب": Hama's) does not
+            # name its country (the story then is no story of Iraq, and قسطون no place abroad)
+            at = {self._n(nt, m.start): k for k, m in enumerate(mentions) if m.norm in THEATRE_TOWNS}
+            for w in theatre_words:
+                k = at.get(w.start)
+                if k is None or named.get(w.value[0], 0) <= 0:
+                    continue
+                m = mentions[k]
+                # (the anchor one of its list: a place named with it, joined by "و" or a comma)
+                beside = [gz.places[n.candidates[0]] for n in self._list_neighbours(k, mentions, nt)
+                          if n.candidates and gz.places[n.candidates[0]] in anchors]
+                if any(gz.places[c].country != THEATRE_TOWNS[m.norm] and not self._a_seat(gz.places[c]) and any(
+                        a.country == gz.places[c].country and _approx_km(gz.places[c], a) < 30 for a in beside)
+                       for c in m.candidates):
+                    named[w.value[0]] -= 1
+            named = +named
         # the theatres.tsv words by start (normalised offsets): the country a place is told in, right after it
         told_at = sorted((w.start, w.value[0]) for w in theatre_words)
         told_starts = [x for x, _ in told_at]
@@ -1468,15 +1495,6 @@ class Geoparser:
             # every governorate, district or city the article names is in one country: a small
             # place of the other is a namesake (Iraq's الشامية in a Deir ez-Zor story)
             only = next(iter(adm_countries))
-        # first pass: unambiguous places anchor the article
-        anchors: list = []
-        seen_anchor: set[str] = set()
-        for m in mentions:
-            cs = [gz.places[c] for c in m.candidates]
-            if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
-                anchors.append(cs[0])  # one place (or near-duplicates of it)
-                seen_anchor.add(cs[0].id)
-        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
         abroad: set[tuple] = set()  # the keys resolved to no place for a namesake abroad (rule bare_word_abroad)
 
@@ -1589,6 +1607,7 @@ class Geoparser:
                 if seat is not None:  # "منطقة الميادين": the district, placed at its seat (ACLED's practice)
                     best, m.precision = seat, 3
             m.resolved = memo[key] = best
+        self._list_neighbour_country(mentions, nt)
         self._far_from_the_story(mentions, nt)
         self._bare_word_abroad(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
@@ -1596,6 +1615,41 @@ class Geoparser:
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
         self._quarter_again(mentions)
+
+    def _list_neighbours(self, k: int, mentions: list[PlaceMention], nt: NormText) -> list[PlaceMention]:
+        """The mentions right before and after mention ``k`` joined to it by "و" or a comma (a list of places)."""
+        norm, m, out = nt.norm, mentions[k], []
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        if k > 0 and _coordinated(norm, self._n(nt, mentions[k - 1].end), left_boundary(norm, i) or i):
+            out.append(mentions[k - 1])
+        if k + 1 < len(mentions):
+            y = self._n(nt, mentions[k + 1].start)
+            if _coordinated(norm, j, left_boundary(norm, y) or y):
+                out.append(mentions[k + 1])
+        return out
+
+    def _list_neighbour_country(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule list_neighbour_country: a name joined by "و" or a comma to a town of weight (a seat, a city of 10,000)
+        is a place of that town's country: resolved to a hamlet of another country, it takes its namesake of weight
+        there ("نأمل أن تأخذ تلعفر، الحويجة": Kirkuk's Hawija, not a hamlet of Hasakah, in a ticker of Syria)."""
+        gz = self.gaz
+        norm = nt.norm
+        live = [m for m in mentions if m.resolved is not None and not m.dropped]
+        for x, y in zip(live, live[1:]):
+            ye = self._n(nt, y.start)
+            if not _coordinated(norm, self._n(nt, x.end), left_boundary(norm, ye) or ye):
+                continue
+            for m, n in ((x, y), (y, x)):
+                p, q = gz.places[m.resolved], gz.places[n.resolved]
+                if p.country == q.country or self._a_seat(p) or p.population >= TOWN_POPULATION or not (
+                        self._a_seat(q) or q.population >= TOWN_POPULATION):
+                    continue
+                there = [c for c in m.candidates if gz.places[c].country == q.country and (
+                    self._a_seat(gz.places[c]) or gz.places[c].population >= TOWN_POPULATION)]
+                if there:
+                    # (the town rather than its district: "الحويجة" is the seat, not the Hawija district)
+                    m.resolved = max(there, key=lambda c: (not gz.places[c].is_admin, gz.places[c].importance(), -c))
+                    break
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.
