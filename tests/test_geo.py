@@ -1223,3 +1223,14 @@ def test_a_name_in_a_list_keeps_to_its_neighbours_country():
     assert locs["قسطون"]["admin1"] == "Hama" and locs["الحويجة"]["admin1"] == "Hama", locs
     locs = _resolve(geo, "غارات على حلب وإدلب وحماة ودير الزور والرقة، والقوات تتقدم نحو تلعفر، الحويجة وراوة")
     assert locs["الحويجة"]["admin1"] == "Kirkuk", locs["الحويجة"]
+
+
+@needs_full_gazetteer
+def test_a_districts_centre_is_its_town():
+    """Rule centre_of_district: "مركز قضاء X" / "مركز ناحية X" is the town X itself (precision 1), not the district around
+    it (precision 3); "X مركز محافظة Y" still tells Y's governorate in apposition."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    loc = _resolve(geo, "فجر انتحاري نفسه عند مدخل مركز قضاء سنجار صباح السبت")["سنجار"]
+    assert loc["admin1"] == "Ninawa" and loc["geo_precision"] == 1, loc
+    loc = _resolve(geo, "اشتبكت القوات مع المسلحين في أطراف قضاء سنجار")["سنجار"]
+    assert loc["geo_precision"] == 3, loc

@@ -1408,6 +1408,13 @@ class Geoparser:
             if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):
                 # the closest cue names the kind; "محيط بلدة X" keeps the vaguer precision of the chain
                 best = (m.value[0], max(m.value[1], best[1]) if best[0] else m.value[1])
+                if m.value[0] in ("governorate", "subdistrict") and norm[m.start:m.end].startswith(("قضاء", "ناحي", "مديري")) and (
+                        norm[max(0, m.start - 7):m.start].split()[-1:] in (["مركز"], ["ومركز"], ["بمركز"], ["لمركز"])):
+                    # (not "مركز محافظة": "الرمادي مركز محافظة الأنبار" tells the governorate of a town in apposition)
+                    # rule centre_of_district: "مركز قضاء تلعفر", "مركز ناحية العياضية": a district's centre is
+                    # its town, the place itself (precision 1), not the district around it
+                    # (the kind kept: "قضاء سنجار" still votes for its governorate, and the district goes to its seat)
+                    best = (m.value[0], 1)
         return best if best[0] else (None, 1)
 
     # ------------------------------------------------------------- resolution
@@ -1605,7 +1612,8 @@ class Geoparser:
             if best is not None and gz.places[best].code in ("ADM2", "ADM3"):
                 seat = self._seat(gz.places[best])
                 if seat is not None:  # "منطقة الميادين": the district, placed at its seat (ACLED's practice)
-                    best, m.precision = seat, 3
+                    # ("مركز قضاء تلعفر", precision 1 from rule centre_of_district: the seat itself)
+                    best, m.precision = seat, (1 if m.precision == 1 and m.cue in ("governorate", "subdistrict") else 3)
             m.resolved = memo[key] = best
         self._list_neighbour_country(mentions, nt)
         self._far_from_the_story(mentions, nt)
