@@ -1234,3 +1234,14 @@ def test_a_districts_centre_is_its_town():
     assert loc["admin1"] == "Ninawa" and loc["geo_precision"] == 1, loc
     loc = _resolve(geo, "اشتبكت القوات مع المسلحين في أطراف قضاء سنجار")["سنجار"]
     assert loc["geo_precision"] == 3, loc
+
+
+@needs_full_gazetteer
+def test_a_seat_of_the_main_country_outweighs_a_namesake_governorates_own_vote():
+    """Rule main_country_namesake: in a story of Yemen that names Syria besides, "السويداء" is the seat of Lahij, not
+    Syria's city carried by the vote of its own namesake governorate."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "اليمن: اشتباكات في السويداء بين الحوثيين والقوات اليمنية. ومقتل جنديين يمنيين في صنعاء وعدن "
+                         "وتعز. وفي سوريا قصف على درعا.")
+    assert locs["السويداء"]["admin1"] == "Lahij", locs["السويداء"]
+    assert _resolve(geo, "سقطت قذائف في السويداء ودرعا جنوب سوريا")["السويداء"]["admin1"] == "As-Suwayda"

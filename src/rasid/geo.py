@@ -1432,6 +1432,7 @@ class Geoparser:
         # that mean one admin area only: a namesake village elsewhere must not vote
         adm1, adm2 = set(), set()
         adm_countries: set[str] = set()  # the countries of the admin areas named
+        voters: dict[str, set[str]] = {}  # the names that voted for each governorate
         for m in mentions:
             if m.region:
                 adm1.add(m.region["admin"])
@@ -1454,6 +1455,7 @@ class Geoparser:
                           if p.code == "ADM1" else p for p in admins]
             if admins and len({p.adm1 for p in admins}) == 1:
                 adm1.add(admins[0].adm1)
+                voters.setdefault(admins[0].adm1, set()).add(m.norm)
                 if admins[0].country:
                     adm_countries.add(admins[0].country)
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
@@ -1526,7 +1528,10 @@ class Geoparser:
                 # of its name in another country, in a story naming that country besides (its name, another of its towns),
                 # unless the hamlet lies by another place the story names ("قرى قسطون والحويجة بسهل الغاب" is Hama's)
                 there = THEATRE_TOWNS[m.norm]
-                if not any(gz.places[c].country != there and any(
+                # (rule main_country_namesake: it stands aside where the story's main country is another and holds a
+                # seat of that name: "السويداء" of Lahij in a Yemeni ticker that names Syria twice)
+                if (country == there or not any(gz.places[c].country == country and self._a_seat(gz.places[c])
+                                                for c in m.candidates)) and not any(gz.places[c].country != there and any(
                         a is not gz.places[c] and _approx_km(gz.places[c], a) < 30 for a in anchors) for c in m.candidates):
                     told = there
             key = (tuple(m.candidates), cue, told)
@@ -1548,6 +1553,7 @@ class Geoparser:
             seats = self._seats_among(cands) if len(cands) > 1 else ()
             weighed = False
             # (a seat abroad of the story's country only when told as a city: "وفي العراق ... مدينة الحويجة")
+            home_seat = any(gz.places[c].country == country and self._a_seat(gz.places[c]) for c in cands)
             city_word = bool(seats) and CITY_BEFORE.search(norm, max(0, self._n(nt, m.start) - 12), self._n(nt, m.start)) is not None
             for c in cands:
                 p = gz.places[c]
@@ -1557,7 +1563,9 @@ class Geoparser:
                     weighed = True
                 if p.country == country:
                     s += 1.5
-                if p.adm1 and p.adm1 in adm1:
+                if p.adm1 and p.adm1 in adm1 and not (home_seat and p.country != country and voters.get(p.adm1) == {m.norm}):
+                    # (rule main_country_namesake: a name with a seat in the story's main country does not vote for its
+                    # namesake governorate abroad by itself: "السويداء" of Lahij in a Yemeni story)
                     s += 2.5
                 if p.adm2 and p.adm2 in adm2:
                     s += 2.5
