@@ -1182,3 +1182,66 @@ def test_a_district_seat_of_three_letters_needs_no_cue(geo):
     locs = _resolve(geo, "قتل أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في هيت غرب الرمادي")
     assert locs["هيت"]["admin1"] == "Al-Anbar"
     assert "عنه" not in _resolve(geo, "وقال المتحدث عنه إن القوات دخلت الرمادي")
+
+
+@needs_full_gazetteer
+def test_a_capital_named_like_the_governorate_around_it_is_the_city():
+    """Rule city_not_its_governorate: "صنعاء" bare is the capital (Amanat al-Asimah in the gazetteer), not the
+    governorate of Sana'a around it; "محافظة صنعاء" stays the governorate. The city named so may still mean the
+    governorate when mentions are compared (coding.same._wide), as "في إدلب" may."""
+    from rasid.coding.same import _wide
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    for text in ("اعتقلت جماعة مسلحة خمسة صحفيين في العاصمة صنعاء مساء الخميس",
+                 "دارت اشتباكات عنيفة في صنعاء بين الحرس والمسلحين"):
+        loc = _resolve(geo, text)["صنعاء"]
+        assert loc["admin1"] == "Amanat Al Asimah", (text, loc)
+        assert _wide(loc)
+    loc = _resolve(geo, "قصفت الطائرات معسكرا في مديرية بني حشيش التابعة لمحافظة صنعاء")["محافظة صنعاء"]
+    assert loc["admin1"] == "Sana'a" and loc["geo_precision"] == 3
+
+
+@needs_full_gazetteer
+def test_the_next_person_of_a_list_is_no_hamlet():
+    """Rule person_list: a name of two words without the article, glued to "و" right after a person's name (a given name
+    and one word), is the next person of the list, not a hamlet named after a man; a street or a village so told
+    ("عمر مكرم وباب اللوق", after a cue) is still a place."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "أعدم المسلحون رمياً بالرصاص كلا من أحمد الجاسم وعلي حسن الفرج في ساحة بلدة الشحيل")
+    assert "علي حسن" not in locs and "وعلي حسن" not in locs, locs
+    assert [t for t in locs if "الشحيل" in t]
+    locs = _resolve(geo, "خطف مجهولون خالد الرمضان وحمود حسين السالم قرب مدينة الميادين")
+    assert not [t for t in locs if "حمود" in t], locs
+
+
+@needs_full_gazetteer
+def test_a_name_in_a_list_keeps_to_its_neighbours_country():
+    """Rules town_by_a_hamlet_named, list_neighbour_country: Iraq's main town "الحويجة" in a list beside a Syrian village
+    whose namesake hamlet lies by it names no Iraq (both stay Hama's); in a list beside Iraq's Tal Afar, in a story of
+    Syria, it is Kirkuk's Hawija, not a hamlet of Hasakah."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "استهدفت المدفعية أطراف قسطون والحويجة صباح اليوم")
+    assert locs["قسطون"]["admin1"] == "Hama" and locs["الحويجة"]["admin1"] == "Hama", locs
+    locs = _resolve(geo, "غارات على حلب وإدلب وحماة ودير الزور والرقة، والقوات تتقدم نحو تلعفر، الحويجة وراوة")
+    assert locs["الحويجة"]["admin1"] == "Kirkuk", locs["الحويجة"]
+
+
+@needs_full_gazetteer
+def test_a_districts_centre_is_its_town():
+    """Rule centre_of_district: "مركز قضاء X" / "مركز ناحية X" is the town X itself (precision 1), not the district around
+    it (precision 3); "X مركز محافظة Y" still tells Y's governorate in apposition."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    loc = _resolve(geo, "فجر انتحاري نفسه عند مدخل مركز قضاء سنجار صباح السبت")["سنجار"]
+    assert loc["admin1"] == "Ninawa" and loc["geo_precision"] == 1, loc
+    loc = _resolve(geo, "اشتبكت القوات مع المسلحين في أطراف قضاء سنجار")["سنجار"]
+    assert loc["geo_precision"] == 3, loc
+
+
+@needs_full_gazetteer
+def test_a_seat_of_the_main_country_outweighs_a_namesake_governorates_own_vote():
+    """Rule main_country_namesake: in a story of Yemen that names Syria besides, "السويداء" is the seat of Lahij, not
+    Syria's city carried by the vote of its own namesake governorate."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "اليمن: اشتباكات في السويداء بين الحوثيين والقوات اليمنية. ومقتل جنديين يمنيين في صنعاء وعدن "
+                         "وتعز. وفي سوريا قصف على درعا.")
+    assert locs["السويداء"]["admin1"] == "Lahij", locs["السويداء"]
+    assert _resolve(geo, "سقطت قذائف في السويداء ودرعا جنوب سوريا")["السويداء"]["admin1"] == "As-Suwayda"

@@ -263,6 +263,9 @@ TITLE_QUOTED = re.compile(
 # rule and_verb_no_name: "و" and a verb in the past of "she" (a plural noun ends in ات: "واحات" is a name)
 CONJ_VERB = stdre.compile(r"و[\u0621-\u064a]{2,5}[^ا\s]ت")
 CITY_BEFORE = stdre.compile(r"(?<![\u0621-\u064a])[وب]?(?:ال)?مدين(?:ه|تي)\s+$")
+# rule city_not_its_governorate: the gazetteer ids of the cities named like a governorate beside them (filled when a
+# gazetteer loads): "في صنعاء" may mean the governorate, as "في إدلب" may (coding.same._wide)
+CITIES_NAMED_LIKE_GOVERNORATE: set[str] = set()
 TOWN_POPULATION = 10000  # a place this populous is a town, not a namesake of a quarter or hamlet
 REFERENCE_KM = 150  # how far a place told "east of Y" may lie from Y (Y may stand for its governorate: "جنوبي إدلب")
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
@@ -757,6 +760,23 @@ class Geoparser:
         # heads no construct ("حويجة صكر"), so "في الحويجة قتل" is the seat, whatever word follows
         self.seat_features = {f for w in self.feature_words for f in ("ال" + w,) if f not in self.common and any(
             self._a_seat(self.gaz.places[c]) for c in self.gaz.names.get(f, ()))} if self.gaz else set()
+        # rule city_not_its_governorate: the cities named like a governorate they lie beside, not in ("صنعاء")
+        if self.gaz is not None:
+            CITIES_NAMED_LIKE_GOVERNORATE.update(self._cities_named_like_governorate())
+
+    def _cities_named_like_governorate(self) -> set[str]:
+        """The gazetteer ids of the towns (TOWN_POPULATION) that share their name with a governorate of their country
+        within 150 km that does not hold them (rule city_not_its_governorate: "صنعاء", the capital, in Amanat al-Asimah)."""
+        gz, out = self.gaz, set()
+        for p in gz.places:
+            if p.code != "ADM1" or not p.name_ar:
+                continue
+            for c in gz.names.get(fold(normalize(p.name_ar)), ()):
+                q = gz.places[c]
+                if not q.is_admin and q.population >= TOWN_POPULATION and q.country == p.country \
+                        and q.adm1 != p.adm1 and _approx_km(p, q) < 150:
+                    out.add(q.id)
+        return out
 
     def _titled(self, folded: str, j: int) -> bool:
         """The name ending at ``j`` is followed by a spokesperson's title in apposition ("، المتحدثة باسم")."""
@@ -946,6 +966,15 @@ class Geoparser:
             prev = folded[max(0, lb - 12):lb].split()
             if prev and (prev[-1] in self.given_names or (len(prev) >= 2 and prev[-2] == "عبد")):
                 continue  # "أحمد العسكر", "عبد السلام عبد الرزاق": a family name, not a place
+            if folded[lb:i] == "و" and " " in form and not any(w[:2] == "ال" or w in self.cue_words or w in PART_HEADS
+                                                               for w in form.split()) \
+                    and len(pw := folded[max(0, lb - 40):lb].split()) >= 2 and pw[-2].lstrip("و") in self.given_names \
+                    and pw[-1][-1:].isalpha() and pw[-1] not in self.cue_words \
+                    and not (len(pw) >= 3 and pw[-3].lstrip("وب") in self.cue_words) \
+                    and not (accepted and accepted[-1][1] >= lb - len(pw[-1]) - 2):
+                # (not a village named after a person, told with its cue or placed: "قرية محمد الحسن والعيس")
+                # (a name of two words or more, none with the article: "عمر مكرم وباب اللوق" are streets)
+                continue  # rule person_list: "أعدم التنظيم محمد العلي وحمود حسين": the next person of a list, not a hamlet
             if lb == i and prev and prev[-1] in self.relative_words:
                 continue  # rule relative_then_verb: "الشائعات التي سرت", "الذي حماه": a relative pronoun's verb, no place
             if prev and len(prev) >= 2 and prev[-2] in KUNYA_HEADS and prev[-1][:2] != "ال" and folded[lb:i] in ("", "ال"):
@@ -1379,6 +1408,13 @@ class Geoparser:
             if len(between.split()) <= 1 and all(not w or w in ("مدينه", "بلده", "قريه", "منطقه", "ال") for w in between.split()):
                 # the closest cue names the kind; "محيط بلدة X" keeps the vaguer precision of the chain
                 best = (m.value[0], max(m.value[1], best[1]) if best[0] else m.value[1])
+                if m.value[0] in ("governorate", "subdistrict") and norm[m.start:m.end].startswith(("قضاء", "ناحي", "مديري")) and (
+                        norm[max(0, m.start - 7):m.start].split()[-1:] in (["مركز"], ["ومركز"], ["بمركز"], ["لمركز"])):
+                    # (not "مركز محافظة": "الرمادي مركز محافظة الأنبار" tells the governorate of a town in apposition)
+                    # rule centre_of_district: "مركز قضاء تلعفر", "مركز ناحية العياضية": a district's centre is
+                    # its town, the place itself (precision 1), not the district around it
+                    # (the kind kept: "قضاء سنجار" still votes for its governorate, and the district goes to its seat)
+                    best = (m.value[0], 1)
         return best if best[0] else (None, 1)
 
     # ------------------------------------------------------------- resolution
@@ -1396,6 +1432,7 @@ class Geoparser:
         # that mean one admin area only: a namesake village elsewhere must not vote
         adm1, adm2 = set(), set()
         adm_countries: set[str] = set()  # the countries of the admin areas named
+        voters: dict[str, set[str]] = {}  # the names that voted for each governorate
         for m in mentions:
             if m.region:
                 adm1.add(m.region["admin"])
@@ -1409,16 +1446,51 @@ class Geoparser:
             admins = [p for p in cands if p.code in ("ADM1", "PPLA", "PPLC") or (
                 p.code in ("ADM2", "PPLA2") and (m.cue in ("countryside", "governorate", "subdistrict")
                                                  or len({q.adm1 for q in cands}) == 1))]
+            if m.cue not in ("countryside", "governorate", "subdistrict") and not m.norm.startswith(GOVERNORATE_PREFIX):
+                # rule city_not_its_governorate: a bare name shared by a governorate and a city of it that the gazetteer
+                # puts in a governorate of its own ("صنعاء": the capital of Amanat al-Asimah, beside the governorate of
+                # Sana'a around it) is the city, and votes for the city's governorate, not for its namesake's
+                admins = [next((q for q in cands if not q.is_admin and q.population >= TOWN_POPULATION
+                                and q.country == p.country and q.adm1 != p.adm1 and _approx_km(p, q) < 150), p)
+                          if p.code == "ADM1" else p for p in admins]
             if admins and len({p.adm1 for p in admins}) == 1:
                 adm1.add(admins[0].adm1)
+                voters.setdefault(admins[0].adm1, set()).add(m.norm)
                 if admins[0].country:
                     adm_countries.add(admins[0].country)
                 if len({p.adm2 for p in admins if p.adm2}) == 1 and any(p.code != "ADM1" for p in admins):
                     adm2.add(next(p.adm2 for p in admins if p.adm2))
+        # first pass: unambiguous places anchor the article
+        anchors: list = []
+        seen_anchor: set[str] = set()
+        for m in mentions:
+            cs = [gz.places[c] for c in m.candidates]
+            if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
+                anchors.append(cs[0])  # one place (or near-duplicates of it)
+                seen_anchor.add(cs[0].id)
+        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         # the article's country: the one it names most (its name, capital, cities, adjective); Syria when none
         if theatre_words is None:
             theatre_words = self.lex.theatre_matcher.find(nt)
         named = self._countries(nt, theatre_words)
+        if named and anchors and theatre_words:
+            # rule town_by_a_hamlet_named: a country's main town of theatres.tsv ("الحويجة") whose namesake hamlet of
+            # another country lies by a place the story names ("بلدتا قسطون والحويجة في سهل الغاب": Hama's) does not
+            # name its country (the story then is no story of Iraq, and قسطون no place abroad)
+            at = {self._n(nt, m.start): k for k, m in enumerate(mentions) if m.norm in THEATRE_TOWNS}
+            for w in theatre_words:
+                k = at.get(w.start)
+                if k is None or named.get(w.value[0], 0) <= 0:
+                    continue
+                m = mentions[k]
+                # (the anchor one of its list: a place named with it, joined by "و" or a comma)
+                beside = [gz.places[n.candidates[0]] for n in self._list_neighbours(k, mentions, nt)
+                          if n.candidates and gz.places[n.candidates[0]] in anchors]
+                if any(gz.places[c].country != THEATRE_TOWNS[m.norm] and not self._a_seat(gz.places[c]) and any(
+                        a.country == gz.places[c].country and _approx_km(gz.places[c], a) < 30 for a in beside)
+                       for c in m.candidates):
+                    named[w.value[0]] -= 1
+            named = +named
         # the theatres.tsv words by start (normalised offsets): the country a place is told in, right after it
         told_at = sorted((w.start, w.value[0]) for w in theatre_words)
         told_starts = [x for x, _ in told_at]
@@ -1432,15 +1504,6 @@ class Geoparser:
             # every governorate, district or city the article names is in one country: a small
             # place of the other is a namesake (Iraq's الشامية in a Deir ez-Zor story)
             only = next(iter(adm_countries))
-        # first pass: unambiguous places anchor the article
-        anchors: list = []
-        seen_anchor: set[str] = set()
-        for m in mentions:
-            cs = [gz.places[c] for c in m.candidates]
-            if cs and cs[0].id not in seen_anchor and all(_approx_km(cs[0], p) < 10 for p in cs[1:]):
-                anchors.append(cs[0])  # one place (or near-duplicates of it)
-                seen_anchor.add(cs[0].id)
-        anchor_at = [(a, a.lon, a.lat) for a in anchors]  # (their coordinates read once, not per candidate)
         memo: dict[tuple, int | None] = {}  # the same name with the same cue resolves the same way
         abroad: set[tuple] = set()  # the keys resolved to no place for a namesake abroad (rule bare_word_abroad)
 
@@ -1465,7 +1528,10 @@ class Geoparser:
                 # of its name in another country, in a story naming that country besides (its name, another of its towns),
                 # unless the hamlet lies by another place the story names ("قرى قسطون والحويجة بسهل الغاب" is Hama's)
                 there = THEATRE_TOWNS[m.norm]
-                if not any(gz.places[c].country != there and any(
+                # (rule main_country_namesake: it stands aside where the story's main country is another and holds a
+                # seat of that name: "السويداء" of Lahij in a Yemeni ticker that names Syria twice)
+                if (country == there or not any(gz.places[c].country == country and self._a_seat(gz.places[c])
+                                                for c in m.candidates)) and not any(gz.places[c].country != there and any(
                         a is not gz.places[c] and _approx_km(gz.places[c], a) < 30 for a in anchors) for c in m.candidates):
                     told = there
             key = (tuple(m.candidates), cue, told)
@@ -1487,6 +1553,7 @@ class Geoparser:
             seats = self._seats_among(cands) if len(cands) > 1 else ()
             weighed = False
             # (a seat abroad of the story's country only when told as a city: "وفي العراق ... مدينة الحويجة")
+            home_seat = any(gz.places[c].country == country and self._a_seat(gz.places[c]) for c in cands)
             city_word = bool(seats) and CITY_BEFORE.search(norm, max(0, self._n(nt, m.start) - 12), self._n(nt, m.start)) is not None
             for c in cands:
                 p = gz.places[c]
@@ -1496,7 +1563,9 @@ class Geoparser:
                     weighed = True
                 if p.country == country:
                     s += 1.5
-                if p.adm1 and p.adm1 in adm1:
+                if p.adm1 and p.adm1 in adm1 and not (home_seat and p.country != country and voters.get(p.adm1) == {m.norm}):
+                    # (rule main_country_namesake: a name with a seat in the story's main country does not vote for its
+                    # namesake governorate abroad by itself: "السويداء" of Lahij in a Yemeni story)
                     s += 2.5
                 if p.adm2 and p.adm2 in adm2:
                     s += 2.5
@@ -1551,8 +1620,10 @@ class Geoparser:
             if best is not None and gz.places[best].code in ("ADM2", "ADM3"):
                 seat = self._seat(gz.places[best])
                 if seat is not None:  # "منطقة الميادين": the district, placed at its seat (ACLED's practice)
-                    best, m.precision = seat, 3
+                    # ("مركز قضاء تلعفر", precision 1 from rule centre_of_district: the seat itself)
+                    best, m.precision = seat, (1 if m.precision == 1 and m.cue in ("governorate", "subdistrict") else 3)
             m.resolved = memo[key] = best
+        self._list_neighbour_country(mentions, nt)
         self._far_from_the_story(mentions, nt)
         self._bare_word_abroad(mentions, nt)
         self._neighbourhoods(mentions, nt.text)
@@ -1560,6 +1631,41 @@ class Geoparser:
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
         self._quarter_again(mentions)
+
+    def _list_neighbours(self, k: int, mentions: list[PlaceMention], nt: NormText) -> list[PlaceMention]:
+        """The mentions right before and after mention ``k`` joined to it by "و" or a comma (a list of places)."""
+        norm, m, out = nt.norm, mentions[k], []
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        if k > 0 and _coordinated(norm, self._n(nt, mentions[k - 1].end), left_boundary(norm, i) or i):
+            out.append(mentions[k - 1])
+        if k + 1 < len(mentions):
+            y = self._n(nt, mentions[k + 1].start)
+            if _coordinated(norm, j, left_boundary(norm, y) or y):
+                out.append(mentions[k + 1])
+        return out
+
+    def _list_neighbour_country(self, mentions: list[PlaceMention], nt: NormText) -> None:
+        """Rule list_neighbour_country: a name joined by "و" or a comma to a town of weight (a seat, a city of 10,000)
+        is a place of that town's country: resolved to a hamlet of another country, it takes its namesake of weight
+        there ("نأمل أن تأخذ تلعفر، الحويجة": Kirkuk's Hawija, not a hamlet of Hasakah, in a ticker of Syria)."""
+        gz = self.gaz
+        norm = nt.norm
+        live = [m for m in mentions if m.resolved is not None and not m.dropped]
+        for x, y in zip(live, live[1:]):
+            ye = self._n(nt, y.start)
+            if not _coordinated(norm, self._n(nt, x.end), left_boundary(norm, ye) or ye):
+                continue
+            for m, n in ((x, y), (y, x)):
+                p, q = gz.places[m.resolved], gz.places[n.resolved]
+                if p.country == q.country or self._a_seat(p) or p.population >= TOWN_POPULATION or not (
+                        self._a_seat(q) or q.population >= TOWN_POPULATION):
+                    continue
+                there = [c for c in m.candidates if gz.places[c].country == q.country and (
+                    self._a_seat(gz.places[c]) or gz.places[c].population >= TOWN_POPULATION)]
+                if there:
+                    # (the town rather than its district: "الحويجة" is the seat, not the Hawija district)
+                    m.resolved = max(there, key=lambda c: (not gz.places[c].is_admin, gz.places[c].importance(), -c))
+                    break
 
     def _far_from_the_story(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """A small village named bare far from every other place the story names is a word.

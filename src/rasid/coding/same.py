@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..arabic import normalize
-from ..geo import fold, place_key
+from ..geo import CITIES_NAMED_LIKE_GOVERNORATE, fold, place_key
 from .mention import Mention
 from .rules import describe, rule
 from .words import TERRITORY_SUBS
@@ -25,7 +25,8 @@ def loc_keys(m: Mention) -> set[str]:
 def _wide(loc: dict) -> bool:
     """A region (precision 3), or a governorate's capital named like it ("في إدلب" may mean the governorate)."""
     p = loc.get("geo_precision") or 1
-    return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1"))
+    return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1")) or (
+        loc.get("gazetteer_id") in CITIES_NAMED_LIKE_GOVERNORATE)  # "في صنعاء" (rule city_not_its_governorate)
 
 
 def specific_keys(m: Mention) -> set[str]:
