@@ -659,3 +659,17 @@ def test_a_figure_joined_to_one_person_after_the_verb_is_killed_too():
     nt = NormText("أسفر الكمين عن مقتل حارس وخمسة من عناصر العصابة وإصابة أربعة آخرين")
     got = [(c.value, c.measure) for c in find_counts(nt, 0, len(nt.norm), default_lexicon())]
     assert (5, "killed") in got and (5, "injured") not in got
+
+
+def test_a_relative_named_by_kinship_after_a_toll_word_is_one_person():
+    """toll_nouns.tsv kinship nouns: "مقتل نجل قائد الفصيل", "إصابة شقيقه" count one person each."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, measure in (("أعلن المرصد مقتل نجل قائد الفصيل في قصف على البلدة", "killed"),
+                          ("وأفاد ناشطون باغتيال شقيق رئيس المجلس المحلي في القرية", "killed"),
+                          ("قتل مزارع وأصيب شقيقه بشظايا قذيفة سقطت قرب منزلهما", "injured")):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 1, text
