@@ -2601,3 +2601,11 @@ def test_a_toll_before_a_lasting_state_in_a_relative_clause_is_read(pipeline):
     events = pipeline.text("قتل ثلاثة مدنيين في حي الخالدية بمدينة حمص الذي يشهد اشتباكات عنيفة منذ أسابيع.",
                            published="2013-01-10").events
     assert len(events) == 1 and events[0].fatalities["value"] == 3
+
+
+def test_a_lasting_state_in_a_dual_relative_clause_leaves_the_clause_event(pipeline):
+    """Rule state_in_relative_clause with the nominative dual ("البلدتين اللتان تشهدان ... منذ أشهر"): the clause's
+    event is the shelling told before it."""
+    events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على بلدتي الصفا والمرج اللتان تشهدان اشتباكات "
+                           "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
