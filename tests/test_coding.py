@@ -2609,3 +2609,12 @@ def test_a_lasting_state_in_a_dual_relative_clause_leaves_the_clause_event(pipel
     events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على بلدتي الصفا والمرج اللتان تشهدان اشتباكات "
                            "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
     assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_relative_named_by_kinship_killed_at_a_place_is_violence_against_civilians(pipeline):
+    """toll_nouns.tsv kinship nouns are civilians: "مقتل نجل أحد الوجهاء في مدينة ..." with no event word is an attack
+    on a civilian (rule toll_at_place)."""
+    events = pipeline.text("وأفادت مصادر محلية بمقتل نجل أحد وجهاء العشيرة في مدينة دوما مساء أمس.",
+                           published="2014-03-02").events
+    assert len(events) == 1 and events[0].event_type == "Violence against civilians"
+    assert events[0].fatalities["value"] == 1
