@@ -673,3 +673,16 @@ def test_a_relative_named_by_kinship_after_a_toll_word_is_one_person():
                           ("قتل مزارع وأصيب شقيقه بشظايا قذيفة سقطت قرب منزلهما", "injured")):
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 1, text
+
+
+def test_a_construct_dual_after_a_toll_word_is_two():
+    """toll_nouns.tsv construct duals: "مقتل ضابطي شرطة", "إصابة رجلي أمن" count two."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, measure in (("وأعلنت الداخلية مقتل ضابطي شرطة في هجوم على نقطة تفتيش", "killed"),
+                          ("وأسفر الانفجار عن إصابة رجلي أمن كانا يحرسان المبنى", "injured")):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 2, text
