@@ -686,3 +686,18 @@ def test_a_construct_dual_after_a_toll_word_is_two():
                           ("وأسفر الانفجار عن إصابة رجلي أمن كانا يحرسان المبنى", "injured")):
         nt = NormText(text)
         assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 2, text
+
+
+def test_civilians_in_the_plural_without_a_number_are_unknown_not_two():
+    """toll_nouns.tsv "مدنيين": alone after a toll word it is a plural, how many not said (not a dual); with "اثنين"
+    it is two."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("وأسفر القصف المدفعي عن مقتل مدنيين في الحي الشرقي")
+    got = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert got is not None and got["value"] is None and got["qualifier"] == "unknown"
+    nt = NormText("وأسفر القصف المدفعي عن مقتل مدنيين اثنين في الحي الشرقي")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
