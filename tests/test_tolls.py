@@ -701,3 +701,17 @@ def test_civilians_in_the_plural_without_a_number_are_unknown_not_two():
     assert got is not None and got["value"] is None and got["qualifier"] == "unknown"
     nt = NormText("وأسفر القصف المدفعي عن مقتل مدنيين اثنين في الحي الشرقي")
     assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
+
+
+def test_people_of_a_place_counted_are_civilians():
+    """toll_nouns.tsv "من سكان", "من أهالي": "قال إن أربعة من سكان القرية قتلوا" counts four civilians."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("وقال رئيس البلدية إن أربعة من سكان القرية قتلوا برصاص مجهولين",
+                 "وأفاد ناشطون بمقتل أربعة من أهالي الحي في القصف"):
+        nt = NormText(text)
+        got = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+        assert got["value"] == 4 and got["group"] == "civilians", text
