@@ -2629,3 +2629,20 @@ def test_our_attack_in_a_statement_is_the_event_its_sentence_told(pipeline):
     (e,) = pipeline.text("سيطر جيش العزة على قرية حزارين صباح اليوم، وقال الفصيل في بيان إن هجومنا أسفر عن مقتل عشرة "
                          "عناصر من قوات النظام.", published="2016-03-02").events
     assert (e.sub_event_type, e.fatalities["value"]) == ("Non-state actor overtakes territory", 10)
+
+
+def test_a_lasting_state_in_a_dual_relative_clause_leaves_the_clause_event(pipeline):
+    """Rule state_in_relative_clause with the nominative dual ("البلدتين اللتان تشهدان ... منذ أشهر"): the clause's
+    event is the shelling told before it."""
+    events = pipeline.text("قتل رجل بقذيفة هاون أطلقتها قوات النظام على بلدتي الصفا والمرج اللتان تشهدان اشتباكات "
+                           "متقطعة بين الطرفين منذ أشهر.", published="2014-03-02").events
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_relative_named_by_kinship_killed_at_a_place_is_violence_against_civilians(pipeline):
+    """toll_nouns.tsv kinship nouns are civilians: "مقتل نجل أحد الوجهاء في مدينة ..." with no event word is an attack
+    on a civilian (rule toll_at_place)."""
+    events = pipeline.text("وأفادت مصادر محلية بمقتل نجل أحد وجهاء العشيرة في مدينة دوما مساء أمس.",
+                           published="2014-03-02").events
+    assert len(events) == 1 and events[0].event_type == "Violence against civilians"
+    assert events[0].fatalities["value"] == 1

@@ -666,3 +666,59 @@ def test_a_sentence_opening_with_what_that_brought_about_gives_its_toll_to_the_e
     (e,) = pipeline.text("أطلقت القوات قذائف على مواقع المسلحين قرب بلدة كفرنبل. وأدى ذلك إلى مقتل أربعة منهم وإصابة "
                          "سبعة.", published="2016-03-02").events
     assert (e.fatalities["value"], e.injured["value"]) == (4, 7)
+
+
+def test_a_relative_named_by_kinship_after_a_toll_word_is_one_person():
+    """toll_nouns.tsv kinship nouns: "مقتل نجل قائد الفصيل", "إصابة شقيقه" count one person each."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, measure in (("أعلن المرصد مقتل نجل قائد الفصيل في قصف على البلدة", "killed"),
+                          ("وأفاد ناشطون باغتيال شقيق رئيس المجلس المحلي في القرية", "killed"),
+                          ("قتل مزارع وأصيب شقيقه بشظايا قذيفة سقطت قرب منزلهما", "injured")):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 1, text
+
+
+def test_a_construct_dual_after_a_toll_word_is_two():
+    """toll_nouns.tsv construct duals: "مقتل ضابطي شرطة", "إصابة رجلي أمن" count two."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text, measure in (("وأعلنت الداخلية مقتل ضابطي شرطة في هجوم على نقطة تفتيش", "killed"),
+                          ("وأسفر الانفجار عن إصابة رجلي أمن كانا يحرسان المبنى", "injured")):
+        nt = NormText(text)
+        assert combine(find_counts(nt, 0, len(nt.norm), lex), measure)["value"] == 2, text
+
+
+def test_civilians_in_the_plural_without_a_number_are_unknown_not_two():
+    """toll_nouns.tsv "مدنيين": alone after a toll word it is a plural, how many not said (not a dual); with "اثنين"
+    it is two."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    nt = NormText("وأسفر القصف المدفعي عن مقتل مدنيين في الحي الشرقي")
+    got = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+    assert got is not None and got["value"] is None and got["qualifier"] == "unknown"
+    nt = NormText("وأسفر القصف المدفعي عن مقتل مدنيين اثنين في الحي الشرقي")
+    assert combine(find_counts(nt, 0, len(nt.norm), lex), "killed")["value"] == 2
+
+
+def test_people_of_a_place_counted_are_civilians():
+    """toll_nouns.tsv "من سكان", "من أهالي": "قال إن أربعة من سكان القرية قتلوا" counts four civilians."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("وقال رئيس البلدية إن أربعة من سكان القرية قتلوا برصاص مجهولين",
+                 "وأفاد ناشطون بمقتل أربعة من أهالي الحي في القصف"):
+        nt = NormText(text)
+        got = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
+        assert got["value"] == 4 and got["group"] == "civilians", text
