@@ -236,7 +236,8 @@ describe(__name__, "remembered_toll", """A toll told in a clause that remembers 
 من مئة مدني".""", reads="cues.tsv memory")
 describe(__name__, "digest_items", """A sentence is cut into clauses before a connective that starts another item (arabic._JOIN): besides
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
-point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
+point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), the writer's comment on what was told ("، يأتي هذا
+رغم الإعلان عن هدنة", "، ويأتي ذلك في ظل ...": whatever follows it, not "يأتي هذا القرار"), and before "مع" of what went along with it ("وترافقت
 الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
 كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
 ("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
