@@ -422,6 +422,13 @@ def test_a_tally_over_the_country_is_no_events_toll(pipeline):
     assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)
 
 
+def test_the_days_tally_over_the_country_is_no_event(pipeline):
+    # cues.tsv tally "الحصيلة اليومية": the day's dead counted over many governorates tell no one event
+    doc = pipeline.text("وفي الحصيلة اليومية لضحايا القصف الذي تنفذه قوات النظام، قالت الشبكة إنها وثقت مقتل 87 مدنيا، "
+                        "30 منهم في حمص، و25 في حماة، و20 في إدلب، و12 في دير الزور.", published="2014-03-02")
+    assert not [e for e in doc.events if e.fatalities and e.fatalities.get("value") == 87]
+
+
 def test_a_toll_of_several_events_in_several_places_is_no_events_toll(pipeline):
     doc = pipeline.text("قتل ستة أشخاص وأصيب 13 آخرون في حوادث أمنية منفصلة في بغداد وكركوك اليوم.",
                         published="2015-08-09")
