@@ -455,6 +455,22 @@ def test_this_comes_as_opens_another_item_of_a_sentence_with_no_comma():
     assert len(clauses(Sentence(0, len(t), t))) == 1
 
 
+def test_this_comes_after_a_comma_opens_another_item_whatever_follows():
+    # ", يأتي هذا رغم ..." (this comes despite ...): the writer's comment opens a clause of its own, so the fight it
+    # recalls keeps its toll apart from the capture told before it
+    from rasid.arabic import Sentence, clauses
+
+    t = ("واقتحم المسلحون مبنى الإذاعة في المدينة, يأتي هذا رغم إعلان هدنة أمس بعد ليلة شهدت معارك بين الجيش "
+         "والمسلحين قتل فيها 5 أشخاص")
+    got = [c.text for c in clauses(Sentence(0, len(t), t))]
+    assert got == [t[:t.index(",")], t[t.index("يأتي"):]]
+    t = "وسيطرت القوات على التلة، ويأتي ذلك في ظل تصعيد عسكري واسع في المنطقة"
+    assert len(clauses(Sentence(0, len(t), t))) == 2
+    # "، تأتي هذه الخطوة ..." (this step comes ...) is a sentence of its own subject, left to the other joins
+    t = "وأعلنت الحكومة هدنة في المدينة، تأتي هذه الخطوة بعد مشاورات طويلة"
+    assert len(clauses(Sentence(0, len(t), t))) == 1
+
+
 def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences_whole():
     """Rule wrapped_lines: a line as long as the text's long lines that ends with no stop goes on into the next
     line; a short headline with no stop still ends its line, and so does every line of a text not wrapped."""

@@ -422,6 +422,25 @@ def test_a_tally_over_the_country_is_no_events_toll(pipeline):
     assert all(e.fatalities is None or e.fatalities.get("value") != 112 for e in doc.events)
 
 
+def test_the_two_towns_are_those_named_in_the_sentence_before(pipeline):
+    # rule place_named_back: "البلدتين" (the two towns) with no place of its own is at the towns told just before
+    doc = pipeline.text("قال ناشطون إن الفصائل تخوض معارك مع قوات النظام قرب بلدتي مورك وصوران في ريف حماة. "
+                        "وأضافوا أن قوات النظام قصفت البلدتين بعشرات القذائف الصاروخية.", published="2016-05-02")
+    shell = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert shell and {"مورك", "صوران"} & {l.get("name_ar") for l in shell[0].locations}
+    # a tally over years in the two towns is none of their events
+    doc = pipeline.text("قال ناشطون إن الفصائل تخوض معارك مع قوات النظام قرب بلدتي مورك وصوران في ريف حماة. "
+                        "وخلال السنوات الماضية سقط مئات القتلى في البلدتين جراء قصف قوات النظام.", published="2016-05-02")
+    assert not [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_the_days_tally_over_the_country_is_no_event(pipeline):
+    # cues.tsv tally "الحصيلة اليومية": the day's dead counted over many governorates tell no one event
+    doc = pipeline.text("وفي الحصيلة اليومية لضحايا القصف الذي تنفذه قوات النظام، قالت الشبكة إنها وثقت مقتل 87 مدنيا، "
+                        "30 منهم في حمص، و25 في حماة، و20 في إدلب، و12 في دير الزور.", published="2014-03-02")
+    assert not [e for e in doc.events if e.fatalities and e.fatalities.get("value") == 87]
+
+
 def test_a_toll_of_several_events_in_several_places_is_no_events_toll(pipeline):
     doc = pipeline.text("قتل ستة أشخاص وأصيب 13 آخرون في حوادث أمنية منفصلة في بغداد وكركوك اليوم.",
                         published="2015-08-09")

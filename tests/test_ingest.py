@@ -128,6 +128,20 @@ def test_a_related_header_running_on_into_headlines_is_cut_with_what_follows():
     assert "related_block" in [r.reason for r in d.removed]
 
 
+def test_the_link_to_the_article_with_its_headline_is_debris():
+    """boilerplate.tsv link_line: "رابط الخبر بصحيفة X: <headline>" on a line of its own retells the headline, no news."""
+    from rasid.clean import clean
+    from rasid.model import RawArticle
+
+    raw = ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب صباح اليوم وأصابت عددا من المنازل.\n"
+           "رابط الخبر بصحيفة النهار: مقتل خمسة مدنيين في قصف على بلدة الدانا\n")
+    d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
+    assert "الدانا" not in d.text and "كفرنبل" in d.text and [r.reason for r in d.removed] == ["link_line"]
+    # a sentence that speaks of a link in passing is kept
+    raw = "رابط الخبر الذي نشرته الصحيفة عن قصف بلدة الدانا انتشر على مواقع التواصل.\n"
+    assert "الدانا" in clean(RawArticle(doc_id="x", raw=raw, source="x")).text
+
+
 def test_the_progress_total_counts_articles_where_it_can(tmp_path):
     from rasid.ingest import count_articles
 

@@ -374,12 +374,15 @@ _JOIN = r"(?:مشيرا|مشيراً|مشيرة|مشيرةً|مشيرين|مضي
 _JOIN_WAQT = "في وقت(?! سابق| لاحق| متأخر| مبكر| مت)"  # (the connectives with a lookahead of their own)
 # "، وفيما الاجتماع منعقد وقع انفجار": "while" opens a clause of its own event, not "وفيما يخص" (as for)
 _JOIN_WAFIMA = "وفيما(?! يخص| يتعلق)"
+# ", يأتي هذا رغم الإعلان عن هدنة ..." / ", ويأتي ذلك في ظل ...": the writer's comment on what was told opens a clause of
+# its own, whatever follows (not "يأتي هذا القرار", the subject of its own sentence)
+_JOIN_YATI = "و?(?:يأتي (?:هذا|ذلك)|تأتي (?:هذه|تلك))(?! ال)"
 _JOIN_BARE = r"(?:و?يأتي (?:هذا|ذلك)(?= (?:فيما|في وقت|في حين|بينما|بعد|عقب|وسط|غداة|تزامنا|بالتزامن))|بعد (?:(?:يوم|يومين|أسبوع|أسبوعين|شهر|شهرين|أيام|أسابيع|أشهر)|(?:ثلاثة|أربعة|خمسة|ستة|سبعة|عشرة|بضعة|[0-9]+) (?:أيام|أسابيع|أشهر)) (?:من|على)|تزامنا مع|تزامناً مع|بالتوازي مع|بالتزامن مع|بعد أن|بعد ان|عقب سيطرة|عقب سيطرته|بعد سيطرة|بعد سيطرته|بعد سيطرتها|وسط قصف|وسط غارات|وسط اشتباكات|ترافق مع|ترافقت مع)"
 # Cut at strong joins: '؛', or a comma before a connective that starts a new event, or a bare connective like "تزامنا مع".
 # (one character class first, the branch told by a lookbehind at it: the standard re then skips to the few commas and
 # spaces instead of trying three branches at every character; the connectives after a comma as a trie, see
 # word_alternation)
-_JOIN_TRIE = "(?:" + word_alternation(_JOIN[3:-1].replace(_JOIN_WAQT + "|", "").split("|")) + "|" + _JOIN_WAQT + "|" + _JOIN_WAFIMA + ")"
+_JOIN_TRIE = "(?:" + word_alternation(_JOIN[3:-1].replace(_JOIN_WAQT + "|", "").split("|")) + "|" + _JOIN_WAQT + "|" + _JOIN_WAFIMA + "|" + _JOIN_YATI + ")"
 _CLAUSE = re.compile(rf"[\s،,؛;](?:(?<=[،,؛;])\s*(?={_JOIN_TRIE}(?:\s|$))|(?<=[؛;])\s+|(?<=\s)(?={_JOIN_BARE}\s))")
 
 

@@ -208,7 +208,30 @@ def borrowed_places(ctx, sent, cl) -> list[dict]:
         if ctx.places_in(cl.end, sent.end):
             note(ctx, "place_told_before", ", ".join(l.get("text") or "" for l in before))
         return before
-    return ctx.places_in(sent.start, sent.end)
+    return ctx.places_in(sent.start, sent.end) or places_named_back(ctx, sent, cl)
+
+
+# a definite noun of a town, village or city, or of two of them ("البلدتين", "المدينة"): the place named just before
+_PLACE_BACK = re.compile(r"(?:^|\s)[وبف]?(?:ال|لل)(?:بلدتين|قريتين|مدينتين)(?=[\s،,.]|$)")
+
+
+@rule("place_named_back")
+def places_named_back(ctx, sent, cl) -> list[dict]:
+    """A clause whose sentence names no place, and that speaks of "the town", "the two towns" or "the city" (a definite
+    noun of a place), is at the places the sentence before named: "تخوض الفصائل معارك مع قوات النظام في بلدتي الفوعة
+    وكفريا. وأوضحت المصادر أن قوات النظام استهدفت البلدتين بمئات القذائف" is shelling at those two towns."""
+    lo, hi = ctx.n(cl.start), ctx.n_end(cl.end)
+    if not _PLACE_BACK.search(ctx.nt.norm, lo, hi) or tolls.is_tally(ctx, lo, hi):
+        return []  # (a tally over years "in the two towns" is none of their events)
+    prev = None
+    for s in ctx.doc.spans_of("sentence"):
+        if s.end > sent.start:
+            break
+        prev = s
+    got = ctx.places_in(prev.start, prev.end) if prev is not None and sent.start - prev.end <= 5 else []
+    if got:
+        note(ctx, "place_named_back", ", ".join(l.get("text") or "" for l in got))
+    return got
 
 
 # how far before its event word a grievance cue ("احتجاجا على مقتل ... خلال اشتباكات") may stand
@@ -236,7 +259,8 @@ describe(__name__, "remembered_toll", """A toll told in a clause that remembers 
 من مئة مدني".""", reads="cues.tsv memory")
 describe(__name__, "digest_items", """A sentence is cut into clauses before a connective that starts another item (arabic._JOIN): besides
 "، فيما", "، كما", "، وفي", also "، كذلك", "، في وقت" / "في الوقت الذي" (not "في وقت سابق") and a source's next
-point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), and before "مع" of what went along with it ("وترافقت
+point ("، مشيرا إلى", "، لافتة إلى", "، وأشار", "، وأوضحت"), the writer's comment on what was told ("، يأتي هذا
+رغم الإعلان عن هدنة", "، ويأتي ذلك في ظل ...": whatever follows it, not "يأتي هذا القرار"), and before "مع" of what went along with it ("وترافقت
 الاشتباكات العنيفة | مع قصف مكثف على القرية"): "قصفت قوات النظام حي الوعر، كذلك شنت طائرات روسية غارات على
 كفرزيتا" is two events, each with its own parties and places. An earlier event recalled with its distance in days
 ("بعد ثلاثة أيام من اغتيال قيادي آخر في سراقب", "بعد يومين من سيطرته على المعبر") is cut off too: it is another
