@@ -2629,3 +2629,14 @@ def test_our_attack_in_a_statement_is_the_event_its_sentence_told(pipeline):
     (e,) = pipeline.text("سيطر جيش العزة على قرية حزارين صباح اليوم، وقال الفصيل في بيان إن هجومنا أسفر عن مقتل عشرة "
                          "عناصر من قوات النظام.", published="2016-03-02").events
     assert (e.sub_event_type, e.fatalities["value"]) == ("Non-state actor overtakes territory", 10)
+
+
+def test_the_speakers_own_men_make_the_speaker_a_side(pipeline):
+    # rule speaker_own_men: "اثنين من جنوده" in what the army said are the army's men: it was hit
+    (e,) = pipeline.text("وقال الجيش التركي في بيان إن مسلحين هاجموا نقطة حدودية ليلا وقتلوا ثلاثة من جنوده قرب "
+                         "بلدة شمدينلي.", published="2016-03-04").events
+    assert (e.actor2 or {}).get("id") == "Turkish forces"
+    # the speaker's men listed before another party's, both attacking: the speaker is the doer
+    (e,) = pipeline.text("وقالت مصادر في الشرطة العراقية إن أربعة من أفرادها ومن الصحوات قتلوا خلال هجومهم على "
+                         "مواقع لداعش قرب بلدة بيجي.", published="2015-05-06").events
+    assert (e.actor1 or {}).get("id") == "Iraqi police" and (e.actor2 or {}).get("id") == "ISIS"
