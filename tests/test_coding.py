@@ -2640,3 +2640,11 @@ def test_the_speakers_own_men_make_the_speaker_a_side(pipeline):
     (e,) = pipeline.text("وقالت مصادر في الشرطة العراقية إن أربعة من أفرادها ومن الصحوات قتلوا خلال هجومهم على "
                          "مواقع لداعش قرب بلدة بيجي.", published="2015-05-06").events
     assert (e.actor1 or {}).get("id") == "Iraqi police" and (e.actor2 or {}).get("id") == "ISIS"
+
+
+def test_a_party_owning_the_aimed_object_is_no_doer(pipeline):
+    # rule owner_of_the_aimed_object: "غارات استهدفت رتلا عسكريا للتنظيم": the group owns what was hit
+    (e,) = pipeline.text("قتل عشرون مسلحا بغارات استهدفت رتلا عسكريا لداعش قرب بلدة الشرقاط أمس.",
+                         published="2016-02-03").events
+    assert e.actor1 is None or e.actor1["id"] != "ISIS"
+    assert (e.actor2 or {}).get("id") == "ISIS"
