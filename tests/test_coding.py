@@ -2648,3 +2648,10 @@ def test_a_party_owning_the_aimed_object_is_no_doer(pipeline):
                          published="2016-02-03").events
     assert e.actor1 is None or e.actor1["id"] != "ISIS"
     assert (e.actor2 or {}).get("id") == "ISIS"
+
+
+def test_soldiers_take_the_country_of_a_one_country_party(pipeline):
+    # rule force_member_party_country: no place told, but a party found in Yemen only
+    (e,) = pipeline.text("قتل جنديان وأصيب ثلاثة آخرون في هجوم شنه مسلحون حوثيون على نقطة عسكرية الليلة الماضية.",
+                         published="2016-05-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Yemeni forces")
