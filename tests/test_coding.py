@@ -2665,3 +2665,29 @@ def test_a_relative_named_by_kinship_killed_at_a_place_is_violence_against_civil
                            published="2014-03-02").events
     assert len(events) == 1 and events[0].event_type == "Violence against civilians"
     assert events[0].fatalities["value"] == 1
+
+
+def test_the_speakers_own_men_make_the_speaker_a_side(pipeline):
+    # rule speaker_own_men: "اثنين من جنوده" in what the army said are the army's men: it was hit
+    (e,) = pipeline.text("وقال الجيش التركي في بيان إن مسلحين هاجموا نقطة حدودية ليلا وقتلوا ثلاثة من جنوده قرب "
+                         "بلدة شمدينلي.", published="2016-03-04").events
+    assert (e.actor2 or {}).get("id") == "Turkish forces"
+    # the speaker's men listed before another party's, both attacking: the speaker is the doer
+    (e,) = pipeline.text("وقالت مصادر في الشرطة العراقية إن أربعة من أفرادها ومن الصحوات قتلوا خلال هجومهم على "
+                         "مواقع لداعش قرب بلدة بيجي.", published="2015-05-06").events
+    assert (e.actor1 or {}).get("id") == "Iraqi police" and (e.actor2 or {}).get("id") == "ISIS"
+
+
+def test_a_party_owning_the_aimed_object_is_no_doer(pipeline):
+    # rule owner_of_the_aimed_object: "غارات استهدفت رتلا عسكريا للتنظيم": the group owns what was hit
+    (e,) = pipeline.text("قتل عشرون مسلحا بغارات استهدفت رتلا عسكريا لداعش قرب بلدة الشرقاط أمس.",
+                         published="2016-02-03").events
+    assert e.actor1 is None or e.actor1["id"] != "ISIS"
+    assert (e.actor2 or {}).get("id") == "ISIS"
+
+
+def test_soldiers_take_the_country_of_a_one_country_party(pipeline):
+    # rule force_member_party_country: no place told, but a party found in Yemen only
+    (e,) = pipeline.text("قتل جنديان وأصيب ثلاثة آخرون في هجوم شنه مسلحون حوثيون على نقطة عسكرية الليلة الماضية.",
+                         published="2016-05-02").events
+    assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Yemeni forces")

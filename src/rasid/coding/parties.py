@@ -208,6 +208,11 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
                       if (b.phrase, b.value) not in local and b.value in lex.actors
                       and lex.actors[b.value].kind in ("state", "external") and len(lex.actors[b.value].theatres) == 1])
     tell_starts = [t[0] for t in tells]
+    # the parties of one country that are no state's (rule force_member_party_country): "الحوثيين", "الصحوات"
+    kin = sorted((b.start, lex.actors[b.value].theatres[0]) for b in actors
+                 if (b.phrase, b.value) not in local and b.value in lex.actors
+                 and lex.actors[b.value].kind not in ("state", "external") and len(lex.actors[b.value].theatres) == 1)
+    kin_starts = [t[0] for t in kin]
 
     def theatre(a: Match) -> str | None:
         k = bisect.bisect_right(bounds, a.start)
@@ -225,6 +230,12 @@ def local_alias_theatre(doc: Document, nt: NormText, lex: Lexicon, actors: list[
             # التركي إن جنديين قتلا ... في شمال العراق" is no Iraqi soldier)
             here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
             told = {c for _, c in tells[bisect.bisect_left(tell_starts, lo):bisect.bisect_left(tell_starts, hi)]}
+            if not here and not told:
+                # rule force_member_party_country: no place nor force of a country in the sentence, but a party
+                # of one country: "قتل جنديان في هجوم للحوثيين" are Yemen's soldiers
+                foes = {c for _, c in kin[bisect.bisect_left(kin_starts, lo):bisect.bisect_left(kin_starts, hi)]}
+                if foes == {article}:  # (and the article's: "قتل جنديان في هجوم للوحدات" in a story from Turkey)
+                    return article
             return next(iter(here)) if len(here) == 1 and told <= here else None
         # (the sentence's places by bisect, not a scan of the document's per party)
         here = {namesake(w) for w in places[bisect.bisect_left(place_starts, lo):bisect.bisect_left(place_starts, hi)]}
@@ -338,6 +349,13 @@ def _country_names(lex: Lexicon) -> frozenset:
                 names = [normalize(x.strip()) for x in r[2].split("|") if x.strip()]
                 _COUNTRY_NAMES.update(x for x in names if x[:-1] == names[0][:-1] or x[1:] == names[0][1:])
     return frozenset(_COUNTRY_NAMES)
+
+
+describe(__name__, "force_member_party_country", """A soldier or policeman word ("جنود", "شرطيين") in a sentence
+that names no place and no force of any country, but a party found in one country only (actors.tsv column 5: no
+state's), that of the country the article is set in, is that country's: "قتل جنديان في هجوم شنه الحوثيون" are
+Yemen's soldiers in a story from Yemen.""",
+         reads="actors.tsv column 5 (theatres)")
 
 
 @rule("force_in_country", reads="actors.tsv column 6 (local aliases), theatres.tsv place rows")

@@ -17,7 +17,7 @@ from .nationality import country_launched, nationality_after, nationality_before
 from .rules import describe, note, rule
 from .triggers import forced_at
 from .words import ORDER_DEEDS, ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
-    SUCCESS, TARGET_WORDS, CHECKPOINT, \
+    SUCCESS, TARGET_WORDS, CHECKPOINT, AIMED, \
     UNIT_WORDS, VIOLENT, RELATIVE
 
 
@@ -298,6 +298,12 @@ def _parties(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> tuple[list[M
 _OPENERS = "([{«“\"'‘"
 
 
+describe(__name__, "owner_of_the_aimed_object", """After an event noun and its verb of aiming ("غارات استهدفت",
+role_words.tsv ``aimed``), a party glued to "ل" after the object noun owns what was hit, and is no doer: "قتل عشرة
+بغارات استهدفت رتلا عسكريا للتنظيم" (not a party right after the verb, nor one after a word of agency).""",
+         reads="role_words.tsv aimed")
+
+
 class _Around:
     """Where the parties of one clause stand around its event word."""
 
@@ -356,6 +362,9 @@ class _Around:
             if "ل" not in norm[i:a.start] and norm[a.start:a.start + 1] != "ل":
                 note(self.ctx, "checkpoint_of", f"«{self.ctx.said(a.start, a.end)}» after «{wb}»")
                 return True
+        if self.aimed_object(a):
+            note(self.ctx, "owner_of_the_aimed_object", f"«{self.ctx.said(a.start, a.end)}»")
+            return True
         if wb in OWNED:
             # "غارات على مواقع تابعة لتنظيم داعش": what belongs to a party after a target word is hit
             i = a.start
@@ -364,6 +373,15 @@ class _Around:
             w2 = norm[max(lo, i - 40):i].split()
             return len(w2) >= 2 and (w2[-2] in TARGET_WORDS or w2[-2].startswith(("لمواقع", "بمواقع")))
         return wb in TARGET_WORDS or wb.startswith(("لمواقع", "بمواقع", "علي"))
+
+    def aimed_object(self, a: Match) -> bool:
+        """Rule owner_of_the_aimed_object (described above)."""
+        norm, t = self.norm, self.t
+        if a.start <= t.end or a.start - t.end > 60 or norm[a.start - 1:a.start] != "ل":
+            return False
+        between = norm[t.end:a.start - 1].split()
+        return len(between) >= 2 and between[0] in AIMED and between[0] != "علي" and not any(
+            x.lstrip("و") in AGENT_WORDS for x in between)
 
     def struck_member(self, a: Match) -> bool:
         """Rule struck_members: a verb of striking or killing right before the member word."""

@@ -6,10 +6,13 @@ killed makes the killing a clash with that party.
 """
 from __future__ import annotations
 
+import re
+
 from .mention import Mention
 from .roles import pair
 from .rules import note, rule
-from .words import AGENT_WORDS, ARMED_PERSONS, GUNFIRE, MEMBERS, UNDERTAKE, VIOLENT, names_armed_site
+from ..arabic import word_alternation
+from .words import AGENT_WORDS, ARMED_PERSONS, GUNFIRE, MEMBERS, OWN_MEN, UNDERTAKE, VIOLENT, names_armed_site
 
 
 def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
@@ -28,6 +31,7 @@ def read(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> 
         armed_victim(ctx, m, lo, hi)
     if m.event_type == "Violence against civilians" and m.sub == "Attack":
         fighters_shot(ctx, m)
+    speaker_own_men(ctx, m, counts, kill, lo, hi)
     if m.actor1 and m.actor2 and m.actor1[0] == m.actor2[0]:
         m.actor2 = None
 
@@ -187,3 +191,41 @@ def fighters_shot(ctx, m: Mention) -> None:
     if hurt and all(t.get("group") == "combatants" for t in hurt) and any(w.lstrip("وبل") in GUNFIRE for w in word):
         m.event_type, m.sub = "Battles", "Armed clash"
         note(ctx, "fighters_shot", "only fighters hurt by gunfire")
+
+
+_OWN_MEN = re.compile(r"(?<!\S)و?من " + word_alternation(sorted(OWN_MEN)) + r"(?!\S)")
+_AND_FROM = re.compile(r"\s*و ?من ")
+
+
+@rule("speaker_own_men", reads="role_words.tsv own_men")
+def speaker_own_men(ctx, m: Mention, counts: list, kill: dict | None, lo: int, hi: int) -> None:
+    """The speaker's own men counted in what it said ("اثنين من جنوده", "خمسة من أفرادها", "ثلاثة من جنودنا",
+    role_words.tsv ``own_men``) make the speaker, named before in the sentence, a side: the side hit when none is
+    read (or only civilians filled in for a bombing): "قال الجيش في بيان إن مسلحين قتلوا اثنين من جنوده في تفجير
+    عبوة"; the doer, with the party listed after its men as an associate, when that party was read as the doer:
+    "قالت مصادر في الشرطة إن أربعة من أفرادها ومن العشائر قتلوا أثناء هجومهم على مواقع التنظيم"."""
+    if m.event_type not in VIOLENT or not counts:
+        return
+    norm = ctx.nt.norm
+    got = _OWN_MEN.search(norm, lo, hi)
+    if got is None or not any(c.measure in ("killed", "injured", "captured") and c.start <= got.start() <= c.end + 4
+                              for c in counts):
+        return
+    slo = ctx.n(m.sentence)
+    speakers = [a for a in ctx.within(ctx.actors, slo, got.start()) if a.value != "Civilians" and ctx.is_source(a)]
+    if not speakers:
+        return
+    own = speakers[-1]
+    if (m.actor1 and m.actor1[0] == own.value) or (m.actor2 and m.actor2[0] == own.value):
+        return
+    listed = _AND_FROM.match(norm, got.end())
+    after = ctx.within(ctx.actors, listed.end(), listed.end() + 2) if listed else []
+    if m.actor1 and after and after[0].value == m.actor1[0]:
+        # "خمسة من أفرادها ومن العشائر": the party listed after the speaker's men is its associate
+        m.assoc1 = [m.actor1] + [p for p in m.assoc1 if p[0] != own.value]
+        m.actor1 = pair(ctx, own)
+        note(ctx, "speaker_own_men", f"«{m.actor1[1]}»'s men with «{after[0].value}»: the doer")
+    elif m.actor2 is None or (m.actor2[0] == "Civilians" and not ctx.has_actor(lo, hi, "Civilians")
+                              and (kill or {}).get("group") != "civilians"):
+        m.actor2 = pair(ctx, own)
+        note(ctx, "speaker_own_men", f"«{m.actor2[1]}»'s men: hit")

@@ -89,6 +89,7 @@ FRONT = any_in(_RW.get("front", ()))  # "محاور القتال", "مناطق �
 CONTROL = _words("control")  # "يسيطر عليه", "الخاضعة لسيطرة": who holds a place
 OWN_UNITS = _words("own_unit")
 OWN_SITES = _words("own_site")
+OWN_MEN = _words("own_men")
 BODY_NOUNS = _words("body_noun")
 SPEAKER_PRONOUN = _words("speaker_pronoun")
 RELATIVE = _words("relative")
