@@ -248,7 +248,7 @@ def test_config_reads_checks_and_edits_sources(tmp_path):
 def _cfg(tmp_path, server, interval=0.1):
     p = tmp_path / "watch.toml"
     p.write_text(f"""[watch]
-timeout = 0.3
+timeout = 0.6
 retries = 1
 backoff = 0.01
 rate_limit = 0
