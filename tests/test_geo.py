@@ -1245,3 +1245,17 @@ def test_a_seat_of_the_main_country_outweighs_a_namesake_governorates_own_vote()
                          "وتعز. وفي سوريا قصف على درعا.")
     assert locs["السويداء"]["admin1"] == "Lahij", locs["السويداء"]
     assert _resolve(geo, "سقطت قذائف في السويداء ودرعا جنوب سوريا")["السويداء"]["admin1"] == "As-Suwayda"
+
+
+@needs_full_gazetteer
+def test_a_bare_capital_is_the_capital_of_the_story():
+    """Rule the_capital: a bare "العاصمة" is the capital last named before it, else that of the story's country; a word
+    after it that names another ("العاصمة الروسية") or a place told around it in the same sentence leave it."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "قال مسؤول يمني إن مسلحين هاجموا نقطة أمنية في مأرب. وسقطت قذيفتان وسط العاصمة.")
+    assert locs["العاصمة"]["name"] == "Sana'a", locs
+    locs = _resolve(geo, "انفجرت عبوة في سوق ببغداد أمس، ويأتي الانفجار بعد أسبوع من هجمات في العاصمة منذ الصباح")
+    assert locs["العاصمة"]["name"] == "Baghdad", locs
+    assert "العاصمة" not in _resolve(geo, "اجتمع وزراء من اليمن في العاصمة الروسية لبحث الحرب في تعز")
+    assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة دمشق وريفها في سوريا")
+    assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة وفي ريف إدلب بسوريا")
