@@ -1259,3 +1259,15 @@ def test_a_bare_capital_is_the_capital_of_the_story():
     assert "العاصمة" not in _resolve(geo, "اجتمع وزراء من اليمن في العاصمة الروسية لبحث الحرب في تعز")
     assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة دمشق وريفها في سوريا")
     assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة وفي ريف إدلب بسوريا")
+
+
+def test_plural_village_words_head_a_list_of_names(geo):
+    """Rule plural_cue_lists: "قرى" and "بلدات" before a list of names tell villages and towns, as "قرية" does ("قرى
+    المخاريم وتل شنان": the first, which the gazetteer lacks, kept as its text); an adjective after them names nothing
+    ("قرى صغيرة في", "بلدات كردية، منها")."""
+    locs = _resolve(geo, "شنت الطائرات غارات على قرى المخاريم وتل شنان شرقي البلاد")
+    assert "المخاريم" in locs, locs
+    locs = _resolve(geo, "سيطرت القوات على بلدات زعفرونة، والدويرات صباح اليوم")
+    assert "زعفرونة" in locs, locs
+    locs = _resolve(geo, "سيطرت القوات على قرى صغيرة في المنطقة، وعلى بلدات كردية، منها ثلاث")
+    assert not {"صغيرة", "كردية"} & set(locs), locs

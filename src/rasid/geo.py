@@ -313,6 +313,11 @@ CAPITAL_NOT_AFTER = frozenset(fold(normalize(w)) for w in (
     "أمانة", "امانة", "محافظة", "ريف", "أرياف", "مديرية", "ولاية", "اقليم", "إقليم", "منطقة"))
 # what may follow a bare "العاصمة" that ends its phrase: a preposition, a relative, a time word ("وسط العاصمة منذ
 # الصباح", "في العاصمة التي"); another word after it may be the capital's own name the gazetteer lacks ("العاصمة لندن")
+PLURAL_CUES = frozenset(normalize(w) for w in ("قرى", "بلدات"))  # rule plural_cue_lists (data/place_cues.tsv)
+_NOT_A_NAME = r"(?:في|من|على|الى|إلى|عن|بعد|قبل|قد|لا|لم|بين|حيث|التي|الذي|خلال|منذ|حسب|بحسب|وفق|وفقا|اثر|إثر|ما|كما|ثم|حتى|عند|لدى|مع|اما|أما)\s"
+PLURAL_LIST = stdre.compile(
+    r"\s*[\"«“]?\s*(?!(?!ال)[\u0621-\u064a]+يه(?![\u0621-\u064a]))[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?(?![\u0621-\u064a])\s*[\"»”]?\s*"
+    rf"(?:[,،]\s*[\"«“]?\s*(?!{_NOT_A_NAME})[\u0621-\u064a]|و\s?[\"«“]?(?!{_NOT_A_NAME})[\u0621-\u064a]{{2}})")
 # words that put a place around the capital, not in it ("جنوب العاصمة", "محيط العاصمة"): the capital is then only a
 # reference where its sentence names another place ("داريا جنوب غرب العاصمة", "في محيط العاصمة ... مدينة دوما")
 CAPITAL_AROUND = frozenset(fold(normalize(w)) for w in (
@@ -911,7 +916,8 @@ class Geoparser:
                 before = folded[max(0, lb - 8):lb].split()[-1:]
                 # (a border is where things happen "on" it: "على الحدود اللبنانية السورية")
                 if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or (
-                        before and before[0] in self.settlement_words) or (
+                        before and before[0] in self.settlement_words and before[0] not in PLURAL_CUES) or (
+                        # ("قرى سورية": Syrian villages, rule plural_cue_lists)
                         key.startswith("الحدود") and before in (["علي"], ["قرب"], ["عند"])):
                     a, b = nt.span(i, i + len(key))
                     out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
@@ -977,6 +983,9 @@ class Geoparser:
         # no place cue
         if "إحياء" in nt.text:  # (one test of the story first: most have none, and each cue's span costs)
             cue_matches = [c for c in cue_matches if "إحياء" not in nt.text[slice(*nt.span(c.start, c.end))]]
+        # rule plural_cue_lists: "قرى" and "بلدات" head a list of names ("قرى كبينة وتردين", "بلدات X، Y"); else an
+        # adjective follows them ("قرى صغيرة في", "بلدات علوية محاصرة", an indefinite nisba: "قرى عربية، كـX"), no name
+        cue_matches = [c for c in cue_matches if c.phrase not in PLURAL_CUES or PLURAL_LIST.match(norm, c.end)]
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
