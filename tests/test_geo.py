@@ -1271,3 +1271,12 @@ def test_plural_village_words_head_a_list_of_names(geo):
     assert "زعفرونة" in locs, locs
     locs = _resolve(geo, "سيطرت القوات على قرى صغيرة في المنطقة، وعلى بلدات كردية، منها ثلاث")
     assert not {"صغيرة", "كردية"} & set(locs), locs
+
+
+@needs_full_gazetteer
+def test_an_island_word_is_no_state_of_sudan():
+    """place_stopwords.tsv "جزيرة": the indefinite word is an island ("جزيرة ليسبوس", "شبه جزيرة سيناء"), not Sudan's
+    Gezira state nor Turkey's Cizre, unless told with a cue or in quotes."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert "جزيرة" not in _resolve(geo, "غرق قارب لاجئين في طريقه إلى جزيرة كوس اليونانية وقتل أربعة")
+    assert "جزيرة" not in _resolve(geo, "قتل شرطيان في هجوم على حاجز في شبه جزيرة سيناء المصرية")
