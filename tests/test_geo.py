@@ -1245,3 +1245,38 @@ def test_a_seat_of_the_main_country_outweighs_a_namesake_governorates_own_vote()
                          "وتعز. وفي سوريا قصف على درعا.")
     assert locs["السويداء"]["admin1"] == "Lahij", locs["السويداء"]
     assert _resolve(geo, "سقطت قذائف في السويداء ودرعا جنوب سوريا")["السويداء"]["admin1"] == "As-Suwayda"
+
+
+@needs_full_gazetteer
+def test_a_bare_capital_is_the_capital_of_the_story():
+    """Rule the_capital: a bare "العاصمة" is the capital last named before it, else that of the story's country; a word
+    after it that names another ("العاصمة الروسية") or a place told around it in the same sentence leave it."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    locs = _resolve(geo, "قال مسؤول يمني إن مسلحين هاجموا نقطة أمنية في مأرب. وسقطت قذيفتان وسط العاصمة.")
+    assert locs["العاصمة"]["name"] == "Sana'a", locs
+    locs = _resolve(geo, "انفجرت عبوة في سوق ببغداد أمس، ويأتي الانفجار بعد أسبوع من هجمات في العاصمة منذ الصباح")
+    assert locs["العاصمة"]["name"] == "Baghdad", locs
+    assert "العاصمة" not in _resolve(geo, "اجتمع وزراء من اليمن في العاصمة الروسية لبحث الحرب في تعز")
+    assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة دمشق وريفها في سوريا")
+    assert "العاصمة" not in _resolve(geo, "قصفت الطائرات بلدة حرستا شرق العاصمة وفي ريف إدلب بسوريا")
+
+
+def test_plural_village_words_head_a_list_of_names(geo):
+    """Rule plural_cue_lists: "قرى" and "بلدات" before a list of names tell villages and towns, as "قرية" does ("قرى
+    المخاريم وتل شنان": the first, which the gazetteer lacks, kept as its text); an adjective after them names nothing
+    ("قرى صغيرة في", "بلدات كردية، منها")."""
+    locs = _resolve(geo, "شنت الطائرات غارات على قرى المخاريم وتل شنان شرقي البلاد")
+    assert "المخاريم" in locs, locs
+    locs = _resolve(geo, "سيطرت القوات على بلدات زعفرونة، والدويرات صباح اليوم")
+    assert "زعفرونة" in locs, locs
+    locs = _resolve(geo, "سيطرت القوات على قرى صغيرة في المنطقة، وعلى بلدات كردية، منها ثلاث")
+    assert not {"صغيرة", "كردية"} & set(locs), locs
+
+
+@needs_full_gazetteer
+def test_an_island_word_is_no_state_of_sudan():
+    """place_stopwords.tsv "جزيرة": the indefinite word is an island ("جزيرة ليسبوس", "شبه جزيرة سيناء"), not Sudan's
+    Gezira state nor Turkey's Cizre, unless told with a cue or in quotes."""
+    geo = Geoparser(str(FULL_GAZETTEER.parent))
+    assert "جزيرة" not in _resolve(geo, "غرق قارب لاجئين في طريقه إلى جزيرة كوس اليونانية وقتل أربعة")
+    assert "جزيرة" not in _resolve(geo, "قتل شرطيان في هجوم على حاجز في شبه جزيرة سيناء المصرية")

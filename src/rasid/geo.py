@@ -303,6 +303,33 @@ def _theatre_towns() -> dict[str, str]:
 
 
 THEATRE_TOWNS = _theatre_towns()
+# rule the_capital: a bare "العاصمة" is the capital last named before it, else the capital of the story's country
+# (data/capitals.tsv); a word after it other than a preposition, relative or time word ("العاصمة الروسية", "العاصمة
+# المؤقتة", "العاصمة صنعاء", "العاصمة لندن") names its own, and a unit word before it ("أمانة العاصمة", "ريف
+# العاصمة") another place
+CAPITALS = {r[0]: fold(normalize(r[1])) for r in read_tsv("capitals.tsv") if len(r) > 1}
+THE_CAPITAL = stdre.compile(r"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ك)?(?:ال|لل)عاصمه(?![\u0621-\u064a])")
+CAPITAL_NOT_AFTER = frozenset(fold(normalize(w)) for w in (
+    "أمانة", "امانة", "محافظة", "ريف", "أرياف", "مديرية", "ولاية", "اقليم", "إقليم", "منطقة"))
+# what may follow a bare "العاصمة" that ends its phrase: a preposition, a relative, a time word ("وسط العاصمة منذ
+# الصباح", "في العاصمة التي"); another word after it may be the capital's own name the gazetteer lacks ("العاصمة لندن")
+PLURAL_CUES = frozenset(normalize(w) for w in ("قرى", "بلدات"))  # rule plural_cue_lists (data/place_cues.tsv)
+_NOT_A_NAME = r"(?:في|من|على|الى|إلى|عن|بعد|قبل|قد|لا|لم|بين|حيث|التي|الذي|خلال|منذ|حسب|بحسب|وفق|وفقا|اثر|إثر|ما|كما|ثم|حتى|عند|لدى|مع|اما|أما)\s"
+PLURAL_LIST = stdre.compile(
+    r"\s*[\"«“]?\s*(?!(?!ال)[\u0621-\u064a]+يه(?![\u0621-\u064a]))[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?(?![\u0621-\u064a])\s*[\"»”]?\s*"
+    rf"(?:[,،]\s*[\"«“]?\s*(?!{_NOT_A_NAME})[\u0621-\u064a]|و\s?[\"«“]?(?!{_NOT_A_NAME})[\u0621-\u064a]{{2}})")
+# words that put a place around the capital, not in it ("جنوب العاصمة", "محيط العاصمة"): the capital is then only a
+# reference where its sentence names another place ("داريا جنوب غرب العاصمة", "في محيط العاصمة ... مدينة دوما")
+CAPITAL_AROUND = frozenset(fold(normalize(w)) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "محيط", "أطراف", "اطراف", "ضواحي", "مشارف",
+    "تخوم", "مدخل", "مداخل", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "المتاخمة", "المحيطة", "المطل", "المطلة"))
+_ADJ_COUNTRY = {fold(normalize(w)): r[0] for r in read_tsv("theatres.tsv") if r[1:2] == ["adjective"]
+                for w in r[2].split("|") if normalize(w).startswith("ال")}
+CAPITAL_THEN = frozenset(fold(normalize(w)) for w in (
+    "في", "من", "على", "الى", "إلى", "عن", "منذ", "حيث", "التي", "الذي", "اللتين", "قبل", "بعد", "خلال", "أمس", "امس",
+    "اليوم", "مساء", "صباح", "ليل", "ليلة", "فجر", "ظهر", "عصر", "حتى", "قرب", "بين", "مع", "او", "أو", "ثم", "إثر", "اثر",
+    "مساء", "أيضا", "ايضا", "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
+    "الجمعة", "لم", "لا", "قد", "إذ", "اذ", "حين", "عند", "وسط", "منها", "فيها", "بها"))
 _PART_OF = [*COUNTRY_NAMES, "البلاد"]  # "شرق البلاد": the story's country
 _CDIR = r"(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
 # rule country_region: a part of a country told by a direction ("في شمال العراق", "بجنوب لبنان", "شمال شرقي سوريا",
@@ -692,6 +719,7 @@ class Geoparser:
         # gazetteer=False: none at all (places keep their names, without coordinates); None: the default
         self.source = None if gazetteer is False else find_gazetteer(gazetteer or None)
         self.gaz: Gazetteer | None = Gazetteer.load(self.source, cache_dir) if self.source else None
+        self._capitals: dict[str, int | None] = {}  # a country's capital in the gazetteer (rule the_capital)
         self.common = {fold(normalize(r[0])) for r in read_tsv("common_words.tsv") + read_tsv("place_stopwords.tsv")}
         # the hand-kept generic words are places after a cue only, never by standing in a list beside one
         # ("محافظة أبين، الواقعة جنوب البلاد": "located")
@@ -888,7 +916,8 @@ class Geoparser:
                 before = folded[max(0, lb - 8):lb].split()[-1:]
                 # (a border is where things happen "on" it: "على الحدود اللبنانية السورية")
                 if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or (
-                        before and before[0] in self.settlement_words) or (
+                        before and before[0] in self.settlement_words and before[0] not in PLURAL_CUES) or (
+                        # ("قرى سورية": Syrian villages, rule plural_cue_lists)
                         key.startswith("الحدود") and before in (["علي"], ["قرب"], ["عند"])):
                     a, b = nt.span(i, i + len(key))
                     out.append(PlaceMention(a, b, nt.text[a:b], key, "country", 3))
@@ -954,6 +983,9 @@ class Geoparser:
         # no place cue
         if "إحياء" in nt.text:  # (one test of the story first: most have none, and each cue's span costs)
             cue_matches = [c for c in cue_matches if "إحياء" not in nt.text[slice(*nt.span(c.start, c.end))]]
+        # rule plural_cue_lists: "قرى" and "بلدات" head a list of names ("قرى كبينة وتردين", "بلدات X، Y"); else an
+        # adjective follows them ("قرى صغيرة في", "بلدات علوية محاصرة", an indefinite nisba: "قرى عربية، كـX"), no name
+        cue_matches = [c for c in cue_matches if c.phrase not in PLURAL_CUES or PLURAL_LIST.match(norm, c.end)]
         cue_ends = [c.end for c in cue_matches]
         held: list[tuple[int, int, str, str | None, int]] = []
         accepted: list[tuple[int, int]] = []
@@ -1623,6 +1655,7 @@ class Geoparser:
                     # ("مركز قضاء تلعفر", precision 1 from rule centre_of_district: the seat itself)
                     best, m.precision = seat, (1 if m.precision == 1 and m.cue in ("governorate", "subdistrict") else 3)
             m.resolved = memo[key] = best
+        self._the_capital(mentions, nt, country if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) or len(adm_countries) == 1 else None)
         self._list_neighbour_country(mentions, nt)
         self._far_from_the_story(mentions, nt)
         self._bare_word_abroad(mentions, nt)
@@ -1631,6 +1664,69 @@ class Geoparser:
         self._enclosing_places(mentions, nt.text)
         self._quarters_of_the_city(mentions)
         self._quarter_again(mentions)
+
+    def _capital_of(self, code: str) -> int | None:
+        """The gazetteer place of a country's capital (data/capitals.tsv): its most populous town of that name."""
+        if code not in self._capitals:
+            ids = [c for c in self.gaz.names.get(CAPITALS.get(code, ""), ()) if self.gaz.places[c].country == code
+                   and not self.gaz.places[c].is_admin]
+            self._capitals[code] = max(ids, key=lambda c: (self.gaz.places[c].population, -c)) if ids else None
+        return self._capitals[code]
+
+    def _the_capital(self, mentions: list[PlaceMention], nt: NormText, country: str | None) -> None:
+        """Rule the_capital: "اشتباكات وسط العاصمة", "قصف حي X جنوب العاصمة": a bare "العاصمة" is the capital last named
+        before it ("انفجار في بغداد ... وفي العاصمة"), else the capital of the story's country where the story names one
+        (its name, its towns, its adjective; data/capitals.tsv). Another word after it than a preposition, a relative or
+        a time word ("العاصمة الروسية", "العاصمة المؤقتة", "العاصمة لندن"), a place named right after it ("العاصمة صنعاء",
+        a mention of its own) or a unit word before it ("أمانة العاصمة", "ريف العاصمة") leave it."""
+        norm = nt.norm
+        if "عاصمه" not in norm:
+            return
+        spans = [(self._n(nt, m.start), self._n(nt, m.end)) for m in mentions]
+        ids = {c: k for k in CAPITALS if (c := self._capital_of(k)) is not None}
+        named_capitals = [(a, ids[m.resolved]) for m, (a, _) in zip(mentions, spans) if m.resolved in ids and not m.dropped]
+        added = []
+        for x in THE_CAPITAL.finditer(norm):
+            i, j = x.span()
+            if any(a < j and i < b for a, b in spans):
+                continue  # a part of a name found ("أمانة العاصمة")
+            before = norm[max(0, i - 20):i].split()
+            last = fold(before[-1]) if before else ""
+            if last in CAPITAL_NOT_AFTER or last[1:] in CAPITAL_NOT_AFTER:
+                continue  # ("بريف العاصمة": with its clitic)
+            if (last in CAPITAL_AROUND or last[1:] in CAPITAL_AROUND or x.group().startswith("لل")) and \
+                    self._another_in_sentence(norm, i, spans):
+                continue  # "داريا (جنوب غرب العاصمة)": a place told by it, not the scene
+            rest = norm[j:j + 40]
+            nxt = NAME_WORD.match(rest, len(rest) - len(rest.lstrip(" ")))
+            code = next((k for a, k in reversed(named_capitals) if a < i), country)
+            if nxt is not None:
+                w = fold(nxt.group())
+                if any(a == j + nxt.start() for a, _ in spans):
+                    continue  # "العاصمة دمشق": the name itself is the place
+                if w in _ADJ_COUNTRY:
+                    named_capitals.append((i, _ADJ_COUNTRY[w]))  # "العاصمة السورية": the capital named, for the next
+                    continue
+                if w not in CAPITAL_THEN and not (w.startswith("و") and len(w) > 3 and not w.startswith("ال")):
+                    continue  # "العاصمة الروسية", "العاصمة المؤقتة", "العاصمة لندن": a capital of its own
+            if code is None:
+                continue
+            c = self._capital_of(code)
+            if c is None:
+                continue
+            a, b = nt.span(i + (len(x.group()) - len(x.group().lstrip("وفبك")) if not x.group().startswith("ال") else 0), j)
+            added.append(PlaceMention(a, b, nt.text[a:b], fold(normalize(nt.text[a:b])), None, 1, [c], c))
+            named_capitals.append((i, code))  # (the capital it names stands for the next bare one)
+        if added:
+            mentions.extend(added)
+            mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _another_in_sentence(norm: str, i: int, spans: list[tuple[int, int]]) -> bool:
+        """A mention (normalised spans) other than one at offset ``i`` lies in the sentence of ``i`` (rule the_capital)."""
+        a = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i)) + 1
+        b = min((k for k in (norm.find(".", i), norm.find("\n", i)) if k >= 0), default=len(norm))
+        return any(a <= x < b and not x <= i < y for x, y in spans)
 
     def _list_neighbours(self, k: int, mentions: list[PlaceMention], nt: NormText) -> list[PlaceMention]:
         """The mentions right before and after mention ``k`` joined to it by "و" or a comma (a list of places)."""
