@@ -2665,3 +2665,16 @@ def test_a_relative_named_by_kinship_killed_at_a_place_is_violence_against_civil
                            published="2014-03-02").events
     assert len(events) == 1 and events[0].event_type == "Violence against civilians"
     assert events[0].fatalities["value"] == 1
+
+
+def test_a_floor_retold_plainly_the_next_day_is_the_same_bombing(pipeline):
+    """Rules same_figure_hedged, bound_day_is_the_groups and bound_kept_over_recalled_figure: a bombing told with its
+    toll as a floor and its day ("الاثنين"), told again with a clause of its own on its hour, and recalled further down in
+    the pluperfect with the same figure told plainly and a relative day a day later ("أمس الأول") is one bombing, of
+    that Monday, its toll the floor told first."""
+    events = pipeline.text("قالت الشرطة إن انتحاريا فجر نفسه الاثنين في سوق بلدة كفرنبل وقتل 14 شخصا على الأقل. "
+                           "وأضافت أن الانتحاري فجر نفسه قبيل ظهر الاثنين في السوق ببلدة كفرنبل. "
+                           "وكانت المنطقة قد شهدت تفجيرا انتحاريا أمس الأول أسفر عن مقتل 14 شخصا وإصابة آخرين.",
+                           published="2015-07-23").events
+    (e,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert e.date["start"] == "2015-07-20" and (e.fatalities["value"], e.fatalities["qualifier"]) == (14, "at_least")
