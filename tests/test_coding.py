@@ -2678,3 +2678,17 @@ def test_a_floor_retold_plainly_the_next_day_is_the_same_bombing(pipeline):
                            published="2015-07-23").events
     (e,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert e.date["start"] == "2015-07-20" and (e.fatalities["value"], e.fatalities["qualifier"]) == (14, "at_least")
+
+
+def test_an_undated_attack_recalled_in_the_pluperfect_with_its_day_is_one_attack(pipeline):
+    """Rule undated_news_recalled (and "أوقع" a verb retelling the event): an attack told with no day of its own and
+    recalled further down in the pluperfect by a definite noun at its place, with a day within the week before
+    publication, is one attack, of that day, with the toll the recall tells; a day months back is another, older attack."""
+    text = ("تبنى تنظيم داعش الهجوم الانتحاري في بلدة كفرنبل. وقال الكاتب إن الصحيفة أقالته بعد مقاله. وكان الوزير "
+            "ندد بالهجوم الذي أوقع 20 قتيلا {day} في بلدة كفرنبل.")
+    events = pipeline.text(text.format(day="الاثنين"), published="2015-07-24").events
+    (e,) = [e for e in events if e.event_type in ("Explosions/Remote violence", "Battles")]
+    assert e.date["start"] == "2015-07-20" and e.fatalities["value"] == 20
+    events = pipeline.text(text.format(day="في 3 أيار 2015"), published="2015-07-24").events
+    e = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert e.date["start"] != "2015-05-03" and e.fatalities is None

@@ -411,9 +411,25 @@ def recalled_toll(ctx, g: list[Mention], m: Mention) -> bool:
     that event though the event is today's news; so does one whose day is that event's ("وكانت حصيلة غير نهائية
     للتفجير أفادت مساء الثلاثاء بمقتل 17", of a bombing on Tuesday). (With another day of its own, "وكان التفجير الذي
     وقع في آذار", it is history.)"""
-    if not m.background or g[0].background or (m.date is not None and not _news_day(ctx, g[0], m)):
+    if not m.background or g[0].background or (m.date is not None and not _news_day(ctx, g[0], m)
+                                                and not _undated_news(ctx, g, m)):
         return False
     note(ctx, "pluperfect_refers_back", "")
+    return True
+
+
+@rule("undated_news_recalled")
+def _undated_news(ctx, g: list[Mention], m: Mention) -> bool:
+    """An event told with no day of its own is today's news only by default (rule day_before_publication): a definite
+    noun recalling it in the pluperfect at its place, with a day within the week before publication ("وكان الوزير ندد
+    أمس بالهجوم الذي أوقع 20 قتيلا الاثنين في بلدة كفرنبل", after "تبنى التنظيم الهجوم الانتحاري في بلدة كفرنبل"),
+    is that event, and gives it its day (a day further back is another, older event)."""
+    from .same import LEAD_DAYS
+    if any(x.date is not None for x in g) or not (ctx.pub and m.date.start_date and _told_at(g, m)):
+        return False
+    if not 0 <= (ctx.pub - dt.date.fromisoformat(m.date.start_date)).days <= LEAD_DAYS:
+        return False
+    note(ctx, "undated_news_recalled", f"«{m.date.text}»")
     return True
 
 
