@@ -2692,3 +2692,13 @@ def test_an_undated_attack_recalled_in_the_pluperfect_with_its_day_is_one_attack
     events = pipeline.text(text.format(day="في 3 أيار 2015"), published="2015-07-24").events
     e = next(e for e in events if e.event_type == "Explosions/Remote violence")
     assert e.date["start"] != "2015-05-03" and e.fatalities is None
+
+
+def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
+    """Rule recount_at_one_town (and "شرطيين" read as two): an attack on a force at a town told with two exact counts
+    of its dead is one attack, of the larger count; civilians counted twice at one town stay apart."""
+    events = pipeline.text("قتل جنديان من قوات النظام في هجوم لمسلحين على حاجز في بلدة كفرنبل. وأفاد ناشطون بمقتل "
+                           "ثلاثة من عناصر قوات النظام في هجوم المسلحين على الحاجز في بلدة كفرنبل.",
+                           published="2018-01-05").events
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert e.fatalities["value"] == 3
