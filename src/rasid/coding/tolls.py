@@ -488,8 +488,8 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
             note(ctx, "fuller_sum", f"{attr}: {first['value']} holds {told['value']}")
     if first and first.get("qualifier") != "exact":
         # (rule bound_kept_over_recalled_figure: not the figure of an older account recalled in the pluperfect)
-        recalled = {id(getattr(m, attr)) for m in [head] + g if m.background and getattr(m, attr)} - {
-            id(getattr(m, attr)) for m in [head] + g if not m.background and getattr(m, attr)}
+        recalled = {id(getattr(m, attr)) for m in [head] + g if getattr(m, "background", False) and getattr(m, attr)} - {
+            id(getattr(m, attr)) for m in [head] + g if not getattr(m, "background", False) and getattr(m, attr)}
         exact = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"
                       and (id(t) not in recalled or id(first) in recalled)), first)
         if exact is not first:
