@@ -2691,3 +2691,40 @@ def test_soldiers_take_the_country_of_a_one_country_party(pipeline):
     (e,) = pipeline.text("قتل جنديان وأصيب ثلاثة آخرون في هجوم شنه مسلحون حوثيون على نقطة عسكرية الليلة الماضية.",
                          published="2016-05-02").events
     assert (e.actor1["id"], (e.actor2 or {}).get("id")) == ("Houthis", "Yemeni forces")
+
+
+def test_a_floor_retold_plainly_the_next_day_is_the_same_bombing(pipeline):
+    """Rules same_figure_hedged, bound_day_is_the_groups and bound_kept_over_recalled_figure: a bombing told with its
+    toll as a floor and its day ("الاثنين"), told again with a clause of its own on its hour, and recalled further down in
+    the pluperfect with the same figure told plainly and a relative day a day later ("أمس الأول") is one bombing, of
+    that Monday, its toll the floor told first."""
+    events = pipeline.text("قالت الشرطة إن انتحاريا فجر نفسه الاثنين في سوق بلدة كفرنبل وقتل 14 شخصا على الأقل. "
+                           "وأضافت أن الانتحاري فجر نفسه قبيل ظهر الاثنين في السوق ببلدة كفرنبل. "
+                           "وكانت المنطقة قد شهدت تفجيرا انتحاريا أمس الأول أسفر عن مقتل 14 شخصا وإصابة آخرين.",
+                           published="2015-07-23").events
+    (e,) = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert e.date["start"] == "2015-07-20" and (e.fatalities["value"], e.fatalities["qualifier"]) == (14, "at_least")
+
+
+def test_an_undated_attack_recalled_in_the_pluperfect_with_its_day_is_one_attack(pipeline):
+    """Rule undated_news_recalled (and "أوقع" a verb retelling the event): an attack told with no day of its own and
+    recalled further down in the pluperfect by a definite noun at its place, with a day within the week before
+    publication, is one attack, of that day, with the toll the recall tells; a day months back is another, older attack."""
+    text = ("تبنى تنظيم داعش الهجوم الانتحاري في بلدة كفرنبل. وقال الكاتب إن الصحيفة أقالته بعد مقاله. وكان الوزير "
+            "ندد بالهجوم الذي أوقع 20 قتيلا {day} في بلدة كفرنبل.")
+    events = pipeline.text(text.format(day="الاثنين"), published="2015-07-24").events
+    (e,) = [e for e in events if e.event_type in ("Explosions/Remote violence", "Battles")]
+    assert e.date["start"] == "2015-07-20" and e.fatalities["value"] == 20
+    events = pipeline.text(text.format(day="في 3 أيار 2015"), published="2015-07-24").events
+    e = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert e.date["start"] != "2015-05-03" and e.fatalities is None
+
+
+def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
+    """Rule recount_at_one_town (and "شرطيين" read as two): an attack on a force at a town told with two exact counts
+    of its dead is one attack, of the larger count; civilians counted twice at one town stay apart."""
+    events = pipeline.text("قتل جنديان من قوات النظام في هجوم لمسلحين على حاجز في بلدة كفرنبل. وأفاد ناشطون بمقتل "
+                           "ثلاثة من عناصر قوات النظام في هجوم المسلحين على الحاجز في بلدة كفرنبل.",
+                           published="2018-01-05").events
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert e.fatalities["value"] == 3

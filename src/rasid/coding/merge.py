@@ -411,9 +411,25 @@ def recalled_toll(ctx, g: list[Mention], m: Mention) -> bool:
     that event though the event is today's news; so does one whose day is that event's ("وكانت حصيلة غير نهائية
     للتفجير أفادت مساء الثلاثاء بمقتل 17", of a bombing on Tuesday). (With another day of its own, "وكان التفجير الذي
     وقع في آذار", it is history.)"""
-    if not m.background or g[0].background or (m.date is not None and not _news_day(ctx, g[0], m)):
+    if not m.background or g[0].background or (m.date is not None and not _news_day(ctx, g[0], m)
+                                                and not _undated_news(ctx, g, m)):
         return False
     note(ctx, "pluperfect_refers_back", "")
+    return True
+
+
+@rule("undated_news_recalled")
+def _undated_news(ctx, g: list[Mention], m: Mention) -> bool:
+    """An event told with no day of its own is today's news only by default (rule day_before_publication): a definite
+    noun recalling it in the pluperfect at its place, with a day within the week before publication ("وكان الوزير ندد
+    أمس بالهجوم الذي أوقع 20 قتيلا الاثنين في بلدة كفرنبل", after "تبنى التنظيم الهجوم الانتحاري في بلدة كفرنبل"),
+    is that event, and gives it its day (a day further back is another, older event)."""
+    from .same import LEAD_DAYS
+    if any(x.date is not None for x in g) or not (ctx.pub and m.date.start_date and _told_at(g, m)):
+        return False
+    if not 0 <= (ctx.pub - dt.date.fromisoformat(m.date.start_date)).days <= LEAD_DAYS:
+        return False
+    note(ctx, "undated_news_recalled", f"«{m.date.text}»")
     return True
 
 
@@ -537,10 +553,13 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
         return
     mk = loc_keys(m)
     for g in groups_open:
-        if any(same_event(x, m, ctx.lex.allied) for x in g) and not toll_conflict(g, m) and not day_conflict(g, m) and not (
+        if any(same_event(x, m, ctx.lex.allied) for x in g) and not ((clash := toll_conflict(g, m)) and not recount(g, m)) \
+                and not day_conflict(g, m) and not (
                 mk and not _told_there(g, m) and any((xk := loc_keys(x)) and not (xk & mk) and not
                            (within_region(x, m) or within_region(m, x) or one_name(x, m)) for x in g)):
             g.append(m)
+            if clash:
+                _recounted(ctx, g)
             return
     generic = next((g for g in reversed(groups_open) if _kind_told_later(ctx, g, m)), None)
     if generic is not None:
@@ -557,6 +576,38 @@ def like(ctx, groups: list[list[Mention]], m: Mention) -> None:
             ctx.trace.note_mention(m, "toll_joins_fighting", "")
     else:
         groups.append([m])
+
+
+_VAGUE = frozenset({"Civilians", UNKNOWN_DOER})
+
+
+@rule("recount_at_one_town")
+def recount(g: list[Mention], m: Mention) -> bool:
+    """Two exact counts of a force's dead (combatants) in one kind of event at the same town, with the same named party,
+    on no two days, are one event counted twice (a first count and a later one, or two sources'), not two events (rule
+    toll_told_in_stages keeps tolls apart elsewhere); the larger count is the event's: "قتل جنديان من قوات النظام في
+    هجوم لمسلحين على حاجز في بلدة كفرنبل ... وأفاد ناشطون بمقتل ثلاثة من عناصر قوات النظام في الهجوم على الحاجز" is one
+    attack, three dead. (At two towns, with other parties, or civilians counted, as a digest's counts by place are,
+    they stay two events.)"""
+    mk = specific_keys(m)
+    if not mk or m.fatalities is None or m.fatalities.get("qualifier") != "exact":
+        return False
+    named = lambda x: {y[0] for y in (x.actor1, x.actor2) if y} - _VAGUE
+    for x in g:
+        f = x.fatalities or {}
+        if f.get("qualifier") != "exact" or f.get("value") == m.fatalities.get("value"):
+            continue
+        if not (x.sub == m.sub and specific_keys(x) & mk and named(x) & named(m)
+                and f.get("group") == m.fatalities.get("group") == "combatants"):
+            return False
+    return True
+
+
+def _recounted(ctx, g: list[Mention]) -> None:
+    """The larger of an event's exact counts at one town is its toll (rule recount_at_one_town)."""
+    big = max((x for x in g if (x.fatalities or {}).get("qualifier") == "exact"), key=lambda x: x.fatalities["value"])
+    big.fatalities = dict(big.fatalities, total=True)
+    note(ctx, "recount_at_one_town", f"{big.fatalities['value']}")
 
 
 @rule("kind_told_later", reads="role_words.tsv any_attack")

@@ -93,10 +93,23 @@ the same kind of event between the same parties with a day of its own up to a we
 lead_day_bound), though the retelling does not refer back by a definite noun.""")
 
 
+# a figure told plainly and the same figure told as a floor ("32 قتيلا على الأقل") may be one count
+_FLOOR_OR_EXACT = frozenset({"exact", "at_least"})
+
+
+@rule("same_figure_hedged")
+def hedges_agree(qa: str | None, qb: str | None) -> bool:
+    """The same death toll told plainly in one clause and as a floor in another ("مقتل 32 شخصا" and "أوقع 32 قتيلا على
+    الأقل") is one count, told again (rule toll_retold): "انفجرت سيارة مفخخة أمس في السوق وقتلت 14 شخصا على الأقل" and
+    "وكانت المدينة قد شهدت تفجيرا أمس الأول أسفر عن مقتل 14 شخصا" tell one bombing. (Not a figure told as more than or
+    about another: "أكثر من 14" is not 14.)"""
+    return qa in _FLOOR_OR_EXACT and qb in _FLOOR_OR_EXACT and "exact" in (qa, qb)
+
+
 def toll_retold(a: Mention, b: Mention) -> bool:
     """The same exact toll of two or more at no two towns (rule toll_retold)."""
     fa, fb = a.fatalities or {}, b.fatalities or {}
-    if not (fa.get("qualifier") == fb.get("qualifier") == "exact"):
+    if not hedges_agree(fa.get("qualifier"), fb.get("qualifier")):
         return False
     va, vb = fa.get("value") or 0, fb.get("value") or 0
     same = va == vb or va in fb.get("parts", ()) or vb in fa.get("parts", ())
@@ -136,8 +149,18 @@ def dates_ok(a: Mention, b: Mention, back: bool = False) -> bool:
 
 
 def day_conflict(g: list[Mention], m: Mention) -> bool:
-    """One event has one day: a mention dated otherwise than any of the group is another event."""
-    return m.date is not None and any(x.date is not None and days_apart(x, m) for x in g)
+    """One event has one day: a mention dated otherwise than any of the group is another event; not one whose day is
+    only a bound of a day the group tells (rule bound_day_is_the_groups)."""
+    return m.date is not None and any(x.date is not None and days_apart(x, m) for x in g) and not bound_to_group(g, m)
+
+
+@rule("bound_day_is_the_groups")
+def bound_to_group(g: list[Mention], m: Mention) -> bool:
+    """A mention whose day is only a bound of a day one of the group's clauses tells (rule lead_day_bound: the same toll
+    told again, rule toll_retold) takes that day, and is at odds with none of the group's other clauses on that day:
+    "انفجرت سيارة مفخخة الاثنين في السوق وقتلت 14 شخصا ... وقال شهود إن الانفجار وقع ظهر الاثنين ... وكانت المدينة
+    قد شهدت تفجيرا أمس الأول أسفر عن مقتل 14 شخصا" is one bombing, on Monday."""
+    return any(x.date is not None and bound(m, x) for x in g)
 
 
 def actors_ok(g: list[Mention], m: Mention) -> bool:

@@ -431,6 +431,10 @@ event told with its full figure ("قتل 12 مسلحا في مواجهات ...")
 describe(__name__, "part_loses_to_total", """A known part of the dead loses to a figure of them all told elsewhere
 in the event, one larger than the part: "قتل 17 من عناصر الميليشيا في الهجوم" and "من بين القتلى القيادي أبو علي" is
 17, not at least 1 (a smaller figure cannot hold the part: "بين القتلى 120 جنديا" stays beside another clause's 6).""")
+describe(__name__, "bound_kept_over_recalled_figure", """The same number told exactly only in a clause that recalls an
+older account in the pluperfect does not beat the event's own telling of it as a bound (rule exact_number): "قتل 14
+شخصا على الأقل في تفجير سيارة مفخخة في السوق الاثنين ... وكانت المدينة قد شهدت تفجيرا أسفر عن مقتل 14 شخصا" is at
+least 14.""")
 describe(__name__, "exact_number", """A number beats "heavy losses", and the same number told exactly beats it told as
 a bound: "أوقع أكثر من 53 قتيلا" then "أسفر عن وقوع 53 قتيلا" is exactly 53.""")
 
@@ -483,7 +487,11 @@ def event_toll(ctx, g: list[Mention], head: Mention, attr: str) -> dict | None:
         if first is not told:
             note(ctx, "fuller_sum", f"{attr}: {first['value']} holds {told['value']}")
     if first and first.get("qualifier") != "exact":
-        exact = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"), first)
+        # (rule bound_kept_over_recalled_figure: not the figure of an older account recalled in the pluperfect)
+        recalled = {id(getattr(m, attr)) for m in [head] + g if getattr(m, "background", False) and getattr(m, attr)} - {
+            id(getattr(m, attr)) for m in [head] + g if not getattr(m, "background", False) and getattr(m, attr)}
+        exact = next((t for t in numbered if t["value"] == first.get("value") and t.get("qualifier") == "exact"
+                      and (id(t) not in recalled or id(first) in recalled)), first)
         if exact is not first:
             note(ctx, "exact_number", f"{attr}: {exact['value']}")
         first = exact
