@@ -1280,3 +1280,15 @@ def test_an_island_word_is_no_state_of_sudan():
     geo = Geoparser(str(FULL_GAZETTEER.parent))
     assert "جزيرة" not in _resolve(geo, "غرق قارب لاجئين في طريقه إلى جزيرة كوس اليونانية وقتل أربعة")
     assert "جزيرة" not in _resolve(geo, "قتل شرطيان في هجوم على حاجز في شبه جزيرة سيناء المصرية")
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_street_told_beside_its_capital_places_the_event_at_the_city():
+    # rule street_in_capital: "بشارع X غرب العاصمة" lies in the capital (a bare "العاصمة" too): the city, its precision
+    from rasid.pipeline import Pipeline
+
+    pipe = Pipeline(gazetteer=str(GAZETTEER.parent))
+    for text in ("أفاد شهود في اليمن بأن اشتباكات عنيفة دارت قرب مبنى وزارة الدفاع بشارع الزبيري شرق العاصمة ليلة أمس.",
+                 "دارت اشتباكات عنيفة قرب مبنى وزارة الدفاع بشارع الزبيري شرق العاصمة صنعاء ليلة أمس."):
+        (e,) = pipe.text(text, published="2015-01-20").events
+        assert [(loc.get("name_ar"), loc.get("geo_precision")) for loc in e.locations] == [("صنعاء", 1)]

@@ -1695,7 +1695,7 @@ class Geoparser:
             if last in CAPITAL_NOT_AFTER or last[1:] in CAPITAL_NOT_AFTER:
                 continue  # ("بريف العاصمة": with its clitic)
             if (last in CAPITAL_AROUND or last[1:] in CAPITAL_AROUND or x.group().startswith("لل")) and \
-                    self._another_in_sentence(norm, i, spans):
+                    self._another_in_sentence(norm, i, spans) and not self._street_before(mentions, spans, norm, i):
                 continue  # "داريا (جنوب غرب العاصمة)": a place told by it, not the scene
             rest = norm[j:j + 40]
             nxt = NAME_WORD.match(rest, len(rest) - len(rest.lstrip(" ")))
@@ -1720,6 +1720,19 @@ class Geoparser:
         if added:
             mentions.extend(added)
             mentions.sort(key=lambda m: m.start)
+
+    def _is_street(self, m: PlaceMention) -> bool:
+        """A street, square or corniche ("شارع الستين", "بميدان التحرير"; role_words.tsv street)."""
+        first = fold(normalize(m.text)).split()[:1]
+        return bool(first) and (first[0] in self.street_words or first[0][1:] in self.street_words)
+
+    def _street_before(self, mentions: list[PlaceMention], spans: list[tuple[int, int]], norm: str, i: int) -> bool:
+        """Rule street_in_capital: "اشتباكات بشارع الستين غرب العاصمة": a street told right before "the capital" (a
+        direction between) lies in the capital; the capital is then its city, not a reference dropped for it."""
+        for m, (a, b) in zip(mentions, spans):
+            if b <= i and not m.dropped and m.resolved is None and self._is_street(m) and DIRECTION_BETWEEN.fullmatch(norm[b:i] + " "):
+                return True
+        return False
 
     @staticmethod
     def _another_in_sentence(norm: str, i: int, spans: list[tuple[int, int]]) -> bool:
@@ -1935,6 +1948,10 @@ class Geoparser:
                 x.resolved = None
             if x.resolved is None and y.resolved is not None:
                 x.anchor, x.precision = y.resolved, max(x.precision, 2)
+                if self._is_street(x) and self.gaz.places[y.resolved].code.startswith("PPL"):
+                    # rule street_in_capital: a street told beside its city ("بشارع الستين غرب العاصمة صنعاء") lies
+                    # inside it: the event is placed at the city, with the city's precision, not "near" it
+                    x.resolved, x.anchor, x.precision = y.resolved, None, y.precision
 
     @staticmethod
     def _dateline(nt: NormText, m: PlaceMention) -> str | None:
