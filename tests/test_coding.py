@@ -1111,6 +1111,15 @@ def test_a_purpose_of_taking_ground_is_not_ground_taken(pipeline):
     assert not [e for e in events if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
 
 
+def test_help_to_retake_or_free_ground_is_a_purpose_not_ground_taken(pipeline):
+    # triggers.tsv "للمساعدة على استعادة*", "للمساعدة في تحرير*"
+    for text in ("وأرسل الجيش قوات إلى المدينة للمساعدة على استعادة البلدة من المسلحين.",
+                 "وأرسلت الحكومة جنودا إلى الشمال للمساعدة في استعادة القرية من قبضة داعش."):
+        events = pipeline.text(text, published="2016-04-09").events
+        assert not [e for e in events if e.sub_event_type in ("Government regains territory",
+                                                               "Non-state actor overtakes territory")], text
+
+
 def test_ground_taken_by_a_governments_affiliate_is_regained(pipeline):
     """ACLED: government forces or their affiliates regain ground; the blocs of alliances.tsv named
     "..._government" say who is affiliated (the Popular Resistance in Yemen, the Peshmerga in Iraq)."""

@@ -722,3 +722,18 @@ def test_people_of_a_place_counted_are_civilians():
         nt = NormText(text)
         got = combine(find_counts(nt, 0, len(nt.norm), lex), "killed")
         assert got["value"] == 4 and got["group"] == "civilians", text
+
+
+def test_the_active_verb_of_wounding_counts_the_wounded_not_the_dead():
+    """cues.tsv "أصابوا", "جرحوا": "قتلوا اثنين وأصابوا ثلاثة آخرين" is two dead and three hurt, not five dead."""
+    from rasid.arabic import NormText
+    from rasid.lexicon import default_lexicon
+    from rasid.tolls import combine, find_counts
+
+    lex = default_lexicon()
+    for text in ("وقال المصدر إن المهاجمين قتلوا ثلاثة من الحراس وأصابوا خمسة آخرين قرب المعبر",
+                 "وقال المصدر إن المهاجمين قتلوا ثلاثة من الحراس وجرحوا خمسة آخرين قرب المعبر"):
+        nt = NormText(text)
+        counts = find_counts(nt, 0, len(nt.norm), lex)
+        assert combine(counts, "killed")["value"] == 3, text
+        assert combine(counts, "injured")["value"] == 5, text
