@@ -1005,3 +1005,30 @@ def test_defected_soldiers_are_not_the_states_forces(pipeline):
     """rule force_member_own_sentence: "جنديا منشقا" left the army; its dead are no army's dead."""
     (e,) = pipeline.text("قتل 12 جنديا منشقا برصاص مجهولين في مدينة إدلب أمس.", published="2016-04-12").events
     assert _id(e.actor2) != "Syrian government forces" and e.fatalities["of"] != "Syrian government forces"
+
+
+@pytest.mark.parametrize("text,a1", [
+    ("قتلت الشرطة الكينية ثلاثة مسلحين في اشتباك قرب الحدود الصومالية أمس.", "Kenyan police"),
+    ("قصف الجيش الفلبيني مواقع للمسلحين في جزيرة مينداناو أمس.", "Filipino forces"),
+    ("اعتقلت الشرطة الإيطالية شابا تونسيا في مدينة ميلانو أمس.", "Italian police"),
+])
+def test_a_state_without_a_row_is_named_by_its_nationality(pipeline, text, a1):
+    """data/states.tsv: a state actors.tsv does not list gets "<Adjective> forces" / "<Adjective> police" (the
+    spec's pattern) from its nationality adjective after a word for an army or a police."""
+    e = _one(pipeline, text)
+    assert _id(e.actor1) == a1
+
+
+def test_a_listed_state_keeps_its_own_row():
+    """An id or alias actors.tsv lists is not made again from states.tsv (Jordan's army is listed, its police
+    not: "قوات الأمن الأردنية" stays the row that lists it)."""
+    from rasid.lexicon import default_lexicon, read_tsv, state_rows
+
+    rows = state_rows(read_tsv("actors.tsv"))
+    ids = [r[0] for r in rows]
+    assert "Kenyan forces" in ids and "Jordanian police" in ids
+    assert "Jordanian forces" not in ids and "Turkish police" not in ids
+    jordan = next(r for r in rows if r[0] == "Jordanian police")
+    assert "قوات الأمن الأردنية" not in jordan[3].split("|") and "الشرطة الأردنية" in jordan[3].split("|")
+    lex = default_lexicon()
+    assert lex.actors["Kenyan police"].kind == "state"

@@ -228,6 +228,31 @@ def case_forms(alias: str) -> list[str]:
     return [f for f in forms if f != alias]
 
 
+# a state's army and its police named by its nationality adjective (data/states.tsv): masculine after a masculine noun
+STATE_FORCES = ("الجيش {m}", "قوات الجيش {m}", "القوات {f}", "القوات المسلحة {f}", "القوات الحكومية {f}", "سلاح الجو {m}")
+STATE_POLICE = ("الشرطة {f}", "قوات الشرطة {f}", "قوات الأمن {f}", "أجهزة الأمن {f}")
+
+
+def state_rows(rows: list[list[str]]) -> list[list[str]]:
+    """actors.tsv rows for the states of data/states.tsv that actors.tsv does not list, by the spec's pattern
+    ("<Adjective> forces", "<Adjective> police"): "الجيش الكيني" is Kenyan forces, "الشرطة الكينية" Kenyan
+    police. An id or alias some row of actors.tsv lists is left to that row."""
+    ids = {r[0] for r in rows}
+    known = {r[0] for r in read_tsv("theatres.tsv")}  # (a theatre of its own only where theatres.tsv has the country)
+    listed = {normalize(a) for r in rows for col in r[3:4] + r[5:6] for a in col.split("|") if a.strip()}
+    out = []
+    for iso, adj, nisbas in (r[:3] for r in read_tsv("states.tsv") if len(r) >= 3):
+        for aid, what, forms in ((f"{adj} forces", f"{adj} armed forces", STATE_FORCES),
+                                 (f"{adj} police", f"{adj} police and security forces", STATE_POLICE)):
+            if aid in ids:
+                continue
+            aliases = [f.format(m="ال" + n, f="ال" + n + "ة") for n in nisbas.split("|") if n.strip() for f in forms]
+            aliases = [a for a in aliases if normalize(a) not in listed]
+            if aliases:
+                out.append([aid, "state", what, "|".join(aliases), iso if iso in known else "", ""])
+    return out
+
+
 class Lexicon:
     """All of rasid's language data, loaded once."""
 
@@ -239,7 +264,7 @@ class Lexicon:
         # the sentence or article is set there (theatres.tsv)
         self.local_aliases: dict[tuple[str, str], frozenset[str]] = {}
         everywhere = set()
-        for row in read_tsv("actors.tsv"):
+        for row in read_tsv("actors.tsv") + state_rows(read_tsv("actors.tsv")):
             aid, kind, name_en, aliases, theatres, local = (row + [""] * 6)[:6]
             where = tuple(c for c in theatres.split("|") if c.strip())
             self.actors[aid] = Actor(aid, kind, name_en, where)
