@@ -1292,3 +1292,15 @@ def test_a_street_told_beside_its_capital_places_the_event_at_the_city():
                  "دارت اشتباكات عنيفة قرب مبنى وزارة الدفاع بشارع الزبيري شرق العاصمة صنعاء ليلة أمس."):
         (e,) = pipe.text(text, published="2015-01-20").events
         assert [(loc.get("name_ar"), loc.get("geo_precision")) for loc in e.locations] == [("صنعاء", 1)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قتل سبعة أشخاص في هجوم مسلح على سوق في ولاية قندهار جنوب أفغانستان أمس.", "قندهار"),
+    ("قتل أربعة أشخاص في انفجار سيارة مفخخة وسط العاصمة الأفغانية كابول صباح أمس.", "كابول"),
+    ("قتل ستة أشخاص في انفجار سيارة مفخخة قرب فندق في العاصمة مقديشو أمس.", "مقديشو"),
+])
+def test_a_city_or_province_abroad_named_by_its_kind_is_the_place(pipeline, text, name):
+    # rule area_named_by_its_kind: a wide area of regions.tsv (a city or province abroad the gazetteers lack) after a
+    # province's word or "العاصمة" is where the event was, kept by its name, as after "في"
+    (e,) = [e for e in pipeline.text(text, published="2017-05-03").events if e.event_type != "Strategic developments"]
+    assert name in [loc.get("name_ar") or loc.get("text") for loc in e.locations]

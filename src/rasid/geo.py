@@ -314,6 +314,11 @@ CAPITAL_NOT_AFTER = frozenset(fold(normalize(w)) for w in (
 # what may follow a bare "العاصمة" that ends its phrase: a preposition, a relative, a time word ("وسط العاصمة منذ
 # الصباح", "في العاصمة التي"); another word after it may be the capital's own name the gazetteer lacks ("العاصمة لندن")
 PLURAL_CUES = frozenset(normalize(w) for w in ("قرى", "بلدات"))  # rule plural_cue_lists (data/place_cues.tsv)
+# rule area_named_by_its_kind: a province's word ("ولاية قندهار", "إقليم هلمند") or the word for a capital with or without
+# its country's adjective ("العاصمة الأفغانية كابول", "العاصمة كابول") before a wide area of data/regions.tsv (a city or
+# province abroad the gazetteers lack) puts something in it, as "في" does: it is the event's place, told by its name
+PROVINCE_WORDS = frozenset(fold(normalize(w)) for w in ("ولاية", "ولايتي", "إقليم", "مقاطعة", "محافظة"))
+CAPITAL_WORD = fold(normalize("العاصمة"))
 _NOT_A_NAME = r"(?:في|من|على|الى|إلى|عن|بعد|قبل|قد|لا|لم|بين|حيث|التي|الذي|خلال|منذ|حسب|بحسب|وفق|وفقا|اثر|إثر|ما|كما|ثم|حتى|عند|لدى|مع|اما|أما)\s"
 PLURAL_LIST = stdre.compile(
     r"\s*[\"«“]?\s*(?!(?!ال)[\u0621-\u064a]+يه(?![\u0621-\u064a]))[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?(?![\u0621-\u064a])\s*[\"»”]?\s*"
@@ -915,7 +920,8 @@ class Geoparser:
                 lb = left_boundary(folded, i)
                 before = folded[max(0, lb - 8):lb].split()[-1:]
                 # (a border is where things happen "on" it: "على الحدود اللبنانية السورية")
-                if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or (
+                named_kind = before and before[0] in PROVINCE_WORDS or CAPITAL_WORD in folded[max(0, lb - 24):lb].split()[-2:]
+                if folded[lb:i] in ("ب", "بال", "وب") or before in (["في"], ["داخل"], ["وفي"]) or named_kind or (
                         before and before[0] in self.settlement_words and before[0] not in PLURAL_CUES) or (
                         # ("قرى سورية": Syrian villages, rule plural_cue_lists)
                         key.startswith("الحدود") and before in (["علي"], ["قرب"], ["عند"])):
