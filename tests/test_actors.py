@@ -1032,3 +1032,15 @@ def test_a_listed_state_keeps_its_own_row():
     assert "قوات الأمن الأردنية" not in jordan[3].split("|") and "الشرطة الأردنية" in jordan[3].split("|")
     lex = default_lexicon()
     assert lex.actors["Kenyan police"].kind == "state"
+
+
+@pytest.mark.parametrize("text, party", [
+    ("هاجم مسلحون من حركة الشباب قاعدة للجيش في شمال كينيا أمس ما أدى إلى مقتل ثلاثة جنود.", "Kenyan forces"),
+    ("قتل ثلاثة من رجال الشرطة في هجوم انتحاري على مركز للشرطة في مدينة بيشاور أمس.", "Pakistani police"),
+    ("قصف الجيش مواقع للانفصاليين قرب مدينة دونيتسك شرق أوكرانيا أمس.", "Ukrainian forces"),
+])
+def test_the_army_of_a_war_abroad_is_that_countrys(pipeline, text, party):
+    """theatres.tsv rows of wars abroad and states.tsv: "الجيش", "الشرطة" of a story set in a country with no row of
+    its own in actors.tsv are that country's army and police (not the Syrian army, the project's default)."""
+    e = _one(pipeline, text)
+    assert party in (_id(e.actor1), _id(e.actor2))

@@ -231,25 +231,33 @@ def case_forms(alias: str) -> list[str]:
 # a state's army and its police named by its nationality adjective (data/states.tsv): masculine after a masculine noun
 STATE_FORCES = ("الجيش {m}", "قوات الجيش {m}", "القوات {f}", "القوات المسلحة {f}", "القوات الحكومية {f}", "سلاح الجو {m}")
 STATE_POLICE = ("الشرطة {f}", "قوات الشرطة {f}", "قوات الأمن {f}", "أجهزة الأمن {f}")
+# and, where theatres.tsv has the country, the words that name them in a story set there (actors.tsv column 6)
+STATE_FORCES_LOCAL = "الجيش|قوات الجيش|القوات الحكومية|جنود|جندي|جنديا|جنديين|جنديان"
+STATE_POLICE_LOCAL = "الشرطة|قوات الشرطة|رجال الشرطة|قوات الأمن|رجال الأمن|شرطي|شرطيا|شرطيين|شرطيان"
 
 
 def state_rows(rows: list[list[str]]) -> list[list[str]]:
     """actors.tsv rows for the states of data/states.tsv that actors.tsv does not list, by the spec's pattern
     ("<Adjective> forces", "<Adjective> police"): "الجيش الكيني" is Kenyan forces, "الشرطة الكينية" Kenyan
-    police. An id or alias some row of actors.tsv lists is left to that row."""
+    police. An id or alias some row of actors.tsv lists is left to that row. In a country theatres.tsv has and for
+    which no row of actors.tsv gives local words, "الجيش" and "الشرطة" of a story set there are its army and police
+    ("قتل جنديان في هجوم على قاعدة للجيش في شمال كينيا": the Kenyan army)."""
     ids = {r[0] for r in rows}
     known = {r[0] for r in read_tsv("theatres.tsv")}  # (a theatre of its own only where theatres.tsv has the country)
+    # a country some row of actors.tsv names local words for ("قوات الأمن" of Jordan is its army's row) keeps them
+    worded = {c for r in rows if len(r) > 5 and r[5].strip() for c in r[4].split("|")}
     listed = {normalize(a) for r in rows for col in r[3:4] + r[5:6] for a in col.split("|") if a.strip()}
     out = []
     for iso, adj, nisbas in (r[:3] for r in read_tsv("states.tsv") if len(r) >= 3):
-        for aid, what, forms in ((f"{adj} forces", f"{adj} armed forces", STATE_FORCES),
-                                 (f"{adj} police", f"{adj} police and security forces", STATE_POLICE)):
+        for aid, what, forms, local in ((f"{adj} forces", f"{adj} armed forces", STATE_FORCES, STATE_FORCES_LOCAL),
+                                        (f"{adj} police", f"{adj} police and security forces", STATE_POLICE,
+                                         STATE_POLICE_LOCAL)):
             if aid in ids:
                 continue
             aliases = [f.format(m="ال" + n, f="ال" + n + "ة") for n in nisbas.split("|") if n.strip() for f in forms]
             aliases = [a for a in aliases if normalize(a) not in listed]
             if aliases:
-                out.append([aid, "state", what, "|".join(aliases), iso if iso in known else "", ""])
+                out.append([aid, "state", what, "|".join(aliases), iso if iso in known else "", local if iso in known and iso not in worded else ""])
     return out
 
 
