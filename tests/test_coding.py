@@ -2737,3 +2737,10 @@ def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
                            published="2018-01-05").events
     (e,) = [e for e in events if e.event_type == "Battles"]
     assert e.fatalities["value"] == 3
+
+
+def test_a_crowd_dispersed_without_the_article_is_a_protest(pipeline):
+    # triggers.tsv: "لتفريق متظاهرين", "تفريق تظاهرة" as "لتفريق المتظاهرين": the police broke up a protest
+    (e,) = pipeline.text("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق متظاهرين في وسط بيروت أمس.",
+                         published="2016-05-03").events
+    assert e.event_type == "Protests" and e.actor1["id"] == "Protesters"
