@@ -1044,3 +1044,12 @@ def test_the_army_of_a_war_abroad_is_that_countrys(pipeline, text, party):
     its own in actors.tsv are that country's army and police (not the Syrian army, the project's default)."""
     e = _one(pipeline, text)
     assert party in (_id(e.actor1), _id(e.actor2))
+
+
+def test_troops_of_a_state_without_a_row_by_their_plural_nisba(pipeline):
+    """states.tsv nisbas in the plural or dual after counted troops ("جنديان كاميرونيان", "جنود كينيين") name that
+    state's forces; alone they qualify a person ("انتحاري هندي"), no state's party."""
+    e = _one(pipeline, "قتل جنديان كاميرونيان في هجوم نسب إلى مسلحي جماعة بوكو حرام قرب الحدود أمس.")
+    assert _id(e.actor2) == "Cameroonian forces" and e.fatalities["of"] == "Cameroonian forces"
+    e = _one(pipeline, "فجر انتحاري هندي نفسه في تجمع لقوات النظام قرب مدينة حلب أمس.")
+    assert "Indian forces" not in (_id(e.actor1), _id(e.actor2))

@@ -220,6 +220,10 @@ SPAN_OVER = re.compile(r"(?:(?:علي مدي|علي مدار|طيله|طوال|�
                        r"|في\s+ال(?:%s)\s+(?:الاخيره|الماضيه))(?![\u0621-\u064a])"
                        % (_TALLY_SPAN, "|".join(w[2:] for w in _TALLY_SPAN.split("|") if w.startswith("ال"))))
 NATIONALITY = {normalize(r[0]): r[1] for r in read_tsv("nationality.tsv")}
+# the nisbas of data/states.tsv ("كيني": Kenyan forces), read only in the plural or dual that qualifies troops ("جنود
+# كينيين", "جنديان كاميرونيان"): alone they qualify a person or a thing as often ("انتحاري هندي", "الصواريخ الصينية")
+STATE_NATIONALITY = {normalize(n.strip()): f"{r[1]} forces" for r in read_tsv("states.tsv") if len(r) >= 3
+                     for n in r[2].split("|") if n.strip()}
 ANAPHORS = _RW.get("anaphor", ())
 _ANAPHOR_MATCHER = Matcher([(a, a) for a in ANAPHORS], allow_article=True)
 HEDGED = frozenset(normalize(w) for w in ("يعتقد", "يرجح", "يشتبه", "أنها", "انها", "أنه", "بأنها", "بدون", "طيار"))
@@ -247,5 +251,5 @@ def nationality_of(word: str, people: bool = False) -> str | None:
     and the plural that qualify people ("جنديان لبنانيان", "جنود لبنانيين"), never a strike."""
     got = NATIONALITY.get(word) or (NATIONALITY.get(word[:-1]) if word.endswith("ا") else None)
     if got is None and people and word.endswith(("يين", "يون", "يان")):
-        got = NATIONALITY.get(word[:-2])
+        got = NATIONALITY.get(word[:-2]) or STATE_NATIONALITY.get(word[:-2])
     return got
