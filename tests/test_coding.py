@@ -267,6 +267,20 @@ def test_the_fighting_before_a_capture_is_part_of_it(pipeline):
     assert e.actor1["id"] == "HTS" and e.actor2["id"] == "Ahrar al-Sham"  # the clause's party is the other side
 
 
+def test_a_capture_told_after_aqib_with_a_day_of_its_own_is_an_older_event(pipeline):
+    """Rules circumstance_joins and own_written_day_apart: "عقب سيطرتها على البلدة في 12 آذار الماضي" writes a day of
+    its own (the sentence's day lent to the clause before it is still its own): an older capture, joined neither to
+    the capture its sentence tells nor, by "عقب", to the fighting told before."""
+    for published in (None, "2017-04-20"):
+        doc = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة كفرنبل. وبسيطرة قوات النظام "
+                            "على تلة الملح, عقب سيطرتها على بلدة معرة حرمة بالكامل, في 12 آذار الماضي, تضيق الخناق على "
+                            "فصائل المعارضة.", published=published)
+        older = _find(doc, ["معرة حرمة"])
+        assert len(older) == 1 and len(older[0].evidence) == 1, published
+        assert older[0].sub_event_type == "Government regains territory"
+        assert len(_find(doc, ["كفرنبل"])) == 1 and len(doc.events) == 3
+
+
 @needs_shared
 def test_a_demonstrative_points_to_the_event_told_even_before_it(pipeline):
     doc = pipeline.text("ودان الأمين العام هذه الغارة التي نددت بها دمشق. "
