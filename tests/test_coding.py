@@ -281,6 +281,14 @@ def test_a_capture_told_after_aqib_with_a_day_of_its_own_is_an_older_event(pipel
         assert len(_find(doc, ["كفرنبل"])) == 1 and len(doc.events) == 3
 
 
+def test_a_protest_set_for_tomorrow_in_a_clause_of_its_own_is_none_though_its_sentence_tells_yesterday(pipeline):
+    """Rule future_clause: "غد" in a clause of its own ("، فيما حدد ناشطون موعد تظاهرة ... مساء غد") is a protest to
+    come; the sentence's "أمس" lent to the clause is not a past day of its own."""
+    doc = pipeline.text("وعقد رئيس البرلمان أمس اجتماعا مع قادة الكتل، فيما حدد ناشطون موعد تنظيم تظاهرة في ساحة "
+                        "التحرير وسط العاصمة بغداد مساء غد.", published="2015-08-01")
+    assert not [e for e in doc.events if e.event_type == "Protests"]
+
+
 @needs_shared
 def test_a_demonstrative_points_to_the_event_told_even_before_it(pipeline):
     doc = pipeline.text("ودان الأمين العام هذه الغارة التي نددت بها دمشق. "
