@@ -289,6 +289,14 @@ def test_a_protest_set_for_tomorrow_in_a_clause_of_its_own_is_none_though_its_se
     assert not [e for e in doc.events if e.event_type == "Protests"]
 
 
+def test_infighting_is_a_clash_as_it_breaks_out_not_as_a_word_of_war_talk(pipeline):
+    """triggers.tsv: "نشب اقتتال", "تجدد الاقتتال", "اقتتال عنيف" tell fighting; "الاقتتال" alone is talk of it."""
+    (e,) = pipeline.text("نشب اقتتال عنيف بين فصيلين في بلدة كفرنبل بريف إدلب اليوم الثلاثاء.", published="2017-05-02").events
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    assert pipeline.text("تجدد الاقتتال بين العشيرتين في قرية الدانا أمس.", published="2017-05-02").events
+    assert not pipeline.text("وصل إلى البلدة مئات الفارين من الاقتتال في قرية الدانا.", published="2017-05-02").events
+
+
 @needs_shared
 def test_a_demonstrative_points_to_the_event_told_even_before_it(pipeline):
     doc = pipeline.text("ودان الأمين العام هذه الغارة التي نددت بها دمشق. "
