@@ -267,6 +267,36 @@ def test_the_fighting_before_a_capture_is_part_of_it(pipeline):
     assert e.actor1["id"] == "HTS" and e.actor2["id"] == "Ahrar al-Sham"  # the clause's party is the other side
 
 
+def test_a_capture_told_after_aqib_with_a_day_of_its_own_is_an_older_event(pipeline):
+    """Rules circumstance_joins and own_written_day_apart: "عقب سيطرتها على البلدة في 12 آذار الماضي" writes a day of
+    its own (the sentence's day lent to the clause before it is still its own): an older capture, joined neither to
+    the capture its sentence tells nor, by "عقب", to the fighting told before."""
+    for published in (None, "2017-04-20"):
+        doc = pipeline.text("دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة كفرنبل. وبسيطرة قوات النظام "
+                            "على تلة الملح, عقب سيطرتها على بلدة معرة حرمة بالكامل, في 12 آذار الماضي, تضيق الخناق على "
+                            "فصائل المعارضة.", published=published)
+        older = _find(doc, ["معرة حرمة"])
+        assert len(older) == 1 and len(older[0].evidence) == 1, published
+        assert older[0].sub_event_type == "Government regains territory"
+        assert len(_find(doc, ["كفرنبل"])) == 1 and len(doc.events) == 3
+
+
+def test_a_protest_set_for_tomorrow_in_a_clause_of_its_own_is_none_though_its_sentence_tells_yesterday(pipeline):
+    """Rule future_clause: "غد" in a clause of its own ("، فيما حدد ناشطون موعد تظاهرة ... مساء غد") is a protest to
+    come; the sentence's "أمس" lent to the clause is not a past day of its own."""
+    doc = pipeline.text("وعقد رئيس البرلمان أمس اجتماعا مع قادة الكتل، فيما حدد ناشطون موعد تنظيم تظاهرة في ساحة "
+                        "التحرير وسط العاصمة بغداد مساء غد.", published="2015-08-01")
+    assert not [e for e in doc.events if e.event_type == "Protests"]
+
+
+def test_infighting_is_a_clash_as_it_breaks_out_not_as_a_word_of_war_talk(pipeline):
+    """triggers.tsv: "نشب اقتتال", "تجدد الاقتتال", "اقتتال عنيف" tell fighting; "الاقتتال" alone is talk of it."""
+    (e,) = pipeline.text("نشب اقتتال عنيف بين فصيلين في بلدة كفرنبل بريف إدلب اليوم الثلاثاء.", published="2017-05-02").events
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    assert pipeline.text("تجدد الاقتتال بين العشيرتين في قرية الدانا أمس.", published="2017-05-02").events
+    assert not pipeline.text("وصل إلى البلدة مئات الفارين من الاقتتال في قرية الدانا.", published="2017-05-02").events
+
+
 @needs_shared
 def test_a_demonstrative_points_to_the_event_told_even_before_it(pipeline):
     doc = pipeline.text("ودان الأمين العام هذه الغارة التي نددت بها دمشق. "

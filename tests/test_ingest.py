@@ -142,6 +142,22 @@ def test_the_link_to_the_article_with_its_headline_is_debris():
     assert "الدانا" in clean(RawArticle(doc_id="x", raw=raw, source="x")).text
 
 
+def test_the_link_run_on_after_the_last_sentence_is_cut_from_its_line():
+    """boilerplate.tsv link_line, scope rest: the same link run on after the text's last sentence, on its line, is cut
+    from the link to the line's end; the sentence before it stays. Early in the page it is left alone."""
+    from rasid.clean import clean
+    from rasid.model import RawArticle
+
+    raw = ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب صباح اليوم وأصابت عددا من المنازل.\n"
+           "وقال ناشطون إن القصف استمر ساعة. رابط الخبر بصحيفة النهار: مقتل خمسة مدنيين في قصف على بلدة الدانا\n")
+    d = clean(RawArticle(doc_id="x", raw=raw, source="x"))
+    assert "الدانا" not in d.text and "رابط" not in d.text and d.text.endswith("وقال ناشطون إن القصف استمر ساعة.")
+    assert [r.reason for r in d.removed] == ["link_line"]
+    raw = ("وقال ناشطون إن القصف استمر ساعة. رابط الخبر بصحيفة النهار: مقتل خمسة مدنيين في قصف على بلدة الدانا\n"
+           + "قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب صباح اليوم وأصابت عددا من المنازل.\n" * 3)
+    assert "الدانا" in clean(RawArticle(doc_id="x", raw=raw, source="x")).text
+
+
 def test_the_progress_total_counts_articles_where_it_can(tmp_path):
     from rasid.ingest import count_articles
 

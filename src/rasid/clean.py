@@ -155,6 +155,15 @@ def clean(article: RawArticle, min_arabic: float = 0.3, max_depth: int = MAX_HTM
         if not s:
             continue
         for rule in rules:
+            if rule.scope == "rest":
+                # (the debris runs on a line of text, from the match to the line's end, in the page's last half)
+                hit = rule.pattern.search(s)
+                k = len(line) - len(line.lstrip()) + hit.start() if hit else 0
+                if hit and a + k > n * 0.5:
+                    lines[i] = (a, a + k, line[:k])
+                    removed.append(Removal(a + k, b, rule.reason))
+                    break
+                continue
             if rule.pattern.search(s):
                 if rule.scope == "tail" and a > n * 0.5:
                     cut_from = (i, rule.reason)

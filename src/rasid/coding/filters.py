@@ -799,7 +799,9 @@ def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     """A verb in the future tense in the clause tells what will be, not what was: "وقال المتحدث إن قواته ستواصل
     عملياتها حتى تحرير كامل الأراضي", "أكد المحافظ أن الهجوم على المدينة سيبدأ قريبا"; so does a word of plan
     before the event word: "من المقرر أن تبدأ القوات اقتحام المدينة" (cues.tsv ``plan``). A toll told keeps it,
-    and so does a past day beside "غدا" (the morrow is another deed's: "تصاعدت الاحتجاجات أمس وتقرر عقد اجتماع غدا")."""
+    and so does a past day beside "غدا" in the clause (the morrow is another deed's: "تصاعدت الاحتجاجات أمس وتقرر عقد
+    اجتماع غدا"); not a past day lent by the sentence to a clause of its own: "عقد البرلمان أمس جلسة، فيما حدد ناشطون
+    موعد تظاهرة مساء غد" tells no protest."""
     if m.fatalities or m.injured or m.missing:
         return False
     c = next((c for c in ctx.within(ctx.cues, lo, hi) if c.value == "future"
@@ -807,6 +809,7 @@ def future(ctx, m: Mention, lo: int, hi: int) -> bool:
     if c is None:
         return False
     if ctx.nt.norm[c.start:c.end].lstrip("وب") in ("غدا", "غد") and m.date is not None and m.date.end_date \
+            and m.clause.start <= m.date.start < m.clause.end \
             and ctx.pub is not None and dt.date.fromisoformat(m.date.end_date) < ctx.pub \
             and not 0 <= ctx.n(m.date.start) - c.end <= 2:  # ("غدا الجمعة" is the coming Friday)
         return False  # "تصاعدت الاحتجاجات أمس ... وقرروا عقد اجتماع غدا": the day to come is another deed's

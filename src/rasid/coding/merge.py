@@ -120,8 +120,11 @@ def circumstance(ctx, groups: list[list[Mention]], last: Mention | None, m: Ment
     words = norm[ctx.n(m.clause.start):m.trigger.start].split()
     if not (bool(words) and words[0] in BACK_WORDS and len(words) <= 2):
         return False
+    # "عقب سيطرتها على المخيم في 29 أيلول": a written day of its own; the sentence's day lent to the clause before
+    # it is still the clause's own ("وبسيطرتها على الحي، عقب سيطرتها على المخيم في 29 أيلول")
     own_day = m.date is not None and m.date.kind.startswith("abs") and (
-        last.date is None or last.date.text != m.date.text)  # "عقب سيطرتها على المخيم في 29 أيلول"
+        last.date is None or last.date.text != m.date.text or (
+            _told_in(m.date, m) and not _told_in(last.date, last)))
     if own_day or not (m.date is None or last.date is None or dates_ok(last, m) or (
             m.sub not in TERRITORY_SUBS and day_before(m, last))):
         return False
@@ -129,6 +132,27 @@ def circumstance(ctx, groups: list[list[Mention]], last: Mention | None, m: Ment
         others = [x for x in (m.actor1, m.actor2) if x and not (last.actor1 and x[0] == last.actor1[0])]
         m.actor1, m.actor2 = None, (others[0] if others else None)
     return _join(ctx, groups, last, m, "circumstance_joins")
+
+
+@rule("own_written_day_apart")
+def dated_apart(ctx, g: list[Mention], m: Mention) -> bool:
+    """An event told after a word of sequence ("عقب", "بعد") with a full day of its own written after its word, a
+    day none of the event's clauses tells, is an older event, not the one told before: "دارت اشتباكات بين
+    الطرفين في محيط المخيم ... عقب سيطرة القوات على البلدة في 12 آذار الماضي" is the fighting and an older capture.
+    (A day in brackets is a source's date, "(وكالة الأنباء، 3 آذار)"; the day a source spoke is no such day.)"""
+    d = m.date
+    if d is None or not _told_in(d, m) or not _own_day(ctx, g, m):
+        return False
+    at = ctx.n(d.start)
+    if at < m.trigger.end or "(" in ctx.nt.norm[m.trigger.end:at]:
+        return False
+    note(ctx, "own_written_day_apart", f"«{d.text}»")
+    return True
+
+
+def _told_in(d, m: Mention) -> bool:
+    """The date phrase is written in the mention's own clause (not lent to it by its sentence)."""
+    return m.clause.start <= d.start < m.clause.end
 
 
 def _aimed(ctx, m: Mention) -> bool:
@@ -264,7 +288,7 @@ def anaphor(ctx, groups: list[list[Mention]], pending: list[Mention], m: Mention
             and (not relative or retold or prev_word in BACK_WORDS or _told_at(g, m))
             and (g[0].background == m.background or recalled_toll(ctx, g, m))
             and (not m.own_place or pointed or spoken or actors_ok(g, m)) and not toll_conflict(g, m)
-            and not other_doer(ctx, g, m)
+            and not other_doer(ctx, g, m) and not (prev_word in BACK_WORDS and dated_apart(ctx, g, m))
             and (g[0].status == "denied") == (m.status == "denied")]
     # "هذه الاشتباكات" points at the fighting told, not at the capture told after it
     sub = m.sub if subject is None else subject.value.sub_event_type  # (the subject told again is the event's kind)
