@@ -2774,3 +2774,15 @@ def test_a_crowd_dispersed_without_the_article_is_a_protest(pipeline):
     (e,) = pipeline.text("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق متظاهرين في وسط بيروت أمس.",
                          published="2016-05-03").events
     assert e.event_type == "Protests" and e.actor1["id"] == "Protesters"
+
+
+def test_an_aircraft_that_fell_is_no_town_that_fell(pipeline):
+    # rule aircraft_fell (role_words.tsv aircraft): "سقطت" with an aircraft as its subject, after it or before it
+    for text in ("وسقطت صباح أمس مروحية عسكرية قرب قرية المزرعة في ريف حماة، ولم يعرف مصير طاقمها.",
+                 "وقال ناشطون إن طائرة حربية تابعة للجيش سقطت أمس قرب قرية المزرعة في ريف حماة."):
+        doc = pipeline.text(text, published="2016-04-10")
+        assert not any(e.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
+                       for e in doc.events), text
+    (e,) = pipeline.text("وسقطت بلدة المزرعة في ريف حماة أمس بيد التنظيم بعد معارك عنيفة مع قوات النظام.",
+                         published="2016-04-10").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"

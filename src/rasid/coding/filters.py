@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..arabic import normalize
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
 from .words import (FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS)
+                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -174,6 +175,44 @@ def pluperfect_relative(ctx, t: Match) -> bool:
 _ARMS_OR_GOODS = SEIZED_ARMS | GOODS
 
 
+# words that may stand between "سقطت" and what fell: a time of day, a day ("سقطت أمس طائرة", "سقطت صباح اليوم مروحية")
+_FELL_WHEN = frozenset(normalize(w) for w in (
+    "أمس", "امس", "اليوم", "صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "الليلة", "الماضية", "الأول", "السبت",
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "يوم", "أيضا", "ايضا"))
+
+
+# words that end the aircraft's phrase before "سقطت": the verb's subject is then another ("الطائرة على البلدة التي سقطت")
+_NOT_ADJECTIVE = frozenset(normalize(w) for w in ("على", "في", "من", "إلى", "عن", "بعد", "قبل", "وقت", "حين", "حيث", "ثم"))
+
+
+@rule("aircraft_fell", reads="role_words.tsv aircraft")
+def aircraft_fell(ctx, t: Match) -> bool:
+    """A word of falling ("سقطت", "سقط") whose subject is an aircraft tells a crash or a downing, no ground changing
+    hands: "سقطت أمس طائرة حربية في سوق المدينة", "وسقطت مروحية عسكرية قرب المطار", "أن مروحية عسكرية سقطت قرب القرية"
+    (not "سقطت البلدة بيد التنظيم")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    if not norm[t.start:t.end].lstrip("وف").startswith("سقط"):
+        return False
+    # the aircraft before it, its adjectives between: "أن الطائرة سقطت", "أن مروحية عسكرية روسية سقطت"
+    before = norm[max(0, t.start - 50):t.start].split()[-4:]
+    craft = next((w for w in reversed(before) if _bare(w) & AIRCRAFT), None)
+    between = before[len(before) - before[::-1].index(craft):] if craft is not None else []
+    if craft is not None and not any(p in w for w in [craft] + between for p in ",،.:؛") \
+            and not any(w in RELATIVE or w in _NOT_ADJECTIVE for w in between):
+        note(ctx, "aircraft_fell", f"«{craft}» «{ctx.said(t.start, t.end)}»")
+        return True
+    for w in norm[t.end:t.end + 50].split()[:5]:
+        if w in _FELL_WHEN or _bare(w) & _FELL_WHEN:
+            continue
+        if _bare(w) & AIRCRAFT:
+            note(ctx, "aircraft_fell", f"«{ctx.said(t.start, t.end)}» «{w}»")
+            return True
+        return False
+    return False
+
+
 @rule("goods_seized", reads="role_words.tsv seized_arms, goods")
 def goods_seized(ctx, t: Match) -> bool:
     """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
@@ -329,7 +368,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
