@@ -2786,3 +2786,14 @@ def test_an_aircraft_that_fell_is_no_town_that_fell(pipeline):
     (e,) = pipeline.text("وسقطت بلدة المزرعة في ريف حماة أمس بيد التنظيم بعد معارك عنيفة مع قوات النظام.",
                          published="2016-04-10").events
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_missiles_fired_by_aircraft_are_an_air_strike(pipeline):
+    # rule missiles_from_aircraft (role_words.tsv air, ground_fire)
+    for text in ("واستهدفت طائرات حربية بالصواريخ الفراغية مستشفى في بلدة الصوان أمس، ما أدى إلى مقتل ثلاثة.",
+                 "وأطلقت طائرة مسيرة أمريكية صاروخين على سيارة قرب مدينة مأرب أمس."):
+        (e,) = pipeline.text(text, published="2016-04-10").events
+        assert e.sub_event_type == "Air/drone strike", text
+    for text in ("وأطلقت الفرقاطة صاروخين على مواقع قرب بلدة الصوان في محافظة مأرب أمس.",
+                 "وأطلق المسلحون صاروخا باتجاه طائرة حربية قرب بلدة الصوان في محافظة مأرب أمس."):
+        assert all(e.sub_event_type != "Air/drone strike" for e in pipeline.text(text, published="2016-04-10").events), text

@@ -15,7 +15,7 @@ from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .tolls import is_tally
-from .words import ACCIDENT, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
+from .words import ACCIDENT, GROUND_FIRE, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, COMPASS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
@@ -459,7 +459,37 @@ def strike_kind(ctx, sub: str, event_type: str, trigs: list[Match], clause_norm:
     ):
         note(ctx, "strike_kind", "an air strike's own word in the clause")
         sub = "Air/drone strike"
+    if event_type == "Explosions/Remote violence" and sub == "Shelling/artillery/missile attack":
+        sub = missiles_from_aircraft(ctx, sub, trigs, clause_norm)
     return sub
+
+
+_MISSILE = re.compile(r"صاروخ|صواريخ")
+_GROUND_FIRE = any_in(GROUND_FIRE)
+
+
+@rule("missiles_from_aircraft", reads="role_words.tsv air, ground_fire, air_defence")
+def missiles_from_aircraft(ctx, sub: str, trigs: list[Match], clause_norm: str) -> str:
+    """Missiles fired by aircraft named before them in the clause are an air strike: "وأطلقت طائرة مسيرة صاروخين على
+    سيارة قرب البلدة", "استهدفت مقاتلات التحالف بصواريخ موجهة مقرا للتنظيم". Not when the clause names a weapon fired
+    from the ground or the sea, or at aircraft ("بالصواريخ وقذائف المدفعية", "صواريخ مضادة للطائرات", "الدفاعات
+    الجوية", "أطلقت الفرقاطة صواريخ")."""
+    shelling = [t for t in trigs if t.value.sub_event_type == "Shelling/artillery/missile attack"]
+    if not shelling or not all(_MISSILE.search(t.phrase) for t in shelling):
+        return sub
+    if _GROUND_FIRE.search(clause_norm) or any(w in clause_norm for w in AIR_DEFENCE):
+        return sub
+    # the aircraft told before the missiles, in the same stretch of words: "طائرات حربية أطلقت صواريخ", "استهداف
+    # الطيران الحي بصاروخ فراغي" (not "أطلقت صاروخا باتجاه طائرات", "قصف الطائرات، وقصف صاروخي")
+    missile = _MISSILE.search(clause_norm)
+    before = clause_norm[max(0, missile.start() - 60):missile.start()]
+    cut = max(before.rfind(p) for p in ",،.:؛")
+    before = before[cut + 1:]
+    air = next((w for w in AIR_WORDS if w in before), None)
+    if air is None:
+        return sub
+    note(ctx, "missiles_from_aircraft", f"«{air}»")
+    return "Air/drone strike"
 
 
 describe(__name__, "toll_at_place", """A toll at a place is an event though no word names the fighting: battles when

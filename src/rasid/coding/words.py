@@ -197,6 +197,7 @@ MANNED = _words("manned")
 UNMANNED = _RW.get("unmanned", ())
 DOWNING = _words("downing")
 AIRCRAFT = _words("aircraft")
+GROUND_FIRE = _RW.get("ground_fire", ())
 AIR_DEFENCE = _RW.get("air_defence", ())
 GENERIC = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic", ())}
 GENERIC_DEFINITE = {g.split("|")[0]: tuple(g.split("|")[1:]) for g in _RW.get("generic_definite", ())}
