@@ -1304,3 +1304,13 @@ def test_a_city_or_province_abroad_named_by_its_kind_is_the_place(pipeline, text
     # province's word or "العاصمة" is where the event was, kept by its name, as after "في"
     (e,) = [e for e in pipeline.text(text, published="2017-05-03").events if e.event_type != "Strategic developments"]
     assert name in [loc.get("name_ar") or loc.get("text") for loc in e.locations]
+
+
+def test_an_adjective_after_a_towns_cue_names_no_place(geo):
+    # rule cue_then_adjective (place_roles.tsv adjective): "مدينة كبرى", "منطقة واسعة" describe, they name no hamlet;
+    # a name going on after the word is still a name ("قرية جديد بكارة")
+    locs = _resolve(geo, "وسيطرت القوات أمس على مدينة الميادين، آخر مدينة كبرى بيد التنظيم، بعد معارك في منطقة "
+                         "واسعة من البادية.")
+    assert "كبرى" not in locs and "واسعة" not in locs and "الميادين" in locs
+    locs = _resolve(geo, "وسيطرت القوات أمس على قرية جديد بكارة في ريف دير الزور.")
+    assert any(t.startswith("جديد") for t in locs)

@@ -203,6 +203,8 @@ WATER = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "water")
 BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", the index also holds "ضفة الغربية")
 # adjectives of a facility's sort, left out of its name ("قاعدة العند الجوية" is قاعدة العند; rule facility_keeps_its_kind)
 FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
+# place_roles.tsv adjective: an indefinite adjective after a town's or an area's cue names no place (rule cue_then_adjective)
+PLACE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "adjective")
 FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
 
 
@@ -1132,6 +1134,13 @@ class Geoparser:
                     and " " not in form and form in self.everyday:
                 continue  # "مديرية أمن إسطنبول", "مديرية صحة": a directorate of a service, not a Yemeni district
             common = form in self.common or form in self.word_names
+            if cue in ("settlement", "district", "area", "camp") and not quoted and form in PLACE_ADJECTIVES \
+                    and self._no_name_after(norm, folded, j):
+                # rule cue_then_adjective: an indefinite everyday word after a town's or an area's cue describes the
+                # place, it names none: "آخر مدينة كبيرة بيد التنظيم", "في منطقة بعيدة عن خط التماس", "أحياء
+                # واسعة من المدينة" (a hamlet somewhere bears the word as its name: not that hamlet); not when a name
+                # goes on after it ("قرية جديد بكارة")
+                continue
             if common or short or possessive or personal or refolded:
                 if cue == "feature" and common and not quoted:
                     if form in self.everyday:
@@ -1194,6 +1203,19 @@ class Geoparser:
             if m.cue in ("feature", "camp") or first in self.feature_words:
                 self._feature_phrase(nt, m)
         return sorted(out, key=lambda m: m.start)
+
+    def _no_name_after(self, norm: str, folded: str, j: int) -> bool:
+        """Nothing that may go on with a name after ``j``: the end of a phrase, a word that ends a name (name_stops.tsv)
+        or an everyday word, a proclitic and article aside ("كبيرة قبل الرقة", "بعيدة عن", "جديد بالجانب الأيمن")."""
+        nxt = NAME_WORD.match(folded, j + 1) if folded[j:j + 1] == " " else None
+        if nxt is None:
+            return True
+        w = nxt.group()
+        forms = {w, norm[nxt.start():nxt.end()]}
+        for p in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+            if w.startswith(p) and len(w) > len(p) + 2:
+                forms.add(w[len(p):])
+        return any(f in NAME_STOP or f in self.everyday or f in self.common for f in forms)
 
     def _name_goes_on(self, norm: str, folded: str, form: str, j: int, blocked: bytearray) -> int:
         """Where a name that a cue opens ends, when it goes on past the gazetteer's ``form`` ending at ``j`` by one
