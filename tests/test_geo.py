@@ -1314,3 +1314,19 @@ def test_an_adjective_after_a_towns_cue_names_no_place(geo):
     assert "كبرى" not in locs and "واسعة" not in locs and "الميادين" in locs
     locs = _resolve(geo, "وسيطرت القوات أمس على قرية جديد بكارة في ريف دير الزور.")
     assert any(t.startswith("جديد") for t in locs)
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_town_told_once_with_its_country_is_that_countrys_again():
+    # rules country_told (two words of direction: "بجنوب شرق تركيا") and told_once: a town told with its cue and its
+    # country is Turkey's Suruç wherever the story names it, not the Syrian hamlet of that name by Kobani
+    geo = Geoparser(str(GAZETTEER.parent))
+    for text in ("هز انفجار أمس بلدة سروج الواقعة بجنوب شرق تركيا. وقال شهود في بلدة سروج إن الانفجار وقع قرب معبر "
+                 "يؤدي إلى بلدة عين العرب (كوباني) السورية.",
+                 "ندد الرئيس بالهجوم الذي تعرضت له مدينة سروج التركية. وبعد التفجير في مدينة سروج، عبر مقاتلون إلى "
+                 "مدينة عين العرب (كوباني) السورية."):
+        nt = NormText(text)
+        ms = geo.recognise(nt)
+        geo.resolve(ms, nt)
+        got = [geo.location(m) for m in ms if m.text == "سروج"]
+        assert len(got) == 2 and all(loc["admin1"] == "Sanliurfa" for loc in got), text

@@ -250,7 +250,7 @@ ROAD_AND = re.compile(r"\s*و\s*")
 # between a place and the country it is told in (rule country_told): "طرابلس بشمال لبنان", "مدينة صيدا الساحلية جنوب
 # لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
 COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
-                           r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+)?(?:ب)?")
+                           r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+){0,2}(?:ب)?")  # ("جنوب شرق تركيا": two words)
 NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule near_distance)
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 # rule seat_over_hamlets: what outweighs hamlets of the same name, and by how much
@@ -1570,19 +1570,32 @@ class Geoparser:
         def cands_of(m: PlaceMention) -> list:
             return [gz.places[c] for c in m.candidates]
 
+        def country_told(m: PlaceMention) -> str | None:
+            # rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon, not Libya's capital
+            j = self._n(nt, m.end)
+            k = bisect_left(told_starts, j)
+            if k < len(told_at) and told_starts[k] - j <= 30 and COUNTRY_AFTER.fullmatch(norm, j, told_starts[k]):
+                return told_at[k][1]
+            return None
+
+        # rule told_once: a town the story tells once with its cue and its country ("مدينة سروج التركية", "بلدة سروج
+        # بجنوب شرق تركيا") is that country's wherever the story names it again ("وبعد التفجير في مدينة سروج"), where it
+        # never tells another (not a name told without a cue: "أبو بكر البغدادي" is a man)
+        story_told: dict[str, set] = {}
+        if told_at:
+            for m in mentions:
+                c = country_told(m) if m.candidates else None
+                if c is not None:
+                    story_told.setdefault(m.norm, set()).add(c if m.cue is not None else "")
         for m in mentions:
             if not m.candidates:
                 continue
             # rule governorate_named: "محافظة إدلب" matched whole is the governorate, not the city that a gazetteer
             # lists with the governorate's name among its own
             cue = "governorate" if m.cue is None and m.norm.startswith(GOVERNORATE_PREFIX) else m.cue
-            told = None
-            if told_at:
-                # rule country_told: "مدينة طرابلس بشمال لبنان" is the Tripoli of Lebanon, not Libya's capital
-                j = self._n(nt, m.end)
-                k = bisect_left(told_starts, j)
-                if k < len(told_at) and told_starts[k] - j <= 30 and COUNTRY_AFTER.fullmatch(norm, j, told_starts[k]):
-                    told = told_at[k][1]
+            told = country_told(m) if told_at else None
+            if told is None and len(story_told.get(m.norm, ())) == 1 and "" not in story_told[m.norm]:
+                told = next(iter(story_told[m.norm]))
             if told is None and m.norm in THEATRE_TOWNS and named.get(THEATRE_TOWNS[m.norm], 0) >= 2:
                 # rule theatre_town: a country's main town of theatres.tsv ("الحويجة", "سروج") is that town, not a hamlet
                 # of its name in another country, in a story naming that country besides (its name, another of its towns),
