@@ -1330,3 +1330,14 @@ def test_a_town_told_once_with_its_country_is_that_countrys_again():
         geo.resolve(ms, nt)
         got = [geo.location(m) for m in ms if m.text == "سروج"]
         assert len(got) == 2 and all(loc["admin1"] == "Sanliurfa" for loc in got), text
+
+
+@pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
+def test_a_place_told_with_a_country_none_of_its_namesakes_lies_in_is_unplaced():
+    # rule told_abroad: Saudi towns the gazetteer lacks are not Yemeni or Syrian hamlets of their names
+    geo = Geoparser(str(GAZETTEER.parent))
+    for text in ("قصفت طائرات التحالف أمس مدينة صعدة في اليمن. وكان انتحاري قد فجر نفسه في مسجد بمحافظة القطيف "
+                 "شرقي السعودية، بعد أسبوع من تفجير آخر في مدينة الدمام بالسعودية.",
+                 "قتل عشرة في قصف على مدينة حلب. وفي السعودية فجر انتحاري نفسه في مدينة الدمام بالسعودية."):
+        got = _resolve(geo, text)
+        assert got["الدمام"]["lat"] is None and got["حلب" if "حلب" in got else "صعدة"]["lat"] is not None, got

@@ -1614,6 +1614,14 @@ class Geoparser:
                 continue
             best, best_s = None, -1e9
             cands = m.candidates
+            if told is not None and not any(gz.places[c].country == told for c in cands) and not any(
+                    gz.places[c].code in MAJOR_CODES or gz.places[c].population >= TOWN_POPULATION for c in cands):
+                # rule told_abroad: a place told with a country none of its namesakes lies in ("مدينة الدمام
+                # بالسعودية", "بلدة X السورية" where only Iraqi hamlets bear the name) is one the gazetteer lacks
+                m.resolved = memo[key] = None
+                m.abroad = True
+                abroad.add(key)
+                continue
             if told is not None and any(gz.places[c].country == told for c in cands):
                 there = [c for c in cands if gz.places[c].country == told]
                 # (a hamlet there does not outweigh a capital elsewhere: "هدف أنقرة في سوريا" is Turkey's government)
