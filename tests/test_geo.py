@@ -1341,3 +1341,9 @@ def test_a_place_told_with_a_country_none_of_its_namesakes_lies_in_is_unplaced()
                  "قتل عشرة في قصف على مدينة حلب. وفي السعودية فجر انتحاري نفسه في مدينة الدمام بالسعودية."):
         got = _resolve(geo, text)
         assert got["الدمام"]["lat"] is None and got["حلب" if "حلب" in got else "صعدة"]["lat"] is not None, got
+
+
+def test_a_wound_in_the_chest_is_no_place(geo):
+    # place_stopwords.tsv "الصدر": the chest and the cleric's name; "مدينة الصدر" is still Baghdad's Sadr City
+    locs = _resolve(geo, "وأصيب شاب برصاصة في الصدر أمس بعد أن أطلق أنصار مقتدى الصدر النار في مدينة الرمادي.")
+    assert "الصدر" not in locs and "الرمادي" in locs
