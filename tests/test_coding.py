@@ -2737,3 +2737,15 @@ def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
                            published="2018-01-05").events
     (e,) = [e for e in events if e.event_type == "Battles"]
     assert e.fatalities["value"] == 3
+
+
+def test_the_subject_of_a_strike_verb_struck_and_was_not_hit(pipeline):
+    """Rule subject_of_a_strike_verb: a party right after "شنت", "نفذت" (a past verb of striking, feminine) is who
+    struck, never the side hit: far from the event word it is actor 1; read as the target while another party glued
+    to "ل" after the object was read as the doer, the two change places."""
+    (e,) = pipeline.text("سقط قتلى وجرحى في قصف جوي على سوق بلدة كفرنبل مساء اليوم بحسب ناشطين من البلدة، وقالوا إنه "
+                         "بعد الظهر شنت طائرات حربية غارات متتالية.", published="2016-05-03").events
+    assert e.actor1["id"] == "Syrian government forces" and (e.actor2 or {}).get("id") != "Syrian government forces"
+    (e,) = pipeline.text("وأمرت القيادة بشن سلسلة من الغارات على المعسكرات الخلفية لتنظيم داعش في ريف دير الزور، ونفذت "
+                         "طائرات التحالف الدولي ليل الأحد مزيدا من الضربات ضد مسلحي التنظيم.", published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "ISIS")
