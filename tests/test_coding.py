@@ -2749,3 +2749,12 @@ def test_the_subject_of_a_strike_verb_struck_and_was_not_hit(pipeline):
     (e,) = pipeline.text("وأمرت القيادة بشن سلسلة من الغارات على المعسكرات الخلفية لتنظيم داعش في ريف دير الزور، ونفذت "
                          "طائرات التحالف الدولي ليل الأحد مزيدا من الضربات ضد مسلحي التنظيم.", published="2016-05-03").events
     assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "ISIS")
+
+
+def test_a_group_that_flies_no_warplanes_is_hit_by_the_air_strike(pipeline):
+    """Rule air_strike_by_a_state: a rebel group read as the doer of an air strike is what it hit; not a group told
+    as the subject of a verb of striking next to its name (the event word misread)."""
+    (e,) = pipeline.text("وشنت تركيا أمس عددا من الغارات الجوية ضد مقاتلي داعش قرب بلدة الراعي.", published="2016-05-03").events
+    assert e.actor1 is None and e.actor2["id"] == "ISIS"
+    (e,) = pipeline.text("وقال ناشطون إن الجيش الحر استهدف مبنى المخابرات الجوية في مدينة حماة.", published="2016-05-03").events
+    assert e.actor1["id"] == "Opposition factions"

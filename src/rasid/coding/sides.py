@@ -9,7 +9,8 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, UNMANNED, \
+    names_armed_site
 
 
 @rule("other_side_of_front")
@@ -78,6 +79,58 @@ def _rival_community(ctx, named: str) -> str | None:
 
 
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+NO_AIR_FORCE = {"rebel", "militia"}  # actors.tsv kinds of parties that fly no warplanes
+
+
+@rule("air_strike_by_a_state", reads="actors.tsv kind, role_words.tsv unmanned")
+def air_strike_by_state(ctx, e: Event) -> None:
+    """Warplanes are a state's: a rebel group or a militia (actors.tsv kind ``rebel``, ``militia``) read as the doer
+    of an air strike is what it hit, told with the strike ("غارات جوية ضد مقاتلي التنظيم", "ضربات على معسكرات
+    الحزب"): it becomes actor 2, and a state's force read as actor 2 struck; not a strike told by a drone's word
+    (role_words.tsv ``unmanned``: "طائرة مسيرة", "دون طيار"), which groups fly, nor a party told as the subject of a
+    verb of striking next to its name ("الجيش الحر استهدف مقر المخابرات الجوية": the event word misread).
+    "بدأت الحكومة حملة ضربات جوية على مواقع الجماعة في الجبال" has no doer named and the group hit."""
+    if e.sub_event_type != "Air/drone strike" or not e.actor1:
+        return
+    lex = ctx.lex
+    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    if kind(e.actor1) not in NO_AIR_FORCE:
+        return
+    said = " ".join(normalize(q["quote"]) for q in e.evidence)
+    if any(w in said for w in UNMANNED) or _subject_of_a_strike(said, e.actor1.get("text")):
+        return
+    if e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+    elif kind(e.actor2) in STATE_KINDS:
+        e.actor1, e.actor2 = e.actor2, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    else:
+        return
+    _note(ctx, e, f"{e.actor2['id']} flies no warplanes: it was hit", "air_strike_by_a_state")
+
+
+_STRUCK_STEMS = ("استهدف", "شن", "قصف", "نفذ", "اغار", "قام", "اسقط")
+
+
+def _subject_of_a_strike(said: str, name: str | None) -> bool:
+    """The party is the subject of a verb of striking told with it ("الجيش الحر استهدف مقر المخابرات الجوية",
+    "شنت داعش غارة على ثلاثة محاور" a raid, "طائرة استهدفها مقاتلو المعارضة" fire at a plane): its own deed, and no
+    air strike was flown at it."""
+    key = normalize(name or "")
+    at = said.find(key) if key else -1
+    if at < 0:
+        return False
+    before = [w.lstrip("و") for w in said[max(0, at - 30):at].split()[-1:]]
+    after = [w.lstrip("و") for w in said[at + len(key):at + len(key) + 30].split()[:2]]
+    if any(w.startswith(_STRUCK_STEMS) for w in after):
+        return True  # "الجيش الحر استهدف", "داعش الذين شنوا غارة"
+    # a verb with its object's pronoun before the name ("استهدفها مقاتلو المعارضة"), or the raid right after it
+    # ("شنت داعش غارة": the name between the verb and its object)
+    return any(w.startswith(_STRUCK_STEMS) and (w.endswith(("ها", "هم", "ه")) or after[:1] and after[0].startswith(("غار", "هجوم")))
+               for w in before)
 
 
 @rule("coalition_strikes_its_foe", reads="campaign_foes.tsv")
