@@ -2758,3 +2758,14 @@ def test_a_group_that_flies_no_warplanes_is_hit_by_the_air_strike(pipeline):
     assert e.actor1 is None and e.actor2["id"] == "ISIS"
     (e,) = pipeline.text("وقال ناشطون إن الجيش الحر استهدف مبنى المخابرات الجوية في مدينة حماة.", published="2016-05-03").events
     assert e.actor1["id"] == "Opposition factions"
+
+
+def test_a_strike_does_not_hit_the_strikers_ally(pipeline):
+    """Rule allies_do_not_strike: an ally of the striker read as actor 2 gives way (to nobody here); a strike told as
+    a mistake keeps the ally it hit."""
+    (e,) = pipeline.text("مع قصف جوي متواصل من قبل طائرات حربية يرجح أنها روسية، وتسعى القوات الحكومية السورية للسيطرة "
+                         "على بلدة الطيبة.", published="2016-05-03").events
+    assert e.actor1["id"] == "Russian forces" and e.actor2 is None
+    (e,) = pipeline.text("وقالت المصادر إن طائرات التحالف قصفت عن طريق الخطأ مواقع لقوات سوريا الديمقراطية قرب بلدة الهول.",
+                         published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "SDF")
