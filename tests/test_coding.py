@@ -2769,3 +2769,12 @@ def test_a_strike_does_not_hit_the_strikers_ally(pipeline):
     (e,) = pipeline.text("وقالت المصادر إن طائرات التحالف قصفت عن طريق الخطأ مواقع لقوات سوريا الديمقراطية قرب بلدة الهول.",
                          published="2016-05-03").events
     assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "SDF")
+
+
+def test_the_state_leads_its_auxiliary_named_first(pipeline):
+    """Rule state_leads_its_auxiliary (auxiliaries.tsv): Hezbollah named first beside the government's forces as one
+    side is their associate; the forces are actor 1."""
+    (e,) = pipeline.text("اندلعت اشتباكات عنيفة بين حزب الله وقوات النظام من جهة، والفصائل المعارضة من جهة أخرى في ريف "
+                         "حماة.", published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Opposition factions")
+    assert [a["id"] for a in e.assoc_actor1] == ["Hezbollah"]

@@ -492,6 +492,25 @@ def _coordinated(ctx, acts: list[Match], lo: int) -> dict[int, Match]:
         if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
                 and ("بين" not in norm[max(lo, x.start - 15):x.start] or _one_side(norm, y, acts[k + 2:])):
             coord[id(y)] = coord.get(id(x), x)
+    return state_leads(ctx, acts, coord)
+
+
+@rule("state_leads_its_auxiliary", reads="auxiliaries.tsv")
+def state_leads(ctx, acts: list[Match], coord: dict[int, Match]) -> dict[int, Match]:
+    """Of parties joined by "و" as one side, the state's forces lead the party that fights as their auxiliary
+    (auxiliaries.tsv), whichever is named first: "اندلعت اشتباكات بين حزب الله وقوات النظام من جهة، والفصائل من جهة
+    أخرى" has the government's forces as actor 1 and Hezbollah as their associate."""
+    aux = ctx.lex.auxiliaries
+    for head in {id(h): h for h in coord.values()}.values():
+        state = aux.get(head.value)
+        members = [a for a in acts if coord.get(id(a)) is head]
+        lead = next((a for a in members if a.value == state), None)
+        if lead is None:
+            continue
+        del coord[id(lead)]
+        for a in [head] + [a for a in members if a is not lead]:
+            coord[id(a)] = lead
+        note(ctx, "state_leads_its_auxiliary", f"«{ctx.said(lead.start, lead.end)}» before «{ctx.said(head.start, head.end)}»")
     return coord
 
 
