@@ -2778,3 +2778,10 @@ def test_the_state_leads_its_auxiliary_named_first(pipeline):
                          "حماة.", published="2016-05-03").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Opposition factions")
     assert [a["id"] for a in e.assoc_actor1] == ["Hezbollah"]
+
+
+def test_aircraft_named_as_a_party_flew_the_strike(pipeline):
+    """Rule aircraft_flew_the_strike: a party named by its aircraft and read as actor 2 flew the air strike."""
+    (e,) = pipeline.text("وكانت بلدة عربين في ريف دمشق هدفا لطيران النظام الذي شن أمس أربع غارات عليها.",
+                         published="2016-05-03").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None

@@ -9,8 +9,8 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, UNMANNED, \
-    names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, TARGET_WORDS, \
+    UNMANNED, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -82,6 +82,33 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
 NO_AIR_FORCE = {"rebel", "militia"}  # actors.tsv kinds of parties that fly no warplanes
+# words of aircraft in a party's name ("طيران التحالف", "سلاح الجو التركي", "الطائرات الروسية"), normalised
+AIRCRAFT = tuple(normalize(w) for w in ("طيران", "طائرات", "طائرة", "مقاتلات", "قاذفات", "مروحيات", "مروحية", "سلاح الجو"))
+
+
+@rule("aircraft_flew_the_strike", reads="role_words.tsv target")
+def aircraft_struck(ctx, e: Event) -> None:
+    """A party named by its aircraft ("طيران التحالف", "سلاح الجو التركي", "الطائرات الإسرائيلية") flew the air strike
+    it is told with: read as actor 2 (its clause read another party as the doer, or merged clauses put it there), it
+    is actor 1, and a party read as actor 1 that is not its ally is what it struck: "شن سلاح الجو أولى غاراته على
+    مواقع للتنظيم بعد أيام على هجوم نسبته الحكومة إلى التنظيم". Not aircraft told as a target ("أطلقت الصواريخ على
+    الطائرات", a word of role_words.tsv ``target`` or of striking right before their name)."""
+    if e.sub_event_type != "Air/drone strike" or not e.actor2:
+        return
+    said = normalize(e.actor2.get("text") or "")
+    if not said or not any(w in said for w in AIRCRAFT):
+        return
+    for q in e.evidence:
+        quote = normalize(q["quote"])
+        at = quote.find(said)
+        prev = quote[max(0, at - 20):at].split()[-1:] if at >= 0 else []
+        if prev and (prev[0].lstrip("و") in TARGET_WORDS or prev[0].lstrip("و").startswith(("استهدف", "لاستهداف", "اسقاط", "اسقط"))):
+            return
+    if e.actor1 and ctx.lex.allied(e.actor1["id"], e.actor2["id"]):
+        return
+    e.actor1, e.actor2 = e.actor2, e.actor1
+    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    _note(ctx, e, f"«{e.actor1.get('text')}» flew it", "aircraft_flew_the_strike")
 
 
 @rule("air_strike_by_a_state", reads="actors.tsv kind, role_words.tsv unmanned")
