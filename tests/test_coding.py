@@ -2785,3 +2785,10 @@ def test_aircraft_named_as_a_party_flew_the_strike(pipeline):
     (e,) = pipeline.text("وكانت بلدة عربين في ريف دمشق هدفا لطيران النظام الذي شن أمس أربع غارات عليها.",
                          published="2016-05-03").events
     assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+
+
+def test_a_state_force_sends_no_suicide_bombers(pipeline):
+    """Rule suicide_bomb_not_by_a_state: the state's force read as the doer of a suicide bombing was hit."""
+    (e,) = pipeline.text("وقتل انتحاري ضابطا كبيرا في المخابرات العسكرية العراقية وحارسين له في بلدة تلعفر شمال البلاد اليوم.",
+                         published="2016-05-03").events
+    assert e.actor1 is None and e.actor2["id"] == "Iraqi forces"

@@ -160,6 +160,32 @@ def _subject_of_a_strike(said: str, name: str | None) -> bool:
                for w in before)
 
 
+@rule("suicide_bomb_not_by_a_state", reads="actors.tsv kind")
+def suicide_bomb_by_group(ctx, e: Event) -> None:
+    """No state's forces send suicide bombers: a state's force or police (actors.tsv kind ``state``, ``external``)
+    read as the doer of a suicide bombing is what it hit, or a party told beside it (a speaker, a reference): with
+    nobody read as hit it becomes actor 2, a group read as hit changes places with it, and beside civilians hit it
+    is dropped: "قتل انتحاري ضابطا كبيرا في المخابرات العسكرية وحارسين له في بلدة شمال البلاد" has the
+    intelligence service hit, no doer named."""
+    if e.sub_event_type != "Suicide bomb" or not e.actor1:
+        return
+    lex = ctx.lex
+    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    if kind(e.actor1) not in STATE_KINDS:
+        return
+    if e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+    elif kind(e.actor2) in NO_AIR_FORCE:
+        e.actor1, e.actor2 = e.actor2, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    elif e.actor2.get("id") == "Civilians":
+        e.actor1, e.assoc_actor1 = None, []
+    else:
+        return
+    _note(ctx, e, "a state's force sends no suicide bombers", "suicide_bomb_not_by_a_state")
+
+
 @rule("coalition_strikes_its_foe", reads="campaign_foes.tsv")
 def coalition_foe(ctx, events: list[Event]) -> None:
     """A strike by a coalition formed to fight one party, its target not named and no civilians among its dead, hits
