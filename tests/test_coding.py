@@ -2797,3 +2797,58 @@ def test_missiles_fired_by_aircraft_are_an_air_strike(pipeline):
     for text in ("وأطلقت الفرقاطة صاروخين على مواقع قرب بلدة الصوان في محافظة مأرب أمس.",
                  "وأطلق المسلحون صاروخا باتجاه طائرة حربية قرب بلدة الصوان في محافظة مأرب أمس."):
         assert all(e.sub_event_type != "Air/drone strike" for e in pipeline.text(text, published="2016-04-10").events), text
+
+
+def test_the_subject_of_a_strike_verb_struck_and_was_not_hit(pipeline):
+    """Rule subject_of_a_strike_verb: a party right after "شنت", "نفذت" (a past verb of striking, feminine) is who
+    struck, never the side hit: far from the event word it is actor 1; read as the target while another party glued
+    to "ل" after the object was read as the doer, the two change places."""
+    (e,) = pipeline.text("سقط قتلى وجرحى في قصف جوي على سوق بلدة كفرنبل مساء اليوم بحسب ناشطين من البلدة، وقالوا إنه "
+                         "بعد الظهر شنت طائرات حربية غارات متتالية.", published="2016-05-03").events
+    assert e.actor1["id"] == "Syrian government forces" and (e.actor2 or {}).get("id") != "Syrian government forces"
+    (e,) = pipeline.text("وأمرت القيادة بشن سلسلة من الغارات على المعسكرات الخلفية لتنظيم داعش في ريف دير الزور، ونفذت "
+                         "طائرات التحالف الدولي ليل الأحد مزيدا من الضربات ضد مسلحي التنظيم.", published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "ISIS")
+
+
+def test_a_group_that_flies_no_warplanes_is_hit_by_the_air_strike(pipeline):
+    """Rule air_strike_by_a_state: a rebel group read as the doer of an air strike is what it hit; not a group told
+    as the subject of a verb of striking next to its name (the event word misread)."""
+    (e,) = pipeline.text("وشنت تركيا أمس عددا من الغارات الجوية ضد مقاتلي داعش قرب بلدة الراعي.", published="2016-05-03").events
+    assert e.actor1 is None and e.actor2["id"] == "ISIS"
+    (e,) = pipeline.text("وقال ناشطون إن الجيش الحر استهدف مبنى المخابرات الجوية في مدينة حماة.", published="2016-05-03").events
+    assert e.actor1["id"] == "Opposition factions"
+
+
+def test_a_strike_does_not_hit_the_strikers_ally(pipeline):
+    """Rule allies_do_not_strike: an ally of the striker read as actor 2 gives way (to nobody here); a strike told as
+    a mistake keeps the ally it hit."""
+    (e,) = pipeline.text("مع قصف جوي متواصل من قبل طائرات حربية يرجح أنها روسية، وتسعى القوات الحكومية السورية للسيطرة "
+                         "على بلدة الطيبة.", published="2016-05-03").events
+    assert e.actor1["id"] == "Russian forces" and e.actor2 is None
+    (e,) = pipeline.text("وقالت المصادر إن طائرات التحالف قصفت عن طريق الخطأ مواقع لقوات سوريا الديمقراطية قرب بلدة الهول.",
+                         published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("US-led coalition", "SDF")
+
+
+def test_the_state_leads_its_auxiliary_named_first(pipeline):
+    """Rule state_leads_its_auxiliary (auxiliaries.tsv): Hezbollah named first beside the government's forces as one
+    side is their associate; the forces are actor 1."""
+    (e,) = pipeline.text("اندلعت اشتباكات عنيفة بين حزب الله وقوات النظام من جهة، والفصائل المعارضة من جهة أخرى في ريف "
+                         "حماة.", published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Opposition factions")
+    assert [a["id"] for a in e.assoc_actor1] == ["Hezbollah"]
+
+
+def test_aircraft_named_as_a_party_flew_the_strike(pipeline):
+    """Rule aircraft_flew_the_strike: a party named by its aircraft and read as actor 2 flew the air strike."""
+    (e,) = pipeline.text("وكانت بلدة عربين في ريف دمشق هدفا لطيران النظام الذي شن أمس أربع غارات عليها.",
+                         published="2016-05-03").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2 is None
+
+
+def test_a_state_force_sends_no_suicide_bombers(pipeline):
+    """Rule suicide_bomb_not_by_a_state: the state's force read as the doer of a suicide bombing was hit."""
+    (e,) = pipeline.text("وقتل انتحاري ضابطا كبيرا في المخابرات العسكرية العراقية وحارسين له في بلدة تلعفر شمال البلاد اليوم.",
+                         published="2016-05-03").events
+    assert e.actor1 is None and e.actor2["id"] == "Iraqi forces"

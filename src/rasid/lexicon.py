@@ -348,6 +348,7 @@ class Lexicon:
         self.alliances = [set(r[1].split("|")) for r in read_tsv("alliances.tsv")]
         # a coalition formed to fight one party: its foe (rule coalition_strikes_its_foe)
         self.campaign_foes = {r[0]: r[1] for r in read_tsv("campaign_foes.tsv")}
+        self.auxiliaries = {r[0]: r[1] for r in read_tsv("auxiliaries.tsv")}
         # the blocs of a state's government ("syrian_government", "yemen_government"): its affiliates (the Popular
         # Resistance in Yemen, the Peshmerga and the PMF in Iraq) regain ground for it (ACLED)
         self.government_side = {a for r in read_tsv("alliances.tsv") if r[0].endswith("_government") for a in r[1].split("|")}

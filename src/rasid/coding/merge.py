@@ -66,6 +66,9 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     ids.number_repeats(events)
     for e in events:
         sides.attack_on_people(ctx, e)
+        sides.aircraft_struck(ctx, e)
+        sides.air_strike_by_state(ctx, e)
+        sides.suicide_bomb_by_group(ctx, e)
     sides.fill_sides(ctx, events)
     sides.coalition_foe(ctx, events)
     sides.strike_on_front(ctx, events)

@@ -14,7 +14,7 @@ from .ids import event_id
 from .mention import Mention
 from .rules import describe, note, rule
 from .tolls import event_toll, with_text
-from .words import CONTEXT_CHARS, GENERIC_ATTACK, TERRITORY_SUBS, UNKNOWN_DOER, names_armed_site
+from .words import BY_MISTAKE, STATE_KINDS, CONTEXT_CHARS, GENERIC_ATTACK, TERRITORY_SUBS, UNKNOWN_DOER, names_armed_site
 
 describe(__name__, "territory_head", """Ground changed hands in one of the event's clauses: the battle is coded as that
 (ACLED's rule), with the gainer as actor 1: "اندلعت اشتباكات عنيفة، وتمكنت قوات النظام من السيطرة على
@@ -102,6 +102,26 @@ def _sides(ctx, head: Mention, g: list[Mention]) -> tuple:
     return a1, a2
 
 
+@rule("allies_do_not_strike", reads="alliances.tsv, role_words.tsv by_mistake")
+def allies_do_not_strike(ctx, head: Mention, g: list[Mention], a1: tuple, a2: tuple) -> tuple:
+    """A strike, a bombing or an attack on people does not hit the doer's ally: an ally read as actor 2 (one clause
+    names the strikers, another their partner) gives way to the first party the event's clauses read that is not
+    allied to the doer, else to nobody: "وقصفت الطائرات الروسية مواقع في ريف حلب، بالتزامن مع تقدم قوات النظام"
+    is no strike on the government's forces. Not a strike told as a mistake (role_words.tsv ``by_mistake``: "قصفت
+    طائرات التحالف عن طريق الخطأ مواقع لقوات حليفة"). Of a group and a state allied in an air strike, the state
+    flew it (rule air_strike_by_a_state)."""
+    said = " ".join(normalize(m.clause.text) for m in g)
+    if any(normalize(w) in said for w in BY_MISTAKE):
+        return a1, a2
+    kind = lambda a: ctx.lex.actors[a[0]].kind if a[0] in ctx.lex.actors else None
+    if head.sub == "Air/drone strike" and kind(a1) in sides.NO_AIR_FORCE and kind(a2) in STATE_KINDS:
+        a1, a2 = a2, a1  # of two allies, the state flew the strike (rule air_strike_by_a_state)
+    other = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
+                  if x and x[0] != a1[0] and not ctx.lex.allied(a1[0], x[0])), None)
+    note(ctx, "allies_do_not_strike", f"{a2[0]} is an ally of {a1[0]}: actor 2 {other[0] if other else None}")
+    return a1, other
+
+
 @rule("allies_fall_out", reads="alliances.tsv")
 def allies_fall_out(ctx, g: list[Mention], a1: tuple, a2: tuple) -> bool:
     """Allies a clause of the event names as its two sides, joined by "بين ... و", fought each other (allies fall
@@ -164,6 +184,8 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
         a2 = next((x for x in [m.actor2 for m in [head] + g] + [m.actor1 for m in [head] + g]
                    if x and not ctx.lex.allied(a1[0], x[0])), None)
         note(ctx, "allies_do_not_fight", f"actor 2 {a2[0] if a2 else None}")
+    if a1 and a2 and a1[0] != a2[0] and head.event_type in ONE_SIDED and ctx.lex.allied(a1[0], a2[0]):
+        a1, a2 = allies_do_not_strike(ctx, head, g, a1, a2)
     if a1 and a2 and a1[0] == a2[0]:
         a2 = None
     as1, as2 = list(_pick(head, g, "assoc1") or []), list(_pick(head, g, "assoc2") or [])

@@ -18,7 +18,7 @@ from .rules import describe, note, rule
 from .triggers import forced_at
 from .words import ORDER_DEEDS, ORDER_VERBS, ORDER_WORDS, REFUGE, HELD_AREA, TOWARD, any_in, lose_verb_before, SIEGE, DEED_NOUNS, GUNFIRE, ORIGIN, ORIGIN_SITES, CONTROL, MEMBERS, FIND_VERBS, EXPEL, MASDAR_OPENERS, EVENT_SITES, UNKNOWN_SOURCE, ASSAULT, REPEL, AGENT_WORDS, ATTRIBUTED, DEED_VERBS, HANDOVER, FELL_TO, ASSOC_WORDS, BELONGING, OWN_UNITS, OWNED, PASSIVE, PURPOSE, MISSION, SPEAKER_PRONOUN, SPEECH, OWN_SITES, \
     SUCCESS, TARGET_WORDS, CHECKPOINT, AIMED, \
-    UNIT_WORDS, VIOLENT, RELATIVE
+    UNIT_WORDS, VIOLENT, RELATIVE, STRIKE_VERBS
 
 
 def pair(ctx, a: Match | None) -> tuple[str, str] | None:
@@ -492,6 +492,25 @@ def _coordinated(ctx, acts: list[Match], lo: int) -> dict[int, Match]:
         if x.value != y.value and norm[x.end:y.start].strip(' "\'-') in ("و",) and y.value != "Civilians" \
                 and ("بين" not in norm[max(lo, x.start - 15):x.start] or _one_side(norm, y, acts[k + 2:])):
             coord[id(y)] = coord.get(id(x), x)
+    return state_leads(ctx, acts, coord)
+
+
+@rule("state_leads_its_auxiliary", reads="auxiliaries.tsv")
+def state_leads(ctx, acts: list[Match], coord: dict[int, Match]) -> dict[int, Match]:
+    """Of parties joined by "و" as one side, the state's forces lead the party that fights as their auxiliary
+    (auxiliaries.tsv), whichever is named first: "اندلعت اشتباكات بين حزب الله وقوات النظام من جهة، والفصائل من جهة
+    أخرى" has the government's forces as actor 1 and Hezbollah as their associate."""
+    aux = ctx.lex.auxiliaries
+    for head in {id(h): h for h in coord.values()}.values():
+        state = aux.get(head.value)
+        members = [a for a in acts if coord.get(id(a)) is head]
+        lead = next((a for a in members if a.value == state), None)
+        if lead is None:
+            continue
+        del coord[id(lead)]
+        for a in [head] + [a for a in members if a is not lead]:
+            coord[id(a)] = lead
+        note(ctx, "state_leads_its_auxiliary", f"«{ctx.said(lead.start, lead.end)}» before «{ctx.said(head.start, head.end)}»")
     return coord
 
 
@@ -903,6 +922,13 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
         _why(ctx, "nationality_agent", agent)
         agent = agent or country_launched(ctx, t, lo)
     target = _target(ctx, w, main, agent, target_first)
+    if target is not None and target is not target_first and strike_verb_subject(ctx, w, target):
+        # the verb's subject struck: a doer read otherwise (not its ally, nor itself) is what it struck
+        if agent is not None and agent.value != target.value and not ctx.lex.allied(agent.value, target.value):
+            agent, target = target, agent
+        else:
+            agent = target
+            target = _target(ctx, w, [a for a in main if a.value != agent.value], agent, None)
     if target is not None and civ and m.event_type != "Battles" and target is not target_first:
         target = civilians_object(ctx, w, civ, agent, target)
     if target is not None and m.event_type == "Explosions/Remote violence" and target is not target_first:
@@ -921,6 +947,24 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
             m.actor2 = pair(ctx, hit)
             _why(ctx, "target_nationality", hit)
     _associate(ctx, m, acts, assoc, coord)
+
+
+@rule("subject_of_a_strike_verb", reads="role_words.tsv strike_verb")
+def strike_verb_subject(ctx, w: _Around, a: Match) -> bool:
+    """A party read as a strike's target by default (no word marks it as one) that stands right after a past verb
+    of striking with a feminine subject ("شنت", "قصفت", "نفذت", role_words.tsv ``strike_verb``) is that verb's
+    subject: it struck, and is never what was hit. It is actor 1; a party read as the doer that is not its ally is
+    what it struck (a party glued to "ل" after the object: "ونفذت مقاتلات حربية ضربات على مواقع للتنظيم" has the
+    planes strike the group); with no doer read, the subject is actor 1: "سقط قتلى وجرحى في قصف جوي على سوق بلدة
+    كفرنبل مساء اليوم بحسب ناشطين من البلدة، وقالوا إنه بعد الظهر شنت طائرات حربية غارات متتالية" (a far subject
+    is out of the event word's reach as its doer, and fell to it as the side hit)."""
+    if w.m.event_type != "Explosions/Remote violence" or w.is_target(a):
+        return False
+    wb = w.word_before(a)
+    if wb not in STRIKE_VERBS and not (wb[:1] in ("و", "ف") and wb[1:] in STRIKE_VERBS):
+        return False
+    note(ctx, "subject_of_a_strike_verb", f"«{ctx.said(a.start, a.end)}» after «{wb}»")
+    return True
 
 
 @rule("civilians_object")

@@ -9,7 +9,8 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, TARGET_WORDS, \
+    UNMANNED, names_armed_site
 
 
 @rule("other_side_of_front")
@@ -78,6 +79,111 @@ def _rival_community(ctx, named: str) -> str | None:
 
 
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+NO_AIR_FORCE = {"rebel", "militia"}  # actors.tsv kinds of parties that fly no warplanes
+# words of aircraft in a party's name ("طيران التحالف", "سلاح الجو التركي", "الطائرات الروسية"), normalised
+AIRCRAFT = tuple(normalize(w) for w in ("طيران", "طائرات", "طائرة", "مقاتلات", "قاذفات", "مروحيات", "مروحية", "سلاح الجو"))
+
+
+@rule("aircraft_flew_the_strike", reads="role_words.tsv target")
+def aircraft_struck(ctx, e: Event) -> None:
+    """A party named by its aircraft ("طيران التحالف", "سلاح الجو التركي", "الطائرات الإسرائيلية") flew the air strike
+    it is told with: read as actor 2 (its clause read another party as the doer, or merged clauses put it there), it
+    is actor 1, and a party read as actor 1 that is not its ally is what it struck: "شن سلاح الجو أولى غاراته على
+    مواقع للتنظيم بعد أيام على هجوم نسبته الحكومة إلى التنظيم". Not aircraft told as a target ("أطلقت الصواريخ على
+    الطائرات", a word of role_words.tsv ``target`` or of striking right before their name)."""
+    if e.sub_event_type != "Air/drone strike" or not e.actor2:
+        return
+    said = normalize(e.actor2.get("text") or "")
+    if not said or not any(w in said for w in AIRCRAFT):
+        return
+    for q in e.evidence:
+        quote = normalize(q["quote"])
+        at = quote.find(said)
+        prev = quote[max(0, at - 20):at].split()[-1:] if at >= 0 else []
+        if prev and (prev[0].lstrip("و") in TARGET_WORDS or prev[0].lstrip("و").startswith(("استهدف", "لاستهداف", "اسقاط", "اسقط"))):
+            return
+    if e.actor1 and ctx.lex.allied(e.actor1["id"], e.actor2["id"]):
+        return
+    e.actor1, e.actor2 = e.actor2, e.actor1
+    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    _note(ctx, e, f"«{e.actor1.get('text')}» flew it", "aircraft_flew_the_strike")
+
+
+@rule("air_strike_by_a_state", reads="actors.tsv kind, role_words.tsv unmanned")
+def air_strike_by_state(ctx, e: Event) -> None:
+    """Warplanes are a state's: a rebel group or a militia (actors.tsv kind ``rebel``, ``militia``) read as the doer
+    of an air strike is what it hit, told with the strike ("غارات جوية ضد مقاتلي التنظيم", "ضربات على معسكرات
+    الحزب"): it becomes actor 2, and a state's force read as actor 2 struck; not a strike told by a drone's word
+    (role_words.tsv ``unmanned``: "طائرة مسيرة", "دون طيار"), which groups fly, nor a party told as the subject of a
+    verb of striking next to its name ("الجيش الحر استهدف مقر المخابرات الجوية": the event word misread).
+    "بدأت الحكومة حملة ضربات جوية على مواقع الجماعة في الجبال" has no doer named and the group hit."""
+    if e.sub_event_type != "Air/drone strike" or not e.actor1:
+        return
+    lex = ctx.lex
+    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    if kind(e.actor1) not in NO_AIR_FORCE:
+        return
+    said = " ".join(normalize(q["quote"]) for q in e.evidence)
+    if any(w in said for w in UNMANNED) or _subject_of_a_strike(said, e.actor1.get("text")):
+        return
+    if e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+    elif kind(e.actor2) in STATE_KINDS:
+        e.actor1, e.actor2 = e.actor2, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    else:
+        return
+    _note(ctx, e, f"{e.actor2['id']} flies no warplanes: it was hit", "air_strike_by_a_state")
+
+
+_STRUCK_STEMS = ("استهدف", "شن", "قصف", "نفذ", "اغار", "قام", "اسقط")
+
+
+def _subject_of_a_strike(said: str, name: str | None) -> bool:
+    """The party is the subject of a verb of striking told with it ("الجيش الحر استهدف مقر المخابرات الجوية",
+    "شنت داعش غارة على ثلاثة محاور" a raid, "طائرة استهدفها مقاتلو المعارضة" fire at a plane): its own deed, and no
+    air strike was flown at it."""
+    key = normalize(name or "")
+    at = said.find(key) if key else -1
+    if at < 0:
+        return False
+    before = [w.lstrip("و") for w in said[max(0, at - 30):at].split()[-1:]]
+    after = [w.lstrip("و") for w in said[at + len(key):at + len(key) + 30].split()[:2]]
+    if any(w.startswith(_STRUCK_STEMS) for w in after):
+        return True  # "الجيش الحر استهدف", "داعش الذين شنوا غارة"
+    # a verb with its object's pronoun before the name ("استهدفها مقاتلو المعارضة"), or the raid right after it
+    # ("شنت داعش غارة": the name between the verb and its object)
+    return any(w.startswith(_STRUCK_STEMS) and (w.endswith(("ها", "هم", "ه")) or after[:1] and after[0].startswith(("غار", "هجوم")))
+               for w in before)
+
+
+@rule("suicide_bomb_not_by_a_state", reads="actors.tsv kind")
+def suicide_bomb_by_group(ctx, e: Event) -> None:
+    """No state's forces send suicide bombers: a state's force or police (actors.tsv kind ``state``, ``external``)
+    read as the doer of a suicide bombing is what it hit, or a party told beside it (a speaker, a reference): with
+    nobody read as hit it becomes actor 2, a group read as hit changes places with it, and beside civilians hit it
+    is dropped: "قتل انتحاري ضابطا كبيرا في المخابرات العسكرية وحارسين له في بلدة شمال البلاد" has the
+    intelligence service hit, no doer named."""
+    if e.sub_event_type != "Suicide bomb" or not e.actor1:
+        return
+    lex = ctx.lex
+    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    if kind(e.actor1) not in STATE_KINDS:
+        return
+    if e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+    elif kind(e.actor2) in NO_AIR_FORCE:
+        e.actor1, e.actor2 = e.actor2, e.actor1
+        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    elif e.actor2.get("id") == "Civilians":
+        e.actor1, e.assoc_actor1 = None, []
+    else:
+        return
+    _note(ctx, e, "a state's force sends no suicide bombers", "suicide_bomb_not_by_a_state")
 
 
 @rule("coalition_strikes_its_foe", reads="campaign_foes.tsv")

@@ -121,6 +121,8 @@ FELL_TO = _words("fell_to")
 WITHDRAWAL_BEFORE = _RW.get("withdrawal_before", ())
 FIGHT_WORDS = _words("fight_word")
 DEED_VERBS = _words("deed_verb")
+BY_MISTAKE = _RW.get("by_mistake", ())  # "عن طريق الخطأ": a strike on an ally (rule allies_do_not_strike)
+STRIKE_VERBS = _words("strike_verb")  # "شنت", "قصفت": a party right after one is who struck (rule subject_of_a_strike_verb)
 LETHAL_FORCE = _RW.get("lethal_force", ())
 DISPERSAL = _RW.get("dispersal", ())
 
