@@ -2737,3 +2737,13 @@ def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
                            published="2018-01-05").events
     (e,) = [e for e in events if e.event_type == "Battles"]
     assert e.fatalities["value"] == 3
+
+
+def test_fighting_told_with_no_side_goes_on_between_the_sides_told_just_before(pipeline):
+    # rule fight_goes_on_between_sides_told: each party named once (no main front), the clash of the next sentence
+    # names nobody: it goes on between the sides of the clash told just before
+    events = pipeline.text("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في حي برزة صباح الأحد. "
+                           "وفي ريف حمص تجددت المعارك في قرية الحولة وسقط خلالها قتلى وجرحى.",
+                           published="2013-04-08").events
+    e = next(x for x in events if any("الحولة" in q["quote"] for q in x.evidence))
+    assert {e.actor1["id"], e.actor2["id"]} == {"Syrian government forces", "Opposition factions"}

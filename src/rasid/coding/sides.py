@@ -9,7 +9,7 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site
+from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, names_armed_site, names_clash
 
 
 @rule("other_side_of_front")
@@ -35,6 +35,8 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 if rival is not None:
                     e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
                     _note(ctx, e, f"the article's main front: {sides[0]} and {rival}")
+                    continue
+            last_clash_sides(ctx, e, events)
             continue
         if e.actor1 and e.actor2:
             continue
@@ -61,6 +63,36 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 e.territory["gained_by"] = e.actor1["id"]
             if e.territory.get("lost_by") is None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+CLASH_REACH = 400  # characters back to the battle whose fighting goes on
+
+
+@rule("fight_goes_on_between_sides_told", reads="role_words.tsv clash_noun")
+def last_clash_sides(ctx, e: Event, events: list[Event]) -> None:
+    """A battle told by a noun of fighting (role_words.tsv clash_noun) with no side named, in an article whose parties
+    are too seldom named for a main front (rule other_side_of_front), goes on between the two sides of the battle
+    told just before it (up to 400 characters back): "اندلعت اشتباكات بين قوات الجيش ومقاتلي المعارضة في حي برزة.
+    وفي حمص تجددت المعارك في حي الخالدية" (the army and the opposition). Not "معركة" (a campaign: "معركة تحرير
+    المدينة مستمرة") nor an attack (one side's act, its target told or not)."""
+    if not e.evidence or not any(names_clash(normalize(q["quote"])) for q in e.evidence):
+        return
+    at = min(q["start"] for q in e.evidence)
+    best, sides_ = None, None
+    for b in events:
+        if b is e or b.event_type != "Battles" or not b.actor1 or not b.actor2 or not b.evidence:
+            continue
+        ids = (b.actor1.get("id"), b.actor2.get("id"))
+        if "Civilians" in ids or CROWDS & set(ids):
+            continue
+        starts = [q["start"] for q in b.evidence if q["start"] < at]
+        if starts and (best is None or max(starts) > best):
+            best, sides_ = max(starts), (dict(b.actor1, text=""), dict(b.actor2, text=""))
+    if sides_ is None or at - best > CLASH_REACH:
+        return
+    e.actor1, e.actor2 = sides_
+    _note(ctx, e, f"the sides of the battle told before: {sides_[0]['id']} and {sides_[1]['id']}",
+          "fight_goes_on_between_sides_told")
 
 
 @rule("community_faces_community", reads="actors.tsv kind")
