@@ -2747,3 +2747,10 @@ def test_fighting_told_with_no_side_goes_on_between_the_sides_told_just_before(p
                            published="2013-04-08").events
     e = next(x for x in events if any("الحولة" in q["quote"] for q in x.evidence))
     assert {e.actor1["id"], e.actor2["id"]} == {"Syrian government forces", "Opposition factions"}
+
+
+def test_wounded_of_a_civilian_trade_are_the_civilians_hit(pipeline):
+    # rule civilians_victims: wounded journalists or medics (toll_nouns.tsv group civilians), no dead, are civilians hit
+    (e,) = pipeline.text("أصيب أربعة مسعفين بجروح جراء قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+                         published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
