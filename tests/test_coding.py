@@ -2754,3 +2754,12 @@ def test_wounded_of_a_civilian_trade_are_the_civilians_hit(pipeline):
     (e,) = pipeline.text("أصيب أربعة مسعفين بجروح جراء قصف مدفعي لقوات النظام على بلدة كفرنبل.",
                          published="2016-05-03").events
     assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
+
+
+def test_the_same_act_reaching_another_target_has_the_same_striker(pipeline):
+    # rule same_act_same_striker: "، وطال القصف أيضا منزلا في قرية ..." is an item of its own (rule another_target_too)
+    # done by the striker of the first clause
+    events = pipeline.text("قصفت قوات النظام بالمدفعية مدرسة في بلدة كفرنبل ما أدى إلى مقتل خمسة أشخاص، وطال القصف "
+                           "أيضا منزلا في قرية حاس ما أدى إلى مقتل طفلين.", published="2016-05-03").events
+    assert len(events) == 2
+    assert [e.actor1["id"] for e in events] == ["Syrian government forces"] * 2
