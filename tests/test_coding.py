@@ -2763,3 +2763,11 @@ def test_the_same_act_reaching_another_target_has_the_same_striker(pipeline):
                            "أيضا منزلا في قرية حاس ما أدى إلى مقتل طفلين.", published="2016-05-03").events
     assert len(events) == 2
     assert [e.actor1["id"] for e in events] == ["Syrian government forces"] * 2
+
+
+def test_a_definite_strike_noun_at_a_place_of_its_own_has_the_striker_told_just_before(pipeline):
+    # rule strike_noun_refers_back: "كما استهدفت الضربات ..." tells the coalition's strikes again at another place
+    events = pipeline.text("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مدينة زنجبار صباح الخميس. "
+                           "كما استهدفت الضربات مخازن أسلحة في منطقة وادي دقلان.", published="2016-03-04").events
+    e = next(x for x in events if any("دقلان" in q["quote"] for q in x.evidence))
+    assert e.actor1["id"] == "Saudi-led coalition"
