@@ -2852,3 +2852,37 @@ def test_a_state_force_sends_no_suicide_bombers(pipeline):
     (e,) = pipeline.text("وقتل انتحاري ضابطا كبيرا في المخابرات العسكرية العراقية وحارسين له في بلدة تلعفر شمال البلاد اليوم.",
                          published="2016-05-03").events
     assert e.actor1 is None and e.actor2["id"] == "Iraqi forces"
+
+
+def test_fighting_told_with_no_side_goes_on_between_the_sides_told_just_before(pipeline):
+    # rule fight_goes_on_between_sides_told: each party named once (no main front), the clash of the next sentence
+    # names nobody: it goes on between the sides of the clash told just before
+    events = pipeline.text("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في حي برزة صباح الأحد. "
+                           "وفي ريف حمص تجددت المعارك في قرية الحولة وسقط خلالها قتلى وجرحى.",
+                           published="2013-04-08").events
+    e = next(x for x in events if any("الحولة" in q["quote"] for q in x.evidence))
+    assert {e.actor1["id"], e.actor2["id"]} == {"Syrian government forces", "Opposition factions"}
+
+
+def test_wounded_of_a_civilian_trade_are_the_civilians_hit(pipeline):
+    # rule civilians_victims: wounded journalists or medics (toll_nouns.tsv group civilians), no dead, are civilians hit
+    (e,) = pipeline.text("أصيب أربعة مسعفين بجروح جراء قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+                         published="2016-05-03").events
+    assert (e.actor1["id"], e.actor2["id"]) == ("Syrian government forces", "Civilians")
+
+
+def test_the_same_act_reaching_another_target_has_the_same_striker(pipeline):
+    # rule same_act_same_striker: "، وطال القصف أيضا منزلا في قرية ..." is an item of its own (rule another_target_too)
+    # done by the striker of the first clause
+    events = pipeline.text("قصفت قوات النظام بالمدفعية مدرسة في بلدة كفرنبل ما أدى إلى مقتل خمسة أشخاص، وطال القصف "
+                           "أيضا منزلا في قرية حاس ما أدى إلى مقتل طفلين.", published="2016-05-03").events
+    assert len(events) == 2
+    assert [e.actor1["id"] for e in events] == ["Syrian government forces"] * 2
+
+
+def test_a_definite_strike_noun_at_a_place_of_its_own_has_the_striker_told_just_before(pipeline):
+    # rule strike_noun_refers_back: "كما استهدفت الضربات ..." tells the coalition's strikes again at another place
+    events = pipeline.text("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مدينة زنجبار صباح الخميس. "
+                           "كما استهدفت الضربات مخازن أسلحة في منطقة وادي دقلان.", published="2016-03-04").events
+    e = next(x for x in events if any("دقلان" in q["quote"] for q in x.evidence))
+    assert e.actor1["id"] == "Saudi-led coalition"

@@ -37,6 +37,8 @@ def mentions(ctx) -> list[Mention]:
                 # a verb before its event word: rule one_kind_two_places)
                 # no place told after the first event word: the place at the end is the whole list's
                 coded[0].locations = ctx.places_in(whole.start, whole.end) or coded[0].locations
+            if coded:
+                same_striker(ctx, coded[0], coded[1])
             for k, cl in enumerate(parts):
                 m = coded[k] if coded else code_clause(ctx, sent, cl)
                 if m is None and out and out[-1].sentence == sent.start:
@@ -325,6 +327,23 @@ describe(__name__, "another_target_too", """After a comma, "و" and a verb, the 
 "أيضا" or "كذلك" after it is the same act reaching another target, an item of its own when it is at a place of its
 own (rule one_kind_two_places): "قصفت المدفعية مدرسة في بلدة الكرامة ما أدى إلى مقتل خمسة، وطال القصف أيضا منزلا في
 قرية العزيزية ما أدى إلى مقتل اثنين" is two events, five and two dead.""", reads="role_words.tsv also")
+
+
+@rule("same_act_same_striker", reads="role_words.tsv also")
+def same_striker(ctx, first: Mention, second: Mention) -> None:
+    """The same act reaching another target (rule another_target_too: the definite event word told again with "أيضا"
+    after a comma and a verb) was done by the same hand: "قصفت مدفعية الجيش مدرسة في بلدة الكرامة ما أدى إلى مقتل
+    خمسة، وطال القصف أيضا منزلا في قرية العزيزية" has the army shelling the house too, though only the first clause
+    names it."""
+    t = second.trigger
+    norm = ctx.nt.norm
+    if second.actor1 is not None or first.actor1 is None or first.event_type != second.event_type \
+            or not norm.startswith("ال", t.start) or norm[t.end:t.end + 8].split()[:1] not in ([w] for w in ALSO):
+        return
+    if second.actor2 is not None and second.actor2[0] == first.actor1[0]:
+        return
+    second.actor1, second.assoc1 = first.actor1, list(first.assoc1)
+    note(ctx, "same_act_same_striker", f"«{first.actor1[1]}»")
 
 
 @rule("second_event_joined", reads="role_words.tsv arm, exchange, relative")

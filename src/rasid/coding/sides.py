@@ -9,8 +9,8 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, SUPPORTERS, TARGET_WORDS, \
-    UNMANNED, names_armed_site
+from .words import CAUSE_WORDS, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, \
+    SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
 
 
 @rule("other_side_of_front")
@@ -36,6 +36,8 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 if rival is not None:
                     e.actor1, e.actor2 = {"id": sides[0], "text": ""}, {"id": rival, "text": ""}
                     _note(ctx, e, f"the article's main front: {sides[0]} and {rival}")
+                    continue
+            last_clash_sides(ctx, e, events)
             continue
         if e.actor1 and e.actor2:
             continue
@@ -62,6 +64,36 @@ def fill_sides(ctx, events: list[Event]) -> None:
                 e.territory["gained_by"] = e.actor1["id"]
             if e.territory.get("lost_by") is None:
                 e.territory["lost_by"] = e.actor2["id"] if e.actor2 else None
+
+
+CLASH_REACH = 400  # characters back to the battle whose fighting goes on
+
+
+@rule("fight_goes_on_between_sides_told", reads="role_words.tsv clash_noun")
+def last_clash_sides(ctx, e: Event, events: list[Event]) -> None:
+    """A battle told by a noun of fighting (role_words.tsv clash_noun) with no side named, in an article whose parties
+    are too seldom named for a main front (rule other_side_of_front), goes on between the two sides of the battle
+    told just before it (up to 400 characters back): "اندلعت اشتباكات بين قوات الجيش ومقاتلي المعارضة في حي برزة.
+    وفي حمص تجددت المعارك في حي الخالدية" (the army and the opposition). Not "معركة" (a campaign: "معركة تحرير
+    المدينة مستمرة") nor an attack (one side's act, its target told or not)."""
+    if not e.evidence or not any(names_clash(normalize(q["quote"])) for q in e.evidence):
+        return
+    at = min(q["start"] for q in e.evidence)
+    best, sides_ = None, None
+    for b in events:
+        if b is e or b.event_type != "Battles" or not b.actor1 or not b.actor2 or not b.evidence:
+            continue
+        ids = (b.actor1.get("id"), b.actor2.get("id"))
+        if "Civilians" in ids or CROWDS & set(ids):
+            continue
+        starts = [q["start"] for q in b.evidence if q["start"] < at]
+        if starts and (best is None or max(starts) > best):
+            best, sides_ = max(starts), (dict(b.actor1, text=""), dict(b.actor2, text=""))
+    if sides_ is None or at - best > CLASH_REACH:
+        return
+    e.actor1, e.actor2 = sides_
+    _note(ctx, e, f"the sides of the battle told before: {sides_[0]['id']} and {sides_[1]['id']}",
+          "fight_goes_on_between_sides_told")
 
 
 @rule("community_faces_community", reads="actors.tsv kind")
@@ -237,6 +269,47 @@ def strike_on_front(ctx, events: list[Event]) -> None:
             continue
         e.actor2 = {"id": other, "text": ""}
         _note(ctx, e, f"{other}, the other side of the battle told before it, fights on the front it hit", "strike_on_the_front")
+
+
+STRIKE_BACK_REACH = 300  # characters from the strike told before to the definite noun that tells it again
+_DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
+
+
+@rule("strike_noun_refers_back")
+def strike_refers_back(ctx, events: list[Event]) -> None:
+    """A strike told by a definite noun ("الغارات", "الضربات", "القصف") with no striker named, at a target or place of
+    its own, is the strike told just before it (up to 300 characters back, no other event between) reaching further:
+    its striker is that strike's, a state's or foreign force: "شنت مقاتلات التحالف غارات على مواقع المسلحين في مدينة
+    زنجبار. كما استهدفت الضربات مخازن أسلحة في وادي دقلان" (the coalition's strikes). Not the noun after a word of
+    cause ("قضى اثنان جراء القصف على البلدة": any strike's dead, as digests list them), nor a group's strike (told by
+    its own name)."""
+    told = sorted((e for e in events if e.evidence), key=lambda e: min(q["start"] for q in e.evidence))
+    norm = ctx.nt.norm
+    for k, e in enumerate(told):
+        if k == 0 or e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor1 is not None:
+            continue
+        q = min(e.evidence, key=lambda q: q["start"])
+        lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
+        # (the definite noun may follow the clause's verb: "كما استهدفت الضربات مخازن")
+        t = next((t for t in ctx.within(ctx.triggers, lo, hi) if t.value.event_type == "Explosions/Remote violence"
+                  and (_DEFINITE.match(norm, t.start) is not None or norm[max(0, t.start - 2):t.start] in ("ال", "لل"))),
+                 None)
+        if t is None:
+            continue
+        before = norm[max(lo, t.start - 12):t.start].split()[-1:]
+        if before and before[0].lstrip("و") in CAUSE_WORDS:
+            continue  # "قضى اثنان جراء القصف على البلدة": the dead's cause, told of any strike
+        prev = told[k - 1]
+        ends = [p["end"] for p in prev.evidence if p["start"] < q["start"]]
+        if prev.event_type != e.event_type or prev.actor1 is None or not ends or q["start"] - max(ends) > STRIKE_BACK_REACH:
+            continue
+        a1 = ctx.lex.actors.get(prev.actor1.get("id"))
+        if a1 is None or a1.kind not in STATE_KINDS:
+            continue  # (a state's air force or artillery; a group's shelling is told by its own name)
+        if e.actor2 is not None and e.actor2.get("id") == prev.actor1.get("id"):
+            continue
+        e.actor1 = {"id": prev.actor1["id"], "text": ""}
+        _note(ctx, e, f"«{ctx.said(t.start, t.end)}» tells again the strike of {prev.actor1['id']}", "strike_noun_refers_back")
 
 
 @rule("announcer_killed_foes")

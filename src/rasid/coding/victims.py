@@ -73,7 +73,8 @@ def _names_striker(ctx, m: Mention) -> bool:
 @rule("civilians_victims")
 def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
     """Civilians killed or named in a strike or an attack are its actor 2: "قتل ثلاثة مدنيين في قصف جوي"; so are
-    people of a civilian trade abducted ("خطف مسلحون ثلاثة عمال أتراك", toll_nouns.tsv group civilians)."""
+    people of a civilian trade wounded, no fighters among the dead ("أصيب أربعة مسعفين بقصف مدفعي") or abducted
+    ("خطف مسلحون ثلاثة عمال أتراك", toll_nouns.tsv group civilians)."""
     if m.event_type in ("Explosions/Remote violence", "Violence against civilians"):
         if kill and kill.get("group") == "civilians":
             m.actor2 = ("Civilians", "")
@@ -81,6 +82,11 @@ def civilians_hit(ctx, m: Mention, kill: dict | None, lo: int, hi: int) -> None:
         elif m.actor2 is None and ctx.has_actor(lo, hi, "Civilians"):
             m.actor2 = ("Civilians", "")
             note(ctx, "civilians_victims", "civilians named in the clause")
+        elif m.actor2 is None and (m.injured or {}).get("group") == "civilians" and (m.injured or {}).get("of") \
+                in (None, "Civilians") and not (kill and kill.get("group") == "combatants"):
+            # "أصيب ثلاثة صحفيين جراء قصف قوات النظام": wounded of a civilian trade (toll_nouns.tsv group civilians)
+            m.actor2 = ("Civilians", "")
+            note(ctx, "civilians_victims", "civilians among the wounded")
         elif m.actor2 is None and m.sub == "Abduction/forced disappearance":
             # "خطف مسلحون ثلاثة عمال أتراك": people of a civilian trade taken (toll_nouns.tsv group civilians)
             taken = next((n for n in ctx.within(ctx.toll_nouns, m.trigger.end, hi) if n.value[1] == "civilians"), None)

@@ -100,6 +100,17 @@ GUNFIRE = _words("gunfire")
 ARMED_SITE = _words("armed_site")  # "حاجز", "ثكنة", "دورية": a site or unit of armed men, an attack on it is a fight
 
 
+def names_clash(text: str) -> bool:
+    """A word of ``text`` (normalised) is a noun of fighting between two sides (role_words.tsv clash_noun), its
+    proclitics and article aside ("والاشتباكات", "بمعارك")."""
+    for w in text.split():
+        b = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+        b = b[1:] if b[:1] in "بلك" and len(b) > 4 else b
+        if b in CLASH_NOUNS or (b.startswith("ال") and b[2:] in CLASH_NOUNS):
+            return True
+    return False
+
+
 def names_armed_site(text: str) -> bool:
     """A word of ``text`` (normalised) names a site or unit of armed men, its proclitics and article aside
     ("وبالحاجز", "للدورية"): an attack there is a fight, not violence against civilians."""
@@ -120,6 +131,7 @@ HANDOVER = _words("handover")
 FELL_TO = _words("fell_to")
 WITHDRAWAL_BEFORE = _RW.get("withdrawal_before", ())
 FIGHT_WORDS = _words("fight_word")
+CLASH_NOUNS = _words("clash_noun")  # "اشتباكات", "معارك": fighting between two sides
 DEED_VERBS = _words("deed_verb")
 BY_MISTAKE = _RW.get("by_mistake", ())  # "عن طريق الخطأ": a strike on an ally (rule allies_do_not_strike)
 STRIKE_VERBS = _words("strike_verb")  # "شنت", "قصفت": a party right after one is who struck (rule subject_of_a_strike_verb)
