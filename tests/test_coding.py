@@ -2886,3 +2886,14 @@ def test_a_definite_strike_noun_at_a_place_of_its_own_has_the_striker_told_just_
                            "كما استهدفت الضربات مخازن أسلحة في منطقة وادي دقلان.", published="2016-03-04").events
     e = next(x for x in events if any("دقلان" in q["quote"] for q in x.evidence))
     assert e.actor1["id"] == "Saudi-led coalition"
+
+
+def test_a_strike_on_a_place_told_as_held_hit_its_holder(pipeline):
+    # rule strike_on_held_place: no target named, the article tells who holds the place hit, no civilians among the dead
+    text = ("قصفت قوات النظام بلدة اللطامنة بريف حماة الشمالي أمس بالمدفعية الثقيلة. وتعد اللطامنة التي تسيطر عليها "
+            "فصائل المعارضة من أبرز خطوط الجبهة.")
+    (e,) = pipeline.text(text, published="2016-05-03").events
+    assert e.actor1["id"] == "Syrian government forces" and e.actor2["id"] == "Opposition factions"
+    (e,) = pipeline.text("قصفت قوات النظام بلدة اللطامنة بريف حماة الشمالي أمس بالمدفعية الثقيلة.",
+                         published="2016-05-03").events
+    assert e.actor2 is None

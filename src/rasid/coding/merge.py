@@ -73,6 +73,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
     sides.coalition_foe(ctx, events)
     sides.strike_on_front(ctx, events)
     sides.strike_refers_back(ctx, events)
+    sides.strike_on_held(ctx, events)
     sides.announcer_killed(ctx, events)
     report.context_places(ctx, events)
     territory.resub(ctx, events)

@@ -9,8 +9,8 @@ from ..arabic import normalize
 from ..model import Event
 from .mention import Mention
 from .rules import rule
-from .words import CAUSE_WORDS, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, STATE_KINDS, \
-    SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
+from .words import CAUSE_WORDS, CONTROL, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, \
+    STATE_KINDS, SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
 
 
 @rule("other_side_of_front")
@@ -310,6 +310,48 @@ def strike_refers_back(ctx, events: list[Event]) -> None:
             continue
         e.actor1 = {"id": prev.actor1["id"], "text": ""}
         _note(ctx, e, f"«{ctx.said(t.start, t.end)}» tells again the strike of {prev.actor1['id']}", "strike_noun_refers_back")
+
+
+def _held_places(ctx) -> dict:
+    """Places the article tells as held by a party ("بلدة كفرنبل التي تسيطر عليها الفصائل"): gazetteer id or name to
+    the party."""
+    norm, out = ctx.nt.norm, {}
+    for s in ctx.places:
+        lo = ctx.n_end(s.end)
+        words = norm[lo:lo + 60].split()[:4]
+        k = next((i for i, w in enumerate(words) if w in CONTROL or w[1:] in CONTROL), None)
+        if k is None:
+            continue
+        a = next((a for a in ctx.within(ctx.actors, lo, lo + 70) if a.value != "Civilians" and not ctx.is_source(a)), None)
+        if a is None or len(norm[lo:a.start].split()) > k + 3:
+            continue
+        key = s.value.get("gazetteer_id") or s.value.get("name_ar")
+        if key:
+            out.setdefault(key, a.value)
+    return out
+
+
+@rule("strike_on_held_place", reads="role_words.tsv control")
+def strike_on_held(ctx, events: list[Event]) -> None:
+    """A strike with no target named, on a place the article tells as held by a party not allied to the striker
+    ("مدينة أريحا التي تسيطر عليها الفصائل"), hit that party, when no civilians are among its dead: "قصفت قوات النظام
+    بلدة اللطامنة" in a report that told "اللطامنة التي تسيطر عليها فصائل المعارضة"."""
+    held = None
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.sub_event_type not in STRIKES or e.actor2 is not None \
+                or e.actor1 is None or (e.fatalities or {}).get("group") in ("civilians", "unknown", "mixed"):
+            continue
+        if held is None:
+            held = _held_places(ctx)
+        if not held:
+            return
+        striker = e.actor1.get("id")
+        who = {held.get(l.get("gazetteer_id") or l.get("name_ar")) for l in e.locations} - {None, striker}
+        who = {x for x in who if not ctx.lex.allied(striker, x)}
+        if len(who) != 1:
+            continue
+        e.actor2 = {"id": who.pop(), "text": ""}
+        _note(ctx, e, f"{e.actor2['id']} holds the place hit", "strike_on_held_place")
 
 
 @rule("announcer_killed_foes")
