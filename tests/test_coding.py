@@ -2737,3 +2737,17 @@ def test_two_counts_of_a_forces_dead_at_one_town_are_one_attack(pipeline):
                            published="2018-01-05").events
     (e,) = [e for e in events if e.event_type == "Battles"]
     assert e.fatalities["value"] == 3
+
+
+def test_a_present_tense_capture_is_news_only_as_the_first_line_with_its_doer_first(pipeline):
+    # rule headline_present: a headline (or a lone line) in the present tense, doer first, tells the capture
+    (e,) = pipeline.text("قوات المعارضة تسيطر على بلدة الزيارة في ريف حماة", published="2016-05-03").events
+    assert e.sub_event_type == "Non-state actor overtakes territory" and e.actor1["id"] == "Opposition factions"
+    (e,) = pipeline.text("الجيش يحرر قرية تادف من المسلحين", published="2016-05-03").events
+    assert e.sub_event_type == "Government regains territory"
+    # in running text, after another word before its doer, or with a share held, it is a lasting state
+    assert not pipeline.text("ولا يزال التنظيم يسيطر على معظم أحياء مدينة الرقة", published="2016-05-03").events
+    assert not pipeline.text("قوات سوريا الديمقراطية تسيطر على 60 % من حي حطين في الرقة", published="2016-05-03").events
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل أمس. والفصائل تسيطر على بلدة تادف منذ عامين",
+                        published="2016-05-03")
+    assert all(e.event_type != "Battles" for e in doc.events)

@@ -184,6 +184,7 @@ MEDIA_OWNED = _words("media_owned")
 BACKED = _RW.get("backed", ())
 BELONGS = _RW.get("belongs", ())
 FIND_VERBS = _words("find_verb")
+HEADLINE_VERBS = _words("headline_verb")  # "الجيش يسيطر على": news only as a first line, doer first (rule headline_present)
 # what is found after "عثر على" (the tails of triggers.tsv rows "عثر على ..."), with the type the row gives
 FOUND_OBJECTS = Matcher([(r[0].split(None, 2)[2], r) for r in read_tsv("triggers.tsv")
                          if len(r[0].split()) > 2 and r[0].split()[:2] == ["عثر", "على"]], allow_article=False)
