@@ -2751,3 +2751,12 @@ def test_a_present_tense_capture_is_news_only_as_the_first_line_with_its_doer_fi
     doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل أمس. والفصائل تسيطر على بلدة تادف منذ عامين",
                         published="2016-05-03")
     assert all(e.event_type != "Battles" for e in doc.events)
+
+
+def test_fighting_that_broke_out_or_raged_is_a_clash_but_fighting_as_a_background_is_none(pipeline):
+    # triggers.tsv "اندلع القتال", "احتدم القتال", "تجدد القتال" ...: "قتال" as the subject of a verb of breaking out
+    (e,) = pipeline.text("تجدد القتال أمس في بلدة كفرنبل بين الفصائل وقوات النظام", published="2016-05-03").events
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    (e,) = pipeline.text("وقال ناشطون إن القتال اندلع صباح اليوم في بلدة تادف", published="2016-05-03").events
+    assert e.event_type == "Battles"
+    assert not pipeline.text("فر آلاف السكان من القتال الدائر في بلدة تادف", published="2016-05-03").events
