@@ -2760,3 +2760,13 @@ def test_fighting_that_broke_out_or_raged_is_a_clash_but_fighting_as_a_backgroun
     (e,) = pipeline.text("وقال ناشطون إن القتال اندلع صباح اليوم في بلدة تادف", published="2016-05-03").events
     assert e.event_type == "Battles"
     assert not pipeline.text("فر آلاف السكان من القتال الدائر في بلدة تادف", published="2016-05-03").events
+
+
+def test_a_province_the_gazetteer_lacks_named_by_its_word_anchors_an_event_with_a_party(pipeline):
+    # rule state_named: "ولاية X" abroad anchors the clash as a governorate the gazetteer holds would
+    (e,) = pipeline.text("تصدت قوات الجيش الجزائري لهجوم نفذه مسلحون على ثكنة عسكرية في ولاية تمنراست",
+                         published="2013-02-07").events
+    assert e.event_type == "Battles" and e.locations[0]["name_ar"] == "تمنراست"
+    # a country alone anchors nothing, nor does a province named with no party (a doer's home)
+    assert not pipeline.text("تصدت قوات الجيش الجزائري لهجوم نفذه مسلحون على ثكنة عسكرية في الجزائر",
+                             published="2013-02-07").events

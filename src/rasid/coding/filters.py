@@ -8,7 +8,9 @@ rule; with a trace, the one that fired is recorded with the words that made it f
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..arabic import normalize
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
@@ -780,6 +782,27 @@ _WIDE = frozenset(("واسعه", "كبيره", "شاسعه", "كبري", "واس
 # (a share of a land: "فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي")
 
 
+_STATE_WORD = r"(?<!\S)[وفب]?(?:ال)?(?:ولايه|ولايتي)\s*[\"'«“]?\s*"
+
+
+@rule("state_named")
+def state_named(ctx, m: Mention, cl) -> bool:
+    """A state or province the gazetteer lacks, named by its word ("ولاية", place_cues.tsv), anchors an event as a
+    governorate the gazetteer holds does: "تصدت قوات الجيش لهجوم مسلحين على ثكنة في ولاية تمنراست" (Algeria, Sudan,
+    Tunisia, the US), with a party named (alone, it may be a doer's home: "منفذ الهجوم من ولاية القيروان"). A country
+    alone ("في ليبيا") still anchors nothing."""
+    if not (m.actor1 or m.actor2):
+        return False
+    norm = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)]
+    for loc in m.locations:
+        if loc.get("lat") is not None or not loc.get("text"):
+            continue
+        if re.search(_STATE_WORD + re.escape(normalize(loc["text"])), norm):
+            note(ctx, "state_named", f"«{loc['text']}» named as a state")
+            return True
+    return False
+
+
 def not_specific(ctx, m: Mention, cl) -> bool:
     """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
     if spread(ctx, m, cl) or country_won(ctx, m, cl):
@@ -789,6 +812,8 @@ def not_specific(ctx, m: Mention, cl) -> bool:
     if m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5 \
             and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start):
         note(ctx, "battle_near_place", "a place named just before")
+        return False
+    if state_named(ctx, m, cl):
         return False
     note(ctx, "not_specific", "no place, toll, or named party with a date")
     return True
