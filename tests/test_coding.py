@@ -2770,3 +2770,11 @@ def test_a_province_the_gazetteer_lacks_named_by_its_word_anchors_an_event_with_
     # a country alone anchors nothing, nor does a province named with no party (a doer's home)
     assert not pipeline.text("تصدت قوات الجيش الجزائري لهجوم نفذه مسلحون على ثكنة عسكرية في الجزائر",
                              published="2013-02-07").events
+
+
+def test_a_past_verb_of_repelling_with_its_subject_between_tells_the_fight(pipeline):
+    # triggers.tsv "صدت", "صدوا", "تصدوا": the attempt repelled was made and fought, though "محاولة" follows
+    (e,) = pipeline.text("صدت الفصائل أمس محاولة تقدم لقوات النظام على جبهة كفرنبل", published="2016-05-03").events
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    (e,) = pipeline.text("وقال المتحدث إن مقاتليه تصدوا لمحاولة قوات النظام التقدم نحو بلدة تادف", published="2016-05-03").events
+    assert e.event_type == "Battles"
