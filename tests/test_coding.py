@@ -2778,3 +2778,18 @@ def test_a_past_verb_of_repelling_with_its_subject_between_tells_the_fight(pipel
     assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
     (e,) = pipeline.text("وقال المتحدث إن مقاتليه تصدوا لمحاولة قوات النظام التقدم نحو بلدة تادف", published="2016-05-03").events
     assert e.event_type == "Battles"
+
+
+def test_a_headline_deed_in_the_present_tense_after_an_outlets_name_is_news(pipeline):
+    # rule headline_present: storming, abducting ... in a headline's present tense, doer first; an outlet's names
+    # before it are cut off, a clause before it is not
+    (e,) = pipeline.text("مجهولون يختطفون ناشطا إعلاميا في مدينة إدلب", published="2016-05-03").events
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    (e,) = pipeline.text("News Agency - وكالة الأنباء - قوات المعارضة تسيطر على بلدة الزيارة",
+                         published="2016-05-03").events
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert not pipeline.text('هناك في المنطقة ثلاث قوى : " وحدات حماية الشعب " تسيطر على بعض القرى في ريف الحسكة',
+                             published="2016-05-03").events
+    doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل أمس. والمجموعات التي تختطف المدنيين في بلدة تادف معروفة",
+                        published="2016-05-03")
+    assert all(e.event_type != "Violence against civilians" for e in doc.events)

@@ -559,16 +559,19 @@ def withdrawal_handover(ctx, best: Match, tv: Trigger, hi: int) -> Trigger:
     return tv
 
 
-# what may stand before a headline's doer: quotes, a digest's number, an outlet's name cut off by "|", ":" or " - "
-_HEAD_CUT = re.compile(r".*(?:\||:| - | – )")
+# what may stand before a headline's doer: quotes, a digest's number, an outlet's names of up to three words each
+# cut off by "|", ":" or " - " ("جريدة الرياض | الجيش ...", "وكالة : الجيش ...", "Agency - وكالة الأنباء - الجيش";
+# not a clause, "هناك في المدينة ثلاث قوى :")
+_HEAD_CUT = re.compile(r"^(?:[\s\"'«»“”]*(?:[^\s|:]+\s+){0,2}[^\s|:]*\s*(?:\||:| - | – ))+")
 _HEAD_NOISE = re.compile(r"[\s\d\"'«»“”‘’()\-–.]*")
 
 
 @rule("headline_present", reads="role_words.tsv headline_verb")
 def lasting_state(ctx, t: Match) -> bool:
-    """A present-tense verb of taking ground (role_words.tsv ``headline_verb``) tells news only in the document's
-    first sentence (a headline, a lone line), right after its doer who opens it: "قوات المعارضة تسيطر على بلدة
-    الزيارة", "الجيش يحرر قرية الصالحية من المسلحين". Elsewhere, after another word before its doer, or with a
+    """A present-tense verb of a deed (role_words.tsv ``headline_verb``: taking ground, storming, assassinating,
+    abducting) tells news only in the document's first sentence (a headline, a lone line), right after its doer who
+    opens it: "قوات المعارضة تسيطر على بلدة الزيارة", "الجيش يحرر قرية الصالحية من المسلحين", "مسلحون يغتالون قياديا
+    في درعا". Elsewhere, after another word before its doer, or with a
     share or a span ("تسيطر على 60% من", "يسيطر على المدينة منذ 2014") it is a state held: "ولا يزال التنظيم
     يسيطر على معظم الأحياء", "الفصائل التي تسيطر على البلدة" (set aside)."""
     norm = ctx.nt.norm
