@@ -2785,6 +2785,8 @@ def test_a_headline_deed_in_the_present_tense_after_an_outlets_name_is_news(pipe
     # before it are cut off, a clause before it is not
     (e,) = pipeline.text("مجهولون يختطفون ناشطا إعلاميا في مدينة إدلب", published="2016-05-03").events
     assert e.sub_event_type == "Abduction/forced disappearance"
+    # a doer named though it is no party of the theatre ("مسلحون", "قوات الأمن") still opens the headline
+    assert pipeline.text("مسلحون يغتالون قياديا في الفصائل بمدينة درعا", published="2016-05-03").events
     (e,) = pipeline.text("News Agency - وكالة الأنباء - قوات المعارضة تسيطر على بلدة الزيارة",
                          published="2016-05-03").events
     assert e.sub_event_type == "Non-state actor overtakes territory"

@@ -582,8 +582,9 @@ def lasting_state(ctx, t: Match) -> bool:
     first = next(iter(ctx.doc.spans_of("sentence")), None)
     ok = verb in HEADLINE_VERBS and first is not None and ctx.n(first.start) <= t.start < ctx.n_end(first.end)
     if ok:
-        doer = next((a for a in ctx.within(ctx.actors, ctx.n(first.start), t.start)
-                     if _HEAD_NOISE.fullmatch(norm[a.end:t.start])), None)
+        # (any name of a party: "مسلحون يغتالون", "قوات الأمن تقتحم" name a doer though no party of the theatre)
+        doer = next((a for a in getattr(ctx, "named", ctx.actors) if ctx.n(first.start) <= a.start < t.start
+                     and _HEAD_NOISE.fullmatch(norm[a.end:t.start])), None)
         ok = doer is not None and _HEAD_NOISE.fullmatch(_HEAD_CUT.sub("", norm[ctx.n(first.start):doer.start])) is not None
     if ok:
         after = norm[t.end:min(len(norm), t.end + 60)].split()[:6]
