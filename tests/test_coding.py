@@ -2795,3 +2795,11 @@ def test_a_headline_deed_in_the_present_tense_after_an_outlets_name_is_news(pipe
     doc = pipeline.text("قصفت الطائرات الحربية بلدة كفرنبل أمس. والمجموعات التي تختطف المدنيين في بلدة تادف معروفة",
                         published="2016-05-03")
     assert all(e.event_type != "Violence against civilians" for e in doc.events)
+
+
+def test_a_clause_whose_toll_the_next_clause_tells_by_a_verb_of_result_is_an_event(pipeline):
+    # rule toll_to_follow: "، وأسفر عن مقتل" gives its toll to the clause before, which is then anchored
+    (e,) = pipeline.text("ووقع الانفجار داخل مقهى شعبي، وأسفر عن مقتل ستة أشخاص", published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence" and e.fatalities["value"] == 6
+    # no toll told after the verb of result: nothing anchors it
+    assert not pipeline.text("ووقع الانفجار داخل مقهى شعبي، وأسفر عن أضرار مادية", published="2016-05-03").events
