@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from ..arabic import normalize
+from .words import HEADLINE_VERBS  # (rule headline_present)
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
 from .tolls import is_tally
-from .words import HEADLINE_VERBS, ACCIDENT, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
+from .words import ACCIDENT, any_in, lose_verb_before, FIND_VERBS, FOUND_OBJECTS, DIRECTIONS, SNIPER_WORDS, TOWARD, AIR_DEFENCE, AIR_WORDS, CONTEXT_CHARS, DOWNING, FOILABLE, FORCED, MANNED, NAME_RE, \
     EXCHANGE, GUNFIRE, HANDOVER, MASSACRE, OPERATION_DONE, OPERATIONS, OUTSKIRTS, COMPASS, RELATIVE, RESUMPTIVE, TOLL_OF_FIGHTING, UNMANNED, VIOLENT
 
 
