@@ -8,12 +8,15 @@ rule; with a trace, the one that fired is recorded with the words that made it f
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..arabic import normalize
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
-from .words import (FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
+from .tolls import is_tally, read_counts
+from ..tolls import combine
+from .words import (RESULT, FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT)
 
@@ -819,7 +822,52 @@ _WIDE = frozenset(("واسعه", "كبيره", "شاسعه", "كبري", "واس
 # (a share of a land: "فقد السيطرة على 78% من الأراضي السورية", "مساحات واسعة من الأراضي")
 
 
-def not_specific(ctx, m: Mention, cl) -> bool:
+@rule("toll_to_follow", reads="role_words.tsv result")
+def toll_to_follow(ctx, cl, sent) -> bool:
+    """A clause whose toll the next clause of its sentence tells, opening with a verb of result (role_words.tsv
+    ``result``), is anchored by that toll: "ووقع الانفجار في سوق شعبي، وأسفر عن مقتل خمسة أشخاص", "اندلع حريق في
+    المبنى إثر القصف، مما أدى إلى مقتل ثلاثة" (rule toll_of_previous then gives it the toll). Not a tally."""
+    if sent is None:
+        return False
+    norm = ctx.nt.norm
+    lo, hi = ctx.n_end(cl.end), ctx.n_end(sent.end)
+    words = norm[lo:min(hi, lo + 40)].replace("،", " ").replace(",", " ").split()
+    if words and words[0].lstrip("و") in ("ما", "مما", "بما"):
+        words = words[1:]
+    if not words or words[0].lstrip("و") not in RESULT:
+        return False
+    end = min(hi, lo + 120)
+    if is_tally(ctx, lo, end):
+        return False
+    counts = read_counts(ctx, lo, end)
+    if combine(counts, "killed") is None and combine(counts, "injured") is None:
+        return False
+    note(ctx, "toll_to_follow", f"«{words[0]}» tells its toll")
+    return True
+
+
+_STATE_WORD = r"(?<!\S)[وفب]?(?:ال)?(?:ولايه|ولايتي)\s*[\"'«“]?\s*"
+
+
+@rule("state_named")
+def state_named(ctx, m: Mention, cl) -> bool:
+    """A state or province the gazetteer lacks, named by its word ("ولاية", place_cues.tsv), anchors an event as a
+    governorate the gazetteer holds does: "تصدت قوات الجيش لهجوم مسلحين على ثكنة في ولاية تمنراست" (Algeria, Sudan,
+    Tunisia, the US), with a party named (alone, it may be a doer's home: "منفذ الهجوم من ولاية القيروان"). A country
+    alone ("في ليبيا") still anchors nothing."""
+    if not (m.actor1 or m.actor2):
+        return False
+    norm = ctx.nt.norm[ctx.n(cl.start):ctx.n_end(cl.end)]
+    for loc in m.locations:
+        if loc.get("lat") is not None or not loc.get("text"):
+            continue
+        if re.search(_STATE_WORD + re.escape(normalize(loc["text"])), norm):
+            note(ctx, "state_named", f"«{loc['text']}» named as a state")
+            return True
+    return False
+
+
+def not_specific(ctx, m: Mention, cl, sent=None) -> bool:
     """Drop a clause that anchors no event (rule not_specific), unless a strong battle word follows a place."""
     if spread(ctx, m, cl) or country_won(ctx, m, cl):
         return True
@@ -828,6 +876,8 @@ def not_specific(ctx, m: Mention, cl) -> bool:
     if m.event_type == "Battles" and m.sub == "Armed clash" and m.weight >= 5 \
             and ctx.places_in(max(0, cl.start - CONTEXT_CHARS), cl.start):
         note(ctx, "battle_near_place", "a place named just before")
+        return False
+    if state_named(ctx, m, cl) or toll_to_follow(ctx, cl, sent):
         return False
     note(ctx, "not_specific", "no place, toll, or named party with a date")
     return True
@@ -904,4 +954,4 @@ def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
         or ongoing(ctx, lo, hi, best) or campaigns(ctx, m, cl, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) \
         or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) \
-        or not_specific(ctx, m, cl)
+        or not_specific(ctx, m, cl, sent)

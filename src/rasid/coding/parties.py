@@ -43,6 +43,7 @@ def read(ctx, found: dict) -> list[Match]:
     theatres = found["theatres"] if "theatres" in found else lex.theatre_matcher.find(nt)
     theatres = ha_is_no_ta(ctx, nt, lex, theatres)
     actors = _traced(ctx, "dual_shared", actors, dual_shared(nt, lex, actors))
+    ctx.named = actors  # every name of a party, before the readings drop some (a headline's doer: rule headline_present)
     actors = _traced(ctx, "local_alias_theatre", actors, local_alias_theatre(doc, nt, lex, actors, theatres))
     read_as = {id(a): _force_member(nt, lex, a) for a in actors}
     ctx.force_members = [a for a in actors if read_as[id(a)] == "member"]

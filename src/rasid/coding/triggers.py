@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import normalize
+from .words import HEADLINE_VERBS  # (rule headline_present)
 from ..lexicon import Match, Trigger
 from .filters import directed, habitual, heard, held, negated
 from .rules import describe, note, rule
@@ -39,7 +40,7 @@ def _candidates(ctx, lo: int, hi: int) -> list[Match]:
     nothing = {(t.start, t.end) for t in found if t.value.event_type == "-"}
     trigs = [t for t in found if t.value.event_type != "-" and (t.start, t.end) not in nothing and not negated(ctx, t, lo)
              and (t.value.role != "advance" or directed(ctx, t, hi)) and not heard(ctx, lo, t) and not held(ctx, lo, t)
-             and not habitual(ctx, t, lo, hi)]
+             and not habitual(ctx, t, lo, hi) and not lasting_state(ctx, t)]
     if len(trigs) > 1:
         trigs = [t for t in trigs if not bomber_among_dead(ctx, t, lo, hi)] or trigs
     # a bombing foiled is the foiling: ACLED's Disrupted weapons use, by whoever foiled it
@@ -587,3 +588,40 @@ def withdrawal_handover(ctx, best: Match, tv: Trigger, hi: int) -> Trigger:
         note(ctx, "withdrawal_handover", f"«{best.phrase}» ... a party took over")
         return Trigger("Battles", "TERRITORY", "loss", tv.weight)
     return tv
+
+
+# what may stand before a headline's doer: quotes, a digest's number, an outlet's names of up to three words each
+# cut off by "|", ":" or " - " ("جريدة الرياض | الجيش ...", "وكالة : الجيش ...", "Agency - وكالة الأنباء - الجيش";
+# not a clause, "هناك في المدينة ثلاث قوى :")
+_HEAD_CUT = re.compile(r"^(?:[\s\"'«»“”]*(?:[^\s|:]+\s+){0,2}[^\s|:]*\s*(?:\||:| - | – ))+")
+_HEAD_NOISE = re.compile(r"[\s\d\"'«»“”‘’()\-–.]*")
+
+
+@rule("headline_present", reads="role_words.tsv headline_verb")
+def lasting_state(ctx, t: Match) -> bool:
+    """A present-tense verb of a deed (role_words.tsv ``headline_verb``: taking ground, storming, assassinating,
+    abducting) tells news only in the document's first sentence (a headline, a lone line), right after its doer who
+    opens it: "قوات المعارضة تسيطر على بلدة الزيارة", "الجيش يحرر قرية الصالحية من المسلحين", "مسلحون يغتالون قياديا
+    في درعا". Elsewhere, after another word before its doer, or with a
+    share or a span ("تسيطر على 60% من", "يسيطر على المدينة منذ 2014") it is a state held: "ولا يزال التنظيم
+    يسيطر على معظم الأحياء", "الفصائل التي تسيطر على البلدة" (set aside)."""
+    norm = ctx.nt.norm
+    verb = norm[t.start:t.end].split()[0] if norm[t.start:t.end].split() else ""
+    if verb not in HEADLINE_VERBS and verb.lstrip("وفبلك") not in HEADLINE_VERBS \
+            and not (verb.startswith("ال") and verb[2:] in HEADLINE_VERBS):
+        return False
+    first = next(iter(ctx.doc.spans_of("sentence")), None)
+    ok = verb in HEADLINE_VERBS and first is not None and ctx.n(first.start) <= t.start < ctx.n_end(first.end)
+    if ok:
+        # (any name of a party: "مسلحون يغتالون", "قوات الأمن تقتحم" name a doer though no party of the theatre)
+        doer = next((a for a in getattr(ctx, "named", ctx.actors) if ctx.n(first.start) <= a.start < t.start
+                     and _HEAD_NOISE.fullmatch(norm[a.end:t.start])), None)
+        ok = doer is not None and _HEAD_NOISE.fullmatch(_HEAD_CUT.sub("", norm[ctx.n(first.start):doer.start])) is not None
+    if ok:
+        after = norm[t.end:min(len(norm), t.end + 60)].split()[:6]
+        ok = not any(w.lstrip("و") in ("منذ", "مند") or w.endswith(("%", "٪")) or w in ("بالمئه", "المئه", "بالمائه", "المائه")
+                     for w in after)
+    if ok:
+        return False
+    note(ctx, "headline_present", f"«{ctx.said(t.start, t.end)}» a state held, not news")
+    return True
