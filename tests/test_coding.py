@@ -2774,3 +2774,24 @@ def test_a_crowd_dispersed_without_the_article_is_a_protest(pipeline):
     (e,) = pipeline.text("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق متظاهرين في وسط بيروت أمس.",
                          published="2016-05-03").events
     assert e.event_type == "Protests" and e.actor1["id"] == "Protesters"
+
+
+def test_a_few_days_back_between_a_verb_and_its_object_dates_the_verb(pipeline):
+    """Rule few_days_before_object: "سيطر ... قبل أيام على X" is a few days back, a day apart from today's fighting;
+    "قبل أيام من الانتخابات" (days before another thing) is no date; "منذ أيام على" always a few days."""
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2018-06-10")]
+
+    assert read("واستولى المسلحون قبل أيام على مخفر البلدة") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("وتمكن الثوار قبل بضعة أيام من صد الهجوم") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("وتواصل الغارات منذ أيام على قرى الوادي") == [("2018-06-03", "2018-06-10", 2)]
+    assert read("وأعدم عدد من الرجال قبل أيام على حد قول الأهالي") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("والتقى الوزيران قبل أيام من الانتخابات") == []
+    assert read("وجاء الاجتماع قبل أيام على موعد التصويت") == []
+    events = pipeline.text("وكانت فصائل المعارضة سيطرت قبل أيام على تلة الزيتون في ريف المحافظة. واندلعت اليوم اشتباكات "
+                           "عنيفة بين الطرفين قرب تلة الزيتون.", published="2018-06-10").events
+    assert sorted(e.date["precision"] for e in events if e.event_type == "Battles") == [1, 2], \
+        [(e.sub_event_type, e.date) for e in events]

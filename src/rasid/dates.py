@@ -43,6 +43,10 @@ for _w, _n in _ORD_UNITS.items():
 _O = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 _W = "|".join(WEEKDAYS)
 _PRE = r"(?<![\p{L}])(?:[وفب]|ل)?"
+# verbs whose object follows with "على" or "من" ("سيطر على", "استولى على", "تمكن من", "انسحب من"): "قبل أيام"
+# told between such a verb and its object is the verb's day, not "days before" the object (rule few_days_before_object)
+_PREP_VERB = (r"(?<![\p{L}])[وف]?(?:قد\s+)?(?:سيطر|استول|استحوذ|هجم|عثر|قبض|اعتد|اقدم|تمكن|انطلق|انسحب|خرج|فر|هرب)"
+              r"(?:ت|وا|ا|تا|ي)?")
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "في الثاني من شهر آذار الجاري", "الخامس من الشهر الجاري", "العشرين من الشهر الماضي": a day of the month
@@ -79,8 +83,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago_hours", re.compile(rf"{_PRE}(?:(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])|(?:منذ|قبل)\s+قليل(?![\p{{L}}])(?!\s+من(?![\p{{L}}])))")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
-    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
-    ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
+    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day).
+    # Not "قبل أيام من/على الانتخابات" (days before another thing); but "منذ أيام" always (rule
+    # few_days_before_object), "قبل أيام على حد قولهم" (as they say), and "قبل أيام" after a verb whose object
+    # follows with that preposition ("سيطرت الفصائل قبل أيام على التلة", "تمكنت قبل أيام من فك الحصار")
+    ("ago_few", re.compile(rf"{_PRE}(?:منذ\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])|(?P<verb>(?<={_PREP_VERB}\s+(?:\S+\s+){{0,2}}))?قبل\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?(verb)|(?!\s+(?:قليله\s+)?(?:من|علي)(?![\p{{L}}])(?!\s+حد(?![\p{{L}}])))))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
     ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
