@@ -2795,3 +2795,17 @@ def test_a_few_days_back_between_a_verb_and_its_object_dates_the_verb(pipeline):
                            "عنيفة بين الطرفين قرب تلة الزيتون.", published="2018-06-10").events
     assert sorted(e.date["precision"] for e in events if e.event_type == "Battles") == [1, 2], \
         [(e.sub_event_type, e.date) for e in events]
+
+
+def test_two_days_of_a_month_joined_after_between_are_a_range():
+    """Rule day_range: "بين 17 و20 شباط" is 17 to 20 February (precision 2; over a week 3), not the 20th."""
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2019-04-20")]
+
+    assert read("دارت معارك عنيفة في البلدة بين 17 و20 شباط") == [("2019-02-17", "2019-02-20", 2)]
+    assert read("قصفت المدفعية القرى من 2 إلى 4 نيسان 2019") == [("2019-04-02", "2019-04-04", 2)]
+    assert read("تواصلت الغارات في الفترة من 1 حتى 15 آذار") == [("2019-03-01", "2019-03-15", 3)]
+    assert read("وقتل بين 3 و6 أشخاص في 7 آذار") == [("2019-03-07", "2019-03-07", 1)]

@@ -119,6 +119,11 @@ describe(__name__, "few_days_before_object", """"قبل أيام" before "على
     say) and "منذ أيام" always ("القصف المستمر منذ أيام على القرى").""")
 
 
+describe(__name__, "day_range", """Two days of one month joined by "و", "إلى", "حتى" or a dash after "بين" or "من" are a range from
+    the first to the second (dates.py abs_range), not the second day alone: "دارت المعارك بين 17 و20 شباط" is 17 to 20
+    February, precision 2 (3 over a week: "من 4 حتى 21 كانون الأول"); "قتل بين 3 و6 أشخاص" is no date.""")
+
+
 describe(__name__, "weekday_week_back", """A weekday named with "الماضي", "الفائت" or "المنصرم" on that same weekday of
     publication is a week back, not today (dates.py weekday): "قصفت الطائرات البلدة يوم الخميس الماضي" told on a
     Thursday is the Thursday before; "الجمعة قبل الماضي" is a week before last Friday. "الشهر المنصرم/الفائت" and
