@@ -2897,3 +2897,38 @@ def test_a_strike_on_a_place_told_as_held_hit_its_holder(pipeline):
     (e,) = pipeline.text("قصفت قوات النظام بلدة اللطامنة بريف حماة الشمالي أمس بالمدفعية الثقيلة.",
                          published="2016-05-03").events
     assert e.actor2 is None
+
+
+def test_a_few_days_back_between_a_verb_and_its_object_dates_the_verb(pipeline):
+    """Rule few_days_before_object: "سيطر ... قبل أيام على X" is a few days back, a day apart from today's fighting;
+    "قبل أيام من الانتخابات" (days before another thing) is no date; "منذ أيام على" always a few days."""
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2018-06-10")]
+
+    assert read("واستولى المسلحون قبل أيام على مخفر البلدة") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("وتمكن الثوار قبل بضعة أيام من صد الهجوم") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("وتواصل الغارات منذ أيام على قرى الوادي") == [("2018-06-03", "2018-06-10", 2)]
+    assert read("وأعدم عدد من الرجال قبل أيام على حد قول الأهالي") == [("2018-06-03", "2018-06-09", 2)]
+    assert read("والتقى الوزيران قبل أيام من الانتخابات") == []
+    assert read("وجاء الاجتماع قبل أيام على موعد التصويت") == []
+    events = pipeline.text("وكانت فصائل المعارضة سيطرت قبل أيام على تلة الزيتون في ريف المحافظة. واندلعت اليوم اشتباكات "
+                           "عنيفة بين الطرفين قرب تلة الزيتون.", published="2018-06-10").events
+    assert sorted(e.date["precision"] for e in events if e.event_type == "Battles") == [1, 2], \
+        [(e.sub_event_type, e.date) for e in events]
+
+
+def test_two_days_of_a_month_joined_after_between_are_a_range():
+    """Rule day_range: "بين 17 و20 شباط" is 17 to 20 February (precision 2; over a week 3), not the 20th."""
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.start_date, d.end_date, d.precision) for d in find_dates(NormText(text), "2019-04-20")]
+
+    assert read("دارت معارك عنيفة في البلدة بين 17 و20 شباط") == [("2019-02-17", "2019-02-20", 2)]
+    assert read("قصفت المدفعية القرى من 2 إلى 4 نيسان 2019") == [("2019-04-02", "2019-04-04", 2)]
+    assert read("تواصلت الغارات في الفترة من 1 حتى 15 آذار") == [("2019-03-01", "2019-03-15", 3)]
+    assert read("وقتل بين 3 و6 أشخاص في 7 آذار") == [("2019-03-07", "2019-03-07", 1)]

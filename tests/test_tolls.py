@@ -737,3 +737,16 @@ def test_the_active_verb_of_wounding_counts_the_wounded_not_the_dead():
         counts = find_counts(nt, 0, len(nt.norm), lex)
         assert combine(counts, "killed")["value"] == 3, text
         assert combine(counts, "injured")["value"] == 5, text
+
+
+def test_lost_right_before_its_count_is_gone_missing():
+    """Rule lost_as_missing: the passive "فُقد" before its count is missing, not dead; with a subject, the subject's own
+    men or lives lost it stays a death, and "فقدان ... لحياتهم" is a death."""
+    assert _toll("قتل ثلاثة جنود وفقد 12 آخرون في هجوم على الحاجز") == (3, "exact")
+    assert _toll("قتل ثلاثة جنود وفقد 12 آخرون في هجوم على الحاجز", "missing") == (12, "exact")
+    assert _toll("وفقد نحو عشرة جنود في الهجوم", "missing") == (10, "about")
+    assert _toll("وفقد الجيش 20 جنديا في المعركة") == (20, "exact")
+    assert _toll("وفقدت الكتيبة في المعركة 4 من عناصرها") == (4, "exact")
+    assert _toll("وفقدت 4 من عناصرها في المعركة") == (4, "exact")
+    assert _toll("وفقد 30 شخصا حياتهم في القصف") == (30, "exact")
+    assert _toll("أدى القصف إلى فقدان 6 أشخاص لحياتهم") == (6, "exact")

@@ -43,6 +43,10 @@ for _w, _n in _ORD_UNITS.items():
 _O = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 _W = "|".join(WEEKDAYS)
 _PRE = r"(?<![\p{L}])(?:[وفب]|ل)?"
+# verbs whose object follows with "على" or "من" ("سيطر على", "استولى على", "تمكن من", "انسحب من"): "قبل أيام"
+# told between such a verb and its object is the verb's day, not "days before" the object (rule few_days_before_object)
+_PREP_VERB = (r"(?<![\p{L}])[وف]?(?:قد\s+)?(?:سيطر|استول|استحوذ|هجم|عثر|قبض|اعتد|اقدم|تمكن|انطلق|انسحب|خرج|فر|هرب)"
+              r"(?:ت|وا|ا|تا|ي)?")
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "في الثاني من شهر آذار الجاري", "الخامس من الشهر الجاري", "العشرين من الشهر الماضي": a day of the month
@@ -51,6 +55,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "في 25 من الشهر الجاري", "يوم 7 من الشهر الماضي", "في 3 الجاري": a day of this month or the one before
     # written in digits (the press's short form "3 الجاري" is this month's)
     ("abs_cur", re.compile(rf"{_PRE}(?:يوم\s+)?(?:ال\s*)?(?<!\d)(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:(?:هذا\s+)?الشهر\s+(?P<curx>الجاري|الحالي|الماضي|المنصرم|الفايت)|(?P<bare>الجاري|الحالي))(?![\p{{L}}\d])")),
+    # "بين 17 و20 شباط", "من 15 إلى 22 آذار 2016", "بين يومي 23 و25 مارس", "من 26 - 27 شباط": the days from the
+    # first to the second of that month, a range (rule day_range), not the second day alone
+    ("abs_range", re.compile(rf"{_PRE}(?:بين|من)\s+(?:(?:يوم|يومي|الفتره\s+من)\s+)?(?<!\d)(?P<d1>\d{{1,2}})\s*(?:و|الي|حتي|لغايه|[-–])\s*(?:(?:يوم|ال)\s*)?(?P<d2>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(?P<year>\d{{4}}))?(?![\p{{L}}\d])")),
     # 6 كانون الأول 2018 / 6 ديسمبر (كانون الأول) 2018 / 6 من ديسمبر
     ("abs_dmy", re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_M})(?:\s*[/(\-]\s*(?:{_M})\s*\)?)?(?:\s*[,،]?\s*(?:عام|سنه|لعام)?\s*(\d{{4}}))?(?![\p{{L}}])")),
     # ديسمبر 2018 (month and year only)
@@ -79,8 +86,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago_hours", re.compile(rf"{_PRE}(?:(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(?:\d+|{'|'.join(NUM_WORDS)})\s*)?(?:ساعات|ساعه|ساعتين)(?![\p{{L}}])|(?:منذ|قبل)\s+قليل(?![\p{{L}}])(?!\s+من(?![\p{{L}}])))")),
     # (the unit is required: "قبل 3 ساعات" is today, "قبل 3 سنوات" no day at all)
     ("ago_days", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:نحو|حوالي|قرابه)?\s*(?:(\d+|{'|'.join(NUM_WORDS)})\s*(?:ايام|يوما|يوم)(?![\p{{L}}])|(يومين))")),
-    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day)
-    ("ago_few", re.compile(rf"{_PRE}(?:منذ|قبل)\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?!\s+(?:قليله\s+)?(?:من|علي))")),
+    # "منذ أيام", "قبل بضعة أيام", "منذ عدة أيام": a few days back, how many not said (a range, not a day).
+    # Not "قبل أيام من/على الانتخابات" (days before another thing); but "منذ أيام" always (rule
+    # few_days_before_object), "قبل أيام على حد قولهم" (as they say), and "قبل أيام" after a verb whose object
+    # follows with that preposition ("سيطرت الفصائل قبل أيام على التلة", "تمكنت قبل أيام من فك الحصار")
+    ("ago_few", re.compile(rf"{_PRE}(?:منذ\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])|(?P<verb>(?<={_PREP_VERB}\s+(?:\S+\s+){{0,2}}))?قبل\s+(?:(?:بضعه|عده)\s+)?ايام(?![\p{{L}}])(?(verb)|(?!\s+(?:قليله\s+)?(?:من|علي)(?![\p{{L}}])(?!\s+حد(?![\p{{L}}])))))")),
     # "مطلع هذا الشهر", "الشهر الماضي", "خلال الشهر الجاري": this month or the one before, up to publication
     ("this_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?(?:هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?![\p{{L}}])")),
     ("last_month", re.compile(rf"{_PRE}(?:(?:في|خلال|مطلع|اوائل|بدايه|منتصف|اواسط|اواخر|نهايه)\s+)?الشهر\s+(?:الماضي|المنصرم|الفايت)(?![\p{{L}}])")),
@@ -123,6 +133,22 @@ class DateMention:
         return {"start": self.start_date, "end": self.end_date, "precision": self.precision, "text": self.text}
 
 
+def _day_range(m: re.Match, pub: dt.date | None):
+    """"بين 17 و20 شباط": the 17th to the 20th, precision 2 up to a week, else 3; the year as for one day."""
+    d1, d2, mon = int(m["d1"]), int(m["d2"]), MONTHS[m["mon"]]
+    given = int(m["year"]) if m["year"] and _plausible_year(int(m["year"])) else None
+    year = given or (pub.year if pub else None)
+    if year is None or not 1 <= d1 < d2 <= 31:
+        return None
+    try:
+        if not given and pub and dt.date(year, mon, d1) > pub + dt.timedelta(days=2):
+            year -= 1
+        a, b = dt.date(year, mon, d1), dt.date(year, mon, d2)
+    except ValueError:
+        return None
+    return _iso(a), _iso(b), 2 if (b - a).days < 7 else 3, False
+
+
 def _iso(d: dt.date) -> str:
     return d.isoformat()
 
@@ -149,8 +175,8 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_cur", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
-_MONTH_KINDS = ("abs_ord", "abs_dmy", "abs_my", "abs_m")
+_DIGIT_KINDS = ("abs_cur", "abs_range", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
+_MONTH_KINDS = ("abs_ord", "abs_range", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
@@ -346,7 +372,7 @@ def find_dates(nt: NormText, published: str | None, lo: int = 0, hi: int | None 
     return out
 
 
-_MONTHS_TOLD = frozenset({"abs_cur", "abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
+_MONTHS_TOLD = frozenset({"abs_cur", "abs_range", "abs_dmy", "abs_ord", "abs_my", "abs_m", "abs_num", "abs_iso"})
 
 
 def _same_month(m: re.Match, found: list[DateMention], at: int):
@@ -433,6 +459,8 @@ def _current_month_day(m: re.Match, pub: dt.date | None):
 def _resolve(kind: str, m: re.Match, pub: dt.date | None):
     """(start, end, precision, relative) or None when the match is not a date."""
     try:
+        if kind == "abs_range":
+            return _day_range(m, pub)
         if kind == "abs_dmy":
             day, mon = int(m[1]), MONTHS[m[2]]
             # "15 نيسان , 2300 شخص": a number after the month that is no plausible year is not the date's year

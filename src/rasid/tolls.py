@@ -263,6 +263,39 @@ def _start(m: Match) -> int:
     return m.start
 
 
+# "وفقد 15 آخرون", "فقد أربعة جنود": the passive "فُقد" with its count right after is went missing; the active "فقدت
+# الكتيبة 20 من جنودها" (losing fighters) and "فقد 30 شخصا حياتهم" (lost their lives) are dead (rule lost_as_missing)
+LOSE_WORDS = frozenset({"فقد", "وفقد", "ففقد", "فقدت", "وفقدت"})
+LOSS_WORDS = frozenset({"فقدان", "وفقدان", "بفقدان", "لفقدان"})
+LOST_LIVES = re.compile(r"(?<![\p{L}])(?:ل|ب)?(?:حيا[تهة]|ارواح|روح)")
+OWN_MEN = re.compile(r"\s+من\s+\S+(?:ها|هم|ه)(?![\p{L}])")
+
+
+def _lost_as_missing(norm: str, cue: tuple, hi: int, quals: list, starts: frozenset) -> bool:
+    """"فقد" right before its count (maybe across a qualifier) tells people gone missing, not killed: no subject
+    stands between ("فقد الجيش 20 جنديا" is dead), no life is lost ("حياتهم", "أرواحهم") and the count is not the
+    subject's own men ("فقدت 4 من عناصرها")."""
+    a, b, measure = cue
+    if measure != "killed" or norm[a:b] not in LOSE_WORDS:
+        return False
+    at = b
+    while at < hi and norm[at] == " ":
+        at += 1
+    q = next((q for q in quals if q.start == at), None)
+    if q is not None:
+        at = q.end
+        while at < hi and norm[at] == " ":
+            at += 1
+    word = norm[at:hi].split(maxsplit=1)[:1]
+    if not word or not (word[0][0].isdigit() or word[0] in starts):
+        return False
+    end = _clause_end(norm, at, min(hi, at + 80))
+    if LOST_LIVES.search(norm, at, end):
+        return False
+    num_end = at + len(word[0])
+    return OWN_MEN.match(norm, num_end) is None
+
+
 def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, found: dict | None = None) -> list[Count]:
     """Counts of killed / injured / missing / captured people in ``nt.norm[lo:hi]``.
 
@@ -275,6 +308,15 @@ def find_counts(nt: NormText, lo: int, hi: int, lex: Lexicon, actor_at=None, fou
     else:
         noun_ms, cue_ms, quals = lex.toll_nouns.find(nt, lo, hi), lex.cue_matcher.find(nt, lo, hi), lex.qualifiers.find(nt, lo, hi)
     measure_cues = [(m.start, m.end, MEASURES[m.value]) for m in cue_ms if m.value in MEASURES]
+    if any(norm[c[0]:c[1]] in LOSE_WORDS for c in measure_cues):
+        starts0 = _number_starts(lex)
+        measure_cues = [(c[0], c[1], "missing") if _lost_as_missing(norm, c, hi, quals, starts0) else c
+                        for c in measure_cues]
+    if any(c[2] == "missing" and norm[c[0]:c[1]] in LOSS_WORDS for c in measure_cues):
+        # "أدى إلى فقدان 6 عناصر لحياتهم": the loss of their lives is their death (rule lost_as_missing)
+        measure_cues = [(c[0], c[1], "killed") if c[2] == "missing" and norm[c[0]:c[1]] in LOSS_WORDS and
+                        LOST_LIVES.search(norm, c[1], _clause_end(norm, c[1], min(hi, c[1] + 80))) else c
+                        for c in measure_cues]
     grievances = [(m.end, m.value) for m in cue_ms if m.value in ("grievance", "charge")]
     if grievances:
         # "احتجاجا على مقتل شاب", "انتقاما لمقتل ثلاثة", "بتهمة قتل مزارع": the killing the event answers, or

@@ -299,6 +299,11 @@ one goes on with a dual, not with a plural of no number; alone, "مقتل مجن
 describe(__name__, "hundreds_and_tens", """A hundred joined by "و" to a smaller number word is their sum
 (rasid.tolls.parse_number): "مائة وخمسون قتيلا" is 150, "مئتان وخمسة وعشرون" 225 (not "قتل مائة شخص وأصيب خمسون": a
 counted noun between).""", reads="numbers.tsv")
+describe(__name__, "lost_as_missing", """"فقد" with its count right after it is the passive "فُقد", people gone missing
+(rasid.tolls._lost_as_missing): "قتل ثلاثة جنود وفقد 12 آخرون" is 3 dead and 12 missing, not 15 dead; "فقد" is still
+a death with its subject before the count ("فقد الجيش 20 جنديا"), with the subject's own men ("فقدت 4 من عناصرها") or
+with lives lost ("فقد 30 شخصا حياتهم"), and "فقدان 6 عناصر لحياتهم" is six dead, not six missing.""",
+         reads="cues.tsv kill, missing")
 describe(__name__, "toll_range", """A toll told as a range is its lower figure, at least (ACLED codes the lowest figure;
 rasid.tolls._range_high): "قتل ما بين 12 و18 شخصا في الغارة" is at least 12, and so are "12 إلى 18 قتيلا" and "12 - 18
 قتيلا" (not their sum); "و" joins a range only after "بين", and "من 12 إلى 18" is a toll rising from one figure to

@@ -113,6 +113,17 @@ describe(__name__, "moment_ago", """"منذ قليل", "قبل قليل" (a mome
     another thing.""")
 
 
+describe(__name__, "few_days_before_object", """"قبل أيام" before "على" or "من" is "days before" another thing and no date
+    ("التقى الوزيران قبل أيام من الانتخابات"), except after a verb whose object follows with that preposition (dates.py
+    ago_few, _PREP_VERB): "سيطرت الفصائل قبل أيام على التلة" is a few days back; so are "قبل أيام على حد قولهم" (as they
+    say) and "منذ أيام" always ("القصف المستمر منذ أيام على القرى").""")
+
+
+describe(__name__, "day_range", """Two days of one month joined by "و", "إلى", "حتى" or a dash after "بين" or "من" are a range from
+    the first to the second (dates.py abs_range), not the second day alone: "دارت المعارك بين 17 و20 شباط" is 17 to 20
+    February, precision 2 (3 over a week: "من 4 حتى 21 كانون الأول"); "قتل بين 3 و6 أشخاص" is no date.""")
+
+
 describe(__name__, "weekday_week_back", """A weekday named with "الماضي", "الفائت" or "المنصرم" on that same weekday of
     publication is a week back, not today (dates.py weekday): "قصفت الطائرات البلدة يوم الخميس الماضي" told on a
     Thursday is the Thursday before; "الجمعة قبل الماضي" is a week before last Friday. "الشهر المنصرم/الفائت" and
