@@ -2445,6 +2445,10 @@ def test_seized_ground_is_a_capture_and_seized_arms_or_a_pluperfect_relative_are
     (e,) = pipeline.text("واستمرت المواجهات أمس في أطراف مدينة الرمادي التي يحاول الجيش استعادتها من التنظيم الذي كان "
                          "استولى عليها منتصف مايو الماضي.", published="2015-06-01").events
     assert e.sub_event_type == "Armed clash"
+    # the capture's subject between "كانت" and "قد": the strike its sentence tells is the event
+    (e,) = pipeline.text("وقتل ثلاثة مدنيين بغارات لطائرات النظام على بلدة الزيتونة التي كانت الفصائل المقاتلة قد "
+                         "سيطرت عليها الشهر الماضي.", published="2015-06-01").events
+    assert e.sub_event_type == "Air/drone strike", e.sub_event_type
 
 
 def test_poison_gas_told_with_the_article_is_a_chemical_attack(pipeline):

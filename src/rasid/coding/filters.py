@@ -161,10 +161,20 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
 def pluperfect_relative(ctx, t: Match) -> bool:
     """A deed told in a relative clause in the pluperfect ("الذي كان استولى عليها", "التي كانت قد قصفتها") recalls what
     was done before the story's events, background to them: "تحاول القوات استعادة المدينة من التنظيم الذي كان استولى
-    عليها منتصف مايو"."""
-    before = ctx.nt.norm[max(0, t.start - 30):t.start].split()[-3:]
-    if before[-1:] == ["قد"]:
+    عليها منتصف مايو"; so is a capture with its subject between "كان" and "قد" (one to four words, no comma):
+    "قصفت الطائرات البلدة التي كانت الفصائل قد سيطرت عليها قبل شهر" tells the strike, not the capture (other deeds
+    told so, "الذي كانت الشرطة قد اعتقلته قبل أيام", are often the story's only telling of them)."""
+    before = ctx.nt.norm[max(0, t.start - 60):t.start].split()[-7:]
+    qad = before[-1:] == ["قد"]
+    if qad:
         before = before[:-1]
+    if qad and t.value.sub_event_type == "TERRITORY":
+        # the subject between "كان" and "قد": "التي كانت الفصائل المعارضة قد سيطرت عليها"
+        k = next((i for i in range(len(before) - 2, len(before) - 6, -1)
+                  if i >= 1 and before[i] in ("كان", "كانت", "كانوا")), None)
+        if k is not None and before[k - 1] in RELATIVE and not any("،" in w or "," in w for w in before[k:]):
+            note(ctx, "pluperfect_relative", f"«{before[k - 1]} {before[k]}» ... «قد {ctx.said(t.start, t.end)}»")
+            return True
     if len(before) < 2 or before[-1] not in ("كان", "كانت", "كانوا") or before[-2] not in RELATIVE:
         return False
     note(ctx, "pluperfect_relative", f"«{before[-2]} {before[-1]}» «{ctx.said(t.start, t.end)}»")
