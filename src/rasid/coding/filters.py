@@ -8,6 +8,7 @@ rule; with a trace, the one that fired is recorded with the words that made it f
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..arabic import normalize
 from ..lexicon import Match
@@ -178,6 +179,24 @@ def pluperfect_relative(ctx, t: Match) -> bool:
     if len(before) < 2 or before[-1] not in ("كان", "كانت", "كانوا") or before[-2] not in RELATIVE:
         return False
     note(ctx, "pluperfect_relative", f"«{before[-2]} {before[-1]}» «{ctx.said(t.start, t.end)}»")
+    return True
+
+
+_LED_AWAY = ("اقتاد", "اقتيد", "اقتياد")
+
+
+@rule("led_away_unknown")
+def led_away_unknown(ctx, t: Match) -> bool:
+    """A word of leading away ("اقتاد", "اقتيد", "اقتياد", triggers.tsv) is an abduction only when the clause says the
+    place is unknown ("مجهول", "مجهولة" within twelve words after it, before a stop): "اقتاد مسلحون ملثمون المدرس من
+    منزله إلى جهة مجهولة" is one; "اقتادته دورية الشرطة إلى المخفر للتحقيق" is not."""
+    word = (ctx.nt.norm[t.start:t.end].split() or [""])[0]
+    if not word.lstrip("وف").startswith(_LED_AWAY):
+        return False
+    after = re.sub(r"[^\w\s]", " ", re.split(r"[.!?؟;]", ctx.nt.norm[t.end:t.end + 150])[0]).split()[:12]
+    if any(w.startswith("مجهول") for w in after):
+        return False
+    note(ctx, "led_away_unknown", f"«{ctx.said(t.start, t.end)}» with no unknown place")
     return True
 
 
@@ -378,7 +397,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or led_away_unknown(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
