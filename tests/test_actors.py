@@ -464,6 +464,26 @@ def test_the_holder_told_in_a_relative_clause_on_the_place_is_not_the_doer(pipel
     assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "ISIS"), (e.actor1, e.actor2)
 
 
+def test_a_holder_told_beside_the_named_sides_is_no_side(pipeline):
+    """Rules holder_behind_named_sides and occupier_no_side (invented sentences)."""
+    e = _one(pipeline, "اندلعت اشتباكات عنيفة أمس بين فصائل المعارضة وقوات النظام قرب القرى التي يسيطر عليها تنظيم "
+                       "الدولة الإسلامية في ريف حلب.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Opposition factions", "Syrian government forces"), (e.actor1, e.actor2)
+    # a capture of the held place keeps its holder as who lost it
+    e = _one(pipeline, "تمكنت قوات النظام اليوم من السيطرة على قرية الزيتونة التي تسيطر عليها هيئة تحرير الشام بعد "
+                       "تقدم تنظيم الدولة في المنطقة.", "Battles")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Syrian government forces", "HTS"), (e.actor1, e.actor2)
+    # the holder and the party joined to it by "و" are both held
+    e = _one(pipeline, "قصف الطيران الروسي مدينة القامشلي التي تسيطر عليها وحدات حماية الشعب والشرطة الكردية الأسايش.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Russian forces", "YPG"), (e.actor1, e.actor2)
+    # the occupier of the region names the place, not a side of the fighting
+    e = _one(pipeline, "قالت مصادر محلية إن اشتباكات عنيفة اندلعت أمس بين فصائل المعارضة وقوات النظام في بلدة قرب "
+                       "الهضبة التي تحتلها إسرائيل.")
+    assert (_id(e.actor1), _id(e.actor2)) == ("Opposition factions", "Syrian government forces"), (e.actor1, e.actor2)
+    evs = _events(pipeline, "قالت مصادر محلية إن اشتباكات عنيفة اندلعت أمس قرب الأراضي التي تحتلها إسرائيل في الجنوب.")
+    assert not [e for e in evs if "Israeli forces" in (_id(e.actor1), _id(e.actor2))], [(e.actor1, e.actor2) for e in evs]
+
+
 def test_a_generic_force_in_a_named_country_is_that_country_s(pipeline):
     e = _one(pipeline, "قالت مصادر إن القوات الخاصة في تونس اشتبكت أمس مع مسلحين في جبل سمامة.")
     assert "Tunisian forces" in (_id(e.actor1), _id(e.actor2)), (e.actor1, e.actor2)

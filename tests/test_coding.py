@@ -767,6 +767,19 @@ def test_people_of_a_civilian_trade_abducted_are_civilians(pipeline):
     assert e.sub_event_type == "Abduction/forced disappearance" and e.actor2["id"] == "Civilians"
 
 
+def test_led_away_to_an_unknown_place_is_an_abduction(pipeline):
+    # triggers.tsv "اقتاد*", "اقتيد*", "اقتياد*"; rule led_away_unknown
+    (e,) = pipeline.text("وفي مدينة الكفرة اقتاد مسلحون ملثمون مدرسا من منزله فجر اليوم إلى جهة مجهولة.",
+                         published="2017-05-12").events
+    assert e.sub_event_type == "Abduction/forced disappearance", e.sub_event_type
+    (e,) = pipeline.text("وذكر شهود أن الشاب اقتيد أمس إلى مكان مجهول بعد توقيفه عند حاجز للمسلحين في البلدة.",
+                         published="2017-05-12").events
+    assert e.sub_event_type == "Abduction/forced disappearance", e.sub_event_type
+    # led to a known place: no abduction
+    assert not pipeline.text("واقتادت عناصر من قوات النظام ثلاثة شبان من بلدة الزيتونة إلى فرع الأمن العسكري في مدينة "
+                             "حمص أمس.", published="2017-05-12").events
+
+
 def test_residents_clashing_with_a_states_force_are_a_crowd(pipeline):
     # rule clash_by_parties (role_words.tsv residents)
     (e,) = pipeline.text("وأدى ذلك إلى اشتباكات بين الشرطة والأهالي في محيط قسم شرطة بورسعيد أمس.", published="2013-03-06").events
@@ -2445,6 +2458,10 @@ def test_seized_ground_is_a_capture_and_seized_arms_or_a_pluperfect_relative_are
     (e,) = pipeline.text("واستمرت المواجهات أمس في أطراف مدينة الرمادي التي يحاول الجيش استعادتها من التنظيم الذي كان "
                          "استولى عليها منتصف مايو الماضي.", published="2015-06-01").events
     assert e.sub_event_type == "Armed clash"
+    # the capture's subject between "كانت" and "قد": the strike its sentence tells is the event
+    (e,) = pipeline.text("وقتل ثلاثة مدنيين بغارات لطائرات النظام على بلدة الزيتونة التي كانت الفصائل المقاتلة قد "
+                         "سيطرت عليها الشهر الماضي.", published="2015-06-01").events
+    assert e.sub_event_type == "Air/drone strike", e.sub_event_type
 
 
 def test_poison_gas_told_with_the_article_is_a_chemical_attack(pipeline):

@@ -164,13 +164,41 @@ def prevented_from(ctx, t: Match, lo: int) -> bool:
 def pluperfect_relative(ctx, t: Match) -> bool:
     """A deed told in a relative clause in the pluperfect ("الذي كان استولى عليها", "التي كانت قد قصفتها") recalls what
     was done before the story's events, background to them: "تحاول القوات استعادة المدينة من التنظيم الذي كان استولى
-    عليها منتصف مايو"."""
-    before = ctx.nt.norm[max(0, t.start - 30):t.start].split()[-3:]
-    if before[-1:] == ["قد"]:
+    عليها منتصف مايو"; so is a capture with its subject between "كان" and "قد" (one to four words, no comma):
+    "قصفت الطائرات البلدة التي كانت الفصائل قد سيطرت عليها قبل شهر" tells the strike, not the capture (other deeds
+    told so, "الذي كانت الشرطة قد اعتقلته قبل أيام", are often the story's only telling of them)."""
+    before = ctx.nt.norm[max(0, t.start - 60):t.start].split()[-7:]
+    qad = before[-1:] == ["قد"]
+    if qad:
         before = before[:-1]
+    if qad and t.value.sub_event_type == "TERRITORY":
+        # the subject between "كان" and "قد": "التي كانت الفصائل المعارضة قد سيطرت عليها"
+        k = next((i for i in range(len(before) - 2, len(before) - 6, -1)
+                  if i >= 1 and before[i] in ("كان", "كانت", "كانوا")), None)
+        if k is not None and before[k - 1] in RELATIVE and not any("،" in w or "," in w for w in before[k:]):
+            note(ctx, "pluperfect_relative", f"«{before[k - 1]} {before[k]}» ... «قد {ctx.said(t.start, t.end)}»")
+            return True
     if len(before) < 2 or before[-1] not in ("كان", "كانت", "كانوا") or before[-2] not in RELATIVE:
         return False
     note(ctx, "pluperfect_relative", f"«{before[-2]} {before[-1]}» «{ctx.said(t.start, t.end)}»")
+    return True
+
+
+_LED_AWAY = ("اقتاد", "اقتيد", "اقتياد")
+
+
+@rule("led_away_unknown")
+def led_away_unknown(ctx, t: Match) -> bool:
+    """A word of leading away ("اقتاد", "اقتيد", "اقتياد", triggers.tsv) is an abduction only when the clause says the
+    place is unknown ("مجهول", "مجهولة" within twelve words after it, before a stop): "اقتاد مسلحون ملثمون المدرس من
+    منزله إلى جهة مجهولة" is one; "اقتادته دورية الشرطة إلى المخفر للتحقيق" is not."""
+    word = (ctx.nt.norm[t.start:t.end].split() or [""])[0]
+    if not word.lstrip("وف").startswith(_LED_AWAY):
+        return False
+    after = re.sub(r"[^\w\s]", " ", re.split(r"[.!?؟;]", ctx.nt.norm[t.end:t.end + 150])[0]).split()[:12]
+    if any(w.startswith("مجهول") for w in after):
+        return False
+    note(ctx, "led_away_unknown", f"«{ctx.said(t.start, t.end)}» with no unknown place")
     return True
 
 
@@ -371,7 +399,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or led_away_unknown(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence

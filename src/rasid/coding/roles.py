@@ -577,9 +577,10 @@ def _holder(w, a: Match, lo: int) -> bool:
     return any(x in CONTROL or x[1:] in CONTROL for x in w.norm[max(lo, a.start - 30):a.start].split()[-3:])
 
 
-# verbs of holding a place, told in a relative clause on the place ("التي يسيطر عليها", "التي يؤمنها")
+# verbs of holding a place, told in a relative clause on the place ("التي يسيطر عليها", "التي يؤمنها"), or
+# occupying it ("الأراضي التي تحتلها إسرائيل", "الجزر التي يحتلها الجيش")
 _HOLD_STEMS = ("يسيطر", "تسيطر", "يومن", "تومن", "يتحصن", "تتحصن", "يتمركز", "تتمركز", "ينتشر", "تنتشر", "يتواجد",
-               "تتواجد", "يحكم", "تحكم")
+               "تتواجد", "يحكم", "تحكم", "يحتل", "تحتل")
 _HOLD_PREP = {"عليها", "عليه", "عليهما", "فيها", "فيه", "فيهما", "بها", "به", "حاليا", "الان"}
 
 
@@ -590,15 +591,48 @@ def _place_holder(w, a: Match, lo: int) -> bool:
     of holding with the place as its object, perhaps a unit word, then the name) is not who did what the main clause
     tells (it may still be whom it hit, as a strike on a held town hits its holder): "وحاصرت القوات الحكومية
     القرى المتناثرة، التي يحكمها المسلحون، بعد أن تقدمت على أطرافها" has the government forces advance, not the
-    gunmen. (Dropping the holder as a side altogether was measured and lost: gold keeps it as the target.)"""
+    gunmen; nor does "الأراضي التي تحتلها إسرائيل" make Israel a side of the fighting told near them. (Dropping the
+    holder as a side altogether was measured and lost: gold keeps it as the target when no other party is named; see
+    rule holder_behind_named_sides.)"""
+    verb = _holding_verb(w, a, lo)
+    return verb is not None and verb.startswith(_HOLD_STEMS)
+
+
+def _holding_verb(w, a: Match, lo: int) -> str | None:
+    """The verb of the relative clause whose subject the party is ("التي يسيطر عليها [مقاتلو] X"), else None."""
     words = w.norm[max(lo, a.start - 50):a.start].split()[-5:]
     if words and words[-1] in UNIT_WORDS:
         words.pop()
     if words and words[-1] in _HOLD_PREP:
         words.pop()
-    if len(words) < 2 or words[-2].lstrip("و") not in RELATIVE:
+    if len(words) < 2 or words[-2].lstrip("و") not in RELATIVE or words[-1].endswith("ون"):
+        return None
+    return words[-1]
+
+
+@rule("occupier_no_side", reads="role_words.tsv relative, unit")
+def _occupier(w, a: Match, lo: int) -> bool:
+    """A party told as the occupier of a place ("الأراضي التي تحتلها إسرائيل", "الجزر التي يحتلها الجيش": a relative
+    pronoun and a verb of occupying right before the name) names the place, not a side of the fighting or the strike
+    told beside it: "اندلع قتال عنيف بين الفصائل والجيش قرب الهضبة التي تحتلها إسرائيل", "سقطت قذائف على بلدة قريبة
+    من الجزيرة التي تحتلها الدولة المجاورة" (nor when the sides go unnamed; the occupier named otherwise in the
+    clause stays a side)."""
+    verb = _holding_verb(w, a, lo)
+    return verb is not None and verb.startswith(("يحتل", "تحتل"))
+
+
+def _joined_to(w, h: Match, a: Match) -> bool:
+    """A party joined by "و" right after the holder shares its clause: "التي تسيطر عليها الوحدات الكردية والشرطة
+    المحلية" (at most four words between, no comma nor stop)."""
+    between = w.norm[h.end:a.start]
+    if not 0 <= len(between) <= 40 or any(c in between for c in ",،.؛:"):
         return False
-    return words[-1].startswith(_HOLD_STEMS) and not words[-1].endswith("ون")
+    words = re.sub(r"[^\w\s]", " ", between).split()
+    if not words:
+        return a.start > h.end and w.norm[a.start - 1] == "و"  # "و" glued to the name
+    # adjectives of the holder and "و" only: "قوات الوحدات العسكرية والشرطة"; not "بينما يحاصرها الجيش"
+    return len(words) <= 4 and any(x.startswith("و") for x in words[-2:]) and all(
+        x == "و" or x.startswith(("ال", "وال")) for x in words)
 
 
 _TO = frozenset({"الي", "نحو", "باتجاه", "صوب"}) | TOWARD
@@ -817,9 +851,23 @@ def _mission(norm: str, lo: int, a: Match) -> bool:
     return any(x.lstrip("و") in MISSION for x in norm[max(lo, a.start - 45):a.start].split()[-5:-1])
 
 
-def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None) -> Match | None:
+describe(__name__, "holder_behind_named_sides", """A party told only as who holds the place (rule
+place_holder_not_side) is the target only when no other party is named beside the doer: "اندلعت اشتباكات بين
+فصائل المعارضة وقوات النظام قرب القرى التي يسيطر عليها التنظيم" is the factions against the government forces, not
+against the group ("عليها" before the holder reads as a mark of the target); "قصفت الطائرات البلدة التي يسيطر عليها
+التنظيم" keeps the group as whom the strike hit, and a capture of the place keeps its holder as who lost it:
+"سيطر النظام على القرية التي تسيطر عليها الهيئة بعد معارك مع التنظيم" is taken from the Hay'at.""",
+         reads="role_words.tsv relative")
+
+
+def _target(ctx, w: _Around, main: list[Match], agent: Match | None, target_first: Match | None,
+            held: list[Match] = ()) -> Match | None:
     m, norm, lo = w.m, w.norm, w.lo
     others = [a for a in main if agent is None or a.value != agent.value]
+    if held and "territory" not in m.sub and m.role not in ("gain", "advance", "loss") and \
+            any(a not in held for a in others) and any(a in held for a in others):
+        _why(ctx, "holder_behind_named_sides", next(a for a in others if a in held))
+        others = [a for a in others if a not in held]
     if m.role == "clash" and agent is not None and any(not ctx.lex.allied(agent.value, a.value) for a in others):
         allies = [a for a in others if ctx.lex.allied(agent.value, a.value)]
         if allies and ctx.trace is not None:
@@ -915,20 +963,26 @@ def _assign(ctx, m: Mention, lo: int, hi: int, slo: int | None) -> None:
     held = [a for a in main if _place_holder(w, a, lo)]
     if held:
         _why(ctx, "place_holder_not_side", held[0])
+        held += [a for a in main if a not in held and any(_joined_to(w, h, a) for h in held)]
+        occupiers = [a for a in held if _occupier(w, a, lo)]
+        if occupiers:
+            _why(ctx, "occupier_no_side", occupiers[0])
+            main = [a for a in main if a not in occupiers]
+            held = [a for a in held if a not in occupiers]
     agent = _agent(ctx, w, [a for a in main if a not in held], hi)
     agent, main, target_first = _undergo(ctx, w, main, agent, hi)
     if agent is None and m.event_type == "Explosions/Remote violence":
         agent = nationality_after(ctx, t, hi) or nationality_before(ctx, t, max(lo, t.start - 16))
         _why(ctx, "nationality_agent", agent)
         agent = agent or country_launched(ctx, t, lo)
-    target = _target(ctx, w, main, agent, target_first)
+    target = _target(ctx, w, main, agent, target_first, held)
     if target is not None and target is not target_first and strike_verb_subject(ctx, w, target):
         # the verb's subject struck: a doer read otherwise (not its ally, nor itself) is what it struck
         if agent is not None and agent.value != target.value and not ctx.lex.allied(agent.value, target.value):
             agent, target = target, agent
         else:
             agent = target
-            target = _target(ctx, w, [a for a in main if a.value != agent.value], agent, None)
+            target = _target(ctx, w, [a for a in main if a.value != agent.value], agent, None, held)
     if target is not None and civ and m.event_type != "Battles" and target is not target_first:
         target = civilians_object(ctx, w, civ, agent, target)
     if target is not None and m.event_type == "Explosions/Remote violence" and target is not target_first:
