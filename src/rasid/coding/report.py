@@ -33,6 +33,24 @@ def _strongest(g: list[Mention]) -> Mention:
                key=lambda m: (m.weight + (3 if m.fatalities else 0) + (2 if m.locations else 0), -m.clause.start))
 
 
+@rule("place_of_the_telling_clause")
+def place_head(ctx, head: Mention, g: list[Mention]) -> Mention:
+    """An event whose head clause names no place, nor its sentence, is placed by the first of its clauses of the head's
+    kind that names a place itself (finer than a country), not by every place its clauses name: "قتل ثلاثة أشخاص في
+    الاشتباكات. وقالت الشرطة إن الاشتباكات دارت في حي الكرادة ... وذكرت مصادر أمنية في بغداد أن قوات الأمن سيطرت على
+    الاشتباكات" is at Karrada, not also in Baghdad, where the source spoke. (The head still gives the type, day and
+    toll; with no such clause, the places of all its clauses.)"""
+    if head.locations:
+        return head
+    told = [m for m in g if m is not head and not m.aside and m.event_type == head.event_type and m.own_place
+            and not all(_country(loc) for loc in m.locations)]
+    if not told:
+        return head
+    m = min(told, key=lambda m: m.clause.start)
+    note(ctx, "place_of_the_telling_clause", f"«{m.clause.text[:40]}»")
+    return m
+
+
 def head_of(g: list[Mention]) -> Mention:
     """The mention that gives the event's type: the strongest (with a toll, with a place), not an aside; of a
     battle, the clause where ground changed hands (rule territory_head)."""
@@ -158,7 +176,7 @@ def _event(doc: Document, ctx, g: list[Mention]) -> Event | None:
     date = when.event_day(ctx, head, g)
     date_field = date.as_field() if date else ctx.default_date(first.sentence)
     eid = event_id(doc.doc_id, head.event_type, head.sub, first.clause.text)
-    locs = (not head.locations and head_pointed_town(ctx, head)) or _locations(head, g)
+    locs = (not head.locations and head_pointed_town(ctx, head)) or _locations(place_head(ctx, head, g), g)
     framing, fseen = [], set()
     for m in g:
         for f in m.framing:
