@@ -949,9 +949,34 @@ def long_past(ctx, m: Mention) -> bool:
     return True
 
 
+@rule("bare_year_past")
+def bare_year_past(ctx, m: Mention, sent) -> bool:
+    """An event dated by a bare year ("عام 1990", "في 2005", "منتصف العام 2012") is history told in passing:
+    news tells today's deeds by their day. With no publication day known, or a year before the publication
+    year, it is dropped as rule long_past drops a dated one: "احتل الجيش المدينة عام 1990 وقصفها بالصواريخ".
+    The year is told in the event's own clause. (Not a year a few words after "منذ", a running state or the
+    point it runs from: "القرية الخاضعة للتنظيم منذ عام 2014", "للمرة الأولى منذ إعلانه الخلافة عام 2014";
+    nor a year that opens a written day, "في 2017/3/15".)"""
+    d = m.date
+    if d is None or d.kind != "year" or not d.start_date or not m.clause.start <= d.start < m.clause.end:
+        return False
+    year = int(d.start_date[:4])
+    if ctx.pub is not None and year >= ctx.pub.year:
+        return False
+    after = ctx.nt.norm[ctx.n_end(d.end):ctx.n_end(d.end) + 4]
+    if re.match(r"\s*[/\-.]\s*\d", after):
+        return False
+    before = ctx.nt.norm[max(ctx.n(m.clause.start), ctx.n(d.start) - 60):ctx.n(d.start)].split()
+    if any(w.lstrip("و") in ("منذ", "مند") for w in before[-6:]):
+        return False
+    note(ctx, "bare_year_past", f"«{d.text}», a bare year" + ("" if ctx.pub else ", no publication day"))
+    return True
+
+
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
         or ongoing(ctx, lo, hi, best) or campaigns(ctx, m, cl, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) \
-        or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) \
+        or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or bare_year_past(ctx, m, sent) \
+        or long_past(ctx, m) \
         or not_specific(ctx, m, cl, sent)

@@ -1,0 +1,18 @@
+"""Words of violence that tell no event of the news: history told in passing, analysis, summaries (invented
+sentences, each a document)."""
+
+
+def test_an_event_dated_by_a_bare_year_is_history(pipeline):
+    # rule bare_year_past: with no publication day, a bare year dates history, not today's news
+    assert not pipeline.text("احتل الجيش مدينة الرمادي عام 1990 وقصفها بالصواريخ .").events
+    assert not pipeline.text("وفي منتصف عام 2009 اندلعت اشتباكات عنيفة في مدينة الرمادي .").events
+    # a year before the publication year, even less than five months back
+    assert not pipeline.text("شهدت مدينة الرمادي اشتباكات عنيفة عام 2016 .", published="2017-02-10").events
+    # a year after "منذ" is a running state; the strike is today's, as is a written day opened by its year
+    (e,) = pipeline.text("قصفت الطائرات مدينة الرمادي الخاضعة للتنظيم منذ عام 2014 .").events
+    assert e.event_type == "Explosions/Remote violence"
+    (e,) = pipeline.text("قصفت الطائرات مدينة الرمادي في 2017 / 3 / 15 .").events
+    assert e.event_type == "Explosions/Remote violence"
+    # (nor a year that dates the point "منذ" runs from: the capture is today's)
+    (e,) = pipeline.text("سيطرت القوات على مدينة الرمادي للمرة الأولى منذ إعلان التنظيم دولته عام 2014 .").events
+    assert e.event_type == "Battles"
