@@ -954,11 +954,11 @@ def bare_year_past(ctx, m: Mention, sent) -> bool:
     """An event dated by a bare year ("عام 1990", "في 2005", "منتصف العام 2012") is history told in passing:
     news tells today's deeds by their day. With no publication day known, or a year before the publication
     year, it is dropped as rule long_past drops a dated one: "احتل الجيش المدينة عام 1990 وقصفها بالصواريخ".
-    The year is told in the event's own clause. (Not a year a few words after "منذ", a running state or the
+    The year is told in the event's own sentence. (Not a year a few words after "منذ", a running state or the
     point it runs from: "القرية الخاضعة للتنظيم منذ عام 2014", "للمرة الأولى منذ إعلانه الخلافة عام 2014";
     nor a year that opens a written day, "في 2017/3/15".)"""
     d = m.date
-    if d is None or d.kind != "year" or not d.start_date or not m.clause.start <= d.start < m.clause.end:
+    if d is None or d.kind != "year" or not d.start_date or not sent.start <= d.start < sent.end:
         return False
     year = int(d.start_date[:4])
     if ctx.pub is not None and year >= ctx.pub.year:
@@ -966,7 +966,7 @@ def bare_year_past(ctx, m: Mention, sent) -> bool:
     after = ctx.nt.norm[ctx.n_end(d.end):ctx.n_end(d.end) + 4]
     if re.match(r"\s*[/\-.]\s*\d", after):
         return False
-    before = ctx.nt.norm[max(ctx.n(m.clause.start), ctx.n(d.start) - 60):ctx.n(d.start)].split()
+    before = ctx.nt.norm[max(ctx.n(sent.start), ctx.n(d.start) - 60):ctx.n(d.start)].split()
     if any(w.lstrip("و") in ("منذ", "مند") for w in before[-6:]):
         return False
     note(ctx, "bare_year_past", f"«{d.text}», a bare year" + ("" if ctx.pub else ", no publication day"))
