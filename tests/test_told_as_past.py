@@ -16,3 +16,17 @@ def test_an_event_dated_by_a_bare_year_is_history(pipeline):
     # (nor a year that dates the point "منذ" runs from: the capture is today's)
     (e,) = pipeline.text("سيطرت القوات على مدينة الرمادي للمرة الأولى منذ إعلان التنظيم دولته عام 2014 .").events
     assert e.event_type == "Battles"
+
+
+def test_an_entry_into_a_war_a_body_or_one_of_lorries_takes_no_ground(pipeline):
+    # rule entry_no_ground (role_words.tsv entry_not_ground): joining a war, a body, a stage; a convoy let in
+    assert not pipeline.text("أعلنت الحكومة أمس دخول تركيا الحرب على التنظيم في مدينة جرابلس",
+                             published="2016-05-03").events
+    assert not pipeline.text("ودخلت أمس قافلة مساعدات إلى بلدة مضايا", published="2016-05-03").events
+    assert not pipeline.text("وأعلن القائد أمس دخوله في مفاوضات مع التنظيم في مدينة جرابلس", published="2016-05-03").events
+    # troops entering a town take it
+    (e,) = pipeline.text("دخلت القوات مدينة جرابلس أمس بعد اشتباكات مع التنظيم", published="2016-05-03").events
+    assert e.event_type == "Battles" and e.territory
+    (e,) = pipeline.text("ودخلت في مطلع الشهر قوات المعارضة إلى مدينة جرابلس بعد اشتباكات مع التنظيم",
+                         published="2016-05-03").events
+    assert e.event_type == "Battles"

@@ -18,7 +18,8 @@ from .tolls import is_tally, read_counts
 from ..tolls import combine
 from .words import (RESULT, FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT)
+                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT,
+                    ENTRY_NOT_GROUND)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -216,6 +217,31 @@ def aircraft_fell(ctx, t: Match) -> bool:
     return False
 
 
+@rule("entry_no_ground", reads="role_words.tsv entry_not_ground")
+def entry_no_ground(ctx, t: Match) -> bool:
+    """An entry ("دخل", "دخول") into a war, a battle, a stage or a body, or one made by lorries or envoys, takes no
+    ground: "أعلنت أنقرة دخول تركيا الحرب على التنظيم", "نجح الحزب في دخول البرلمان", "ودخلت أمس قافلة مساعدات إلى
+    البلدة", "الدخول في مفاوضات" (role_words.tsv ``entry_not_ground`` up to three words after the word of entering,
+    or "في" right after "دخول"; not "دخلت القوات المدينة", nor "دخلت في مطلع الشهر قوات إلى المدينة")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    word = norm[t.start:t.end].split()[0] if norm[t.start:t.end].split() else ""
+    if not any(f.startswith("دخ") for f in _bare(word) | {word.lstrip("وف")}):
+        return False
+    after = []
+    for w in norm[t.end:t.end + 60].split()[:3]:
+        if any(p in w for p in ",،.:؛"):
+            break
+        after.append(w)
+    # ("في" right after the verbal noun only: the verb's "في" may open a time, "دخلت في مطلع أيار قوات إلى المدينة")
+    hit = "في" if after[:1] == ["في"] and "دخول" in word else next((w for w in after if _bare(w) & ENTRY_NOT_GROUND), None)
+    if hit is None:
+        return False
+    note(ctx, "entry_no_ground", f"«{ctx.said(t.start, t.end)}» «{hit}»")
+    return True
+
+
 @rule("goods_seized", reads="role_words.tsv seized_arms, goods")
 def goods_seized(ctx, t: Match) -> bool:
     """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
@@ -371,7 +397,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
