@@ -30,3 +30,23 @@ def test_an_entry_into_a_war_a_body_or_one_of_lorries_takes_no_ground(pipeline):
     (e,) = pipeline.text("ودخلت في مطلع الشهر قوات المعارضة إلى مدينة جرابلس بعد اشتباكات مع التنظيم",
                          published="2016-05-03").events
     assert e.event_type == "Battles"
+
+
+def test_a_missile_held_made_or_deployed_is_no_strike(pipeline):
+    # rule arms_held (role_words.tsv arms_held): a weapon's word after a word of having, making, deploying
+    assert not pipeline.text("وتجري الدولة تطوير صاروخ باليستي جديد قرب مدينة الموصل", published="2016-05-03").events
+    assert not pipeline.text("وتمتلك الميليشيات في مدينة درنة ترسانة من الصواريخ والمضادات الأرضية",
+                             published="2016-05-03").events
+    # a seizure of missiles is a disrupted use of weapons (role_words.tsv seized_arms), no shelling
+    (e,) = pipeline.text("وضبطت قوات الأمن العراقية 40 صاروخا في مدينة الموصل أمس", published="2016-05-03").events
+    assert e.sub_event_type == "Disrupted weapons use"
+    # missiles fired are a strike, a word of firing between or not
+    (e,) = pipeline.text("أطلق المسلحون صواريخ على مدينة الموصل أمس", published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence"
+    (e,) = pipeline.text("وقال بيان نشر الجيش إن المسلحين أطلقوا صواريخ على مدينة الموصل أمس", published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence"
+    (e,) = pipeline.text("ودمرت المقاتلات أمس معملا لتصنيع الصواريخ في مدينة الموصل", published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence"
+    (e,) = pipeline.text("ودمرت المقاتلات أمس مخازن للذخيرة في مدينة الموصل، ومعملا لتصنيع الصواريخ",
+                         published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence"

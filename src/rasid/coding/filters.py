@@ -19,7 +19,7 @@ from ..tolls import combine
 from .words import (RESULT, FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT,
-                    ENTRY_NOT_GROUND)
+                    ENTRY_NOT_GROUND, ARMS_HELD)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -242,6 +242,40 @@ def entry_no_ground(ctx, t: Match) -> bool:
     return True
 
 
+# the words of a missile or a shell as an event word (triggers.tsv "صاروخ*", "صواريخ*", "قذيفة", "قذائف")
+_WEAPON_NOUNS = ("صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذايف", "الصاروخ",
+                 "الصواريخ", "القذيفه", "القذايف")
+# a verb or noun of firing, hitting or destroying before the weapon in its clause: the weapon was used, or its store hit
+_FIRED = ("اطلق", "يطلق", "تطلق", "قصف", "استهدف", "يستهدف", "تستهدف", "سقط", "سقوط", "ضرب", "اصاب", "دمر", "تدمير",
+          "يدمر", "تدمر")
+
+
+@rule("arms_held", reads="role_words.tsv arms_held")
+def arms_held(ctx, t: Match, lo: int) -> bool:
+    """A missile or a shell named as a weapon held, made, moved or deployed is no strike: "تمتلك الميليشيات ترسانة
+    من الصواريخ والمضادات", "تجري الدولة تطوير صاروخ باليستي جديد", "نشر صاروخ عابر للقارات", "معمل لتصنيع الصواريخ"
+    (role_words.tsv ``arms_held`` up to five words before the weapon's word in its clause, no word of firing,
+    hitting or destroying before it in the sentence: not "قال بيان نشر الجيش إن المسلحين أطلقوا صواريخ على البلدة", nor
+    "دمرت المقاتلات مخازن ومعملا لتصنيع الصواريخ", a strike)."""
+    if t.value.event_type != "Explosions/Remote violence":
+        return False
+    norm = ctx.nt.norm
+    word = (norm[t.start:t.end].split() or [""])[0]
+    if len(norm[t.start:t.end].split()) != 1 or not (_bare(word) & set(_WEAPON_NOUNS)):
+        return False
+    before = norm[max(lo, t.start - 70):t.start].split()[-5:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if _bare(before[i]) & ARMS_HELD), None)
+    if k is None or any(p in w for w in before[k:] for p in ",،.:؛"):
+        return False
+    # (the sentence, not the clause: "دمرت المقاتلات مخازن للذخيرة، ومعملا لتصنيع الصواريخ" is cut before "ومعملا")
+    back = norm[max(0, t.start - 160):t.start]
+    back = back[max(back.rfind("."), back.rfind("\n"), back.rfind("؟")) + 1:]
+    if any(any(f.startswith(_FIRED) for f in _bare(w)) for w in back.split()):
+        return False
+    note(ctx, "arms_held", f"«{before[k]}» ... «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("goods_seized", reads="role_words.tsv seized_arms, goods")
 def goods_seized(ctx, t: Match) -> bool:
     """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
@@ -397,7 +431,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or arms_held(ctx, t, lo) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence

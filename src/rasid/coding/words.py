@@ -213,6 +213,7 @@ MANNED = _words("manned")
 UNMANNED = _RW.get("unmanned", ())
 DOWNING = _words("downing")
 AIRCRAFT = _words("aircraft")
+ARMS_HELD = _words("arms_held")  # "ترسانة من الصواريخ", "نشر صاروخ باليستي": a weapon held, no strike
 ENTRY_NOT_GROUND = _words("entry_not_ground")  # "دخول تركيا الحرب", "دخلت قافلة": an entry that takes no ground
 GROUND_FIRE = _RW.get("ground_fire", ())
 AIR_DEFENCE = _RW.get("air_defence", ())
