@@ -50,3 +50,13 @@ def test_a_missile_held_made_or_deployed_is_no_strike(pipeline):
     (e,) = pipeline.text("ودمرت المقاتلات أمس مخازن للذخيرة في مدينة الموصل، ومعملا لتصنيع الصواريخ",
                          published="2016-05-03").events
     assert e.event_type == "Explosions/Remote violence"
+
+
+def test_a_vote_or_sway_lost_is_no_ground_lost(pipeline):
+    # rule loss_no_ground (role_words.tsv lost_not_ground): a majority, sway, money lost
+    assert not pipeline.text("وخسر حزب العدالة والتنمية الأغلبية في البرلمان التركي في انتخابات أمس",
+                             published="2016-05-03").events
+    assert not pipeline.text("وخسرت البورصة 12 مليار دولار أمس في مدينة إسطنبول", published="2016-05-03").events
+    # a town lost is ground lost
+    (e,) = pipeline.text("خسر الجيش أمس مدينة الرمادي أمام هجوم التنظيم", published="2016-05-03").events
+    assert e.event_type == "Battles" and e.territory

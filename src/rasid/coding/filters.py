@@ -19,7 +19,7 @@ from ..tolls import combine
 from .words import (RESULT, FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
                     HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT,
-                    ENTRY_NOT_GROUND, ARMS_HELD)
+                    ENTRY_NOT_GROUND, ARMS_HELD, LOST_NOT_GROUND)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -242,6 +242,30 @@ def entry_no_ground(ctx, t: Match) -> bool:
     return True
 
 
+@rule("loss_no_ground", reads="role_words.tsv lost_not_ground")
+def loss_no_ground(ctx, t: Match) -> bool:
+    """A word of losing ("خسر", "يخسر", "خسارة") whose object is a vote, sway, money, backing or a match loses no
+    ground: "خسر الحزب الحاكم الأغلبية في البرلمان", "وها هو يخسر نفوذه في اليمن", "خسرت البورصة 12 مليار جنيه",
+    "بعد خسارة الفريق المباراة" (role_words.tsv ``lost_not_ground`` up to five words after it, a subject or a
+    number between; not "خسر التنظيم مدينة الرقة أمام هجوم القوات", nor men lost, a fight's toll: "خسرت القوات 15 عنصرا")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    words = norm[t.start:t.end].split()
+    if len(words) != 1 or not any(f.startswith(("خسر", "يخسر", "تخسر", "خساره")) for f in _bare(words[0])):
+        return False
+    after = []
+    for w in norm[t.end:t.end + 80].split()[:5]:
+        if any(p in w for p in ",،.:؛"):
+            break
+        after.append(w)
+    hit = next((w for w in after if _bare(w) & LOST_NOT_GROUND), None)
+    if hit is None:
+        return False
+    note(ctx, "loss_no_ground", f"«{ctx.said(t.start, t.end)}» «{hit}»")
+    return True
+
+
 # the words of a missile or a shell as an event word (triggers.tsv "صاروخ*", "صواريخ*", "قذيفة", "قذائف")
 _WEAPON_NOUNS = ("صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذايف", "الصاروخ",
                  "الصواريخ", "القذيفه", "القذايف")
@@ -431,7 +455,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or arms_held(ctx, t, lo) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or loss_no_ground(ctx, t) or arms_held(ctx, t, lo) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
