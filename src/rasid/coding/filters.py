@@ -266,6 +266,21 @@ def loss_no_ground(ctx, t: Match) -> bool:
     return True
 
 
+@rule("since_clause")
+def since_clause(ctx, t: Match, lo: int) -> bool:
+    """An event word in a clause of "منذ أن" (since ...), up to four words after it, names the point a tally or a
+    state runs from, no event of its own: "قتل 17 جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز", "تراجعت
+    السياحة منذ أن سيطر التنظيم على المدينة" (rule negated takes "منذ" right before the word; not past a comma)."""
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 60):t.start].split()[-6:]
+    k = next((i for i in range(len(before) - 1) if before[i].lstrip("و") in ("منذ", "مند") and before[i + 1] == "ان"),
+             None)
+    if k is None or len(before) - k - 2 > 4 or any(p in w for w in before[k:] for p in ",،.:؛"):
+        return False
+    note(ctx, "since_clause", f"«{' '.join(before[k:k + 2])}» ... «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 # the words of a missile or a shell as an event word (triggers.tsv "صاروخ*", "صواريخ*", "قذيفة", "قذائف")
 _WEAPON_NOUNS = ("صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذايف", "الصاروخ",
                  "الصواريخ", "القذيفه", "القذايف")
@@ -455,7 +470,7 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or loss_no_ground(ctx, t) or arms_held(ctx, t, lo) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) or loss_no_ground(ctx, t) or arms_held(ctx, t, lo) or since_clause(ctx, t, lo) or pluperfect_relative(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
