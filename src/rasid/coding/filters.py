@@ -269,8 +269,8 @@ def loss_no_ground(ctx, t: Match) -> bool:
 @rule("since_clause")
 def since_clause(ctx, t: Match, lo: int) -> bool:
     """An event word in a clause of "منذ أن" (since ...), up to four words after it, names the point a tally or a
-    state runs from, no event of its own: "قتل 17 جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز", "تراجعت
-    السياحة منذ أن سيطر التنظيم على المدينة" (rule negated takes "منذ" right before the word; not past a comma)."""
+    state runs from, no event of its own: "نزح آلاف السكان منذ أن بدأت القوات هجومها على المدينة", "قتل 17
+    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma)."""
     norm = ctx.nt.norm
     before = norm[max(lo, t.start - 60):t.start].split()[-6:]
     k = next((i for i in range(len(before) - 1) if before[i].lstrip("و") in ("منذ", "مند") and before[i + 1] == "ان"),
