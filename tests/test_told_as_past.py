@@ -68,3 +68,11 @@ def test_an_event_word_in_a_since_clause_names_a_point_in_time(pipeline):
                              published="2015-08-01").events
     (e,) = pipeline.text("وسيطر التنظيم على مدينة الموصل أمس بعد معارك", published="2015-08-01").events
     assert e.event_type == "Battles"
+
+
+def test_an_interest_insistence_or_wish_names_what_is_wanted(pipeline):
+    # cues.tsv modal "اهتماما", "إصرار*", "رغبة*": what a party wants, not what it did
+    assert not pipeline.text("ويبدي الجيش اهتماما بمحاربة التنظيم أقل من اهتمامه باستعادة مدينة الرمادي",
+                             published="2015-08-01").events
+    assert not pipeline.text("وأكد القائد أمس إصرار القوات على تحرير مدينة الرمادي من التنظيم",
+                             published="2015-08-01").events
