@@ -18,7 +18,8 @@ from .tolls import is_tally, read_counts
 from ..tolls import combine
 from .words import (RESULT, FREEING, HELD_AREAS, CAMPAIGN_COUNT, STAGE, SURVIVED, CONTEXT_CHARS, DEMONSTRATIVES, DIRECTIONS, GUNFIRE, HABITUAL, HEARD, HELD, LONG_SINCE, OFFERS, RELATIVE, RESUMPTIVE,
                     SPAN_OVER, SUCCESS, TERRITORY_SUBS, TIME_HEADS, TOOK_PART, PREVENT, MOOD, SITUATION, SEIZED_ARMS,
-                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT)
+                    HELD_UNDER, VIOLENT, GOODS, SINCE_HOLDING, SINCE_COMPARISON, PERSON_NOUNS, AIRCRAFT,
+                    ENTRY_NOT_GROUND, ARMS_HELD, LOST_NOT_GROUND)
 
 # ------------------------------------------------------------------ trigger filters
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "بال", "وال", "لل"))
@@ -244,6 +245,104 @@ def aircraft_fell(ctx, t: Match) -> bool:
     return False
 
 
+@rule("entry_no_ground", reads="role_words.tsv entry_not_ground")
+def entry_no_ground(ctx, t: Match) -> bool:
+    """An entry ("دخل", "دخول") into a war, a battle, a stage or a body, or one made by lorries or envoys, takes no
+    ground: "أعلنت أنقرة دخول تركيا الحرب على التنظيم", "نجح الحزب في دخول البرلمان", "ودخلت أمس قافلة مساعدات إلى
+    البلدة", "الدخول في مفاوضات" (role_words.tsv ``entry_not_ground`` up to three words after the word of entering,
+    or "في" right after "دخول"; not "دخلت القوات المدينة", nor "دخلت في مطلع الشهر قوات إلى المدينة")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    word = norm[t.start:t.end].split()[0] if norm[t.start:t.end].split() else ""
+    if not any(f.startswith("دخ") for f in _bare(word) | {word.lstrip("وف")}):
+        return False
+    after = []
+    for w in norm[t.end:t.end + 60].split()[:3]:
+        if any(p in w for p in ",،.:؛"):
+            break
+        after.append(w)
+    # ("في" right after the verbal noun only: the verb's "في" may open a time, "دخلت في مطلع أيار قوات إلى المدينة")
+    hit = "في" if after[:1] == ["في"] and "دخول" in word else next((w for w in after if _bare(w) & ENTRY_NOT_GROUND), None)
+    if hit is None:
+        return False
+    note(ctx, "entry_no_ground", f"«{ctx.said(t.start, t.end)}» «{hit}»")
+    return True
+
+
+@rule("loss_no_ground", reads="role_words.tsv lost_not_ground")
+def loss_no_ground(ctx, t: Match) -> bool:
+    """A word of losing ("خسر", "يخسر", "خسارة") whose object is a vote, sway, money, backing or a match loses no
+    ground: "خسر الحزب الحاكم الأغلبية في البرلمان", "وها هو يخسر نفوذه في اليمن", "خسرت البورصة 12 مليار جنيه",
+    "بعد خسارة الفريق المباراة" (role_words.tsv ``lost_not_ground`` up to five words after it, a subject or a
+    number between; not "خسر التنظيم مدينة الرقة أمام هجوم القوات", nor men lost, a fight's toll: "خسرت القوات 15 عنصرا")."""
+    if t.value.sub_event_type != "TERRITORY":
+        return False
+    norm = ctx.nt.norm
+    words = norm[t.start:t.end].split()
+    if len(words) != 1 or not any(f.startswith(("خسر", "يخسر", "تخسر", "خساره")) for f in _bare(words[0])):
+        return False
+    after = []
+    for w in norm[t.end:t.end + 80].split()[:5]:
+        if any(p in w for p in ",،.:؛"):
+            break
+        after.append(w)
+    hit = next((w for w in after if _bare(w) & LOST_NOT_GROUND), None)
+    if hit is None:
+        return False
+    note(ctx, "loss_no_ground", f"«{ctx.said(t.start, t.end)}» «{hit}»")
+    return True
+
+
+@rule("since_clause")
+def since_clause(ctx, t: Match, lo: int) -> bool:
+    """An event word in a clause of "منذ أن" (since ...), up to four words after it, names the point a tally or a
+    state runs from, no event of its own: "نزح آلاف السكان منذ أن بدأت القوات هجومها على المدينة", "قتل 17
+    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma)."""
+    norm = ctx.nt.norm
+    before = norm[max(lo, t.start - 60):t.start].split()[-6:]
+    k = next((i for i in range(len(before) - 1) if before[i].lstrip("و") in ("منذ", "مند") and before[i + 1] == "ان"),
+             None)
+    if k is None or len(before) - k - 2 > 4 or any(p in w for w in before[k:] for p in ",،.:؛"):
+        return False
+    note(ctx, "since_clause", f"«{' '.join(before[k:k + 2])}» ... «{ctx.said(t.start, t.end)}»")
+    return True
+
+
+# the words of a missile or a shell as an event word (triggers.tsv "صاروخ*", "صواريخ*", "قذيفة", "قذائف")
+_WEAPON_NOUNS = ("صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذايف", "الصاروخ",
+                 "الصواريخ", "القذيفه", "القذايف")
+# a verb or noun of firing, hitting or destroying before the weapon in its clause: the weapon was used, or its store hit
+_FIRED = ("اطلق", "يطلق", "تطلق", "قصف", "استهدف", "يستهدف", "تستهدف", "سقط", "سقوط", "ضرب", "اصاب", "دمر", "تدمير",
+          "يدمر", "تدمر")
+
+
+@rule("arms_held", reads="role_words.tsv arms_held")
+def arms_held(ctx, t: Match, lo: int) -> bool:
+    """A missile or a shell named as a weapon held, made, moved or deployed is no strike: "تمتلك الميليشيات ترسانة
+    من الصواريخ والمضادات", "تجري الدولة تطوير صاروخ باليستي جديد", "نشر صاروخ عابر للقارات", "معمل لتصنيع الصواريخ"
+    (role_words.tsv ``arms_held`` up to five words before the weapon's word in its clause, no word of firing,
+    hitting or destroying before it in the sentence: not "قال بيان نشر الجيش إن المسلحين أطلقوا صواريخ على البلدة", nor
+    "دمرت المقاتلات مخازن ومعملا لتصنيع الصواريخ", a strike)."""
+    if t.value.event_type != "Explosions/Remote violence":
+        return False
+    norm = ctx.nt.norm
+    word = (norm[t.start:t.end].split() or [""])[0]
+    if len(norm[t.start:t.end].split()) != 1 or not (_bare(word) & set(_WEAPON_NOUNS)):
+        return False
+    before = norm[max(lo, t.start - 70):t.start].split()[-5:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if _bare(before[i]) & ARMS_HELD), None)
+    if k is None or any(p in w for w in before[k:] for p in ",،.:؛"):
+        return False
+    # (the sentence, not the clause: "دمرت المقاتلات مخازن للذخيرة، ومعملا لتصنيع الصواريخ" is cut before "ومعملا")
+    back = norm[max(0, t.start - 160):t.start]
+    back = back[max(back.rfind("."), back.rfind("\n"), back.rfind("؟")) + 1:]
+    if any(any(f.startswith(_FIRED) for f in _bare(w)) for w in back.split()):
+        return False
+    note(ctx, "arms_held", f"«{before[k]}» ... «{ctx.said(t.start, t.end)}»")
+    return True
+
+
 @rule("goods_seized", reads="role_words.tsv seized_arms, goods")
 def goods_seized(ctx, t: Match) -> bool:
     """A word of taking whose object is arms or goods takes no ground: "تمكنت الحركة من الاستيلاء على الأسلحة التي
@@ -399,7 +498,9 @@ def negated(ctx, t: Match, lo: int) -> bool:
     norm = ctx.nt.norm
     if may_come(ctx, t) or may_come_before(ctx, t, lo) or took_part(ctx, t, lo) or earlier_ones(ctx, t) \
             or prevented_from(ctx, t, lo) or mood_takes_hold(ctx, t, lo) or seizure_of_arms(ctx, t) \
-            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or pluperfect_relative(ctx, t) or led_away_unknown(ctx, t) or freed_control(ctx, t, lo) \
+            or held_under(ctx, t, lo) or goods_seized(ctx, t) or aircraft_fell(ctx, t) or entry_no_ground(ctx, t) \
+            or loss_no_ground(ctx, t) or arms_held(ctx, t, lo) or since_clause(ctx, t, lo) or pluperfect_relative(ctx, t) \
+            or led_away_unknown(ctx, t) or freed_control(ctx, t, lo) \
             or areas_described(ctx, t, lo):
         return True
     # (cues up to NEGATION_REACH characters back: an aim reaches a dozen words, no more; not the whole of a sentence
@@ -977,9 +1078,34 @@ def long_past(ctx, m: Mention) -> bool:
     return True
 
 
+@rule("bare_year_past")
+def bare_year_past(ctx, m: Mention, sent) -> bool:
+    """An event dated by a bare year ("عام 1990", "في 2005", "منتصف العام 2012") is history told in passing:
+    news tells today's deeds by their day. With no publication day known, or a year before the publication
+    year, it is dropped as rule long_past drops a dated one: "احتل الجيش المدينة عام 1990 وقصفها بالصواريخ".
+    The year is told in the event's own sentence. (Not a year a few words after "منذ", a running state or the
+    point it runs from: "القرية الخاضعة للتنظيم منذ عام 2014", "للمرة الأولى منذ إعلانه الخلافة عام 2014";
+    nor a year that opens a written day, "في 2017/3/15".)"""
+    d = m.date
+    if d is None or d.kind != "year" or not d.start_date or not sent.start <= d.start < sent.end:
+        return False
+    year = int(d.start_date[:4])
+    if ctx.pub is not None and year >= ctx.pub.year:
+        return False
+    after = ctx.nt.norm[ctx.n_end(d.end):ctx.n_end(d.end) + 4]
+    if re.match(r"\s*[/\-.]\s*\d", after):
+        return False
+    before = ctx.nt.norm[max(ctx.n(sent.start), ctx.n(d.start) - 60):ctx.n(d.start)].split()
+    if any(w.lstrip("و") in ("منذ", "مند") for w in before[-6:]):
+        return False
+    note(ctx, "bare_year_past", f"«{d.text}», a bare year" + ("" if ctx.pub else ", no publication day"))
+    return True
+
+
 def drops(ctx, m: Mention, sent, cl, lo: int, hi: int, best: Match) -> bool:
     """The clause filters in order: the first that fires drops the clause."""
     return strategic_without_actor(ctx, m) or opinion(ctx, m, cl, lo, best) or question(ctx, sent) \
         or ongoing(ctx, lo, hi, best) or campaigns(ctx, m, cl, lo, hi, best) or over_a_span(ctx, m, lo, hi, best) \
-        or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or long_past(ctx, m) \
+        or campaign_since(ctx, m, hi, best) or future(ctx, m, lo, hi) or conditional(ctx, m, lo) or bare_year_past(ctx, m, sent) \
+        or long_past(ctx, m) \
         or not_specific(ctx, m, cl, sent)
