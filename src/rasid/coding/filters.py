@@ -245,6 +245,16 @@ def aircraft_fell(ctx, t: Match) -> bool:
     return False
 
 
+def _words_to_stop(norm: str, at: int, chars: int, most: int) -> list[str]:
+    """The words right after ``at`` (within ``chars`` characters, ``most`` of them) up to a stop or a comma."""
+    out = []
+    for w in norm[at:at + chars].split()[:most]:
+        if any(p in w for p in ",،.:؛"):
+            break
+        out.append(w)
+    return out
+
+
 @rule("entry_no_ground", reads="role_words.tsv entry_not_ground")
 def entry_no_ground(ctx, t: Match) -> bool:
     """An entry ("دخل", "دخول") into a war, a battle, a stage or a body, or one made by lorries or envoys, takes no
@@ -257,11 +267,7 @@ def entry_no_ground(ctx, t: Match) -> bool:
     word = norm[t.start:t.end].split()[0] if norm[t.start:t.end].split() else ""
     if not any(f.startswith("دخ") for f in _bare(word) | {word.lstrip("وف")}):
         return False
-    after = []
-    for w in norm[t.end:t.end + 60].split()[:3]:
-        if any(p in w for p in ",،.:؛"):
-            break
-        after.append(w)
+    after = _words_to_stop(norm, t.end, 60, 3)
     # ("في" right after the verbal noun only: the verb's "في" may open a time, "دخلت في مطلع أيار قوات إلى المدينة")
     hit = "في" if after[:1] == ["في"] and "دخول" in word else next((w for w in after if _bare(w) & ENTRY_NOT_GROUND), None)
     if hit is None:
@@ -282,11 +288,7 @@ def loss_no_ground(ctx, t: Match) -> bool:
     words = norm[t.start:t.end].split()
     if len(words) != 1 or not any(f.startswith(("خسر", "يخسر", "تخسر", "خساره")) for f in _bare(words[0])):
         return False
-    after = []
-    for w in norm[t.end:t.end + 80].split()[:5]:
-        if any(p in w for p in ",،.:؛"):
-            break
-        after.append(w)
+    after = _words_to_stop(norm, t.end, 80, 5)
     hit = next((w for w in after if _bare(w) & LOST_NOT_GROUND), None)
     if hit is None:
         return False
