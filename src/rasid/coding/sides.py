@@ -13,6 +13,12 @@ from .words import CAUSE_WORDS, CONTROL, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE,
     STATE_KINDS, SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
 
 
+def _swap(e: Event) -> None:
+    """Actor 1 and actor 2 change places, each with its associates."""
+    e.actor1, e.actor2 = e.actor2, e.actor1
+    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+
+
 @rule("other_side_of_front")
 def fill_sides(ctx, events: list[Event]) -> None:
     """A battle told with one side named: the other side is the article's most frequent party that is not the
@@ -138,8 +144,7 @@ def aircraft_struck(ctx, e: Event) -> None:
             return
     if e.actor1 and ctx.lex.allied(e.actor1["id"], e.actor2["id"]):
         return
-    e.actor1, e.actor2 = e.actor2, e.actor1
-    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    _swap(e)
     _note(ctx, e, f"«{e.actor1.get('text')}» flew it", "aircraft_flew_the_strike")
 
 
@@ -164,8 +169,7 @@ def air_strike_by_state(ctx, e: Event) -> None:
         e.actor1, e.actor2 = None, e.actor1
         e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
     elif kind(e.actor2) in STATE_KINDS:
-        e.actor1, e.actor2 = e.actor2, e.actor1
-        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+        _swap(e)
     else:
         return
     _note(ctx, e, f"{e.actor2['id']} flies no warplanes: it was hit", "air_strike_by_a_state")
@@ -209,8 +213,7 @@ def suicide_bomb_by_group(ctx, e: Event) -> None:
         e.actor1, e.actor2 = None, e.actor1
         e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
     elif kind(e.actor2) in NO_AIR_FORCE:
-        e.actor1, e.actor2 = e.actor2, e.actor1
-        e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+        _swap(e)
     elif e.actor2.get("id") == "Civilians":
         e.actor1, e.assoc_actor1 = None, []
     else:
@@ -546,8 +549,7 @@ def crowd_not_arrester(ctx, e: Event) -> None:
     a2 = ctx.lex.actors.get(e.actor2.get("id"))
     if a2 is None or a2.kind not in STATE_KINDS:
         return
-    e.actor1, e.actor2 = e.actor2, e.actor1
-    e.assoc_actor1, e.assoc_actor2 = e.assoc_actor2, e.assoc_actor1
+    _swap(e)
     _note(ctx, e, f"«{e.actor1.get('text')}» arrests «{e.actor2.get('text')}»", "crowd_not_arrester")
 
 
