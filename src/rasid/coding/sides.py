@@ -13,6 +13,18 @@ from .words import CAUSE_WORDS, CONTROL, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE,
     STATE_KINDS, SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
 
 
+def _kinder(ctx):
+    """A party's kind (actors.tsv), None for no party or an id the lexicon lacks."""
+    actors = ctx.lex.actors
+    return lambda a: actors[a["id"]].kind if a and a.get("id") in actors else None
+
+
+def _doer_was_hit(e: Event) -> None:
+    """The party read as the doer is the side hit, with its associates; no doer is named."""
+    e.actor1, e.actor2 = None, e.actor1
+    e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+
+
 def _swap(e: Event) -> None:
     """Actor 1 and actor 2 change places, each with its associates."""
     e.actor1, e.actor2 = e.actor2, e.actor1
@@ -158,16 +170,14 @@ def air_strike_by_state(ctx, e: Event) -> None:
     "بدأت الحكومة حملة ضربات جوية على مواقع الجماعة في الجبال" has no doer named and the group hit."""
     if e.sub_event_type != "Air/drone strike" or not e.actor1:
         return
-    lex = ctx.lex
-    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    kind = _kinder(ctx)
     if kind(e.actor1) not in NO_AIR_FORCE:
         return
     said = " ".join(normalize(q["quote"]) for q in e.evidence)
     if any(w in said for w in UNMANNED) or _subject_of_a_strike(said, e.actor1.get("text")):
         return
     if e.actor2 is None:
-        e.actor1, e.actor2 = None, e.actor1
-        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+        _doer_was_hit(e)
     elif kind(e.actor2) in STATE_KINDS:
         _swap(e)
     else:
@@ -205,13 +215,11 @@ def suicide_bomb_by_group(ctx, e: Event) -> None:
     intelligence service hit, no doer named."""
     if e.sub_event_type != "Suicide bomb" or not e.actor1:
         return
-    lex = ctx.lex
-    kind = lambda a: lex.actors[a["id"]].kind if a and a.get("id") in lex.actors else None
+    kind = _kinder(ctx)
     if kind(e.actor1) not in STATE_KINDS:
         return
     if e.actor2 is None:
-        e.actor1, e.actor2 = None, e.actor1
-        e.assoc_actor1, e.assoc_actor2 = [], e.assoc_actor1
+        _doer_was_hit(e)
     elif kind(e.actor2) in NO_AIR_FORCE:
         _swap(e)
     elif e.actor2.get("id") == "Civilians":
