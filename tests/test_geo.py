@@ -682,6 +682,20 @@ def test_a_road_told_by_the_towns_it_joins_is_the_place(geo):
     assert _scene(geo, "وصلت الأسلحة عن طريق تركيا إلى حلب وإدلب.") == ["حلب", "إدلب"]
 
 
+def test_an_area_or_road_told_between_two_places_is_neither(geo):
+    # rule area_between_places: the area keeps its name, its first place's point at precision 2; the other is dropped
+    from rasid.model import Document
+
+    for text, area in (("دارت اشتباكات عنيفة في المنطقة الواقعة بين حمص وتدمر.", "المنطقة الواقعة بين حمص وتدمر"),
+                       ("سقطت قذائف بمنطقة بين قريتي كفرنبل وسراقب.", "منطقة بين قريتي كفرنبل وسراقب"),
+                       ("نصب المسلحون كمينا على الطريق بين مدينة إدلب وبلدة سلقين.", "الطريق بين مدينة إدلب وبلدة سلقين")):
+        doc = geo(Document(doc_id="t", raw=text, text=text))
+        places = [s.value for s in doc.spans if s.label == "place"]
+        assert [p["name_ar"] for p in places] == [area] and places[0]["geo_precision"] == 2 and places[0]["lat"]
+    # two countries are no such ends
+    assert not any("المنطقة" in p for p in _scene(geo, "قصفت الطائرات المنطقة الواقعة بين سوريا والعراق."))
+
+
 @pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
 def test_a_small_district_seat_of_another_governorate_is_a_namesake_in_a_story_of_one():
     # Yemen's many districts have seats of a few hundred people: "الروضة" of al-Jawf is not a quarter of Taiz

@@ -242,11 +242,18 @@ ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is 
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
 # a road told by the towns it joins: "طريق دمشق - حمص", "الطريق الدولي حلب دمشق", "الطريق الواصل بين X و Y"
-ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
-                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|حيوي))?"
-                         r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
+ROAD_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
+                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|رئيس|حيوي))?"
+                         r"(?:\s+(?:(?:ال)?(?:واصل|واصله|رابط|ممتد|الذي\s+يربط|يربط)\s+)?(?:ما\s+)?(?P<between>بين)"
+                         r"(?:\s+(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه))?)?\s*[\"'«“]?\s*$")
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
-ROAD_AND = re.compile(r"\s*و\s*")
+# the "و" between the two ends, maybe with the second's settlement word ("بين مدينة إدلب وبلدة سلقين")
+ROAD_AND = re.compile(r"\s*و\s*(?:(?:مدينه|بلده|قريه)\s+)?")
+# rule area_between_places: an area told by the two places it lies between ("في منطقة بين حمص وتدمر", "في
+# المنطقة الواقعة بين قريتي X وY", "بالمنطقة الممتدة ما بين X وY"): neither place, as a road between two towns is not
+# ("المنطقة الحدودية بين سوريا ولبنان": countries are no such ends; "منطقة المزارع بين X وY" names its area)
+AREA_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?:ال)?منطقه(?:\s+(?:ال)?(?:واقعه|ممتده|فاصله))?\s+(?:ما\s+)?(?P<between>بين)"
+                         r"(?:\s+(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه))?\s*[\"'«“]?\s*$")
 # between a place and the country it is told in (rule country_told): "طرابلس بشمال لبنان", "مدينة صيدا الساحلية جنوب
 # لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
 COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
@@ -2019,21 +2026,29 @@ class Geoparser:
         norm = nt.norm
         live = [m for m in mentions if not m.dropped]
         for x, y in zip(live, live[1:]):
-            if x.dropped or x.cue not in (None, "governorate", "near") or y.cue not in (None, "governorate") or x.region \
+            if x.dropped or x.cue not in (None, "governorate", "near", "settlement") or y.cue not in (None, "governorate", "settlement") or x.region \
                     or y.region or x.resolved is None or y.resolved is None:
                 continue
             i = self._n(nt, x.start)
-            road = ROAD_BEFORE.search(norm[max(0, i - 40):i])
-            if road is None:
+            road = ROAD_BEFORE.search(norm[max(0, i - 60):i])
+            area = None if road is not None else AREA_BEFORE.search(norm[max(0, i - 60):i])
+            if road is None and area is None:
                 continue
             between = norm[self._n(nt, x.end):self._n(nt, y.start)]
-            if not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
+            if area is not None:
+                # rule area_between_places: only the ends of "بين X و Y", towns of the gazetteer, not countries
+                if x.cue == "governorate" or not ROAD_AND.fullmatch(between) or (
+                        self.gaz is not None and any(self.gaz.places[z.resolved].code.startswith("PCL") for z in (x, y))):
+                    continue
+                road = area
+            elif not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
                 continue
-            a = nt.span(max(0, i - 40) + road.start(), max(0, i - 40) + road.start())[0]
+            a = nt.span(max(0, i - 60) + road.start(), max(0, i - 60) + road.start())[0]
             x.start, x.text = a, nt.text[a:y.end]
             x.name = x.text.strip(" \"'«»“”")
             x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
-            y.dropped = "the other end of a road named by the towns it joins"
+            y.dropped = ("the other end of a road named by the towns it joins" if area is None else
+                         "the other end of an area told between two places")
 
     def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
         """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
