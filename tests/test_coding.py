@@ -1538,6 +1538,25 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
 
 
 @needs_shared
+def test_a_similar_clash_is_of_the_kind_told_before(pipeline):
+    """"اشتباكات مماثلة", "مواجهات مشابهة": an event like the one told before, of its kind (rule similar_takes_kind);
+    a word that names its kind keeps it."""
+    doc = pipeline.text("رشق محتجون غاضبون دورية للشرطة بالحجارة في مدينة الناصرية يوم الاثنين. "
+                        "واندلعت مواجهات مشابهة في مدينة الديوانية.", published="2016-03-02")
+    assert [(e.event_type, (e.actor1 or {}).get("id")) for e in doc.events] == [("Riots", "Rioters"), ("Riots", "Rioters")]
+    doc = pipeline.text("انفجرت عبوة ناسفة بحافلة تقل جنودا في مدينة العريش يوم الأحد ما أدى إلى إصابة خمسة منهم. "
+                        "وكان عشرة جنود قد أصيبوا في هجوم مماثل استهدف حافلتهم في مدينة رفح قبل أسبوع.",
+                        published="2016-03-02")
+    assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"] * 2
+    doc = pipeline.text("تظاهر العشرات في مدينة تعز يوم الاثنين وأطلقت الشرطة النار عليهم فقتل متظاهر. "
+                        "واندلعت اشتباكات مماثلة في مدينة إب.", published="2016-03-02")
+    assert (doc.events[-1].event_type, doc.events[-1].actor1["id"]) == ("Riots", "Rioters")
+    doc = pipeline.text("رشق محتجون دورية للشرطة بالحجارة في مدينة الناصرية يوم الاثنين. "
+                        "وسقطت قذائف مماثلة على مدينة الديوانية.", published="2016-03-02")
+    assert doc.events[-1].event_type == "Explosions/Remote violence"
+
+
+@needs_shared
 def test_the_losers_withdrawal_is_part_of_the_battle(pipeline):
     """A withdrawal told as what led to ground taken, or as what followed the battle, is no move of its own
     (rule withdrawal_of_the_loser)."""
