@@ -1538,6 +1538,17 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
 
 
 @needs_shared
+def test_a_town_between_the_ends_of_an_area_lies_in_it(pipeline):
+    """An area told between two places holds the towns between them (rule town_between_the_ends): one clash; a town
+    far off it is another."""
+    lead = "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في المنطقة الواقعة بين حمص وتدمر يوم الثلاثاء. "
+    doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في بلدة الفرقلس.", published="2016-05-04")
+    assert len(doc.events) == 1
+    doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في مدينة سراقب.", published="2016-05-04")
+    assert len(doc.events) == 2
+
+
+@needs_shared
 def test_a_similar_clash_is_of_the_kind_told_before(pipeline):
     """"اشتباكات مماثلة", "مواجهات مشابهة": an event like the one told before, of its kind (rule similar_takes_kind);
     a word that names its kind keeps it."""

@@ -692,6 +692,12 @@ def test_an_area_or_road_told_between_two_places_is_neither(geo):
         doc = geo(Document(doc_id="t", raw=text, text=text))
         places = [s.value for s in doc.spans if s.label == "place"]
         assert [p["name_ar"] for p in places] == [area] and places[0]["geo_precision"] == 2 and places[0]["lat"]
+    # the other end a place the gazetteer lacks: the area still, at its known end
+    text = "دارت معارك في منطقة بين حمص وهضبة قرنفلان أمس."
+    doc = geo(Document(doc_id="t", raw=text, text=text))
+    places = [s.value for s in doc.spans if s.label == "place"]
+    assert [p["name_ar"] for p in places] == ["منطقة بين حمص وهضبة قرنفلان"] and places[0]["geo_precision"] == 2
+    assert [e["name_ar"] for e in places[0]["between"]] == ["حمص", "هضبة قرنفلان"]
     # two countries are no such ends
     assert not any("المنطقة" in p for p in _scene(geo, "قصفت الطائرات المنطقة الواقعة بين سوريا والعراق."))
 

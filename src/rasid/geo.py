@@ -249,6 +249,10 @@ ROAD_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?<!عن\s)(?:�
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
 # the "و" between the two ends, maybe with the second's settlement word ("بين مدينة إدلب وبلدة سلقين")
 ROAD_AND = re.compile(r"\s*و\s*(?:(?:مدينه|بلده|قريه)\s+)?")
+# rule area_between_places: the other end of an area, a place the gazetteer lacks ("ومرتفعات الجولان", "وجبال القلمون"):
+# a word, and one more after a head that names a feature or a settlement
+AREA_OTHER_END = re.compile(r"\s*و\s*(?P<name>(?:(?:ال)?(?:مرتفعات|هضبه|جبال|جبل|سهل|ريف|باديه|حدود|منطقه|مدينه|بلده|قريه|وادي)"
+                            r"\s+)?[\p{Arabic}]+)")
 # rule area_between_places: an area told by the two places it lies between ("في منطقة بين حمص وتدمر", "في
 # المنطقة الواقعة بين قريتي X وY", "بالمنطقة الممتدة ما بين X وY"): neither place, as a road between two towns is not
 # ("المنطقة الحدودية بين سوريا ولبنان": countries are no such ends; "منطقة المزارع بين X وY" names its area)
@@ -711,6 +715,7 @@ class PlaceMention:
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
     anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
+    ends: tuple | None = None  # an area told between two places: the two (gazetteer index, or None, and the name)
     abroad: bool = False  # its only namesakes are small places far from the story (another country or governorate)
     part: bool = False  # a part of a country told by a direction, or its land (rule country_region)
 
@@ -2044,11 +2049,28 @@ class Geoparser:
             elif not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
                 continue
             a = nt.span(max(0, i - 60) + road.start(), max(0, i - 60) + road.start())[0]
+            if area is not None:
+                x.ends = ((x.resolved, x.text), (y.resolved, y.text))
             x.start, x.text = a, nt.text[a:y.end]
             x.name = x.text.strip(" \"'«»“”")
             x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
             y.dropped = ("the other end of a road named by the towns it joins" if area is None else
                          "the other end of an area told between two places")
+        for x in live:  # an area between a place and one the gazetteer lacks: "في منطقة بين دمشق ومرتفعات الجولان"
+            if x.dropped or x.ends or x.resolved is None or x.region or x.cue not in (None, "near", "settlement"):
+                continue
+            i, j = self._n(nt, x.start), self._n(nt, x.end)
+            area = AREA_BEFORE.search(norm[max(0, i - 60):i])
+            other = AREA_OTHER_END.match(norm, j) if area is not None else None
+            if other is None or any(not m.dropped and j <= self._n(nt, m.start) < other.end() for m in mentions) or (
+                    self.gaz is not None and self.gaz.places[x.resolved].code.startswith("PCL")):
+                continue
+            a = nt.span(max(0, i - 60) + area.start(), max(0, i - 60) + area.start())[0]
+            b = nt.span(other.start("name"), other.end())[1]
+            x.ends = ((x.resolved, x.text), (None, nt.text[nt.span(other.start("name"), other.end())[0]:b]))
+            x.start, x.text = a, nt.text[a:b]
+            x.name = x.text.strip(" \"'«»“”")
+            x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
 
     def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
         """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
@@ -2245,6 +2267,9 @@ class Geoparser:
             a = self.gaz.places[m.anchor]
             loc = self._unknown_name(m, loc)
             loc.update(lat=round(a.lat, 5), lon=round(a.lon, 5), admin1=a.adm1 or None, geo_precision=max(m.precision, 2))
+            if m.ends:  # rule area_between_places: the places it lies between (a town between them lies in it)
+                loc["between"] = [{"name_ar": t.strip(" \"'«»“”"), "lat": round(self.gaz.places[k].lat, 5) if k is not None else None,
+                                   "lon": round(self.gaz.places[k].lon, 5) if k is not None else None} for k, t in m.ends]
             return loc
         if m.resolved is not None and self.gaz is not None:
             p = self.gaz.places[m.resolved]
