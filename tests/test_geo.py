@@ -682,6 +682,14 @@ def test_a_road_told_by_the_towns_it_joins_is_the_place(geo):
     assert _scene(geo, "وصلت الأسلحة عن طريق تركيا إلى حلب وإدلب.") == ["حلب", "إدلب"]
 
 
+def test_a_town_named_by_an_adjective_is_no_place_as_an_adjective(geo):
+    # rule one_sense_adjective: the story names the town "بلدة جديدة"; "جبهة قتال جديدة" is a new front, not the town,
+    # while "على جديدة" (after a preposition) is the town
+    got = _scene(geo, "قال ناشطون إن المعارك قد تفتح جبهة قتال جديدة قرب حمص. وقال ناشط من بلدة جديدة إن القصف "
+                      "مستمر على جديدة منذ أيام.")
+    assert got == ["حمص", "جديدة"]  # (the town in "من بلدة جديدة إن" is where the speaker is)
+
+
 def test_an_area_or_road_told_between_two_places_is_neither(geo):
     # rule area_between_places: the area keeps its name, its first place's point at precision 2; the other is dropped
     from rasid.model import Document

@@ -205,6 +205,10 @@ BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", t
 FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
 # place_roles.tsv adjective: an indefinite adjective after a town's or an area's cue names no place (rule cue_then_adjective)
 PLACE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "adjective")
+BARE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "bare_adjective")
+# rule one_sense_adjective: an indefinite Arabic word (no article, no "و", no preposition) right before such a word
+_PREPOSITIONS = "|".join(normalize(w) for w in ("في", "من", "على", "إلى", "عن", "قرب", "حول", "نحو", "عند", "داخل", "خارج"))
+ADJECTIVE_AFTER = re.compile(r"(?<![\p{Arabic}])(?!ال|و|ب|ل|(?:" + _PREPOSITIONS + r")\s)[\p{Arabic}]{3,}\s$")
 FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
 
 
@@ -1188,6 +1192,11 @@ class Geoparser:
         # where it stands alone too ("غارات على الشقيف")
         cued = {m.norm for m in out if m.cue in ("settlement", "district", "area", "camp")}
         for i, j, form, cue, prec in held:
+            if form in cued and cue is None and form in BARE_ADJECTIVES and folded[i - 1:i] == " " \
+                    and ADJECTIVE_AFTER.search(norm[max(0, i - 30):i]):
+                # rule one_sense_adjective: "جبهة قتال جديدة" describes the front, though the story names a town
+                # "بلدة جديدة" (place_roles.tsv bare_adjective)
+                continue
             if form in cued and cue is None:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
