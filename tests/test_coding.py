@@ -1544,6 +1544,8 @@ def test_a_town_between_the_ends_of_an_area_lies_in_it(pipeline):
     lead = "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في المنطقة الواقعة بين حمص وتدمر يوم الثلاثاء. "
     doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في بلدة الفرقلس.", published="2016-05-04")
     assert len(doc.events) == 1
+    # rule area_towns: the town in the area says where too
+    assert [l["name_ar"] for l in doc.events[0].locations] == ["المنطقة الواقعة بين حمص وتدمر", "فرقلس"]
     doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في مدينة سراقب.", published="2016-05-04")
     assert len(doc.events) == 2
 
