@@ -1538,6 +1538,18 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
 
 
 @needs_shared
+def test_fighting_named_by_qital_only_as_it_breaks_out_or_rages(pipeline):
+    """triggers.tsv: "قتال" is a clash when it breaks out, flares up or rages ("دار قتال عنيف", "تجدد القتال"); the word
+    alone is war talk ("خبرة في القتال")."""
+    (e,) = pipeline.text("قال ناشطون إن قتالا عنيفا اندلع في حي الشيخ مقصود بمدينة حلب أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert not pipeline.text("يملك عناصر التنظيم خبرة طويلة في القتال في مدينة الرمادي.", published="2016-03-02").events
+    # the fighting that led to ground taken is that capture's, no event of its own
+    assert len(pipeline.text("سيطرت قوات النظام على بلدة مورك بعد قتال عنيف استمر أسابيع مع فصائل المعارضة.",
+                             published="2016-03-02").events) == 1
+
+
+@needs_shared
 def test_a_town_between_the_ends_of_an_area_lies_in_it(pipeline):
     """An area told between two places holds the towns between them (rule town_between_the_ends): one clash; a town
     far off it is another."""
