@@ -1538,6 +1538,50 @@ def test_another_of_its_kind_is_an_event_of_its_own(pipeline):
 
 
 @needs_shared
+def test_fighting_named_by_qital_only_as_it_breaks_out_or_rages(pipeline):
+    """triggers.tsv: "قتال" is a clash when it breaks out, flares up or rages ("دار قتال عنيف", "تجدد القتال"); the word
+    alone is war talk ("خبرة في القتال")."""
+    (e,) = pipeline.text("قال ناشطون إن قتالا عنيفا اندلع في حي الشيخ مقصود بمدينة حلب أمس.", published="2016-03-02").events
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert not pipeline.text("يملك عناصر التنظيم خبرة طويلة في القتال في مدينة الرمادي.", published="2016-03-02").events
+    # the fighting that led to ground taken is that capture's, no event of its own
+    assert len(pipeline.text("سيطرت قوات النظام على بلدة مورك بعد قتال عنيف استمر أسابيع مع فصائل المعارضة.",
+                             published="2016-03-02").events) == 1
+
+
+@needs_shared
+def test_a_town_between_the_ends_of_an_area_lies_in_it(pipeline):
+    """An area told between two places holds the towns between them (rule town_between_the_ends): one clash; a town
+    far off it is another."""
+    lead = "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في المنطقة الواقعة بين حمص وتدمر يوم الثلاثاء. "
+    doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في بلدة الفرقلس.", published="2016-05-04")
+    assert len(doc.events) == 1
+    # rule area_towns: the town in the area says where too
+    assert [l["name_ar"] for l in doc.events[0].locations] == ["المنطقة الواقعة بين حمص وتدمر", "فرقلس"]
+    doc = pipeline.text(lead + "وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في مدينة سراقب.", published="2016-05-04")
+    assert len(doc.events) == 2
+
+
+@needs_shared
+def test_a_similar_clash_is_of_the_kind_told_before(pipeline):
+    """"اشتباكات مماثلة", "مواجهات مشابهة": an event like the one told before, of its kind (rule similar_takes_kind);
+    a word that names its kind keeps it."""
+    doc = pipeline.text("رشق محتجون غاضبون دورية للشرطة بالحجارة في مدينة الناصرية يوم الاثنين. "
+                        "واندلعت مواجهات مشابهة في مدينة الديوانية.", published="2016-03-02")
+    assert [(e.event_type, (e.actor1 or {}).get("id")) for e in doc.events] == [("Riots", "Rioters"), ("Riots", "Rioters")]
+    doc = pipeline.text("انفجرت عبوة ناسفة بحافلة تقل جنودا في مدينة العريش يوم الأحد ما أدى إلى إصابة خمسة منهم. "
+                        "وكان عشرة جنود قد أصيبوا في هجوم مماثل استهدف حافلتهم في مدينة رفح قبل أسبوع.",
+                        published="2016-03-02")
+    assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"] * 2
+    doc = pipeline.text("تظاهر العشرات في مدينة تعز يوم الاثنين وأطلقت الشرطة النار عليهم فقتل متظاهر. "
+                        "واندلعت اشتباكات مماثلة في مدينة إب.", published="2016-03-02")
+    assert (doc.events[-1].event_type, doc.events[-1].actor1["id"]) == ("Riots", "Rioters")
+    doc = pipeline.text("رشق محتجون دورية للشرطة بالحجارة في مدينة الناصرية يوم الاثنين. "
+                        "وسقطت قذائف مماثلة على مدينة الديوانية.", published="2016-03-02")
+    assert doc.events[-1].event_type == "Explosions/Remote violence"
+
+
+@needs_shared
 def test_the_losers_withdrawal_is_part_of_the_battle(pipeline):
     """A withdrawal told as what led to ground taken, or as what followed the battle, is no move of its own
     (rule withdrawal_of_the_loser)."""

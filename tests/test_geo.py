@@ -682,6 +682,34 @@ def test_a_road_told_by_the_towns_it_joins_is_the_place(geo):
     assert _scene(geo, "وصلت الأسلحة عن طريق تركيا إلى حلب وإدلب.") == ["حلب", "إدلب"]
 
 
+def test_a_town_named_by_an_adjective_is_no_place_as_an_adjective(geo):
+    # rule one_sense_adjective: the story names the town "بلدة جديدة"; "جبهة قتال جديدة" is a new front, not the town,
+    # while "على جديدة" (after a preposition) is the town
+    got = _scene(geo, "قال ناشطون إن المعارك قد تفتح جبهة قتال جديدة قرب حمص. وقال ناشط من بلدة جديدة إن القصف "
+                      "مستمر على جديدة منذ أيام.")
+    assert got == ["حمص", "جديدة"]  # (the town in "من بلدة جديدة إن" is where the speaker is)
+
+
+def test_an_area_or_road_told_between_two_places_is_neither(geo):
+    # rule area_between_places: the area keeps its name, its first place's point at precision 2; the other is dropped
+    from rasid.model import Document
+
+    for text, area in (("دارت اشتباكات عنيفة في المنطقة الواقعة بين حمص وتدمر.", "المنطقة الواقعة بين حمص وتدمر"),
+                       ("سقطت قذائف بمنطقة بين قريتي كفرنبل وسراقب.", "منطقة بين قريتي كفرنبل وسراقب"),
+                       ("نصب المسلحون كمينا على الطريق بين مدينة إدلب وبلدة سلقين.", "الطريق بين مدينة إدلب وبلدة سلقين")):
+        doc = geo(Document(doc_id="t", raw=text, text=text))
+        places = [s.value for s in doc.spans if s.label == "place"]
+        assert [p["name_ar"] for p in places] == [area] and places[0]["geo_precision"] == 2 and places[0]["lat"]
+    # the other end a place the gazetteer lacks: the area still, at its known end
+    text = "دارت معارك في منطقة بين حمص وهضبة قرنفلان أمس."
+    doc = geo(Document(doc_id="t", raw=text, text=text))
+    places = [s.value for s in doc.spans if s.label == "place"]
+    assert [p["name_ar"] for p in places] == ["منطقة بين حمص وهضبة قرنفلان"] and places[0]["geo_precision"] == 2
+    assert [e["name_ar"] for e in places[0]["between"]] == ["حمص", "هضبة قرنفلان"]
+    # two countries are no such ends
+    assert not any("المنطقة" in p for p in _scene(geo, "قصفت الطائرات المنطقة الواقعة بين سوريا والعراق."))
+
+
 @pytest.mark.skipif(not (GAZETTEER.parent / "gazetteer_mena.tsv").exists(), reason="needs the shared MENA gazetteer")
 def test_a_small_district_seat_of_another_governorate_is_a_namesake_in_a_story_of_one():
     # Yemen's many districts have seats of a few hundred people: "الروضة" of al-Jawf is not a quarter of Taiz

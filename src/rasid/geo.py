@@ -205,6 +205,10 @@ BANK = fold(normalize("ضفة"))  # with or without the article ("الضفة", t
 FEATURE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "feature_adjective")
 # place_roles.tsv adjective: an indefinite adjective after a town's or an area's cue names no place (rule cue_then_adjective)
 PLACE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "adjective")
+BARE_ADJECTIVES = frozenset(fold(normalize(r[1])) for r in _ROLE_ROWS if r[0] == "bare_adjective")
+# rule one_sense_adjective: an indefinite Arabic word (no article, no "و", no preposition) right before such a word
+_PREPOSITIONS = "|".join(normalize(w) for w in ("في", "من", "على", "إلى", "عن", "قرب", "حول", "نحو", "عند", "داخل", "خارج"))
+ADJECTIVE_AFTER = re.compile(r"(?<![\p{Arabic}])(?!ال|و|ب|ل|(?:" + _PREPOSITIONS + r")\s)[\p{Arabic}]{3,}\s$")
 FACILITY_WORDS = frozenset(fold(normalize(r[1])) for r in read_tsv("role_words.tsv") if r[0] == "facility")
 
 
@@ -242,11 +246,22 @@ ENCLOSED_KM = 60  # a village told inside a town, further than this from it, is 
 # right after a speaker's place: "إن" opening what was said ("في قاطع مخمور، إن", 'في حلب لـ"الحياة" إن')
 SPEECH_THAT = re.compile(r"[\"'»”)]?\s*(?:ل\s*-?\s*[\"'«“]?\s*[\p{Arabic}]+(?:\s+[\p{Arabic}]+)?\s*[\"'»”]?\s*)?[,،]?\s*(?:ان|بان)(?=\s)")
 # a road told by the towns it joins: "طريق دمشق - حمص", "الطريق الدولي حلب دمشق", "الطريق الواصل بين X و Y"
-ROAD_BEFORE = re.compile(r"(?<![\p{Arabic}])(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
-                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|حيوي))?"
-                         r"(?:\s+(?:ال)?(?:واصل|رابط|الذي\s+يربط|يربط)\s+(?P<between>بين)?)?\s*[\"'«“]?\s*$")
+ROAD_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?<!عن\s)(?:ال)?(?:طريق|اوتوستراد|اوتستراد|الاوتوستراد)"
+                         r"(?:\s+(?:ال)?(?:دولي|سريع|عام|رئيسي|رئيس|حيوي))?"
+                         r"(?:\s+(?:(?:ال)?(?:واصل|واصله|رابط|ممتد|الذي\s+يربط|يربط)\s+)?(?:ما\s+)?(?P<between>بين)"
+                         r"(?:\s+(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه))?)?\s*[\"'«“]?\s*$")
 ROAD_JOIN = re.compile(r"\s*(?:[-–—/]\s*|\s+)")
-ROAD_AND = re.compile(r"\s*و\s*")
+# the "و" between the two ends, maybe with the second's settlement word ("بين مدينة إدلب وبلدة سلقين")
+ROAD_AND = re.compile(r"\s*و\s*(?:(?:مدينه|بلده|قريه)\s+)?")
+# rule area_between_places: the other end of an area, a place the gazetteer lacks ("ومرتفعات الجولان", "وجبال القلمون"):
+# a word, and one more after a head that names a feature or a settlement
+AREA_OTHER_END = re.compile(r"\s*و\s*(?P<name>(?:(?:ال)?(?:مرتفعات|هضبه|جبال|جبل|سهل|ريف|باديه|حدود|منطقه|مدينه|بلده|قريه|وادي)"
+                            r"\s+)?[\p{Arabic}]+)")
+# rule area_between_places: an area told by the two places it lies between ("في منطقة بين حمص وتدمر", "في
+# المنطقة الواقعة بين قريتي X وY", "بالمنطقة الممتدة ما بين X وY"): neither place, as a road between two towns is not
+# ("المنطقة الحدودية بين سوريا ولبنان": countries are no such ends; "منطقة المزارع بين X وY" names its area)
+AREA_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?:ال)?منطقه(?:\s+(?:ال)?(?:واقعه|ممتده|فاصله))?\s+(?:ما\s+)?(?P<between>بين)"
+                         r"(?:\s+(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه))?\s*[\"'«“]?\s*$")
 # between a place and the country it is told in (rule country_told): "طرابلس بشمال لبنان", "مدينة صيدا الساحلية جنوب
 # لبنان", "طرابلس (لبنان)", "طرابلس اللبنانية" (one definite adjective may stand first; the country as a theatres.tsv word)
 COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
@@ -704,6 +719,7 @@ class PlaceMention:
     name: str | None = None  # a feature's own name as written, without its kind word ("جيلفة كوزو")
     dropped: str | None = None  # why the mention was judged no place after all (kept in the audit only)
     anchor: int | None = None  # a place the gazetteer lacks: the gazetteer place it is told beside ("X شرق Y")
+    ends: tuple | None = None  # an area told between two places: the two (gazetteer index, or None, and the name)
     abroad: bool = False  # its only namesakes are small places far from the story (another country or governorate)
     part: bool = False  # a part of a country told by a direction, or its land (rule country_region)
 
@@ -1176,6 +1192,11 @@ class Geoparser:
         # where it stands alone too ("غارات على الشقيف")
         cued = {m.norm for m in out if m.cue in ("settlement", "district", "area", "camp")}
         for i, j, form, cue, prec in held:
+            if form in cued and cue is None and form in BARE_ADJECTIVES and folded[i - 1:i] == " " \
+                    and ADJECTIVE_AFTER.search(norm[max(0, i - 30):i]):
+                # rule one_sense_adjective: "جبهة قتال جديدة" describes the front, though the story names a town
+                # "بلدة جديدة" (place_roles.tsv bare_adjective)
+                continue
             if form in cued and cue is None:
                 a, b = nt.span(i, j)
                 out.append(PlaceMention(a, b, nt.text[a:b], form, cue, prec, list(self.gaz.names[form])))
@@ -2019,21 +2040,46 @@ class Geoparser:
         norm = nt.norm
         live = [m for m in mentions if not m.dropped]
         for x, y in zip(live, live[1:]):
-            if x.dropped or x.cue not in (None, "governorate", "near") or y.cue not in (None, "governorate") or x.region \
+            if x.dropped or x.cue not in (None, "governorate", "near", "settlement") or y.cue not in (None, "governorate", "settlement") or x.region \
                     or y.region or x.resolved is None or y.resolved is None:
                 continue
             i = self._n(nt, x.start)
-            road = ROAD_BEFORE.search(norm[max(0, i - 40):i])
-            if road is None:
+            road = ROAD_BEFORE.search(norm[max(0, i - 60):i])
+            area = None if road is not None else AREA_BEFORE.search(norm[max(0, i - 60):i])
+            if road is None and area is None:
                 continue
             between = norm[self._n(nt, x.end):self._n(nt, y.start)]
-            if not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
+            if area is not None:
+                # rule area_between_places: only the ends of "بين X و Y", towns of the gazetteer, not countries
+                if x.cue == "governorate" or not ROAD_AND.fullmatch(between) or (
+                        self.gaz is not None and any(self.gaz.places[z.resolved].code.startswith("PCL") for z in (x, y))):
+                    continue
+                road = area
+            elif not (ROAD_JOIN.fullmatch(between) or (road["between"] and ROAD_AND.fullmatch(between))):
                 continue
-            a = nt.span(max(0, i - 40) + road.start(), max(0, i - 40) + road.start())[0]
+            a = nt.span(max(0, i - 60) + road.start(), max(0, i - 60) + road.start())[0]
+            if area is not None:
+                x.ends = ((x.resolved, x.text), (y.resolved, y.text))
             x.start, x.text = a, nt.text[a:y.end]
             x.name = x.text.strip(" \"'«»“”")
             x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
-            y.dropped = "the other end of a road named by the towns it joins"
+            y.dropped = ("the other end of a road named by the towns it joins" if area is None else
+                         "the other end of an area told between two places")
+        for x in live:  # an area between a place and one the gazetteer lacks: "في منطقة بين دمشق ومرتفعات الجولان"
+            if x.dropped or x.ends or x.resolved is None or x.region or x.cue not in (None, "near", "settlement"):
+                continue
+            i, j = self._n(nt, x.start), self._n(nt, x.end)
+            area = AREA_BEFORE.search(norm[max(0, i - 60):i])
+            other = AREA_OTHER_END.match(norm, j) if area is not None else None
+            if other is None or any(not m.dropped and j <= self._n(nt, m.start) < other.end() for m in mentions) or (
+                    self.gaz is not None and self.gaz.places[x.resolved].code.startswith("PCL")):
+                continue
+            a = nt.span(max(0, i - 60) + area.start(), max(0, i - 60) + area.start())[0]
+            b = nt.span(other.start("name"), other.end())[1]
+            x.ends = ((x.resolved, x.text), (None, nt.text[nt.span(other.start("name"), other.end())[0]:b]))
+            x.start, x.text = a, nt.text[a:b]
+            x.name = x.text.strip(" \"'«»“”")
+            x.anchor, x.resolved, x.cue, x.precision = x.resolved, None, "feature", 2
 
     def _speaker_place(self, nt: NormText, m: PlaceMention) -> str | None:
         """"وقال القيادي في الحزب في قاطع مخمور، إن الغارات استهدفت قرية X": a place between a verb of speaking
@@ -2230,6 +2276,9 @@ class Geoparser:
             a = self.gaz.places[m.anchor]
             loc = self._unknown_name(m, loc)
             loc.update(lat=round(a.lat, 5), lon=round(a.lon, 5), admin1=a.adm1 or None, geo_precision=max(m.precision, 2))
+            if m.ends:  # rule area_between_places: the places it lies between (a town between them lies in it)
+                loc["between"] = [{"name_ar": t.strip(" \"'«»“”"), "lat": round(self.gaz.places[k].lat, 5) if k is not None else None,
+                                   "lon": round(self.gaz.places[k].lon, 5) if k is not None else None} for k, t in m.ends]
             return loc
         if m.resolved is not None and self.gaz is not None:
             p = self.gaz.places[m.resolved]

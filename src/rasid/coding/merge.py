@@ -82,6 +82,7 @@ def merge(doc, ctx, mentions: list[Mention]) -> list:
         sides.crowd_not_arrester(ctx, e)
         sides.force_on_protesters(ctx, e)
         sides.protest_no_opponent(ctx, e)
+    sides.similar_kind(ctx, events)
     return events
 
 

@@ -288,6 +288,7 @@ def _locations(head: Mention, g: list[Mention]) -> list[dict]:
                 locs.append(loc)
         if locs and m is head:
             locs.extend(governorate_towns(locs, g, seen))
+            locs.extend(area_towns(locs, g, seen))
             locs.extend(city_quarters(locs, g, seen))
             return country_gives_way(locs, g) or locs
     return locs
@@ -350,6 +351,25 @@ def governorate_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dic
                 continue
             seen.add(k)
             out.append(loc)
+    return out
+
+
+@rule("area_towns")
+def area_towns(locs: list[dict], g: list[Mention], seen: set) -> list[dict]:
+    """When the head names only an area told between two places ("في المنطقة الواقعة بين حمص وتدمر", geo rule
+    area_between_places), the towns lying in it that the event's other clauses name say where (rule
+    town_between_the_ends): "اندلعت اشتباكات في المنطقة الواقعة بين حمص وتدمر ... هاجمت الفصائل حاجزا في بلدة الفرقلس"
+    is at al-Furqlus too."""
+    from .same import _between
+    if not locs or not all(loc.get("between") for loc in locs):
+        return []
+    out = []
+    for x in g:
+        for loc in x.locations:
+            k = loc.get("gazetteer_id") or loc.get("text")
+            if k not in seen and any(_between(a, loc) for a in locs):
+                seen.add(k)
+                out.append(loc)
     return out
 
 

@@ -25,6 +25,8 @@ def loc_keys(m: Mention) -> set[str]:
 def _wide(loc: dict) -> bool:
     """A region (precision 3), or a governorate's capital named like it ("في إدلب" may mean the governorate)."""
     p = loc.get("geo_precision") or 1
+    if loc.get("between"):
+        return True  # an area told between two places (rule town_between_the_ends) is no town
     return p >= 3 or (loc.get("name") is not None and loc.get("name") == loc.get("admin1")) or (
         loc.get("gazetteer_id") in CITIES_NAMED_LIKE_GOVERNORATE)  # "في صنعاء" (rule city_not_its_governorate)
 
@@ -171,13 +173,43 @@ def actors_ok(g: list[Mention], m: Mention) -> bool:
 
 
 def within_region(region: Mention, place: Mention) -> bool:
-    """True when every place of ``region`` is only a region (precision 3) holding the other's places."""
+    """True when every place of ``region`` is only a region (precision 3) holding the other's places, or an area told
+    between two places holding them (rule town_between_the_ends)."""
+    if region.locations and all(loc.get("between") for loc in region.locations):
+        return all(any(_between(loc, p) for loc in region.locations) for p in place.locations)
     if not region.locations or not all(_wide(loc) for loc in region.locations):
         return False
     admins = {loc.get("admin1") for loc in region.locations} - {None}
     # a place the gazetteer lacks (text only, no governorate) may lie in the region: it does not tell otherwise
     return bool(admins) and all(loc.get("admin1") in admins or (loc.get("admin1") is None and loc.get("lat") is None)
                                 for loc in place.locations)
+
+
+# rule town_between_the_ends: how much longer than the straight way between the two ends the way through a town
+# between them may be, and how far from its one known end a town may lie when the other is no place of the gazetteer
+BETWEEN_DETOUR = 1.25
+BETWEEN_NEAR_KM = 25
+
+
+def _between(area: dict, loc: dict) -> bool:
+    """A town or village lying in an area told between two places (rule town_between_the_ends)."""
+    if loc.get("lat") is None or (loc.get("geo_precision") or 1) >= 3 or loc.get("between"):
+        return False
+    from ..geo import haversine
+    (a, b), p = ((e["lat"], e["lon"]) for e in area["between"]), (loc["lat"], loc["lon"])
+    if a[0] is None:
+        return False
+    if b[0] is None:
+        return haversine(a, p) <= BETWEEN_NEAR_KM
+    return haversine(a, p) + haversine(p, b) <= BETWEEN_DETOUR * haversine(a, b)
+
+
+describe(__name__, "town_between_the_ends", """An area told between two places ("في المنطقة الواقعة بين حمص وتدمر",
+rule area_between_places) holds the towns and villages lying between them (the way from one end to the other through
+the town at most a quarter longer than the straight way), or, when its other end is no place of the gazetteer ("في
+منطقة بين دمشق ومرتفعات الجولان"), those near its known end (25 km, as "near" is elsewhere): "اندلعت اشتباكات عنيفة في
+المنطقة الواقعة بين حمص وتدمر. وقال ناشطون إن الفصائل هاجمت حاجزا لقوات النظام في بلدة الفرقلس" is one clash, as
+a region told and a town in it are.""")
 
 
 describe(__name__, "victims_no_party", """Civilians are the victims of an event, not a party that tells two events apart: "قتل خمسة

@@ -10,7 +10,7 @@ from ..model import Event
 from .mention import Mention
 from .rules import rule
 from .words import CAUSE_WORDS, CONTROL, CROWDS, DISPERSAL, FRONT, LETHAL_FORCE, RESIDENT_WORDS, RESIDENTS_SIDE, \
-    STATE_KINDS, SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
+    SIMILAR, STATE_KINDS, SUPPORTERS, TARGET_WORDS, UNMANNED, names_armed_site, names_clash
 
 
 def _kinder(ctx):
@@ -607,3 +607,53 @@ def protest_no_opponent(ctx, e: Event) -> None:
         e.assoc_actor1 = []
     e.assoc_actor2 = []
     _note(ctx, e, f"«{other.get('text') or other['id']}» is what it protests", "protest_no_opponent")
+
+
+_LIKE_KINDS = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
+SIMILAR_BACK = 600  # how far back (characters) the event a "similar" one is like may end
+
+
+@rule("similar_takes_kind", reads="role_words.tsv similar")
+def similar_kind(ctx, events: list[Event]) -> None:
+    """A clash or attack word told as like the one before ("اشتباكات مماثلة", "هجمات مشابهة", "مواجهات مماثلة") is an
+    event of the kind of the event told just before it: "رشق محتجون دورية للشرطة بالحجارة في البلدة، واندلعت مواجهات
+    مماثلة في القرية المجاورة" is another riot (the crowd against the police), not a battle; "هجمات مماثلة" after a
+    car bombing are bombings. With no side named of its own, it has the sides of the one before (their kind); like a
+    protest or a riot, it is the crowd's clash, a violent demonstration ("تظاهر المئات ... وأطلقت الشرطة النار عليهم،
+    واندلعت اشتباكات مماثلة في المدينة المجاورة"). (A word that names its own kind, "قصف مماثل", "غارة مماثلة", keeps it.)"""
+    nt = ctx.nt.norm
+    for e in events:
+        if not e.evidence or (e.event_type, e.sub_event_type) != ("Battles", "Armed clash"):
+            continue
+        q = e.evidence[0]
+        lo, hi = ctx.n(q["start"]), ctx.n_end(q["end"])
+        if not any(t.value.event_type == "Battles" and t.value.sub_event_type == "Armed clash"
+                   and nt[t.end:t.end + 16].split()[:1] and nt[t.end:t.end + 16].split()[0] in SIMILAR
+                   for t in ctx.within(ctx.triggers, lo, hi)):
+            continue
+        # the event told just before: the one with a sentence ending nearest before this one's
+        told = [(max(r["end"] for r in x.evidence if r["start"] < q["start"]), x) for x in events if x is not e
+                and any(r["start"] < q["start"] for r in x.evidence)]
+        if not told:
+            continue
+        end, prev = max(told, key=lambda p: p[0])
+        if q["start"] - end > SIMILAR_BACK or prev.event_type not in _LIKE_KINDS or prev.status == "denied" \
+                or (prev.event_type, prev.sub_event_type) == (e.event_type, e.sub_event_type):
+            continue
+        named = any((a or {}).get("text") for a in (e.actor1, e.actor2))
+        if prev.event_type in ("Riots", "Protests"):
+            # a clash like a protest or a riot is a crowd's clash: a violent demonstration (rule clash_by_parties)
+            if named:
+                continue
+            e.actor1 = {"id": prev.actor1["id"], "text": ""} if prev.actor1 else None
+            e.actor2 = {"id": prev.actor2["id"], "text": ""} if prev.actor2 else None
+            e.assoc_actor1, e.assoc_actor2 = [], []
+            retype_by_parties(ctx, e)
+            _note(ctx, e, f"like the {prev.sub_event_type} told before", "similar_takes_kind")
+            continue
+        e.event_type, e.sub_event_type = prev.event_type, prev.sub_event_type
+        if not named:  # none named (or filled in): the one before's
+            e.actor1 = {"id": prev.actor1["id"], "text": ""} if prev.actor1 else None
+            e.actor2 = {"id": prev.actor2["id"], "text": ""} if prev.actor2 else None
+            e.assoc_actor1, e.assoc_actor2 = [], []
+        _note(ctx, e, f"like the {prev.sub_event_type} told before", "similar_takes_kind")
