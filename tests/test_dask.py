@@ -141,3 +141,36 @@ def test_on_postgresql_copies_in_partitions_coded_at_once_are_stored_once(tmp_pa
     docs = list(store.iter_documents())
     assert len(docs) == 2 and len({d["content_hash"] for d in docs}) == 2
     assert summ.events == sum(d["n_events"] for d in docs) >= 2
+
+
+def test_workers_recode_a_document_stored_by_another_lexicon_and_skip_the_rest(tmp_path, cluster, backend):
+    """A stored document coded by another lexicon (its ``lexicon`` stamp differs) is not skipped by a worker's
+    look-up in the store (SQLite) nor by a worker writing itself (PostgreSQL): it is coded again, in place,
+    once; the documents coded by this lexicon are skipped; a run after skips them all."""
+    from sqlalchemy import text as sql
+
+    from rasid.runner import run
+    from rasid.store import Store
+
+    texts = {  # invented
+        "a.txt": "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين.\n",
+        "b.txt": "اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام على أطراف بلدة اللطامنة اليوم.\n",
+        "c.txt": "سيطرت قوات النظام على قرية بليل في ريف حماة الشمالي اليوم.\n",
+    }
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, t in texts.items():
+        (src / name).write_text(t, encoding="utf-8")
+    store = Store(store_url(backend, tmp_path))
+    first = run([str(src)], store, cluster=cluster, partition_size=1, published="2017-04-04")
+    assert first.stored == 3
+    before = list(store.iter_events())
+    with store.engine.begin() as c:
+        c.execute(sql("UPDATE documents SET lexicon = '00000000' WHERE doc_id = 'b'"))
+    summ = run([str(src)], store, cluster=cluster, partition_size=1, published="2017-04-04")
+    assert (summ.read, summ.stored, summ.recoded, summ.skipped, summ.failed) == (3, 1, 1, 2, 0)
+    assert list(store.iter_events()) == before and store.counts()["documents"] == 3
+    with store.engine.connect() as c:
+        assert c.execute(sql("SELECT count(DISTINCT lexicon) FROM documents")).scalar() == 1
+    again = run([str(src)], store, cluster=cluster, partition_size=1, published="2017-04-04")
+    assert (again.stored, again.skipped) == (0, 3)

@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -191,3 +192,92 @@ def test_a_coding_failure_is_a_per_file_error_and_a_rerun_codes_the_article(tmp_
     fixed = Pipeline(stages=[("segment", segment), ("match", match), ("code", coder)])
     summ = run([str(tmp_path)], store, fixed, published="2017-05-01")
     assert summ.stored == 1 and summ.skipped == 1 and summ.events == 1  # b.txt coded now, a.txt not doubled
+
+
+# ------------------------------------------------------------------ re-coding (schema 0009)
+# invented: an article the lexicons code as an event, and one they code as none until a trigger row names its
+# verb (a nonce word: no lexicon of any day holds it)
+RECODE_TEXTS = {
+    "a.txt": "سيطرت قوات النظام على قرية بليل في ريف حماة الشمالي اليوم بعد اشتباكات مع فصائل المعارضة.",
+    "b.txt": "زلزلت قوات النظام بلدة كفرنبل بريف إدلب الجنوبي صباح اليوم.",
+}
+NONCE_TRIGGER = "زلزلت*\tExplosions/Remote violence\tShelling/artillery/missile attack\tagent\t6\n"
+
+
+def _recode_inputs(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in RECODE_TEXTS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+def _run_json(src, out, db, lexicons=None):
+    env = dict(os.environ)
+    env.pop("RASID_LEXICON_DIR", None)
+    if lexicons:
+        env["RASID_LEXICON_DIR"] = str(lexicons)
+    r = _run(["run", str(src), "--out", str(out), "--db", db, "--no-gazetteer", "--published", "2019-05-12", "--json"],
+             env=env)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _stored(db):
+    from sqlalchemy import select
+
+    from rasid.store import Store, documents, event_index
+
+    s = Store(db, on_message=None)
+    with s.engine.connect() as c:
+        docs = {r[0]: tuple(r[1:]) for r in c.execute(select(documents.c.doc_id, documents.c.run_id, documents.c.lexicon,
+                                                                documents.c.rasid_version, documents.c.n_events))}
+        indexed = sorted(e for (e,) in c.execute(select(event_index.c.event_id)))
+    evs = list(s.iter_events())
+    s.engine.dispose()
+    return docs, evs, indexed
+
+
+def test_a_rerun_with_the_same_lexicons_skips_every_stored_document_and_writes_nothing(tmp_path, backend):
+    src, out = _recode_inputs(tmp_path), tmp_path / "o"
+    db = store_url(backend, out)
+    first = _run_json(src, out, db)
+    assert first["documents_stored"] == 2 and first["recoded"] == 0
+    docs, evs, _ = _stored(db)
+    from rasid import __version__
+    from rasid.lexicon import default_lexicon
+
+    assert {d[1:3] for d in docs.values()} == {(default_lexicon().fingerprint, __version__)}  # what coded each
+    again = _run_json(src, out, db)
+    assert (again["documents_stored"], again["skipped_already_stored"], again["recoded"]) == (0, 2, 0)
+    assert _stored(db)[:2] == (docs, evs)  # the same rows, of the first run
+
+
+def test_a_rerun_after_a_lexicon_edit_recodes_the_stored_documents_in_place(tmp_path, backend):
+    from rasid.lexicon import DATA
+
+    src, out = _recode_inputs(tmp_path), tmp_path / "o"
+    db = store_url(backend, out)
+    lex = tmp_path / "lex"
+    shutil.copytree(str(DATA), lex, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    with open(lex / "triggers.tsv", "a", encoding="utf-8") as f:
+        f.write(NONCE_TRIGGER)  # one trigger row added
+    _run_json(src, out, db)
+    docs, before, _ = _stored(db)
+    assert [d[-1] for _, d in sorted(docs.items())] == [1, 0]  # b.txt: no event yet
+    summ = _run_json(src, out, db, lexicons=lex)
+    assert (summ["documents_stored"], summ["skipped_already_stored"], summ["recoded"]) == (2, 0, 2)
+    docs2, after, indexed = _stored(db)
+    assert sorted(docs2) == sorted(docs) and [d[-1] for _, d in sorted(docs2.items())] == [1, 1]
+    assert len({d[1] for d in docs2.values()}) == 1 and {d[1] for d in docs2.values()} != {d[1] for d in docs.values()}
+    ids = [e["event_id"] for e in after]
+    assert len(ids) == len(set(ids)) == 2 and sorted(ids) == indexed  # nothing doubled, the flat rows too
+    assert [e for e in after if e["doc_id"] == "a"] == [e for e in before if e["doc_id"] == "a"]  # the same event, id
+    assert [e["sub_event_type"] for e in after if e["doc_id"] == "b"] == ["Shelling/artillery/missile attack"]
+    events_file = [json.loads(line) for line in open(out / "events.jsonl", encoding="utf-8")]
+    assert sorted(e["event_id"] for e in events_file) == sorted(ids)  # the exports written whole
+    # the same lexicons again: skipped; the lexicons of before: coded again, as the first run coded them
+    again = _run_json(src, out, db, lexicons=lex)
+    assert (again["documents_stored"], again["skipped_already_stored"], again["recoded"]) == (0, 2, 0)
+    back = _run_json(src, out, db)
+    assert back["recoded"] == 2 and _stored(db)[1] == before

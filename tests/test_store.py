@@ -219,6 +219,14 @@ def _reopened_at(s, db: str, version: str):
     return s
 
 
+def _documents_as_0008(c):
+    """The documents as schema 0008 had them: nothing says what coded each."""
+    c.execute(text("DROP INDEX ix_documents_known"))
+    c.execute(text("ALTER TABLE documents DROP COLUMN lexicon"))
+    c.execute(text("ALTER TABLE documents DROP COLUMN rasid_version"))
+    c.execute(text("CREATE INDEX ix_documents_known ON documents (doc_id, content_hash, raw_hash)"))
+
+
 def _bands_as_0007(c):
     """The near-duplicate bands' index as schema 0007 had it."""
     c.execute(text("DROP INDEX ix_lsh_bands_key_doc_id"))
@@ -258,6 +266,7 @@ def test_the_upgrade_to_0007_keeps_control_timelines_in_pieces(backend, tmp_path
     with s.engine.begin() as c:
         _control_as_0006(c)
         _bands_as_0007(c)
+        _documents_as_0008(c)
     s = _reopened_at(s, db, "0006")
     with s.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM control_days")).scalar() >= 1
@@ -284,6 +293,7 @@ def test_the_upgrade_to_0006_fills_the_groups_of_a_stored_event_index(backend, t
         c.execute(text("ALTER TABLE event_index DROP COLUMN grade"))
         _control_as_0006(c)
         _bands_as_0007(c)
+        _documents_as_0008(c)
     s = _reopened_at(s, db, "0005")
     rows, truth = _groups_in_rows(s)
     assert rows == truth and rows and all(r and g for r, g in rows.values())
@@ -304,3 +314,39 @@ def test_a_runs_band_lookup_reads_the_index_alone_and_a_restored_document_scans_
         assert "COVERING INDEX ix_lsh_bands_key_doc_id" in plan, plan
         plan = " ".join(r[3] for r in c.execute(text("EXPLAIN QUERY PLAN DELETE FROM lsh_bands WHERE doc_id = 'x'")))
         assert "ix_lsh_bands_doc_id" in plan and "SCAN" not in plan, plan
+
+
+def test_the_upgrade_to_0009_leaves_the_coder_unknown_and_the_next_run_recodes(backend, tmp_path, pipeline):
+    """A store of schema 0008 (documents without what coded them) upgraded: its documents' coder is NULL,
+    read as another lexicon, so the next run over the same inputs codes them again (the same events, each
+    once) and records what coded them; the run after skips them."""
+    from rasid import __version__
+    from rasid.lexicon import default_lexicon
+    from rasid.runner import run
+    from rasid.store import Store
+
+    for name, t in TEXTS.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in TEXTS]
+    db = store_url(backend, tmp_path)
+    s = Store(db)
+    run(paths, s, pipeline, published="2019-05-12")
+    before = list(s.iter_events())
+    with s.engine.begin() as c:  # the store as rasid's schema 0008 had it
+        _documents_as_0008(c)
+    s = _reopened_at(s, db, "0008")
+    with s.engine.connect() as c:
+        assert c.execute(text("SELECT lexicon, rasid_version FROM documents")).all() == [(None, None)] * 2
+    summ = run(paths, s, pipeline, published="2019-05-12")
+    assert (summ.stored, summ.recoded, summ.skipped) == (2, 2, 0)
+    assert list(s.iter_events()) == before and s.counts()["documents"] == 2
+    with s.engine.connect() as c:
+        assert set(c.execute(text("SELECT lexicon, rasid_version FROM documents")).all()) == {
+            (default_lexicon().fingerprint, __version__)}
+    summ = run(paths, s, pipeline, published="2019-05-12")
+    assert (summ.stored, summ.skipped) == (0, 2)
+    if backend == "sqlite":  # what is stored and what coded it: still read from the index alone
+        with s.engine.connect() as c:
+            plan = " ".join(r[3] for r in c.execute(text(
+                "EXPLAIN QUERY PLAN SELECT doc_id, content_hash, raw_hash, lexicon, rasid_version FROM documents")))
+        assert "COVERING INDEX ix_documents_known" in plan, plan

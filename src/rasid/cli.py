@@ -218,6 +218,8 @@ def _print_summary(d: dict) -> None:
     t.add_row("documents read", str(d["documents_read"]))
     t.add_row("stored", str(d["documents_stored"]))
     t.add_row("skipped (already stored)", str(d["skipped_already_stored"]))
+    if d.get("recoded"):
+        t.add_row("re-coded (stored by another lexicon or rasid version)", str(d["recoded"]))
     t.add_row("failed inputs", str(d["failed"]))
     t.add_row("report events", str(d["events"]))
     t.add_row("seconds", f"{d['seconds']:.2f}")

@@ -55,6 +55,14 @@ def lexicon_fingerprint() -> str:
     return h.hexdigest()[:8]
 
 
+def coded_by() -> tuple[str, str]:
+    """What codes a document in this process: (the lexicon's fingerprint, rasid's version). Each stored document
+    records it (schema 0009); ``rasid run`` codes a stored document again when it differs (rasid.runner)."""
+    from . import __version__
+
+    return default_lexicon().fingerprint, __version__
+
+
 @dataclass(slots=True)
 class Match:
     start: int  # normalised offsets

@@ -154,6 +154,9 @@ class Job:
     db: str | None = None  # a store the worker may read to skip what is stored (None: the client checks alone)
     write: bool = False  # PostgreSQL: the worker writes each document to ``db`` itself, in its own transaction
     run_id: int | None = None  # the run the documents a worker writes belong to
+    # (lexicon fingerprint, rasid version) coding the run's documents: a stored one coded by another is not
+    # skipped but coded again (rasid.runner); None (a run that codes nothing): none is
+    coder: tuple[str, str] | None = None
 
 
 def code(part: Partition, job: Job, pipe, known_raw: Callable[[str], bool], known_doc: Callable) -> Iterator[tuple]:
@@ -204,28 +207,31 @@ class StoredView:
         self.engine = create_engine(url, future=True)
         self.conn = self.engine.connect()
 
-    def raw(self, rh: str, run_id: int | None = None) -> bool:
-        """This raw article is stored (by a run other than ``run_id``, when given)."""
+    def raw(self, rh: str, run_id: int | None = None, coder: tuple | None = None) -> bool:
+        """This raw article is stored (by a run other than ``run_id``, when given; coded by ``coder``, when given)."""
         from sqlalchemy import select
 
         from .store import documents
 
-        q = select(documents.c.run_id).where(documents.c.raw_hash == rh).limit(1)
+        q = select(documents.c.run_id, documents.c.lexicon, documents.c.rasid_version).where(documents.c.raw_hash == rh).limit(1)
         row = self.conn.execute(q).first()
         self.conn.rollback()
-        return row is not None and (run_id is None or row[0] != run_id)
+        return (row is not None and (run_id is None or row[0] != run_id)
+                and (coder is None or (row[1], row[2]) == tuple(coder)))
 
-    def doc(self, doc, run_id: int | None = None) -> bool:
-        """This document's text is stored (by a run other than ``run_id``, when given)."""
+    def doc(self, doc, run_id: int | None = None, coder: tuple | None = None) -> bool:
+        """This document's text is stored (by a run other than ``run_id``, when given; under its own id, coded by
+        ``coder``, when given)."""
         from sqlalchemy import select
 
         from .store import documents
 
         try:
-            row = self.conn.execute(select(documents.c.content_hash, documents.c.run_id)
-                                    .where(documents.c.doc_id == doc.doc_id)).first()
+            row = self.conn.execute(select(documents.c.content_hash, documents.c.run_id, documents.c.lexicon,
+                                           documents.c.rasid_version).where(documents.c.doc_id == doc.doc_id)).first()
             if row is not None:
-                return row[0] == doc.content_hash and (run_id is None or row[1] != run_id)
+                return (row[0] == doc.content_hash and (run_id is None or row[1] != run_id)
+                        and (coder is None or (row[2], row[3]) == tuple(coder)))
             q = select(documents.c.doc_id).where(documents.c.content_hash == doc.content_hash).limit(1)
             return self.conn.execute(q).first() is not None
         finally:
@@ -252,11 +258,13 @@ def code_task(part: Partition, job: Job) -> list[tuple]:
         return list(code(part, job, _pipeline(job), lambda rh: False, lambda doc: False))
     writer = _writer(job.db) if job.write else None
     if writer is None:
-        return list(code(part, job, _pipeline(job), view.raw, view.doc))
+        return list(code(part, job, _pipeline(job), lambda rh: view.raw(rh, coder=job.coder),
+                         lambda doc: view.doc(doc, coder=job.coder)))
     # a document this run wrote already (a partition run again after its worker died) is coded and reported
     # again, not skipped, so the run's summary is the same as a run without the failure
-    return [write_entry(writer, job.run_id, e) for e in
-            code(part, job, _pipeline(job), lambda rh: view.raw(rh, job.run_id), lambda doc: view.doc(doc, job.run_id))]
+    return [write_entry(writer, job.run_id, e, job.coder) for e in
+            code(part, job, _pipeline(job), lambda rh: view.raw(rh, job.run_id, job.coder),
+                 lambda doc: view.doc(doc, job.run_id, job.coder))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +278,7 @@ class Written:
     replaced: bool = False  # stored over an earlier version of itself
     note: str | None = None
     again: bool = False  # written by this run already (a partition run again): nothing written now
+    recoded: bool = False  # the same text stored by another lexicon or rasid version, coded again
 
 
 def _writer(db: str | None):
@@ -286,9 +295,11 @@ def _writer(db: str | None):
     return _PROC[key]
 
 
-def write_entry(store, run_id: int | None, entry: tuple) -> tuple:
+def write_entry(store, run_id: int | None, entry: tuple, coder: tuple | None = None) -> tuple:
     """Write a coded document of a ``("done", ...)`` entry to the store in its own transaction and give
-    ``("written", source, raw_hash, Written)``; other entries as they are.
+    ``("written", source, raw_hash, Written)``; other entries as they are. ``coder``: the run's (lexicon
+    fingerprint, rasid version), recorded with the document; its text stored by another is coded again
+    (None: a run that codes nothing, none is).
 
     Two workers holding copies of one text, or two versions of one document, take turns (a transaction
     advisory lock on the document id and one on the content hash, taken in one order): the second finds
@@ -305,24 +316,29 @@ def write_entry(store, run_id: int | None, entry: tuple) -> tuple:
         with store.engine.begin() as conn:
             for key in sorted({doc.doc_id, doc.content_hash}):
                 conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
-            row = conn.execute(select(documents.c.content_hash, documents.c.run_id)
-                               .where(documents.c.doc_id == doc.doc_id)).first()
-            if row is not None and row[0] == doc.content_hash:
+            row = conn.execute(select(documents.c.content_hash, documents.c.run_id, documents.c.lexicon,
+                                      documents.c.rasid_version).where(documents.c.doc_id == doc.doc_id)).first()
+            recoded = row is not None and row[0] == doc.content_hash
+            if recoded:
                 if run_id is not None and row[1] == run_id:  # this run wrote it (the partition runs again)
                     return ("written", source, rh, _written(doc, note, again=True))
-                return ("done", source, rh, ("known", None))
+                if coder is None or (row[2], row[3]) == tuple(coder):
+                    return ("done", source, rh, ("known", None))
             if row is None and conn.execute(select(documents.c.doc_id).where(
                     documents.c.content_hash == doc.content_hash).limit(1)).first() is not None:
                 return ("done", source, rh, ("known", None))  # this text under another id
-            carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=row is None)
+            carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=row is None,
+                                  coded_by=coder or (None, None))
     except Exception as e:  # not stored: an error naming the input; a re-run retries it
         return ("done", source, rh, ("error", f"could not store: {type(e).__name__}: {str(e).splitlines()[0][:120]}"))
-    return ("written", source, rh, _written(doc, note, tuple(c["field"] for c in carried), row is not None))
+    return ("written", source, rh, _written(doc, note, tuple(c["field"] for c in carried), row is not None,
+                                            recoded=recoded))
 
 
-def _written(doc, note, carried: tuple = (), replaced: bool = False, again: bool = False) -> Written:
+def _written(doc, note, carried: tuple = (), replaced: bool = False, again: bool = False,
+             recoded: bool = False) -> Written:
     return Written(doc.doc_id, doc.content_hash, tuple((e.event_type, e.outlet) for e in doc.events), carried,
-                   replaced, note, again)
+                   replaced, note, again, recoded)
 
 
 def worker_memory() -> int:

@@ -3,7 +3,10 @@
 Each document is committed with its events in one transaction (several
 documents share a transaction for speed, never half a document). Already
 stored texts are skipped by content hash, so a killed run started again
-finishes the job with nothing lost or doubled and the same event ids.
+finishes the job with nothing lost or doubled and the same event ids. A stored
+text coded by another lexicon or rasid version (its ``lexicon`` and
+``rasid_version``; unknown for one stored before schema 0009) is coded again:
+its events replaced with its row, in one transaction.
 """
 from __future__ import annotations
 
@@ -42,10 +45,12 @@ class Summary:
     carried: Counter = field(default_factory=Counter)  # reviewers' decisions carried to edited articles, by match
     run_id: int | None = None  # the store's run (its documents carry it)
     replaced: int = 0  # documents stored over an earlier version of themselves
+    recoded: int = 0  # of those, the same text coded again (stored by another lexicon or rasid version)
 
     def as_dict(self) -> dict:
         return {
             "documents_read": self.read, "documents_stored": self.stored, "skipped_already_stored": self.skipped,
+            "recoded": self.recoded,
             "failed": self.failed, "events": self.events, "events_by_type": dict(sorted(self.by_type.items())),
             "events_by_outlet": dict(sorted(self.by_outlet.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))),
             "errors": self.errors, "seconds": round(self.seconds, 3), "notes": self.notes,
@@ -61,9 +66,12 @@ def _raw_hash(a: RawArticle) -> str:
     return h.hexdigest()
 
 
-def _known(doc, by_id: dict, hashes: set) -> bool:
-    """Stored already: the same document id with the same text, or this text under another id."""
-    return by_id.get(doc.doc_id) == doc.content_hash or (doc.content_hash in hashes and doc.doc_id not in by_id)
+def _known(doc, by_id: dict, hashes: set, stale: set = frozenset()) -> bool:
+    """Stored already: the same document id with the same text coded by this lexicon and rasid (not in
+    ``stale``), or this text under another id (that document is coded again under its own id, if at all)."""
+    if doc.doc_id in by_id:
+        return by_id[doc.doc_id] == doc.content_hash and doc.doc_id not in stale
+    return doc.content_hash in hashes
 
 
 class OverTimeBudget(BaseException):
@@ -181,10 +189,13 @@ def run_unlocked(
     lim = limits or Limits()
     summ = Summary()
     t0 = time.perf_counter()
-    from .lexicon import default_lexicon
+    from .lexicon import coded_by, default_lexicon
 
     run_id = summ.run_id = store.start_run(args or {}, default_lexicon().fingerprint)
-    by_id, hashes, raw_hashes = store.known()
+    # what codes this run's documents; a stored one coded by another is stale: coded again (not by a run
+    # that codes nothing)
+    coder = coded_by() if code_events else None
+    by_id, hashes, raw_hashes, stale = store.known(coder)
     error_paths = store.error_paths()
     paths = discover(inputs)
     conn = store.engine.connect()
@@ -203,13 +214,13 @@ def run_unlocked(
             None if url.startswith("sqlite") else store.engine.url.render_as_string(hide_password=False))
         # on PostgreSQL the workers write their documents themselves (the client only reads their entries)
         job = Job(gazetteer=gz, code_events=code_events, limits=lim, published=published, outlet=outlet, db=db,
-                  write=url.startswith("postgresql"), run_id=run_id)
+                  write=url.startswith("postgresql"), run_id=run_id, coder=coder)
         entries = dask_entries(cluster, parts, job)
     else:
-        job = Job(code_events=code_events, limits=lim, published=published, outlet=outlet)
-        coder = pipe if code_events else None
-        entries = (e for part in parts for e in code(part, job, coder, raw_hashes.__contains__,
-                                                      lambda doc: _known(doc, by_id, hashes)))
+        job = Job(code_events=code_events, limits=lim, published=published, outlet=outlet, coder=coder)
+        coding = pipe if code_events else None
+        entries = (e for part in parts for e in code(part, job, coding, raw_hashes.__contains__,
+                                                      lambda doc: _known(doc, by_id, hashes, stale)))
 
     def commit():
         nonlocal tx, pending, last
@@ -250,6 +261,7 @@ def run_unlocked(
                 by_id[w.doc_id] = w.content_hash
                 hashes.add(w.content_hash)
                 raw_hashes.add(rh)
+                stale.discard(w.doc_id)
                 continue
             _, source, rh, result = entry
             if rh in raw_hashes:  # (a copy met earlier in this run)
@@ -262,7 +274,7 @@ def run_unlocked(
                 store.add_error(conn, run_id, path, result[1], line)
                 pending += 1
                 continue
-            if result[0] == "known" or _known(result[1], by_id, hashes):  # (a copy met earlier in this run)
+            if result[0] == "known" or _known(result[1], by_id, hashes, stale):  # (a copy met earlier in this run)
                 summ.skipped += 1
                 continue
             _, doc, places, note = result
@@ -271,7 +283,8 @@ def run_unlocked(
             path, line = _where(source)
             try:
                 with conn.begin_nested():  # a savepoint: this document and its events, or nothing
-                    carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id)
+                    carried = store.write(conn, doc, run_id, raw_hash=rh, places=places, fresh=doc.doc_id not in by_id,
+                                          coded_by=coder or (None, None))
                     if path in error_paths:
                         store.clear_error(conn, path, line)
             except Exception as e:
@@ -282,6 +295,8 @@ def run_unlocked(
                 continue
             summ.carried.update(c["field"] for c in carried)
             summ.replaced += doc.doc_id in by_id
+            summ.recoded += by_id.get(doc.doc_id) == doc.content_hash  # (the same text: stale, coded again)
+            stale.discard(doc.doc_id)
             by_id[doc.doc_id] = doc.content_hash
             hashes.add(doc.content_hash)
             raw_hashes.add(rh)
@@ -327,6 +342,7 @@ def _count_written(summ: Summary, w) -> None:
     """A document a worker wrote (:class:`rasid.parallel.Written`) in the run's summary."""
     summ.carried.update(w.carried)
     summ.replaced += w.replaced
+    summ.recoded += w.recoded
     summ.stored += 1
     summ.events += len(w.events)
     for event_type, outlet in w.events:

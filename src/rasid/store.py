@@ -45,9 +45,15 @@ documents = Table(
     Column("places", Text),  # JSON list of place mentions (geoparsing audit)
     Column("n_events", Integer, default=0),
     Column("run_id", Integer, index=True),  # (indexed from schema 0004: a run's exports append its documents)
+    # what coded it (schema 0009): the lexicon's fingerprint and rasid's version (rasid.lexicon.coded_by); NULL:
+    # unknown (stored before 0009, or stored without coding), read as another lexicon: `rasid run` codes it again
+    Column("lexicon", String),
+    Column("rasid_version", String),
 )
-# what is stored, read from the index alone (a run's start, the control update's diff); schema 0004
-Index("ix_documents_known", documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash)
+# what is stored and what coded it, read from the index alone (a run's start, the control update's diff);
+# schema 0004, with what coded each document from 0009
+Index("ix_documents_known", documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash, documents.c.lexicon,
+      documents.c.rasid_version)
 
 events = Table(
     "events", metadata,
@@ -488,20 +494,32 @@ class Store:
             c.execute(update(runs).where(runs.c.run_id == run_id).values(finished=_now(), summary=json.dumps(summary, ensure_ascii=False)))
 
     # -------------------------------------------------------------- documents
-    def known(self) -> tuple[dict[str, str], set[str], set[str]]:
-        """doc_id -> content hash, the set of content hashes, the set of raw hashes stored."""
+    def known(self, coder: tuple[str, str] | None = None) -> tuple[dict[str, str], set[str], set[str], set[str]]:
+        """doc_id -> content hash, the set of content hashes, the set of raw hashes stored, and the documents
+        coded by another than ``coder`` (lexicon fingerprint, rasid version; NULL: another): stale, to be coded
+        again, so their raw hashes are left out of the third set. ``coder`` None: none is stale."""
         with self.engine.connect() as c:
-            rows = c.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash)).all()
-        return {r[0]: r[1] for r in rows}, {r[1] for r in rows}, {r[2] for r in rows if r[2]}
+            rows = c.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.raw_hash,
+                                    documents.c.lexicon, documents.c.rasid_version)).all()
+        stale = {r[0] for r in rows if coder is not None and (r[3], r[4]) != tuple(coder)}
+        return ({r[0]: r[1] for r in rows}, {r[1] for r in rows}, {r[2] for r in rows if r[2] and r[0] not in stale},
+                stale)
 
     def write(self, conn, doc: Document, run_id: int | None, raw_hash: str | None = None, places: list | None = None,
-              fresh: bool = False) -> list[dict]:
+              fresh: bool = False, coded_by: tuple[str | None, str | None] | None = None) -> list[dict]:
         """Write one document with its events (inside the caller's transaction).
 
         ``fresh``: the caller knows no version of this document is stored, so nothing is deleted first.
-        Another version stored: reviewers' decisions on its events are carried to the new events
-        (:func:`rasid.review.carry`); returns the ``carry`` rows written.
+        Another version stored (an edited text, or the same text coded again by another lexicon or rasid):
+        reviewers' decisions on its events are carried to the new events (:func:`rasid.review.carry`), and its
+        control claims are read again at the end of the run (its ``control_docs`` mark dropped); returns the
+        ``carry`` rows written. ``coded_by``: (lexicon fingerprint, rasid version) that coded it, recorded with
+        it; None: this process's (:func:`rasid.lexicon.coded_by`); (None, None) for a document not coded.
         """
+        if coded_by is None:
+            from .lexicon import coded_by as current
+
+            coded_by = current()
         carried: list[dict] = []
         if not fresh:
             old = [json.loads(r) for (r,) in conn.execute(select(events.c.record).where(events.c.doc_id == doc.doc_id))]
@@ -514,6 +532,8 @@ class Store:
             conn.execute(delete(documents).where(documents.c.doc_id == doc.doc_id))
             conn.execute(delete(signatures).where(signatures.c.doc_id == doc.doc_id))
             conn.execute(delete(lsh_bands).where(lsh_bands.c.doc_id == doc.doc_id))
+            # (its events change even where its text does not: its claims and reports are read again)
+            conn.execute(delete(control_docs).where(control_docs.c.doc_id == doc.doc_id))
         rec = doc.record()
         conn.execute(_INSERT_DOCUMENT, dict(  # (parameters to one statement: no statement built per document)
             doc_id=doc.doc_id, content_hash=doc.content_hash, raw_hash=raw_hash, outlet=doc.outlet, url=doc.url,
@@ -521,6 +541,7 @@ class Store:
             text=doc.text, raw=doc.raw,
             removed=json.dumps(rec["removed"]), duplicate_of=doc.duplicate_of, source=doc.source,
             places=json.dumps(places or [], ensure_ascii=False), n_events=len(doc.events), run_id=run_id,
+            lexicon=coded_by[0], rasid_version=coded_by[1],
         ))
         if doc.events:
             flat = [e.flat() for e in doc.events]

@@ -242,7 +242,8 @@ class Watcher:
                 return "fault"
             _, doc, places, _note = result
             store_write_run = self.run_id
-            self.store.write(c, doc, store_write_run, raw_hash=_raw_hash(item), places=places, fresh=True)
+            self.store.write(c, doc, store_write_run, raw_hash=_raw_hash(item), places=places, fresh=True,
+                             coded_by=None if self.pipe is not None else (None, None))  # (not coded: unknown)
             c.execute(insert(T.captures).values(
                 doc_id=doc.doc_id, url=r.final_url, version=versions + 1, source=src.name,
                 supersedes=(row or {}).get("doc_id") or (base if versions else None), warc_file=cap.warc_file,
