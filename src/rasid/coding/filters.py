@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..arabic import normalize
+from ..dates import YEAR_KINDS
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
@@ -1085,13 +1086,15 @@ def bare_year_past(ctx, m: Mention, sent) -> bool:
     """An event dated by a bare year ("عام 1990", "في 2005", "منتصف العام 2012") is history told in passing:
     news tells today's deeds by their day. With no publication day known, or a year before the publication
     year, it is dropped as rule long_past drops a dated one: "احتل الجيش المدينة عام 1990 وقصفها بالصواريخ".
+    A span of years counts by its last year ("بين عامي 2011 و2013"), and so do a year before 1900 and a century
+    ("عام 1187", "في القرن التاسع عشر", "217 قبل الميلاد": dates.py YEAR_KINDS).
     The year is told in the event's own sentence. (Not a year a few words after "منذ", a running state or the
     point it runs from: "القرية الخاضعة للتنظيم منذ عام 2014", "للمرة الأولى منذ إعلانه الخلافة عام 2014";
     nor a year that opens a written day, "في 2017/3/15".)"""
     d = m.date
-    if d is None or d.kind != "year" or not d.start_date or not sent.start <= d.start < sent.end:
+    if d is None or d.kind not in YEAR_KINDS or not d.start_date or not sent.start <= d.start < sent.end:
         return False
-    year = int(d.start_date[:4])
+    year = int(d.end_date[:4])
     if ctx.pub is not None and year >= ctx.pub.year:
         return False
     after = ctx.nt.norm[ctx.n_end(d.end):ctx.n_end(d.end) + 4]
