@@ -297,16 +297,23 @@ def loss_no_ground(ctx, t: Match) -> bool:
     return True
 
 
+# verbs of beginning right after "منذ أن" ("منذ أن بدأ", "باشر", "شرع", "اندلعت"): a long clause, the start of a span
+_SINCE_START = ("بدا", "بدات", "بدوا", "بداوا", "باشر", "شرع", "اندلع")
+
+
 @rule("since_clause")
 def since_clause(ctx, t: Match, lo: int) -> bool:
     """An event word in a clause of "منذ أن" (since ...), up to four words after it, names the point a tally or a
     state runs from, no event of its own: "نزح آلاف السكان منذ أن بدأت القوات هجومها على المدينة", "قتل 17
-    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma)."""
+    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma).
+    Up to eight words after it when a verb of beginning opens the clause: "قتل 12 شرطيا منذ أن باشر مقاتلو الجبهة
+    الشعبية المسلحة شن هجمات يومية"."""
     norm = ctx.nt.norm
-    before = norm[max(lo, t.start - 60):t.start].split()[-6:]
+    before = norm[max(lo, t.start - 100):t.start].split()[-10:]
     k = next((i for i in range(len(before) - 1) if before[i].lstrip("و") in ("منذ", "مند") and before[i + 1] == "ان"),
              None)
-    if k is None or len(before) - k - 2 > 4 or any(p in w for w in before[k:] for p in ",،.:؛"):
+    most = 8 if k is not None and k + 2 < len(before) and before[k + 2].startswith(_SINCE_START) else 4
+    if k is None or len(before) - k - 2 > most or any(p in w for w in before[k:] for p in ",،.:؛"):
         return False
     note(ctx, "since_clause", f"«{' '.join(before[k:k + 2])}» ... «{ctx.said(t.start, t.end)}»")
     return True
