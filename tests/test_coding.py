@@ -2660,6 +2660,18 @@ def test_an_event_days_before_another_is_dated_back(pipeline):
     assert "2015-08-02" not in [e.date["start"] for e in doc.events]
 
 
+def test_a_toll_since_a_campaign_began_is_a_tally(pipeline):
+    """cues.tsv tally "منذ أن بدأ/باشر/اندلعت": a toll counted since a campaign began is no event on the day it
+    began (rule running_tally)."""
+    doc = pipeline.text("وقتل 12 شرطيا على الأقل منذ أن بدأ المسلحون شن هجماتهم في 3 آب في مدينة الرمادي.",
+                        published="2016-09-03")
+    assert not [e for e in doc.events if e.event_type in VIOLENT], [(e.event_type, e.date) for e in doc.events]
+    # the attacks told in the clause of "منذ أن باشر" name the span's start, up to eight words on (rule since_clause)
+    doc = pipeline.text("وقتل 9 جنود منذ أن باشر مسلحو تنظيم القاعدة في جزيرة العرب شن هجمات يومية في 3 آب.",
+                        published="2016-09-03")
+    assert not [e for e in doc.events if e.event_type in VIOLENT], [(e.event_type, e.date) for e in doc.events]
+
+
 def test_a_strike_told_by_the_verb_struck_with_its_targets(pipeline):
     """triggers.tsv: "ضربت أهدافا/مواقع" is a strike; the verb without targets is not ("ضربت الحكومة موعدا")."""
     doc = pipeline.text("قالت وزارة الدفاع إن أربع قاذفات روسية ضربت أهدافا للتنظيم قرب بلدة الميادين أمس.",

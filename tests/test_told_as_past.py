@@ -18,6 +18,37 @@ def test_an_event_dated_by_a_bare_year_is_history(pipeline):
     assert e.event_type == "Battles"
 
 
+
+def test_a_span_of_years_an_old_year_or_a_century_is_history(pipeline):
+    # dates.py year_span, old_year, century read as years (rule bare_year_past drops what they date)
+    from rasid.arabic import NormText
+    from rasid.dates import find_dates
+
+    def read(text):
+        return [(d.kind, d.start_date, d.end_date) for d in find_dates(NormText(text), "2016-05-03")]
+
+    assert read("قصفت الطائرات البلدة بين عامي 2011 و2013") == [("year_span", "2011-01-01", "2013-12-31")]
+    assert read("اشتبك الطرفان من عام 2009 حتى عام 2012") == [("year_span", "2009-01-01", "2012-12-31")]
+    assert read("هدم الغزاة القلعة عام 1187") == [("old_year", "1187-01-01", "1187-12-31")]
+    assert read("حاصر الجيش المدينة سنة 1200 هـ") == [("old_year", "1786-01-01", "1786-12-31")]
+    assert read("في القرن الثامن عشر") == [("century", "1701-01-01", "1800-12-31")]
+    assert read("أحرق الجند المعبد عام 320 قبل الميلاد")[0][0] == "old_year"
+    # not a year of today's Hijra, nor this century, nor a count
+    assert read("في رمضان عام 1437 هـ") == [] and read("حروب القرن الحادي والعشرين") == []
+    assert read("نزح من 1400 إلى 1800 شخص") == []
+    assert not pipeline.text("قصفت الطائرات مدينة الرمادي بين عامي 2011 و2013 .", published="2016-05-03").events
+    assert not pipeline.text("وفي عامي 2008 و2009 اندلعت اشتباكات عنيفة في مدينة الرمادي .",
+                             published="2016-05-03").events
+    assert not pipeline.text("اقتحم الغزاة مدينة الرمادي عام 1258 وقتلوا أهلها .", published="2016-05-03").events
+    assert not pipeline.text("قصفت المدافع مدينة الرمادي في القرن التاسع عشر .", published="2016-05-03").events
+    # an old date told in a relative clause dates the thing, not the event (rule old_date_own_clause)
+    (e,) = pipeline.text("قصفت الطائرات الجسر الذي شيده الفرنسيون في القرن التاسع عشر في مدينة الرمادي .",
+                         published="2016-05-03").events
+    assert e.date["start"] >= "2016-05-02"
+    # a span that runs into the publication year is not history
+    (e,) = pipeline.text("قصفت الطائرات مدينة الرمادي بين عامي 2015 و2016 .", published="2016-05-03").events
+    assert e.event_type == "Explosions/Remote violence"
+
 def test_an_entry_into_a_war_a_body_or_one_of_lorries_takes_no_ground(pipeline):
     # rule entry_no_ground (role_words.tsv entry_not_ground): joining a war, a body, a stage; a convoy let in
     assert not pipeline.text("أعلنت الحكومة أمس دخول تركيا الحرب على التنظيم في مدينة جرابلس",

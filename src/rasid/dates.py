@@ -111,7 +111,17 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (not the name "عبد الأحد": a man, not Sunday)
     # ("الخميس الماضي" / "الفائت" / "المنصرم" on a Thursday: a week back; "الخميس قبل الماضي": the one before that)
     ("weekday", re.compile(rf"{_PRE}(?<!عبد\s+)(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|بعد\s+ظهر|عصر|ظهيره|منتصف\s+ليل)\s+)?(?:ال)?({_W})(?:\s+(?P<past>(?:ما\s+)?قبل\s+الماضي|الماضيه?|المنصرمه?|الفايته?))?(?![\p{{L}}])")),
+    # "بين عامي 2011 و2013", "في عامي 2008 و2009", "من عام 2011 حتى عام 2013": a span of years, the first to the
+    # last (before "year": not the first year alone)
+    ("year_span", re.compile(r"(?<![\p{L}\d])(?:(?:بين|في|خلال)\s+)?(?:(?:عامي|سنتي|العامين|السنتين)\s+(?P<y1>\d{4})\s*(?:و|[-–/])\s*(?:عام\s+)?|(?:من|بين)\s+(?:عام|العام|سنه)\s+(?P<y1b>\d{4})\s*(?:و|الي|حتي|لغايه|[-–])\s*(?:عام\s+|العام\s+|سنه\s+)?)(?P<y2>\d{4})(?!\d)")),
     ("year", re.compile(r"(?<![\p{L}\d])(?:عام|العام|سنه|لعام|في)\s+(\d{4})(?!\d)")),
+    # Years before 1900, history: "عام 1262", "سنة 636 م", "عام 1250 هـ" (a year of the Hijra, told as its
+    # Gregorian year; one of the Hijra that is not old, "عام 1437 هـ", is no date), "217 قبل الميلاد"; a year from
+    # 1350 to 1500 with no era told may be one of the Hijra of today: no date
+    ("old_year", re.compile(r"(?:(?<![\p{L}\d])(?:عام|العام|سنه|لعام)\s+(?P<y>\d{3,4})|(?:(?<![\p{L}\d])(?:(?:عام|العام|سنه)\s+)?|(?<=(?<![\p{L}])و))(?P<bc>\d{1,4})\s*قبل\s+الميلاد)(?!\d)(?:\s*(?P<era>للهجره|هجريه?|هـ|ه(?![\p{L}])|للميلاد|ميلاديه?|م(?![\p{L}]))(?!\s*الميلاد))?")),
+    # "في القرن التاسع عشر", "القرن الـ19", "مطلع القرن الماضي", "القرن الثالث قبل الميلاد": a century before this
+    # one, history (not this century, "القرن الحادي والعشرين", "القرن الحالي"; not "صفقة القرن")
+    ("century", re.compile(rf"(?<![\p{{L}}])(?:[وفب]|ل)?القرن\s+(?:(?P<ord>{_O})|ال\s*(?P<num>\d{{1,2}})|(?P<num2>\d{{1,2}})|(?P<last>الماضي|المنصرم|الفايت))(?![\p{{L}}\d])(?:\s+(?:الميلادي\s+)?(?P<bc>قبل\s+الميلاد))?")),
     # "وفي السابع من الشهر نفسه", "في 17 من نفس الشهر": a day of the month a date told before names
     # (last: every date it may refer to is read before it)
     ("abs_same", re.compile(rf"{_PRE}(?:يوم\s+)?(?:(?P<day>{_O})|(?<!\d)(?P<num>\d{{1,2}}))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر)(?![\p{{L}}])")),
@@ -175,13 +185,14 @@ def _weekday_back(pub: dt.date, wd: int, max_back: int = 6) -> dt.date:
 
 # Every pattern needs one of its key words or a digit: each runs only in windows around its own keys
 # (sixteen patterns scanning the whole text cost 1.7 ms an article; the windows are a few % of it).
-_DIGIT_KINDS = ("abs_cur", "abs_range", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year", "abs_same")
+_DIGIT_KINDS = ("abs_cur", "abs_range", "abs_dmy", "abs_my", "abs_num", "abs_iso", "ago_days", "past_hours", "year_span", "year",
+                "old_year", "century", "abs_same")
 _MONTH_KINDS = ("abs_ord", "abs_range", "abs_dmy", "abs_my", "abs_m")
 _KEYS: dict[str, tuple[str, ...]] = {
     "امس": ("rel_-2", "rel_-1", "rel_-1n", "rel_0m"), "البارحه": ("rel_-1", "rel_-2", "rel_0m"), "الاخيره": ("past_days",), "ليله": ("rel_-1n", "rel_0b"),
     "اليوم": ("rel_0", "rel_0b"), "الصباح": ("rel_0b",), "حاليا": ("rel_0b",), "منذ": ("ago_days", "ago_hours", "ago_few"), "قبل": ("ago_days", "ago_hours", "ago_few"),
     "الاسبوع": ("last_week",), "عام": ("year",), "الشهر": ("abs_same", "abs_ord", "this_month", "last_month"),
-    "سنه": ("year",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
+    "سنه": ("year",), "القرن": ("century",), "يومين": ("ago_days",), "شهر": _MONTH_KINDS, "موخرا": ("recent",), "الاونه": ("recent",),
     **{(w[2:] if w.startswith("ال") else w): ("weekday", "rel_-1", "rel_-2", "weekday_pair", "after_midnight")
        for w in WEEKDAYS},
     "الماضيه": ("past_hours", "past_hours_few", "past_days", "night_before_last"), "اول": ("night_before_last",),
@@ -412,6 +423,50 @@ def _plausible_year(y: int) -> bool:
     return 1900 < y < 2100
 
 
+# kinds of a date told by its year or years only (rules bare_year_past, long_past): a year, a span of years, a year
+# before 1900, a century
+YEAR_KINDS = frozenset({"year", "year_span", "old_year", "century"})
+
+
+def _years(y1: int, y2: int):
+    """Years y1 to y2 as a date span (a year before the era, or before year 1, reads as year 1: history all the same)."""
+    y1, y2 = max(1, y1), max(1, y2)
+    return f"{y1:04d}-01-01", f"{y2:04d}-12-31", 3, False
+
+
+def _old_year(m: re.Match):
+    """"عام 1262", "سنة 636 م", "217 قبل الميلاد", "عام 1250 هـ": a year before 1900 (one of the Hijra told as
+    its Gregorian year). None for a year of today's Hijra, three digits that open a year of today ("عام 201", cut
+    short), a year of 1350-1500 told with no era (the Hijra's maybe),
+    or one of 1900 on (pattern year)."""
+    if m["bc"]:
+        return _years(1, 1)
+    y, era = int(m["y"]), m["era"] or ""
+    if era in ("للهجره", "هجري", "هجريه", "هـ", "ه"):
+        y = int(y * 0.97 + 622)
+    elif not era and 1350 <= y <= 1500:
+        return None
+    if y > 1900 or y < 100 or (y < 1000 and str(y)[:2] in ("19", "20")):
+        return None  # ("عام 201": a year of today cut short by the page)
+    return _years(y, y)
+
+
+def _century(m: re.Match, pub: dt.date | None):
+    """"القرن التاسع عشر" (1801-1900), "القرن الـ19", "القرن الماضي" (the one before publication's); none for this
+    century or one to come."""
+    if m["last"]:
+        if pub is None:
+            return None
+        n = (pub.year - 1) // 100
+    else:
+        n = ORDINAL_DAYS[m["ord"]] if m["ord"] else int(m["num"] or m["num2"])
+    if m["bc"]:
+        return _years(1, 1)
+    if n < 1 or (pub is not None and n >= (pub.year - 1) // 100 + 1) or n > 20:
+        return None
+    return _years((n - 1) * 100 + 1, n * 100)
+
+
 def _ordinal_day(m: re.Match, pub: dt.date | None):
     """"الخامس من الشهر الجاري" is the 5th of the publication month; "العشرين من الشهر الماضي" of the month
     before; "الثاني من آذار" the latest 2 March up to publication (or of the year written, "من العام الماضي"
@@ -504,6 +559,15 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None):
         if not _plausible_year(y):
             return None
         return f"{y}-01-01", f"{y}-12-31", 3, False
+    if kind == "year_span":
+        y1, y2 = int(m["y1"] or m["y1b"]), int(m["y2"])
+        if not (_plausible_year(y1) and _plausible_year(y2) and y1 < y2):
+            return None
+        return f"{y1}-01-01", f"{y2}-12-31", 3, False
+    if kind == "old_year":
+        return _old_year(m)
+    if kind == "century":
+        return _century(m, pub)
     # relative expressions
     if pub is None:
         prec = {"ago_few": 2, "last_week": 2, "past_days": 2, "ago_days": 2, "past_hours": 2, "past_hours_few": 2, "recent": 2,

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..arabic import normalize
+from ..dates import YEAR_KINDS
 from ..lexicon import Match
 from .mention import Mention
 from .rules import describe, note, rule
@@ -296,16 +297,23 @@ def loss_no_ground(ctx, t: Match) -> bool:
     return True
 
 
+# verbs of beginning right after "منذ أن" ("منذ أن بدأ", "باشر", "شرع", "اندلعت"): a long clause, the start of a span
+_SINCE_START = ("بدا", "بدات", "بدوا", "بداوا", "باشر", "شرع", "اندلع")
+
+
 @rule("since_clause")
 def since_clause(ctx, t: Match, lo: int) -> bool:
     """An event word in a clause of "منذ أن" (since ...), up to four words after it, names the point a tally or a
     state runs from, no event of its own: "نزح آلاف السكان منذ أن بدأت القوات هجومها على المدينة", "قتل 17
-    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma)."""
+    جنديا منذ أن بدأ المسلحون شن هجماتهم في تموز" (rule negated takes "منذ أن" one word before it; not past a comma).
+    Up to eight words after it when a verb of beginning opens the clause: "قتل 12 شرطيا منذ أن باشر مقاتلو الجبهة
+    الشعبية المسلحة شن هجمات يومية"."""
     norm = ctx.nt.norm
-    before = norm[max(lo, t.start - 60):t.start].split()[-6:]
+    before = norm[max(lo, t.start - 100):t.start].split()[-10:]
     k = next((i for i in range(len(before) - 1) if before[i].lstrip("و") in ("منذ", "مند") and before[i + 1] == "ان"),
              None)
-    if k is None or len(before) - k - 2 > 4 or any(p in w for w in before[k:] for p in ",،.:؛"):
+    most = 8 if k is not None and k + 2 < len(before) and before[k + 2].startswith(_SINCE_START) else 4
+    if k is None or len(before) - k - 2 > most or any(p in w for w in before[k:] for p in ",،.:؛"):
         return False
     note(ctx, "since_clause", f"«{' '.join(before[k:k + 2])}» ... «{ctx.said(t.start, t.end)}»")
     return True
@@ -1085,13 +1093,15 @@ def bare_year_past(ctx, m: Mention, sent) -> bool:
     """An event dated by a bare year ("عام 1990", "في 2005", "منتصف العام 2012") is history told in passing:
     news tells today's deeds by their day. With no publication day known, or a year before the publication
     year, it is dropped as rule long_past drops a dated one: "احتل الجيش المدينة عام 1990 وقصفها بالصواريخ".
+    A span of years counts by its last year ("بين عامي 2011 و2013"), and so do a year before 1900 and a century
+    ("عام 1187", "في القرن التاسع عشر", "217 قبل الميلاد": dates.py YEAR_KINDS).
     The year is told in the event's own sentence. (Not a year a few words after "منذ", a running state or the
     point it runs from: "القرية الخاضعة للتنظيم منذ عام 2014", "للمرة الأولى منذ إعلانه الخلافة عام 2014";
     nor a year that opens a written day, "في 2017/3/15".)"""
     d = m.date
-    if d is None or d.kind != "year" or not d.start_date or not sent.start <= d.start < sent.end:
+    if d is None or d.kind not in YEAR_KINDS or not d.start_date or not sent.start <= d.start < sent.end:
         return False
-    year = int(d.start_date[:4])
+    year = int(d.end_date[:4])
     if ctx.pub is not None and year >= ctx.pub.year:
         return False
     after = ctx.nt.norm[ctx.n_end(d.end):ctx.n_end(d.end) + 4]

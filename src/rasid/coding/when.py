@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..dates import NUM_WORDS, DateMention, find_dates, parse_published
+from ..dates import NUM_WORDS, YEAR_KINDS, DateMention, find_dates, parse_published
 from .rules import describe, note, rule
 from .same import bound, toll_retold
 from .words import SPEECH, STATEMENT
@@ -139,11 +139,40 @@ describe(__name__, "written_beats_relative", """"اليوم، الاثنين 9 �
     which day; it beats the relative word.""")
 
 
+describe(__name__, "old_date_own_clause", """A year before 1900 or a century (dates.py old_year, century) dates only the
+    clause it is told in, not the sentence's other clauses, and not the event when told in a relative clause that
+    does not hold the event word: it tells when a thing was built or founded, "دمرت الطائرات الجسر الذي شيده
+    الفرنسيون في القرن التاسع عشر" is today's strike, not history.""")
+
+# (kinds of dates that date their own clause only)
+OLD_KINDS = frozenset({"old_year", "century"})
+
+
+def _thing_dated(ctx, d: DateMention, trigger) -> bool:
+    """An old date told in a relative clause ("الذي شيد عام 1850") that the event word is not in: the event word
+    before the relative word, or after the date past a comma (rule old_date_own_clause)."""
+    norm = ctx.nt.norm
+    i = ctx.n(d.start)
+    rel = None
+    for rel in _RELATIVE.finditer(norm, max(0, i - 60), i):
+        pass
+    if rel is None or any(p in norm[rel.end():i] for p in ",،.:؛"):
+        return False
+    j = ctx.n_end(d.end)
+    if not (trigger.start < rel.start() or (trigger.start >= j and any(p in norm[j:trigger.start] for p in ",،.:؛"))):
+        return False  # (the event word in the relative clause itself: "التي بلغت ذروتها عام 1791 حين قتل")
+    note(ctx, "old_date_own_clause", f"«{d.text}» dates a thing told in a relative clause")
+    return True
+
+
 def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
     """The date phrase of a clause: its own, else its sentence's; not the page's dateline, not a year when a
     day is told, not the day a source spoke when the event's own day is told, not a relative clause's."""
     ds = [d for d in ctx.starting(ctx.dates, cl.start, cl.end) if d.start not in ctx.page_dates] or \
-        [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates]
+        [d for d in ctx.starting(ctx.dates, sent.start, sent.end) if d.start not in ctx.page_dates
+         and d.kind not in OLD_KINDS]
+    if trigger is not None and any(d.kind in OLD_KINDS for d in ds):
+        ds = [d for d in ds if d.kind not in OLD_KINDS or not _thing_dated(ctx, d, trigger)]
     if trigger is not None and len(ds) > 1:
         ds = _not_relative(ctx, ds, trigger)
     if trigger is not None and len(ds) > 1:
@@ -154,7 +183,7 @@ def date_for(ctx, cl, sent, trigger=None) -> DateMention | None:
             return recalled
     if ctx.trace is not None and any(d.start in ctx.page_dates for d in ctx.starting(ctx.dates, sent.start, sent.end)):
         note(ctx, "dateline", "the page's date is not the event's")
-    ds = [d for d in ds if d.kind != "year" or not any(x.kind != "year" for x in ds)]
+    ds = [d for d in ds if d.kind not in YEAR_KINDS or not any(x.kind not in YEAR_KINDS for x in ds)]
     told = [d for d in ds if id(d) not in ctx.report_dates]
     if told and len(told) < len(ds):
         said = next(d for d in ds if id(d) in ctx.report_dates)
