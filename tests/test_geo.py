@@ -950,6 +950,18 @@ def test_a_place_told_a_short_distance_away_is_near_it(geo):
         assert geo.location(m)["geo_precision"] == precision and geo.location(m)["admin1"] == "Aleppo"
 
 
+def test_a_place_a_distance_is_measured_from_is_no_scene_after_the_scene(geo):
+    """Rule distance_from_a_place: "قرية الهيجانة على بعد 15 كم من دمشق": the village told first is the scene;
+    Damascus only measures it, though near (told alone, rule near_distance keeps it at precision 2)."""
+    for text in ("سقطت قذائف على قرية الهيجانة على بعد 15 كم من مدينة دمشق صباح اليوم",
+                 "سقطت قذائف على قرية الهيجانة، التي تبعد نحو 15 كلم عن دمشق، صباح اليوم"):
+        nt = NormText(text)
+        ms = geo.recognise(nt)
+        geo.resolve(ms, nt)
+        geo._not_the_scene(ms, nt)
+        assert [m.text for m in ms if not m.dropped] == ["الهيجانة"], text
+
+
 def test_a_name_before_a_spokespersons_title_is_a_person_not_a_place(pipeline):
     # rule spokesperson_named (role_words.tsv spokesperson): "NAME، المتحدثة باسم" is a person
     text = "وقالت جيهان الرقة، المتحدثة باسم المجلس المحلي، إن غارة جوية استهدفت مستشفى في بلدة كفرنبل اليوم."

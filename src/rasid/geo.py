@@ -267,6 +267,12 @@ AREA_BEFORE = re.compile(r"(?<=(?:^|[^\p{Arabic}])(?:[وف]?ب)?)(?:ال)?منط
 COUNTRY_AFTER = re.compile(r"[\"'»”]?\s*(?:ال[\p{Arabic}]+\s+)?[(\[]?\s*(?:[,،]\s*)?(?:(?:في|داخل)\s+|ب)?"
                            r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+){0,2}(?:ب)?")  # ("جنوب شرق تركيا": two words)
 NEAR = "near"  # _role_before: a distance of 25 km or less before a name (rule near_distance)
+# rule distance_from_a_place: what joins a place told first to the distance that measures it from another
+# ("قرية الهيجانة على بعد 15 كم من دمشق", "بلدة X، التي تبعد نحو 10 كلم عن حلب", "X الواقعة على مسافة 8 كم من"):
+# the first place is the scene, the other only a reference, however near
+DISTANCE_LEAD = re.compile(
+    r"\s*[\"'»”]?\s*[,،]?\s*(?:(?:و)?(?:التي|الذي|الواقعه|الواقع|وهي|وهو|هي|هو)\s+)?(?:(?:تبعد|يبعد|تقع|يقع)\s+)?"
+    r"(?:(?:علي|الي)\s+(?:بعد|مسافه)\s+)?(?:(?:نحو|حوالي|قرابه|زهاء|قرابة|اقل\s+من|اكثر\s+من)\s+)?")
 QUARTER_BACK = 400  # how far back (characters) the city of a quarter named alone may be named
 # rule seat_over_hamlets: what outweighs hamlets of the same name, and by how much
 HAMLET_SEATS = frozenset(("ADM2", "PPLC", "PPLA", "PPLA2"))
@@ -1947,6 +1953,8 @@ class Geoparser:
             i = self._n(nt, m.start)
             before = norm[max(0, i - 45):i]
             role = self._role_before(before)
+            if role == NEAR and self._distance_from_a_place(mentions, k, nt, before):
+                role = "a distance reference from the place told before it (rule distance_from_a_place)"
             if role == NEAR:
                 # rule near_distance: "على بعد 10 كلم من بلدة X": the event lies near X, not in it (precision 2)
                 m.precision, role = max(m.precision, 2), None
@@ -1980,6 +1988,25 @@ class Geoparser:
                          for _, n in at[bisect_left(starts, lo):bisect_left(starts, hi)])
             if others:
                 m.dropped = f"not the scene: {role}"
+
+    def _distance_from_a_place(self, mentions: list[PlaceMention], k: int, nt: NormText, before: str) -> bool:
+        """Rule distance_from_a_place: "قصف على قرية الهيجانة على بعد 15 كم من دمشق": a place told right before the
+        distance (a comma, "التي تبعد", "الواقعة على مسافة" between) is the scene, and the place the distance is
+        measured from only a reference, however near; told alone ("وصلوا إلى مسافة 12 كلم من منبج") it stays the
+        event's place at precision 2 (rule near_distance)."""
+        got = PLACE_ROLES.search(before, max(0, len(before) - 45))
+        if not got or got["unit"] is None:
+            return False
+        start = self._n(nt, mentions[k].start) - len(before) + got.start()
+        for n in range(k - 1, -1, -1):
+            o = mentions[n]
+            if o.dropped:
+                continue
+            j = self._n(nt, o.end)
+            if j > start:
+                continue
+            return bool(DISTANCE_LEAD.fullmatch(nt.norm, j, start))
+        return False
 
     def _part_of_country_told(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """Rule country_region: a part of a country right after a place ("بإقليم هلمند في جنوب أفغانستان", "في محافظة
