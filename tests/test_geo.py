@@ -458,8 +458,8 @@ def test_the_attackers_base_a_victims_home_and_a_far_reference_are_not_the_scene
     assert _scene(geo, "وقصفت قوات النظام المتمركزة في بلدة حلفايا مدينة اللطامنة بالصواريخ.") == ["اللطامنة"]
     assert _scene(geo, "وقتل شاب من أهالي بلدة كفرنبل في قصف على مدينة حلب.") == ["حلب"]
     assert _scene(geo, "واستعادت القوات بلدة القيارة، 60 كم جنوب الموصل، من التنظيم.") == ["القيارة"]
-    # 25 km or less: the place next to the scene, kept; alone in its sentence: kept
-    assert "الرمادي" in " ".join(_scene(geo, "وانفجرت عبوة في قرية البو علي التي تبعد 15 كم شرق الرمادي."))
+    # 25 km or less after a place the gazetteer places there: a reference too (rule distance_from_a_place)
+    assert _scene(geo, "وانفجرت عبوة في قرية البو علي التي تبعد 15 كم شرق الرمادي.") == ["قرية البو علي"]
     assert _scene(geo, "وقصفت قوات النظام المتمركزة في بلدة حلفايا المناطق المحيطة.") == ["حلفايا"]
 
 

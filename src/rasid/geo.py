@@ -1991,8 +1991,9 @@ class Geoparser:
 
     def _distance_from_a_place(self, mentions: list[PlaceMention], k: int, nt: NormText, before: str) -> bool:
         """Rule distance_from_a_place: "قصف على قرية الهيجانة على بعد 15 كم من دمشق": a place told right before the
-        distance (a comma, "التي تبعد", "الواقعة على مسافة" between) is the scene, and the place the distance is
-        measured from only a reference, however near; told alone ("وصلوا إلى مسافة 12 كلم من منبج") it stays the
+        distance (a comma, "التي تبعد", "الواقعة على مسافة" between) and placed by the gazetteer is the scene, and the
+        place the distance is measured from only a reference, however near (one the gazetteer lacks keeps the near
+        place, which lends it a point); told alone ("وصلوا إلى مسافة 12 كلم من منبج") it stays the
         event's place at precision 2 (rule near_distance)."""
         got = PLACE_ROLES.search(before, max(0, len(before) - 45))
         if not got or got["unit"] is None:
@@ -2005,7 +2006,16 @@ class Geoparser:
             j = self._n(nt, o.end)
             if j > start:
                 continue
-            return bool(DISTANCE_LEAD.fullmatch(nt.norm, j, start))
+            if not DISTANCE_LEAD.fullmatch(nt.norm, j, start):
+                return False
+            # (a place the gazetteer lacks, or a namesake further than the distance told, takes its point from the
+            # place near it: "قرية X التي تبعد 15 كم شرق الرمادي")
+            ref = mentions[k].resolved
+            if o.resolved is None or ref is None or self.gaz is None:
+                return False
+            n = got["num"]
+            value = int(n) if n.isdigit() else self.lex.numbers.get(n, (0, ""))[0]
+            return _approx_km(self.gaz.places[o.resolved], self.gaz.places[ref]) <= value + 15
         return False
 
     def _part_of_country_told(self, mentions: list[PlaceMention], nt: NormText) -> None:
