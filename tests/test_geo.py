@@ -962,6 +962,18 @@ def test_a_place_a_distance_is_measured_from_is_no_scene_after_the_scene(geo):
         assert [m.text for m in ms if not m.dropped] == ["الهيجانة"], text
 
 
+def test_an_area_named_only_abroad_in_a_story_of_one_country_keeps_its_name(pipeline):
+    """Rule foreign_namesake_area: a Libyan story (قوات الوفاق, قوات حفتر) names "محور صلاح الدين": an axis the
+    gazetteer lacks, kept by its name without coordinates, not Iraq's governorate; told with Iraq it is Iraq's."""
+    text = ("أعلنت قوات الوفاق صد هجوم لقوات حفتر. وقتل خمسة مقاتلين في اشتباكات عنيفة على محور صلاح الدين "
+            "جنوب العاصمة أمس.")
+    locs = [loc for e in pipeline.text(text, published="2019-06-02").events for loc in e.locations]
+    assert [(loc.get("text"), loc.get("lat")) for loc in locs] == [("صلاح الدين", None)]
+    text = "وقتل خمسة جنود في اشتباكات عنيفة مع تنظيم داعش في صلاح الدين بالعراق أمس."
+    locs = [loc for e in pipeline.text(text, published="2019-06-02").events for loc in e.locations]
+    assert [loc.get("admin1") for loc in locs] == ["Salah ad Din"] or all(loc.get("lat") for loc in locs)
+
+
 def test_a_name_before_a_spokespersons_title_is_a_person_not_a_place(pipeline):
     # rule spokesperson_named (role_words.tsv spokesperson): "NAME، المتحدثة باسم" is a person
     text = "وقالت جيهان الرقة، المتحدثة باسم المجلس المحلي، إن غارة جوية استهدفت مستشفى في بلدة كفرنبل اليوم."

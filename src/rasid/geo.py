@@ -880,6 +880,17 @@ class Geoparser:
             hamlets = True
         return tuple(seats) if hamlets and len({(round(p.lat), round(p.lon)) for p in sp}) == 1 else ()
 
+    def _party_countries(self, doc: Document) -> Counter:
+        """The countries of the parties of one country the text names (actors.tsv column 5; a local alias, which
+        any country's army may be, names none): "قوات الوفاق", "قوات حفتر" tell a Libyan story."""
+        got: Counter = Counter()
+        acts = self.lex.actors
+        for a in (doc.matches or {}).get("actors") or ():
+            row = acts.get(a.value)
+            if row is not None and len(row.theatres) == 1 and (a.phrase, a.value) not in self.lex.local_aliases:
+                got[row.theatres[0]] += 1
+        return got
+
     @property
     def available(self) -> bool:
         return self.gaz is not None
@@ -895,6 +906,7 @@ class Geoparser:
         self._roads(mentions, nt)
         if self.gaz is not None:  # again: a place told inside a quarter placed in its city since (rule area_in_a_quarter)
             self._enclosing_places(mentions, nt.text)
+            self._foreign_namesake_area(mentions, nt, doc)
         audit = []
         for m in mentions:
             if m.dropped:
@@ -2017,6 +2029,44 @@ class Geoparser:
             value = int(n) if n.isdigit() else self.lex.numbers.get(n, (0, ""))[0]
             return _approx_km(self.gaz.places[o.resolved], self.gaz.places[ref]) <= value + 15
         return False
+
+    def _foreign_namesake_area(self, mentions: list[PlaceMention], nt: NormText, doc: Document) -> None:
+        """Rule foreign_namesake_area: in a story of one country (its parties of one country, actors.tsv column 5,
+        and every other theatres.tsv word it names) an area whose only namesakes are another country's governorates
+        or districts, a country nothing else in the story names, is a place the gazetteer lacks, kept by its name
+        without coordinates (as rule told_abroad keeps one): "اشتباكات بين قوات الوفاق وقوات حفتر في محور صلاح
+        الدين جنوب العاصمة" is an axis south of Tripoli, not Iraq's Salah ad-Din."""
+        gz = self.gaz
+        odd = [m for m in mentions if not m.dropped and m.resolved is not None
+               and gz.places[m.resolved].code in ("ADM1", "ADM2", "ADM3")
+               and m.cue not in ("countryside", "governorate", "subdistrict")]
+        if not odd:
+            return
+        parties = self._party_countries(doc)
+        if len(parties) != 1:
+            return
+        story = next(iter(parties))
+        words = (doc.matches or {}).get("theatres")
+        if words is None:
+            words = self.lex.theatre_matcher.find(nt)
+        for m in odd:
+            where = {gz.places[c].country for c in m.candidates}
+            if len(where) != 1 or story in where or "" in where:
+                continue
+            i, j = self._n(nt, m.start), self._n(nt, m.end)
+            others = {w.value[0] for w in words if not (w.start < j and w.end > i)}
+            if others <= {story} and not self._placed_beside(m, mentions, nt):
+                m.resolved, m.abroad = None, True
+
+    def _placed_beside(self, m: PlaceMention, mentions: list[PlaceMention], nt: NormText) -> bool:
+        """Another place of ``m``'s sentence kept and placed: the scene is there ("بسوق الجمرك في مدينة الضالع"),
+        and a far namesake beside it is left to the event's own checks."""
+        norm = nt.norm
+        i, j = self._n(nt, m.start), self._n(nt, m.end)
+        lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i)) + 1
+        hi = min(x for x in (norm.find(".", j), norm.find("\n", j), len(norm)) if x >= 0)
+        return any(o is not m and not o.dropped and o.resolved is not None and lo <= self._n(nt, o.start) < hi
+                   for o in mentions)
 
     def _part_of_country_told(self, mentions: list[PlaceMention], nt: NormText) -> None:
         """Rule country_region: a part of a country right after a place ("بإقليم هلمند في جنوب أفغانستان", "في محافظة
