@@ -497,6 +497,8 @@ def test_a_government_named_by_its_capital_is_no_place(geo):
     # rule government_by_its_capital: a capital or seat right after "حكومة", "نظام", "سلطات" is the government
     assert _scene(geo, "واتهمت حكومة بغداد المسلحين بقصف بلدة الضلوعية.") == ["الضلوعية"]
     assert _scene(geo, "وقالت إن قوات موالية لنظام دمشق قصفت المدينة.") == []
+    # the dual in construct ("حكومتا X وY", the two governments) too
+    assert "بغداد" not in _scene(geo, "وتتنازع حكومتا بغداد وأربيل على قرية بشير منذ سنوات.")
     # the city itself stays
     assert _scene(geo, "وانفجرت سيارة مفخخة في بغداد قرب مبنى الحكومة.") == ["بغداد"]
 

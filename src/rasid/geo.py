@@ -187,7 +187,7 @@ LIST_AND = re.compile(r"\s*(?:[,،]\s*)?و?\s*$")
 # rule government_by_its_capital: a capital, a governorate's seat or a city (a seat or 50,000 people) right after a word for those who rule ("حكومة
 # بغداد", "نظام دمشق", "لسلطات أنقرة") names that government, an actor, not a place
 GOVERNMENT_BEFORE = re.compile("(?<![\\p{Arabic}])[وبلف]?(?:%s)\\s*$" % "|".join(normalize(w) for w in (
-    "حكومة", "حكومتي", "نظام", "سلطات", "حكام", "ساسة")))
+    "حكومة", "حكومتي", "حكومتا", "نظام", "سلطات", "حكام", "ساسة")))  # (حكومتا: the dual, "حكومتا بغداد وأربيل")
 BASE_KEYS = stdre.compile(word_alternation(normalize(r[1]) for r in _ROLE_ROWS if r[0] == "fire_source"))
 # place_roles.tsv care: a hospital ("مستشفى", place_roles.tsv hospital) the wounded were taken to or lie in, told right
 # after "إلى" or a verb of care ("ونقل الجرحى إلى مستشفى معرة النعمان", "يرقد في مستشفى حماة"; rule care_not_scene)
