@@ -280,7 +280,8 @@ class Lexicon:
         # the sentence or article is set there (theatres.tsv)
         self.local_aliases: dict[tuple[str, str], frozenset[str]] = {}
         everywhere = set()
-        for row in read_tsv("actors.tsv") + state_rows(read_tsv("actors.tsv")):
+        rows = read_tsv("actors.tsv")
+        for row in rows + state_rows(rows):
             aid, kind, name_en, aliases, theatres, local = (row + [""] * 6)[:6]
             where = tuple(c for c in theatres.split("|") if c.strip())
             self.actors[aid] = Actor(aid, kind, name_en, where)
